@@ -1,0 +1,21 @@
+"""Drawing a route from its waypoints: the geometry is the recipe's output, not a hand-traced line.
+
+A feature lists the waypoint ids it passes (geodata/waypoints.csv, each with the reference its
+coordinates come from); its line is those positions in order. Redrawing after a waypoint is
+corrected keeps geometry and provenance in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def redraw(feature: dict, waypoints: Mapping[str, tuple[float, float]]) -> dict:
+    """The feature with its geometry rebuilt from its waypoints ((lon, lat) by id)."""
+    props = feature["properties"]
+    positions = [list(waypoints[w]) for w in props["waypoints"]]
+    if feature["geometry"]["type"] == "Point":
+        geometry = {"type": "Point", "coordinates": positions[0]}
+    else:
+        geometry = {"type": "LineString", "coordinates": positions}
+    return {"type": "Feature", "properties": dict(props), "geometry": geometry}
