@@ -24,7 +24,7 @@ from . import geojsonio
 from .schema import REGION_BOUNDS
 
 #: Margin around the mapped region, in degrees, so the basemap does not end at the routes' edge.
-MARGIN_DEG = 5.0
+MARGIN_DEG = 15.0
 DECIMALS = 3  # about 100 m: far finer than 1:110m data can claim
 
 
@@ -48,7 +48,7 @@ def build(source: Path) -> gpd.GeoDataFrame:
     west, south, east, north = REGION_BOUNDS
     frame = box(west - MARGIN_DEG, south - MARGIN_DEG, east + MARGIN_DEG, north + MARGIN_DEG)
     clipped = world[world.intersects(frame)].copy()
-    clipped["geometry"] = shapely.make_valid(clipped.geometry.intersection(frame))
+    clipped["geometry"] = shapely.intersection(shapely.make_valid(clipped.geometry.values), frame)
     clipped = clipped[~clipped.geometry.is_empty]
     return clipped[["name", "geometry"]].sort_values("name").reset_index(drop=True)
 

@@ -1,0 +1,371 @@
+"""Building the folium map: a fixed base map, and one feature group per infrastructure layer.
+
+The base map (basemaps, legend, initial view) never changes between reruns, so streamlit-folium
+keeps the same Leaflet map mounted; layers and the highlight travel as feature groups, which it
+swaps in place. Every data string that reaches a tooltip or popup is escaped here, because folium
+puts property values into innerHTML as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+from shapely.geometry import mapping
+
+from . import assets, panel
+from .dataset import Dataset
+from .schema import FIELDS, KINDS, STATUSES
+
+#: Colourblind-safe (ColorBrewer Dark2) colours per kind; status is shown by line pattern too.
+KIND_COLORS = {
+    "railway": "#d95f02",
+    "pipeline": "#1b9e77",
+    "corridor": "#7570b3",
+    "port": "#e7298a",
+}
+STATUS_DASH = {
+    "operating": None,
+    "under_construction": "10 6",
+    "planned": "10 6",
+    "unstated": "2 6",
+}
+HIGHLIGHT_COLOR = "#ffd400"
+#: Coordinates sent to the browser are rounded to this many decimals (about 1 m).
+MAP_DECIMALS = 5
+
+ATTRIBUTION_OFFLINE = "Boundaries: Natural Earth (public domain)"
+
+
+def _round(coords: object) -> object:
+    if isinstance(coords, float):
+        return round(coords, MAP_DECIMALS)
+    if isinstance(coords, list | tuple):
+        return [_round(c) for c in coords]
+    return coords
+
+
+def style(kind: str, status: str, selected: bool = False) -> dict:
+    """The Leaflet path style of one feature; patterns make status readable without colour."""
+    color = KIND_COLORS.get(kind, "#333333")
+    if kind == "port":
+        return {
+            "color": "#ffffff",
+            "weight": 2,
+            "fill": True,
+            "fillColor": color,
+            "fillOpacity": 0.95,
+            "radius": 8,
+        }
+    result = {"color": color, "weight": 4, "opacity": 0.9, "lineCap": "butt"}
+    dash = STATUS_DASH.get(status)
+    if dash:
+        result["dashArray"] = dash
+    return result
+
+
+def popup_html(ds: Dataset, feature_id: str) -> str:
+    """Key figures, each with a short quote snippet and its source; all data escaped."""
+    row = ds.features.loc[feature_id]
+    claims = ds.claims_for(feature_id)
+    e = html.escape
+    status = STATUSES[row["status"]].label if row["status"] in STATUSES else row["status"]
+    parts = [
+        f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",
+        f"<span>{e(ds.corridor_name(row['corridor']))}</span><br>",
+        f"<span>Status: {e(status)}</span>",
+    ]
+    km = row["measured_length_km"]
+    if km is not None and km == km:
+        parts.append(f"<br><span>Measured on the drawn line: {km:,.0f} km</span>")
+    figures = claims[claims["field"].map(lambda f: FIELDS[f].figure if f in FIELDS else False)]
+    status_claims = claims[claims["field"] == "status"].head(1)
+    for _, claim in [*status_claims.iterrows(), *figures.iterrows()]:
+        label = FIELDS[claim["field"]].label
+        value = panel.format_value(
+            claim["field"], claim["value"], claim["unit"], claim["qualifier"]
+        )
+        source = panel.source(ds, claim["source"])
+        parts.append(
+            f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
+            f"<i>“{e(panel.snippet(claim['quote']))}”</i> — {e(source.label)}</div>"
+        )
+    parts.append(
+        "<div style='margin-top:4px;color:#555'>All quotes: the panel beside the map.</div>"
+    )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
+    """The GeoJSON the browser gets: geometry rounded, properties minimal and pre-escaped."""
+    features = []
+    for feature_id in feature_ids:
+        row = ds.features.loc[feature_id]
+        features.append(
+            {
+                "type": "Feature",
+                "id": feature_id,
+                "properties": {
+                    "id": feature_id,
+                    "corridor": row["corridor"],
+                    "kind": row["kind"],
+                    "status": row["status"],
+                    "tip": html.escape(row["name"]),
+                    "popup": popup_html(ds, feature_id),
+                },
+                "geometry": _round(json.loads(json.dumps(mapping(row.geometry)))),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _style_function(feature: dict) -> dict:
+    props = feature["properties"]
+    return style(props["kind"], props["status"])
+
+
+def _highlight_function(feature: dict) -> dict:
+    if feature["properties"]["kind"] == "port":
+        return {"weight": 4, "radius": 11}
+    return {"weight": 7, "opacity": 1.0}
+
+
+def layer_group(kind: str, collection: dict) -> folium.FeatureGroup:
+    """One infrastructure layer: features with tooltip (name) and popup (key figures)."""
+    group = folium.FeatureGroup(name=KINDS[kind].label if kind in KINDS else kind)
+    layer = folium.GeoJson(
+        collection,
+        name=kind,
+        style_function=_style_function,
+        highlight_function=_highlight_function,
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=360),
+        marker=folium.CircleMarker(radius=8) if kind == "port" else None,
+        embed=True,
+        zoom_on_click=False,
+    )
+    layer.add_to(group)
+    return group
+
+
+class Selection(MacroElement):
+    """Client-side highlight of one corridor: a glow on its drawn features, set without a redraw.
+
+    A click highlights at once in the browser; the server later says which corridor is selected
+    (from the list or the URL) through ``selection_group``. Restyling existing paths, instead of
+    swapping layers, keeps an open popup open.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var style = document.createElement("style");
+            style.textContent = ".corridors-selected{filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}";
+            document.head.appendChild(style);
+            window.corridorsSelected = null;
+            window.corridorsSelect = function (corridor) {
+                window.corridorsSelected = corridor;
+                map.eachLayer(function (layer) {
+                    var p = layer.feature && layer.feature.properties;
+                    if (!p || !layer._path) { return; }
+                    var on = corridor !== null && p.corridor === corridor;
+                    layer._path.classList.toggle("corridors-selected", on);
+                    if (on && layer.bringToFront) { layer.bringToFront(); }
+                });
+            };
+            map.on("click", function (e) {
+                var p = e.sourceTarget && e.sourceTarget.feature && e.sourceTarget.feature.properties;
+                if (p && p.corridor) { setTimeout(function () { window.corridorsSelect(p.corridor); }, 0); }
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Selection"
+        self.color = HIGHLIGHT_COLOR
+
+
+class _Select(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        if (window.corridorsSelect) { window.corridorsSelect({{ this.corridor|tojson }}); }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, corridor: str | None) -> None:
+        super().__init__()
+        self._name = "Select"
+        self.corridor = corridor
+
+
+def selection_group(corridor: str | None) -> folium.FeatureGroup:
+    """A feature group that draws nothing and tells the map which corridor to highlight.
+
+    It goes last in the list given to st_folium, after the layers it restyles.
+    """
+    group = folium.FeatureGroup(name="selection", control=False)
+    group.add_child(_Select(corridor))
+    return group
+
+
+class OfflineBasemap(folium.map.Layer):
+    """Country boundaries drawn by Leaflet from a file served by this machine: no tiles, no network."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON(null, {
+            interactive: false,
+            attribution: {{ this.attribution|tojson }},
+            style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
+        });
+        fetch({{ this.url|tojson }})
+            .then(function (r) { return r.json(); })
+            .then(function (d) { {{ this.get_name() }}.addData(d); {{ this.get_name() }}.bringToBack(); });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, name: str = "Offline basemap (country boundaries)") -> None:
+        super().__init__(name=name, overlay=False, control=True, show=True)
+        self._name = "OfflineBasemap"
+        self.url = url
+        self.attribution = ATTRIBUTION_OFFLINE
+
+
+class Legend(MacroElement):
+    """A fixed legend: colour per kind and line pattern per status (static text, no data)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "corridors-legend");
+            div.setAttribute("data-testid", "map-legend");
+            div.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 8px;font:12px/1.4 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,0.3)";
+            div.innerHTML = {{ this.legend_html|tojson }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.legend_html = legend_html()
+
+
+def _line_svg(color: str, dash: str | None) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<svg width="34" height="10" aria-hidden="true"><line x1="0" y1="5" x2="34" y2="5" '
+        f'stroke="{color}" stroke-width="4"{dash_attr}/></svg>'
+    )
+
+
+def legend_html() -> str:
+    rows = ["<b>Layers</b>"]
+    for name, kind in KINDS.items():
+        color = KIND_COLORS[name]
+        if name == "port":
+            mark = (
+                f'<svg width="34" height="14" aria-hidden="true"><circle cx="17" cy="7" r="6" '
+                f'fill="{color}" stroke="#fff" stroke-width="2"/></svg>'
+            )
+        else:
+            mark = _line_svg(color, None)
+        rows.append(f"{mark} {html.escape(kind.label)}")
+    rows.append("<b>Status (line pattern)</b>")
+    shown = {"operating": "Operating", "planned": "Planned / under construction"}
+    for status, label in shown.items():
+        rows.append(f"{_line_svg('#444', STATUS_DASH[status])} {label}")
+    rows.append(f"{_line_svg('#444', STATUS_DASH['unstated'])} Status not stated in sources")
+    glow = _line_svg("#444", None).replace("<line", '<line class="corridors-selected"')
+    rows.append(f"{glow} Selected")
+    return "<br>".join(rows)
+
+
+def region_bounds(ds: Dataset) -> list[list[float]]:
+    """South-west and north-east corners ([lat, lon]) around every feature, with a margin."""
+    if ds.features.empty:
+        return [[30.0, 25.0], [56.0, 125.0]]
+    west, south, east, north = ds.features.total_bounds
+    pad_x, pad_y = (east - west) * 0.03, (north - south) * 0.05
+    return [[south - pad_y, west - pad_x], [north + pad_y, east + pad_x]]
+
+
+def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -> folium.Map:
+    """The map frame: local Leaflet, offline basemap by default, online tiles as options."""
+    m = folium.Map(
+        location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
+        zoom_start=4,
+        tiles=None,
+        prefer_canvas=False,  # SVG: every route is a real DOM element (clickable, testable)
+        control_scale=True,
+        min_zoom=3,
+        max_bounds=True,
+        min_lat=bounds[0][0] - 12,
+        max_lat=bounds[1][0] + 12,
+        min_lon=bounds[0][1] - 15,
+        max_lon=bounds[1][1] + 15,
+    )
+    # Only Leaflet itself, from this machine: none of folium's CDN extras (jQuery, Bootstrap, ...).
+    m.default_js = [("leaflet", assets.LEAFLET_JS)]
+    m.default_css = [("leaflet_css", assets.LEAFLET_CSS)]
+    OfflineBasemap(basemap_url).add_to(m)
+    folium.TileLayer(
+        "OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False
+    ).add_to(m)
+    folium.TileLayer(
+        tiles="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        attr=(
+            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+            'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
+        ),
+        subdomains="abcd",
+        name="Carto light (online)",
+        show=False,
+        overlay=False,
+    ).add_to(m)
+    folium.TileLayer(
+        tiles="https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        attr=(
+            "Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, "
+            "Getmapping, Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community"
+        ),
+        name="Satellite, Esri World Imagery (online)",
+        show=False,
+        overlay=False,
+    ).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    Legend().add_to(m)
+    Selection().add_to(m)
+    m.fit_bounds(bounds)
+    m.get_root().header.add_child(
+        folium.Element("<style>.leaflet-container{background:#cfe3ef}</style>")
+    )
+    return m
+
+
+def full_map(ds: Dataset, basemap_url: str = assets.BASEMAP_URL) -> folium.Map:
+    """Base map with every layer added directly: for the static page and HTML tests."""
+    m = base_map(region_bounds(ds), basemap_url)
+    for kind in KINDS:
+        ids = list(ds.features.index[ds.features["kind"] == kind])
+        if ids:
+            layer_group(kind, feature_collection(ds, ids)).add_to(m)
+    return m

@@ -1,0 +1,113 @@
+"""The shareable view: which layers, filters and corridor are shown, to and from the URL query.
+
+Parsing never fails: a value the data does not know is dropped with a notice for the reader, so a
+stale or hostile link opens the default view instead of an error page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+#: Query keys, in the order they are written.
+KEYS = ("corridor", "layers", "status", "country", "source")
+MAX_VALUE_CHARS = 2000  # longer query values are ignored whole
+NOTICE_VALUE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the data offers; the defaults are 'everything shown'."""
+
+    layers: tuple[str, ...]
+    statuses: tuple[str, ...]
+    countries: tuple[str, ...]
+    sources: tuple[str, ...]
+    corridors: tuple[str, ...]
+
+
+@dataclass
+class ViewState:
+    layers: list[str]
+    statuses: list[str]
+    countries: list[str] = field(default_factory=list)  # empty: no country filter
+    sources: list[str] = field(default_factory=list)  # empty: no source filter
+    corridor: str | None = None
+
+
+def default(options: Options) -> ViewState:
+    return ViewState(layers=list(options.layers), statuses=list(options.statuses))
+
+
+def _shown(value: str) -> str:
+    """A query value as it may appear in a notice: short, one line, no markup characters."""
+    clean = "".join(ch if ch.isalnum() or ch in " -_.,;:()" else "?" for ch in value)
+    return clean[:NOTICE_VALUE_CHARS] + ("…" if len(clean) > NOTICE_VALUE_CHARS else "")
+
+
+def _values(raw: str | list[str] | None) -> list[str]:
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _pick(
+    key: str, raw: str | list[str] | None, allowed: Iterable[str], notices: list[str]
+) -> list[str] | None:
+    """The known values of one key, in the data's order; None when the key is absent."""
+    if raw is None:
+        return None
+    text = ",".join(raw) if isinstance(raw, list) else raw
+    if len(text) > MAX_VALUE_CHARS:
+        notices.append(f"Ignored '{key}': the value is too long.")
+        return None
+    allowed = list(allowed)
+    values = _values(raw)
+    unknown = [v for v in values if v not in allowed]
+    for value in unknown:
+        notices.append(f"Ignored unknown {key} '{_shown(value)}'.")
+    return [a for a in allowed if a in values]
+
+
+def parse(query: Mapping[str, str | list[str]], options: Options) -> tuple[ViewState, list[str]]:
+    """The view a URL query asks for, and a notice for every part of it that was ignored."""
+    notices: list[str] = []
+    state = default(options)
+    for key in query:
+        if key not in KEYS:
+            notices.append(f"Ignored unknown parameter '{_shown(key)}'.")
+    raw_layers = query.get("layers")
+    layers = (
+        []
+        if raw_layers in ("none", ["none"])
+        else _pick("layers", raw_layers, options.layers, notices)
+    )
+    if layers is not None:
+        state.layers = layers
+    statuses = _pick("status", query.get("status"), options.statuses, notices)
+    if statuses is not None and statuses:
+        state.statuses = statuses
+    countries = _pick("country", query.get("country"), options.countries, notices)
+    state.countries = countries or []
+    sources = _pick("source", query.get("source"), options.sources, notices)
+    state.sources = sources or []
+    corridor = _pick("corridor", query.get("corridor"), options.corridors, notices)
+    state.corridor = corridor[0] if corridor else None
+    return state, notices
+
+
+def to_query(state: ViewState, options: Options) -> dict[str, str]:
+    """The shortest query that reopens this view (defaults are left out)."""
+    query: dict[str, str] = {}
+    if state.corridor:
+        query["corridor"] = state.corridor
+    if list(state.layers) != list(options.layers):
+        query["layers"] = ",".join(state.layers) or "none"
+    if list(state.statuses) != list(options.statuses):
+        query["status"] = ",".join(state.statuses)
+    if state.countries:
+        query["country"] = ",".join(state.countries)
+    if state.sources:
+        query["source"] = ",".join(state.sources)
+    return query
