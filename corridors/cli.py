@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import boundaries, dataset, drawing, export, geojsonio, join, rawdata
 from .datadir import ENV_VAR, resolve
+from .problems import error
 from .validate import validate
 
 
@@ -24,7 +25,11 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem, file=sys.stderr if problem.level == "error" else sys.stdout)
-    features = sum(len(f.data.get("features") or []) for f in raw.geofiles if f.data)
+    features = sum(
+        len(f.data["features"])
+        for f in raw.geofiles
+        if f.data and isinstance(f.data.get("features"), list)
+    )
     claims = len(raw.claims.rows) if raw.claims else 0
     summary = (
         f"{len(raw.geofiles)} files, {features} features, {claims} claims, "
@@ -56,7 +61,22 @@ def _fmt(args: argparse.Namespace) -> int:
         geofile = rawdata.read_geofile(path, datadir.rel(path), problems)
         if geofile.data is None:
             continue
-        features = geofile.data.get("features") or []
+        features = geofile.data.get("features")
+        if (
+            geofile.data.get("type") != "FeatureCollection"
+            or not isinstance(features, list)
+            or not all(isinstance(f, dict) for f in features)
+        ):
+            # Rewriting it would drop what is there: leave it for the curator (see `validate`).
+            problems.append(
+                error(
+                    geofile.rel,
+                    "",
+                    "not a FeatureCollection of Features; left unchanged",
+                    "fix it by hand; `python -m corridors validate` says what is wrong",
+                )
+            )
+            continue
         if args.redraw:
             features = [drawing.redraw(f, points) for f in features]
         text = geojsonio.dumps(features)

@@ -77,8 +77,12 @@ def load(datadir: DataDir | None = None) -> Dataset:
     for geofile in raw.geofiles:
         if geofile.data is None or geofile.rel in bad_files:
             continue
-        for i, feat in enumerate(geofile.data.get("features") or []):
-            props = feat.get("properties") or {}
+        features = geofile.data.get("features")
+        for i, feat in enumerate(features if isinstance(features, list) else []):
+            if not isinstance(feat, dict):
+                continue  # reported by validation ("item is not a GeoJSON Feature")
+            props = feat.get("properties")
+            props = props if isinstance(props, dict) else {}
             ident = props.get("id") if isinstance(props.get("id"), str) else f"#{i}"
             if (geofile.rel, ident) in bad_ids:
                 continue

@@ -170,7 +170,7 @@ def wait_for_routes(page, count: int, timeout: float = 30_000) -> None:
             const d = f && f.contentDocument;
             const g = f && f.contentWindow && f.contentWindow.__GLOBAL_DATA__;
             return !!d && !!g && !!g.last_feature_group
-                && d.querySelectorAll('path.leaflet-interactive').length >= n;
+                && d.querySelectorAll('path.leaflet-interactive').length >= n && !(f.contentWindow.map_div || {})._animatingZoom;
         }""",
         arg=[MAP_FRAME, count],
         timeout=timeout,
@@ -230,7 +230,24 @@ def feature_point(page, feature_id: str) -> tuple[float, float]:
     )
 
 
+def stable_point(page, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
+    """A feature's page coordinates once the map has stopped moving.
+
+    After load the map still settles (the frame takes its final width, Leaflet re-fits), so a
+    point read too early misses the line.
+    """
+    deadline = time.perf_counter() + timeout
+    last = feature_point(page, feature_id)
+    while time.perf_counter() < deadline:
+        page.wait_for_timeout(120)
+        point = feature_point(page, feature_id)
+        if abs(point[0] - last[0]) < 0.5 and abs(point[1] - last[1]) < 0.5:
+            return point
+        last = point
+    return last
+
+
 def click_feature(page, feature_id: str) -> None:
     """A real mouse click on a drawn feature: the browser's own hit-testing decides what it hits."""
-    x, y = feature_point(page, feature_id)
+    x, y = stable_point(page, feature_id)
     page.mouse.click(x, y)

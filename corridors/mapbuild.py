@@ -46,6 +46,8 @@ def _round(coords: object) -> object:
         return round(coords, MAP_DECIMALS)
     if isinstance(coords, list | tuple):
         return [_round(c) for c in coords]
+    if isinstance(coords, dict):  # a GeoJSON geometry: round its coordinates, keep its type
+        return {key: _round(value) for key, value in coords.items()}
     return coords
 
 
@@ -124,32 +126,78 @@ def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _style_function(feature: dict) -> dict:
-    props = feature["properties"]
-    return style(props["kind"], props["status"])
+def style_table() -> dict[str, dict[str, dict]]:
+    """Every (kind, status) style, sent once per layer so the browser styles features itself."""
+    return {kind: {status: style(kind, status) for status in STATUSES} for kind in KINDS}
 
 
-def _highlight_function(feature: dict) -> dict:
-    if feature["properties"]["kind"] == "port":
-        return {"weight": 4, "radius": 11}
-    return {"weight": 7, "opacity": 1.0}
+class DataLayer(MacroElement):
+    """One layer's features as a plain ``L.geoJSON``: styled, with tooltip and popup, in SVG.
+
+    Written as one template compiled once at import, rather than folium's GeoJson with
+    GeoJsonTooltip and GeoJsonPopup, which compile templates and map styles on every render: this
+    keeps a dashboard rerun cheap. Tooltip and popup contents are the pre-escaped ``tip`` and
+    ``popup`` properties (Leaflet sets them as innerHTML), never raw data.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var styles = {{ this.styles|tojson }};
+            var data = {{ this.data|tojson }};
+            var styleOf = function (f) {
+                var byKind = styles[f.properties.kind] || {};
+                return byKind[f.properties.status] || {color: "#333", weight: 3};
+            };
+            var group = L.featureGroup();
+            // What the reader sees: lines are not interactive themselves ...
+            var shown = {};
+            L.geoJSON(data, {
+                style: styleOf,
+                interactive: false,
+                filter: function (f) { return f.geometry.type !== "Point"; },
+                onEachFeature: function (f, l) { shown[f.properties.id] = l; }
+            }).addTo(group);
+            // ... a wide transparent twin takes the pointer, so a thin or dashed line is easy to
+            // hit (a click in a dash gap would otherwise miss). Points are their own target.
+            L.geoJSON(data, {
+                style: function (f) {
+                    return {color: "#000", opacity: 0, weight: 18, className: "corridors-hit"};
+                },
+                pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f)); },
+                onEachFeature: function (f, l) {
+                    var look = shown[f.properties.id] || l;
+                    l.bindTooltip(f.properties.tip, {sticky: true});
+                    l.bindPopup(f.properties.popup, {maxWidth: 340, maxHeight: 300});
+                    l.on("mouseover", function () {
+                        var s = styleOf(f);
+                        look.setStyle(f.properties.kind === "port"
+                            ? {radius: (s.radius || 8) + 3, weight: 3}
+                            : {weight: (s.weight || 4) + 3, opacity: 1});
+                    });
+                    l.on("mouseout", function () { look.setStyle(styleOf(f)); });
+                }
+            }).addTo(group);
+            return group;
+        })();
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, kind: str, collection: dict) -> None:
+        super().__init__()
+        self._name = "DataLayer"
+        self.kind = kind
+        self.data = collection
+        self.styles = style_table()
 
 
 def layer_group(kind: str, collection: dict) -> folium.FeatureGroup:
     """One infrastructure layer: features with tooltip (name) and popup (key figures)."""
     group = folium.FeatureGroup(name=KINDS[kind].label if kind in KINDS else kind)
-    layer = folium.GeoJson(
-        collection,
-        name=kind,
-        style_function=_style_function,
-        highlight_function=_highlight_function,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=360),
-        marker=folium.CircleMarker(radius=8) if kind == "port" else None,
-        embed=True,
-        zoom_on_click=False,
-    )
-    layer.add_to(group)
+    group.add_child(DataLayer(kind, collection))
     return group
 
 
@@ -166,7 +214,7 @@ class Selection(MacroElement):
         {% macro script(this, kwargs) %}
         (function (map) {
             var style = document.createElement("style");
-            style.textContent = ".corridors-selected{filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}";
+            style.textContent = ".corridors-selected:not(.corridors-hit){filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}";
             document.head.appendChild(style);
             window.corridorsSelected = null;
             window.corridorsSelect = function (corridor) {
@@ -317,6 +365,7 @@ def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -
         prefer_canvas=False,  # SVG: every route is a real DOM element (clickable, testable)
         control_scale=True,
         min_zoom=3,
+        zoom_snap=0.25,
         max_bounds=True,
         min_lat=bounds[0][0] - 12,
         max_lat=bounds[1][0] + 12,
@@ -356,7 +405,10 @@ def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -
     Selection().add_to(m)
     m.fit_bounds(bounds)
     m.get_root().header.add_child(
-        folium.Element("<style>.leaflet-container{background:#cfe3ef}</style>")
+        folium.Element(
+            "<style>.leaflet-container{background:#cfe3ef}"
+            "path.leaflet-interactive:focus{outline:none}</style>"
+        )
     )
     return m
 

@@ -66,7 +66,7 @@ def _money(amount: float, unit: str) -> str:
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if amount >= size:
             scaled = amount / size
-            shown = f"{scaled:,.0f}" if scaled.is_integer() else f"{scaled:,.2f}".rstrip("0")
+            shown = f"{scaled:,.2f}".rstrip("0").rstrip(".")
             return f"{symbol}{shown} {word}"
     return f"{symbol}{amount:,.0f}"
 

@@ -72,6 +72,14 @@ class RawData:
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
 
 
+def _size(n: int) -> str:
+    """A byte count as people read it (64 MiB, 16 KiB, 900 bytes)."""
+    for unit, scale in (("MiB", 2**20), ("KiB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     """A file's UTF-8 text, or None with a problem saying why it cannot be read."""
     try:
@@ -84,7 +92,7 @@ def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
             error(
                 rel,
                 "",
-                f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit; not read",
+                f"file is {_size(size)}, over the {_size(MAX_FILE_BYTES)} limit; not read",
                 "split it into smaller files or simplify its geometry",
             )
         )
@@ -142,6 +150,11 @@ def read_geofile(path: Path, rel: str, problems: list[Problem]) -> GeoFile:
     return GeoFile(path, rel, data if isinstance(data, dict) else {"__not_object__": data}, digest)
 
 
+def _row_id(values: dict[str, str | None]) -> str:
+    """What names a row: its id, or for sources.csv its file name."""
+    return values.get("id") or values.get("file") or ""
+
+
 def read_table(path: Path, rel: str, problems: list[Problem]) -> Table:
     if not path.exists():
         problems.append(error(rel, "", "file is missing", "restore it from git"))
@@ -158,9 +171,20 @@ def read_table(path: Path, rel: str, problems: list[Problem]) -> Table:
                 problems.append(
                     error(
                         rel,
-                        values.get("id") or "",
+                        _row_id(values),
                         f"row has {len(extra)} more cell(s) than the header",
                         "quote cells that contain commas with double quotes",
+                        reader.line_num,
+                    )
+                )
+            short = [k for k, v in values.items() if v is None]
+            if short:
+                problems.append(
+                    error(
+                        rel,
+                        _row_id(values),
+                        f"row has {len(short)} fewer cell(s) than the header (no {', '.join(short)})",
+                        "add the missing cells: an empty cell still needs its comma",
                         reader.line_num,
                     )
                 )

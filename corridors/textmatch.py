@@ -110,7 +110,15 @@ def closest_passage(quote: str, text: str) -> NearMiss | None:
         if ratio > best[0]:
             best = (ratio, start)
     ratio, start = best
-    window = t_words[start : start + n]
+    # A dropped or added word moves the passage's end: settle its extent around the best start, so
+    # the differences name the changed words and not a word pushed off the end of the window.
+    end = start + n
+    for s in range(max(0, start - 2), min(len(t_words), start + 3)):
+        for e in range(s + max(1, n - 3), min(len(t_words), s + n + 3) + 1):
+            matcher.set_seq1(t_words[s:e])
+            if matcher.ratio() > ratio:
+                ratio, start, end = matcher.ratio(), s, e
+    window = t_words[start:end]
     diffs: list[str] = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, window, q_words).get_opcodes():
         if op == "equal":

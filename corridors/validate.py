@@ -65,6 +65,18 @@ class FeatureRef:
         return value if isinstance(value, str) else f"#{self.index}"
 
 
+def _one_point_line(geom: dict) -> bool:
+    """A LineString (or a part of a MultiLineString) with a single position, which GEOS refuses."""
+    coords = geom.get("coordinates")
+    if geom.get("type") == "LineString":
+        parts = [coords]
+    elif geom.get("type") == "MultiLineString" and isinstance(coords, list):
+        parts = coords
+    else:
+        return False
+    return any(isinstance(part, list) and len(part) == 1 for part in parts)
+
+
 class Context:
     """The raw data plus what several checks derive from it, computed once."""
 
@@ -100,12 +112,15 @@ class Context:
             if not isinstance(geom, dict):
                 built[id(ref)] = "the feature has no geometry object"
                 continue
+            if _one_point_line(geom):
+                built[id(ref)] = "a line has fewer than two points"
+                continue
             try:
                 built[id(ref)] = shape(geom)
             except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
-                built[id(ref)] = f"the geometry cannot be built: {exc}"
+                built[id(ref)] = f"the geometry cannot be built: {str(exc).strip()}"
             except shapely.errors.ShapelyError as exc:
-                built[id(ref)] = f"the geometry cannot be built: {exc}"
+                built[id(ref)] = f"the geometry cannot be built: {str(exc).strip()}"
         return built
 
     def geometry(self, ref: FeatureRef) -> BaseGeometry | None:
@@ -191,6 +206,16 @@ def some_features(ctx: Context) -> Iterator[Problem]:
         )
 
 
+_JSON_TYPES = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
 @check
 def feature_collection(ctx: Context) -> Iterator[Problem]:
     """Each file is an RFC 7946 FeatureCollection (no 'crs' member: WGS84 is implied)."""
@@ -198,7 +223,13 @@ def feature_collection(ctx: Context) -> Iterator[Problem]:
         if f.data is None:
             continue
         if "__not_object__" in f.data:
-            yield error(f.rel, "", "the file is not a JSON object", "write a FeatureCollection")
+            found = _JSON_TYPES.get(type(f.data["__not_object__"]), "value")
+            yield error(
+                f.rel,
+                "",
+                f"the file holds a JSON {found}, not a FeatureCollection object",
+                'wrap the features in {"type": "FeatureCollection", "features": [...]}',
+            )
             continue
         if f.data.get("type") != "FeatureCollection":
             yield error(

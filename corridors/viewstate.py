@@ -41,7 +41,7 @@ def default(options: Options) -> ViewState:
 
 def _shown(value: str) -> str:
     """A query value as it may appear in a notice: short, one line, no markup characters."""
-    clean = "".join(ch if ch.isalnum() or ch in " -_.,;:()" else "?" for ch in value)
+    clean = "".join(ch if ch.isalnum() or ch in " -_.,;:" else "?" for ch in value)
     return clean[:NOTICE_VALUE_CHARS] + ("…" if len(clean) > NOTICE_VALUE_CHARS else "")
 
 
@@ -78,13 +78,10 @@ def parse(query: Mapping[str, str | list[str]], options: Options) -> tuple[ViewS
         if key not in KEYS:
             notices.append(f"Ignored unknown parameter '{_shown(key)}'.")
     raw_layers = query.get("layers")
-    layers = (
-        []
-        if raw_layers in ("none", ["none"])
-        else _pick("layers", raw_layers, options.layers, notices)
-    )
-    if layers is not None:
-        state.layers = layers
+    if raw_layers in ("none", ["none"]):
+        state.layers = []
+    else:  # nothing known (stale or hostile link): keep the default, as for the other keys
+        state.layers = _pick("layers", raw_layers, options.layers, notices) or state.layers
     statuses = _pick("status", query.get("status"), options.statuses, notices)
     if statuses is not None and statuses:
         state.statuses = statuses

@@ -1,0 +1,240 @@
+"""The real, curated data: every claim, feature and source checked one by one.
+
+The validator checks the same rules, but these tests state the project's promises directly (each
+quote stands in its article, each line passes through its waypoints, the four required systems are
+drawn and cross the countries the articles name), so a failure names the exact claim or feature.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+
+import pytest
+from shapely.geometry import Point, shape
+
+from corridors import dataset, geojsonio, join, measure, textmatch
+from corridors.datadir import REPO_ROOT, DataDir
+from corridors.problems import Problem
+from corridors.schema import COORD_DECIMALS, KINDS, WAYPOINT_TOLERANCE_KM
+
+REAL = DataDir(REPO_ROOT)
+
+
+def _rows(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# Read at collection time, so that every claim, feature and source is its own test id.
+CLAIMS = _rows(REAL.claims)
+SOURCES = _rows(REAL.sources)
+WAYPOINTS = {row["id"]: row for row in _rows(REAL.waypoints)}
+FEATURE_FILES = sorted(REAL.features.glob("*.geojson"))
+FEATURES = [
+    feature
+    for path in FEATURE_FILES
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]
+]
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    return len(text.split(".")[1].rstrip("0")) if "." in text and "e" not in text else 0
+
+
+def _positions(coords: object):
+    if isinstance(coords, list) and coords and isinstance(coords[0], int | float):
+        yield coords
+    elif isinstance(coords, list):
+        for item in coords:
+            yield from _positions(item)
+
+
+def test_real_data_is_present() -> None:
+    """The parametrized tests below would pass vacuously on empty lists."""
+    assert len(CLAIMS) >= 30
+    assert len(SOURCES) == 5
+    assert len(FEATURES) >= 4
+    assert len(FEATURE_FILES) >= 4
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("claim", [pytest.param(c, id=c["id"]) for c in CLAIMS])
+def test_claim_quote_stands_verbatim_in_its_seed(claim: dict[str, str]) -> None:
+    """A figure on the map is only as good as its quote: it must be in the article word for word."""
+    text = (REAL.seeds / claim["source"]).read_text(encoding="utf-8")
+    match = textmatch.find_quote(claim["quote"], text)
+    assert match is not None, (
+        f"quote not in {claim['source']}: {claim['quote']!r}; "
+        f"closest: {textmatch.closest_passage(claim['quote'], text)}"
+    )
+    assert textmatch.normalise_text(text[match.start : match.end]) == textmatch.normalise_text(
+        claim["quote"]
+    )
+
+
+# --- features --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_feature_is_cited(feature: dict, real_dataset: dataset.Dataset) -> None:
+    """Every drawn feature carries at least one claim, and each citation has its quote and source."""
+    citations = join.citations(real_dataset, feature["properties"]["id"])
+    assert citations, "no claim cites this feature"
+    for citation in citations:
+        assert citation["quote"].strip() and citation["source"]
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_feature_passes_through_its_waypoints(feature: dict) -> None:
+    """The geometry is drawn from the waypoints: each listed waypoint lies on it (within tolerance)."""
+    geom = shape(feature["geometry"])
+    names = feature["properties"]["waypoints"]
+    assert names, "no waypoints listed"
+    for name in names:
+        row = WAYPOINTS[name]
+        km = measure.distance_to_geometry_km(Point(float(row["lon"]), float(row["lat"])), geom)
+        assert km <= WAYPOINT_TOLERANCE_KM, f"{name} lies {km:.1f} km from the geometry"
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_feature_measured_length(feature: dict, real_dataset: dataset.Dataset) -> None:
+    """Lines have a positive geodesic length; points have none (not zero, which would read as data)."""
+    ident = feature["properties"]["id"]
+    km = measure.length_km(shape(feature["geometry"]))
+    print(f"{ident}: {km if km is None else round(km, 1)} km")
+    if feature["geometry"]["type"] == "Point":
+        assert km is None
+    else:
+        assert km is not None and km > 0
+        assert real_dataset.features.loc[ident, "measured_length_km"] == round(km, 1)
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_feature_geometry_fits_its_kind(feature: dict) -> None:
+    """Routes are lines and ports are points, as the schema says."""
+    props = feature["properties"]
+    assert feature["geometry"]["type"] in KINDS[props["kind"]].geometry
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [pytest.param(s, id=s["file"]) for s in SOURCES])
+def test_source_sha256_matches(source: dict[str, str]) -> None:
+    """The article is byte for byte the one the claims were checked against."""
+    data = (REAL.seeds / source["file"]).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == source["sha256"]
+
+
+def test_every_seed_is_listed() -> None:
+    """No article sits in seeds/ without its provenance row."""
+    assert sorted(p.name for p in REAL.seeds.glob("*.txt")) == sorted(s["file"] for s in SOURCES)
+
+
+# --- the whole ----------------------------------------------------------------------------------
+
+
+def test_validate_finds_no_errors(real_problems: list[Problem]) -> None:
+    """The committed data passes its own rules."""
+    errors = [str(p) for p in real_problems if p.level == "error"]
+    assert errors == []
+
+
+def test_dataset_loads_everything(real_dataset: dataset.Dataset) -> None:
+    """With no errors, loading keeps every feature and every claim (nothing silently dropped)."""
+    assert real_dataset.errors == []
+    assert sorted(real_dataset.features.index) == sorted(f["properties"]["id"] for f in FEATURES)
+    assert sorted(real_dataset.claims["id"]) == sorted(c["id"] for c in CLAIMS)
+    report = join.report(real_dataset)
+    assert report.clean, report
+
+
+REQUIRED = [
+    pytest.param("cku-railway", "railway", id="cku-railway"),
+    pytest.param("cacgp", "pipeline", id="cacgp"),
+    pytest.param("titr", "corridor", id="titr"),
+    pytest.param("khorgos-dry-port", "port", id="khorgos-dry-port"),
+]
+
+
+@pytest.mark.parametrize(("corridor", "kind"), REQUIRED)
+def test_required_system_is_drawn(corridor: str, kind: str, real_dataset: dataset.Dataset) -> None:
+    """The four systems the project exists to show are drawn, each as the right kind of thing."""
+    assert corridor in real_dataset.corridors.index
+    features = real_dataset.features[real_dataset.features["corridor"] == corridor]
+    assert len(features) >= 1
+    assert set(features["kind"]) == {kind}
+
+
+def test_titr_has_a_sea_leg(real_dataset: dataset.Dataset) -> None:
+    """The Middle Corridor is multimodal: the Caspian is crossed by ship."""
+    titr = real_dataset.features[real_dataset.features["corridor"] == "titr"]
+    assert "sea" in set(titr["mode"])
+
+
+@pytest.mark.parametrize(
+    "waypoint",
+    [
+        pytest.param("port-of-poti", id="Black Sea at Poti"),
+        pytest.param("kars", id="Turkey at Kars"),
+    ],
+)
+def test_titr_reaches(waypoint: str, real_dataset: dataset.Dataset) -> None:
+    """The route runs on to the Black Sea and to Turkey, not just to the Caspian."""
+    titr = real_dataset.features[real_dataset.features["corridor"] == "titr"]
+    ends = {w for ws in titr["waypoints"] for w in (ws[0], ws[-1])}
+    assert waypoint in ends
+
+
+COUNTRIES = [
+    pytest.param("cku-railway", {"China", "Kyrgyzstan", "Uzbekistan"}, id="cku-railway"),
+    pytest.param("cacgp", {"Turkmenistan", "Uzbekistan", "Kazakhstan", "China"}, id="cacgp"),
+    pytest.param("titr", {"Kazakhstan", "Azerbaijan", "Georgia", "Turkey"}, id="titr"),
+]
+
+
+@pytest.mark.parametrize(("corridor", "expected"), COUNTRIES)
+def test_measured_countries(
+    corridor: str, expected: set[str], real_dataset: dataset.Dataset
+) -> None:
+    """The countries measured from the geometry include those the articles name on the route."""
+    features = real_dataset.features[real_dataset.features["corridor"] == corridor]
+    measured = {country for countries in features["countries"] for country in countries}
+    print(f"{corridor}: {sorted(measured)}")
+    assert expected <= measured
+
+
+def test_cku_railway_countries_in_route_order(real_dataset: dataset.Dataset) -> None:
+    """Drawn from Kashgar westward, the railway enters China, Kyrgyzstan, Uzbekistan in that order."""
+    assert real_dataset.features.loc["cku-railway", "countries"] == [
+        "China",
+        "Kyrgyzstan",
+        "Uzbekistan",
+    ]
+
+
+# --- file form ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in FEATURE_FILES])
+def test_feature_file_is_canonical(path) -> None:
+    """Files are kept in the form `python -m corridors fmt` writes, so diffs show only real edits."""
+    text = path.read_text(encoding="utf-8")
+    assert geojsonio.dumps(json.loads(text)["features"]) == text
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in FEATURE_FILES])
+def test_feature_file_follows_rfc7946(path) -> None:
+    """No 'crs' member (WGS84 is implied), [lon, lat] order and at most 6 decimals."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    assert "crs" not in data
+    for feature in data["features"]:
+        for lon, lat, *_ in _positions(feature["geometry"]["coordinates"]):
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+            assert max(_decimals(lon), _decimals(lat)) <= COORD_DECIMALS, (lon, lat)

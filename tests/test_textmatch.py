@@ -1,0 +1,160 @@
+"""Quote matching: exact words, with only whitespace and typographic quotes forgiven.
+
+Anything looser would let a misquote through, so the table lists what must be accepted and, as
+importantly, what must be refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors import textmatch
+
+TEXT = (
+    "Astana (TDI): the summit opened on Monday.\n\n"
+    "On top of the agenda was a planned $8 billion railway project that will link "
+    "China’s Xinjiang and Uzbekistan via Kyrgyzstan. "
+    "The China–Central Asia route is “a key overland route” that bypasses Russia.  "
+    "It will be completed by 2030!"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        pytest.param("a planned $8 billion railway project", True, id="exact"),
+        pytest.param("a planned  $8\tbillion\n railway   project", True, id="whitespace runs"),
+        pytest.param(
+            "  a planned $8 billion railway project \n", True, id="leading/trailing space"
+        ),
+        pytest.param("link China's Xinjiang", True, id="straight apostrophe for curly"),
+        pytest.param('is "a key overland route" that', True, id="straight quotes for curly"),
+        pytest.param("project that will link\nChina’s Xinjiang", True, id="quote across a line"),
+        pytest.param("a planned $9 billion railway project", False, id="changed word"),
+        pytest.param("a planned billion railway project", False, id="dropped word"),
+        pytest.param("a planned $8 billion rail project", False, id="shortened word"),
+        pytest.param("The China-Central Asia route", False, id="hyphen for en dash"),
+        pytest.param("The China—Central Asia route", False, id="em dash for en dash"),
+        pytest.param("A PLANNED $8 billion railway project", False, id="different case"),
+        pytest.param("a planned $8 billion railway project.", False, id="added full stop"),
+        pytest.param("", False, id="empty quote"),
+        pytest.param(" \n\t", False, id="whitespace-only quote"),
+    ],
+)
+def test_find_quote(quote: str, found: bool) -> None:
+    """Whitespace and quote marks are typography; words, dashes, case and punctuation are content."""
+    assert (textmatch.find_quote(quote, TEXT) is not None) is found
+
+
+def test_find_quote_offsets_point_into_the_original_text() -> None:
+    """Offsets are in the original text, so the panel can highlight the passage as printed."""
+    text = "He said: “the line\n   will open” next year."
+    match = textmatch.find_quote('"the line will open"', text)
+    assert match is not None
+    assert text[match.start : match.end] == "“the line\n   will open”"
+
+
+def test_find_quote_returns_first_occurrence() -> None:
+    """With the same words twice, the first place is the one cited."""
+    text = "Alpha beta. Gamma alpha beta."
+    match = textmatch.find_quote("alpha beta", text)
+    assert match is not None and match.start == text.index("alpha beta")
+
+
+@pytest.mark.parametrize(
+    ("quote", "sentence"),
+    [
+        pytest.param(
+            "$8 billion railway project",
+            (
+                "On top of the agenda was a planned ",
+                "$8 billion railway project",
+                " that will link China’s Xinjiang and Uzbekistan via Kyrgyzstan.",
+            ),
+            id="middle of a sentence",
+        ),
+        pytest.param(
+            "Astana (TDI)",
+            ("", "Astana (TDI)", ": the summit opened on Monday."),
+            id="start of the text",
+        ),
+        pytest.param(
+            "completed by 2030!",
+            ("It will be ", "completed by 2030!", ""),
+            id="end of the text",
+        ),
+        pytest.param(
+            "bypasses Russia.  It will",
+            (
+                "The China–Central Asia route is “a key overland route” that ",
+                "bypasses Russia.  It will",
+                " be completed by 2030!",
+            ),
+            id="quote spanning two sentences",
+        ),
+    ],
+)
+def test_sentence_around(quote: str, sentence: tuple[str, str, str]) -> None:
+    """The panel shows the quote inside its whole sentence: (before, quote, after)."""
+    match = textmatch.find_quote(quote, TEXT)
+    assert match is not None
+    assert textmatch.sentence_around(TEXT, match) == sentence
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage", "differences"),
+    [
+        pytest.param(
+            "a planned $9 billion railway project",
+            "a planned $8 billion railway project",
+            ["source has '$8' where the quote has '$9'"],
+            id="changed word",
+        ),
+        pytest.param(
+            "a planned billion railway project that will link",
+            "a planned $8 billion railway project that will link",
+            ["source has '$8' that the quote leaves out"],
+            id="dropped word",
+        ),
+        pytest.param(
+            "a planned $8 billion new railway project",
+            "a planned $8 billion railway project",
+            ["quote adds 'new', not in the source"],
+            id="added word",
+        ),
+        pytest.param(
+            "The China-Central Asia route is",
+            "The China–Central Asia route is",
+            ["source has 'China–Central' where the quote has 'China-Central'"],
+            id="hyphen for en dash",
+        ),
+    ],
+)
+def test_closest_passage_names_the_differing_words(
+    quote: str, passage: str, differences: list[str]
+) -> None:
+    """A misquote is reported with what the source really says and which words differ."""
+    near = textmatch.closest_passage(quote, TEXT)
+    assert near is not None
+    assert near.passage == passage
+    assert near.differences == differences
+    assert 0.5 < near.ratio < 1
+
+
+def test_closest_passage_of_empty_quote() -> None:
+    """An empty quote has no closest passage (it is reported as empty instead)."""
+    assert textmatch.closest_passage("", TEXT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        pytest.param("a  b\n\tc", "a b c", id="whitespace runs fold"),
+        pytest.param("  a b  ", "a b", id="ends trimmed"),
+        pytest.param("‘a’ “b” „c“", '\'a\' "b" "c"', id="curly quotes straightened"),
+        pytest.param("a–b—c", "a–b—c", id="dashes kept"),
+    ],
+)
+def test_normalise_text(text: str, normalised: str) -> None:
+    """Exactly two things are normalised; the table pins them so the tolerance cannot creep."""
+    assert textmatch.normalise_text(text) == normalised

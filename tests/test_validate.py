@@ -1,0 +1,672 @@
+"""The validator, rule by rule: one labelled broken copy of the real data per rule.
+
+Each case copies geodata/ and seeds/ to a temporary folder, applies one small mutation and checks
+that the validator names the problem where a curator would look for it (level, file, id, line) and
+says what is wrong in words. Starting from the real data keeps the fixtures honest: a rule is tested
+against the data it guards, and a clean copy is shown to pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import geopandas as gpd
+import pytest
+
+from corridors import cli, dataset, rawdata
+from corridors.problems import Problem
+from corridors.validate import validate
+
+if TYPE_CHECKING:
+    from conftest import DataCopy
+
+CKU = "geodata/features/cku-railway.geojson"
+CACGP = "geodata/features/cacgp.geojson"
+TITR = "geodata/features/titr.geojson"
+KHORGOS = "geodata/features/khorgos-dry-port.geojson"
+LYG = "geodata/features/lianyungang-port.geojson"
+CLAIMS = "geodata/claims.csv"
+CORRIDORS = "geodata/corridors.csv"
+WAYPOINTS = "geodata/waypoints.csv"
+SOURCES = "seeds/sources.csv"
+S000 = "000_9433e71b893593d6.txt"
+S004 = "004_dc699da55f7d4812.txt"
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One problem the validator must report. Messages are substrings; line and hint when given."""
+
+    file: str
+    id: str
+    message: str | tuple[str, ...]
+    level: str = "error"
+    line: int | None = None
+    hint: str = ""
+
+    def matches(self, p: Problem) -> bool:
+        parts = (self.message,) if isinstance(self.message, str) else self.message
+        return (
+            p.level == self.level
+            and p.file == self.file
+            and p.id == self.id
+            and all(part in p.message for part in parts)
+            and (self.line is None or p.line == self.line)
+            and self.hint in p.hint
+        )
+
+
+Mutation = Callable[["DataCopy"], None]
+
+
+# --- mutations that need more than one line --------------------------------------------------
+
+
+def set_geometry(rel: str, feature_id: str, geometry: dict | None) -> Mutation:
+    return lambda c: c.edit_feature(rel, feature_id, lambda f: f.__setitem__("geometry", geometry))
+
+
+def set_coords(rel: str, feature_id: str, coords: list) -> Mutation:
+    return lambda c: c.edit_feature(
+        rel, feature_id, lambda f: f["geometry"].__setitem__("coordinates", coords)
+    )
+
+
+def set_prop(rel: str, feature_id: str, key: str, value: object) -> Mutation:
+    return lambda c: c.edit_feature(
+        rel, feature_id, lambda f: f["properties"].__setitem__(key, value)
+    )
+
+
+def drop_prop(rel: str, feature_id: str, key: str) -> Mutation:
+    return lambda c: c.edit_feature(rel, feature_id, lambda f: f["properties"].pop(key))
+
+
+def edit_claim(claim_id: str, **changes: str) -> Mutation:
+    return lambda c: c.edit_row(CLAIMS, "id", claim_id, **changes)
+
+
+def edit_waypoint(waypoint_id: str, **changes: str) -> Mutation:
+    return lambda c: c.edit_row(WAYPOINTS, "id", waypoint_id, **changes)
+
+
+def status_first(c: DataCopy) -> None:
+    def reorder(f: dict) -> None:
+        props = f["properties"]
+        f["properties"] = {"status": props["status"]} | {k: v for k, v in props.items()}
+
+    c.edit_feature(CKU, "cku-railway", reorder)
+
+
+def swap_lat_lon(c: DataCopy) -> None:
+    c.edit_feature(
+        CKU,
+        "cku-railway",
+        lambda f: f["geometry"].__setitem__(
+            "coordinates", [[lat, lon] for lon, lat in f["geometry"]["coordinates"]]
+        ),
+    )
+
+
+def too_precise(c: DataCopy) -> None:
+    c.edit_feature(
+        CKU, "cku-railway", lambda f: f["geometry"]["coordinates"][0].__setitem__(0, 75.98330001)
+    )
+
+
+def sea_leg_across_land(c: DataCopy) -> None:
+    """The Caspian crossing drawn straight from Aktau to Alat, across the Absheron Peninsula."""
+
+    def straight(f: dict) -> None:
+        f["geometry"]["coordinates"] = [[51.15, 43.65], [49.4067, 39.9483]]
+        f["properties"]["waypoints"] = ["aktau", "alat"]
+
+    c.edit_feature(TITR, "titr-caspian-crossing", straight)
+
+
+def drop_claims_of(corridor: str) -> Mutation:
+    return lambda c: c.edit_rows(
+        CLAIMS,
+        lambda rows: rows.__setitem__(slice(None), [r for r in rows if r["corridor"] != corridor]),
+    )
+
+
+def duplicate_claim(c: DataCopy) -> None:
+    def copy(rows: list[dict[str, str]]) -> None:
+        original = next(r for r in rows if r["id"] == "cku-cost-004")
+        rows.append(original | {"id": "cku-cost-004-copy"})
+
+    c.edit_rows(CLAIMS, copy)
+
+
+def add_corridor(c: DataCopy) -> None:
+    c.edit_rows(
+        CORRIDORS,
+        lambda rows: rows.append(
+            {"id": "tapi", "name": "TAPI gas pipeline", "summary": "Not drawn."}
+        ),
+    )
+
+
+def oversize(c: DataCopy) -> None:
+    """The limit is lowered rather than writing 64 MiB; the content would not even parse."""
+    c.monkeypatch.setattr(rawdata, "MAX_FILE_BYTES", 16 * 1024)
+    c.write_text(CKU, "{" * 30_000)
+
+
+def rename_seed(c: DataCopy) -> None:
+    c.path(f"seeds/{S000}").rename(c.path("seeds/000_renamed.txt"))
+
+
+def remove_feature_files(c: DataCopy) -> None:
+    for path in c.datadir.features.glob("*.geojson"):
+        path.unlink()
+
+
+# --- the table -------------------------------------------------------------------------------
+
+CASES = [
+    # files
+    pytest.param(
+        lambda c: c.replace(
+            CKU, '"type": "Feature", "properties"', '"type": "Feature" "properties"'
+        ),
+        Expect(CKU, "", "invalid JSON at line 4, column 24: Expecting ',' delimiter", line=4),
+        id="invalid JSON",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, ""), Expect(CKU, "", "file is empty"), id="empty file"
+    ),
+    pytest.param(
+        lambda c: c.write_bytes(CKU, b"\xef\xbb\xbf" + c.path(CKU).read_bytes()),
+        Expect(CKU, "", "file starts with a UTF-8 byte-order mark"),
+        id="UTF-8 BOM",
+    ),
+    pytest.param(
+        lambda c: c.replace_bytes(CKU, b'"name": "China', b'"name": "Chin\xe0'),
+        Expect(CKU, "", "not UTF-8: byte 0xe0 at byte", line=4),
+        id="Latin-1 bytes",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, "[]\n"),
+        Expect(CKU, "", "the file holds a JSON array, not a FeatureCollection object"),
+        id="JSON array",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, '{"type": "Feature", "properties": {}, "geometry": null}\n'),
+        Expect(CKU, "", "type is 'Feature', not 'FeatureCollection'"),
+        id="bare Feature",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, '{"type": "FeatureCollection", "features": 5}\n'),
+        Expect(CKU, "", "'features' is not a list"),
+        id="features not a list",
+    ),
+    pytest.param(
+        lambda c: c.edit_json(
+            CKU,
+            lambda d: d.__setitem__(
+                "crs", {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+            ),
+        ),
+        Expect(CKU, "", "has a 'crs' member, which RFC 7946 removed"),
+        id="crs member",
+    ),
+    pytest.param(
+        oversize,
+        Expect(CKU, "", "file is 29.3 KiB, over the 16 KiB limit; not read"),
+        id="file over the size limit",
+    ),
+    pytest.param(
+        lambda c: c.replace(CKU, '"kind": "railway"', '"kind": "railway", "kind": "port"'),
+        Expect(CKU, "", "duplicate JSON key 'kind'"),
+        id="duplicate JSON key",
+    ),
+    pytest.param(
+        remove_feature_files,
+        Expect("geodata/features", "", "no *.geojson feature files found"),
+        id="zero feature files",
+    ),
+    pytest.param(
+        lambda c: c.edit_json(CKU, lambda d: d["features"].append(5)),
+        Expect(CKU, "#1", "item is not a GeoJSON Feature"),
+        id="item not a Feature",
+    ),
+    # feature properties
+    pytest.param(
+        lambda c: c.edit_feature(CKU, "cku-railway", lambda f: f.__setitem__("properties", 5)),
+        Expect(CKU, "#0", "the feature has no properties object"),
+        id="properties not an object",
+    ),
+    pytest.param(
+        drop_prop(CKU, "cku-railway", "id"), Expect(CKU, "#0", "missing id"), id="missing id"
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "id", "CKU_Railway"),
+        Expect(CKU, "CKU_Railway", "id 'CKU_Railway' is not lowercase letters, digits and '-'"),
+        id="id not lowercase",
+    ),
+    pytest.param(
+        set_prop(LYG, "lianyungang-port", "id", "cku-railway"),
+        Expect(LYG, "cku-railway", "duplicate id 'cku-railway'"),
+        id="duplicate id across files",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "kind", "canal"),
+        Expect(
+            CKU, "cku-railway", "unknown kind 'canal'", hint="railway, pipeline, corridor, port"
+        ),
+        id="unknown kind",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "status", "closed"),
+        Expect(CKU, "cku-railway", "unknown status 'closed'"),
+        id="unknown status",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "mode", "hyperloop"),
+        Expect(CKU, "cku-railway", "unknown mode 'hyperloop'"),
+        id="unknown mode",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "colour", "red"),
+        Expect(CKU, "cku-railway", "unknown property ['colour']"),
+        id="unknown property",
+    ),
+    pytest.param(
+        drop_prop(CKU, "cku-railway", "drawing"),
+        Expect(CKU, "cku-railway", "missing properties ['drawing']"),
+        id="missing property",
+    ),
+    pytest.param(
+        status_first,
+        Expect(CKU, "cku-railway", "properties are not in the fixed order", level="warning"),
+        id="properties out of order",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "corridor", "silk-road"),
+        Expect(CKU, "cku-railway", "corridor 'silk-road' is not in corridors.csv"),
+        id="feature in an unknown corridor",
+    ),
+    # geometry
+    pytest.param(
+        set_geometry(CKU, "cku-railway", {"type": "Point", "coordinates": [75.9833, 39.4667]}),
+        Expect(
+            CKU, "cku-railway", "a railway must be a LineString or MultiLineString, not a Point"
+        ),
+        id="Point for a railway",
+    ),
+    pytest.param(
+        set_geometry(
+            KHORGOS,
+            "khorgos-dry-port",
+            {"type": "LineString", "coordinates": [[80.38, 44.2222], [80.4097, 44.2125]]},
+        ),
+        Expect(KHORGOS, "khorgos-dry-port", "a port must be a Point, not a LineString"),
+        id="LineString for a port",
+    ),
+    pytest.param(
+        set_geometry(CKU, "cku-railway", None),
+        Expect(CKU, "cku-railway", "the feature has no geometry object"),
+        id="no geometry",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", []),
+        Expect(CKU, "cku-railway", "the geometry is empty"),
+        id="empty coordinates",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", [[75.9833, 39.4667]]),
+        Expect(CKU, "cku-railway", "a line has fewer than two points"),
+        id="LineString with one point",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", [[75.9833, 39.4667], [75.9833, 39.4667]]),
+        Expect(CKU, "cku-railway", "a line has fewer than two distinct points"),
+        id="LineString with one point twice",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", [[75, 39.5], [76, 40.5], [76, 39.5], [75, 40.5]]),
+        Expect(CKU, "cku-railway", "the line crosses itself near [75.5000, 40.0000]"),
+        id="self-intersecting line",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", [[275.9833, 39.4667], [75.4272, 40.5925]]),
+        Expect(
+            CKU,
+            "cku-railway",
+            "1 position(s) out of range (longitude ±180, latitude ±90), e.g. [275.9833, 39.4667]",
+        ),
+        id="coordinates out of range",
+    ),
+    pytest.param(
+        swap_lat_lon,
+        Expect(CKU, "cku-railway", "6 position(s) look like latitude and longitude swapped"),
+        id="swapped lat/lon",
+    ),
+    pytest.param(
+        set_coords(CKU, "cku-railway", [[2.3522, 48.8566], [13.405, 52.52]]),
+        Expect(CKU, "cku-railway", "2 position(s) far outside the mapped region"),
+        id="route far outside the region",
+    ),
+    pytest.param(
+        too_precise,
+        Expect(CKU, "cku-railway", "1 position(s) have more than 6 decimals"),
+        id="more than 6 decimals",
+    ),
+    # waypoints of features
+    pytest.param(
+        lambda c: c.replace(CKU, '"kazarman"', '"makmal"'),
+        Expect(CKU, "cku-railway", "waypoint 'makmal' is not in waypoints.csv"),
+        id="waypoint not in waypoints.csv",
+    ),
+    pytest.param(
+        edit_waypoint("kazarman", lat="41.9069"),
+        Expect(CKU, "cku-railway", ("waypoint 'kazarman' lies", "km from the drawn geometry")),
+        id="waypoint far from the line",
+    ),
+    pytest.param(
+        sea_leg_across_land,
+        Expect(TITR, "titr-caspian-crossing", ("the sea leg crosses", "km of land, e.g. near [")),
+        id="sea leg crossing land",
+    ),
+    # features against claims
+    pytest.param(
+        set_prop(CKU, "cku-railway", "status", "operating"),
+        Expect(CKU, "cku-railway", "status 'operating' differs from the claimed ['planned']"),
+        id="status not matching claims",
+    ),
+    pytest.param(
+        set_prop(LYG, "lianyungang-port", "status", "operating"),
+        Expect(LYG, "lianyungang-port", "status 'operating' is not stated by any claim"),
+        id="status no claim states",
+    ),
+    pytest.param(
+        drop_claims_of("lianyungang-port"),
+        Expect(LYG, "lianyungang-port", "no claim cites this feature"),
+        id="feature with no claims",
+    ),
+    pytest.param(
+        add_corridor, Expect(CORRIDORS, "tapi", "corridor has no feature"), id="corridor not drawn"
+    ),
+    # claims
+    pytest.param(
+        edit_claim("cku-role-001", corridor="nowhere"),
+        Expect(CLAIMS, "cku-role-001", "unknown corridor 'nowhere'", line=15),
+        id="claim in unknown corridor",
+    ),
+    pytest.param(
+        edit_claim("cku-role-001", source="999_nowhere.txt"),
+        Expect(CLAIMS, "cku-role-001", "unknown source '999_nowhere.txt'", line=15),
+        id="claim cites unknown source file",
+    ),
+    pytest.param(
+        edit_claim("cacgp-name-001", feature="cku-railway"),
+        Expect(
+            CLAIMS, "cacgp-name-001", "feature 'cku-railway' is not a feature of corridor 'cacgp'"
+        ),
+        id="claim names another corridor's feature",
+    ),
+    pytest.param(
+        edit_claim("cku-role-001", quote=""),
+        Expect(CLAIMS, "cku-role-001", "empty quote"),
+        id="empty quote",
+    ),
+    pytest.param(
+        edit_claim(
+            "cku-cost-004",
+            quote="On top of the summit agenda was a planned $9 billion railway project",
+        ),
+        Expect(
+            CLAIMS,
+            "cku-cost-004",
+            (
+                f"quote not found verbatim in {S004}",
+                "closest passage",
+                "'On top of the summit agenda was a planned $8 billion railway project'",
+                "source has '$8' where the quote has '$9'",
+            ),
+        ),
+        id="quote not found: changed word",
+    ),
+    pytest.param(
+        edit_claim(
+            "cku-completion-004", quote="The project will kickstart month and will be completed"
+        ),
+        Expect(
+            CLAIMS,
+            "cku-completion-004",
+            ("quote not found verbatim", "source has 'next' that the quote leaves out"),
+        ),
+        id="quote not found: dropped word",
+    ),
+    pytest.param(
+        edit_claim("cku-completion-004", value="20x0"),
+        Expect(
+            CLAIMS,
+            "cku-completion-004",
+            "completion_date value does not parse: '20x0' is not a year",
+        ),
+        id="year does not parse",
+    ),
+    pytest.param(
+        edit_claim("cacgp-length-001", value="-5"),
+        Expect(
+            CLAIMS, "cacgp-length-001", "length value does not parse: '-5' is not a positive number"
+        ),
+        id="negative length",
+    ),
+    pytest.param(
+        edit_claim("cacgp-length-001", unit="miles"),
+        Expect(CLAIMS, "cacgp-length-001", "unit 'miles' is not allowed for length", hint="'km'"),
+        id="unknown unit",
+    ),
+    pytest.param(
+        edit_claim("cku-role-001", field="gauge"),
+        Expect(CLAIMS, "cku-role-001", "unknown field 'gauge'"),
+        id="unknown field",
+    ),
+    pytest.param(
+        duplicate_claim,
+        Expect(CLAIMS, "cku-cost-004-copy", "duplicate of claim 'cku-cost-004'"),
+        id="duplicate claim",
+    ),
+    pytest.param(
+        edit_claim("cku-name-002", id="cku-name-001"),
+        Expect(CLAIMS, "cku-name-001", "duplicate id", line=4),
+        id="duplicate claim id",
+    ),
+    pytest.param(
+        edit_claim("cku-name-002", id=""),
+        Expect(CLAIMS, "", "claim with no id", line=4),
+        id="claim with no id",
+    ),
+    pytest.param(
+        lambda c: c.replace(CLAIMS, ",qualifier,", ",qualifiers,"),
+        Expect(CLAIMS, "", ("missing ['qualifier']", "unknown ['qualifiers']"), line=1),
+        id="claims header renamed",
+    ),
+    pytest.param(
+        lambda c: c.replace(
+            CLAIMS, "Initially proposed in the 1990s,\n", "Initially proposed in the 1990s,,x\n"
+        ),
+        Expect(CLAIMS, "cku-proposed-003", "row has 1 more cell(s) than the header"),
+        id="row with an extra cell",
+    ),
+    pytest.param(
+        lambda c: c.replace(
+            CLAIMS, "Initially proposed in the 1990s,\n", "Initially proposed in the 1990s\n"
+        ),
+        Expect(CLAIMS, "cku-proposed-003", "row has 1 fewer cell(s) than the header (no note)"),
+        id="row with a missing cell",
+    ),
+    pytest.param(
+        edit_claim("cacgp-length-001", note=""),
+        Expect(
+            CLAIMS, "cacgp-length-001", "claimed length 3666 km, measured 1586 km", level="warning"
+        ),
+        id="length far from measured without note",
+    ),
+    # sources
+    pytest.param(
+        lambda c: c.path(f"seeds/{S000}").unlink(),
+        Expect(SOURCES, S000, "source file is missing from seeds/", hint="restore the article"),
+        id="seed file missing",
+    ),
+    pytest.param(
+        rename_seed,
+        Expect(
+            SOURCES, S000, "source file is missing from seeds/", hint="renamed to '000_renamed.txt'"
+        ),
+        id="seed renamed",
+    ),
+    pytest.param(
+        lambda c: c.write_text(f"seeds/{S004}", c.read_text(f"seeds/{S004}") + "\nEdited.\n"),
+        Expect(SOURCES, S004, "source changed since its claims were made (sha256"),
+        id="seed changed since claims were made",
+    ),
+    pytest.param(
+        lambda c: c.write_text("seeds/005_new.txt", "An article nobody listed.\n"),
+        Expect("seeds/005_new.txt", "005_new.txt", "article is not listed in seeds/sources.csv"),
+        id="seed not listed in sources.csv",
+    ),
+    pytest.param(
+        lambda c: c.path(SOURCES).unlink(),
+        Expect(SOURCES, "", "file is missing"),
+        id="sources.csv missing",
+    ),
+    # waypoints
+    pytest.param(
+        edit_waypoint("kashgar", source_url=""),
+        Expect(
+            WAYPOINTS,
+            "kashgar",
+            "a named place needs the web address of the reference its coordinates come from",
+            line=2,
+        ),
+        id="place with no source URL",
+    ),
+    pytest.param(
+        edit_waypoint("caspian-east-of-absheron", note=""),
+        Expect(WAYPOINTS, "caspian-east-of-absheron", "a shape point needs a note saying why"),
+        id="shape point with no note",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", lat="39°28′N"),
+        Expect(WAYPOINTS, "kashgar", "lat/lon is not a number"),
+        id="waypoint lat not a number",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", lat="75.9833", lon="39.4667"),
+        Expect(WAYPOINTS, "kashgar", "is outside the region", hint="swapped"),
+        id="waypoint lat/lon swapped",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", kind="town"),
+        Expect(WAYPOINTS, "kashgar", "unknown kind 'town'"),
+        id="waypoint unknown kind",
+    ),
+]
+
+
+def _report(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in problems) or "(no problems)"
+
+
+@pytest.fixture
+def broken(request: pytest.FixtureRequest, data_copy: DataCopy) -> DataCopy:
+    """The data copy with this case's mutation applied."""
+    request.param(data_copy)
+    return data_copy
+
+
+@pytest.mark.parametrize(("broken", "expect"), CASES, indirect=["broken"])
+def test_rule_reports_the_broken_item(
+    broken: DataCopy, expect: Expect, boundaries: gpd.GeoDataFrame
+) -> None:
+    """Each rule catches its own breakage and names the file, id and what is wrong."""
+    problems = validate(broken.read(), boundaries)
+    assert any(expect.matches(p) for p in problems), f"expected {expect}\ngot:\n{_report(problems)}"
+
+
+@pytest.mark.parametrize(("broken", "expect"), CASES, indirect=["broken"])
+def test_broken_copy_still_loads(broken: DataCopy, expect: Expect) -> None:
+    """Loading never raises on bad data: the broken item is listed, the sound rest is kept."""
+    ds = dataset.load(broken.datadir)
+    assert any(expect.matches(p) for p in ds.problems), _report(ds.problems)
+    if expect.file.startswith("geodata/features/") and expect.level == "error":
+        loaded = set(zip(ds.features["file"], ds.features["id"], strict=True))
+        assert (expect.file, expect.id) not in loaded, "a feature in error was loaded"
+
+
+def test_clean_copy_has_no_errors(data_copy: DataCopy, boundaries: gpd.GeoDataFrame) -> None:
+    """The copying itself breaks nothing, so every failure above is the mutation's doing."""
+    problems = validate(data_copy.read(), boundaries)
+    assert [p for p in problems if p.level == "error"] == []
+
+
+def test_all_problems_reported_at_once(data_copy: DataCopy, boundaries: gpd.GeoDataFrame) -> None:
+    """A curator sees every problem in one run, not the first one per run."""
+    data_copy.replace(CKU, '"type": "Feature", "properties"', '"type": "Feature" "properties"')
+    data_copy.edit_row(CLAIMS, "id", "cku-role-001", quote="")
+    data_copy.edit_row(WAYPOINTS, "id", "kashgar", source_url="")
+    problems = validate(data_copy.read(), boundaries)
+    for expect in (
+        Expect(CKU, "", "invalid JSON at line 4"),
+        Expect(CLAIMS, "cku-role-001", "empty quote"),
+        Expect(WAYPOINTS, "kashgar", "a named place needs the web address"),
+    ):
+        assert any(expect.matches(p) for p in problems), f"{expect}\n{_report(problems)}"
+
+
+def test_errors_are_listed_before_warnings(
+    data_copy: DataCopy, boundaries: gpd.GeoDataFrame
+) -> None:
+    """Errors come first, so the ones that fail the run are not buried under warnings."""
+    data_copy.edit_row(CLAIMS, "id", "cacgp-length-001", note="", unit="miles")
+    levels = [p.level for p in validate(data_copy.read(), boundaries)]
+    assert "warning" in levels and "error" in levels
+    assert levels == sorted(levels, key=lambda level: level != "error")
+
+
+def test_oversize_file_is_not_parsed(data_copy: DataCopy, boundaries: gpd.GeoDataFrame) -> None:
+    """A file over the limit is refused on its size alone: no JSON error means it was never parsed."""
+    oversize(data_copy)
+    problems = [p for p in validate(data_copy.read(), boundaries) if p.file == CKU]
+    assert [p.message for p in problems] == ["file is 29.3 KiB, over the 16 KiB limit; not read"]
+
+
+CLI_CASES = [
+    pytest.param(CASES[0].values[0], CKU, "", id="invalid JSON"),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "kind", "canal"), CKU, "cku-railway", id="unknown kind"
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, '{"type": "FeatureCollection", "features": 5}\n'),
+        CKU,
+        "",
+        id="features not a list",
+    ),
+    pytest.param(edit_claim("cku-role-001", quote=""), CLAIMS, "cku-role-001", id="empty quote"),
+    pytest.param(
+        lambda c: c.write_text(f"seeds/{S004}", "changed\n"), SOURCES, S004, id="seed changed"
+    ),
+]
+
+
+@pytest.mark.parametrize(("broken", "file", "ident"), CLI_CASES, indirect=["broken"])
+def test_cli_fails_and_names_file_and_id(
+    broken: DataCopy, file: str, ident: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m corridors --data-dir X validate` exits 1 and points at the broken file and item."""
+    code = cli.main(["--data-dir", os.fspath(broken.root), "validate"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith(f"ERROR {file}")]
+    assert errors, err
+    if ident:
+        assert any(f"[{ident}]" in line for line in errors), err
+    assert out.splitlines()[-1].startswith("FAILED: ")
