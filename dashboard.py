@@ -48,7 +48,7 @@ def _problems_box(ds: dataset.Dataset) -> None:
     errors = ds.errors
     if not errors:
         return
-    files = sorted({p.file for p in errors})
+    files = sorted({"`" + p.file.replace("`", "'") + "`" for p in errors})
     st.error(
         f"{len(errors)} problem(s) in the data; the items affected are not shown. "
         f"Files: {', '.join(files)}. Run `python -m corridors validate` for the same list.",
@@ -58,7 +58,7 @@ def _problems_box(ds: dataset.Dataset) -> None:
         st.dataframe(
             pd.DataFrame([p.as_dict() for p in errors]),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
 
 

@@ -1,0 +1,210 @@
+"""Which features a view shows, on the real data: layers, status, country crossed, citing article.
+
+Each row names the exact features expected, in data order, so a filter that lets one too many
+through (or drops one) fails with the feature's id.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corridors import dataset, filters, viewstate
+from corridors.datadir import REPO_ROOT, DataDir
+from corridors.schema import STATUSES
+
+CACGP = "cacgp-lines-abc"
+CKU = "cku-railway"
+KHORGOS = "khorgos-dry-port"
+LYG = "lianyungang-port"
+TITR_KZ = ["titr-kz-khorgos-aktau", "titr-kz-dostyk-moiynty", "titr-kz-aktau-kuryk"]
+TITR_WEST = ["titr-caspian-crossing", "titr-az-ge-alat-poti", "titr-ge-tr-tbilisi-kars"]
+TITR = TITR_KZ + TITR_WEST
+ALL = [CACGP, CKU, KHORGOS, LYG, *TITR]
+SRC_001 = "001_6257ba8c1d36bd59.txt"
+SRC_002 = "002_62146168733e0f86.txt"
+SRC_004 = "004_dc699da55f7d4812.txt"
+SRC_000 = "000_9433e71b893593d6.txt"
+
+
+def _statuses() -> dict[str, str]:
+    """Feature id -> status, read from the curated GeoJSON (curators revise statuses as news comes)."""
+    found = {}
+    for path in sorted((REPO_ROOT / "geodata" / "features").glob("*.geojson")):
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            found[feature["properties"]["id"]] = feature["properties"]["status"]
+    return found
+
+
+STATUS = _statuses()
+
+
+def _with_status(status: str, ids: list[str] = ALL) -> list[str]:
+    return [fid for fid in ids if STATUS[fid] == status]
+
+
+@pytest.fixture(scope="module")
+def ds() -> dataset.Dataset:
+    return dataset.load(DataDir(REPO_ROOT))
+
+
+@pytest.fixture(scope="module")
+def options(ds: dataset.Dataset) -> viewstate.Options:
+    return filters.options(ds)
+
+
+def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
+    """Only choices that select something: no 'under construction', as nothing is being built."""
+    assert STATUS[CKU] == "planned"  # the rows below need one of each, and CKU is not yet built
+    assert options == viewstate.Options(
+        layers=("railway", "pipeline", "corridor", "port"),
+        statuses=tuple(s for s in STATUSES if s in STATUS.values()),
+        countries=(
+            "Azerbaijan",
+            "China",
+            "Georgia",
+            "Kazakhstan",
+            "Kyrgyzstan",
+            "Turkey",
+            "Turkmenistan",
+            "Uzbekistan",
+        ),
+        sources=(SRC_000, SRC_001, SRC_002, "003_4791317c2548c535.txt", SRC_004),
+        corridors=("cku-railway", "cacgp", "titr", "khorgos-dry-port", "lianyungang-port"),
+    )
+
+
+def _state(options: viewstate.Options, **changes: object) -> viewstate.ViewState:
+    state = viewstate.default(options)
+    for key, value in changes.items():
+        setattr(state, key, value)
+    return state
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({}, ALL, id="default-everything"),
+        pytest.param({"layers": []}, [], id="no-layers"),
+        pytest.param({"layers": ["port"]}, [KHORGOS, LYG], id="ports"),
+        pytest.param({"layers": ["railway", "pipeline"]}, [CACGP, CKU], id="rail-and-pipe"),
+        pytest.param({"statuses": ["planned"]}, _with_status("planned"), id="planned"),
+        pytest.param({"statuses": ["unstated"]}, _with_status("unstated"), id="unstated"),
+        pytest.param({"statuses": ["operating"]}, _with_status("operating"), id="operating"),
+        pytest.param(
+            {"statuses": ["planned", "operating"]},
+            [f for f in ALL if STATUS[f] in ("planned", "operating")],
+            id="planned-or-operating",
+        ),
+        pytest.param({"statuses": []}, [], id="no-status"),
+        pytest.param({"countries": ["Turkey"]}, ["titr-ge-tr-tbilisi-kars"], id="turkey"),
+        pytest.param(
+            {"countries": ["Georgia"]},
+            ["titr-az-ge-alat-poti", "titr-ge-tr-tbilisi-kars"],
+            id="georgia",
+        ),
+        pytest.param({"countries": ["Kyrgyzstan"]}, [CKU], id="kyrgyzstan"),
+        pytest.param({"countries": ["Turkmenistan"]}, [CACGP], id="turkmenistan"),
+        pytest.param({"countries": ["Kazakhstan"]}, [CACGP, KHORGOS, *TITR_KZ], id="kazakhstan"),
+        pytest.param(
+            {"countries": ["Kyrgyzstan", "Turkey"]},
+            [CKU, "titr-ge-tr-tbilisi-kars"],
+            id="either-country",
+        ),
+        pytest.param({"sources": [SRC_004]}, [CKU], id="source-004"),
+        pytest.param({"sources": [SRC_002]}, [CKU], id="source-002"),
+        pytest.param({"sources": [SRC_000]}, [], id="source-never-cited"),
+        pytest.param({"sources": [SRC_001]}, ALL, id="source-001-cites-all"),
+        pytest.param(
+            {"layers": ["corridor"], "countries": ["Kazakhstan"]}, TITR_KZ, id="layer-and-country"
+        ),
+        pytest.param(
+            {"statuses": ["planned"], "countries": ["Turkey"]}, [], id="status-and-country"
+        ),
+        pytest.param({"layers": ["port"], "sources": [SRC_004]}, [], id="layer-and-source"),
+    ],
+)
+def test_visible(
+    ds: dataset.Dataset, options: viewstate.Options, changes: dict, expected: list[str]
+) -> None:
+    """Filters combine with AND; the values within one filter combine with OR."""
+    assert filters.visible(ds, _state(options, **changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        pytest.param("railway", [CKU], id="railway"),
+        pytest.param("pipeline", [CACGP], id="pipeline"),
+        pytest.param("corridor", TITR, id="corridor"),
+        pytest.param("port", [KHORGOS, LYG], id="port"),
+    ],
+)
+def test_visible_by_kind(
+    ds: dataset.Dataset, options: viewstate.Options, kind: str, expected: list[str]
+) -> None:
+    """The dashboard builds one layer per kind from this: each kind gets exactly its features."""
+    assert filters.visible(ds, viewstate.default(options), kind) == expected
+
+
+def test_visible_kind_respects_layer_toggle(
+    ds: dataset.Dataset, options: viewstate.Options
+) -> None:
+    """Asking for a kind whose layer is off gives nothing, not the kind's features."""
+    state = _state(options, layers=["railway"])
+    assert filters.visible(ds, state, "port") == []
+    assert filters.visible(ds, state, "railway") == [CKU]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {},
+            {"railway": (1, 1), "pipeline": (1, 1), "corridor": (6, 6), "port": (2, 2)},
+            id="default",
+        ),
+        pytest.param(
+            {"countries": ["Turkey"]},
+            {"railway": (0, 1), "pipeline": (0, 1), "corridor": (1, 6), "port": (0, 2)},
+            id="turkey",
+        ),
+        pytest.param(
+            {"statuses": ["operating"]},
+            {
+                "railway": (len(_with_status("operating", [CKU])), 1),
+                "pipeline": (len(_with_status("operating", [CACGP])), 1),
+                "corridor": (len(_with_status("operating", TITR)), 6),
+                "port": (len(_with_status("operating", [KHORGOS, LYG])), 2),
+            },
+            id="operating",
+        ),
+        pytest.param(
+            {"statuses": ["planned"]},
+            {"railway": (1, 1), "pipeline": (0, 1), "corridor": (0, 6), "port": (0, 2)},
+            id="planned",
+        ),
+        pytest.param(
+            {"sources": [SRC_004]},
+            {"railway": (1, 1), "pipeline": (0, 1), "corridor": (0, 6), "port": (0, 2)},
+            id="source-004",
+        ),
+        pytest.param(
+            {"layers": []},
+            {"railway": (1, 1), "pipeline": (1, 1), "corridor": (6, 6), "port": (2, 2)},
+            id="layers-off-still-counted",
+        ),
+    ],
+)
+def test_counts(
+    ds: dataset.Dataset,
+    options: viewstate.Options,
+    changes: dict,
+    expected: dict[str, tuple[int, int]],
+) -> None:
+    """The toggle labels say how many features each layer would show under the filters, of how many.
+
+    Counted as if the layer were on, so a reader sees what turning it back on would bring.
+    """
+    assert filters.counts(ds, _state(options, **changes)) == expected

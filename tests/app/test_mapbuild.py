@@ -1,0 +1,387 @@
+"""The folium map as HTML: local assets only, SVG, a legend, cited popups, escaped data.
+
+The map is rendered to a string (``full_map(ds).get_root().render()``), which is what the static
+page and the component's frame load, and read with plain string and JSON checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import html
+import json
+import re
+
+import folium
+import pytest
+from shapely.geometry import LineString, MultiLineString, Point
+
+from corridors import dataset, mapbuild, panel
+from corridors.datadir import REPO_ROOT, DataDir
+from corridors.schema import FIELDS, KINDS, STATUSES
+
+
+def _rows(rel: str) -> list[dict[str, str]]:
+    with (REPO_ROOT / rel).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _features() -> dict[str, dict]:
+    """Feature id -> properties, straight from the curated GeoJSON files."""
+    found = {}
+    for path in sorted((REPO_ROOT / "geodata" / "features").glob("*.geojson")):
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            found[feature["properties"]["id"]] = feature["properties"]
+    return found
+
+
+FEATURES = _features()
+CLAIMS = _rows("geodata/claims.csv")
+SOURCES = {row["file"]: row for row in _rows("seeds/sources.csv")}
+CORRIDORS = {row["id"]: row["name"] for row in _rows("geodata/corridors.csv")}
+IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def ds() -> dataset.Dataset:
+    return dataset.load(DataDir(REPO_ROOT))
+
+
+@pytest.fixture(scope="module")
+def rendered(ds: dataset.Dataset) -> str:
+    return mapbuild.full_map(ds).get_root().render()
+
+
+_OBJECT_START = re.compile(r'\{\s*"')
+
+
+def feature_collections(script: str) -> list[dict]:
+    """Every GeoJSON FeatureCollection inlined as a JSON literal in the page's JS."""
+    decoder = json.JSONDecoder()
+    found: list[dict] = []
+    pos = 0
+    while match := _OBJECT_START.search(script, pos):
+        try:
+            value, end = decoder.raw_decode(script, match.start())
+        except json.JSONDecodeError:
+            pos = match.start() + 1
+            continue
+        if isinstance(value, dict) and value.get("type") == "FeatureCollection":
+            found.append(value)
+            pos = end
+        else:
+            pos = match.start() + 1
+    return found
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
+def test_full_map_draws_every_feature_once(rendered: str) -> None:
+    """Every curated feature is on the static map, in exactly one layer, with its own kind."""
+    sent = [f for c in feature_collections(rendered) for f in c["features"]]
+    assert sorted(f["id"] for f in sent) == sorted(FEATURES)
+    for collection in feature_collections(rendered):
+        assert len({f["properties"]["kind"] for f in collection["features"]}) == 1
+    assert {f["id"]: f["properties"]["kind"] for f in sent} == {
+        fid: p["kind"] for fid, p in FEATURES.items()
+    }
+
+
+def test_only_local_leaflet_is_loaded(rendered: str) -> None:
+    """Offline: the page loads Leaflet from this server, and none of folium's CDN extras."""
+    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", rendered)
+    styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", rendered)
+    assert scripts == ["/app/static/leaflet/leaflet.js"]
+    assert styles == ["/app/static/leaflet/leaflet.css"]
+    lowered = rendered.lower()
+    for banned in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "unpkg", "googleapis"):
+        assert banned not in lowered, banned
+    # The one 'cdn' in the page is the optional CARTO tile template, fetched only if chosen.
+    urls = re.findall(r"https?://[^\s\"'\\]+", rendered)
+    assert [u for u in urls if "cdn" in u] == [
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
+    ]
+
+
+def test_renderer_is_svg(ds: dataset.Dataset, rendered: str) -> None:
+    """SVG, not canvas: each route is a DOM path the browser tests and screen readers can find."""
+    assert mapbuild.full_map(ds).options["prefer_canvas"] is False
+    assert '"preferCanvas": false' in rendered
+    assert '"preferCanvas": true' not in rendered
+
+
+def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, rendered: str) -> None:
+    """The boundaries file is the default basemap; each online tile layer is opt-in and attributed."""
+    m = mapbuild.full_map(ds)
+    tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
+    attributions = {t.tile_name: t.options["attribution"] for t in tiles}
+    assert len(tiles) == 3
+    for needle in ("OpenStreetMap", "CARTO", "Esri"):
+        assert sum(needle in a for a in attributions.values()) >= 1, needle
+    assert all("OpenStreetMap" in a or "Esri" in a for a in attributions.values())
+    for tile in tiles:
+        assert tile.show is False and tile.overlay is False, tile.tile_name
+        assert f"{tile.get_name()}.addTo(" not in rendered, tile.tile_name
+    basemaps = [c for c in m._children.values() if isinstance(c, mapbuild.OfflineBasemap)]
+    assert len(basemaps) == 1
+    assert basemaps[0].show is True
+    assert re.search(r"offline_basemap_\w+\.addTo\(map_\w+\)", rendered)
+    assert '"/app/static/basemap/boundaries.geojson"' in rendered
+    assert mapbuild.ATTRIBUTION_OFFLINE in rendered
+
+
+# --- legend and style ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in KINDS])
+def test_legend_explains_every_kind(rendered: str, kind: str) -> None:
+    """Each kind has its colour and its label in the legend, and the legend is on the page."""
+    legend = mapbuild.legend_html()
+    color = mapbuild.KIND_COLORS[kind]
+    assert re.search(rf'(stroke|fill)="{color}"[^>]*/>\s*</svg> {KINDS[kind].label}', legend)
+    assert "map-legend" in rendered
+    assert KINDS[kind].label in rendered
+
+
+@pytest.mark.parametrize(
+    ("status", "pattern", "text"),
+    [
+        pytest.param("operating", "", "Operating", id="operating-solid"),
+        pytest.param("planned", ' stroke-dasharray="10 6"', "Planned", id="planned-dashed"),
+        pytest.param(
+            "under_construction",
+            ' stroke-dasharray="10 6"',
+            "under construction",
+            id="under-construction-dashed",
+        ),
+        pytest.param(
+            "unstated", ' stroke-dasharray="2 6"', "Status not stated", id="unstated-dotted"
+        ),
+    ],
+)
+def test_legend_explains_every_status_pattern(status: str, pattern: str, text: str) -> None:
+    """Status is read from the line pattern (not colour alone), so the legend shows each pattern."""
+    assert status in STATUSES
+    legend = mapbuild.legend_html()
+    row = re.search(
+        rf'<line x1="0" y1="5" x2="34" y2="5" stroke="#444" stroke-width="4"{pattern}/></svg> '
+        rf"[^<]*{text}",
+        legend,
+    )
+    assert row, f"no legend row for {status}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "dash"),
+    [
+        pytest.param(kind, status, dash, id=f"{kind}-{status}")
+        for kind in ("railway", "pipeline", "corridor")
+        for status, dash in (
+            ("operating", None),
+            ("planned", "10 6"),
+            ("under_construction", "10 6"),
+            ("unstated", "2 6"),
+        )
+    ],
+)
+def test_line_style(kind: str, status: str, dash: str | None) -> None:
+    """Lines: colour by kind; solid when operating, dashed when planned or building, dotted when unstated."""
+    expected = {"color": mapbuild.KIND_COLORS[kind], "weight": 4, "opacity": 0.9, "lineCap": "butt"}
+    if dash:
+        expected["dashArray"] = dash
+    assert mapbuild.style(kind, status) == expected
+
+
+def test_kind_colours_are_distinct() -> None:
+    """Four kinds, four colours, each its own (from the colourblind-safe Dark2 set)."""
+    assert mapbuild.KIND_COLORS == {
+        "railway": "#d95f02",
+        "pipeline": "#1b9e77",
+        "corridor": "#7570b3",
+        "port": "#e7298a",
+    }
+
+
+@pytest.mark.parametrize("status", [pytest.param(s, id=s) for s in STATUSES])
+def test_port_style(status: str) -> None:
+    """Ports are filled circles in the port colour, with a white ring to stand out from lines."""
+    assert mapbuild.style("port", status) == {
+        "color": "#ffffff",
+        "weight": 2,
+        "fill": True,
+        "fillColor": "#e7298a",
+        "fillOpacity": 0.95,
+        "radius": 8,
+    }
+
+
+# --- popups and GeoJSON -------------------------------------------------------------------------
+
+
+def _source_label(file: str) -> str:
+    row = SOURCES[file]
+    parts = [row["outlet"] or f"article {file[:3]}"]
+    if row["date"]:
+        parts.append(row["date"])
+    return ", ".join(parts)
+
+
+def _key_claims(feature_id: str) -> list[dict[str, str]]:
+    """The claims a popup shows: its first status claim, then every figure, in file order."""
+    corridor = FEATURES[feature_id]["corridor"]
+    own = [c for c in CLAIMS if c["corridor"] == corridor and c["feature"] in ("", feature_id)]
+    status = [c for c in own if c["field"] == "status"][:1]
+    return status + [c for c in own if FIELDS[c["field"]].figure]
+
+
+@pytest.mark.parametrize("feature_id", sorted(FEATURES))
+def test_popup_shows_key_figures_with_quote_and_source(
+    ds: dataset.Dataset, feature_id: str
+) -> None:
+    """Every figure in a popup comes with the words it rests on and the article they come from."""
+    popup = mapbuild.popup_html(ds, feature_id)
+    props = FEATURES[feature_id]
+    assert f"<b>{html.escape(props['name'])}</b>" in popup
+    assert f"<span>{html.escape(CORRIDORS[props['corridor']])}</span>" in popup
+    assert f"Status: {STATUSES[props['status']].label}" in popup
+    claims = _key_claims(feature_id)
+    for claim in claims:
+        value = panel.format_value(
+            claim["field"], claim["value"], claim["unit"], claim["qualifier"]
+        )
+        figure = f"<b>{html.escape(FIELDS[claim['field']].label)}: {html.escape(value)}</b>"
+        cited = (
+            f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
+            f"{html.escape(_source_label(claim['source']))}"
+        )
+        assert f"{figure}<br>{cited}" in popup, claim["id"]
+    assert popup.count("<div style='margin-top:4px'>") == len(claims)
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "figures"),
+    [
+        pytest.param(
+            "cku-railway",
+            ["Status: Planned", "Cost: US$8 billion", "Start: July 2025", "Completion: by 2030"],
+            id="cku-railway",
+        ),
+        pytest.param(
+            "cacgp-lines-abc",
+            [
+                "Status: Operating",
+                "Length: over 3,666 km",
+                "Lines: A, B, C",
+                "Capacity: 55 bcm/year",
+            ],
+            id="cacgp",
+        ),
+        pytest.param("lianyungang-port", [], id="port-without-claims-of-status"),
+    ],
+)
+def test_popup_figures_exact(ds: dataset.Dataset, feature_id: str, figures: list[str]) -> None:
+    """Two popups read word for word: the figures a reader will compare with the articles."""
+    popup = mapbuild.popup_html(ds, feature_id)
+    assert re.findall(r"<div style='margin-top:4px'><b>([^<]*)</b>", popup) == figures
+
+
+def test_popup_snippet_is_cut_at_a_word() -> None:
+    """Long quotes are shortened on a word boundary with an ellipsis, short ones kept whole."""
+    assert panel.snippet("short quote") == "short quote"
+    long = "word " * 40
+    cut = panel.snippet(long)
+    assert cut.endswith(" …")
+    assert len(cut) <= panel.SNIPPET_CHARS + 2
+    assert cut[: -len(" …")].split(" ") == ["word"] * len(cut[: -len(" …")].split(" "))
+
+
+@pytest.fixture(scope="module")
+def hostile(ds: dataset.Dataset) -> dataset.Dataset:
+    """A copy of the data with markup planted in a name, a corridor name, a quote and an outlet."""
+    features = ds.features.copy()
+    features.loc["cku-railway", "name"] = f"Railway {IMG}"
+    corridors = ds.corridors.copy()
+    corridors.loc["cku-railway", "name"] = f"Corridor {IMG}"
+    claims = ds.claims.copy()
+    claims.loc[claims["id"] == "cku-cost-004", "quote"] = f"$8 billion {IMG}"
+    sources = ds.sources.copy()
+    sources.loc["004_dc699da55f7d4812.txt", "outlet"] = f"TDI {IMG}"
+    return dataclasses.replace(
+        ds, features=features, corridors=corridors, claims=claims, sources=sources
+    )
+
+
+def test_popup_escapes_planted_markup(hostile: dataset.Dataset) -> None:
+    """Leaflet puts popups in innerHTML, so every data string in one must arrive escaped."""
+    popup = mapbuild.popup_html(hostile, "cku-railway")
+    escaped = html.escape(IMG)
+    assert "<img" not in popup
+    assert f"<b>Railway {escaped}</b>" in popup
+    assert f"<span>Corridor {escaped}</span>" in popup
+    assert f"“$8 billion {escaped}”" in popup
+    assert f"TDI {escaped}, 2025-06-18" in popup
+
+
+def test_feature_collection_properties_escaped_and_minimal(hostile: dataset.Dataset) -> None:
+    """The browser gets only what it needs per feature, and the two HTML properties pre-escaped."""
+    (feature,) = mapbuild.feature_collection(hostile, ["cku-railway"])["features"]
+    props = feature["properties"]
+    assert feature["id"] == "cku-railway"
+    assert set(props) == {"id", "corridor", "kind", "status", "tip", "popup"}
+    assert props["tip"] == f"Railway {html.escape(IMG)}"
+    assert props["popup"] == mapbuild.popup_html(hostile, "cku-railway")
+    assert "<img" not in json.dumps(feature)
+    assert (props["corridor"], props["kind"], props["status"]) == (
+        "cku-railway",
+        "railway",
+        "planned",
+    )
+
+
+@pytest.mark.parametrize(
+    ("geometry", "expected"),
+    [
+        pytest.param(
+            Point(75.123456789, 39.987654321),
+            {"type": "Point", "coordinates": [75.12346, 39.98765]},
+            id="point",
+        ),
+        pytest.param(
+            LineString([(75.1234549, 39.0), (76.0000049, 40.1111151)]),
+            {"type": "LineString", "coordinates": [[75.12345, 39.0], [76.0, 40.11112]]},
+            id="line",
+        ),
+        pytest.param(
+            MultiLineString([[(1.000001, 2.999996), (3.5, 4.25)], [(5.123456, 6.0)] * 2]),
+            {
+                "type": "MultiLineString",
+                "coordinates": [[[1.0, 3.0], [3.5, 4.25]], [[5.12346, 6.0], [5.12346, 6.0]]],
+            },
+            id="multiline",
+        ),
+    ],
+)
+def test_feature_collection_rounds_coordinates(
+    ds: dataset.Dataset, geometry: object, expected: dict
+) -> None:
+    """Coordinates sent to the browser have 5 decimals (about 1 m): enough, and smaller pages."""
+    features = ds.features.copy()
+    features.loc["cku-railway", "geometry"] = geometry
+    copy = dataclasses.replace(ds, features=features)
+    (feature,) = mapbuild.feature_collection(copy, ["cku-railway"])["features"]
+    assert feature["geometry"] == expected
+
+
+def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
+    """The curated coordinates reach the browser as drawn, up to the 5-decimal rounding."""
+    collection = mapbuild.feature_collection(ds, list(ds.features.index))
+    for feature in collection["features"]:
+        path = REPO_ROOT / ds.features.loc[feature["id"], "file"]
+        drawn = {
+            f["properties"]["id"]: f["geometry"]
+            for f in json.loads(
+                path.read_text(encoding="utf-8"), parse_float=lambda s: round(float(s), 5)
+            )["features"]
+        }
+        assert feature["geometry"] == drawn[feature["id"]], feature["id"]

@@ -1,0 +1,336 @@
+"""The corridor panel: every claim once, each quote inside its own sentence, and nothing unescaped.
+
+``corridor_panel`` is checked against the curated CSV files read directly (not through the
+dataset), and ``render_html`` against hostile strings planted in every field it prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+
+import pytest
+
+from corridors import dataset, panel
+from corridors.datadir import REPO_ROOT, DataDir
+from corridors.schema import FIELDS
+from corridors.textmatch import normalise_text
+
+
+def _rows(rel: str) -> list[dict[str, str]]:
+    with (REPO_ROOT / rel).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+CORRIDOR_IDS = [row["id"] for row in _rows("geodata/corridors.csv")]
+CLAIMS = _rows("geodata/claims.csv")
+SOURCES = {row["file"]: row for row in _rows("seeds/sources.csv")}
+
+#: Countries each corridor's drawn features cross, as measured on the boundaries, in drawing order.
+MEASURED_COUNTRIES = {
+    "cku-railway": ["China", "Kyrgyzstan", "Uzbekistan"],
+    "cacgp": ["Turkmenistan", "Uzbekistan", "Kazakhstan", "China"],
+    "titr": ["Kazakhstan", "Azerbaijan", "Georgia", "Turkey"],
+    "khorgos-dry-port": ["China", "Kazakhstan"],
+    "lianyungang-port": ["China"],
+}
+#: Corridors drawn as lines have a measured length; ports are points.
+LINES = {"cku-railway", "cacgp", "titr"}
+
+
+@pytest.fixture(scope="module")
+def ds() -> dataset.Dataset:
+    return dataset.load(DataDir(REPO_ROOT))
+
+
+@pytest.fixture(scope="module")
+def panels(ds: dataset.Dataset) -> dict[str, panel.CorridorPanel]:
+    return {c: panel.corridor_panel(ds, c) for c in CORRIDOR_IDS}
+
+
+def _claims_of(corridor: str) -> list[dict[str, str]]:
+    return [c for c in CLAIMS if c["corridor"] == corridor]
+
+
+# A sentence ends after '.', '!' or '?' (and any closing quote) before white space, or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’]?\s+|\n+")
+
+
+def _sentence_parts(text: str, quote: str) -> tuple[str, str]:
+    """(text before, text after) the quote within the sentence(s) holding it, normalised.
+
+    Worked out here on the raw article, independently of the panel, from the rule above.
+    """
+    hay = normalise_text(text)
+    needle = normalise_text(quote)
+    assert needle in hay, f"quote not in its article: {quote!r}"
+    # Map the normalised position back to raw offsets by counting non-space characters.
+    solid = [i for i, ch in enumerate(text) if not ch.isspace()]
+    start = solid[len(hay[: hay.index(needle)].replace(" ", ""))]
+    end = solid[len(hay[: hay.index(needle) + len(needle)].replace(" ", "")) - 1] + 1
+    sentence_start = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    tail = _BOUNDARY.search(text, end)
+    sentence_end = max(tail.start() if tail else len(text), end)
+    return normalise_text(text[sentence_start:start]), normalise_text(text[end:sentence_end])
+
+
+@pytest.mark.parametrize("corridor", CORRIDOR_IDS)
+def test_claims_grouped_by_field_each_once(
+    panels: dict[str, panel.CorridorPanel], corridor: str
+) -> None:
+    """Every claim of the corridor appears exactly once, under the label of its own field."""
+    view = panels[corridor]
+    expected = _claims_of(corridor)
+    assert expected, "every corridor has claims"
+    shown = [claim.id for _, claims in view.groups for claim in claims]
+    assert sorted(shown) == sorted(c["id"] for c in expected)
+    fields = {c["id"]: c["field"] for c in expected}
+    labels = [label for label, _ in view.groups]
+    assert len(labels) == len(set(labels)), "one group per field"
+    for label, claims in view.groups:
+        assert {FIELDS[fields[c.id]].label for c in claims} == {label}
+    first_seen = list(dict.fromkeys(c["field"] for c in expected))
+    ordered = [f for f in panel.FIELD_ORDER if f in first_seen] + [
+        f for f in first_seen if f not in panel.FIELD_ORDER
+    ]
+    assert labels == [FIELDS[f].label for f in ordered]
+
+
+@pytest.mark.parametrize("corridor", CORRIDOR_IDS)
+def test_each_quote_stands_in_its_sentence(
+    ds: dataset.Dataset, panels: dict[str, panel.CorridorPanel], corridor: str
+) -> None:
+    """The panel shows each quote inside its whole sentence: the words before and after it too."""
+    rows = {c["id"]: c for c in _claims_of(corridor)}
+    for _, claims in panels[corridor].groups:
+        for claim in claims:
+            row = rows[claim.id]
+            ctx = claim.context
+            assert ctx.found, claim.id
+            assert ctx.quote == normalise_text(row["quote"]), claim.id
+            before, after = _sentence_parts(ds.texts[row["source"]], row["quote"])
+            assert normalise_text(ctx.before) == before, claim.id
+            assert normalise_text(ctx.after) == after, claim.id
+            assert bool(ctx.before.strip()) == bool(before), claim.id
+            assert bool(ctx.after.strip()) == bool(after), claim.id
+
+
+def test_some_quotes_have_words_around_them(panels: dict[str, panel.CorridorPanel]) -> None:
+    """The data has quotes cut from inside sentences, so the context checks above are not idle."""
+    contexts = [c.context for p in panels.values() for _, cs in p.groups for c in cs]
+    assert sum(bool(c.before.strip()) for c in contexts) >= 5
+    assert sum(bool(c.after.strip()) for c in contexts) >= 5
+
+
+@pytest.mark.parametrize("corridor", CORRIDOR_IDS)
+def test_measured_beside_claimed(
+    ds: dataset.Dataset, panels: dict[str, panel.CorridorPanel], corridor: str
+) -> None:
+    """The panel sets the measured length and countries beside what the articles claim."""
+    view = panels[corridor]
+    assert view.measured_countries == MEASURED_COUNTRIES[corridor]
+    rendered = panel.render_html(view)
+    assert f"measured: {html.escape(', '.join(MEASURED_COUNTRIES[corridor]))}" in rendered
+    if corridor in LINES:
+        drawn = ds.features.loc[ds.features["corridor"] == corridor, "measured_length_km"]
+        assert view.measured_km == round(float(drawn.sum()), 1)
+        assert view.measured_km > 50
+        assert f"measured on the drawn line: {view.measured_km:,.0f} km" in rendered
+    else:
+        assert view.measured_km is None
+        assert "measured on the drawn line: — (a point)" in rendered
+    claimed = [c for c in _claims_of(corridor) if c["field"] == "countries"]
+    expected: list[str] = []
+    for claim in claimed:
+        expected += [c for c in claim["value"].split(";") if c not in expected]
+    assert view.claimed_countries == expected
+
+
+@pytest.mark.parametrize("corridor", CORRIDOR_IDS)
+def test_sources_listed_with_their_details(
+    panels: dict[str, panel.CorridorPanel], corridor: str
+) -> None:
+    """Each cited article is listed once with headline, outlet and date, or says they are not stated."""
+    view = panels[corridor]
+    files = list(dict.fromkeys(c["source"] for c in _claims_of(corridor)))
+    assert [s.file for s in view.sources] == files
+    rendered = panel.render_html(view)
+    sources_part = rendered[rendered.index("<h4>Sources</h4>") :]
+    for file in files:
+        row = SOURCES[file]
+        headline = html.escape(row["headline"]) if row["headline"] else "<i>no headline stated</i>"
+        outlet = html.escape(row["outlet"] or "outlet not stated")
+        date = html.escape(row["date"] or "date not stated")
+        assert f"<li>{headline} — {outlet} · {date}" in sources_part, file
+        assert f"[{file}]" in sources_part
+
+
+def test_cku_panel_exact_figures(panels: dict[str, panel.CorridorPanel]) -> None:
+    """The CKU railway's figures read as the article puts them (one corridor checked word for word)."""
+    values = {c.id: c.value for _, cs in panels["cku-railway"].groups for c in cs}
+    assert values["cku-cost-004"] == "US$8 billion"
+    assert values["cku-start-004"] == "July 2025"
+    assert values["cku-completion-004"] == "by 2030"
+    assert values["cku-proposed-002"] == "since the 1990s"
+    assert values["cku-proposed-003"] == "the 1990s"
+    assert values["cku-status-004"] == "Planned"
+    assert values["cku-countries-004"] == "China, Kyrgyzstan, Uzbekistan"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "unit", "qualifier", "expected"),
+    [
+        pytest.param("cost", "8000000000", "USD", "", "US$8 billion", id="cost-billions"),
+        pytest.param("cost", "1500000000", "USD", "", "US$1.5 billion", id="cost-fraction"),
+        pytest.param("cost", "1250000", "CNY", "", "¥1.25 million", id="cost-yuan-millions"),
+        pytest.param("cost", "1999999999", "USD", "", "US$2 billion", id="cost-rounds-up"),
+        pytest.param("cost", "500000", "USD", "", "US$500,000", id="cost-small"),
+        pytest.param("length", "3666", "km", "over", "over 3,666 km", id="length-qualified"),
+        pytest.param("length", "64.3", "km", "", "64.3 km", id="length-decimal"),
+        pytest.param("capacity", "55", "bcm/year", "", "55 bcm/year", id="capacity"),
+        pytest.param("start_date", "2025-07", "", "", "July 2025", id="month"),
+        pytest.param("completion_date", "2030", "", "by", "by 2030", id="year-qualified"),
+        pytest.param("proposed_date", "1990s", "", "since", "since the 1990s", id="decade"),
+        pytest.param("lines", "A;B;C", "", "", "A, B, C", id="lines"),
+        pytest.param("countries", "China; Kyrgyzstan", "", "", "China, Kyrgyzstan", id="countries"),
+        pytest.param("status", "planned", "", "", "Planned", id="status"),
+        pytest.param("status", "under_construction", "", "", "Under construction", id="status-2"),
+        pytest.param(
+            "route", "Xinjiang to Uzbekistan", "", "", "Xinjiang to Uzbekistan", id="text"
+        ),
+    ],
+)
+def test_format_value(field: str, value: str, unit: str, qualifier: str, expected: str) -> None:
+    """Normalised values are shown as a reader writes them, never as stored."""
+    assert panel.format_value(field, value, unit, qualifier) == expected
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+JS_URL = "javascript:alert(1)"
+
+
+def _hostile_panel(url: str) -> panel.CorridorPanel:
+    """A panel with markup planted in every string render_html prints."""
+    src = panel.Source(
+        file=f"00{IMG}.txt",
+        headline=f"Head {SCRIPT}",
+        outlet=f"Outlet {IMG}",
+        date=f"2025 {SCRIPT}",
+        dateline="",
+        syndicated=True,
+        note=f"Source note {IMG}",
+    )
+    found = panel.ClaimView(
+        id=f"c1'{IMG}",
+        field="cost",
+        value=f"US$ {SCRIPT}",
+        quote=f"quote {IMG}",
+        context=panel.QuoteInContext(f"before {SCRIPT} ", f"quote {IMG}", f" after {IMG}", True),
+        source=src,
+        note=f"Curator note {SCRIPT}",
+        feature="",
+    )
+    missing = panel.ClaimView(
+        id="c2",
+        field="name",
+        value="x",
+        quote=f"lost {SCRIPT}",
+        context=panel.QuoteInContext("", f"lost {SCRIPT}", "", False),
+        source=panel.Source("f", "", "", "", "", False, ""),
+        note="",
+        feature="",
+    )
+    waypoint = panel.WaypointView(
+        id="w",
+        name=f"Town {IMG}",
+        lat=f"1{IMG}",
+        lon="2",
+        kind="place",
+        source_url=url,
+        note=f"Waypoint note {SCRIPT}",
+    )
+    feature = panel.FeatureView(
+        id="f",
+        name=f"Line {SCRIPT}",
+        kind="railway",
+        mode="rail",
+        status=f"Planned {IMG}",
+        measured_km=12.0,
+        countries=[f"Land {IMG}"],
+        drawing=f"Drawn {SCRIPT}",
+        waypoints=[waypoint],
+    )
+    return panel.CorridorPanel(
+        id="x",
+        name=f"Name {SCRIPT}",
+        summary=f"Summary {IMG}",
+        features=[feature],
+        groups=[(f"Cost {IMG}", [found]), ("Name", [missing])],
+        measured_km=12.0,
+        measured_countries=[f"Land {IMG}"],
+        claimed_lengths=[f"9 km {SCRIPT}"],
+        claimed_countries=[f"Claimed {IMG}"],
+        sources=[src],
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param(JS_URL, id="javascript-url"),
+        pytest.param(f"JavaScript:{IMG}", id="javascript-url-mixed-case"),
+        pytest.param("https://example.org/'onmouseover='alert(1)", id="attribute-breakout"),
+        pytest.param(f"https://example.org/{IMG}", id="markup-in-url"),
+    ],
+)
+def test_render_html_escapes_every_data_string(url: str) -> None:
+    """Articles and notes are untrusted text: none of it may become markup in the page."""
+    out = panel.render_html(_hostile_panel(url))
+    assert "<script" not in out.lower()
+    assert "<img" not in out.lower()
+    assert "href='javascript:" not in out.lower()
+    assert "'onmouseover=" not in out
+    escaped_script = html.escape(SCRIPT)
+    escaped_img = html.escape(IMG)
+    for planted in (
+        f"<h3>Name {escaped_script}</h3>",
+        f"Summary {escaped_img}",
+        f"before {escaped_script} <mark>quote {escaped_img}</mark> after {escaped_img}",
+        f"<mark>lost {escaped_script}</mark> <b>(not found in the source)</b>",
+        f"Note: Curator note {escaped_script}",
+        f"Head {escaped_script} — Outlet {escaped_img} · 2025 {escaped_script} · syndicated",
+        f"Source note {escaped_img}",
+        f"<b>Line {escaped_script}</b> — Planned {escaped_img}",
+        f"Drawn {escaped_script}",
+        f"<td>Town {escaped_img}</td>",
+        f"Waypoint note {escaped_script}",
+        f"<h5>Cost {escaped_img}</h5>",
+        f"claimed: 9 km {escaped_script}",
+        f"data-claim='c1&#x27;{escaped_img}'",
+    ):
+        assert planted in out, planted
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        pytest.param(JS_URL, None, id="javascript-not-linked"),
+        pytest.param("data:text/html,x", None, id="data-not-linked"),
+        pytest.param(
+            "https://example.org/a?b=1&c='x'",
+            "<a href='https://example.org/a?b=1&amp;c=&#x27;x&#x27;' rel='noopener noreferrer'",
+            id="https-linked-escaped",
+        ),
+    ],
+)
+def test_waypoint_links_only_web_urls(url: str, link: str | None) -> None:
+    """Only http(s) references become links, and their URL is escaped inside the attribute."""
+    out = panel.render_html(_hostile_panel(url))
+    if link is None:
+        assert "<a " not in out
+    else:
+        assert link in out
