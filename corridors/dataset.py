@@ -32,6 +32,9 @@ class Dataset:
     texts: dict[str, str]
     boundaries: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
+    _claims_index: dict[str, pd.DataFrame] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[Problem]:
@@ -39,10 +42,16 @@ class Dataset:
 
     def claims_for(self, feature_id: str) -> pd.DataFrame:
         """The claims that apply to one feature: its corridor's, and any made of it alone."""
-        row = self.features.loc[feature_id]
-        claims = self.claims
-        mask = (claims["corridor"] == row["corridor"]) & claims["feature"].isin(["", feature_id])
-        return claims[mask]
+        claims = self._by_corridor().get(self.features.at[feature_id, "corridor"])
+        if claims is None:
+            return self.claims.iloc[0:0]
+        return claims[claims["feature"].isin(["", feature_id])]
+
+    def _by_corridor(self) -> dict[str, pd.DataFrame]:
+        """Claims grouped by corridor, computed on first use (the dataset is read-only after load)."""
+        if self._claims_index is None:
+            self._claims_index = dict(tuple(self.claims.groupby("corridor", sort=False)))
+        return self._claims_index
 
     def corridor_name(self, corridor: str) -> str:
         if corridor in self.corridors.index:

@@ -163,12 +163,22 @@ class Context:
     def land(self) -> BaseGeometry | None:
         return None if self.boundaries is None else shapely.union_all(self.boundaries.geometry)
 
+    @cached_property
+    def claims_by_corridor(self) -> dict[str, list[Row]]:
+        """Claims indexed once, so per-feature look-ups stay linear in the data's size."""
+        index: dict[str, list[Row]] = defaultdict(list)
+        for row in self.rows(self.raw.claims):
+            index[row["corridor"]].append(row)
+        return index
+
     def claims_for(self, ref: FeatureRef) -> list[Row]:
         corridor = ref.props.get("corridor")
+        if not isinstance(corridor, str):
+            return []
         return [
             row
-            for row in self.rows(self.raw.claims)
-            if row["corridor"] == corridor and row["feature"] in ("", ref.id)
+            for row in self.claims_by_corridor.get(corridor, [])
+            if row["feature"] in ("", ref.id)
         ]
 
 
