@@ -230,24 +230,33 @@ def feature_point(page, feature_id: str) -> tuple[float, float]:
     )
 
 
-def stable_point(page, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
-    """A feature's page coordinates once the map has stopped moving.
+_SETTLED_JS = """([sel, ms]) => {
+    const f = document.querySelector(sel);
+    const w = f && f.contentWindow;
+    const m = w && w.map_div;
+    if (!m || !m.getCenter) return false;
+    if (m._animatingZoom || (m._panAnim && m._panAnim._inProgress)) { w.__settle = null; return false; }
+    const c = m.getCenter(), s = m.getSize();
+    const key = [m.getZoom(), c.lat.toFixed(6), c.lng.toFixed(6), s.x, s.y,
+        f.contentDocument.querySelectorAll('path.leaflet-interactive').length,
+        JSON.stringify(f.getBoundingClientRect())].join('|');
+    const now = performance.now();
+    if (!w.__settle || w.__settle.key !== key) { w.__settle = {key: key, at: now}; return false; }
+    return now - w.__settle.at >= ms;
+}"""
 
-    After load the map still settles (the frame takes its final width, Leaflet re-fits), so a
-    point read too early misses the line.
+
+def settle(page, quiet_ms: int = 250, timeout: float = 15_000) -> None:
+    """Until the map has stopped moving for ``quiet_ms``.
+
+    After load the map still settles (the frame takes its final width, Leaflet animates the first
+    fit), and a click on a moving line misses.
     """
-    deadline = time.perf_counter() + timeout
-    last = feature_point(page, feature_id)
-    while time.perf_counter() < deadline:
-        page.wait_for_timeout(120)
-        point = feature_point(page, feature_id)
-        if abs(point[0] - last[0]) < 0.5 and abs(point[1] - last[1]) < 0.5:
-            return point
-        last = point
-    return last
+    page.wait_for_function(_SETTLED_JS, arg=[MAP_FRAME, quiet_ms], timeout=timeout)
 
 
 def click_feature(page, feature_id: str) -> None:
     """A real mouse click on a drawn feature: the browser's own hit-testing decides what it hits."""
-    x, y = stable_point(page, feature_id)
+    settle(page)
+    x, y = feature_point(page, feature_id)
     page.mouse.click(x, y)

@@ -62,6 +62,7 @@ def style(kind: str, status: str, selected: bool = False) -> dict:
             "fillColor": color,
             "fillOpacity": 0.95,
             "radius": 8,
+            "className": "corridors-port",
         }
     result = {"color": color, "weight": 4, "opacity": 0.9, "lineCap": "butt"}
     dash = STATUS_DASH.get(status)
@@ -163,7 +164,8 @@ class DataLayer(MacroElement):
             // hit (a click in a dash gap would otherwise miss). Points are their own target.
             L.geoJSON(data, {
                 style: function (f) {
-                    return {color: "#000", opacity: 0, weight: 18, className: "corridors-hit"};
+                    if (f.geometry.type === "Point") { return styleOf(f); }
+                    return {color: "#000", opacity: 0, weight: 14, className: "corridors-hit"};
                 },
                 pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f)); },
                 onEachFeature: function (f, l) {
@@ -214,7 +216,8 @@ class Selection(MacroElement):
         {% macro script(this, kwargs) %}
         (function (map) {
             var style = document.createElement("style");
-            style.textContent = ".corridors-selected:not(.corridors-hit){filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}";
+            style.textContent = ".corridors-selected:not(.corridors-hit){filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}"
+                + ".corridors-selected.corridors-port{stroke-width:3px}";
             document.head.appendChild(style);
             window.corridorsSelected = null;
             window.corridorsSelect = function (corridor) {
@@ -224,12 +227,18 @@ class Selection(MacroElement):
                     if (!p || !layer._path) { return; }
                     var on = corridor !== null && p.corridor === corridor;
                     layer._path.classList.toggle("corridors-selected", on);
-                    if (on && layer.bringToFront) { layer.bringToFront(); }
+                    // Raise the visible line and ports, never a wide hit line: raised, it would
+                    // cover the ports and short legs beside it and take their clicks.
+                    var hit = layer.options.className === "corridors-hit";
+                    if (on && !hit && layer.bringToFront) { layer.bringToFront(); }
                 });
             };
-            map.on("click", function (e) {
-                var p = e.sourceTarget && e.sourceTarget.feature && e.sourceTarget.feature.properties;
-                if (p && p.corridor) { setTimeout(function () { window.corridorsSelect(p.corridor); }, 0); }
+            // A feature's click opens its popup and stops there (it never reaches the map), so
+            // the highlight follows the popup that opens.
+            map.on("popupopen", function (e) {
+                var src = e.popup && e.popup._source;
+                var p = src && src.feature && src.feature.properties;
+                if (p && p.corridor) { window.corridorsSelect(p.corridor); }
             });
         })({{ this._parent.get_name() }});
         {% endmacro %}
