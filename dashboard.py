@@ -44,6 +44,13 @@ def collections(root: str, kind: str, ids: tuple[str, ...]) -> dict:
     return mapbuild.feature_collection(load(root), ids)
 
 
+@st.cache_resource
+def panel_html(root: str, corridor: str) -> str:
+    """The quotes panel of one corridor, built once per process (the data is read-only)."""
+    ds = load(root)
+    return panel.render_html(panel.corridor_panel(ds, corridor))
+
+
 def _problems_box(ds: dataset.Dataset) -> None:
     errors = ds.errors
     if not errors:
@@ -169,6 +176,15 @@ def main() -> None:
             format_func=lambda c: names.get(c, "— choose a corridor —"),
         )
         state.corridor = st.session_state.get(CORRIDOR_KEY) or None
+        # The panel is written before the map, so it reaches the browser first after a click.
+        if state.corridor:
+            st.html(panel_html(root, state.corridor))
+        else:
+            st.markdown(
+                "Click a route or a port on the map, or choose a corridor above, to read "
+                "every claim the source articles make about it, each quote in its sentence."
+            )
+            st.html(_overview_html(ds, options))
 
     groups = []
     for kind in options.layers:
@@ -195,16 +211,6 @@ def main() -> None:
             f"Leaflet {assets.LEAFLET_VERSION} served locally; the offline basemap is Natural "
             "Earth 1:50m boundaries. Online tiles are optional (layer button, top right)."
         )
-
-    with panel_col:
-        if state.corridor:
-            st.html(panel.render_html(panel.corridor_panel(ds, state.corridor)))
-        else:
-            st.markdown(
-                "Click a route or a port on the map, or choose a corridor above, to read "
-                "every claim the source articles make about it, each quote in its sentence."
-            )
-            st.html(_overview_html(ds, options))
 
     _sync_query(state, options)
 

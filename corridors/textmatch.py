@@ -8,6 +8,7 @@ the quote inside its surrounding sentence in the original text.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,12 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+@functools.lru_cache(maxsize=256)
+def _normalised_source(text: str) -> tuple[str, list[int]]:
+    """A source article normalised once: every quote checked or shown against it reuses this."""
+    return normalise(text)
+
+
 def normalise_text(text: str) -> str:
     return normalise(text)[0]
 
@@ -52,7 +59,7 @@ def find_quote(quote: str, text: str) -> Match | None:
     needle = normalise_text(quote)
     if not needle:
         return None
-    hay, index = normalise(text)
+    hay, index = _normalised_source(text)
     at = hay.find(needle)
     if at < 0:
         return None
