@@ -213,6 +213,7 @@ def test_port_style(status: str) -> None:
         "fillColor": "#e7298a",
         "fillOpacity": 0.95,
         "radius": 8,
+        "className": "corridors-port",  # the selection glow keeps a thin ring on ports
     }
 
 
