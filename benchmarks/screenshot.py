@@ -13,14 +13,11 @@ from playwright.sync_api import sync_playwright
 
 from corridors import e2e
 
-SELECT = {"titr": "titr-caspian-crossing"}
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
-    parser.add_argument("--corridor", help="click this corridor's first feature first")
-    parser.add_argument("--feature", help="click this feature id")
+    parser.add_argument("--feature", default="cku-railway", help="click this feature id first")
     args = parser.parse_args(argv)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -30,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         page = e2e.new_context(browser, guard).new_page()
         page.goto(server.url)
         e2e.wait_for_routes(page, 8)
+        e2e.settle(page)
         if args.feature:
             e2e.click_feature(page, args.feature)
             page.get_by_test_id("corridor-panel").first.wait_for(timeout=15_000)

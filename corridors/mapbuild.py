@@ -79,7 +79,10 @@ def popup_html(ds: Dataset, feature_id: str) -> str:
     status = STATUSES[row["status"]].label if row["status"] in STATUSES else row["status"]
     parts = [
         f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",
-        f"<span>{e(ds.corridor_name(row['corridor']))}</span><br>",
+        # the corridor's name, unless the feature is the whole corridor under the same name
+        ""
+        if ds.corridor_name(row["corridor"]) == row["name"]
+        else f"<span>{e(ds.corridor_name(row['corridor']))}</span><br>",
         f"<span>Status: {e(status)}</span>",
     ]
     km = row["measured_length_km"]
