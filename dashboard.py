@@ -94,7 +94,22 @@ def _on_map_change() -> None:
         st.session_state["_clicked"] = True
 
 
-def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> viewstate.ViewState:
+def _state(options: viewstate.Options) -> viewstate.ViewState:
+    """The view the widgets hold, read before they are drawn (their keys persist across reruns).
+
+    Reading it first lets the map be written before the sidebar: the map then reaches the browser
+    first and starts loading while the sidebar's widgets do.
+    """
+    return viewstate.ViewState(
+        layers=[k for k in options.layers if st.session_state.get(f"layer_{k}", True)],
+        statuses=st.session_state.get("statuses") or list(options.statuses),
+        countries=st.session_state.get("countries") or [],
+        sources=st.session_state.get("sources") or [],
+        corridor=st.session_state.get(CORRIDOR_KEY) or None,
+    )
+
+
+def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
     sb = st.sidebar
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
@@ -107,12 +122,10 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> viewstate.ViewS
         sources=st.session_state.get("sources") or [],
     )
     counts = filters.counts(ds, probe)
-    layers = []
     for kind in options.layers:
         shown, total = counts[kind]
         count = f"{shown}" if shown == total else f"{shown} of {total}"
-        if sb.toggle(f"{KINDS[kind].label} ({count})", key=f"layer_{kind}"):
-            layers.append(kind)
+        sb.toggle(f"{KINDS[kind].label} ({count})", key=f"layer_{kind}")
     sb.subheader("Filters")
     sb.multiselect(
         "Status",
@@ -134,13 +147,6 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> viewstate.ViewS
         format_func=lambda f: f"{panel.source(ds, f).label} — {f}",
         placeholder="All articles",
     )
-    return viewstate.ViewState(
-        layers=layers,
-        statuses=st.session_state["statuses"] or list(options.statuses),
-        countries=st.session_state["countries"],
-        sources=st.session_state["sources"],
-        corridor=st.session_state.get(CORRIDOR_KEY) or None,
-    )
 
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
@@ -159,7 +165,7 @@ def main() -> None:
     options = filters.options(ds)
     st.session_state["_corridor_ids"] = options.corridors
     _init_from_query(options)
-    state = _sidebar(ds, options)
+    state = _state(options)
 
     for notice in st.session_state.get("_notices", []):
         st.info(notice, icon="ℹ️")
@@ -212,6 +218,7 @@ def main() -> None:
             "Earth 1:50m boundaries. Online tiles are optional (layer button, top right)."
         )
 
+    _sidebar(ds, options)
     _sync_query(state, options)
 
 
