@@ -39,9 +39,14 @@ def load(root: str) -> dataset.Dataset:
 
 
 @st.cache_resource
-def collections(root: str, kind: str, ids: tuple[str, ...]) -> dict:
-    """The escaped GeoJSON of one layer for one filter result, built once."""
-    return mapbuild.feature_collection(load(root), ids)
+def collections(root: str, kind: str, ids: tuple[str, ...]) -> str:
+    """The escaped GeoJSON text of one layer for one filter result, built and serialised once."""
+    return mapbuild.layer_json(mapbuild.feature_collection(load(root), ids))
+
+
+@st.cache_resource
+def view_options(root: str) -> viewstate.Options:
+    return filters.options(load(root))
 
 
 @st.cache_resource
@@ -162,7 +167,7 @@ def main() -> None:
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
-    options = filters.options(ds)
+    options = view_options(root)
     st.session_state["_corridor_ids"] = options.corridors
     _init_from_query(options)
     state = _state(options)
@@ -190,7 +195,7 @@ def main() -> None:
                 "Click a route or a port on the map, or choose a corridor above, to read "
                 "every claim the source articles make about it, each quote in its sentence."
             )
-            st.html(_overview_html(ds, options))
+            st.html(overview_html(root))
 
     groups = []
     for kind in options.layers:
@@ -222,13 +227,17 @@ def main() -> None:
     _sync_query(state, options)
 
 
-def _overview_html(ds: dataset.Dataset, options: viewstate.Options) -> str:
+@st.cache_resource
+def overview_html(root: str) -> str:
+    """Claims and articles per corridor, for the page before anything is selected."""
+    ds = load(root)
+    grouped = ds.claims.groupby("corridor")["source"].agg(["size", "nunique"])
     rows = []
-    for corridor in options.corridors:
-        claims = ds.claims[ds.claims["corridor"] == corridor]
+    for corridor in view_options(root).corridors:
+        claims, articles = grouped.loc[corridor] if corridor in grouped.index else (0, 0)
         rows.append(
             f"<tr><td>{html.escape(ds.corridor_name(corridor))}</td>"
-            f"<td>{len(claims)}</td><td>{claims['source'].nunique()}</td></tr>"
+            f"<td>{claims}</td><td>{articles}</td></tr>"
         )
     return (
         "<table data-testid='overview'><tr><th>Corridor</th><th>Claims</th><th>Articles</th></tr>"

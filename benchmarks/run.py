@@ -117,28 +117,14 @@ def text_ready(text: str) -> Callable:
 
 
 def static_map_html(ds) -> tuple[str, str]:
-    """full_map of every layer, rendered; and a note if it had to be put in working order.
+    """full_map of every layer, rendered (the floor's static page), and a note (none now).
 
-    folium writes elements in the order they were added. full_map adds its layers after the
-    LayerControl that base_map added, so the control's script names the layer groups before they
-    exist and the page stops with "Cannot read properties of undefined (reading 'setZIndex')",
-    drawing no route. The benchmark moves the control after the layers (here, not in mapbuild),
-    so the page draws what the dashboard draws, and says that it did.
+    full_map adds the layer control after the layers, as Leaflet needs; the note stays for a
+    future change that would need one.
     """
-    import folium
-
     from corridors import mapbuild
 
-    m = mapbuild.full_map(ds)
-    keys = list(m._children)
-    controls = [k for k in keys if isinstance(m._children[k], folium.LayerControl)]
-    layers = [k for k in keys if isinstance(m._children[k], folium.FeatureGroup)]
-    note = ""
-    if controls and layers and keys.index(controls[-1]) < keys.index(layers[-1]):
-        for key in controls:
-            m._children.move_to_end(key)
-        note = "LayerControl moved after the layers (full_map renders it first: the page throws)"
-    return m.get_root().render(), note
+    return mapbuild.full_map(ds).get_root().render(), ""
 
 
 def write_static_map(ds) -> tuple[Path, str]:

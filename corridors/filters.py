@@ -11,13 +11,18 @@ def options(ds: Dataset) -> Options:
     from .schema import KINDS, STATUSES
 
     features = ds.features
+    kinds, statuses, drawn = (
+        set(features["kind"]),
+        set(features["status"]),
+        set(features["corridor"]),
+    )
     countries = sorted({c for cs in features["countries"] for c in cs})
     return Options(
-        layers=tuple(k for k in KINDS if (features["kind"] == k).any()),
-        statuses=tuple(s for s in STATUSES if (features["status"] == s).any()),
+        layers=tuple(k for k in KINDS if k in kinds),
+        statuses=tuple(s for s in STATUSES if s in statuses),
         countries=tuple(countries),
         sources=tuple(ds.sources.index),
-        corridors=tuple(c for c in ds.corridors.index if (features["corridor"] == c).any()),
+        corridors=tuple(c for c in ds.corridors.index if c in drawn),
     )
 
 

@@ -9,13 +9,16 @@ puts property values into innerHTML as they are.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable
 
 import folium
+import shapely
 from branca.element import MacroElement
 from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
 
 from . import assets, panel
 from .dataset import Dataset
@@ -36,7 +39,7 @@ STATUS_DASH = {
 }
 HIGHLIGHT_COLOR = "#ffd400"
 #: Coordinates sent to the browser are rounded to this many decimals (about 1 m).
-MAP_DECIMALS = 5
+MAP_DECIMALS = 4
 
 ATTRIBUTION_OFFLINE = "Boundaries: Natural Earth (public domain)"
 
@@ -107,8 +110,22 @@ def popup_html(ds: Dataset, feature_id: str) -> str:
     return "".join(parts)
 
 
+#: Lines with more vertices than this are simplified for the screen; curated routes (a few named
+#: waypoints, each one a vertex) are sent as they are.
+SIMPLIFY_ABOVE_VERTICES = 32
+#: Tolerance of that simplification, in degrees (about 1 km; a pixel is 5–10 km at the first view).
+SIMPLIFY_DEG = 0.01
+
+
+def screen_geometry(geom: BaseGeometry) -> dict:
+    """A feature's geometry as the browser gets it: simplified if long, rounded to ~10 m."""
+    if geom.geom_type != "Point" and shapely.get_num_coordinates(geom) > SIMPLIFY_ABOVE_VERTICES:
+        geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=False)
+    return _round(mapping(geom))
+
+
 def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
-    """The GeoJSON the browser gets: geometry rounded, properties minimal and pre-escaped."""
+    """The GeoJSON the browser gets: geometry for the screen, properties minimal and pre-escaped."""
     features = []
     for feature_id in feature_ids:
         row = ds.features.loc[feature_id]
@@ -124,10 +141,15 @@ def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
                     "tip": html.escape(row["name"]),
                     "popup": popup_html(ds, feature_id),
                 },
-                "geometry": _round(json.loads(json.dumps(mapping(row.geometry)))),
+                "geometry": screen_geometry(row.geometry),
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def layer_json(collection: dict) -> str:
+    """A layer's GeoJSON as JavaScript-and-HTML-safe JSON text, serialised once and reused."""
+    return htmlsafe_json_dumps(collection, separators=(",", ":"))
 
 
 def style_table() -> dict[str, dict[str, dict]]:
@@ -149,7 +171,7 @@ class DataLayer(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var styles = {{ this.styles|tojson }};
-            var data = {{ this.data|tojson }};
+            var data = {{ this.data_json }};
             var styleOf = function (f) {
                 var byKind = styles[f.properties.kind] || {};
                 return byKind[f.properties.status] || {color: "#333", weight: 3};
@@ -191,15 +213,18 @@ class DataLayer(MacroElement):
         """
     )
 
-    def __init__(self, kind: str, collection: dict) -> None:
+    def __init__(self, kind: str, collection: dict | str) -> None:
         super().__init__()
         self._name = "DataLayer"
         self.kind = kind
-        self.data = collection
+        # Pre-serialised text (see layer_json) spares re-encoding a large layer on every rerun.
+        self.data_json = Markup(
+            collection if isinstance(collection, str) else layer_json(collection)
+        )
         self.styles = style_table()
 
 
-def layer_group(kind: str, collection: dict) -> folium.FeatureGroup:
+def layer_group(kind: str, collection: dict | str) -> folium.FeatureGroup:
     """One infrastructure layer: features with tooltip (name) and popup (key figures)."""
     group = folium.FeatureGroup(name=KINDS[kind].label if kind in KINDS else kind)
     group.add_child(DataLayer(kind, collection))
@@ -368,7 +393,11 @@ def region_bounds(ds: Dataset) -> list[list[float]]:
     return [[south - pad_y, west - pad_x], [north + pad_y, east + pad_x]]
 
 
-def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -> folium.Map:
+def base_map(
+    bounds: list[list[float]],
+    basemap_url: str = assets.BASEMAP_URL,
+    layer_control: bool = True,
+) -> folium.Map:
     """The map frame: local Leaflet, offline basemap by default, online tiles as options."""
     m = folium.Map(
         location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
@@ -417,7 +446,8 @@ def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -
         show=False,
         overlay=False,
     ).add_to(m)
-    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    if layer_control:
+        folium.LayerControl(position="topright", collapsed=True).add_to(m)
     Legend().add_to(m)
     Selection().add_to(m)
     m.fit_bounds(bounds)
@@ -431,10 +461,14 @@ def base_map(bounds: list[list[float]], basemap_url: str = assets.BASEMAP_URL) -
 
 
 def full_map(ds: Dataset, basemap_url: str = assets.BASEMAP_URL) -> folium.Map:
-    """Base map with every layer added directly: for the static page and HTML tests."""
-    m = base_map(region_bounds(ds), basemap_url)
+    """Base map with every layer added directly: for the static page and HTML tests.
+
+    The layer control goes last: Leaflet's control must come after the layers it lists.
+    """
+    m = base_map(region_bounds(ds), basemap_url, layer_control=False)
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])
         if ids:
             layer_group(kind, feature_collection(ds, ids)).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
     return m

@@ -347,19 +347,19 @@ def test_feature_collection_properties_escaped_and_minimal(hostile: dataset.Data
     [
         pytest.param(
             Point(75.123456789, 39.987654321),
-            {"type": "Point", "coordinates": [75.12346, 39.98765]},
+            {"type": "Point", "coordinates": [75.1235, 39.9877]},
             id="point",
         ),
         pytest.param(
             LineString([(75.1234549, 39.0), (76.0000049, 40.1111151)]),
-            {"type": "LineString", "coordinates": [[75.12345, 39.0], [76.0, 40.11112]]},
+            {"type": "LineString", "coordinates": [[75.1235, 39.0], [76.0, 40.1111]]},
             id="line",
         ),
         pytest.param(
             MultiLineString([[(1.000001, 2.999996), (3.5, 4.25)], [(5.123456, 6.0)] * 2]),
             {
                 "type": "MultiLineString",
-                "coordinates": [[[1.0, 3.0], [3.5, 4.25]], [[5.12346, 6.0], [5.12346, 6.0]]],
+                "coordinates": [[[1.0, 3.0], [3.5, 4.25]], [[5.1235, 6.0], [5.1235, 6.0]]],
             },
             id="multiline",
         ),
@@ -368,7 +368,7 @@ def test_feature_collection_properties_escaped_and_minimal(hostile: dataset.Data
 def test_feature_collection_rounds_coordinates(
     ds: dataset.Dataset, geometry: object, expected: dict
 ) -> None:
-    """Coordinates sent to the browser have 5 decimals (about 1 m): enough, and smaller pages."""
+    """Coordinates sent to the browser have 4 decimals (about 11 m): enough, and smaller pages."""
     features = ds.features.copy()
     features.loc["cku-railway", "geometry"] = geometry
     copy = dataclasses.replace(ds, features=features)
@@ -376,15 +376,27 @@ def test_feature_collection_rounds_coordinates(
     assert feature["geometry"] == expected
 
 
+def test_long_lines_are_simplified_for_the_screen(ds: dataset.Dataset) -> None:
+    """A traced line of many vertices reaches the browser simplified, within the tolerance."""
+    wiggly = LineString([(60 + i * 0.05, 40 + 0.001 * (i % 2)) for i in range(400)])
+    features = ds.features.copy()
+    features.loc["cku-railway", "geometry"] = wiggly
+    copy = dataclasses.replace(ds, features=features)
+    (feature,) = mapbuild.feature_collection(copy, ["cku-railway"])["features"]
+    sent = LineString(feature["geometry"]["coordinates"])
+    assert len(sent.coords) < 10 < mapbuild.SIMPLIFY_ABOVE_VERTICES < len(wiggly.coords)
+    assert wiggly.hausdorff_distance(sent) <= mapbuild.SIMPLIFY_DEG
+
+
 def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
-    """The curated coordinates reach the browser as drawn, up to the 5-decimal rounding."""
+    """The curated coordinates reach the browser as drawn (every waypoint kept), up to rounding."""
     collection = mapbuild.feature_collection(ds, list(ds.features.index))
     for feature in collection["features"]:
         path = REPO_ROOT / ds.features.loc[feature["id"], "file"]
         drawn = {
             f["properties"]["id"]: f["geometry"]
             for f in json.loads(
-                path.read_text(encoding="utf-8"), parse_float=lambda s: round(float(s), 5)
+                path.read_text(encoding="utf-8"), parse_float=lambda s: round(float(s), 4)
             )["features"]
         }
         assert feature["geometry"] == drawn[feature["id"]], feature["id"]
