@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import html
 import json
-import re
 import shutil
 import stat
 from collections.abc import Iterator
@@ -21,6 +20,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import UnknownElement
 
 from corridors.datadir import ENV_VAR, REPO_ROOT
+
+from .support import feature_collections
 
 #: Absolute, because AppTest.from_file resolves a relative path against the calling test file.
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -80,35 +81,6 @@ def map_args(at: AppTest) -> dict:
     reset, popup closed); ``js_links``/``css_links`` are the scripts and styles the frame loads.
     """
     return json.loads(map_component(at).proto.json_args)
-
-
-_OBJECT_START = re.compile(r'\{\s*"')
-
-
-def feature_collections(script: str) -> list[dict]:
-    """Every GeoJSON FeatureCollection written inline, as a JSON literal, in a piece of JS.
-
-    The layers reach the browser as JS that builds them, with each layer's GeoJSON inlined as a
-    JSON object (how it is wrapped, folium's ``GeoJson`` or a template of our own, is free to
-    change). Each candidate ``{"`` is decoded with ``json.JSONDecoder.raw_decode``; the
-    collections found are the data actually sent, so an id that merely appears in some popup text
-    does not count as a feature on the map.
-    """
-    decoder = json.JSONDecoder()
-    found: list[dict] = []
-    pos = 0
-    while match := _OBJECT_START.search(script, pos):
-        try:
-            value, end = decoder.raw_decode(script, match.start())
-        except json.JSONDecodeError:
-            pos = match.start() + 1
-            continue
-        if isinstance(value, dict) and value.get("type") == "FeatureCollection":
-            found.append(value)
-            pos = end
-        else:
-            pos = match.start() + 1
-    return found
 
 
 def sent_features(at: AppTest) -> dict[str, dict]:

@@ -20,6 +20,8 @@ from corridors import dataset, mapbuild, panel
 from corridors.datadir import REPO_ROOT, DataDir
 from corridors.schema import FIELDS, KINDS, STATUSES
 
+from .support import feature_collections
+
 
 def _rows(rel: str) -> list[dict[str, str]]:
     with (REPO_ROOT / rel).open(encoding="utf-8", newline="") as handle:
@@ -50,28 +52,6 @@ def ds() -> dataset.Dataset:
 @pytest.fixture(scope="module")
 def rendered(ds: dataset.Dataset) -> str:
     return mapbuild.full_map(ds).get_root().render()
-
-
-_OBJECT_START = re.compile(r'\{\s*"')
-
-
-def feature_collections(script: str) -> list[dict]:
-    """Every GeoJSON FeatureCollection inlined as a JSON literal in the page's JS."""
-    decoder = json.JSONDecoder()
-    found: list[dict] = []
-    pos = 0
-    while match := _OBJECT_START.search(script, pos):
-        try:
-            value, end = decoder.raw_decode(script, match.start())
-        except json.JSONDecodeError:
-            pos = match.start() + 1
-            continue
-        if isinstance(value, dict) and value.get("type") == "FeatureCollection":
-            found.append(value)
-            pos = end
-        else:
-            pos = match.start() + 1
-    return found
 
 
 # --- the page -----------------------------------------------------------------------------------

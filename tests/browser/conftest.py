@@ -171,20 +171,6 @@ _DRAWN_JS = """(sel) => {
 }"""
 
 #: True once the map has been still (no zoom animation, same view and paths) for ``ms``.
-_SETTLED_JS = """([sel, ms]) => {
-    const f = document.querySelector(sel);
-    const w = f && f.contentWindow;
-    const m = w && w.map_div;
-    if (!m || !m.getCenter) return false;
-    if (m._animatingZoom || (m._panAnim && m._panAnim._inProgress)) { w.__settle = null; return false; }
-    const c = m.getCenter(), s = m.getSize();
-    const key = [m.getZoom(), c.lat.toFixed(6), c.lng.toFixed(6), s.x, s.y,
-        f.contentDocument.querySelectorAll('path.leaflet-interactive').length,
-        JSON.stringify(f.getBoundingClientRect())].join('|');
-    const now = performance.now();
-    if (!w.__settle || w.__settle.key !== key) { w.__settle = {key: key, at: now}; return false; }
-    return now - w.__settle.at >= ms;
-}"""
 
 #: Page coordinates where the browser's own hit-testing lands on the feature's interactive path
 #: (segment points from the middle outwards; a port's centre), or null while none does.
@@ -251,7 +237,7 @@ class Dashboard:
 
     def settle(self, quiet_ms: int = 250, timeout: float = 15_000) -> None:
         """Until the map has stopped moving (the first fit animates; a click on a moving line misses)."""
-        self.page.wait_for_function(_SETTLED_JS, arg=[MAP_FRAME, quiet_ms], timeout=timeout)
+        e2e.settle(self.page, quiet_ms, timeout)
 
     def frame(self):
         """The map's Frame object (its window is reachable: same origin)."""
