@@ -384,6 +384,34 @@ def legend_html() -> str:
     return "<br>".join(rows)
 
 
+_OSM = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+#: The online basemaps a reader may choose (never shown by default: the offline one is). URLs are
+#: given in full: a provider look-up by name costs ~3 ms a layer on every rerun.
+ONLINE_BASEMAPS: tuple[dict, ...] = (
+    {
+        "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attr": _OSM,
+        "name": "OpenStreetMap (online)",
+        "max_zoom": 19,
+    },
+    {
+        "tiles": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        "attr": f'{_OSM} &copy; <a href="https://carto.com/attributions">CARTO</a>',
+        "subdomains": "abcd",
+        "name": "Carto light (online)",
+    },
+    {
+        "tiles": "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        "attr": (
+            "Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, "
+            "Getmapping, Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community"
+        ),
+        "name": "Satellite, Esri World Imagery (online)",
+    },
+)
+
+
 def region_bounds(ds: Dataset) -> list[list[float]]:
     """South-west and north-east corners ([lat, lon]) around every feature, with a margin."""
     if ds.features.empty:
@@ -417,35 +445,8 @@ def base_map(
     m.default_js = [("leaflet", assets.LEAFLET_JS)]
     m.default_css = [("leaflet_css", assets.LEAFLET_CSS)]
     OfflineBasemap(basemap_url).add_to(m)
-    folium.TileLayer(  # URLs given in full: a provider look-up by name costs ~3 ms a layer
-        tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        attr='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-        name="OpenStreetMap (online)",
-        max_zoom=19,
-        show=False,
-        overlay=False,
-    ).add_to(m)
-    folium.TileLayer(
-        tiles="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-        attr=(
-            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-            'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
-        ),
-        subdomains="abcd",
-        name="Carto light (online)",
-        show=False,
-        overlay=False,
-    ).add_to(m)
-    folium.TileLayer(
-        tiles="https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-        attr=(
-            "Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, "
-            "Getmapping, Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community"
-        ),
-        name="Satellite, Esri World Imagery (online)",
-        show=False,
-        overlay=False,
-    ).add_to(m)
+    for basemap in ONLINE_BASEMAPS:
+        folium.TileLayer(**basemap, show=False, overlay=False).add_to(m)
     if layer_control:
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
     Legend().add_to(m)
