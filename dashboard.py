@@ -231,13 +231,16 @@ def main() -> None:
 def overview_html(root: str) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
     ds = load(root)
-    grouped = ds.claims.groupby("corridor")["source"].agg(["size", "nunique"])
+    unmapped = set(ds.unmapped())
     rows = []
-    for corridor in view_options(root).corridors:
-        claims, articles = grouped.loc[corridor] if corridor in grouped.index else (0, 0)
+    for corridor in [*view_options(root).corridors, *ds.unmapped()]:
+        claims = ds.claims[ds.claims["corridor"] == corridor]
+        articles = claims.loc[claims["source"].isin(ds.sources.index), "source"].nunique()
+        name = ds.corridor_name(corridor)
+        if corridor in unmapped:
+            name += " (mentioned, not mapped)"
         rows.append(
-            f"<tr><td>{html.escape(ds.corridor_name(corridor))}</td>"
-            f"<td>{claims}</td><td>{articles}</td></tr>"
+            f"<tr><td>{html.escape(name)}</td><td>{len(claims)}</td><td>{articles}</td></tr>"
         )
     return (
         "<table data-testid='overview'><tr><th>Corridor</th><th>Claims</th><th>Articles</th></tr>"

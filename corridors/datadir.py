@@ -37,6 +37,10 @@ class DataDir:
         return self.geodata / "waypoints.csv"
 
     @property
+    def references(self) -> Path:
+        return self.geodata / "references.csv"
+
+    @property
     def boundaries(self) -> Path:
         return self.geodata / "boundaries.geojson"
 

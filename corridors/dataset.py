@@ -29,6 +29,7 @@ class Dataset:
     sources: pd.DataFrame
     corridors: pd.DataFrame
     waypoints: pd.DataFrame
+    references: pd.DataFrame
     texts: dict[str, str]
     boundaries: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
@@ -52,6 +53,10 @@ class Dataset:
         if self._claims_index is None:
             self._claims_index = dict(tuple(self.claims.groupby("corridor", sort=False)))
         return self._claims_index
+
+    def unmapped(self) -> list[str]:
+        """Corridors the articles mention that have no geometry to draw (listed with quotes)."""
+        return [c for c in self.corridors.index if self.corridors.loc[c, "mapped"] == "no"]
 
     def corridor_name(self, corridor: str) -> str:
         if corridor in self.corridors.index:
@@ -116,7 +121,7 @@ def load(datadir: DataDir | None = None) -> Dataset:
     claims = _table(raw.claims, CLAIM_COLUMNS, "id")
     claims = claims[~claims["id"].isin(bad_claims)]
 
-    from .schema import CORRIDOR_COLUMNS, SOURCE_COLUMNS, WAYPOINT_COLUMNS
+    from .schema import CORRIDOR_COLUMNS, REFERENCE_COLUMNS, SOURCE_COLUMNS, WAYPOINT_COLUMNS
 
     return Dataset(
         features=features,
@@ -124,6 +129,7 @@ def load(datadir: DataDir | None = None) -> Dataset:
         sources=_table(raw.sources, SOURCE_COLUMNS, "file"),
         corridors=_table(raw.corridors, CORRIDOR_COLUMNS, "id"),
         waypoints=_table(raw.waypoints, WAYPOINT_COLUMNS, "id"),
+        references=_table(raw.references, REFERENCE_COLUMNS, "id"),
         texts={name: data.decode("utf-8", "replace") for name, data in raw.seeds.items()},
         boundaries=boundaries,
         problems=problems,

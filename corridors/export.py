@@ -28,10 +28,13 @@ EXPORT_PROPERTIES = (
     "kind",
     "mode",
     "status",
+    "method",
+    "accuracy_km",
     "measured_length_km",
     "countries",
     "waypoints",
     "drawing",
+    "references",
     "citations",
 )
 
@@ -50,15 +53,32 @@ def feature_records(ds: Dataset) -> list[dict]:
                 "kind": row["kind"],
                 "mode": row["mode"],
                 "status": row["status"],
+                "method": row["method"],
+                "accuracy_km": float(row["accuracy_km"]),
                 "measured_length_km": None if km is None or pd.isna(km) else float(km),
                 "countries": list(row["countries"]),
                 "waypoints": list(row["waypoints"]),
                 "drawing": row["drawing"],
+                "references": [_reference(ds, r) for r in row["references"]],
                 "citations": join.citations(ds, feature_id),
                 "geometry": row.geometry,
             }
         )
     return records
+
+
+def _reference(ds: Dataset, reference_id: str) -> dict[str, str]:
+    """A reference as exports carry it: enough to find it and credit it without this project."""
+    if reference_id not in ds.references.index:
+        return {"id": reference_id}
+    row = ds.references.loc[reference_id]
+    return {
+        "id": reference_id,
+        "title": row["title"],
+        "url": row["url"],
+        "licence": row["licence"],
+        "attribution": row["attribution"],
+    }
 
 
 def to_geojson(ds: Dataset) -> str:
@@ -82,7 +102,7 @@ def _flat_frame(ds: Dataset) -> gpd.GeoDataFrame:
     """A flat table for formats without lists: list-valued properties become JSON text."""
     records = feature_records(ds)
     for r in records:
-        for key in ("countries", "waypoints", "citations"):
+        for key in ("countries", "waypoints", "references", "citations"):
             r[key] = json.dumps(r[key], ensure_ascii=False)
     return gpd.GeoDataFrame(records, columns=[*EXPORT_PROPERTIES, "geometry"], crs=CRS)
 
@@ -109,7 +129,13 @@ def write(ds: Dataset, fmt: str, output: Path) -> None:
 
 def _kml_description(record: dict) -> str:
     """Figures with their quotes, HTML-escaped: KML viewers render the description as HTML."""
-    lines = [f"{record['corridor_name']} — status: {record['status']}"]
+    lines = [
+        f"{record['corridor_name']} — status: {record['status']}",
+        f"drawn: {record['method']}, within about {record['accuracy_km']:g} km",
+    ]
+    lines += [
+        f"reference: {r.get('title', r['id'])} {r.get('url', '')}" for r in record["references"]
+    ]
     for c in record["citations"]:
         lines.append(f"{c['field']}: {c['value']} {c['unit']}".rstrip())
         lines.append(f"  “{c['quote']}” — {c['source']}")

@@ -22,23 +22,10 @@ from shapely.geometry.base import BaseGeometry
 
 from . import assets, panel
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, STATUSES
+from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, STATUSES
 
-#: Colourblind-safe (ColorBrewer Dark2) colours per kind; status is shown by line pattern too.
-KIND_COLORS = {
-    "railway": "#d95f02",
-    "pipeline": "#1b9e77",
-    "corridor": "#7570b3",
-    "port": "#e7298a",
-}
-STATUS_DASH = {
-    "operating": None,
-    "under_construction": "10 6",
-    "planned": "10 6",
-    "unstated": "2 6",
-}
 HIGHLIGHT_COLOR = "#ffd400"
-#: Coordinates sent to the browser are rounded to this many decimals (about 1 m).
+#: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
 
 ATTRIBUTION_OFFLINE = "Boundaries: Natural Earth (public domain)"
@@ -54,11 +41,22 @@ def _round(coords: object) -> object:
     return coords
 
 
-def style(kind: str, status: str, selected: bool = False) -> dict:
-    """The Leaflet path style of one feature; patterns make status readable without colour."""
-    color = KIND_COLORS.get(kind, "#333333")
-    if kind == "port":
-        return {
+#: The casing under a traced line: a dark outline this many pixels wider than the line.
+CASING_COLOR = "#2b2b2b"
+CASING_EXTRA = 3
+
+
+def style(kind: str, status: str, method: str = "traced") -> dict:
+    """The Leaflet path style of one feature: colour by kind, pattern by status, weight by method.
+
+    Patterns make status readable without colour; the method's casing (traced) or fading
+    (schematic) says how far to trust where the line runs.
+    """
+    k = KINDS.get(kind)
+    color = k.color if k else "#333333"
+    how = METHODS.get(method)
+    if k is not None and k.marker == "circle":
+        result = {
             "color": "#ffffff",
             "weight": 2,
             "fill": True,
@@ -67,32 +65,64 @@ def style(kind: str, status: str, selected: bool = False) -> dict:
             "radius": 8,
             "className": "corridors-port",
         }
-    result = {"color": color, "weight": 4, "opacity": 0.9, "lineCap": "butt"}
-    dash = STATUS_DASH.get(status)
+        dash = STATUSES[status].dash if status in STATUSES else None
+        if dash:  # a point shows its status by a dashed ring, as lines do by a dashed stroke
+            result |= {"color": "#333333", "dashArray": "3 3", "weight": 2.5}
+        return result
+    result = {
+        "color": color,
+        "weight": how.weight if how else 4,
+        "opacity": how.opacity if how else 0.9,
+        "lineCap": "butt",
+    }
+    dash = STATUSES[status].dash if status in STATUSES else None
     if dash:
         result["dashArray"] = dash
     return result
 
 
+def casing(method: str) -> dict | None:
+    """The outline drawn under a line whose method has one (traced lines), else None."""
+    how = METHODS.get(method)
+    if how is None or not how.casing:
+        return None
+    return {
+        "color": CASING_COLOR,
+        "weight": how.weight + CASING_EXTRA,
+        "opacity": 0.55,
+        "lineCap": "butt",
+    }
+
+
 def popup_html(ds: Dataset, feature_id: str) -> str:
-    """Key figures, each with a short quote snippet and its source; all data escaped."""
+    """Key figures, each with a short quote snippet and its source; all data escaped.
+
+    Status is given once: by its claims (each reading with its quote, so a disagreement shows),
+    or as "not stated" where no article states one.
+    """
     row = ds.features.loc[feature_id]
     claims = ds.claims_for(feature_id)
     e = html.escape
-    status = STATUSES[row["status"]].label if row["status"] in STATUSES else row["status"]
     parts = [
         f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",
         # the corridor's name, unless the feature is the whole corridor under the same name
         ""
         if ds.corridor_name(row["corridor"]) == row["name"]
         else f"<span>{e(ds.corridor_name(row['corridor']))}</span><br>",
-        f"<span>Status: {e(status)}</span>",
     ]
+    how = METHODS.get(row["method"])
+    accuracy = row["accuracy_km"]
+    drawn = how.label if how else str(row["method"])
+    if accuracy is not None and accuracy == accuracy:
+        drawn += f", within about {accuracy:g} km"
+    parts.append(f"<span class='cp-drawn'>Drawn: {e(drawn)}</span>")
     km = row["measured_length_km"]
     if km is not None and km == km:
         parts.append(f"<br><span>Measured on the drawn line: {km:,.0f} km</span>")
+    status_claims = claims[claims["field"] == "status"].drop_duplicates("value")
+    if status_claims.empty:
+        parts.append("<br><span>Status: not stated in the sources</span>")
     figures = claims[claims["field"].map(lambda f: FIELDS[f].figure if f in FIELDS else False)]
-    status_claims = claims[claims["field"] == "status"].head(1)
     for _, claim in [*status_claims.iterrows(), *figures.iterrows()]:
         label = FIELDS[claim["field"]].label
         value = panel.format_value(
@@ -138,6 +168,7 @@ def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
                     "corridor": row["corridor"],
                     "kind": row["kind"],
                     "status": row["status"],
+                    "method": row["method"],
                     "tip": html.escape(row["name"]),
                     "popup": popup_html(ds, feature_id),
                 },
@@ -152,9 +183,20 @@ def layer_json(collection: dict) -> str:
     return htmlsafe_json_dumps(collection, separators=(",", ":"))
 
 
-def style_table() -> dict[str, dict[str, dict]]:
-    """Every (kind, status) style, sent once per layer so the browser styles features itself."""
-    return {kind: {status: style(kind, status) for status in STATUSES} for kind in KINDS}
+def style_table() -> dict[str, dict[str, dict[str, dict]]]:
+    """Every (kind, status, method) style, sent once per layer: the browser styles features."""
+    return {
+        kind: {
+            status: {method: style(kind, status, method) for method in METHODS}
+            for status in STATUSES
+        }
+        for kind in KINDS
+    }
+
+
+def casing_table() -> dict[str, dict]:
+    """The casing style of each method that has one."""
+    return {m: c for m in METHODS if (c := casing(m)) is not None}
 
 
 class DataLayer(MacroElement):
@@ -171,12 +213,22 @@ class DataLayer(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var styles = {{ this.styles|tojson }};
+            var casings = {{ this.casings|tojson }};
             var data = {{ this.data_json }};
             var styleOf = function (f) {
-                var byKind = styles[f.properties.kind] || {};
-                return byKind[f.properties.status] || {color: "#333", weight: 3};
+                var p = f.properties;
+                var byStatus = (styles[p.kind] || {})[p.status] || {};
+                return byStatus[p.method] || {color: "#333", weight: 3};
             };
             var group = L.featureGroup();
+            // A dark casing under lines traced from reference geometry (the legend explains).
+            L.geoJSON(data, {
+                style: function (f) { return casings[f.properties.method]; },
+                interactive: false,
+                filter: function (f) {
+                    return f.geometry.type !== "Point" && !!casings[f.properties.method];
+                }
+            }).addTo(group);
             // What the reader sees: lines are not interactive themselves ...
             var shown = {};
             L.geoJSON(data, {
@@ -222,6 +274,7 @@ class DataLayer(MacroElement):
             collection if isinstance(collection, str) else layer_json(collection)
         )
         self.styles = style_table()
+        self.casings = casing_table()
 
 
 def layer_group(kind: str, collection: dict | str) -> folium.FeatureGroup:
@@ -354,32 +407,49 @@ class Legend(MacroElement):
         self.legend_html = legend_html()
 
 
-def _line_svg(color: str, dash: str | None) -> str:
+def _line_svg(
+    color: str,
+    dash: str | None = None,
+    weight: int = 4,
+    opacity: float = 1.0,
+    cased: bool = False,
+) -> str:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    under = (
+        f'<line x1="0" y1="6" x2="34" y2="6" stroke="{CASING_COLOR}" '
+        f'stroke-width="{weight + CASING_EXTRA}" stroke-opacity="0.55"/>'
+        if cased
+        else ""
+    )
     return (
-        f'<svg width="34" height="10" aria-hidden="true"><line x1="0" y1="5" x2="34" y2="5" '
-        f'stroke="{color}" stroke-width="4"{dash_attr}/></svg>'
+        f'<svg width="34" height="12" aria-hidden="true">{under}'
+        f'<line x1="0" y1="6" x2="34" y2="6" stroke="{color}" stroke-width="{weight}" '
+        f'stroke-opacity="{opacity}"{dash_attr}/></svg>'
     )
 
 
 def legend_html() -> str:
+    """Colour per kind, pattern per status, style per drawing method: all read from the schema."""
     rows = ["<b>Layers</b>"]
-    for name, kind in KINDS.items():
-        color = KIND_COLORS[name]
-        if name == "port":
+    for kind in KINDS.values():
+        if kind.marker == "circle":
             mark = (
                 f'<svg width="34" height="14" aria-hidden="true"><circle cx="17" cy="7" r="6" '
-                f'fill="{color}" stroke="#fff" stroke-width="2"/></svg>'
+                f'fill="{kind.color}" stroke="#fff" stroke-width="2"/></svg>'
             )
         else:
-            mark = _line_svg(color, None)
+            mark = _line_svg(kind.color)
         rows.append(f"{mark} {html.escape(kind.label)}")
     rows.append("<b>Status (line pattern)</b>")
-    shown = {"operating": "Operating", "planned": "Planned / under construction"}
-    for status, label in shown.items():
-        rows.append(f"{_line_svg('#444', STATUS_DASH[status])} {label}")
-    rows.append(f"{_line_svg('#444', STATUS_DASH['unstated'])} Status not stated in sources")
-    glow = _line_svg("#444", None).replace("<line", '<line class="corridors-selected"')
+    for status in STATUSES.values():
+        rows.append(f"{_line_svg('#444', status.dash)} {html.escape(status.legend)}")
+    rows.append("<b>How it was drawn</b>")
+    for method in METHODS.values():
+        if method.name in POINT_METHODS:
+            continue
+        sample = _line_svg("#444", None, method.weight, method.opacity, method.casing)
+        rows.append(f"{sample} {html.escape(method.legend)}")
+    glow = _line_svg("#444").replace("<line", '<line class="corridors-selected"', 1)
     rows.append(f"{glow} Selected")
     return "<br>".join(rows)
 

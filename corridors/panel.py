@@ -7,7 +7,6 @@ note can never inject markup into the page.
 
 from __future__ import annotations
 
-import calendar
 import html
 from dataclasses import dataclass, field
 
@@ -15,7 +14,7 @@ import pandas as pd
 
 from . import textmatch
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, MODES, STATUSES
+from .schema import FIELDS, KINDS, METHODS, MODES, STATUSES, format_value
 
 #: Fields shown first, in this order; the rest follow in schema order.
 FIELD_ORDER = (
@@ -39,38 +38,6 @@ FIELD_ORDER = (
 SNIPPET_CHARS = 110
 
 
-def format_value(field_name: str, value: str, unit: str = "", qualifier: str = "") -> str:
-    """A claim's normalised value as a reader expects it ('US$8 billion', 'by 2030')."""
-    text = value
-    if field_name == "cost":
-        text = _money(float(value), unit)
-    elif field_name in ("length", "capacity"):
-        number = float(value)
-        text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
-        text = f"{text} {unit}".strip()
-    elif field_name in ("lines", "countries"):
-        text = ", ".join(part.strip() for part in value.split(";"))
-    elif field_name == "status":
-        text = STATUSES[value].label if value in STATUSES else value
-    elif field_name.endswith("_date") and len(value) == 7 and value[4] == "-":
-        text = f"{calendar.month_name[int(value[5:])]} {value[:4]}"
-    elif field_name.endswith("_date") and value.endswith("s"):
-        text = f"the {value}"
-    if qualifier:
-        text = f"{qualifier} {text}"
-    return text
-
-
-def _money(amount: float, unit: str) -> str:
-    symbol = {"USD": "US$", "CNY": "¥"}.get(unit, f"{unit} ")
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if amount >= size:
-            scaled = amount / size
-            shown = f"{scaled:,.2f}".rstrip("0").rstrip(".")
-            return f"{symbol}{shown} {word}"
-    return f"{symbol}{amount:,.0f}"
-
-
 def snippet(quote: str, limit: int = SNIPPET_CHARS) -> str:
     """A short form of a quote for popups: whole words, an ellipsis where it was cut."""
     text = textmatch.normalise_text(quote)
@@ -89,10 +56,14 @@ class Source:
     dateline: str
     syndicated: bool
     note: str
+    url: str = ""  # references only: the page a reader can check
+    reference: bool = False  # a public reference, not one of the articles in seeds/
 
     @property
     def label(self) -> str:
         """A short citation: outlet and date where stated, else the file's number."""
+        if self.reference:
+            return f"reference: {self.outlet or self.headline}"
         parts = [self.outlet or f"article {self.file[:3]}"]
         if self.date:
             parts.append(self.date)
@@ -100,6 +71,12 @@ class Source:
 
 
 def source(ds: Dataset, file: str) -> Source:
+    """An article of the corpus, or a public reference cited for a figure the articles lack."""
+    if file in ds.references.index and file not in ds.sources.index:
+        ref = ds.references.loc[file]
+        return Source(
+            file, ref["title"], ref["publisher"], "", "", False, ref["note"], ref["url"], True
+        )
     if file not in ds.sources.index:
         return Source(file, "", "", "", "", False, "")
     row = ds.sources.loc[file]
@@ -146,6 +123,16 @@ class WaypointView:
 
 
 @dataclass(frozen=True)
+class ReferenceView:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    licence: str
+    attribution: str
+
+
+@dataclass(frozen=True)
 class FeatureView:
     id: str
     name: str
@@ -156,6 +143,24 @@ class FeatureView:
     countries: list[str]
     drawing: str
     waypoints: list[WaypointView]
+    method: str = ""
+    accuracy_km: float | None = None
+    references: list[ReferenceView] = field(default_factory=list)
+
+
+def reference(ds: Dataset, reference_id: str) -> ReferenceView:
+    """A reference as the panel names it; an unknown id is shown as it is."""
+    if reference_id not in ds.references.index:
+        return ReferenceView(reference_id, reference_id, "", "", "", "")
+    row = ds.references.loc[reference_id]
+    return ReferenceView(
+        reference_id,
+        row["title"],
+        row["publisher"],
+        row["url"],
+        row["licence"],
+        row["attribution"],
+    )
 
 
 @dataclass
@@ -174,6 +179,8 @@ class CorridorPanel:
 
 
 def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
+    if file not in ds.texts:  # a reference: its page is not kept here, so the quote stands alone
+        return QuoteInContext("", textmatch.normalise_text(quote), "", file in ds.references.index)
     text = ds.texts.get(file, "")
     match = textmatch.find_quote(quote, text)
     if match is None:
@@ -210,6 +217,9 @@ def corridor_panel(ds: Dataset, corridor_id: str) -> CorridorPanel:
             countries=list(row["countries"]),
             drawing=row["drawing"],
             waypoints=[_waypoint(ds, w) for w in row["waypoints"]],
+            method=METHODS[row["method"]].label if row["method"] in METHODS else row["method"],
+            accuracy_km=_km(row["accuracy_km"]),
+            references=[reference(ds, r) for r in row["references"]],
         )
         for fid, row in features.iterrows()
     ]
@@ -296,11 +306,28 @@ PANEL_CSS = """
 
 
 def _source_html(src: Source) -> str:
+    if src.reference:
+        publisher = f" — {e(src.outlet)}" if src.outlet else ""
+        return (
+            f"Reference: {_link(src.url, src.headline)}{publisher} "
+            f"<span class='muted'>[not one of the articles; quote as read at the address]</span>"
+        )
     headline = e(src.headline) if src.headline else "<i>no headline stated</i>"
     bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
     if src.syndicated:
         bits.append("syndicated")
     return f"{headline} — {e(' · '.join(bits))} <span class='muted'>[{e(src.file)}]</span>"
+
+
+def _link(url: str, text: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        return e(text)
+    return f"<a href='{e(url)}' rel='noopener noreferrer' target='_blank'>{e(text)}</a>"
+
+
+def _reference_html(ref: ReferenceView) -> str:
+    bits = [b for b in (ref.publisher, ref.licence, ref.attribution) if b]
+    return f"{_link(ref.url, ref.title)} <span class='muted'>({e(' · '.join(bits))})</span>"
 
 
 def render_html(panel: CorridorPanel) -> str:
@@ -345,11 +372,20 @@ def render_html(panel: CorridorPanel) -> str:
     out.append("<h4>How it was drawn</h4>")
     for feature in panel.features:
         km = f"{feature.measured_km:,.0f} km" if feature.measured_km else "point"
+        accuracy = (
+            f" the real line may lie up to {feature.accuracy_km:g} km from it"
+            if feature.accuracy_km
+            else ""
+        )
         out.append(
             f"<p><b>{e(feature.name)}</b> — {e(feature.status)}, {e(MODES.get(feature.mode, ''))} "
             f"{e(km)}; crosses {e(', '.join(feature.countries) or 'no country (sea)')}.<br>"
-            f"{e(feature.drawing)}</p>"
+            f"<span data-testid='drawing-method'><b>How it was drawn:</b> {e(feature.method)};"
+            f"{e(accuracy)}.</span><br>{e(feature.drawing)}</p>"
         )
+        if feature.references:
+            items = "".join(f"<li>{_reference_html(r)}</li>" for r in feature.references)
+            out.append(f"<p class='muted'>Drawn from:</p><ul>{items}</ul>")
         out.append("<table><tr><th>Waypoint</th><th>lat, lon</th><th>Reference</th></tr>")
         for w in feature.waypoints:
             ref = (

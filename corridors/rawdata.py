@@ -68,6 +68,7 @@ class RawData:
     sources: Table | None = None
     corridors: Table | None = None
     waypoints: Table | None = None
+    references: Table | None = None
     seeds: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
 
@@ -205,6 +206,7 @@ def read(datadir: DataDir) -> RawData:
     raw.sources = read_table(datadir.sources, datadir.rel(datadir.sources), problems)
     raw.corridors = read_table(datadir.corridors, datadir.rel(datadir.corridors), problems)
     raw.waypoints = read_table(datadir.waypoints, datadir.rel(datadir.waypoints), problems)
+    raw.references = read_table(datadir.references, datadir.rel(datadir.references), problems)
     if datadir.seeds.is_dir():
         for path in sorted(datadir.seeds.glob("*.txt")):
             raw.seeds[path.name] = path.read_bytes()

@@ -31,7 +31,12 @@ from .schema import (
     FEATURE_PROPERTIES,
     FIELDS,
     KINDS,
+    LINE_METHODS,
+    MAPPED_VALUES,
+    METHODS,
     MODES,
+    POINT_METHODS,
+    REFERENCE_COLUMNS,
     REGION_BOUNDS,
     SOURCE_COLUMNS,
     STATUSES,
@@ -40,7 +45,7 @@ from .schema import (
     WAYPOINT_TOLERANCE_KM,
 )
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z: a trailing newline is not allowed
 
 #: A length claim this far from the measured length, with no note explaining it, is flagged.
 LENGTH_TOLERANCE = 0.25
@@ -145,6 +150,10 @@ class Context:
     @cached_property
     def source_rows(self) -> dict[str, Row]:
         return {row["file"]: row for row in self.rows(self.raw.sources)}
+
+    @cached_property
+    def reference_rows(self) -> dict[str, Row]:
+        return {row["id"]: row for row in self.rows(self.raw.references)}
 
     @cached_property
     def seed_texts(self) -> dict[str, str]:
@@ -336,6 +345,55 @@ def vocabulary(ctx: Context) -> Iterator[Problem]:
             )
 
 
+@check
+def provenance(ctx: Context) -> Iterator[Problem]:
+    """How each feature was drawn: a known method for its geometry, an accuracy, its references."""
+    for ref in ctx.features:
+        props = ref.props
+        method = props.get("method")
+        if "method" in props and method not in METHODS:
+            yield _fe(ref, f"unknown method {method!r}", f"use one of {', '.join(METHODS)}")
+        geom = ref.raw.get("geometry")
+        geom_type = geom.get("type") if isinstance(geom, dict) else None
+        if method in METHODS and geom_type:
+            allowed = POINT_METHODS if geom_type == "Point" else LINE_METHODS
+            if method not in allowed:
+                yield _fe(
+                    ref,
+                    f"method {method!r} does not fit a {geom_type}",
+                    f"use one of {', '.join(allowed)}",
+                )
+        if "accuracy_km" in props:
+            km = props["accuracy_km"]
+            if (
+                not isinstance(km, int | float)
+                or isinstance(km, bool)
+                or not math.isfinite(km)
+                or km <= 0
+            ):
+                yield _fe(
+                    ref,
+                    f"accuracy_km {km!r} is not a positive number of km",
+                    "say how far the real thing may lie from the drawing, in km",
+                )
+        if "references" in props:
+            refs = props["references"]
+            if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
+                yield _fe(
+                    ref,
+                    "references must be a non-empty list of reference ids",
+                    "name the geodata/references.csv rows the drawing comes from",
+                )
+                continue
+            for name in refs:
+                if name not in ctx.reference_rows:
+                    yield _fe(
+                        ref,
+                        f"reference {name!r} is not in references.csv",
+                        "add it to geodata/references.csv with its title, address and licence",
+                    )
+
+
 def _positions(coords: object) -> Iterator[object]:
     """Every position in a coordinates array, however deeply nested."""
     if isinstance(coords, list) and coords and all(isinstance(c, int | float) for c in coords):
@@ -518,11 +576,51 @@ def waypoints_on_feature(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+#: A vertex of a line drawn through waypoints is at its waypoint within this distance.
+VERTEX_AT_WAYPOINT_KM = 0.5
+
+
+@check
+def drawn_through_waypoints(ctx: Context) -> Iterator[Problem]:
+    """A line drawn through stations (or schematically) has no vertex that is not a waypoint."""
+    for ref in ctx.features:
+        method = ref.props.get("method")
+        names = ref.props.get("waypoints")
+        geom = ctx.geometry(ref)
+        if method not in ("stations", "schematic", "located") or geom is None or geom.is_empty:
+            continue
+        if not isinstance(names, list):
+            continue
+        points = [p for n in names if (p := _point_of(ctx, n)) is not None]
+        if not points:
+            continue
+        known = shapely.MultiPoint(points)
+        parts = getattr(geom, "geoms", [geom])
+        for part in parts:
+            for x, y in part.coords:
+                km = measure.distance_to_geometry_km(Point(x, y), known)
+                if km > VERTEX_AT_WAYPOINT_KM:
+                    yield _fe(
+                        ref,
+                        f"vertex [{x}, {y}] is {km:.1f} km from every listed waypoint, but the "
+                        f"method {method!r} draws only through waypoints",
+                        "list the waypoint it stands for, or set method 'traced' and cite the "
+                        "reference line",
+                    )
+                    break
+
+
+def _point_of(ctx: Context, name: object) -> Point | None:
+    row = ctx.waypoints.get(name) if isinstance(name, str) else None
+    return None if row is None else _waypoint_point(row)
+
+
 def _waypoint_point(row: Row) -> Point | None:
     try:
-        return Point(float(row["lon"]), float(row["lat"]))
+        lon, lat = float(row["lon"]), float(row["lat"])
     except ValueError:
         return None
+    return Point(lon, lat) if math.isfinite(lon) and math.isfinite(lat) else None
 
 
 @check
@@ -639,6 +737,7 @@ def table_headers(ctx: Context) -> Iterator[Problem]:
     yield from _columns(raw.sources, SOURCE_COLUMNS)
     yield from _columns(raw.corridors, CORRIDOR_COLUMNS)
     yield from _columns(raw.waypoints, WAYPOINT_COLUMNS)
+    yield from _columns(raw.references, REFERENCE_COLUMNS)
 
 
 def _unique(table: Table | None, key: str, what: str) -> Iterator[Problem]:
@@ -660,6 +759,7 @@ def unique_table_ids(ctx: Context) -> Iterator[Problem]:
     yield from _unique(ctx.raw.corridors, "id", "corridor")
     yield from _unique(ctx.raw.waypoints, "id", "waypoint")
     yield from _unique(ctx.raw.sources, "file", "source")
+    yield from _unique(ctx.raw.references, "id", "reference")
 
 
 @check
@@ -686,12 +786,12 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
                     row.line,
                 )
         source = row["source"]
-        if source not in ctx.source_rows:
+        if source not in ctx.source_rows and source not in ctx.reference_rows:
             yield error(
                 table.rel,  # type: ignore[union-attr]
                 row["id"],
                 f"unknown source {source!r}",
-                "cite a file listed in seeds/sources.csv",
+                "cite a file listed in seeds/sources.csv, or a reference in geodata/references.csv",
                 row.line,
             )
 
@@ -848,14 +948,98 @@ def sources_cited(ctx: Context) -> Iterator[Problem]:
 
 @check
 def corridors_have_features(ctx: Context) -> Iterator[Problem]:
+    """A mapped corridor is drawn; one only mentioned ('mapped' no) is not, and is cited."""
     drawn = {ref.props.get("corridor") for ref in ctx.features}
-    for row in ctx.rows(ctx.raw.corridors):
-        if row["id"] and row["id"] not in drawn:
+    table = ctx.raw.corridors
+    for row in ctx.rows(table):
+        ident = row["id"]
+        if ident and not _ID.match(ident):
             yield error(
-                ctx.raw.corridors.rel,  # type: ignore[union-attr]
-                row["id"],
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                f"id {ident!r} is not lowercase letters, digits and '-'",
+                "rename it (and the claims and features that name it)",
+                row.line,
+            )
+        if row["mapped"] not in MAPPED_VALUES:
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                f"mapped {row['mapped']!r} is not one of {', '.join(MAPPED_VALUES)}",
+                "'yes' for a corridor drawn in geodata/features/, 'no' for one only mentioned",
+                row.line,
+            )
+        elif row["mapped"] == "yes" and ident and ident not in drawn:
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
                 "corridor has no feature",
-                "draw it in geodata/features/ or remove the row",
+                "draw it in geodata/features/, set mapped to 'no', or remove the row",
+                row.line,
+            )
+        elif row["mapped"] == "no" and ident in drawn:
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                "corridor is drawn but marked mapped 'no'",
+                "set mapped to 'yes'",
+                row.line,
+            )
+        elif row["mapped"] == "no" and ident and not ctx.claims_by_corridor.get(ident):
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                "a corridor that is only mentioned needs the claim that mentions it",
+                "add a claim quoting the article, or remove the row",
+                row.line,
+            )
+
+
+@check
+def reference_rows(ctx: Context) -> Iterator[Problem]:
+    """Each reference has a title, a web address and a licence; each is used."""
+    table = ctx.raw.references
+    used = {
+        name
+        for ref in ctx.features
+        for name in (ref.props.get("references") or [])
+        if isinstance(name, str)
+    }
+    used |= {row["source"] for row in ctx.rows(ctx.raw.claims)}
+    for row in ctx.rows(table):
+        ident = row["id"]
+        if ident and not _ID.match(ident):
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                f"id {ident!r} is not lowercase letters, digits and '-'",
+                "rename it",
+                row.line,
+            )
+        if not row["title"].strip():
+            yield error(table.rel, ident, "reference has no title", "write its title", row.line)  # type: ignore[union-attr]
+        if not row["url"].startswith(("https://", "http://")):
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                "reference has no web address",
+                "record the https:// address a reader can check",
+                row.line,
+            )
+        if not row["licence"].strip():
+            yield error(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                "reference has no licence",
+                "write its licence (or 'facts cited' for a page quoted for one fact)",
+                row.line,
+            )
+        if ident and ident not in used:
+            yield warning(
+                table.rel,  # type: ignore[union-attr]
+                ident,
+                "reference is used by no feature or claim",
+                "remove it or cite it",
                 row.line,
             )
 
