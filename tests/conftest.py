@@ -1,7 +1,8 @@
 """Shared fixtures for the data-package tests.
 
-The real data is read once per session (it never changes during a run); every test that breaks the
-data works on its own copy under tmp_path, so no test can damage the curated files or another test.
+Behavioural tests run on the frozen fixture dataset (tests/fixtures/data), read once per session;
+every test that breaks the data works on its own copy under tmp_path, so no test can damage the
+fixture or another test. Only tests/test_data.py reads the live geodata/ and seeds/.
 """
 
 from __future__ import annotations
@@ -19,43 +20,43 @@ import geopandas as gpd
 import pytest
 
 from corridors import dataset, rawdata
-from corridors.datadir import ENV_VAR, REPO_ROOT, DataDir
+from corridors.datadir import ENV_VAR, DataDir
 from corridors.problems import Problem
 from corridors.validate import validate
 
-#: The repository's own data, named explicitly so that $CORRIDORS_DATA_DIR cannot redirect the tests.
-REAL = DataDir(REPO_ROOT)
+from fixtures import FIXTURE
 
 
 @pytest.fixture
-def no_data_dir_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A curator's $CORRIDORS_DATA_DIR must not make the suite test their copy instead of ours."""
-    monkeypatch.delenv(ENV_VAR, raising=False)
+def fixture_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands and the app without an explicit folder read the fixture (and never a curator's
+    $CORRIDORS_DATA_DIR, nor the live data)."""
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE.root))
 
 
 @pytest.fixture(scope="session")
-def real_datadir() -> DataDir:
-    return REAL
+def fixture_datadir() -> DataDir:
+    return FIXTURE
 
 
 @pytest.fixture(scope="session")
-def real_raw() -> rawdata.RawData:
-    return rawdata.read(REAL)
+def fixture_raw() -> rawdata.RawData:
+    return rawdata.read(FIXTURE)
 
 
 @pytest.fixture(scope="session")
 def boundaries() -> gpd.GeoDataFrame:
-    return dataset.load_boundaries(REAL)
+    return dataset.load_boundaries(FIXTURE)
 
 
 @pytest.fixture(scope="session")
-def real_problems(real_raw: rawdata.RawData, boundaries: gpd.GeoDataFrame) -> list[Problem]:
-    return validate(real_raw, boundaries)
+def fixture_problems(fixture_raw: rawdata.RawData, boundaries: gpd.GeoDataFrame) -> list[Problem]:
+    return validate(fixture_raw, boundaries)
 
 
 @pytest.fixture(scope="session")
-def real_dataset() -> dataset.Dataset:
-    return dataset.load(REAL)
+def fixture_dataset() -> dataset.Dataset:
+    return dataset.load(FIXTURE)
 
 
 class DataCopy:
@@ -149,9 +150,9 @@ def _writable(root: Path) -> None:
 
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DataCopy]:
-    """A fresh copy of the real geodata/ and seeds/ in tmp_path, ready to be broken."""
+    """A fresh copy of the fixture's geodata/ and seeds/ in tmp_path, ready to be broken."""
     root = tmp_path / "data"
-    shutil.copytree(REAL.geodata, root / "geodata")
-    shutil.copytree(REAL.seeds, root / "seeds")
+    shutil.copytree(FIXTURE.geodata, root / "geodata")
+    shutil.copytree(FIXTURE.seeds, root / "seeds")
     _writable(root)
     yield DataCopy(root, monkeypatch)

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from corridors import cli
-from corridors.datadir import ENV_VAR, REPO_ROOT
+from corridors.datadir import ENV_VAR
 
-#: Commands without --data-dir must read the repository's data, whatever the shell has set.
-pytestmark = pytest.mark.usefixtures("no_data_dir_env")
+from fixtures import FIXTURE_ROOT
+
+#: Commands without --data-dir read $CORRIDORS_DATA_DIR: here always the frozen fixture.
+pytestmark = pytest.mark.usefixtures("fixture_env")
 
 
 def _break(data_copy) -> None:
@@ -24,8 +26,8 @@ def _break(data_copy) -> None:
     data_copy.edit_row("geodata/claims.csv", "id", "cku-role-001", quote="Nothing like this.")
 
 
-def test_validate_real_data_ok(capsys: pytest.CaptureFixture[str]) -> None:
-    """On the committed data: exit 0 and one summary line that starts with OK:."""
+def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    """On sound data: exit 0 and one summary line that starts with OK:."""
     code = cli.main(["validate"])
     out, err = capsys.readouterr()
     assert code == 0
@@ -44,10 +46,10 @@ def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = capsys.readouterr()
     assert code == 0
     problems = json.loads(out)
-    assert isinstance(problems, list)
-    for problem in problems:
-        assert set(problem) == {"level", "file", "line", "id", "message", "hint"}
-        assert problem["level"] == "warning"
+    assert [(p["level"], p["file"], p["id"], p["message"]) for p in problems] == [
+        ("warning", "seeds/sources.csv", "000_9433e71b893593d6.txt", "no claim cites this source")
+    ]
+    assert set(problems[0]) == {"level", "file", "line", "id", "message", "hint"}
 
 
 def test_validate_json_on_broken_copy(data_copy, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +69,7 @@ def test_data_dir_flag_redirects(data_copy, capsys: pytest.CaptureFixture[str]) 
     code = cli.main(["--data-dir", os.fspath(data_copy.root), "validate"])
     out, err = capsys.readouterr()
     assert code == 1
-    assert "geodata/claims.csv:15 [cku-role-001]: quote not found verbatim" in err
+    assert "geodata/claims.csv:16 [cku-role-001]: quote not found verbatim" in err
     assert out.splitlines()[-1].startswith("FAILED: ")
 
 
@@ -89,7 +91,7 @@ def test_data_dir_flag_wins_over_environment(
     """An explicit flag beats the environment, so a stale variable cannot hide the chosen copy."""
     _break(data_copy)
     monkeypatch.setenv(ENV_VAR, os.fspath(data_copy.root))
-    code = cli.main(["--data-dir", os.fspath(REPO_ROOT), "validate"])
+    code = cli.main(["--data-dir", os.fspath(FIXTURE_ROOT), "validate"])
     out, _ = capsys.readouterr()
     assert code == 0
     assert out.splitlines()[-1].startswith("OK: ")

@@ -16,21 +16,25 @@ import pytest
 from shapely.geometry import shape
 
 from corridors import dataset, export, join
-from corridors.datadir import REPO_ROOT, DataDir
 from corridors.dataset import Dataset
+from corridors.schema import METHODS
+
+from fixtures import FIXTURE
 
 KML_NS = {"kml": "http://www.opengis.net/kml/2.2"}
 CITATION_KEYS = {"field", "value", "source", "quote"}
+with FIXTURE.references.open(encoding="utf-8", newline="") as _handle:
+    REFERENCES = {row["id"] for row in csv.DictReader(_handle)}
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory, real_dataset: Dataset) -> dict[str, Path]:
+def exported(tmp_path_factory: pytest.TempPathFactory, fixture_dataset: Dataset) -> dict[str, Path]:
     """Every format written once from the real data."""
     folder = tmp_path_factory.mktemp("export")
     paths = {}
     for fmt in export.FORMATS:
         paths[fmt] = folder / f"corridors.{fmt}"
-        export.write(real_dataset, fmt, paths[fmt])
+        export.write(fixture_dataset, fmt, paths[fmt])
     return paths
 
 
@@ -47,7 +51,7 @@ def _read_gpkg(path: Path) -> list[dict]:
     features = []
     for _, row in frame.iterrows():
         props = {k: row[k] for k in export.EXPORT_PROPERTIES}
-        for key in ("countries", "waypoints", "citations"):
+        for key in ("countries", "waypoints", "references", "citations"):
             props[key] = json.loads(props[key])  # GeoPackage has no lists: JSON text
         km = props["measured_length_km"]
         props["measured_length_km"] = None if km is None or km != km else float(km)
@@ -63,15 +67,15 @@ READERS = [
 
 @pytest.mark.parametrize(("fmt", "reader"), READERS)
 def test_round_trip_ids_geometry_citations(
-    fmt: str, reader, exported: dict[str, Path], real_dataset: Dataset
+    fmt: str, reader, exported: dict[str, Path], fixture_dataset: Dataset
 ) -> None:
     """Read back: the same features, geometry equal within 1e-6°, the same citations."""
     features = reader(exported[fmt])
     by_id = {f["properties"]["id"]: f for f in features}
-    assert sorted(by_id) == sorted(real_dataset.features.index)
-    citations = _expected_citations(real_dataset)
+    assert sorted(by_id) == sorted(fixture_dataset.features.index)
+    citations = _expected_citations(fixture_dataset)
     for ident, feature in by_id.items():
-        original = real_dataset.features.loc[ident, "geometry"]
+        original = fixture_dataset.features.loc[ident, "geometry"]
         assert shape(feature["geometry"]).equals_exact(original, 1e-6), ident
         assert feature["properties"]["citations"] == citations[ident], ident
 
@@ -89,10 +93,17 @@ def test_exported_properties(fmt: str, reader, exported: dict[str, Path]) -> Non
         else:
             assert props["measured_length_km"] > 0, props["id"]
         assert isinstance(props["countries"], list) and props["countries"], props["id"]
+        assert props["method"] in METHODS, props["id"]
+        assert props["accuracy_km"] > 0, props["id"]
+        assert props["references"], props["id"]
+        for reference in props["references"]:
+            assert reference["url"].startswith(("https://", "http://")), reference
+            assert reference["licence"], reference
         assert props["citations"], props["id"]
         for citation in props["citations"]:
             assert set(citation) >= CITATION_KEYS, citation
-            assert citation["quote"].strip() and citation["source"].endswith(".txt")
+            assert citation["quote"].strip()
+            assert citation["source"].endswith(".txt") or citation["source"] in REFERENCES
 
 
 def test_geojson_export_follows_rfc7946(exported: dict[str, Path]) -> None:
@@ -104,13 +115,13 @@ def test_geojson_export_follows_rfc7946(exported: dict[str, Path]) -> None:
         assert tuple(feature["properties"]) == export.EXPORT_PROPERTIES
 
 
-def test_csv_reads_back_to_the_claims(exported: dict[str, Path], real_dataset: Dataset) -> None:
+def test_csv_reads_back_to_the_claims(exported: dict[str, Path], fixture_dataset: Dataset) -> None:
     """The claims CSV is the claims table, row for row and cell for cell."""
     with exported["csv"].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    with DataDir(REPO_ROOT).claims.open(encoding="utf-8", newline="") as handle:
+    with FIXTURE.claims.open(encoding="utf-8", newline="") as handle:
         original = list(csv.DictReader(handle))
-    assert len(real_dataset.claims) == len(original)
+    assert len(fixture_dataset.claims) == len(original)
     assert rows == original
 
 
@@ -125,20 +136,20 @@ def _kml_placemarks(path: Path) -> list[dict[str, str]]:
     return placemarks
 
 
-def test_kml_names_and_ids(exported: dict[str, Path], real_dataset: Dataset) -> None:
+def test_kml_names_and_ids(exported: dict[str, Path], fixture_dataset: Dataset) -> None:
     """Each placemark is named as the feature is, and carries its id."""
     placemarks = _kml_placemarks(exported["kml"])
-    assert sorted(p["id"] for p in placemarks) == sorted(real_dataset.features.index)
+    assert sorted(p["id"] for p in placemarks) == sorted(fixture_dataset.features.index)
     for mark in placemarks:
-        assert mark["Name"] == real_dataset.features.loc[mark["id"], "name"]
+        assert mark["Name"] == fixture_dataset.features.loc[mark["id"], "name"]
         assert "status: " in mark["Description"]
 
 
-def test_kml_reads_back_with_gdal(exported: dict[str, Path], real_dataset: Dataset) -> None:
+def test_kml_reads_back_with_gdal(exported: dict[str, Path], fixture_dataset: Dataset) -> None:
     """Other GIS tools can open the KML: GDAL reads every placemark with its geometry."""
     frame = gpd.read_file(exported["kml"])
-    assert sorted(frame["Name"]) == sorted(real_dataset.features["name"])
-    assert set(frame.geometry.geom_type) == set(real_dataset.features.geometry.geom_type)
+    assert sorted(frame["Name"]) == sorted(fixture_dataset.features["name"])
+    assert set(frame.geometry.geom_type) == set(fixture_dataset.features.geometry.geom_type)
 
 
 SCRIPT = "<script>alert('x')</script> & co"
@@ -149,6 +160,9 @@ def test_kml_description_is_html_escaped() -> None:
     record = {
         "corridor_name": "Route <b>1</b>",
         "status": "planned",
+        "method": "stations",
+        "accuracy_km": 20.0,
+        "references": [{"id": "r", "title": "Ref <i>x</i>", "url": "https://example.org/"}],
         "citations": [
             {"field": "role", "value": SCRIPT, "unit": "", "quote": SCRIPT, "source": "a.txt"}
         ],
@@ -157,7 +171,8 @@ def test_kml_description_is_html_escaped() -> None:
     assert "<script>" not in description and "<b>" not in description
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in description
     assert "Route &lt;b&gt;1&lt;/b&gt;" in description
-    assert description.count("<br>") == 2  # the only markup: the line breaks
+    assert "Ref &lt;i&gt;x&lt;/i&gt;" in description
+    assert description.count("<br>") == 4  # the only markup: the line breaks
 
 
 def test_kml_with_markup_in_names(data_copy, tmp_path: Path) -> None:
@@ -179,6 +194,6 @@ def test_kml_with_markup_in_names(data_copy, tmp_path: Path) -> None:
     assert "&lt;script&gt;" in mark["Description"]
 
 
-def test_unknown_format_is_refused(real_dataset: Dataset, tmp_path: Path) -> None:
+def test_unknown_format_is_refused(fixture_dataset: Dataset, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown format 'shp'"):
-        export.write(real_dataset, "shp", tmp_path / "x.shp")
+        export.write(fixture_dataset, "shp", tmp_path / "x.shp")

@@ -32,6 +32,7 @@ CLAIMS = "geodata/claims.csv"
 CORRIDORS = "geodata/corridors.csv"
 WAYPOINTS = "geodata/waypoints.csv"
 SOURCES = "seeds/sources.csv"
+REFERENCES = "geodata/references.csv"
 S000 = "000_9433e71b893593d6.txt"
 S004 = "004_dc699da55f7d4812.txt"
 
@@ -142,11 +143,18 @@ def duplicate_claim(c: DataCopy) -> None:
     c.edit_rows(CLAIMS, copy)
 
 
+def drop_claims_of_corridor(corridor: str) -> Mutation:
+    return lambda c: c.edit_rows(
+        CLAIMS,
+        lambda rows: rows.__setitem__(slice(None), [r for r in rows if r["corridor"] != corridor]),
+    )
+
+
 def add_corridor(c: DataCopy) -> None:
     c.edit_rows(
         CORRIDORS,
         lambda rows: rows.append(
-            {"id": "tapi", "name": "TAPI gas pipeline", "summary": "Not drawn."}
+            {"id": "tapi", "name": "TAPI gas pipeline", "mapped": "yes", "summary": "Not drawn."}
         ),
     )
 
@@ -376,7 +384,11 @@ CASES = [
     # features against claims
     pytest.param(
         set_prop(CKU, "cku-railway", "status", "operating"),
-        Expect(CKU, "cku-railway", "status 'operating' differs from the claimed ['planned']"),
+        Expect(
+            CKU,
+            "cku-railway",
+            "status 'operating' differs from the claimed ['planned', 'under_construction']",
+        ),
         id="status not matching claims",
     ),
     pytest.param(
@@ -392,15 +404,107 @@ CASES = [
     pytest.param(
         add_corridor, Expect(CORRIDORS, "tapi", "corridor has no feature"), id="corridor not drawn"
     ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "kg-north-south-highway", mapped="yes"),
+        Expect(CORRIDORS, "kg-north-south-highway", "corridor has no feature"),
+        id="mentioned corridor marked mapped",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", mapped="no"),
+        Expect(CORRIDORS, "cku-railway", "corridor is drawn but marked mapped 'no'"),
+        id="drawn corridor marked not mapped",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", mapped="maybe"),
+        Expect(CORRIDORS, "cku-railway", "mapped 'maybe' is not one of yes, no"),
+        id="mapped not yes or no",
+    ),
+    pytest.param(
+        drop_claims_of_corridor("kg-north-south-highway"),
+        Expect(
+            CORRIDORS,
+            "kg-north-south-highway",
+            "a corridor that is only mentioned needs the claim that mentions it",
+        ),
+        id="mentioned corridor without its claim",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", id="cku,railway"),
+        Expect(CORRIDORS, "cku,railway", "id 'cku,railway' is not lowercase letters"),
+        id="corridor id with a comma",
+    ),
+    # provenance: how each feature was drawn
+    pytest.param(
+        set_prop(CKU, "cku-railway", "method", "guessed"),
+        Expect(CKU, "cku-railway", "unknown method 'guessed'", hint="traced, stations"),
+        id="unknown drawing method",
+    ),
+    pytest.param(
+        set_prop(LYG, "lianyungang-port", "method", "traced"),
+        Expect(LYG, "lianyungang-port", "method 'traced' does not fit a Point", hint="located"),
+        id="line method on a point",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "accuracy_km", "about 50"),
+        Expect(CKU, "cku-railway", "accuracy_km 'about 50' is not a positive number of km"),
+        id="accuracy not a number",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "accuracy_km", 0),
+        Expect(CKU, "cku-railway", "accuracy_km 0 is not a positive number of km"),
+        id="accuracy zero",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "references", []),
+        Expect(CKU, "cku-railway", "references must be a non-empty list of reference ids"),
+        id="no references",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "references", ["nowhere"]),
+        Expect(CKU, "cku-railway", "reference 'nowhere' is not in references.csv"),
+        id="unknown reference",
+    ),
+    pytest.param(
+        lambda c: c.edit_feature(
+            CKU, "cku-railway", lambda f: f["geometry"]["coordinates"].insert(1, [75.0, 40.0])
+        ),
+        Expect(
+            CKU,
+            "cku-railway",
+            (
+                "vertex [75.0, 40.0] is",
+                "km from every listed waypoint, but the method 'stations' draws only through",
+            ),
+        ),
+        id="station line with a vertex that is no station",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(REFERENCES, "id", "fixture-rail-line", url="example.org/x"),
+        Expect(REFERENCES, "fixture-rail-line", "reference has no web address"),
+        id="reference without address",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(REFERENCES, "id", "fixture-rail-line", licence=""),
+        Expect(REFERENCES, "fixture-rail-line", "reference has no licence"),
+        id="reference without licence",
+    ),
+    pytest.param(
+        lambda c: c.edit_rows(
+            REFERENCES,
+            lambda rows: rows.append(rows[-1] | {"id": "unused-ref"}),
+        ),
+        Expect(REFERENCES, "unused-ref", "reference is used by no feature or claim", "warning"),
+        id="reference nobody cites",
+    ),
     # claims
     pytest.param(
         edit_claim("cku-role-001", corridor="nowhere"),
-        Expect(CLAIMS, "cku-role-001", "unknown corridor 'nowhere'", line=15),
+        Expect(CLAIMS, "cku-role-001", "unknown corridor 'nowhere'", line=16),
         id="claim in unknown corridor",
     ),
     pytest.param(
         edit_claim("cku-role-001", source="999_nowhere.txt"),
-        Expect(CLAIMS, "cku-role-001", "unknown source '999_nowhere.txt'", line=15),
+        Expect(CLAIMS, "cku-role-001", "unknown source '999_nowhere.txt'", line=16),
         id="claim cites unknown source file",
     ),
     pytest.param(
@@ -455,7 +559,9 @@ CASES = [
     pytest.param(
         edit_claim("cacgp-length-001", value="-5"),
         Expect(
-            CLAIMS, "cacgp-length-001", "length value does not parse: '-5' is not a positive number"
+            CLAIMS,
+            "cacgp-length-001",
+            "length value does not parse: '-5' is not a positive finite number",
         ),
         id="negative length",
     ),

@@ -22,6 +22,7 @@ from streamlit.testing.v1.element_tree import UnknownElement
 from corridors.datadir import ENV_VAR, REPO_ROOT
 
 from .support import feature_collections
+from fixtures import FIXTURE_ROOT
 
 #: Absolute, because AppTest.from_file resolves a relative path against the calling test file.
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -29,14 +30,14 @@ KINDS = ("railway", "pipeline", "corridor", "port")
 
 
 def _rows(rel: str) -> list[dict[str, str]]:
-    with (REPO_ROOT / rel).open(encoding="utf-8", newline="") as handle:
+    with (FIXTURE_ROOT / rel).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def _feature_kinds() -> dict[str, str]:
     """Feature id -> kind, read straight from the curated GeoJSON files (not through the app)."""
     kinds = {}
-    for path in sorted((REPO_ROOT / "geodata" / "features").glob("*.geojson")):
+    for path in sorted((FIXTURE_ROOT / "geodata" / "features").glob("*.geojson")):
         for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
             kinds[feature["properties"]["id"]] = feature["properties"]["kind"]
     return kinds
@@ -44,6 +45,7 @@ def _feature_kinds() -> dict[str, str]:
 
 FEATURE_KINDS = _feature_kinds()
 CORRIDORS = {row["id"]: row["name"] for row in _rows("geodata/corridors.csv")}
+MAPPED = {row["id"]: row["mapped"] for row in _rows("geodata/corridors.csv")}
 CLAIMS = _rows("geodata/claims.csv")
 
 
@@ -103,11 +105,8 @@ def html_bodies(at: AppTest) -> list[str]:
 
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """A fresh app (its own session) on the repository's data, not yet run.
-
-    A curator's $CORRIDORS_DATA_DIR must not make these tests read their copy.
-    """
-    monkeypatch.delenv(ENV_VAR, raising=False)
+    """A fresh app (its own session) on the frozen fixture data, not yet run."""
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
     return AppTest.from_file(str(DASHBOARD), default_timeout=60)
 
 
@@ -115,8 +114,8 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
 def broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of geodata/ and seeds/ whose pipeline file is cut off mid-JSON, selected by env var."""
     root = tmp_path / "data"
-    shutil.copytree(REPO_ROOT / "geodata", root / "geodata")
-    shutil.copytree(REPO_ROOT / "seeds", root / "seeds")
+    shutil.copytree(FIXTURE_ROOT / "geodata", root / "geodata")
+    shutil.copytree(FIXTURE_ROOT / "seeds", root / "seeds")
     for path in root.rglob("*"):  # the seeds are read-only in the repository
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
     broken = root / "geodata" / "features" / "cacgp.geojson"
@@ -260,7 +259,9 @@ def test_overview_table_when_no_corridor(app: AppTest) -> None:
     assert len(overview) == 1
     for corridor, name in CORRIDORS.items():
         claims = [c for c in CLAIMS if c["corridor"] == corridor]
-        articles = {c["source"] for c in claims}
+        articles = {c["source"] for c in claims if c["source"].endswith(".txt")}
+        if MAPPED[corridor] == "no":
+            name += " (mentioned, not mapped)"
         row = f"<tr><td>{html.escape(name)}</td><td>{len(claims)}</td><td>{len(articles)}</td></tr>"
         assert row in overview[0], corridor
     assert overview[0].count("<tr>") == len(CORRIDORS) + 1

@@ -11,8 +11,9 @@ import json
 import pytest
 
 from corridors import dataset, filters, viewstate
-from corridors.datadir import REPO_ROOT, DataDir
 from corridors.schema import STATUSES
+
+from fixtures import FIXTURE, FIXTURE_ROOT
 
 CACGP = "cacgp-lines-abc"
 CKU = "cku-railway"
@@ -31,7 +32,7 @@ SRC_000 = "000_9433e71b893593d6.txt"
 def _statuses() -> dict[str, str]:
     """Feature id -> status, read from the curated GeoJSON (curators revise statuses as news comes)."""
     found = {}
-    for path in sorted((REPO_ROOT / "geodata" / "features").glob("*.geojson")):
+    for path in sorted((FIXTURE_ROOT / "geodata" / "features").glob("*.geojson")):
         for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
             found[feature["properties"]["id"]] = feature["properties"]["status"]
     return found
@@ -46,7 +47,7 @@ def _with_status(status: str, ids: list[str] = ALL) -> list[str]:
 
 @pytest.fixture(scope="module")
 def ds() -> dataset.Dataset:
-    return dataset.load(DataDir(REPO_ROOT))
+    return dataset.load(FIXTURE)
 
 
 @pytest.fixture(scope="module")

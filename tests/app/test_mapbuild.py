@@ -17,21 +17,21 @@ import pytest
 from shapely.geometry import LineString, MultiLineString, Point
 
 from corridors import dataset, mapbuild, panel
-from corridors.datadir import REPO_ROOT, DataDir
-from corridors.schema import FIELDS, KINDS, STATUSES
+from corridors.schema import FIELDS, KINDS, METHODS, STATUSES
 
 from .support import feature_collections
+from fixtures import FIXTURE, FIXTURE_ROOT
 
 
 def _rows(rel: str) -> list[dict[str, str]]:
-    with (REPO_ROOT / rel).open(encoding="utf-8", newline="") as handle:
+    with (FIXTURE_ROOT / rel).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def _features() -> dict[str, dict]:
     """Feature id -> properties, straight from the curated GeoJSON files."""
     found = {}
-    for path in sorted((REPO_ROOT / "geodata" / "features").glob("*.geojson")):
+    for path in sorted((FIXTURE_ROOT / "geodata" / "features").glob("*.geojson")):
         for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
             found[feature["properties"]["id"]] = feature["properties"]
     return found
@@ -41,12 +41,13 @@ FEATURES = _features()
 CLAIMS = _rows("geodata/claims.csv")
 SOURCES = {row["file"]: row for row in _rows("seeds/sources.csv")}
 CORRIDORS = {row["id"]: row["name"] for row in _rows("geodata/corridors.csv")}
+REFERENCES = {row["id"]: row for row in _rows("geodata/references.csv")}
 IMG = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
 def ds() -> dataset.Dataset:
-    return dataset.load(DataDir(REPO_ROOT))
+    return dataset.load(FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +119,7 @@ def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, render
 def test_legend_explains_every_kind(rendered: str, kind: str) -> None:
     """Each kind has its colour and its label in the legend, and the legend is on the page."""
     legend = mapbuild.legend_html()
-    color = mapbuild.KIND_COLORS[kind]
+    color = KINDS[kind].color
     assert re.search(rf'(stroke|fill)="{color}"[^>]*/>\s*</svg> {KINDS[kind].label}', legend)
     assert "map-legend" in rendered
     assert KINDS[kind].label in rendered
@@ -131,9 +132,9 @@ def test_legend_explains_every_kind(rendered: str, kind: str) -> None:
         pytest.param("planned", ' stroke-dasharray="10 6"', "Planned", id="planned-dashed"),
         pytest.param(
             "under_construction",
-            ' stroke-dasharray="10 6"',
-            "under construction",
-            id="under-construction-dashed",
+            ' stroke-dasharray="10 3 2 3"',
+            "Under construction",
+            id="under-construction-dash-dot",
         ),
         pytest.param(
             "unstated", ' stroke-dasharray="2 6"', "Status not stated", id="unstated-dotted"
@@ -145,37 +146,82 @@ def test_legend_explains_every_status_pattern(status: str, pattern: str, text: s
     assert status in STATUSES
     legend = mapbuild.legend_html()
     row = re.search(
-        rf'<line x1="0" y1="5" x2="34" y2="5" stroke="#444" stroke-width="4"{pattern}/></svg> '
-        rf"[^<]*{text}",
+        rf'<line x1="0" y1="6" x2="34" y2="6" stroke="#444" stroke-width="4" '
+        rf'stroke-opacity="1.0"{pattern}/></svg> [^<]*{text}',
         legend,
     )
     assert row, f"no legend row for {status}"
 
 
 @pytest.mark.parametrize(
-    ("kind", "status", "dash"),
+    ("method", "text", "cased"),
     [
-        pytest.param(kind, status, dash, id=f"{kind}-{status}")
-        for kind in ("railway", "pipeline", "corridor")
-        for status, dash in (
-            ("operating", None),
-            ("planned", "10 6"),
-            ("under_construction", "10 6"),
-            ("unstated", "2 6"),
-        )
+        pytest.param("traced", "Traced from reference line geometry", True, id="traced-cased"),
+        pytest.param("stations", "Straight between sourced stations", False, id="stations"),
+        pytest.param("schematic", "Schematic", False, id="schematic-faded"),
     ],
 )
-def test_line_style(kind: str, status: str, dash: str | None) -> None:
-    """Lines: colour by kind; solid when operating, dashed when planned or building, dotted when unstated."""
-    expected = {"color": mapbuild.KIND_COLORS[kind], "weight": 4, "opacity": 0.9, "lineCap": "butt"}
-    if dash:
-        expected["dashArray"] = dash
-    assert mapbuild.style(kind, status) == expected
+def test_legend_explains_every_line_method(method: str, text: str, cased: bool) -> None:
+    """How a line was drawn is read from its style; the legend shows each style with its words."""
+    legend = mapbuild.legend_html()
+    how = METHODS[method]
+    sample = mapbuild._line_svg("#444", None, how.weight, how.opacity, how.casing)
+    assert f"{sample} {text}" in legend
+    assert (mapbuild.CASING_COLOR in sample) == cased
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "method", "expected"),
+    [
+        pytest.param(
+            "railway", "operating", "traced", {"weight": 4, "opacity": 0.95}, id="rail-op-traced"
+        ),
+        pytest.param(
+            "pipeline",
+            "planned",
+            "stations",
+            {"weight": 4, "opacity": 0.9, "dashArray": "10 6"},
+            id="pipe-planned-stations",
+        ),
+        pytest.param(
+            "corridor",
+            "under_construction",
+            "stations",
+            {"weight": 4, "opacity": 0.9, "dashArray": "10 3 2 3"},
+            id="corridor-building",
+        ),
+        pytest.param(
+            "corridor",
+            "unstated",
+            "schematic",
+            {"weight": 3, "opacity": 0.6, "dashArray": "2 6"},
+            id="corridor-unstated-schematic",
+        ),
+    ],
+)
+def test_line_style(kind: str, status: str, method: str, expected: dict) -> None:
+    """Lines: colour by kind, pattern by status, weight and opacity by how they were drawn."""
+    assert (
+        mapbuild.style(kind, status, method)
+        == {
+            "color": KINDS[kind].color,
+            "lineCap": "butt",
+        }
+        | expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "cased"),
+    [pytest.param(m, m == "traced", id=m) for m in METHODS],
+)
+def test_only_traced_lines_have_a_casing(method: str, cased: bool) -> None:
+    assert (mapbuild.casing(method) is not None) == cased
 
 
 def test_kind_colours_are_distinct() -> None:
     """Four kinds, four colours, each its own (from the colourblind-safe Dark2 set)."""
-    assert mapbuild.KIND_COLORS == {
+    assert {k: kind.color for k, kind in KINDS.items()} == {
         "railway": "#d95f02",
         "pipeline": "#1b9e77",
         "corridor": "#7570b3",
@@ -183,18 +229,32 @@ def test_kind_colours_are_distinct() -> None:
     }
 
 
-@pytest.mark.parametrize("status", [pytest.param(s, id=s) for s in STATUSES])
-def test_port_style(status: str) -> None:
-    """Ports are filled circles in the port colour, with a white ring to stand out from lines."""
-    assert mapbuild.style("port", status) == {
-        "color": "#ffffff",
-        "weight": 2,
-        "fill": True,
-        "fillColor": "#e7298a",
-        "fillOpacity": 0.95,
-        "radius": 8,
-        "className": "corridors-port",  # the selection glow keeps a thin ring on ports
-    }
+@pytest.mark.parametrize(
+    ("status", "ring"),
+    [
+        pytest.param("operating", {"color": "#ffffff", "weight": 2}, id="operating-white-ring"),
+        *[
+            pytest.param(
+                s, {"color": "#333333", "weight": 2.5, "dashArray": "3 3"}, id=f"{s}-dashed-ring"
+            )
+            for s in STATUSES
+            if s != "operating"
+        ],
+    ],
+)
+def test_port_style(status: str, ring: dict) -> None:
+    """Ports are filled circles in the port colour; a dashed ring shows a status not operating."""
+    assert (
+        mapbuild.style("port", status, "located")
+        == {
+            "fill": True,
+            "fillColor": "#e7298a",
+            "fillOpacity": 0.95,
+            "radius": 8,
+            "className": "corridors-port",  # the selection glow keeps a thin ring on ports
+        }
+        | ring
+    )
 
 
 # --- popups and GeoJSON -------------------------------------------------------------------------
@@ -209,11 +269,18 @@ def _source_label(file: str) -> str:
 
 
 def _key_claims(feature_id: str) -> list[dict[str, str]]:
-    """The claims a popup shows: its first status claim, then every figure, in file order."""
+    """The claims a popup shows: one per distinct status read, then every figure, in file order."""
     corridor = FEATURES[feature_id]["corridor"]
     own = [c for c in CLAIMS if c["corridor"] == corridor and c["feature"] in ("", feature_id)]
-    status = [c for c in own if c["field"] == "status"][:1]
+    status = list({c["value"]: c for c in reversed(own) if c["field"] == "status"}.values())
+    status.reverse()
     return status + [c for c in own if FIELDS[c["field"]].figure]
+
+
+def _source_or_reference(file: str) -> str:
+    if file in SOURCES:
+        return _source_label(file)
+    return f"reference: {REFERENCES[file]['publisher'] or REFERENCES[file]['title']}"
 
 
 @pytest.mark.parametrize("feature_id", sorted(FEATURES))
@@ -227,8 +294,12 @@ def test_popup_shows_key_figures_with_quote_and_source(
     corridor = f"<span>{html.escape(CORRIDORS[props['corridor']])}</span>"
     # the corridor is named unless the feature already bears the corridor's name
     assert (corridor in popup) == (CORRIDORS[props["corridor"]] != props["name"])
-    assert f"Status: {STATUSES[props['status']].label}" in popup
     claims = _key_claims(feature_id)
+    statuses = [c for c in claims if c["field"] == "status"]
+    if not statuses:
+        assert "Status: not stated in the sources" in popup
+    assert popup.count("Status:") == max(1, len(statuses)), "each status reading once"
+    assert f"Drawn: {METHODS[props['method']].label}" in popup
     for claim in claims:
         value = panel.format_value(
             claim["field"], claim["value"], claim["unit"], claim["qualifier"]
@@ -236,7 +307,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
         figure = f"<b>{html.escape(FIELDS[claim['field']].label)}: {html.escape(value)}</b>"
         cited = (
             f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
-            f"{html.escape(_source_label(claim['source']))}"
+            f"{html.escape(_source_or_reference(claim['source']))}"
         )
         assert f"{figure}<br>{cited}" in popup, claim["id"]
     assert popup.count("<div style='margin-top:4px'>") == len(claims)
@@ -247,7 +318,13 @@ def test_popup_shows_key_figures_with_quote_and_source(
     [
         pytest.param(
             "cku-railway",
-            ["Status: Planned", "Cost: US$8 billion", "Start: July 2025", "Completion: by 2030"],
+            [
+                "Status: Planned",
+                "Status: Under construction",
+                "Cost: US$8 billion",
+                "Start: July 2025",
+                "Completion: by 2030",
+            ],
             id="cku-railway",
         ),
         pytest.param(
@@ -257,6 +334,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
                 "Length: over 3,666 km",
                 "Lines: A, B, C",
                 "Capacity: 55 bcm/year",
+                "Length: 1,833 km",
             ],
             id="cacgp",
         ),
@@ -311,7 +389,7 @@ def test_feature_collection_properties_escaped_and_minimal(hostile: dataset.Data
     (feature,) = mapbuild.feature_collection(hostile, ["cku-railway"])["features"]
     props = feature["properties"]
     assert feature["id"] == "cku-railway"
-    assert set(props) == {"id", "corridor", "kind", "status", "tip", "popup"}
+    assert set(props) == {"id", "corridor", "kind", "status", "method", "tip", "popup"}
     assert props["tip"] == f"Railway {html.escape(IMG)}"
     assert props["popup"] == mapbuild.popup_html(hostile, "cku-railway")
     assert "<img" not in json.dumps(feature)
@@ -372,7 +450,7 @@ def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
     """The curated coordinates reach the browser as drawn (every waypoint kept), up to rounding."""
     collection = mapbuild.feature_collection(ds, list(ds.features.index))
     for feature in collection["features"]:
-        path = REPO_ROOT / ds.features.loc[feature["id"], "file"]
+        path = FIXTURE_ROOT / ds.features.loc[feature["id"], "file"]
         drawn = {
             f["properties"]["id"]: f["geometry"]
             for f in json.loads(

@@ -20,6 +20,8 @@ import pytest
 from corridors import e2e
 from corridors.datadir import REPO_ROOT
 
+from fixtures import FIXTURE_ROOT
+
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 MAP_FRAME = e2e.MAP_FRAME
@@ -68,7 +70,7 @@ def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app_server(server_logs: Path) -> Iterator[e2e.Server]:
     """The dashboard on the repository's own data, started once for the session."""
-    env = {"CORRIDORS_DATA_DIR": str(REPO_ROOT)}
+    env = {"CORRIDORS_DATA_DIR": str(FIXTURE_ROOT)}
     with e2e.serve(env=env, log_dir=server_logs) as server:
         yield server
 

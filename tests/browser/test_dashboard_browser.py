@@ -18,10 +18,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from corridors import assets, e2e
-from corridors.datadir import REPO_ROOT
 from corridors.e2e import MAP_FRAME
 
 from .conftest import IN_CI, Dashboard, normalise
+from fixtures import FIXTURE_ROOT
 
 try:
     from playwright.sync_api import expect
@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on the environment
         raise
     pytest.skip("browser tests need Playwright (pip install playwright)", allow_module_level=True)
 
-GEODATA = REPO_ROOT / "geodata"
+GEODATA = FIXTURE_ROOT / "geodata"
 LAYER_LABELS = {
     "railway": "Railways",
     "pipeline": "Pipelines",

@@ -29,6 +29,7 @@ from corridors.datadir import REPO_ROOT
 from corridors.e2e import MAP_FRAME
 
 from .conftest import IN_CI, Dashboard, normalise
+from fixtures import FIXTURE_ROOT
 
 try:
     from playwright.sync_api import expect
@@ -169,8 +170,8 @@ def plant(root: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(REPO_ROOT / "geodata", root / "geodata")
-    shutil.copytree(REPO_ROOT / "seeds", root / "seeds")
+    shutil.copytree(FIXTURE_ROOT / "geodata", root / "geodata")
+    shutil.copytree(FIXTURE_ROOT / "seeds", root / "seeds")
     for dirpath, _, filenames in os.walk(root):  # the seeds are read-only in the repository
         for name in filenames:
             path = Path(dirpath) / name
