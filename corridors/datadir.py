@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,3 +65,22 @@ def resolve(path: str | os.PathLike[str] | None = None) -> DataDir:
     """The data folder: an explicit path, else $CORRIDORS_DATA_DIR, else the repository's own."""
     chosen = path or os.environ.get(ENV_VAR) or REPO_ROOT
     return DataDir(Path(chosen))
+
+
+def fingerprint(datadir: DataDir) -> str:
+    """A content hash of every data file (geodata/ and seeds/): it changes when any file does.
+
+    The dashboard compares it on each run to notice edits made while it runs; caches use it as
+    their key. Only regular files count (a symlink or a FIFO is never followed or read here).
+    """
+    digest = hashlib.sha256()
+    for folder in (datadir.geodata, datadir.seeds):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            digest.update(path.relative_to(datadir.root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -105,6 +106,20 @@ def _flat_frame(ds: Dataset) -> gpd.GeoDataFrame:
         for key in ("countries", "waypoints", "references", "citations"):
             r[key] = json.dumps(r[key], ensure_ascii=False)
     return gpd.GeoDataFrame(records, columns=[*EXPORT_PROPERTIES, "geometry"], crs=CRS)
+
+
+def render(ds: Dataset, fmt: str) -> bytes:
+    """One export as bytes: what the CLI writes to a file and the dashboard offers for download."""
+    if fmt == "geojson":
+        return to_geojson(ds).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(ds).encode("utf-8")
+    if fmt in ("gpkg", "kml"):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"corridors.{fmt}"
+            write(ds, fmt, path)
+            return path.read_bytes()
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def write(ds: Dataset, fmt: str, output: Path) -> None:

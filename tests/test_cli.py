@@ -163,3 +163,13 @@ def test_fmt_never_destroys_a_file_it_cannot_read_as_features(
     assert code == 1
     assert data_copy.read_text(rel) == content
     assert f"{rel}: not a FeatureCollection of Features; left unchanged" in err
+
+
+def test_fingerprint_changes_with_any_data_file(data_copy) -> None:
+    """The dashboard notices edits by this hash: one byte changed in any file changes it."""
+    from corridors.datadir import fingerprint
+
+    before = fingerprint(data_copy.datadir)
+    assert fingerprint(data_copy.datadir) == before
+    data_copy.replace("geodata/waypoints.csv", "Kashgar", "Kashgar ")
+    assert fingerprint(data_copy.datadir) != before
