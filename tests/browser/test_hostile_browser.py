@@ -212,8 +212,9 @@ def _features(root: Path) -> dict[str, dict]:
 
 
 def _corridor_names(root: Path) -> dict[str, str]:
+    """The drawn corridors (the ones a click on the map can open), by id."""
     with (root / "geodata" / "corridors.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: row["name"] for row in csv.DictReader(handle)}
+        return {row["id"]: row["name"] for row in csv.DictReader(handle) if row["mapped"] == "yes"}
 
 
 # --- checks ----------------------------------------------------------------------------------------
