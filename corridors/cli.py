@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import boundaries, dataset, drawing, export, geojsonio, join, rawdata
+from . import anchors, boundaries, dataset, drawing, export, geojsonio, join, rawdata
 from .datadir import ENV_VAR, resolve
 from .problems import error
 from .validate import validate
@@ -83,6 +83,7 @@ def _fmt(args: argparse.Namespace) -> int:
         if text != path.read_text(encoding="utf-8"):
             path.write_text(text, encoding="utf-8")
             print(f"rewrote {geofile.rel}")
+    anchors.rewrite(datadir)  # geodata/anchors.csv: where each quote stands (corridors/anchors.py)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -111,6 +112,36 @@ def _boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- ingest, review, anchors and annotations (corridors/ingest.py, anchors.py, annotations.py) ---
+
+
+def _anchors(args: argparse.Namespace) -> int:
+    anchors.rewrite(resolve(args.data_dir))
+    return 0
+
+
+def _annotations(args: argparse.Namespace) -> int:
+    from . import annotations
+
+    ds = dataset.load(resolve(args.data_dir))
+    collection = annotations.collection(ds)
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {collection['total']} annotations to {args.output}")
+    return 1 if ds.errors else 0
+
+
+def _add_ingest_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("anchors", help="rewrite geodata/anchors.csv (also done by fmt)")
+    p.set_defaults(func=_anchors)
+    p = sub.add_parser("annotations", help="every claim as a W3C Web Annotation (JSON-LD)")
+    p.add_argument("--output", help="file to write (default: standard output)")
+    p.set_defaults(func=_annotations)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridors", description=__doc__)
     parser.add_argument(
@@ -134,5 +165,6 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("boundaries", help="rebuild geodata/boundaries.geojson")
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)
+    _add_ingest_commands(sub)
     args = parser.parse_args(argv)
     return args.func(args)
