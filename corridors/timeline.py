@@ -154,6 +154,8 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
         data["start"] = [d.isoformat() for d in data["start"]]
         data["end"] = [d.isoformat() for d in shown_end]
     data["source_kind"] = ["reference" if r else "article" for r in data["from_reference"]]
+    # side by side within a lane: each claim of a lane gets its own slot (0, 1, ...)
+    data["slot"] = data.groupby("lane").cumcount() if not data.empty else []
     data["agreement"] = ["sources disagree on this date" if c else "" for c in data["conflict"]]
     lanes = list(dict.fromkeys(data["lane"]))
     select = alt.selection_point(name="milestone", fields=["claim"], on="click")
@@ -161,10 +163,10 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
         alt.Chart(data, title="Milestones, as the sources date them")
         .mark_bar(cornerRadius=2, strokeWidth=1.5, stroke="#333333")
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
             x2="end:T",
             y=alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=360)),
-            yOffset=alt.YOffset("claim:N"),
+            yOffset=alt.YOffset("slot:O"),
             color=alt.Color(
                 "milestone_label:N",
                 title="Milestone",
@@ -194,5 +196,5 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
             ],
         )
         .add_params(select)
-        .properties(height=alt.Step(18))
+        .properties(height=alt.Step(36))
     )

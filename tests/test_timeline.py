@@ -148,6 +148,8 @@ def test_chart(fixture_dataset: dataset.Dataset) -> None:
     )
     assert by_claim["cku-start-004"]["date_text"] == "July 2025"
     assert spec["encoding"]["strokeDash"]["field"] == "source_kind"
+    # conflicting dates side by side: one slot each within their lane
+    assert [by_claim[c]["slot"] for c in ("cku-start-004", "test-start-conflict")] == [0, 1]
 
 
 def test_chart_of_nothing(fixture_dataset: dataset.Dataset) -> None:
