@@ -1220,6 +1220,8 @@ class Result:
 
 def ingest(datadir: DataDir, article: Path) -> Result:
     """Add the article to seeds/ and sources.csv; write its proposals. Refuses a known article."""
+    if article.suffix != ".txt":
+        raise IngestError(f"{article.name}: articles are .txt files (seeds/*.txt)")
     data = article.read_bytes()
     try:
         text = data.decode("utf-8")

@@ -13,8 +13,9 @@ on screen only (the tooltip gives the date as the source has it).
 
 The dashboard shows it with (selection name ``milestone``, field ``claim``)::
 
-    event = st.altair_chart(timeline.timeline_chart(timeline.milestones(ds)),
-                            on_select="rerun", selection_mode="milestone")
+    event = st.altair_chart(timeline.timeline_chart(timeline.milestones(ds)), width="stretch",
+                            on_select="rerun", selection_mode="milestone", key="timeline")
+    picked = [p["claim"] for p in event.selection.get("milestone", [])]
 """
 
 from __future__ import annotations
