@@ -38,7 +38,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -955,14 +955,6 @@ def read_values(
 # --- proposals ----------------------------------------------------------------------------------
 
 
-@dataclass
-class Proposal:
-    row: dict[str, str] = field(default_factory=dict)
-
-    def __getitem__(self, key: str) -> str:
-        return self.row.get(key, "")
-
-
 _SINGLE_VALUED = {
     "status",
     "cost",
@@ -1008,7 +1000,6 @@ def propose(
     country_list = list(country_list)
     sents = sentences(text)
     mentions = find_mentions(text, sents, known)
-    by_id = {s.id: s for s in known}
     claims = raw.claims.rows if raw.claims else []
     places = sorted({p for s in known for p in s.places})
     rows: list[dict[str, str]] = []
@@ -1028,7 +1019,8 @@ def propose(
             covered.setdefault((system, value.field), []).append(items)
         seen.add(key)
         quote = sent.text
-        assert textmatch.find_quote(quote, text) is not None, quote
+        if textmatch.find_quote(quote, text) is None:  # cut from the text: cannot happen
+            raise RuntimeError(f"sentence not found verbatim in its article: {quote!r}")
         reason = [f"{mention.reason}"]
         if value.reason:
             reason.append(f"{FIELDS[value.field].label.lower()} from {value.reason}")
@@ -1080,8 +1072,6 @@ def propose(
                 if not inside:
                     continue
                 target = inside[0]
-            elif value.field == "countries" or value.field == "route":
-                target = _nearest(mapped, offset)
             else:
                 target = _nearest(mapped, offset)
             add(target.system, value, sent, target)  # type: ignore[arg-type]
@@ -1132,7 +1122,7 @@ def propose(
                     "reason": m.reason,
                 }
             )
-    _assign_ids(rows, name, claims, by_id)
+    _assign_ids(rows, name, claims)
     return rows
 
 
@@ -1151,9 +1141,7 @@ _FIELD_TAG = {
 }
 
 
-def _assign_ids(
-    rows: list[dict[str, str]], name: str, claims: list[rawdata.Row], by_id: dict
-) -> None:
+def _assign_ids(rows: list[dict[str, str]], name: str, claims: list[rawdata.Row]) -> None:
     stem = Path(name).stem
     tag = re.match(r"^(\d+)", stem)
     source_tag = tag.group(1) if tag else re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
