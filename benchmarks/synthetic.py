@@ -34,7 +34,7 @@ from pathlib import Path
 
 from shapely.geometry import LineString
 
-from corridors import geojsonio, measure
+from corridors import anchors, geojsonio, measure
 from corridors.datadir import REPO_ROOT, DataDir
 from corridors.schema import (
     CLAIM_COLUMNS,
@@ -255,6 +255,7 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
     _write_csv(datadir.waypoints, WAYPOINT_COLUMNS, waypoints)
     _write_csv(datadir.claims, CLAIM_COLUMNS, claims)
     _write_csv(datadir.sources, SOURCE_COLUMNS, sources)
+    anchors.write(datadir)  # the generated geodata/anchors.csv, as `fmt` writes it
     return datadir
 
 

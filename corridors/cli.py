@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import boundaries, dataset, drawing, export, geojsonio, join, rawdata
+from . import anchors, boundaries, dataset, drawing, export, geojsonio, join, rawdata
 from .datadir import ENV_VAR, resolve
 from .problems import error
 from .validate import validate
@@ -83,6 +83,7 @@ def _fmt(args: argparse.Namespace) -> int:
         if text != path.read_text(encoding="utf-8"):
             path.write_text(text, encoding="utf-8")
             print(f"rewrote {geofile.rel}")
+    anchors.rewrite(datadir)  # geodata/anchors.csv: where each quote stands (corridors/anchors.py)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -111,6 +112,92 @@ def _boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- ingest, review, anchors and annotations (corridors/ingest.py, anchors.py, annotations.py) ---
+
+
+def _anchors(args: argparse.Namespace) -> int:
+    anchors.rewrite(resolve(args.data_dir))
+    return 0
+
+
+def _annotations(args: argparse.Namespace) -> int:
+    from . import annotations
+
+    ds = dataset.load(resolve(args.data_dir))
+    collection = annotations.collection(ds)
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {collection['total']} annotations to {args.output}")
+    return 1 if ds.errors else 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from . import ingest
+
+    datadir = resolve(args.data_dir)
+    try:
+        result = ingest.ingest(datadir, Path(args.article))
+    except (ingest.IngestError, OSError) as exc:
+        print(f"not ingested: {exc}", file=sys.stderr)
+        return 1
+    meta = {k: result.source_row[k] for k in ("headline", "outlet", "dateline", "date", "author")}
+    claims = [r for r in result.rows if r["corridor"]]
+    disagree = [r for r in claims if "DISAGREES" in r["reason"]]
+    print(f"added {datadir.rel(result.seed)} (sha256 {result.source_row['sha256'][:12]}…)")
+    print(
+        "sources.csv: "
+        + (", ".join(f"{k} {v!r}" for k, v in meta.items() if v) or "no metadata stated")
+    )
+    print(
+        f"{len(claims)} proposed claim(s), {len(disagree)} disagreeing with accepted claims, "
+        f"{len(result.rows) - len(claims)} mentioned, not mapped: {datadir.rel(result.proposals)}"
+    )
+    print(f"next: python -m corridors review {result.seed.stem}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from . import review
+
+    datadir = resolve(args.data_dir)
+    try:
+        if args.list:
+            for _, row in review.pending(datadir, args.stem):
+                print(review.describe(row))
+            return 0
+        if args.accept or args.reject:
+            outcome = review.decide(datadir, args.accept, args.reject, args.stem)
+        else:
+            outcome = review.interactive(datadir, args.stem)
+    except review.ReviewError as exc:
+        print(exc, file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    review.report(outcome)
+    return 0
+
+
+def _add_ingest_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="add an article and propose claims from it")
+    p.add_argument("article", help="the article, a UTF-8 .txt file")
+    p.set_defaults(func=_ingest)
+    p = sub.add_parser("review", help="accept or reject proposed claims")
+    p.add_argument("stem", nargs="?", help="the article's file stem (default: every article)")
+    p.add_argument("--accept", action="append", default=[], metavar="ID")
+    p.add_argument("--reject", action="append", default=[], metavar="ID")
+    p.add_argument("--list", action="store_true", help="list pending proposals and stop")
+    p.set_defaults(func=_review)
+    p = sub.add_parser("anchors", help="rewrite geodata/anchors.csv (also done by fmt)")
+    p.set_defaults(func=_anchors)
+    p = sub.add_parser("annotations", help="every claim as a W3C Web Annotation (JSON-LD)")
+    p.add_argument("--output", help="file to write (default: standard output)")
+    p.set_defaults(func=_annotations)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridors", description=__doc__)
     parser.add_argument(
@@ -134,5 +221,6 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("boundaries", help="rebuild geodata/boundaries.geojson")
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)
+    _add_ingest_commands(sub)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -21,7 +21,7 @@ from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
-from . import measure, textmatch
+from . import anchors, measure, textmatch
 from .problems import Problem, error, warning
 from .rawdata import GeoFile, RawData, Row, Table
 from .schema import (
@@ -887,6 +887,9 @@ def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
                 "copy the passage exactly as the source has it",
                 row.line,
             )
+
+
+check(lambda ctx: anchors.check_anchors(ctx.raw))  # quotes anchored once: corridors/anchors.py
 
 
 # --- sources ---------------------------------------------------------------------------------

@@ -1,0 +1,257 @@
+"""Where each quote stands in its article: character offsets and W3C Web Annotation selectors.
+
+A quote is checked word for word by the validator; an anchor says *where* it stands, so that an
+annotation tool (or the panel) can point at it. Anchors are computed, never typed: `python -m
+corridors fmt` (or `anchors`) writes them to the generated file geodata/anchors.csv, and every
+`validate` run computes them afresh and compares. That catches what a verbatim check alone misses:
+
+- a quote that matches in two places of its article (an anchor must point at one passage);
+- drift: an edited quote, or an article edit that moves or changes the passage, leaves the stored
+  anchors stale, and the diff of anchors.csv shows exactly which passages moved.
+
+Offsets count Unicode code points in the article's UTF-8 text as stored in seeds/ (what the W3C
+TextPositionSelector specifies), end exclusive. Claims whose source is a reference
+(geodata/references.csv) have no article to point into and so no anchor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import textmatch
+from .datadir import DataDir
+from .problems import Problem, error
+from .rawdata import RawData, read_table
+
+#: geodata/anchors.csv columns, in file order.
+ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
+
+#: Characters of context kept on each side (the W3C model leaves the length to the publisher).
+CONTEXT = 32
+
+HINT = "run `python -m corridors fmt` to rewrite geodata/anchors.csv"
+
+
+def anchors_path(datadir: DataDir):
+    return datadir.geodata / "anchors.csv"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One quote's place in its article, as a TextPositionSelector and a TextQuoteSelector."""
+
+    claim: str
+    source: str
+    start: int
+    end: int
+    prefix: str
+    exact: str
+    suffix: str
+
+    def row(self) -> dict[str, str]:
+        return {
+            "claim": self.claim,
+            "source": self.source,
+            "start": str(self.start),
+            "end": str(self.end),
+            "prefix": self.prefix,
+            "exact": self.exact,
+            "suffix": self.suffix,
+        }
+
+    def selectors(self) -> list[dict[str, object]]:
+        """The two W3C selectors for this passage (https://www.w3.org/TR/annotation-model/)."""
+        return [
+            {
+                "type": "TextQuoteSelector",
+                "exact": self.exact,
+                "prefix": self.prefix,
+                "suffix": self.suffix,
+            },
+            {"type": "TextPositionSelector", "start": self.start, "end": self.end},
+        ]
+
+
+def occurrences(quote: str, text: str) -> list[textmatch.Match]:
+    """Every place the quote stands in the text (same tolerance as ``textmatch.find_quote``)."""
+    needle = textmatch.normalise_text(quote)
+    if not needle:
+        return []
+    hay, index = textmatch.normalise(text)
+    found: list[textmatch.Match] = []
+    at = hay.find(needle)
+    while at >= 0:
+        found.append(textmatch.Match(index[at], index[at + len(needle) - 1] + 1))
+        at = hay.find(needle, at + 1)
+    return found
+
+
+def anchor_at(claim: str, source: str, text: str, match: textmatch.Match) -> Anchor:
+    return Anchor(
+        claim,
+        source,
+        match.start,
+        match.end,
+        text[max(0, match.start - CONTEXT) : match.start],
+        text[match.start : match.end],
+        text[match.end : match.end + CONTEXT],
+    )
+
+
+def locate_quote_selector(selector: dict, text: str) -> list[int]:
+    """Where a TextQuoteSelector points in the text: every start offset of prefix+exact+suffix.
+
+    What an annotation tool does with the selector; the tests use it to show the selectors round
+    trip and point at one passage only.
+    """
+    whole = selector.get("prefix", "") + selector["exact"] + selector.get("suffix", "")
+    starts, at = [], text.find(whole)
+    while at >= 0:
+        starts.append(at + len(selector.get("prefix", "")))
+        at = text.find(whole, at + 1)
+    return starts
+
+
+@dataclass
+class Computed:
+    anchors: list[Anchor]
+    problems: list[Problem]
+
+
+def compute(raw: RawData) -> Computed:
+    """Anchors for every claim whose quote stands exactly once in its article, in claims order.
+
+    A quote found twice is a problem here; a quote not found, or a missing source, is reported by
+    the verbatim and reference checks and simply gets no anchor.
+    """
+    anchors: list[Anchor] = []
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    table = raw.claims
+    for row in table.rows if table else []:
+        source = row["source"]
+        data = raw.seeds.get(source)
+        if data is None or not row["quote"].strip():
+            continue
+        if source not in texts:
+            texts[source] = data.decode("utf-8", "replace")
+        text = texts[source]
+        matches = occurrences(row["quote"], text)
+        if len(matches) == 1:
+            anchors.append(anchor_at(row["id"], source, text, matches[0]))
+        elif len(matches) > 1:
+            where = ", ".join(str(m.start) for m in matches)
+            problems.append(
+                error(
+                    table.rel,  # type: ignore[union-attr]
+                    row["id"],
+                    f"quote matches {len(matches)} places in {source} (at characters {where}); "
+                    "its anchor would be ambiguous",
+                    "lengthen the quote with the words around the passage meant, until it "
+                    "matches once",
+                    row.line,
+                )
+            )
+    return Computed(anchors, problems)
+
+
+def render(anchors: list[Anchor]) -> str:
+    """anchors.csv as `fmt` writes it: minimal quoting, '\\n' line ends, claims order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ANCHOR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(a.row() for a in anchors)
+    return out.getvalue()
+
+
+def write(datadir: DataDir, raw: RawData | None = None) -> bool:
+    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed."""
+    from . import rawdata
+
+    computed = compute(raw or rawdata.read(datadir))
+    path = anchors_path(datadir)
+    text = render(computed.anchors)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def rewrite(datadir: DataDir) -> None:
+    """The `fmt` hook: rewrite anchors.csv and say so when it changed."""
+    if write(datadir):
+        print(f"rewrote {datadir.rel(anchors_path(datadir))}")
+
+
+def _describe(stored: dict[str, str], fresh: Anchor) -> str:
+    new = fresh.row()
+    if stored.get("source") != new["source"]:
+        return f"the claim now cites {new['source']}, the anchor {stored.get('source')!r}"
+    if stored.get("exact") != new["exact"]:
+        return (
+            f"the quoted passage is now {new['exact'][:60]!r}, "
+            f"the anchor has {stored.get('exact', '')[:60]!r}"
+        )
+    if (stored.get("start"), stored.get("end")) != (new["start"], new["end"]):
+        return (
+            f"the quote now stands at characters {new['start']}–{new['end']}, "
+            f"the anchor says {stored.get('start')}–{stored.get('end')}"
+        )
+    return "its prefix or suffix changed (the article was edited around the quote)"
+
+
+def check_anchors(raw: RawData) -> Iterator[Problem]:
+    """Each article quote matches once, and geodata/anchors.csv holds exactly its anchors."""
+    computed = compute(raw)
+    yield from computed.problems
+    path = anchors_path(raw.datadir)
+    rel = raw.datadir.rel(path)
+    if not path.exists():
+        yield error(rel, "", "file is missing", HINT)
+        return
+    read_problems: list[Problem] = []
+    table = read_table(path, rel, read_problems)
+    if read_problems:
+        yield from read_problems
+        return
+    if tuple(table.columns) != ANCHOR_COLUMNS:
+        yield error(rel, "", f"header is not {list(ANCHOR_COLUMNS)}", HINT, 1)
+        return
+    fresh = {a.claim: a for a in computed.anchors}
+    claims = {row["id"]: row for row in (raw.claims.rows if raw.claims else [])}
+    stored_ids = set()
+    reported = False
+    for row in table.rows:
+        ident = row["claim"]
+        stored_ids.add(ident)
+        anchor = fresh.get(ident)
+        if anchor is None:
+            claim = claims.get(ident)
+            if claim is not None and claim["source"] in raw.seeds:
+                continue  # the quote is missing or ambiguous: reported by its own check
+            why = "no claim has this id" if claim is None else "the claim cites no article"
+            yield error(rel, ident, f"anchor for nothing: {why}", HINT, row.line)
+            reported = True
+        elif row.values != anchor.row():
+            yield error(
+                rel, ident, f"anchor is stale: {_describe(row.values, anchor)}", HINT, row.line
+            )
+            reported = True
+    for anchor in computed.anchors:
+        if anchor.claim not in stored_ids:
+            yield error(rel, anchor.claim, "the claim's quote has no anchor", HINT)
+            reported = True
+    if reported:
+        return
+    order = [row["claim"] for row in table.rows if row["claim"] in fresh]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ANCHOR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(row.values for row in table.rows)
+    if order != [a.claim for a in computed.anchors if a.claim in stored_ids] or (
+        out.getvalue() != path.read_text(encoding="utf-8")
+    ):
+        yield error(rel, "", "file is not as `fmt` writes it (order or quoting)", HINT)

@@ -1,0 +1,162 @@
+"""Accepting or rejecting proposed claims, one by one: only accepted ones reach claims.csv.
+
+``python -m corridors review [STEM]`` walks through geodata/proposed/<stem>.csv (every file when no
+stem is given) and asks about each row; ``--accept ID --reject ID`` does the same without asking.
+Accepted rows are appended to geodata/claims.csv in its columns (confidence and reason dropped; the
+note keeps any disagreement), geodata/anchors.csv is rewritten, and the whole data set is validated:
+if anything the acceptance added is in error (a relative date not yet resolved, a duplicate), both
+files are put back as they were and nothing is accepted. Decided rows leave the proposals file; an
+emptied file is removed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import anchors, ingest, rawdata
+from .datadir import DataDir
+from .problems import Problem
+from .schema import CLAIM_COLUMNS, format_value
+from .validate import validate
+
+
+class ReviewError(Exception):
+    """Nothing was written; the message (and ``problems``) say why."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Outcome:
+    accepted: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    remaining: int = 0
+
+
+def files(datadir: DataDir, stem: str | None = None) -> list[Path]:
+    folder = ingest.proposed_dir(datadir)
+    if stem:
+        path = ingest.proposals_path(datadir, stem)
+        if not path.exists():
+            raise ReviewError(f"no proposals for {stem!r}: {datadir.rel(path)} does not exist")
+        return [path]
+    return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+
+
+def pending(datadir: DataDir, stem: str | None = None) -> list[tuple[Path, dict[str, str]]]:
+    return [(path, row) for path in files(datadir, stem) for row in ingest.read_rows(path)]
+
+
+def describe(row: dict[str, str]) -> str:
+    """One proposal as the curator reads it before deciding."""
+    if not row["corridor"]:
+        head = f"{row['id']}: MENTIONED, NOT MAPPED — {row['value']}"
+    else:
+        shown = format_value(row["field"], row["value"], row["unit"], row["qualifier"])
+        head = f"{row['id']}: {row['corridor']} · {row['field']} = {shown}"
+        head += f"   (confidence {row['confidence']})"
+    lines = [head, f"  quote ({row['source']}): “{row['quote']}”", f"  why: {row['reason']}"]
+    if row["note"]:
+        lines.append(f"  note: {row['note']}")
+    return "\n".join(lines)
+
+
+def decide(
+    datadir: DataDir, accept: list[str], reject: list[str], stem: str | None = None
+) -> Outcome:
+    """Apply the decisions all at once; raise ReviewError (writing nothing) if any is refused."""
+    rows = pending(datadir, stem)
+    known = {row["id"]: (path, row) for path, row in rows}
+    unknown = [i for i in [*accept, *reject] if i not in known]
+    if unknown:
+        raise ReviewError(f"no pending proposal with id {', '.join(unknown)}")
+    both = set(accept) & set(reject)
+    if both:
+        raise ReviewError(f"both accepted and rejected: {', '.join(sorted(both))}")
+    unmapped = [i for i in accept if not known[i][1]["corridor"]]
+    if unmapped:
+        raise ReviewError(
+            f"{', '.join(unmapped)}: mentioned, not mapped, so there is no system to claim it "
+            "for; add the system to geodata/corridors.csv (mapped 'no') and a claim by hand, or "
+            "reject it"
+        )
+    claims = [{c: known[i][1][c] for c in CLAIM_COLUMNS} for i in accept]
+    if claims:
+        _append_validated(datadir, claims)
+    decided = set(accept) | set(reject)
+    remaining = 0
+    for path in {p for p, _ in rows}:
+        keep = [row for row in ingest.read_rows(path) if row["id"] not in decided]
+        remaining += len(keep)
+        if keep:
+            path.write_text(ingest.table_text(ingest.PROPOSAL_COLUMNS, keep), encoding="utf-8")
+        else:
+            path.unlink()
+    return Outcome(list(accept), list(reject), remaining)
+
+
+def _append_validated(datadir: DataDir, claims: list[dict[str, str]]) -> None:
+    anchors_file = anchors.anchors_path(datadir)
+    before_claims = datadir.claims.read_bytes()
+    before_anchors = anchors_file.read_bytes() if anchors_file.exists() else None
+    ingest.append_rows(datadir.claims, CLAIM_COLUMNS, claims)
+    raw = rawdata.read(datadir)
+    anchors.write(datadir, raw)
+    ids = {c["id"] for c in claims}
+    problems = [
+        p
+        for p in validate(rawdata.read(datadir))
+        if p.level == "error"
+        and (p.id in ids or (p.file == datadir.rel(datadir.claims) and not p.id))
+    ]
+    if problems:
+        datadir.claims.write_bytes(before_claims)
+        if before_anchors is None:
+            anchors_file.unlink(missing_ok=True)
+        else:
+            anchors_file.write_bytes(before_anchors)
+        raise ReviewError(
+            "not accepted: the claims would not pass `validate`; edit the proposals file and "
+            "review again",
+            problems,
+        )
+
+
+def interactive(
+    datadir: DataDir,
+    stem: str | None = None,
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
+) -> Outcome:
+    """Ask about each pending proposal: [a]ccept, [r]eject, [s]kip, [q]uit; then apply."""
+    accept: list[str] = []
+    reject: list[str] = []
+    for _, row in pending(datadir, stem):
+        say(describe(row))
+        while True:
+            answer = ask("  [a]ccept, [r]eject, [s]kip, [q]uit? ").strip().lower()[:1]
+            if answer in ("a", "r", "s", "q"):
+                break
+        if answer == "q":
+            break
+        if answer == "a":
+            if not row["corridor"]:
+                say("  mentioned, not mapped: it cannot be accepted as a claim; skipped")
+                continue
+            accept.append(row["id"])
+        elif answer == "r":
+            reject.append(row["id"])
+    return decide(datadir, accept, reject, stem)
+
+
+def report(outcome: Outcome, out=None) -> None:
+    print(
+        f"accepted {len(outcome.accepted)} into geodata/claims.csv, rejected "
+        f"{len(outcome.rejected)}; {outcome.remaining} proposal(s) still pending",
+        file=out or sys.stdout,
+    )

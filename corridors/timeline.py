@@ -1,0 +1,201 @@
+"""A timeline of milestones: every dated claim of every system, as data and as an Altair chart.
+
+Rows come straight from the claims whose field is a date (first proposed, construction start,
+entered service, completion). Nothing is merged or chosen: two sources giving different dates for
+the same milestone give two rows, flagged ``conflict``, drawn side by side in the milestone's lane;
+a date taken from a reference (geodata/references.csv) rather than an article is flagged
+``from_reference`` and drawn hollow. Each row keeps its claim id, quote and source, so a mark can
+show its quote and the dashboard can select the claim it stands for.
+
+A date is drawn as the span it names (the 1990s as ten years, 2030 as a year, 2025-07 as a month),
+so a decade never looks as precise as a month; a span shorter than MIN_SPAN_DAYS is widened to it
+on screen only (the tooltip gives the date as the source has it).
+
+The dashboard shows it with (selection name ``milestone``, field ``claim``)::
+
+    event = st.altair_chart(timeline.timeline_chart(timeline.milestones(ds)), width="stretch",
+                            on_select="rerun", selection_mode="milestone", key="timeline")
+    picked = [p["claim"] for p in event.selection.get("milestone", [])]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import altair as alt
+import pandas as pd
+
+from .dataset import Dataset
+from .schema import FIELDS, format_value
+
+#: Milestones in the order a project lives through them (the date fields of schema.FIELDS).
+MILESTONES: tuple[str, ...] = tuple(
+    f for f in ("proposed_date", "start_date", "opening_date", "completion_date") if f in FIELDS
+)
+
+#: Shorter spans are drawn this wide so that they can be seen and clicked.
+MIN_SPAN_DAYS = 150
+
+COLUMNS = (
+    "corridor",
+    "corridor_name",
+    "feature",
+    "milestone",
+    "milestone_label",
+    "lane",
+    "date",
+    "date_text",
+    "precision",
+    "start",
+    "end",
+    "claim",
+    "source",
+    "source_label",
+    "quote",
+    "from_reference",
+    "conflict",
+)
+
+
+def span(value: str) -> tuple[dt.date, dt.date, str] | None:
+    """The period a stored date names: [start, end) and its precision; None if it is no date."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        year, month = int(m.group(1)), int(m.group(2))
+        end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+        return dt.date(year, month, 1), end, "month"
+    if m := re.fullmatch(r"(\d{4})", value):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year"
+    if m := re.fullmatch(r"(\d{3}0)s", value):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"
+    return None
+
+
+def milestones_from(
+    claims: pd.DataFrame,
+    corridors: pd.DataFrame,
+    sources: pd.DataFrame,
+    references: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per dated claim (COLUMNS), ordered by corridor, milestone and date."""
+    rows = []
+    for claim in claims.to_dict("records"):
+        if claim["field"] not in MILESTONES:
+            continue
+        period = span(str(claim["value"]))
+        if period is None:
+            continue
+        start, end, precision = period
+        source = claim["source"]
+        from_reference = source in references.index and source not in sources.index
+        if from_reference:
+            source_label = str(references.loc[source, "title"])
+        elif source in sources.index and str(sources.loc[source, "headline"]).strip():
+            source_label = str(sources.loc[source, "headline"])
+        else:
+            source_label = source
+        corridor = claim["corridor"]
+        name = str(corridors.loc[corridor, "name"]) if corridor in corridors.index else corridor
+        label = FIELDS[claim["field"]].label
+        feature = claim.get("feature") or ""
+        rows.append(
+            {
+                "corridor": corridor,
+                "corridor_name": name,
+                "feature": feature,
+                "milestone": claim["field"],
+                "milestone_label": label,
+                "lane": f"{name} · {label}" + (f" ({feature})" if feature else ""),
+                "date": claim["value"],
+                "date_text": format_value(
+                    claim["field"], claim["value"], claim.get("unit", ""), claim["qualifier"]
+                ),
+                "precision": precision,
+                "start": start,
+                "end": end,
+                "claim": claim["id"],
+                "source": source,
+                "source_label": source_label,
+                "quote": claim["quote"],
+                "from_reference": from_reference,
+                "conflict": False,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    if frame.empty:
+        return frame
+    dates = frame.groupby(["corridor", "feature", "milestone"])["date"].transform("nunique")
+    frame["conflict"] = dates > 1
+    order = {m: i for i, m in enumerate(MILESTONES)}
+    frame["_order"] = frame["milestone"].map(order)
+    frame = frame.sort_values(["corridor_name", "_order", "start", "claim"], kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def milestones(ds: Dataset) -> pd.DataFrame:
+    """The timeline rows of a loaded dataset (claims that passed validation only)."""
+    return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references)
+
+
+def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
+    """Milestones as bars over time: a lane per system and milestone, one sub-lane per claim.
+
+    Colour is the milestone; a hollow, dashed bar is a date from a reference; the tooltip gives
+    the date as stated, its precision, the quote and the source. Clicking a bar selects its claim
+    (selection ``milestone`` on field ``claim``).
+    """
+    data = rows.copy()
+    if not data.empty:
+        shown_end = [
+            max(end, start + dt.timedelta(days=MIN_SPAN_DAYS))
+            for start, end in zip(data["start"], data["end"], strict=True)
+        ]
+        data["start"] = [d.isoformat() for d in data["start"]]
+        data["end"] = [d.isoformat() for d in shown_end]
+    data["source_kind"] = ["reference" if r else "article" for r in data["from_reference"]]
+    # side by side within a lane: each claim of a lane gets its own slot (0, 1, ...)
+    data["slot"] = data.groupby("lane").cumcount() if not data.empty else []
+    data["agreement"] = ["sources disagree on this date" if c else "" for c in data["conflict"]]
+    lanes = list(dict.fromkeys(data["lane"]))
+    select = alt.selection_point(name="milestone", fields=["claim"], on="click")
+    return (
+        alt.Chart(data, title="Milestones, as the sources date them")
+        .mark_bar(cornerRadius=2, strokeWidth=1.5, stroke="#333333")
+        .encode(
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
+            x2="end:T",
+            y=alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=360)),
+            yOffset=alt.YOffset("slot:O"),
+            color=alt.Color(
+                "milestone_label:N",
+                title="Milestone",
+                sort=[FIELDS[m].label for m in MILESTONES],
+            ),
+            fillOpacity=alt.FillOpacity(
+                "source_kind:N",
+                title="Date from",
+                scale=alt.Scale(domain=["article", "reference"], range=[0.85, 0.15]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "source_kind:N",
+                title="Date from",
+                scale=alt.Scale(domain=["article", "reference"], range=[[1, 0], [4, 2]]),
+            ),
+            opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
+            tooltip=[
+                alt.Tooltip("corridor_name:N", title="System"),
+                alt.Tooltip("milestone_label:N", title="Milestone"),
+                alt.Tooltip("date_text:N", title="Date"),
+                alt.Tooltip("precision:N", title="Precision"),
+                alt.Tooltip("agreement:N", title="Note"),
+                alt.Tooltip("quote:N", title="Quote"),
+                alt.Tooltip("source_label:N", title="Source"),
+                alt.Tooltip("source_kind:N", title="Source is"),
+                alt.Tooltip("claim:N", title="Claim"),
+            ],
+        )
+        .add_params(select)
+        .properties(height=alt.Step(36))
+    )

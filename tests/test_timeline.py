@@ -1,0 +1,162 @@
+"""The timeline of milestones: rows built from the fixture's dated claims, and the Altair chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from corridors import dataset, timeline
+
+CKU = "China–Kyrgyzstan–Uzbekistan railway"
+CACGP = "Central Asia–China gas pipeline (Lines A/B/C)"
+
+
+@pytest.fixture(scope="module")
+def rows(fixture_dataset: dataset.Dataset) -> pd.DataFrame:
+    return timeline.milestones(fixture_dataset)
+
+
+def test_rows_from_the_fixture_claims(rows: pd.DataFrame) -> None:
+    got = rows[["lane", "date_text", "precision", "claim", "from_reference", "conflict"]]
+    assert got.to_dict("records") == [
+        {
+            "lane": f"{CKU} · First proposed",
+            "date_text": "since the 1990s",
+            "precision": "decade",
+            "claim": "cku-proposed-002",
+            "from_reference": False,
+            "conflict": False,
+        },
+        {
+            "lane": f"{CKU} · First proposed",
+            "date_text": "the 1990s",
+            "precision": "decade",
+            "claim": "cku-proposed-003",
+            "from_reference": False,
+            "conflict": False,
+        },
+        {
+            "lane": f"{CKU} · Start",
+            "date_text": "July 2025",
+            "precision": "month",
+            "claim": "cku-start-004",
+            "from_reference": False,
+            "conflict": False,
+        },
+        {
+            "lane": f"{CKU} · Completion",
+            "date_text": "by 2030",
+            "precision": "year",
+            "claim": "cku-completion-004",
+            "from_reference": False,
+            "conflict": False,
+        },
+    ]
+
+
+def test_rows_keep_quote_and_source(rows: pd.DataFrame, fixture_dataset) -> None:
+    row = rows.set_index("claim").loc["cku-start-004"]
+    assert row["quote"] == fixture_dataset.claims.loc["cku-start-004", "quote"]
+    assert row["source"] == "004_dc699da55f7d4812.txt"
+    assert (
+        row["source_label"] == "China–Central Asia Summit: Powerful Push for Economic Cooperation"
+    )
+    assert (row["start"], row["end"]) == (dt.date(2025, 7, 1), dt.date(2025, 8, 1))
+
+
+def _with(ds: dataset.Dataset, *extra: dict[str, str]) -> pd.DataFrame:
+    """The fixture's claims plus test-only rows (not validated: they exercise the timeline only)."""
+    base = {c: "" for c in ds.claims.columns if c != "line"}
+    added = pd.DataFrame([base | e for e in extra]).set_index("id", drop=False)
+    claims = pd.concat([ds.claims, added])
+    return timeline.milestones_from(claims, ds.corridors, ds.sources, ds.references)
+
+
+CONFLICT = {
+    "id": "test-start-conflict",
+    "corridor": "cku-railway",
+    "field": "start_date",
+    "value": "2026-03",
+    "source": "003_4791317c2548c535.txt",
+    "quote": "Test-only row: a second start date.",
+}
+FROM_REFERENCE = {
+    "id": "test-opening-ref",
+    "corridor": "cacgp",
+    "feature": "cacgp-lines-abc",
+    "field": "opening_date",
+    "value": "2009",
+    "source": "fixture-pipeline-reference",
+    "quote": "Test-only row: a date read at a reference.",
+}
+
+
+def test_conflicting_dates_side_by_side(fixture_dataset: dataset.Dataset) -> None:
+    rows = _with(fixture_dataset, CONFLICT)
+    start = rows[rows["milestone"] == "start_date"]
+    assert start[["claim", "date", "conflict"]].to_dict("records") == [
+        {"claim": "cku-start-004", "date": "2025-07", "conflict": True},
+        {"claim": "test-start-conflict", "date": "2026-03", "conflict": True},
+    ]
+    assert start["lane"].nunique() == 1  # one lane, one sub-lane per claim
+    # agreeing sources are not a conflict
+    assert not rows[rows["milestone"] == "proposed_date"]["conflict"].any()
+
+
+def test_dates_from_references_are_marked(fixture_dataset: dataset.Dataset) -> None:
+    rows = _with(fixture_dataset, FROM_REFERENCE).set_index("claim")
+    row = rows.loc["test-opening-ref"]
+    assert bool(row["from_reference"]) is True
+    assert row["source_label"] == "Fixture reference: pipeline length (test data)"
+    assert row["lane"] == f"{CACGP} · Entered service (cacgp-lines-abc)"
+    assert not rows.drop("test-opening-ref")["from_reference"].any()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("2030", (dt.date(2030, 1, 1), dt.date(2031, 1, 1), "year"), id="year"),
+        pytest.param("2025-12", (dt.date(2025, 12, 1), dt.date(2026, 1, 1), "month"), id="dec"),
+        pytest.param("1990s", (dt.date(1990, 1, 1), dt.date(2000, 1, 1), "decade"), id="decade"),
+        pytest.param("next month", None, id="unresolved relative date"),
+    ],
+)
+def test_span(value: str, expected) -> None:
+    assert timeline.span(value) == expected
+
+
+def test_chart(fixture_dataset: dataset.Dataset) -> None:
+    chart = timeline.timeline_chart(_with(fixture_dataset, CONFLICT, FROM_REFERENCE))
+    assert isinstance(chart, alt.Chart)
+    spec = chart.to_dict()
+    assert spec["params"] == [
+        {"name": "milestone", "select": {"type": "point", "fields": ["claim"], "on": "click"}}
+    ]
+    tooltip = [t["field"] for t in spec["encoding"]["tooltip"]]
+    assert {"quote", "source_label", "claim", "date_text"} <= set(tooltip)
+    data = next(iter(spec["datasets"].values()))
+    by_claim = {d["claim"]: d for d in data}
+    assert by_claim["test-opening-ref"]["source_kind"] == "reference"
+    assert by_claim["cku-start-004"]["agreement"] == "sources disagree on this date"
+    # a month is widened on screen only; the tooltip keeps "July 2025"
+    assert (
+        by_claim["cku-start-004"]["end"]
+        == (dt.date(2025, 7, 1) + dt.timedelta(days=timeline.MIN_SPAN_DAYS)).isoformat()
+    )
+    assert by_claim["cku-start-004"]["date_text"] == "July 2025"
+    assert spec["encoding"]["strokeDash"]["field"] == "source_kind"
+    # conflicting dates side by side: one slot each within their lane
+    assert [by_claim[c]["slot"] for c in ("cku-start-004", "test-start-conflict")] == [0, 1]
+
+
+def test_chart_of_nothing(fixture_dataset: dataset.Dataset) -> None:
+    empty = timeline.milestones_from(
+        fixture_dataset.claims.iloc[0:0],
+        fixture_dataset.corridors,
+        fixture_dataset.sources,
+        fixture_dataset.references,
+    )
+    assert isinstance(timeline.timeline_chart(empty), alt.Chart)
