@@ -140,10 +140,16 @@ def test_measured_beside_claimed(
         drawn = ds.features.loc[ds.features["corridor"] == corridor, "measured_length_km"]
         assert view.measured_km == round(float(drawn.sum()), 1)
         assert view.measured_km > 50
-        assert f"measured on the drawn line: {view.measured_km:,.0f} km" in rendered
+        if len(drawn) == 1:
+            assert f"{view.measured_km:,.0f} km measured on the drawn line" in rendered
+        else:
+            assert f"measured {view.measured_km:,.0f} km over {len(drawn)} legs" in rendered
+        for name, km in ds.features.loc[drawn.index, ["name", "measured_length_km"]].values:
+            assert f"<h5>{html.escape(name)}</h5><p>" in rendered  # each leg, with its length
+            assert f" {km:,.0f} km; crosses " in rendered
     else:
         assert view.measured_km is None
-        assert "measured on the drawn line: — (a point)" in rendered
+        assert "a point on the map; claimed:" in rendered
     claimed = [c for c in _claims_of(corridor) if c["field"] == "countries"]
     expected: list[str] = []
     for claim in claimed:
@@ -268,17 +274,42 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         drawing=f"Drawn {SCRIPT}",
         waypoints=[waypoint],
     )
+    reference = panel.Source(
+        f"ref {IMG}", f"Ref title {SCRIPT}", f"Publisher {IMG}", "", "", False, "", url, True
+    )
+    by_ref = panel.ClaimView(
+        id="c3",
+        field="length",
+        value=f"9 km {SCRIPT}",
+        quote=f"ref quote {IMG}",
+        context=panel.QuoteInContext("", f"ref quote {IMG}", "", True),
+        source=reference,
+        note="",
+        feature="",
+    )
+    lengths = [
+        panel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,)),
+        panel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,)),
+    ]
     return panel.CorridorPanel(
-        id="x",
+        id=f"x'{IMG}",
         name=f"Name {SCRIPT}",
         summary=f"Summary {IMG}",
         features=[feature],
-        groups=[(f"Cost {IMG}", [found]), ("Name", [missing])],
+        groups=[(f"Cost {IMG}", [found]), ("Name", [missing]), ("Length", [by_ref])],
         measured_km=12.0,
         measured_countries=[f"Land {IMG}"],
         claimed_lengths=[f"9 km {SCRIPT}"],
         claimed_countries=[f"Claimed {IMG}"],
-        sources=[src],
+        sources=[src, reference],
+        kinds=[f"Kind {IMG}"],
+        readings={"length": lengths, "status": [panel.Reading("status", f"S {IMG}", "", (found,))]},
+        disagreements=[
+            panel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths))
+        ],
+        drawn_statuses=[f"Drawn {IMG}"],
+        source_filter=[src],
+        hidden_claims=2,
     )
 
 
@@ -308,13 +339,23 @@ def test_render_html_escapes_every_data_string(url: str) -> None:
         f"Note: Curator note {escaped_script}",
         f"Head {escaped_script} — Outlet {escaped_img} · 2025 {escaped_script} · syndicated",
         f"Source note {escaped_img}",
-        f"<b>Line {escaped_script}</b> — Planned {escaped_img}",
+        f"<h5>Line {escaped_script}</h5><p>Planned {escaped_img}",
         f"Drawn {escaped_script}",
         f"<td>Town {escaped_img}</td>",
         f"Waypoint note {escaped_script}",
         f"<h5>Cost {escaped_img}</h5>",
-        f"claimed: 9 km {escaped_script}",
+        f"claimed: <span class='value'>9 km {escaped_script}</span>",
         f"data-claim='c1&#x27;{escaped_img}'",
+        f"data-corridor='x&#x27;{escaped_img}'",
+        f"<p class='what'>Kind {escaped_img} · Summary {escaped_img}</p>",
+        f"<h5>Length {escaped_img} — Leg {escaped_script}</h5>",
+        f"Leg {escaped_script}: <span class='value'>7 km {escaped_img}</span>",
+        f"<span class='value'>S {escaped_img}</span>",
+        f"draws it as drawn {escaped_img}",
+        f"Ref title {escaped_script}",
+        f"Publisher {escaped_img}",
+        f"only (article 00{escaped_img}).",
+        f"data-conflict-claim='c3'><blockquote><mark>ref quote {escaped_img}</mark>",
     ):
         assert planted in out, planted
 
