@@ -181,7 +181,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
         "Cited by article",
         options.sources,
         key="sources",
-        format_func=lambda f: f"{panel.source(ds, f).label} — {f}",
+        format_func=lambda f: panel.source(ds, f).option,
         placeholder="All articles",
         help="The systems these articles cite; the panel then shows only their quotes. "
         "None chosen: no article filter."

@@ -16,7 +16,9 @@ from pathlib import Path
 from .problems import Problem
 
 #: Characters that start Markdown (or Streamlit's extensions: ':' emoji and icons, '$' maths).
-_MARKDOWN = re.compile(r"([\\`*_\[\]()<>#!|~$:&{}+])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]()<>#!|~$:&{}+@])")
+#: GitHub's Markdown makes "www.example.org" a link by itself; an escaped dot stops it.
+_WWW = re.compile(r"(?i)\b(www)\.")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 #: An absolute path left in a message (POSIX, or a Windows drive), up to white space or a quote.
 _ABSOLUTE = re.compile(r"(?<![\w.:/])(?:[A-Za-z]:\\|/)[^\s'\"`]+")
@@ -24,7 +26,7 @@ _ABSOLUTE = re.compile(r"(?<![\w.:/])(?:[A-Za-z]:\\|/)[^\s'\"`]+")
 
 def markdown_text(text: str) -> str:
     """Text that Markdown shows as it is: punctuation escaped, control characters as spaces."""
-    return _MARKDOWN.sub(r"\\\1", _CONTROL.sub(" ", text))
+    return _WWW.sub(r"\1\\.", _MARKDOWN.sub(r"\\\1", _CONTROL.sub(" ", text)))
 
 
 def code_span(text: str) -> str:

@@ -77,6 +77,14 @@ class Source:
         return ", ".join(parts)
 
     @property
+    def option(self) -> str:
+        """How the source filter lists it: number, outlet and date where stated, and headline."""
+        stated = ", ".join(b for b in (self.outlet, self.date) if b)
+        head = self.headline or "no headline stated"
+        head = head if len(head) <= 60 else head[:59].rstrip() + "…"
+        return f"{self.short}{f' ({stated})' if stated else ''}: {head}"
+
+    @property
     def short(self) -> str:
         """The shortest name that tells sources apart: 'article 004', or 'reference'."""
         if self.reference:
