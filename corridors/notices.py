@@ -17,16 +17,21 @@ from .problems import Problem
 
 #: Characters that start Markdown (or Streamlit's extensions: ':' emoji and icons, '$' maths).
 _MARKDOWN = re.compile(r"([\\`*_\[\]()<>#!|~$:&{}+@])")
-#: GitHub's Markdown makes "www.example.org" a link by itself; an escaped dot stops it.
-_WWW = re.compile(r"(?i)\b(www)\.")
+#: Patterns that Streamlit's Markdown turns into links, emoji or colours after escapes are resolved
+#: ("www.example.org", "https://…", "a@b.org", ":smile:", ":red[x]"): a zero-width space breaks
+#: each one.
+_TEXT_LEVEL = re.compile(r"(?i)(\bwww(?=\.)|@|:(?=[\w/]))")
+ZERO_WIDTH_SPACE = "\u200b"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 #: An absolute path left in a message (POSIX, or a Windows drive), up to white space or a quote.
 _ABSOLUTE = re.compile(r"(?<![\w.:/])(?:[A-Za-z]:\\|/)[^\s'\"`]+")
 
 
 def markdown_text(text: str) -> str:
-    """Text that Markdown shows as it is: punctuation escaped, control characters as spaces."""
-    return _WWW.sub(r"\1\\.", _MARKDOWN.sub(r"\\\1", _CONTROL.sub(" ", text)))
+    """Text that Markdown shows as it is: punctuation escaped, control characters as spaces, and
+    the patterns that would still become links or emoji broken by an invisible zero-width space."""
+    text = _TEXT_LEVEL.sub(lambda m: m.group(1) + ZERO_WIDTH_SPACE, _CONTROL.sub(" ", text))
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def code_span(text: str) -> str:
