@@ -272,7 +272,7 @@ def _panel_column(
             "combine: each must hold). Widen one of them in the sidebar."
         )
     if reason:
-        st.warning(reason, icon="🔎")
+        st.warning(reason, icon=":material/filter_alt_off:")
     # The panel is written before the map, so it reaches the browser first after a click.
     if state.corridor:
         st.html(panel_html(root, state.corridor, tuple(state.sources)))
@@ -317,6 +317,15 @@ def _fingerprint(root: str) -> str:
     return fingerprint(resolve(root))
 
 
+@st.cache_resource(max_entries=64)
+def _shown(
+    root: str, ids: tuple[str, ...], sources: tuple[str, ...]
+) -> tuple[dataset.Dataset, list[citations.Entry]]:
+    """What a view shows (features and the claims about them) and its sources, once per view."""
+    shown = filters.subset(load(root), ids, sources)
+    return shown, citations.entries(shown, citations.cited(shown))
+
+
 def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
@@ -324,7 +333,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
     state = _state(options)
     ids = tuple(filters.visible(ds, state))
     sources = tuple(state.sources)
-    shown = filters.subset(ds, ids, sources)
+    shown, entries = _shown(root, ids, sources)
     sb = st.sidebar
     sb.subheader("Download what is shown")
     if ids:
@@ -346,11 +355,14 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
             on_click="ignore",
             disabled=not ids,
         )
-    entries = citations.entries(shown, citations.cited(shown))
-    sb.caption(f"The {len(entries)} source(s) of what is shown, to cite:")
-    columns = sb.columns(3)
-    for column, (fmt, label) in zip(columns, CITATION_LABELS.items(), strict=True):
-        column.download_button(
+    sb.caption(
+        f"The {len(entries)} source(s) of what is shown, as citations:"
+        if entries
+        else "Nothing is shown, so there are no sources to cite."
+    )
+    left, right = sb.columns(2)
+    for i, (fmt, label) in enumerate(CITATION_LABELS.items()):
+        (left if i % 2 == 0 else right).download_button(
             label,
             data=lambda fmt=fmt: citations.render(entries, fmt),
             file_name=f"corridors-sources.{citations.EXTENSIONS[fmt]}",

@@ -614,7 +614,8 @@ def _bare_quote_html(claim: ClaimView) -> str:
 
 
 def _short_source_html(src: Source) -> str:
-    """A source in a few words: 'article 004 — TDI, 2025-06-18', or the reference's title."""
+    """A source in a few words: 'article 004 — TDI, 2025-06-18', or the reference's title (the
+    full entry, headline included, is in the panel's Sources)."""
     if src.reference:
         return "<span class='refmark'>from a reference, not the articles</span> " + _link(
             src.url, src.headline
@@ -745,7 +746,7 @@ def render_html(panel: CorridorPanel) -> str:
                 f"<div class='claim' data-claim='{e(claim.id)}'>"
                 f"<span class='value'>{e(claim.value)}</span>"
                 f"<blockquote>{_quote_html(claim)}</blockquote>"
-                f"<div class='muted'>{_source_html(claim.source)}</div>"
+                f"<div class='src'>{_short_source_html(claim.source)}</div>"
             )
             if claim.note:
                 out.append(f"<div class='note'>Note: {e(claim.note)}</div>")

@@ -668,3 +668,75 @@ def test_overview_lists_the_mentioned_corridor(ds: dataset.Dataset) -> None:
         "<td>North–South Highway (Kyrgyzstan) (mentioned, not mapped)</td><td>1</td><td>1</td>"
         in rendered
     )
+
+
+def test_conflicting_dates_and_lengths_from_the_data(data_copy) -> None:
+    """Claims added to a copy of the data: a second completion date for the railway and a second
+    length for one Middle Corridor leg become disagreements, side by side with their quotes."""
+    sentence = "This railway is designed to cut transportation times and costs."
+
+    def add(rows: list[dict[str, str]]) -> None:
+        base = {k: "" for k in rows[0]}
+        rows += [
+            base
+            | {
+                "id": "cku-completion-001",
+                "corridor": "cku-railway",
+                "field": "completion_date",
+                "value": "2027",
+                "source": SRC_001,
+                "quote": sentence,
+            },
+            base
+            | {
+                "id": "titr-length-a",
+                "corridor": "titr",
+                "feature": "titr-caspian-crossing",
+                "field": "length",
+                "value": "470",
+                "unit": "km",
+                "source": SRC_001,
+                "quote": sentence,
+            },
+            base
+            | {
+                "id": "titr-length-b",
+                "corridor": "titr",
+                "feature": "titr-caspian-crossing",
+                "field": "length",
+                "value": "500",
+                "unit": "km",
+                "source": SRC_004,
+                "quote": "The project will kickstart next month and will be completed by 2030.",
+            },
+            base
+            | {
+                "id": "titr-length-c",
+                "corridor": "titr",
+                "feature": "titr-az-ge-alat-poti",
+                "field": "length",
+                "value": "800",
+                "unit": "km",
+                "source": SRC_004,
+                "quote": "The project will kickstart next month and will be completed by 2030.",
+            },
+        ]
+
+    data_copy.edit_rows("geodata/claims.csv", add)
+    ds = dataset.load(data_copy.datadir)
+    assert ds.errors == []
+    railway = panel.corridor_panel(ds, "cku-railway")
+    assert [(d.field, [r.value for r in d.readings]) for d in railway.disagreements] == [
+        ("status", ["Planned", "Under construction"]),
+        ("completion_date", ["by 2030", "2027"]),
+    ]
+    titr = panel.corridor_panel(ds, "titr")
+    leg = ds.features.at["titr-caspian-crossing", "name"]
+    assert [(d.field, d.scope, [r.value for r in d.readings]) for d in titr.disagreements] == [
+        ("length", leg, ["470 km", "500 km"])  # the Alat–Poti leg's 800 km is another leg
+    ]
+    rendered = panel.render_html(titr)
+    assert f"<h5>Length — {html.escape(leg)}</h5>" in rendered
+    assert "data-conflict-claim='titr-length-a'" in rendered
+    assert "data-conflict-claim='titr-length-b'" in rendered
+    assert "data-conflict-claim='titr-length-c'" not in rendered
