@@ -236,7 +236,7 @@ def test_what_is_shown_is_what_is_downloaded(ds: dataset.Dataset) -> None:
 
 # --- the problem box ---------------------------------------------------------------------------
 
-HOSTILE_NAME = "[x](javascript:alert(1))![i](https:__e.example_i.png) www.evil.example.geojson"
+HOSTILE_NAME = "[x](javascript:alert(1))![i](https:__e.example_i.png) www.evil.example :smile: :red[r] $x$.geojson"
 
 
 @pytest.fixture

@@ -309,7 +309,7 @@ def test_phone_layout(dashboard: Dashboard, query: str) -> None:
 
 # --- 5. the problem box with a hostile file name ------------------------------------------------------
 
-HOSTILE_NAME = "[x](javascript:alert(1))![i](https:__e.example_i.png) www.evil.example.geojson"
+HOSTILE_NAME = "[x](javascript:alert(1))![i](https:__e.example_i.png) www.evil.example :smile: :red[r] $x$.geojson"
 
 
 @pytest.fixture(scope="module")
