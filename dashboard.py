@@ -13,15 +13,25 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from corridors import assets, dataset, filters, mapbuild, panel, viewstate
-from corridors.datadir import resolve
+from corridors import (
+    assets,
+    citations,
+    dataset,
+    export,
+    filters,
+    mapbuild,
+    notices,
+    panel,
+    viewstate,
+)
+from corridors.datadir import REPO_ROOT, fingerprint, resolve
 from corridors.schema import KINDS, STATUSES
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
     page_icon="🛤️",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
 
 MAP_KEY = "map"
@@ -50,28 +60,42 @@ def view_options(root: str) -> viewstate.Options:
 
 
 @st.cache_resource
-def panel_html(root: str, corridor: str) -> str:
-    """The quotes panel of one corridor, built once per process (the data is read-only)."""
+def panel_html(root: str, corridor: str, sources: tuple[str, ...] = ()) -> str:
+    """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
+    process and filter (the data is read-only)."""
     ds = load(root)
-    return panel.render_html(panel.corridor_panel(ds, corridor))
+    return panel.render_html(panel.corridor_panel(ds, corridor, sources))
+
+
+def _root() -> str:
+    """The data folder this page shows (the same rule as in ``main``)."""
+    return os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
 
 
 def _problems_box(ds: dataset.Dataset) -> None:
+    """One error box naming the files (as inert code, relative to the data folder), and the list.
+
+    Nothing from the data reaches Markdown unescaped: a file name written as a link or an image
+    shows as text, and no absolute path of the reader's machine is shown.
+    """
     errors = ds.errors
-    if not errors:
+    summary = notices.problems_summary(errors, _root())
+    if summary is None:
         return
-    files = sorted({"`" + p.file.replace("`", "'") + "`" for p in errors})
-    st.error(
-        f"{len(errors)} problem(s) in the data; the items affected are not shown. "
-        f"Files: {', '.join(files)}. Run `python -m corridors validate` for the same list.",
-        icon="⚠️",
-    )
+    st.error(summary, icon="⚠️")
     with st.expander("Problems found in the data", expanded=False):
         st.dataframe(
-            pd.DataFrame([p.as_dict() for p in errors]),
+            pd.DataFrame(notices.problem_rows(errors, _root())),
             hide_index=True,
             width="stretch",
         )
+
+
+def _notices() -> None:
+    """Everything the link asked for that was ignored, in one box."""
+    text = notices.url_notice(st.session_state.get("_notices", []))
+    if text:
+        st.info(text, icon="ℹ️")
 
 
 def _init_from_query(options: viewstate.Options) -> None:
@@ -107,7 +131,8 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
     """
     return viewstate.ViewState(
         layers=[k for k in options.layers if st.session_state.get(f"layer_{k}", True)],
-        statuses=st.session_state.get("statuses") or list(options.statuses),
+        # an empty selection shows nothing (and the page says so); it never means "all"
+        statuses=list(st.session_state.get("statuses", options.statuses)),
         countries=st.session_state.get("countries") or [],
         sources=st.session_state.get("sources") or [],
         corridor=st.session_state.get(CORRIDOR_KEY) or None,
@@ -119,7 +144,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
     sb.subheader("Layers")
-    statuses = st.session_state.get("statuses") or list(options.statuses)
+    statuses = list(st.session_state.get("statuses", options.statuses))
     probe = viewstate.ViewState(
         layers=list(options.layers),
         statuses=statuses,
@@ -137,21 +162,37 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
         options.statuses,
         key="statuses",
         format_func=lambda s: STATUSES[s].label,
-        help="Status as the source articles state it; 'not stated' where they are silent.",
+        placeholder="None: nothing is shown",
+        help="Status as the source articles state it; 'not stated' where they are silent. "
+        "Only the statuses chosen are shown: with none chosen, the map is empty.",
     )
+    if not statuses:
+        sb.caption("No status chosen: the map shows nothing. Choose at least one status.")
     sb.multiselect(
         "Country crossed (measured)",
         options.countries,
         key="countries",
         placeholder="All countries",
+        help="The routes that cross any of these countries, as measured on the drawn lines. "
+        "None chosen: no country filter.",
     )
+    uncited = ", ".join(panel.source(ds, f).short for f in options.uncited)
     sb.multiselect(
         "Cited by article",
         options.sources,
         key="sources",
-        format_func=lambda f: f"{panel.source(ds, f).label} — {f}",
+        format_func=lambda f: panel.source(ds, f).option,
         placeholder="All articles",
+        help="The systems these articles cite; the panel then shows only their quotes. "
+        "None chosen: no article filter."
+        + (
+            f" Not listed, as it cites no mapped system: {notices.markdown_text(uncited)} "
+            "(see 'The articles' on the first page)."
+            if uncited
+            else ""
+        ),
     )
+    _downloads(ds, options)
 
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
@@ -172,30 +213,13 @@ def main() -> None:
     _init_from_query(options)
     state = _state(options)
 
-    for notice in st.session_state.get("_notices", []):
-        st.info(notice, icon="ℹ️")
+    _notices()
     _problems_box(ds)
 
     st.html(PAGE_CSS)
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with panel_col:
-        names = {c: ds.corridor_name(c) for c in options.corridors}
-        st.selectbox(
-            "Corridor (or click a route on the map)",
-            [NO_CORRIDOR, *options.corridors],
-            key=CORRIDOR_KEY,
-            format_func=lambda c: names.get(c, "— choose a corridor —"),
-        )
-        state.corridor = st.session_state.get(CORRIDOR_KEY) or None
-        # The panel is written before the map, so it reaches the browser first after a click.
-        if state.corridor:
-            st.html(panel_html(root, state.corridor))
-        else:
-            st.markdown(
-                "Click a route or a port on the map, or choose a corridor above, to read "
-                "every claim the source articles make about it, each quote in its sentence."
-            )
-            st.html(overview_html(root))
+        _panel_column(ds, options, state)
 
     groups = []
     for kind in options.layers:
@@ -227,26 +251,133 @@ def main() -> None:
     _sync_query(state, options)
 
 
+def _panel_column(
+    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState
+) -> None:
+    """The corridor list, what the filters mean when they hide everything, and the panel."""
+    root = _root()
+    names = {c: ds.corridor_name(c) for c in options.corridors}
+    names |= {c: f"{ds.corridor_name(c)} (mentioned, not mapped)" for c in options.mentioned}
+    st.selectbox(
+        "Corridor (or click a route on the map)",
+        [NO_CORRIDOR, *options.panels],
+        key=CORRIDOR_KEY,
+        format_func=lambda c: names.get(c, "— choose a corridor —"),
+    )
+    state.corridor = st.session_state.get(CORRIDOR_KEY) or None
+    reason = filters.empty_reason(state, options)
+    if reason is None and not filters.visible(ds, state):
+        reason = (
+            "No drawn feature matches all the filters at once (status, country and article "
+            "combine: each must hold). Widen one of them in the sidebar."
+        )
+    if reason:
+        st.warning(reason, icon=":material/filter_alt_off:")
+    # The panel is written before the map, so it reaches the browser first after a click.
+    if state.corridor:
+        st.html(panel_html(root, state.corridor, tuple(state.sources)))
+    else:
+        st.markdown(
+            "Click a route or a port on the map, or choose a corridor above, to read "
+            "every claim the source articles make about it, each quote in its sentence. "
+            "The panel opens with a summary and with where the sources disagree."
+        )
+        st.html(overview_html(root))
+        st.html(sources_list_html(root))
+
+
 @st.cache_resource
 def overview_html(root: str) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
-    ds = load(root)
-    unmapped = set(ds.unmapped())
-    rows = []
-    for corridor in [*view_options(root).corridors, *ds.unmapped()]:
-        claims = ds.claims[ds.claims["corridor"] == corridor]
-        articles = claims.loc[claims["source"].isin(ds.sources.index), "source"].nunique()
-        name = ds.corridor_name(corridor)
-        if corridor in unmapped:
-            name += " (mentioned, not mapped)"
-        rows.append(
-            f"<tr><td>{html.escape(name)}</td><td>{len(claims)}</td><td>{articles}</td></tr>"
+    return panel.overview_html(load(root), view_options(root).corridors)
+
+
+@st.cache_resource
+def sources_list_html(root: str) -> str:
+    """Every article and what it cites (an article that cites no mapped system says so)."""
+    return panel.sources_html(load(root))
+
+
+EXPORT_LABELS = {
+    "geojson": ("GeoJSON", "application/geo+json"),
+    "csv": ("CSV (claims)", "text/csv"),
+    "gpkg": ("GeoPackage", "application/geopackage+sqlite3"),
+    "kml": ("KML", "application/vnd.google-earth.kml+xml"),
+}
+CITATION_LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
+
+
+@st.cache_resource
+def _map_version() -> citations.MapVersion:
+    return citations.map_version(str(REPO_ROOT))
+
+
+@st.cache_resource
+def _fingerprint(root: str) -> str:
+    return fingerprint(resolve(root))
+
+
+@st.cache_resource(max_entries=64)
+def _shown(
+    root: str, ids: tuple[str, ...], sources: tuple[str, ...]
+) -> tuple[dataset.Dataset, list[citations.Entry]]:
+    """What a view shows (features and the claims about them) and its sources, once per view."""
+    shown = filters.subset(load(root), ids, sources)
+    return shown, citations.entries(shown, citations.cited(shown))
+
+
+def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
+    """Downloads of what the map shows (features with the claims the panel shows), and of its
+    sources as citations. Files are made when a button is pressed, not on every rerun."""
+    root = _root()
+    state = _state(options)
+    ids = tuple(filters.visible(ds, state))
+    sources = tuple(state.sources)
+    shown, entries = _shown(root, ids, sources)
+    sb = st.sidebar
+    sb.subheader("Download what is shown")
+    if ids:
+        sb.caption(
+            f"{len(ids)} feature(s) and the {len(shown.claims)} claim(s) about them"
+            + (", from the chosen articles only" if sources else "")
+            + ", each with its quote and source."
         )
-    return (
-        "<table data-testid='overview'><tr><th>Corridor</th><th>Claims</th><th>Articles</th></tr>"
-        + "".join(rows)
-        + "</table>"
+    else:
+        sb.caption("Nothing is shown, so there is nothing to download.")
+    left, right = sb.columns(2)
+    for i, (fmt, (label, mime)) in enumerate(EXPORT_LABELS.items()):
+        (left if i % 2 == 0 else right).download_button(
+            label,
+            data=lambda fmt=fmt: export.render(shown, fmt),
+            file_name=f"corridors-shown.{fmt}",
+            mime=mime,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            disabled=not ids,
+        )
+    sb.caption(
+        f"The {len(entries)} source(s) of what is shown, as citations:"
+        if entries
+        else "Nothing is shown, so there are no sources to cite."
     )
+    left, right = sb.columns(2)
+    for i, (fmt, label) in enumerate(CITATION_LABELS.items()):
+        (left if i % 2 == 0 else right).download_button(
+            label,
+            data=lambda fmt=fmt: citations.render(entries, fmt),
+            file_name=f"corridors-sources.{citations.EXTENSIONS[fmt]}",
+            mime=citations.MEDIA_TYPES[fmt],
+            key=f"cite_{fmt}",
+            on_click="ignore",
+            disabled=not entries,
+        )
+    with sb.expander("How to cite this map"):
+        text = citations.how_to_cite(_map_version(), _fingerprint(root))
+        st.html(
+            "<div data-testid='how-to-cite'>"
+            + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+            + "</div>"
+        )
 
 
 main()

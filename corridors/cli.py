@@ -1,4 +1,4 @@
-"""The command line: validate, export, fmt, measure and boundaries."""
+"""The command line: validate, export, fmt, measure, boundaries and cite."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import anchors, boundaries, dataset, drawing, export, geojsonio, join, rawdata
+from . import anchors, boundaries, citations, dataset, drawing, export, geojsonio, join, rawdata
 from .datadir import ENV_VAR, resolve
 from .problems import error
 from .validate import validate
@@ -198,6 +198,14 @@ def _add_ingest_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_annotations)
 
 
+def _cite(args: argparse.Namespace) -> int:
+    """Every article and reference as citations, on standard output."""
+    ds = dataset.load(resolve(args.data_dir))
+    sys.stdout.buffer.write(citations.render(citations.entries(ds), args.format))
+    sys.stdout.flush()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridors", description=__doc__)
     parser.add_argument(
@@ -222,5 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)
     _add_ingest_commands(sub)
+    p = sub.add_parser("cite", help="print the sources as citations (CSL-JSON, BibTeX or RIS)")
+    p.add_argument("--format", required=True, choices=citations.FORMATS)
+    p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
     return args.func(args)

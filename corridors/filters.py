@@ -1,6 +1,15 @@
-"""Which features a view shows: the layer toggles and the status, country and source filters."""
+"""Which features a view shows: the layer toggles and the status, country and source filters.
+
+Each filter means what it says. Within a filter the values combine with OR, filters combine with
+AND; an empty layer or status selection shows nothing, an empty country or source selection is no
+filter. The source filter is offered only with articles that cite a mapped system (an article that
+cites none would give an empty map): those are listed apart, with the reason.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
 
 from .dataset import Dataset
 from .viewstate import Options, ViewState
@@ -17,12 +26,15 @@ def options(ds: Dataset) -> Options:
         set(features["corridor"]),
     )
     countries = sorted({c for cs in features["countries"] for c in cs})
+    cited = set(ds.claims.loc[ds.claims["corridor"].isin(drawn), "source"])
     return Options(
         layers=tuple(k for k in KINDS if k in kinds),
         statuses=tuple(s for s in STATUSES if s in statuses),
         countries=tuple(countries),
-        sources=tuple(ds.sources.index),
+        sources=tuple(f for f in ds.sources.index if f in cited),
         corridors=tuple(c for c in ds.corridors.index if c in drawn),
+        mentioned=tuple(c for c in ds.unmapped() if c not in drawn),
+        uncited=tuple(f for f in ds.sources.index if f not in cited),
     )
 
 
@@ -56,3 +68,34 @@ def counts(ds: Dataset, state: ViewState) -> dict[str, tuple[int, int]]:
             int((ds.features["kind"] == kind).sum()),
         )
     return result
+
+
+def subset(ds: Dataset, ids: Iterable[str], sources: Iterable[str] = ()) -> Dataset:
+    """The dataset cut down to what a view shows, for downloads of "what is shown".
+
+    Keeps the features ``ids`` and the claims that apply to them (their corridor's, and those made
+    of one of them); with ``sources``, only the claims those sources make, as the panel shows.
+    """
+    ids = [i for i in dict.fromkeys(ids) if i in ds.features.index]
+    features = ds.features.loc[ids]
+    claims = ds.claims
+    mask = claims["corridor"].isin(set(features["corridor"])) & (
+        claims["feature"].eq("") | claims["feature"].isin(ids)
+    )
+    chosen = list(sources)
+    if chosen:
+        mask &= claims["source"].isin(chosen)
+    return dataclasses.replace(ds, features=features, claims=claims[mask])
+
+
+def empty_reason(state: ViewState, options: Options) -> str | None:
+    """Why the view shows nothing, in one sentence for the reader; None when it shows something
+    or when the reason is only that no feature matches (the caller says that)."""
+    if not state.layers:
+        return "Every layer is off: the map shows nothing. Turn a layer on in the sidebar."
+    if not state.statuses:
+        return (
+            "No status is selected: the map shows nothing. Choose one or more statuses in the "
+            "sidebar (an empty status filter hides everything, it does not mean 'all')."
+        )
+    return None

@@ -1,4 +1,9 @@
-"""What the reader sees about one corridor: every claim with its quote in context, and its sources.
+"""What the reader sees about one corridor: disagreements first, then every claim with its quote.
+
+The panel answers, on its first screen, "what is it, is it built, who says so": a short summary of
+status, length (measured beside claimed), cost and dates, each reading with its source count, then
+the figures the sources disagree on, side by side with their quotes. The claims follow grouped by
+field, then how each leg was drawn, then the sources.
 
 ``corridor_panel`` gathers the content as plain data (tested without Streamlit); ``render_html``
 turns it into HTML in which every string from the data is escaped, so an article or a curator's
@@ -8,6 +13,7 @@ note can never inject markup into the page.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,6 +31,7 @@ FIELD_ORDER = (
     "lines",
     "start_date",
     "completion_date",
+    "opening_date",
     "proposed_date",
     "route",
     "countries",
@@ -69,6 +76,22 @@ class Source:
             parts.append(self.date)
         return ", ".join(parts)
 
+    @property
+    def option(self) -> str:
+        """How the source filter lists it: number, outlet and date where stated, and headline."""
+        stated = ", ".join(b for b in (self.outlet, self.date) if b)
+        head = self.headline or "no headline stated"
+        head = head if len(head) <= 60 else head[:59].rstrip() + "…"
+        return f"{self.short}{f' ({stated})' if stated else ''}: {head}"
+
+    @property
+    def short(self) -> str:
+        """The shortest name that tells sources apart: 'article 004', or 'reference'."""
+        if self.reference:
+            return "reference"
+        number = self.file.split("_", 1)[0] if "_" in self.file else self.file
+        return f"article {number.removesuffix('.txt')}"
+
 
 def source(ds: Dataset, file: str) -> Source:
     """An article of the corpus, or a public reference cited for a figure the articles lack."""
@@ -109,6 +132,9 @@ class ClaimView:
     source: Source
     note: str
     feature: str
+    raw: str = ""  # the value as stored, for comparing readings
+    unit: str = ""
+    qualifier: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +189,43 @@ def reference(ds: Dataset, reference_id: str) -> ReferenceView:
     )
 
 
+#: The summary's rows: one per field, then the dates as one row.
+SUMMARY_FIELDS = ("status", "length", "cost", "capacity")
+DATE_FIELDS = ("start_date", "completion_date", "opening_date", "proposed_date")
+
+#: Fields that hold one true value at a time: two different values for the same thing are a
+#: disagreement. A second name, role or route is not (sources name and describe things many ways).
+SINGLE_VALUED = ("status", "length", "cost", "capacity", "lines", *DATE_FIELDS)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One value the sources give for a field, with every claim that gives it."""
+
+    field: str
+    value: str  # as a reader writes it ("US$8 billion", "by 2030")
+    scope: str  # "" for the whole system, else the name of the drawn leg the claims are about
+    claims: tuple[ClaimView, ...]
+
+    @property
+    def sources(self) -> list[Source]:
+        """The distinct sources behind this reading, in the order the claims cite them."""
+        seen: dict[str, Source] = {}
+        for claim in self.claims:
+            seen.setdefault(claim.source.file, claim.source)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two or more different values for one field of one thing, each with its claims."""
+
+    field: str
+    label: str
+    scope: str
+    readings: tuple[Reading, ...]
+
+
 @dataclass
 class CorridorPanel:
     id: str
@@ -176,6 +239,13 @@ class CorridorPanel:
     claimed_countries: list[str]
     notes: list[tuple[str, str]] = field(default_factory=list)  # (claim id, note)
     sources: list[Source] = field(default_factory=list)
+    mapped: bool = True  # False: only mentioned in the articles, no geometry to draw
+    kinds: list[str] = field(default_factory=list)  # layer labels of the drawn features
+    readings: dict[str, list[Reading]] = field(default_factory=dict)  # field -> readings
+    disagreements: list[Disagreement] = field(default_factory=list)
+    drawn_statuses: list[str] = field(default_factory=list)  # how the map draws it
+    source_filter: list[Source] = field(default_factory=list)  # the quotes are limited to these
+    hidden_claims: int = 0  # claims left out by the source filter
 
 
 def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
@@ -198,13 +268,79 @@ def _km(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def corridor_panel(ds: Dataset, corridor_id: str) -> CorridorPanel:
-    """Everything known about one corridor, claims grouped by field in reading order."""
+def _value_key(value: str, unit: str) -> tuple[str, str]:
+    """What makes two values the same: numbers compared as numbers, text without case or spaces."""
+    text = value.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return (" ".join(text.casefold().split()), unit)
+    return (repr(number), unit)
+
+
+def readings(
+    claims: Sequence[ClaimView], scope_of: dict[str, str] | None = None
+) -> dict[str, list[Reading]]:
+    """Claims grouped into readings: per field, one per distinct value (and per scope).
+
+    ``scope_of`` maps a claim's feature id to the scope it speaks for ("" or a leg's name); a claim
+    about the whole system has scope "". Two claims of a value are one reading with two sources;
+    the qualifier ("by", "over") is shown only when every claim of the reading states the same one.
+    """
+    scope_of = scope_of or {}
+    grouped: dict[tuple[str, str, tuple[str, str]], list[ClaimView]] = {}
+    for claim in claims:
+        scope = scope_of.get(claim.feature, "") if claim.feature else ""
+        key = (claim.field, scope, _value_key(claim.raw, claim.unit))
+        grouped.setdefault(key, []).append(claim)
+    out: dict[str, list[Reading]] = {}
+    for (field_name, scope, _), members in grouped.items():
+        qualifiers = {c.qualifier for c in members}
+        qualifier = qualifiers.pop() if len(qualifiers) == 1 else ""
+        first = members[0]
+        value = format_value(field_name, first.raw, first.unit, qualifier)
+        out.setdefault(field_name, []).append(Reading(field_name, value, scope, tuple(members)))
+    return out
+
+
+def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
+    """Fields of one thing that the sources give different values for, in FIELD_ORDER."""
+    found = []
+    order = [f for f in FIELD_ORDER if f in by_field] + [
+        f for f in by_field if f not in FIELD_ORDER
+    ]
+    for field_name in order:
+        if field_name not in SINGLE_VALUED:
+            continue
+        scopes: dict[str, list[Reading]] = {}
+        for reading in by_field[field_name]:
+            scopes.setdefault(reading.scope, []).append(reading)
+        for scope, group in scopes.items():
+            if len(group) > 1:
+                label = FIELDS[field_name].label if field_name in FIELDS else field_name
+                found.append(Disagreement(field_name, label, scope, tuple(group)))
+    return found
+
+
+def corridor_panel(
+    ds: Dataset, corridor_id: str, sources: Iterable[str] | None = None
+) -> CorridorPanel:
+    """Everything known about one corridor: summary, disagreements, claims by field, drawing.
+
+    With ``sources``, only the claims those sources make are shown (the source filter filters the
+    quotes too), and the panel records how many it left out.
+    """
     features = ds.features[ds.features["corridor"] == corridor_id]
-    claims = ds.claims[ds.claims["corridor"] == corridor_id]
+    all_claims = ds.claims[ds.claims["corridor"] == corridor_id]
+    claims = all_claims
+    chosen = list(dict.fromkeys(sources or ()))
+    if chosen:
+        claims = all_claims[all_claims["source"].isin(chosen)]
     summary = ""
+    mapped = True
     if corridor_id in ds.corridors.index:
         summary = str(ds.corridors.loc[corridor_id, "summary"])
+        mapped = ds.corridors.loc[corridor_id, "mapped"] != "no"
 
     feature_views = [
         FeatureView(
@@ -224,6 +360,7 @@ def corridor_panel(ds: Dataset, corridor_id: str) -> CorridorPanel:
         for fid, row in features.iterrows()
     ]
 
+    views: list[ClaimView] = []
     by_field: dict[str, list[ClaimView]] = {}
     for _, row in claims.iterrows():
         view = ClaimView(
@@ -235,12 +372,21 @@ def corridor_panel(ds: Dataset, corridor_id: str) -> CorridorPanel:
             source=source(ds, row["source"]),
             note=row["note"],
             feature=row["feature"],
+            raw=row["value"],
+            unit=row["unit"],
+            qualifier=row["qualifier"],
         )
+        views.append(view)
         by_field.setdefault(row["field"], []).append(view)
     order = [f for f in FIELD_ORDER if f in by_field] + [
         f for f in by_field if f not in FIELD_ORDER
     ]
     groups = [(FIELDS[f].label if f in FIELDS else f, by_field[f]) for f in order]
+
+    # A claim about one leg speaks for that leg only when the system has several.
+    names = {f.id: f.name for f in feature_views}
+    scope_of = {fid: (name if len(feature_views) > 1 else "") for fid, name in names.items()}
+    by_reading = readings(views, scope_of)
 
     lengths = [f.measured_km for f in feature_views if f.measured_km]
     measured_countries: list[str] = []
@@ -264,6 +410,15 @@ def corridor_panel(ds: Dataset, corridor_id: str) -> CorridorPanel:
         claimed_countries=claimed_countries,
         notes=[(row["id"], row["note"]) for _, row in claims.iterrows() if row["note"]],
         sources=[source(ds, f) for f in files],
+        mapped=mapped,
+        kinds=list(
+            dict.fromkeys(KINDS[f.kind].label if f.kind in KINDS else f.kind for f in feature_views)
+        ),
+        readings=by_reading,
+        disagreements=disagreements(by_reading),
+        drawn_statuses=list(dict.fromkeys(f.status for f in feature_views)),
+        source_filter=[source(ds, f) for f in chosen],
+        hidden_claims=len(all_claims) - len(claims),
     )
 
 
@@ -286,31 +441,62 @@ def _waypoint(ds: Dataset, waypoint_id: str) -> WaypointView:
 
 e = html.escape
 
+#: Headings are larger than the values under them; nothing is wider than the column (long words
+#: and addresses break, tables scroll inside their own box), so the panel fits a phone.
 PANEL_CSS = """
 <style>
-.cp { font-size: 0.95rem; line-height: 1.45; }
-.cp h3 { margin: 0.2rem 0 0.3rem; }
-.cp h4 { margin: 1rem 0 0.3rem; border-bottom: 1px solid #ddd; }
-.cp .muted { color: #555; }
+.cp { font-size: 0.92rem; line-height: 1.45; overflow-wrap: anywhere; max-width: 100%; }
+.cp h3 { font-size: 1.4rem; margin: 0.1rem 0 0.2rem; padding: 0; }
+.cp h4 { font-size: 1.15rem; margin: 0.9rem 0 0.35rem; padding: 0 0 0.1rem;
+  border-bottom: 1px solid #ddd; }
+.cp h5 { font-size: 1.02rem; margin: 0.7rem 0 0.25rem; padding: 0; color: #333; }
+.cp p { margin: 0 0 0.4rem; }
+.cp .muted, .cp .src { color: #555; }
+.cp .src { font-size: 0.85rem; }
+.cp .what { color: #444; font-size: 0.85rem; margin-bottom: 0.3rem; }
+.cp dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr);
+  gap: 0.1rem 0.6rem; margin: 0.2rem 0 0.3rem; padding: 0; font-size: 0.88rem;
+  line-height: 1.35; }
+.cp dl.facts dt { font-weight: 600; color: #333; margin: 0; padding: 0; }
+.cp dl.facts dd { margin: 0; padding: 0; }
+.cp .flag { background: #fde2e1; color: #8a1c14; font-weight: 600; padding: 0 0.3rem;
+  border-radius: 3px; }
+.cp .refmark { background: #e8f0fb; color: #1d4e89; padding: 0 0.3rem; border-radius: 3px; }
+.cp .unmapped, .cp .filtered { background: #fff6e5; border-left: 3px solid #e6a100;
+  padding: 0.3rem 0.6rem; }
+.cp .disagree .side { display: grid; gap: 0.4rem;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr)); }
+.cp .disagree .reading { border: 1px solid #e3c0bd; border-radius: 4px; padding: 0.25rem 0.4rem;
+  background: #fffafa; min-width: 0; font-size: 0.85rem; line-height: 1.35; }
+.cp .disagree blockquote { margin: 0.2rem 0; padding: 0.15rem 0.4rem; }
+.cp .disagree h5 { margin-top: 0.3rem; }
 .cp blockquote { margin: 0.3rem 0 0.2rem; padding: 0.3rem 0.7rem; border-left: 3px solid #7570b3;
   background: #f6f6fb; }
 .cp blockquote mark { background: #fff2a8; font-weight: 600; }
 .cp .claim { margin-bottom: 0.7rem; }
-.cp .value { font-weight: 600; }
+.cp .value { font-weight: 600; font-size: 0.92rem; }
 .cp .note { background: #fff6e5; border-left: 3px solid #e6a100; padding: 0.2rem 0.6rem; }
+.cp .scroll { overflow-x: auto; max-width: 100%; }
 .cp table { border-collapse: collapse; font-size: 0.85rem; }
 .cp td, .cp th { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
-.cp .vs td:first-child { font-weight: 600; }
+.cp ul { padding-left: 1.2rem; }
 </style>
 """
+
+
+def _link(url: str, text: str) -> str:
+    if not url.lower().startswith(("https://", "http://")):
+        return e(text)
+    return f"<a href='{e(url)}' rel='noopener noreferrer' target='_blank'>{e(text)}</a>"
 
 
 def _source_html(src: Source) -> str:
     if src.reference:
         publisher = f" — {e(src.outlet)}" if src.outlet else ""
         return (
-            f"Reference: {_link(src.url, src.headline)}{publisher} "
-            f"<span class='muted'>[not one of the articles; quote as read at the address]</span>"
+            f"<span class='refmark'>from a reference, not the articles</span> "
+            f"{_link(src.url, src.headline)}{publisher} "
+            f"<span class='muted'>[quote as read at the address]</span>"
         )
     headline = e(src.headline) if src.headline else "<i>no headline stated</i>"
     bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
@@ -319,90 +505,319 @@ def _source_html(src: Source) -> str:
     return f"{headline} — {e(' · '.join(bits))} <span class='muted'>[{e(src.file)}]</span>"
 
 
-def _link(url: str, text: str) -> str:
-    if not url.startswith(("https://", "http://")):
-        return e(text)
-    return f"<a href='{e(url)}' rel='noopener noreferrer' target='_blank'>{e(text)}</a>"
-
-
 def _reference_html(ref: ReferenceView) -> str:
     bits = [b for b in (ref.publisher, ref.licence, ref.attribution) if b]
     return f"{_link(ref.url, ref.title)} <span class='muted'>({e(' · '.join(bits))})</span>"
 
 
-def render_html(panel: CorridorPanel) -> str:
-    """The panel as HTML; every data string goes through html.escape."""
-    out = [PANEL_CSS, "<div class='cp' data-testid='corridor-panel'>"]
-    out.append(f"<h3>{e(panel.name)}</h3>")
-    if panel.summary:
-        out.append(f"<p class='muted'>{e(panel.summary)}</p>")
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
-    out.append("<h4>Measured beside claimed</h4><table class='vs'>")
-    measured = f"{panel.measured_km:,.0f} km" if panel.measured_km else "— (a point)"
-    claimed = "; ".join(panel.claimed_lengths) or "no length stated in the sources"
-    out.append(f"<tr><td>Length</td><td>measured on the drawn line: {e(measured)}</td>")
-    out.append(f"<td>claimed: {e(claimed)}</td></tr>")
-    measured_c = ", ".join(panel.measured_countries) or "none (over water)"
+
+def _sources_of(reading: Reading) -> str:
+    """'(2 sources: 002, 003)': how many sources give the reading, and which articles (by number)
+    or that it comes from a reference, not the articles."""
+    srcs = reading.sources
+    names = ", ".join(
+        "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
+        for s in srcs
+    )
+    return f"<span class='src'>({e(_count(len(srcs), 'source'))}: {e(names)})</span>"
+
+
+def _reading_html(reading: Reading) -> str:
+    scope = f"{e(reading.scope)}: " if reading.scope else ""
+    return f"{scope}<span class='value'>{e(reading.value)}</span> {_sources_of(reading)}"
+
+
+def _readings_html(panel: CorridorPanel, field_name: str, absent: str) -> str:
+    """A field's readings on one line; where they disagree, flagged and set against each other."""
+    found = panel.readings.get(field_name, [])
+    if not found:
+        return f"<span class='muted'>{e(absent)}</span>"
+    flagged = {d.scope for d in panel.disagreements if d.field == field_name}
+    parts = []
+    for scope in dict.fromkeys(r.scope for r in found):
+        mine = [_reading_html(r) for r in found if r.scope == scope]
+        if scope in flagged:
+            parts.append("<span class='flag'>sources disagree</span> " + " <b>vs</b> ".join(mine))
+        else:
+            parts.append(" · ".join(mine))
+    return "; ".join(parts)
+
+
+def _summary_html(panel: CorridorPanel) -> str:
+    """The first screen: what it is, whether it is built, and who says so."""
+    rows: list[tuple[str, str]] = []
+    status = _readings_html(panel, "status", "not stated in the sources")
+    if panel.drawn_statuses:
+        drawn = ", ".join(s.lower() for s in panel.drawn_statuses)
+        status += f" <span class='src'>— the map draws it as {e(drawn)}</span>"
+    rows.append(("Status", status))
+
+    legs = [f for f in panel.features if f.measured_km]
+    if not panel.mapped:
+        measured = "not drawn"
+    elif panel.measured_km and len(legs) > 1:
+        measured = f"measured {panel.measured_km:,.0f} km over {len(legs)} legs (each below)"
+    elif panel.measured_km:
+        measured = f"{panel.measured_km:,.0f} km measured on the drawn line"
+    else:
+        measured = "a point on the map"
+    claimed = _readings_html(panel, "length", "none stated")
+    rows.append(("Length", f"{e(measured)}; claimed: {claimed}"))
+    rows.append(("Cost", _readings_html(panel, "cost", "not stated in the sources")))
+    if panel.readings.get("capacity"):
+        rows.append(("Capacity", _readings_html(panel, "capacity", "")))
+    dates = [
+        f"{e(FIELDS[f].label)} {_readings_html(panel, f, '')}"
+        for f in DATE_FIELDS
+        if panel.readings.get(f)
+    ]
+    rows.append(("Dates", " · ".join(dates) or "<span class='muted'>none stated</span>"))
+    articles = [s for s in panel.sources if not s.reference]
+    refs = [s for s in panel.sources if s.reference]
+    n_claims = sum(len(claims) for _, claims in panel.groups)
+    who = f"{_count(n_claims, 'claim')} from {_count(len(articles), 'article')}"
+    if articles:
+        who += ": " + ", ".join(s.short.removeprefix("article ") for s in articles)
+    if refs:
+        who += f"; and {_count(len(refs), 'reference')}, not one of the articles"
+    rows.append(("Who says so", e(who)))
+    body = "".join(f"<dt>{e(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    return f"<dl class='facts' data-testid='panel-summary'>{body}</dl>"
+
+
+def _countries_html(panel: CorridorPanel) -> str:
+    measured_c = ", ".join(panel.measured_countries) or (
+        "not drawn" if not panel.mapped else "none (over water)"
+    )
     claimed_c = ", ".join(panel.claimed_countries) or "no countries stated in the sources"
-    out.append(f"<tr><td>Countries</td><td>measured: {e(measured_c)}</td>")
-    out.append(f"<td>claimed: {e(claimed_c)}</td></tr></table>")
+    return f"<p><b>Countries</b> — measured: {e(measured_c)}; claimed: {e(claimed_c)}</p>"
 
-    out.append("<h4>What the sources say</h4>")
-    if not panel.groups:
-        out.append("<p>The sources state nothing about it.</p>")
-    for label, claims in panel.groups:
-        out.append(f"<h5>{e(label)}</h5>")
-        for claim in claims:
-            ctx = claim.context
-            quote = (
-                f"{e(ctx.before)}<mark>{e(ctx.quote)}</mark>{e(ctx.after)}"
-                if ctx.found
-                else f"<mark>{e(claim.quote)}</mark> <b>(not found in the source)</b>"
-            )
-            out.append(
-                f"<div class='claim' data-claim='{e(claim.id)}'>"
-                f"<span class='value'>{e(claim.value)}</span>"
-                f"<blockquote>{quote}</blockquote>"
-                f"<div class='muted'>{_source_html(claim.source)}</div>"
-            )
-            if claim.note:
-                out.append(f"<div class='note'>Note: {e(claim.note)}</div>")
+
+def _quote_html(claim: ClaimView) -> str:
+    ctx = claim.context
+    if ctx.found:
+        return f"{e(ctx.before)}<mark>{e(ctx.quote)}</mark>{e(ctx.after)}"
+    return f"<mark>{e(claim.quote)}</mark> <b>(not found in the source)</b>"
+
+
+def _bare_quote_html(claim: ClaimView) -> str:
+    """The quoted words alone ('…' where the sentence goes on): the whole sentence is below."""
+    ctx = claim.context
+    if not ctx.found:
+        return f"<mark>{e(claim.quote)}</mark> <b>(not found in the source)</b>"
+    before = "… " if ctx.before.strip() else ""
+    after = " …" if ctx.after.strip() else ""
+    return f"{before}<mark>{e(ctx.quote)}</mark>{after}"
+
+
+def _short_source_html(src: Source) -> str:
+    """A source in a few words: 'article 004 — TDI, 2025-06-18', or the reference's title (the
+    full entry, headline included, is in the panel's Sources)."""
+    if src.reference:
+        return "<span class='refmark'>from a reference, not the articles</span> " + _link(
+            src.url, src.headline
+        )
+    bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
+    return f"{e(src.short)} — {e(', '.join(bits))}"
+
+
+def _disagreements_html(panel: CorridorPanel) -> str:
+    if not panel.disagreements:
+        return (
+            "<p class='muted' data-testid='disagreements'>No two sources give different values "
+            "for the same figure.</p>"
+        )
+    out = [
+        "<section class='disagree' data-testid='disagreements'>",
+        "<h4>Where the sources disagree</h4>",
+    ]
+    for dis in panel.disagreements:
+        title = dis.label + (f" — {dis.scope}" if dis.scope else "")
+        out.append(f"<div class='dis' data-field='{e(dis.field)}'><h5>{e(title)}</h5>")
+        out.append("<div class='side'>")
+        for reading in dis.readings:
+            out.append("<div class='reading'>")
+            out.append(f"<div class='value'>{e(reading.value)}</div>")
+            for claim in reading.claims:
+                out.append(
+                    f"<div data-conflict-claim='{e(claim.id)}'>"
+                    f"<blockquote>{_bare_quote_html(claim)}</blockquote>"
+                    f"<div class='src'>{_short_source_html(claim.source)}</div>"
+                )
+                if claim.note:
+                    out.append(f"<div class='src'>Note: {e(claim.note)}</div>")
+                out.append("</div>")
             out.append("</div>")
+        out.append("</div></div>")
+    out.append("</section>")
+    return "".join(out)
 
-    out.append("<h4>How it was drawn</h4>")
+
+def _filter_html(panel: CorridorPanel) -> str:
+    if not panel.source_filter:
+        return ""
+    names = ", ".join(s.short if not s.reference else s.headline for s in panel.source_filter)
+    hidden = (
+        f" {_count(panel.hidden_claims, 'claim')} from other sources "
+        f"{'is' if panel.hidden_claims == 1 else 'are'} hidden; clear “Cited by article” to see "
+        "them."
+        if panel.hidden_claims
+        else " No claim is hidden."
+    )
+    return (
+        f"<p class='filtered' data-testid='source-filter-note'>Quotes from the selected sources "
+        f"only ({e(names)}).{e(hidden)}</p>"
+    )
+
+
+def _drawn_html(panel: CorridorPanel) -> str:
+    out = ["<h4>How it was drawn</h4>", _countries_html(panel)]
     for feature in panel.features:
-        km = f"{feature.measured_km:,.0f} km" if feature.measured_km else "point"
+        km = f"{feature.measured_km:,.0f} km" if feature.measured_km else "a point"
         accuracy = (
-            f" the real line may lie up to {feature.accuracy_km:g} km from it"
+            f"the real line may lie up to {feature.accuracy_km:g} km from it"
             if feature.accuracy_km
-            else ""
+            else "accuracy not stated"
         )
         out.append(
-            f"<p><b>{e(feature.name)}</b> — {e(feature.status)}, {e(MODES.get(feature.mode, ''))} "
-            f"{e(km)}; crosses {e(', '.join(feature.countries) or 'no country (sea)')}.<br>"
-            f"<span data-testid='drawing-method'><b>How it was drawn:</b> {e(feature.method)};"
+            f"<h5>{e(feature.name)}</h5>"
+            f"<p>{e(feature.status)}, {e(MODES.get(feature.mode, ''))} {e(km)}; crosses "
+            f"{e(', '.join(feature.countries) or 'no country (sea)')}.<br>"
+            f"<span data-testid='drawing-method'><b>How it was drawn:</b> {e(feature.method)}; "
             f"{e(accuracy)}.</span><br>{e(feature.drawing)}</p>"
         )
         if feature.references:
             items = "".join(f"<li>{_reference_html(r)}</li>" for r in feature.references)
             out.append(f"<p class='muted'>Drawn from:</p><ul>{items}</ul>")
-        out.append("<table><tr><th>Waypoint</th><th>lat, lon</th><th>Reference</th></tr>")
-        for w in feature.waypoints:
-            ref = (
-                f"<a href='{e(w.source_url)}' rel='noopener noreferrer' target='_blank'>"
-                f"{e(w.source_url[:60])}</a>"
-                if w.source_url.startswith(("https://", "http://"))
-                else ""
-            )
-            note = f"<br><span class='muted'>{e(w.note)}</span>" if w.note else ""
+        if feature.waypoints:
             out.append(
-                f"<tr><td>{e(w.name)}</td><td>{e(w.lat)}, {e(w.lon)}</td><td>{ref}{note}</td></tr>"
+                "<div class='scroll'><table><tr><th>Waypoint</th><th>lat, lon</th>"
+                "<th>Reference</th></tr>"
             )
-        out.append("</table>")
+            for w in feature.waypoints:
+                ref = (
+                    f"<a href='{e(w.source_url)}' rel='noopener noreferrer' target='_blank'>"
+                    f"{e(w.source_url[:60])}</a>"
+                    if w.source_url.startswith(("https://", "http://"))
+                    else ""
+                )
+                note = f"<br><span class='muted'>{e(w.note)}</span>" if w.note else ""
+                out.append(
+                    f"<tr><td>{e(w.name)}</td><td>{e(w.lat)}, {e(w.lon)}</td>"
+                    f"<td>{ref}{note}</td></tr>"
+                )
+            out.append("</table></div>")
+    return "".join(out)
+
+
+def render_html(panel: CorridorPanel) -> str:
+    """The panel as HTML; every data string goes through html.escape."""
+    out = [
+        PANEL_CSS,
+        f"<div class='cp' data-testid='corridor-panel' data-corridor='{e(panel.id)}' "
+        f"data-mapped='{'yes' if panel.mapped else 'no'}'>",
+        f"<h3>{e(panel.name)}</h3>",
+    ]
+    what = " · ".join([*panel.kinds, panel.summary] if panel.summary else panel.kinds)
+    if what:
+        out.append(f"<p class='what'>{e(what)}</p>")
+    if not panel.mapped:
+        out.append(
+            "<p class='unmapped' data-testid='unmapped-note'><b>Mentioned, not mapped:</b> the "
+            "articles give no route to draw. What they say is below, each with its quote.</p>"
+        )
+    out.append(_filter_html(panel))
+    out.append(_summary_html(panel))
+    out.append(_disagreements_html(panel))
+
+    out.append("<h4>What the sources say</h4>")
+    if not panel.groups:
+        if panel.source_filter:
+            out.append("<p>The selected sources state nothing about it.</p>")
+        else:
+            out.append("<p>The sources state nothing about it.</p>")
+    for label, claims in panel.groups:
+        out.append(f"<h5>{e(label)}</h5>")
+        for claim in claims:
+            out.append(
+                f"<div class='claim' data-claim='{e(claim.id)}'>"
+                f"<span class='value'>{e(claim.value)}</span>"
+                f"<blockquote>{_quote_html(claim)}</blockquote>"
+                f"<div class='src'>{_short_source_html(claim.source)}</div>"
+            )
+            if claim.note:
+                out.append(f"<div class='note'>Note: {e(claim.note)}</div>")
+            out.append("</div>")
+
+    if panel.features:
+        out.append(_drawn_html(panel))
 
     out.append("<h4>Sources</h4><ul>")
     for src in panel.sources:
         note = f"<br><span class='muted'>{e(src.note)}</span>" if src.note else ""
         out.append(f"<li>{_source_html(src)}{note}</li>")
+    out.append("</ul></div>")
+    return "".join(out)
+
+
+# --- before anything is selected -----------------------------------------------------------------
+
+
+def overview_html(ds: Dataset, corridors: Sequence[str]) -> str:
+    """Claims and articles per corridor (the drawn ones, then those only mentioned)."""
+    unmapped = set(ds.unmapped())
+    rows = []
+    for corridor in [*corridors, *(c for c in ds.unmapped() if c not in corridors)]:
+        claims = ds.claims[ds.claims["corridor"] == corridor]
+        articles = claims.loc[claims["source"].isin(ds.sources.index), "source"].nunique()
+        name = ds.corridor_name(corridor)
+        if corridor in unmapped:
+            name += " (mentioned, not mapped)"
+        rows.append(f"<tr><td>{e(name)}</td><td>{len(claims)}</td><td>{articles}</td></tr>")
+    return (
+        "<table data-testid='overview'><tr><th>Corridor</th><th>Claims</th><th>Articles</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def cites(ds: Dataset) -> dict[str, list[str]]:
+    """Article file -> the corridors its claims are about, drawn ones first (in corridor order)."""
+    drawn = set(ds.features["corridor"])
+    out: dict[str, list[str]] = {}
+    for file in ds.sources.index:
+        corridors = list(dict.fromkeys(ds.claims.loc[ds.claims["source"] == file, "corridor"]))
+        out[file] = sorted(corridors, key=lambda c: c not in drawn)
+    return out
+
+
+def sources_html(ds: Dataset) -> str:
+    """Every article of the corpus, what it is, and which systems it cites; an article that cites
+    no mapped system says so (it is not offered in the source filter, where it would give an
+    empty map)."""
+    drawn = set(ds.features["corridor"])
+    out = [
+        PANEL_CSS,
+        "<div class='cp' data-testid='sources-list'><h4>The articles</h4><ul>",
+    ]
+    for file, corridors in cites(ds).items():
+        src = source(ds, file)
+        mapped = [ds.corridor_name(c) for c in corridors if c in drawn]
+        others = [ds.corridor_name(c) + " (not mapped)" for c in corridors if c not in drawn]
+        if mapped:
+            what = "Cites: " + ", ".join([*mapped, *others]) + "."
+            flag = ""
+        else:
+            what = "Cites no mapped system" + (f" (only {', '.join(others)})" if others else "")
+            what += ", so it is not offered in the source filter."
+            flag = " data-uncited='yes'"
+        note = f"<br><span class='muted'>{e(src.note)}</span>" if src.note else ""
+        out.append(
+            f"<li data-source='{e(file)}'{flag}><b>{e(src.short.capitalize())}</b>: "
+            f"{_source_html(src)}<br>{e(what)}{note}</li>"
+        )
     out.append("</ul></div>")
     return "".join(out)

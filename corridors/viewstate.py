@@ -1,7 +1,9 @@
 """The shareable view: which layers, filters and corridor are shown, to and from the URL query.
 
 Parsing never fails: a value the data does not know is dropped with a notice for the reader, so a
-stale or hostile link opens the default view instead of an error page.
+stale or hostile link opens the default view instead of an error page. An empty selection means
+what it says: ``layers=none`` and ``status=none`` show nothing (the page says so), while no country
+or source chosen means no filter on them.
 """
 
 from __future__ import annotations
@@ -22,14 +24,21 @@ class Options:
     layers: tuple[str, ...]
     statuses: tuple[str, ...]
     countries: tuple[str, ...]
-    sources: tuple[str, ...]
-    corridors: tuple[str, ...]
+    sources: tuple[str, ...]  # articles that cite a mapped system: the source filter's choices
+    corridors: tuple[str, ...]  # drawn on the map
+    mentioned: tuple[str, ...] = ()  # only mentioned in the articles: a panel, nothing drawn
+    uncited: tuple[str, ...] = ()  # articles that cite no mapped system (not offered as a filter)
+
+    @property
+    def panels(self) -> tuple[str, ...]:
+        """Every corridor that has a panel: the drawn ones, then the ones only mentioned."""
+        return (*self.corridors, *self.mentioned)
 
 
 @dataclass
 class ViewState:
     layers: list[str]
-    statuses: list[str]
+    statuses: list[str]  # empty: nothing shown
     countries: list[str] = field(default_factory=list)  # empty: no country filter
     sources: list[str] = field(default_factory=list)  # empty: no source filter
     corridor: str | None = None
@@ -40,8 +49,11 @@ def default(options: Options) -> ViewState:
 
 
 def _shown(value: str) -> str:
-    """A query value as it may appear in a notice: short, one line, no markup characters."""
-    clean = "".join(ch if ch.isalnum() or ch in " -_.,;:" else "?" for ch in value)
+    """A query value as it may appear in a notice: short, one line, no markup characters.
+
+    Notices are shown as Markdown, where ':' starts an emoji or icon code, so it is replaced too.
+    """
+    clean = "".join(ch if ch.isalnum() or ch in " -_.,;" else "?" for ch in value)
     return clean[:NOTICE_VALUE_CHARS] + ("…" if len(clean) > NOTICE_VALUE_CHARS else "")
 
 
@@ -53,7 +65,11 @@ def _values(raw: str | list[str] | None) -> list[str]:
 
 
 def _pick(
-    key: str, raw: str | list[str] | None, allowed: Iterable[str], notices: list[str]
+    key: str,
+    raw: str | list[str] | None,
+    allowed: Iterable[str],
+    notices: list[str],
+    reasons: Mapping[str, str] | None = None,
 ) -> list[str] | None:
     """The known values of one key, in the data's order; None when the key is absent."""
     if raw is None:
@@ -66,7 +82,10 @@ def _pick(
     values = _values(raw)
     unknown = [v for v in values if v not in allowed]
     for value in unknown:
-        notices.append(f"Ignored unknown {key} '{_shown(value)}'.")
+        if reasons and value in reasons:
+            notices.append(f"Ignored {key} '{_shown(value)}': {reasons[value]}.")
+        else:
+            notices.append(f"Ignored unknown {key} '{_shown(value)}'.")
     return [a for a in allowed if a in values]
 
 
@@ -82,14 +101,19 @@ def parse(query: Mapping[str, str | list[str]], options: Options) -> tuple[ViewS
         state.layers = []
     else:  # nothing known (stale or hostile link): keep the default, as for the other keys
         state.layers = _pick("layers", raw_layers, options.layers, notices) or state.layers
-    statuses = _pick("status", query.get("status"), options.statuses, notices)
-    if statuses is not None and statuses:
-        state.statuses = statuses
+    raw_status = query.get("status")
+    if raw_status in ("none", ["none"]):
+        state.statuses = []
+    else:
+        statuses = _pick("status", raw_status, options.statuses, notices)
+        if statuses:
+            state.statuses = statuses
     countries = _pick("country", query.get("country"), options.countries, notices)
     state.countries = countries or []
-    sources = _pick("source", query.get("source"), options.sources, notices)
+    uncited = dict.fromkeys(options.uncited, "it cites no mapped system")
+    sources = _pick("source", query.get("source"), options.sources, notices, uncited)
     state.sources = sources or []
-    corridor = _pick("corridor", query.get("corridor"), options.corridors, notices)
+    corridor = _pick("corridor", query.get("corridor"), options.panels, notices)
     state.corridor = corridor[0] if corridor else None
     return state, notices
 
@@ -102,7 +126,7 @@ def to_query(state: ViewState, options: Options) -> dict[str, str]:
     if list(state.layers) != list(options.layers):
         query["layers"] = ",".join(state.layers) or "none"
     if list(state.statuses) != list(options.statuses):
-        query["status"] = ",".join(state.statuses)
+        query["status"] = ",".join(state.statuses) or "none"
     if state.countries:
         query["country"] = ",".join(state.countries)
     if state.sources:

@@ -56,7 +56,9 @@ def options(ds: dataset.Dataset) -> viewstate.Options:
 
 
 def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
-    """Only choices that select something: no 'under construction', as nothing is being built."""
+    """Only choices that select something: no 'under construction', as nothing is being built,
+    and no article that cites no mapped system (000 would give an empty map; it is listed apart,
+    as is the corridor that is only mentioned)."""
     assert STATUS[CKU] == "planned"  # the rows below need one of each, and CKU is not yet built
     assert options == viewstate.Options(
         layers=("railway", "pipeline", "corridor", "port"),
@@ -71,8 +73,10 @@ def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
             "Turkmenistan",
             "Uzbekistan",
         ),
-        sources=(SRC_000, SRC_001, SRC_002, "003_4791317c2548c535.txt", SRC_004),
+        sources=(SRC_001, SRC_002, "003_4791317c2548c535.txt", SRC_004),
         corridors=("cku-railway", "cacgp", "titr", "khorgos-dry-port", "lianyungang-port"),
+        mentioned=("kg-north-south-highway",),
+        uncited=(SRC_000,),
     )
 
 
@@ -209,3 +213,77 @@ def test_counts(
     Counted as if the layer were on, so a reader sees what turning it back on would bring.
     """
     assert filters.counts(ds, _state(options, **changes)) == expected
+
+
+# --- what is shown, for downloads ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ids", "sources", "claims"),
+    [
+        pytest.param(
+            [CKU],
+            [],
+            lambda rows: [r["id"] for r in rows if r["corridor"] == "cku-railway"],
+            id="railway-all-claims",
+        ),
+        pytest.param(
+            [CKU],
+            [SRC_004],
+            lambda rows: [
+                r["id"] for r in rows if r["corridor"] == "cku-railway" and r["source"] == SRC_004
+            ],
+            id="railway-claims-of-004",
+        ),
+        pytest.param(
+            [CACGP, KHORGOS],
+            [],
+            lambda rows: [r["id"] for r in rows if r["corridor"] in ("cacgp", "khorgos-dry-port")],
+            id="pipeline-with-its-reference-claim-and-port",
+        ),
+        pytest.param(
+            ["titr-caspian-crossing"],
+            [],
+            lambda rows: [
+                r["id"]
+                for r in rows
+                if r["corridor"] == "titr" and r["feature"] in ("", "titr-caspian-crossing")
+            ],
+            id="one-leg-keeps-corridor-claims",
+        ),
+        pytest.param([], [], lambda rows: [], id="nothing"),
+    ],
+)
+def test_subset(ds: dataset.Dataset, ids: list[str], sources: list[str], claims) -> None:
+    """Downloads hold the features shown and the claims about them (the chosen sources' only)."""
+    shown = filters.subset(ds, ids, sources)
+    assert list(shown.features.index) == ids
+    assert list(shown.claims["id"]) == claims(_claim_rows())
+    assert len(ds.features) == len(ALL) and shown is not ds  # the loaded dataset is untouched
+
+
+def _claim_rows() -> list[dict[str, str]]:
+    import csv
+
+    with (FIXTURE_ROOT / "geodata" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        pytest.param({}, None, id="default"),
+        pytest.param(
+            {"statuses": []}, "No status is selected: the map shows nothing.", id="status"
+        ),
+        pytest.param({"layers": []}, "Every layer is off: the map shows nothing.", id="layers"),
+        pytest.param({"countries": ["Turkey"], "statuses": ["planned"]}, None, id="no-match"),
+    ],
+)
+def test_empty_reason(options: viewstate.Options, changes: dict, reason: str | None) -> None:
+    """An empty layer or status selection is said in a sentence; it never means 'everything'."""
+    found = filters.empty_reason(_state(options, **changes), options)
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(reason)

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from corridors import dataset, panel
+from corridors import anchors, dataset, panel
 from corridors.schema import FIELDS
 from corridors.textmatch import normalise_text
 
@@ -140,10 +140,16 @@ def test_measured_beside_claimed(
         drawn = ds.features.loc[ds.features["corridor"] == corridor, "measured_length_km"]
         assert view.measured_km == round(float(drawn.sum()), 1)
         assert view.measured_km > 50
-        assert f"measured on the drawn line: {view.measured_km:,.0f} km" in rendered
+        if len(drawn) == 1:
+            assert f"{view.measured_km:,.0f} km measured on the drawn line" in rendered
+        else:
+            assert f"measured {view.measured_km:,.0f} km over {len(drawn)} legs" in rendered
+        for name, km in ds.features.loc[drawn.index, ["name", "measured_length_km"]].values:
+            assert f"<h5>{html.escape(name)}</h5><p>" in rendered  # each leg, with its length
+            assert f" {km:,.0f} km; crosses " in rendered
     else:
         assert view.measured_km is None
-        assert "measured on the drawn line: — (a point)" in rendered
+        assert "a point on the map; claimed:" in rendered
     claimed = [c for c in _claims_of(corridor) if c["field"] == "countries"]
     expected: list[str] = []
     for claim in claimed:
@@ -268,17 +274,42 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         drawing=f"Drawn {SCRIPT}",
         waypoints=[waypoint],
     )
+    reference = panel.Source(
+        f"ref {IMG}", f"Ref title {SCRIPT}", f"Publisher {IMG}", "", "", False, "", url, True
+    )
+    by_ref = panel.ClaimView(
+        id="c3",
+        field="length",
+        value=f"9 km {SCRIPT}",
+        quote=f"ref quote {IMG}",
+        context=panel.QuoteInContext("", f"ref quote {IMG}", "", True),
+        source=reference,
+        note="",
+        feature="",
+    )
+    lengths = [
+        panel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,)),
+        panel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,)),
+    ]
     return panel.CorridorPanel(
-        id="x",
+        id=f"x'{IMG}",
         name=f"Name {SCRIPT}",
         summary=f"Summary {IMG}",
         features=[feature],
-        groups=[(f"Cost {IMG}", [found]), ("Name", [missing])],
+        groups=[(f"Cost {IMG}", [found]), ("Name", [missing]), ("Length", [by_ref])],
         measured_km=12.0,
         measured_countries=[f"Land {IMG}"],
         claimed_lengths=[f"9 km {SCRIPT}"],
         claimed_countries=[f"Claimed {IMG}"],
-        sources=[src],
+        sources=[src, reference],
+        kinds=[f"Kind {IMG}"],
+        readings={"length": lengths, "status": [panel.Reading("status", f"S {IMG}", "", (found,))]},
+        disagreements=[
+            panel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths))
+        ],
+        drawn_statuses=[f"Drawn {IMG}"],
+        source_filter=[src],
+        hidden_claims=2,
     )
 
 
@@ -308,13 +339,23 @@ def test_render_html_escapes_every_data_string(url: str) -> None:
         f"Note: Curator note {escaped_script}",
         f"Head {escaped_script} — Outlet {escaped_img} · 2025 {escaped_script} · syndicated",
         f"Source note {escaped_img}",
-        f"<b>Line {escaped_script}</b> — Planned {escaped_img}",
+        f"<h5>Line {escaped_script}</h5><p>Planned {escaped_img}",
         f"Drawn {escaped_script}",
         f"<td>Town {escaped_img}</td>",
         f"Waypoint note {escaped_script}",
         f"<h5>Cost {escaped_img}</h5>",
-        f"claimed: 9 km {escaped_script}",
+        f"claimed: <span class='value'>9 km {escaped_script}</span>",
         f"data-claim='c1&#x27;{escaped_img}'",
+        f"data-corridor='x&#x27;{escaped_img}'",
+        f"<p class='what'>Kind {escaped_img} · Summary {escaped_img}</p>",
+        f"<h5>Length {escaped_img} — Leg {escaped_script}</h5>",
+        f"Leg {escaped_script}: <span class='value'>7 km {escaped_img}</span>",
+        f"<span class='value'>S {escaped_img}</span>",
+        f"draws it as drawn {escaped_img}",
+        f"Ref title {escaped_script}",
+        f"Publisher {escaped_img}",
+        f"only (article 00{escaped_img}).",
+        f"data-conflict-claim='c3'><blockquote><mark>ref quote {escaped_img}</mark>",
     ):
         assert planted in out, planted
 
@@ -338,3 +379,365 @@ def test_waypoint_links_only_web_urls(url: str, link: str | None) -> None:
         assert "<a " not in out
     else:
         assert link in out
+
+
+# --- summary and disagreements --------------------------------------------------------------------
+
+SRC_001 = "001_6257ba8c1d36bd59.txt"
+SRC_004 = "004_dc699da55f7d4812.txt"
+
+#: Per corridor: (field, scope, the values the sources disagree on, the claims behind each value).
+DISAGREEMENTS = {
+    "cku-railway": [
+        ("status", "", ["Planned", "Under construction"], [["cku-status-004"], ["cku-status-001"]])
+    ],
+    "cacgp": [
+        (
+            "length",
+            "",
+            ["over 3,666 km", "1,833 km"],
+            [["cacgp-length-001"], ["cacgp-length-ref-a"]],
+        )
+    ],
+    "titr": [],
+    "khorgos-dry-port": [],
+    "lianyungang-port": [],
+}
+
+
+@pytest.mark.parametrize("corridor", CORRIDOR_IDS)
+def test_disagreements(panels: dict[str, panel.CorridorPanel], corridor: str) -> None:
+    """The fixture's conflicts: the railway's status (004 vs 001), the pipeline's length (the
+    article's 3,666 km vs a reference's 1,833 km for one line); elsewhere the sources agree."""
+    found = [
+        (
+            d.field,
+            d.scope,
+            [r.value for r in d.readings],
+            [[c.id for c in r.claims] for r in d.readings],
+        )
+        for d in panels[corridor].disagreements
+    ]
+    assert found == DISAGREEMENTS[corridor]
+
+
+def test_railway_status_summary(panels: dict[str, panel.CorridorPanel]) -> None:
+    """The summary says the status is disputed, each reading with its count, and how it is drawn."""
+    rendered = panel.render_html(panels["cku-railway"])
+    summary = rendered[rendered.index("data-testid='panel-summary'") :]
+    summary = summary[: summary.index("</dl>")]
+    assert (
+        "<dt>Status</dt><dd><span class='flag'>sources disagree</span> "
+        "<span class='value'>Planned</span> <span class='src'>(1 source: 004)</span> <b>vs</b> "
+        "<span class='value'>Under construction</span> <span class='src'>(1 source: 001)</span>"
+        " <span class='src'>— the map draws it as planned</span></dd>"
+    ) in summary
+    assert "<dt>Cost</dt><dd><span class='value'>US$8 billion</span>" in summary
+    assert "First proposed <span class='value'>the 1990s</span> " in summary
+    assert "(2 sources: 002, 003)" in summary  # "since the 1990s" and "the 1990s": one reading
+    claims = _claims_of("cku-railway")
+    articles = sorted({c["source"][:3] for c in claims})
+    assert (
+        f"<dt>Who says so</dt><dd>{len(claims)} claims from {len(articles)} articles: " in summary
+    )
+    assert ", ".join(articles) in summary
+
+
+def test_pipeline_length_measured_beside_both_claims(
+    panels: dict[str, panel.CorridorPanel],
+) -> None:
+    """Length: the measured line beside the article's figure and the reference's, the reference
+    marked as not one of the articles."""
+    view = panels["cacgp"]
+    rendered = panel.render_html(view)
+    summary = rendered[rendered.index("<dt>Length</dt>") :]
+    summary = summary[: summary.index("</dd>")]
+    assert f"{view.measured_km:,.0f} km measured on the drawn line; claimed: " in summary
+    assert (
+        "<span class='value'>over 3,666 km</span> <span class='src'>(1 source: 001)</span>"
+        in summary
+    )
+    assert (
+        "<span class='value'>1,833 km</span> "
+        "<span class='src'>(1 source: a reference, not the articles)</span>"
+    ) in summary
+
+
+def test_first_screen_order(panels: dict[str, panel.CorridorPanel]) -> None:
+    """Name, what it is, summary, disagreements, then the claims, the drawing and the sources."""
+    rendered = panel.render_html(panels["cku-railway"])
+    marks = [
+        "<h3>",
+        "<p class='what'>",
+        "data-testid='panel-summary'",
+        "<h4>Where the sources disagree</h4>",
+        "data-conflict-claim='cku-status-004'",
+        "data-conflict-claim='cku-status-001'",
+        "<h4>What the sources say</h4>",
+        "<h4>How it was drawn</h4>",
+        "<h4>Sources</h4>",
+    ]
+    positions = [rendered.index(m) for m in marks]
+    assert positions == sorted(positions)
+    assert rendered.count("<h3>") == 1
+
+
+def test_no_disagreement_said_in_one_line(panels: dict[str, panel.CorridorPanel]) -> None:
+    rendered = panel.render_html(panels["titr"])
+    assert "<h4>Where the sources disagree</h4>" not in rendered
+    assert "No two sources give different values for the same figure." in rendered
+
+
+def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.ClaimView:
+    source = panel.Source(src, "", "", "", "", False, "", reference=not src.endswith(".txt"))
+    return panel.ClaimView(
+        id=ident,
+        field=field,
+        value=panel.format_value(field, value, kw.get("unit", ""), kw.get("qualifier", "")),
+        quote="q",
+        context=panel.QuoteInContext("", "q", "", True),
+        source=source,
+        note="",
+        feature=kw.get("feature", ""),
+        raw=value,
+        unit=kw.get("unit", ""),
+        qualifier=kw.get("qualifier", ""),
+    )
+
+
+@pytest.mark.parametrize(
+    ("claims", "readings", "conflicts"),
+    [
+        pytest.param(
+            [
+                _claim("a", "status", "planned", "001_a.txt"),
+                _claim("b", "status", "planned", "002_b.txt"),
+            ],
+            {"status": [("Planned", "", ["a", "b"])]},
+            [],
+            id="two-sources-agree",
+        ),
+        pytest.param(
+            [
+                _claim("a", "completion_date", "2030", "001_a.txt", qualifier="by"),
+                _claim("b", "completion_date", "2027", "002_b.txt"),
+            ],
+            {"completion_date": [("by 2030", "", ["a"]), ("2027", "", ["b"])]},
+            [("completion_date", "", ["by 2030", "2027"])],
+            id="dates-of-one-milestone-conflict",
+        ),
+        pytest.param(
+            [
+                _claim("a", "proposed_date", "1990s", "001_a.txt", qualifier="since"),
+                _claim("b", "proposed_date", "1990s", "002_b.txt"),
+            ],
+            {"proposed_date": [("the 1990s", "", ["a", "b"])]},
+            [],
+            id="qualifiers-differ-same-value",
+        ),
+        pytest.param(
+            [
+                _claim("a", "length", "3666", "001_a.txt", unit="km"),
+                _claim("b", "length", "3666.0", "ref-x", unit="km"),
+            ],
+            {"length": [("3,666 km", "", ["a", "b"])]},
+            [],
+            id="numbers-compared-as-numbers",
+        ),
+        pytest.param(
+            [
+                _claim("a", "length", "500", "001_a.txt", unit="km", feature="leg-1"),
+                _claim("b", "length", "700", "002_b.txt", unit="km", feature="leg-2"),
+            ],
+            {"length": [("500 km", "Leg one", ["a"]), ("700 km", "Leg two", ["b"])]},
+            [],
+            id="different-legs-do-not-conflict",
+        ),
+        pytest.param(
+            [
+                _claim("a", "status", "operating", "001_a.txt", feature="leg-1"),
+                _claim("b", "status", "planned", "002_b.txt", feature="leg-1"),
+            ],
+            {"status": [("Operating", "Leg one", ["a"]), ("Planned", "Leg one", ["b"])]},
+            [("status", "Leg one", ["Operating", "Planned"])],
+            id="same-leg-conflicts",
+        ),
+        pytest.param(
+            [
+                _claim("a", "name", "Line X", "001_a.txt"),
+                _claim("b", "name", "Line Y", "002_b.txt"),
+            ],
+            {"name": [("Line X", "", ["a"]), ("Line Y", "", ["b"])]},
+            [],
+            id="two-names-are-not-a-conflict",
+        ),
+    ],
+)
+def test_readings_and_disagreements(
+    claims: list[panel.ClaimView], readings: dict, conflicts: list
+) -> None:
+    """One reading per value (and leg); a disagreement is two values of a one-value field for the
+    same thing."""
+    scope_of = {"leg-1": "Leg one", "leg-2": "Leg two"}
+    found = panel.readings(claims, scope_of)
+    assert {
+        f: [(r.value, r.scope, [c.id for c in r.claims]) for r in rs] for f, rs in found.items()
+    } == readings
+    assert [
+        (d.field, d.scope, [r.value for r in d.readings]) for d in panel.disagreements(found)
+    ] == conflicts
+
+
+def test_reference_claims_marked_with_title_and_link(
+    panels: dict[str, panel.CorridorPanel],
+) -> None:
+    """A figure taken from a reference says so, with the reference's title as a link."""
+    rendered = panel.render_html(panels["cacgp"])
+    claim = rendered[rendered.index("data-claim='cacgp-length-ref-a'") :]
+    claim = claim[: claim.index("</div></div>")]
+    assert "<span class='refmark'>from a reference, not the articles</span>" in claim
+    assert (
+        "<a href='https://example.org/fixture/pipeline-length' rel='noopener noreferrer' "
+        "target='_blank'>Fixture reference: pipeline length (test data)</a>"
+    ) in claim
+
+
+def test_mentioned_corridor_panel(ds: dataset.Dataset) -> None:
+    """A corridor only mentioned has its own panel: said to be unmapped, with its quotes."""
+    view = panel.corridor_panel(ds, "kg-north-south-highway")
+    assert not view.mapped
+    assert view.features == []
+    assert [c.id for _, cs in view.groups for c in cs] == ["kg-highway-name-001"]
+    rendered = panel.render_html(view)
+    assert "data-mapped='no'" in rendered
+    assert "<b>Mentioned, not mapped:</b> the articles give no route to draw." in rendered
+    assert "<mark>the new North-South Highway in Kyrgyzstan, which will streamline" in rendered
+    assert "<h4>How it was drawn</h4>" not in rendered
+    assert "<dt>Length</dt><dd>not drawn;" in rendered
+
+
+@pytest.mark.parametrize(
+    ("corridor", "sources", "shown"),
+    [
+        pytest.param("cku-railway", [SRC_004], SRC_004, id="railway-004"),
+        pytest.param("cku-railway", [SRC_001], SRC_001, id="railway-001"),
+        pytest.param("cacgp", [SRC_001], SRC_001, id="pipeline-001-hides-the-reference"),
+        pytest.param("titr", [SRC_004], None, id="titr-004-nothing"),
+    ],
+)
+def test_source_filter_filters_the_quotes(
+    ds: dataset.Dataset, corridor: str, sources: list[str], shown: str | None
+) -> None:
+    """With a source filter the panel shows that source's claims only, and says what it hid."""
+    view = panel.corridor_panel(ds, corridor, sources)
+    ids = [c.id for _, cs in view.groups for c in cs]
+    expected = [c["id"] for c in _claims_of(corridor) if c["source"] == shown]
+    assert sorted(ids) == sorted(expected)
+    assert view.hidden_claims == len(_claims_of(corridor)) - len(expected)
+    assert view.disagreements == []  # one source does not disagree with itself here
+    rendered = panel.render_html(view)
+    note = f"Quotes from the selected sources only (article {sources[0][:3]})."
+    assert note in rendered
+    hidden = (
+        "1 claim from other sources is hidden"
+        if view.hidden_claims == 1
+        else f"{view.hidden_claims} claims from other sources are hidden"
+    )
+    assert hidden in rendered
+    if shown is None:
+        assert "<p>The selected sources state nothing about it.</p>" in rendered
+    assert all(c.source.file in sources for _, cs in view.groups for c in cs)
+
+
+def test_sources_list_explains_an_article_that_cites_nothing(ds: dataset.Dataset) -> None:
+    """Article 000 cites no mapped system: the list says so (it is not offered as a filter)."""
+    rendered = panel.sources_html(ds)
+    assert rendered.count("<li data-source=") == len(SOURCES)
+    uncited = rendered[rendered.index("<li data-source='000_9433e71b893593d6.txt'") :]
+    uncited = uncited[: uncited.index("</li>")]
+    assert "data-uncited='yes'" in uncited
+    assert "Cites no mapped system, so it is not offered in the source filter." in uncited
+    cited = rendered[rendered.index(f"<li data-source='{SRC_004}'") :]
+    assert "Cites: China–Kyrgyzstan–Uzbekistan railway." in cited[: cited.index("</li>")]
+    assert rendered.count("data-uncited") == 1
+
+
+def test_overview_lists_the_mentioned_corridor(ds: dataset.Dataset) -> None:
+    rendered = panel.overview_html(ds, CORRIDOR_IDS)
+    assert (
+        "<td>North–South Highway (Kyrgyzstan) (mentioned, not mapped)</td><td>1</td><td>1</td>"
+        in rendered
+    )
+
+
+def test_conflicting_dates_and_lengths_from_the_data(data_copy) -> None:
+    """Claims added to a copy of the data: a second completion date for the railway and a second
+    length for one Middle Corridor leg become disagreements, side by side with their quotes."""
+    sentence = "This railway is designed to cut transportation times and costs."
+
+    def add(rows: list[dict[str, str]]) -> None:
+        base = {k: "" for k in rows[0]}
+        rows += [
+            base
+            | {
+                "id": "cku-completion-001",
+                "corridor": "cku-railway",
+                "field": "completion_date",
+                "value": "2027",
+                "source": SRC_001,
+                "quote": sentence,
+            },
+            base
+            | {
+                "id": "titr-length-a",
+                "corridor": "titr",
+                "feature": "titr-caspian-crossing",
+                "field": "length",
+                "value": "470",
+                "unit": "km",
+                "source": SRC_001,
+                "quote": sentence,
+            },
+            base
+            | {
+                "id": "titr-length-b",
+                "corridor": "titr",
+                "feature": "titr-caspian-crossing",
+                "field": "length",
+                "value": "500",
+                "unit": "km",
+                "source": SRC_004,
+                "quote": "The project will kickstart next month and will be completed by 2030.",
+            },
+            base
+            | {
+                "id": "titr-length-c",
+                "corridor": "titr",
+                "feature": "titr-az-ge-alat-poti",
+                "field": "length",
+                "value": "800",
+                "unit": "km",
+                "source": SRC_004,
+                "quote": "The project will kickstart next month and will be completed by 2030.",
+            },
+        ]
+
+    data_copy.edit_rows("geodata/claims.csv", add)
+    anchors.rewrite(data_copy.datadir)  # as `python -m corridors fmt` does after an edit
+    ds = dataset.load(data_copy.datadir)
+    assert ds.errors == []
+    railway = panel.corridor_panel(ds, "cku-railway")
+    assert [(d.field, [r.value for r in d.readings]) for d in railway.disagreements] == [
+        ("status", ["Planned", "Under construction"]),
+        ("completion_date", ["by 2030", "2027"]),
+    ]
+    titr = panel.corridor_panel(ds, "titr")
+    leg = ds.features.at["titr-caspian-crossing", "name"]
+    assert [(d.field, d.scope, [r.value for r in d.readings]) for d in titr.disagreements] == [
+        ("length", leg, ["470 km", "500 km"])  # the Alat–Poti leg's 800 km is another leg
+    ]
+    rendered = panel.render_html(titr)
+    assert f"<h5>Length — {html.escape(leg)}</h5>" in rendered
+    assert "data-conflict-claim='titr-length-a'" in rendered
+    assert "data-conflict-claim='titr-length-b'" in rendered
+    assert "data-conflict-claim='titr-length-c'" not in rendered

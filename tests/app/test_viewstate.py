@@ -16,6 +16,8 @@ OPTIONS = Options(
     countries=("China", "Georgia", "Kazakhstan", "Turkey"),
     sources=("001_a.txt", "004_b.txt"),
     corridors=("cku-railway", "titr"),
+    mentioned=("kg-highway",),
+    uncited=("000_c.txt",),
 )
 ALL_LAYERS = list(OPTIONS.layers)
 ALL_STATUSES = list(OPTIONS.statuses)
@@ -35,6 +37,8 @@ def _view(**changes: object) -> ViewState:
         pytest.param(_view(corridor="titr"), {"corridor": "titr"}, id="corridor"),
         pytest.param(_view(layers=["railway", "port"]), {"layers": "railway,port"}, id="layers"),
         pytest.param(_view(layers=[]), {"layers": "none"}, id="no-layers"),
+        pytest.param(_view(statuses=[]), {"status": "none"}, id="no-status"),
+        pytest.param(_view(corridor="kg-highway"), {"corridor": "kg-highway"}, id="mentioned"),
         pytest.param(
             _view(statuses=["planned", "operating"]), {"status": "planned,operating"}, id="status"
         ),
@@ -122,6 +126,20 @@ def test_round_trip(state: ViewState, query: dict[str, str]) -> None:
             {"source": "999.txt"}, _view(), ["Ignored unknown source '999.txt'."], id="source"
         ),
         pytest.param(
+            {"source": "000_c.txt,004_b.txt"},
+            _view(sources=["004_b.txt"]),
+            ["Ignored source '000_c.txt': it cites no mapped system."],
+            id="source-citing-nothing",
+        ),
+        pytest.param({"status": ""}, _view(), [], id="status-empty-is-default"),
+        pytest.param({"status": ["none"]}, _view(statuses=[]), [], id="status-none-list"),
+        pytest.param(
+            {"corridor": "x:smile:"},
+            _view(),
+            ["Ignored unknown corridor 'x?smile?'."],
+            id="colon-emoji-code",
+        ),
+        pytest.param(
             {"corridor": "nope"}, _view(), ["Ignored unknown corridor 'nope'."], id="corridor"
         ),
         pytest.param(
@@ -164,7 +182,7 @@ HOSTILE = [
     pytest.param("line\nbreak\r\n# heading", id="newlines"),
     pytest.param("<" * 100, id="long"),
 ]
-MARKUP = ("<", ">", "[", "]", "(javascript", "`", "*", "$", "\n", "\r", "#")
+MARKUP = ("<", ">", "[", "]", "(javascript", "`", "*", "$", "\n", "\r", "#", ":")
 
 
 @pytest.mark.parametrize("key", ["corridor", "layers", "status", "country", "source"])

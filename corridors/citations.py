@@ -1,0 +1,308 @@
+"""Citations of the sources, as CSL-JSON, BibTeX and RIS, for the dashboard and `python -m corridors cite`.
+
+Each article is cited by what ``seeds/sources.csv`` states about it (headline, outlet, date,
+dateline, author) and nothing else: a field the sources do not state is left out, and a note says
+so ("no date stated"); no URL or date is ever made up. Each public reference is cited by its title,
+publisher and URL from ``geodata/references.csv``. Pure functions: the dataset in, text out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+
+from .dataset import Dataset
+
+FORMATS = ("csl-json", "bibtex", "ris")
+MEDIA_TYPES = {
+    "csl-json": "application/vnd.citationstyles.csl+json",
+    "bibtex": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+}
+EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One source as a bibliography sees it; empty strings are fields the data does not state."""
+
+    id: str  # the article's file name or the reference's id
+    kind: str  # "article" (one of the articles in seeds/) or "reference" (a public page)
+    title: str = ""
+    container: str = ""  # the outlet an article appeared in
+    publisher: str = ""
+    date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD
+    author: str = ""
+    url: str = ""
+    note: str = ""
+
+    @property
+    def date_parts(self) -> list[int]:
+        match = _DATE.match(self.date)
+        return [int(p) for p in match.groups() if p] if match else []
+
+
+def _article(ds: Dataset, file: str) -> Entry:
+    row = ds.sources.loc[file]
+    notes = []
+    for column, absent in (
+        ("headline", "no headline stated"),
+        ("outlet", "no outlet stated"),
+        ("date", "no date stated"),
+    ):
+        if not row[column].strip():
+            notes.append(absent)
+    date = row["date"].strip()
+    if date and not _DATE.match(date):
+        notes.append(f"date as stated: {date}")
+        date = ""
+    if row["dateline"].strip():
+        notes.append(f"dateline: {row['dateline'].strip()}")
+    if row["syndicated"] == "yes":
+        notes.append("syndicated")
+    notes.append(f"file {file} of the corridors corpus")
+    if row["note"].strip():
+        notes.append(row["note"].strip())
+    return Entry(
+        id=file,
+        kind="article",
+        title=row["headline"].strip(),
+        container=row["outlet"].strip(),
+        date=date,
+        author=row["author"].strip(),
+        note="; ".join(notes),
+    )
+
+
+def _reference(ds: Dataset, ref_id: str) -> Entry:
+    row = ds.references.loc[ref_id]
+    url = row["url"].strip()
+    notes = [f"licence: {row['licence']}" if row["licence"].strip() else "no licence stated"]
+    if row["attribution"].strip():
+        notes.append(f"attribution: {row['attribution'].strip()}")
+    if not url.lower().startswith(("https://", "http://")):
+        notes.append("no web address stated")
+        url = ""
+    return Entry(
+        id=ref_id,
+        kind="reference",
+        title=row["title"].strip(),
+        publisher=row["publisher"].strip(),
+        url=url,
+        note="; ".join(notes),
+    )
+
+
+def cited(ds: Dataset) -> list[str]:
+    """The sources behind a dataset: the articles and references its claims cite, then the
+    references its features are drawn from, each once, in that order."""
+    found = list(dict.fromkeys(ds.claims["source"]))
+    for refs in ds.features["references"]:
+        found += [r for r in refs if r not in found]
+    return found
+
+
+def entries(ds: Dataset, ids: Iterable[str] | None = None) -> list[Entry]:
+    """Entries for the given sources (default: every article, then every reference), in order.
+
+    An id that is neither an article nor a reference is skipped (validation reports it).
+    """
+    chosen = list(ids) if ids is not None else [*ds.sources.index, *ds.references.index]
+    out = []
+    for ident in dict.fromkeys(chosen):
+        if ident in ds.sources.index:
+            out.append(_article(ds, ident))
+        elif ident in ds.references.index:
+            out.append(_reference(ds, ident))
+    return out
+
+
+# --- CSL-JSON ------------------------------------------------------------------------------------
+
+
+def csl_item(entry: Entry) -> dict[str, object]:
+    """One CSL-JSON item: only the fields the data states ('issued' only with a date)."""
+    item: dict[str, object] = {
+        "id": entry.id,
+        "type": "article-newspaper" if entry.kind == "article" else "webpage",
+    }
+    if entry.title:
+        item["title"] = entry.title
+    if entry.container:
+        item["container-title"] = entry.container
+    if entry.publisher:
+        item["publisher"] = entry.publisher
+    if entry.author:
+        item["author"] = [{"literal": entry.author}]
+    if entry.date_parts:
+        item["issued"] = {"date-parts": [entry.date_parts]}
+    if entry.url:
+        item["URL"] = entry.url
+    if entry.note:
+        item["note"] = entry.note
+    return item
+
+
+def to_csl_json(items: Iterable[Entry]) -> str:
+    return json.dumps([csl_item(e) for e in items], ensure_ascii=False, indent=1) + "\n"
+
+
+# --- BibTeX --------------------------------------------------------------------------------------
+
+_TEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _tex(text: str) -> str:
+    """A value safe inside BibTeX braces: LaTeX specials escaped, line breaks as spaces."""
+    return "".join(_TEX.get(ch, ch) for ch in _CONTROL.sub(" ", text))
+
+
+def _bib_url(url: str) -> str:
+    """A URL as a verbatim field: characters that would unbalance braces percent-encoded."""
+    return _CONTROL.sub("", url).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+def bibtex_key(entry: Entry) -> str:
+    """A key BibTeX accepts: the id with anything but letters, digits and -_:. replaced."""
+    key = re.sub(r"[^A-Za-z0-9_:.-]", "-", entry.id.removesuffix(".txt"))
+    return f"corridors:{key}"
+
+
+def bibtex_entry(entry: Entry) -> str:
+    if entry.kind == "article" and entry.container:
+        kind, fields = "article", [("title", entry.title), ("journal", entry.container)]
+    else:
+        kind, fields = "misc", [("title", entry.title)]
+        if entry.container:
+            fields.append(("howpublished", entry.container))
+    fields += [("author", entry.author), ("publisher", entry.publisher)]
+    parts = entry.date_parts
+    if parts:
+        fields.append(("year", str(parts[0])))
+        if len(parts) > 1:
+            fields.append(("month", _MONTHS[parts[1] - 1]))
+        fields.append(("date", entry.date))
+    fields.append(("note", entry.note))
+    lines = [f"  {name} = {{{_tex(value)}}}" for name, value in fields if value]
+    if entry.url:
+        lines.append(f"  url = {{{_bib_url(entry.url)}}}")
+    return f"@{kind}{{{bibtex_key(entry)},\n" + ",\n".join(lines) + "\n}\n"
+
+
+def to_bibtex(items: Iterable[Entry]) -> str:
+    return "\n".join(bibtex_entry(e) for e in items)
+
+
+# --- RIS -----------------------------------------------------------------------------------------
+
+
+def _ris(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def ris_entry(entry: Entry) -> str:
+    """One RIS record: TY first, ER last, one tag per line ('TAG  - value')."""
+    tags = [("TY", "NEWS" if entry.kind == "article" else "ELEC"), ("ID", entry.id)]
+    tags += [("TI", entry.title), ("T2", entry.container), ("PB", entry.publisher)]
+    tags.append(("AU", entry.author))
+    parts = entry.date_parts
+    if parts:
+        tags.append(("PY", str(parts[0])))
+        padded = [f"{p:02d}" for p in parts[1:]]
+        tags.append(("DA", "/".join([str(parts[0]), *padded]) + "/" * (4 - len(parts))))
+    tags += [("UR", entry.url), ("N1", entry.note)]
+    lines = [f"{tag}  - {_ris(value)}" for tag, value in tags if value]
+    return "\n".join([*lines, "ER  - "]) + "\n"
+
+
+def to_ris(items: Iterable[Entry]) -> str:
+    return "\n".join(ris_entry(e) for e in items)
+
+
+def render(items: Iterable[Entry], fmt: str) -> bytes:
+    """The citations in one format, as UTF-8 bytes (what the CLI prints and the app offers)."""
+    items = list(items)
+    if fmt == "csl-json":
+        return to_csl_json(items).encode("utf-8")
+    if fmt == "bibtex":
+        return to_bibtex(items).encode("utf-8")
+    if fmt == "ris":
+        return to_ris(items).encode("utf-8")
+    raise ValueError(f"unknown citation format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+# --- citing the map itself -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapVersion:
+    version: str  # the package version, or "" when not installed
+    commit: str  # the git commit, or "" when not a git checkout
+    commit_date: str  # YYYY-MM-DD of that commit, or ""
+
+
+def map_version(repo: str | None = None) -> MapVersion:
+    """The version of this map: package version and, in a git checkout, commit and its date.
+
+    Never fails: what cannot be found is left empty (and the citation text says "not known").
+    """
+    try:
+        version = metadata.version("corridors")
+    except metadata.PackageNotFoundError:
+        version = ""
+    commit = date = ""
+    if repo:
+        try:
+            out = subprocess.run(
+                ["git", "-C", repo, "log", "-1", "--format=%H %cs"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+                check=True,
+            ).stdout.split()
+            if len(out) == 2:
+                commit, date = out
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return MapVersion(version, commit, date)
+
+
+def how_to_cite(version: MapVersion, fingerprint: str = "") -> str:
+    """What to cite when using a figure from the map, as plain text (paragraphs split by a blank
+    line): the map with its version, and the article or reference behind the figure."""
+    bits = [f"version {version.version}" if version.version else "version not known"]
+    if version.commit:
+        bits.append(f"commit {version.commit[:12]} of {version.commit_date or 'an unknown date'}")
+    if fingerprint:
+        bits.append(f"data sha256 {fingerprint[:12]}")
+    return "\n\n".join(
+        [
+            "Cite the map: Corridors, a cited map of the infrastructure that ties China to "
+            f"Central Asia ({'; '.join(bits)}).",
+            "Cite the source of every figure you use as well: each quote in the panel names the "
+            "article (headline, outlet and date where the article states them) or the public "
+            "reference it comes from. The buttons above give those sources as CSL-JSON, BibTeX "
+            "or RIS, for what the map shows.",
+            "A figure marked as coming from a reference is not in the articles: cite the "
+            "reference. Where the sources disagree, cite each side.",
+        ]
+    )

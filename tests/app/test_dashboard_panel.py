@@ -1,0 +1,267 @@
+"""The panel column, sidebar, notices, problem box and downloads of the app, run headless (AppTest).
+
+What the page says and offers, on the frozen fixture: the panel opens with its summary and the
+sources' disagreements, the filters mean what they say (and the page says what an empty one
+means), one box for a bad link, inert and relative file names in the problem box, and downloads of
+exactly what is shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from corridors import citations, dataset, export, filters, panel, viewstate
+from corridors.datadir import ENV_VAR, REPO_ROOT, DataDir
+
+from fixtures import FIXTURE, FIXTURE_ROOT
+
+DASHBOARD = REPO_ROOT / "dashboard.py"
+SRC_000 = "000_9433e71b893593d6.txt"
+SRC_004 = "004_dc699da55f7d4812.txt"
+MENTIONED = "kg-north-south-highway"
+
+
+def _rows(rel: str) -> list[dict[str, str]]:
+    with (FIXTURE_ROOT / rel).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+CLAIMS = _rows("geodata/claims.csv")
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
+    return AppTest.from_file(str(DASHBOARD), default_timeout=60)
+
+
+@pytest.fixture(scope="module")
+def ds() -> dataset.Dataset:
+    return dataset.load(FIXTURE)
+
+
+def _bodies(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def _panel(at: AppTest) -> str:
+    found = [b for b in _bodies(at) if "data-testid='corridor-panel'" in b]
+    assert len(found) == 1, f"{len(found)} panels"
+    return found[0]
+
+
+def _sent(at: AppTest) -> set[str]:
+    """Feature ids the map is sent (the ids are written into the layers' GeoJSON)."""
+    from .support import feature_collections
+
+    component = next(iter(at.get("component_instance")))
+    import json
+
+    args = json.loads(component.proto.json_args)
+    return {
+        f["id"] for c in feature_collections(args["feature_group"] or "") for f in c["features"]
+    }
+
+
+def test_railway_panel_opens_with_its_disagreement(app: AppTest) -> None:
+    app.query_params["corridor"] = "cku-railway"
+    app.run()
+    assert not app.exception
+    body = _panel(app)
+    assert body.index("data-testid='panel-summary'") < body.index("Where the sources disagree")
+    assert body.index("data-conflict-claim='cku-status-004'") < body.index("What the sources say")
+    assert "data-conflict-claim='cku-status-001'" in body
+
+
+def test_one_notice_for_a_bad_link(app: AppTest) -> None:
+    """Three things ignored: one box listing all three (not three boxes), in plain text."""
+    app.query_params["corridor"] = "nope"
+    app.query_params["layers"] = "bogus"
+    app.query_params["evil"] = "[x](javascript:alert(1))"
+    app.run()
+    assert not app.exception
+    assert [i.value for i in app.info] == [
+        "This link asked for 3 things this data does not have; the page shows the default for "
+        "them instead:\n\n"
+        "- Ignored unknown parameter 'evil'.\n"
+        "- Ignored unknown layers 'bogus'.\n"
+        "- Ignored unknown corridor 'nope'."
+    ]
+
+
+def test_empty_status_shows_nothing_and_says_so(app: AppTest) -> None:
+    app.run()
+    app.multiselect(key="statuses").set_value([]).run()
+    assert not app.exception
+    assert _sent(app) == set()
+    warnings = [w.value for w in app.warning]
+    assert len(warnings) == 1 and warnings[0].startswith("No status is selected: the map shows")
+    assert any("No status chosen: the map shows nothing." in c.value for c in app.sidebar.caption)
+    assert app.query_params["status"] == "none"
+    assert all(b.disabled for b in app.get("download_button")[:4])  # nothing to download
+
+
+def test_status_none_link_reopens_the_empty_view(app: AppTest) -> None:
+    app.query_params["status"] = "none"
+    app.run()
+    assert app.multiselect(key="statuses").value == []
+    assert _sent(app) == set()
+    assert [i.value for i in app.info] == []
+
+
+def test_no_match_is_said(app: AppTest) -> None:
+    app.run()
+    app.multiselect(key="statuses").set_value(["planned"]).run()
+    app.multiselect(key="countries").set_value(["Turkey"]).run()
+    assert _sent(app) == set()
+    assert next(w.value for w in app.warning).startswith(
+        "No drawn feature matches all the filters at once"
+    )
+
+
+def test_source_filter_filters_the_quotes(app: AppTest) -> None:
+    app.query_params["corridor"] = "cku-railway"
+    app.run()
+    app.multiselect(key="sources").set_value([SRC_004]).run()
+    assert not app.exception
+    body = _panel(app)
+    own = [c["id"] for c in CLAIMS if c["corridor"] == "cku-railway" and c["source"] == SRC_004]
+    hidden = sum(1 for c in CLAIMS if c["corridor"] == "cku-railway") - len(own)
+    shown = sorted(part.split("'", 1)[0] for part in body.split("data-claim='")[1:])
+    assert shown == sorted(own)
+    assert f"{hidden} claims from other sources are hidden" in body
+    assert "Where the sources disagree" not in body
+    assert _sent(app) == {"cku-railway"}
+    assert app.query_params["source"] == SRC_004
+
+
+def test_article_citing_nothing_is_not_offered_but_explained(app: AppTest) -> None:
+    app.run()
+    box = app.multiselect(key="sources")
+    assert SRC_000 not in box.options and not any(SRC_000[:3] + " " in o for o in box.options)
+    assert "Not listed, as it cites no mapped system: article 000" in box.proto.help
+    listing = [b for b in _bodies(app) if "data-testid='sources-list'" in b]
+    assert len(listing) == 1
+    assert f"<li data-source='{SRC_000}' data-uncited='yes'>" in listing[0]
+
+
+def test_article_citing_nothing_in_a_link_is_explained(app: AppTest) -> None:
+    app.query_params["source"] = SRC_000
+    app.run()
+    assert [i.value for i in app.info] == [
+        "Ignored source '000\\_9433e71b893593d6.txt'\\: it cites no mapped system."
+    ]
+    assert app.multiselect(key="sources").value == []
+
+
+def test_mentioned_corridor_from_the_list_and_from_a_link(app: AppTest) -> None:
+    app.run()
+    box = app.selectbox(key="corridor")
+    assert "North–South Highway (Kyrgyzstan) (mentioned, not mapped)" in box.options
+    box.set_value(MENTIONED).run()
+    assert not app.exception
+    body = _panel(app)
+    assert "Mentioned, not mapped:" in body and "data-claim='kg-highway-name-001'" in body
+    assert app.query_params["corridor"] == MENTIONED
+
+    fresh = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    fresh.query_params["corridor"] = MENTIONED
+    fresh.run()
+    assert [i.value for i in fresh.info] == []
+    assert fresh.selectbox(key="corridor").value == MENTIONED
+
+
+def test_overview_lists_the_mentioned_corridor(app: AppTest) -> None:
+    app.run()
+    overview = [b for b in _bodies(app) if "data-testid='overview'" in b]
+    assert "North–South Highway (Kyrgyzstan) (mentioned, not mapped)" in overview[0]
+
+
+# --- downloads ---------------------------------------------------------------------------------
+
+DOWNLOADS = {
+    "download_geojson": ("GeoJSON", "corridors-shown.geojson"),
+    "download_csv": ("CSV (claims)", "corridors-shown.csv"),
+    "download_gpkg": ("GeoPackage", "corridors-shown.gpkg"),
+    "download_kml": ("KML", "corridors-shown.kml"),
+    "cite_csl-json": ("CSL-JSON", "corridors-sources.json"),
+    "cite_bibtex": ("BibTeX", "corridors-sources.bib"),
+    "cite_ris": ("RIS", "corridors-sources.ris"),
+}
+
+
+def test_download_buttons_and_how_to_cite(app: AppTest) -> None:
+    app.run()
+    buttons = {b.key: b for b in app.get("download_button")}
+    assert {k: b.label for k, b in buttons.items()} == {k: v[0] for k, v in DOWNLOADS.items()}
+    assert not any(b.disabled for b in buttons.values())
+    assert all(b.proto.ignore_rerun for b in buttons.values())  # a download does not rerun
+    how = [b for b in _bodies(app) if "data-testid='how-to-cite'" in b]
+    assert len(how) == 1
+    assert "Cite the map: Corridors" in how[0]
+    assert "Cite the source of every figure you use as well" in how[0]
+    captions = [c.value for c in app.sidebar.caption]
+    n_claims = len(filters.subset(dataset.load(FIXTURE), list(_all_ids())).claims)
+    assert f"{len(_all_ids())} feature(s) and the {n_claims} claim(s) about them" in " ".join(
+        captions
+    )
+
+
+def _all_ids() -> list[str]:
+    return list(dataset.load(FIXTURE).features.index)
+
+
+def test_what_is_shown_is_what_is_downloaded(ds: dataset.Dataset) -> None:
+    """The buttons' files: the features the filters show, with the claims the panel shows."""
+    view = viewstate.ViewState(
+        layers=list(filters.options(ds).layers), statuses=["planned"], sources=[SRC_004]
+    )
+    ids = filters.visible(ds, view)
+    shown = filters.subset(ds, ids, view.sources)
+    geojson = export.render(shown, "geojson").decode()
+    assert '"id": "cku-railway"' in geojson and '"id": "cacgp-lines-abc"' not in geojson
+    rows = list(csv.DictReader(export.render(shown, "csv").decode().splitlines()))
+    assert {r["source"] for r in rows} == {SRC_004}
+    bib = citations.render(citations.entries(shown, citations.cited(shown)), "bibtex").decode()
+    assert bib.startswith("@article{corridors:004_dc699da55f7d4812,")
+    assert "corridors:001_" not in bib
+
+
+# --- the problem box ---------------------------------------------------------------------------
+
+HOSTILE_NAME = "[x](javascript:alert(1))![i](https:__e.example_i.png) www.evil.example :smile: :red[r] $x$.geojson"
+
+
+@pytest.fixture
+def hostile_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the data with a broken feature file whose name is Markdown."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE_ROOT / "geodata", root / "geodata")
+    shutil.copytree(FIXTURE_ROOT / "seeds", root / "seeds")
+    for path in root.rglob("*"):
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    (root / "geodata" / "features" / HOSTILE_NAME).write_text("{", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(root))
+    yield root
+
+
+def test_problem_box_shows_names_as_text_and_relative(app: AppTest, hostile_file: Path) -> None:
+    app.run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1
+    assert f"`geodata/features/{HOSTILE_NAME}`" in errors[0]  # a code span: shown as text
+    assert str(hostile_file) not in errors[0] and str(hostile_file.resolve()) not in errors[0]
+    frame = app.dataframe[0].value
+    assert list(frame["file"]) == [f"geodata/features/{HOSTILE_NAME}"]
+    assert not frame.astype(str).apply(lambda col: col.str.contains(str(hostile_file))).any().any()
+    assert str(DataDir(hostile_file).root) not in repr(frame.to_dict())
+    assert panel.PANEL_CSS  # the rest of the page is still drawn
+    assert "cku-railway" in _sent(app)
