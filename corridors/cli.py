@@ -9,7 +9,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import anchors, boundaries, citations, dataset, drawing, export, geojsonio, join, rawdata
+from . import (
+    anchors,
+    boundaries,
+    citations,
+    compare,
+    dataset,
+    drawing,
+    export,
+    geojsonio,
+    join,
+    rawdata,
+)
 from .datadir import ENV_VAR, resolve
 from .problems import error
 from .validate import validate
@@ -90,14 +101,66 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _measure(args: argparse.Namespace) -> int:
+    """Measured lengths and countries; closeness to the reference geodata; claimed vs measured."""
     ds = dataset.load(resolve(args.data_dir))
-    print(f"{'feature':32} {'km':>8}  countries")
+    ref_dir = compare.reference_dir()
+    absent = compare.missing(ref_dir)
+    legs = {} if absent else {c.feature: c for c in compare.compare(ds, compare.load(ref_dir))}
+    if absent:
+        print(
+            f"reference geodata not found in {ref_dir} (missing {', '.join(absent)}; set "
+            f"${compare.ENV_VAR}): shares within {compare.NEAR_KM:g}/{compare.FAR_KM:g} km "
+            "not measured"
+        )
+    else:
+        print(f"reference geodata: {ref_dir}")
+    near, far = f"≤{compare.NEAR_KM:g} km", f"≤{compare.FAR_KM:g} km"
+    print(
+        f"\n{'feature':30} {'method':9} {'acc':>4} {'km':>7} {near:>7} {far:>7}  "
+        "compared with; countries"
+    )
     for feature_id, row in ds.features.iterrows():
         km = row["measured_length_km"]
-        shown = "point" if km is None or km != km else f"{km:8.1f}"
-        print(f"{feature_id:32} {shown:>8}  {', '.join(row['countries'])}")
+        shown = "point" if km is None or km != km else f"{km:7.1f}"
+        leg = legs.get(feature_id)
+        shares = ("", "")
+        against = ""
+        if leg is not None and leg.within_far is not None:
+            shares = (f"{leg.within_near:7.1%}", f"{leg.within_far:7.1%}")
+            against = "+".join(leg.against) + ("" if leg.method == "traced" else " (any railway)")
+        print(
+            f"{feature_id:30} {row['method']:9} {row['accuracy_km']:>4g} {shown:>7} "
+            f"{shares[0]:>7} {shares[1]:>7}  {against}; {', '.join(row['countries'])}"
+        )
+    checked = [s for leg in legs.values() for s in leg.stations if s.km is not None]
+    if checked:
+        worst = max(checked, key=lambda s: s.km)
+        print(
+            f"\n{len(checked)} station waypoints compared with their OSM station: largest offset "
+            f"{worst.km:.2f} km ({worst.waypoint})"
+        )
+    print(f"\n{'corridor':24} {'features':>8} {'sum km':>9} {'network km':>11}")
+    for corridor in ds.corridors.index:
+        mine = ds.features[ds.features["corridor"] == corridor]
+        if mine.empty:
+            print(f"{corridor:24} {'-':>8} {'mentioned, not mapped':>21}")
+            continue
+        total = sum(km for km in mine["measured_length_km"] if km == km and km)
+        if not total:
+            print(f"{corridor:24} {len(mine):8d} {'point':>9} {'point':>11}")
+            continue
+        network = compare.network_km(mine.geometry)
+        print(f"{corridor:24} {len(mine):8d} {total:9.1f} {network:11.1f}")
+    print(f"\n{'length claim':28} {'of':22} {'claimed':>9} {'measured':>9} {'diff':>7}  source")
+    for check in compare.lengths(ds):
+        of = check.feature or f"{check.corridor} (network)"
+        claimed = f"{check.qualifier} {check.claimed_km:,.0f}".strip()
+        print(
+            f"{check.claim:28} {of:22} {claimed:>9} {check.measured_km:9.1f} "
+            f"{check.difference:+7.1%}  {check.source}"
+        )
     rep = join.report(ds)
-    print(f"features without claims: {rep.features_without_claims or 'none'}")
+    print(f"\nfeatures without claims: {rep.features_without_claims or 'none'}")
     print(f"claims without features: {rep.claims_without_features or 'none'}")
     return 0 if rep.clean else 1
 
@@ -223,9 +286,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("fmt", help="rewrite feature files in canonical form")
     p.add_argument("--redraw", action="store_true", help="rebuild geometry from waypoints")
     p.set_defaults(func=_fmt)
-    sub.add_parser("measure", help="print measured lengths and countries").set_defaults(
-        func=_measure
-    )
+    sub.add_parser(
+        "measure",
+        help="print measured lengths, countries, closeness to the reference geodata (where "
+        f"present: ${compare.ENV_VAR}) and claimed lengths",
+    ).set_defaults(func=_measure)
     p = sub.add_parser("boundaries", help="rebuild geodata/boundaries.geojson")
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)

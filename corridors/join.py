@@ -38,8 +38,11 @@ class JoinReport:
 
 
 def report(ds: Dataset) -> JoinReport:
-    """Unmatched ids both ways: features no claim cites, and claims whose corridor is not drawn."""
-    drawn = set(ds.features["corridor"])
+    """Unmatched ids both ways: features no claim cites, and claims whose corridor is not drawn.
+
+    A corridor marked as only mentioned (``mapped`` no) has claims and, rightly, no feature.
+    """
+    drawn = set(ds.features["corridor"]) | set(ds.unmapped())
     claimed = set(ds.claims["corridor"])
     return JoinReport(
         sorted(ds.features.loc[~ds.features["corridor"].isin(claimed), "id"]),

@@ -46,7 +46,12 @@ def _rows(path) -> list[dict[str, str]]:
 # Read at collection time, so that every claim, feature and source is its own test id.
 CLAIMS = _rows(REAL.claims)
 SOURCES = _rows(REAL.sources)
+REFERENCES = {row["id"]: row for row in _rows(REAL.references)}
 WAYPOINTS = {row["id"]: row for row in _rows(REAL.waypoints)}
+#: Claims quoting an article (checked word for word here) and claims quoting a public reference
+#: (its quote is as read at its address, which a test cannot fetch).
+SEED_CLAIMS = [c for c in CLAIMS if c["source"] not in REFERENCES]
+REFERENCE_CLAIMS = [c for c in CLAIMS if c["source"] in REFERENCES]
 FEATURE_FILES = sorted(REAL.features.glob("*.geojson"))
 FEATURES = [
     feature
@@ -79,7 +84,7 @@ def test_real_data_is_present() -> None:
 # --- claims ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("claim", [pytest.param(c, id=c["id"]) for c in CLAIMS])
+@pytest.mark.parametrize("claim", [pytest.param(c, id=c["id"]) for c in SEED_CLAIMS])
 def test_claim_quote_stands_verbatim_in_its_seed(claim: dict[str, str]) -> None:
     """A figure on the map is only as good as its quote: it must be in the article word for word."""
     text = (REAL.seeds / claim["source"]).read_text(encoding="utf-8")
@@ -91,6 +96,15 @@ def test_claim_quote_stands_verbatim_in_its_seed(claim: dict[str, str]) -> None:
     assert textmatch.normalise_text(text[match.start : match.end]) == textmatch.normalise_text(
         claim["quote"]
     )
+
+
+@pytest.mark.parametrize("claim", [pytest.param(c, id=c["id"]) for c in REFERENCE_CLAIMS])
+def test_claim_from_a_reference_names_its_address(claim: dict[str, str]) -> None:
+    """A figure taken from a public reference carries its quote and the address to check it at."""
+    reference = REFERENCES[claim["source"]]
+    assert claim["quote"].strip(), "a claim needs the sentence it was read from"
+    assert reference["url"].startswith(("https://", "http://")), reference
+    assert reference["title"].strip() and reference["licence"].strip(), reference
 
 
 # --- features --------------------------------------------------------------------------------
@@ -115,6 +129,57 @@ def test_feature_passes_through_its_waypoints(feature: dict) -> None:
         row = WAYPOINTS[name]
         km = measure.distance_to_geometry_km(Point(float(row["lon"]), float(row["lat"])), geom)
         assert km <= WAYPOINT_TOLERANCE_KM, f"{name} lies {km:.1f} km from the geometry"
+
+
+#: A vertex of a line drawn through its waypoints stands at one of them (the validator's rule).
+VERTEX_AT_WAYPOINT_KM = 0.5
+
+DRAWN_THROUGH_WAYPOINTS = ("stations", "schematic", "located")
+
+
+@pytest.mark.parametrize(
+    "feature",
+    [
+        pytest.param(f, id=f["properties"]["id"])
+        for f in FEATURES
+        if f["properties"]["method"] in DRAWN_THROUGH_WAYPOINTS
+    ],
+)
+def test_station_leg_has_every_vertex_at_a_waypoint(feature: dict) -> None:
+    """A leg drawn through stations bends only at them: no vertex without its sourced place."""
+    props = feature["properties"]
+    places = [
+        Point(float(WAYPOINTS[n]["lon"]), float(WAYPOINTS[n]["lat"])) for n in props["waypoints"]
+    ]
+    geom = shape(feature["geometry"])
+    for part in getattr(geom, "geoms", [geom]):
+        for x, y in part.coords:
+            km = min(measure.distance_km(Point(x, y), p) for p in places)
+            assert km <= VERTEX_AT_WAYPOINT_KM, (
+                f"vertex [{x}, {y}] is {km:.2f} km from every waypoint"
+            )
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_feature_provenance(feature: dict) -> None:
+    """Each drawn leg says how it was drawn, how far off it may be, and from which references;
+    whatever is drawn from OpenStreetMap says so in its drawing note, as the ODbL asks."""
+    props = feature["properties"]
+    assert props["method"] and props["accuracy_km"] > 0
+    assert props["references"] and all(r in REFERENCES for r in props["references"])
+    odbl = [r for r in props["references"] if REFERENCES[r]["licence"].startswith("ODbL")]
+    if odbl:
+        assert "© OpenStreetMap contributors" in props["drawing"], odbl
+
+
+@pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
+def test_waypoints_of_named_places_have_a_reference(feature: dict) -> None:
+    """Every named place a line is drawn through links the page its coordinates were read from."""
+    for name in feature["properties"]["waypoints"]:
+        row = WAYPOINTS[name]
+        if row["kind"] == "place":
+            assert row["source_url"].startswith(("https://", "http://")), name
+            assert row["source_coordinates_text"].strip(), name
 
 
 @pytest.mark.parametrize("feature", [pytest.param(f, id=f["properties"]["id"]) for f in FEATURES])
@@ -196,12 +261,15 @@ def test_titr_has_a_sea_leg(live_dataset: dataset.Dataset) -> None:
 @pytest.mark.parametrize(
     "waypoint",
     [
-        pytest.param("port-of-poti", id="Black Sea at Poti"),
+        pytest.param("poti-sea-port", id="Black Sea at Poti"),
+        pytest.param("batumi-sea-port", id="Black Sea at Batumi"),
         pytest.param("kars", id="Turkey at Kars"),
+        pytest.param("port-of-aktau", id="Caspian at Aktau"),
+        pytest.param("port-of-kuryk", id="Caspian at Kuryk"),
     ],
 )
 def test_titr_reaches(waypoint: str, live_dataset: dataset.Dataset) -> None:
-    """The route runs on to the Black Sea and to Turkey, not just to the Caspian."""
+    """The route runs on to both Black Sea ports and to Turkey, from both Caspian ports."""
     titr = live_dataset.features[live_dataset.features["corridor"] == "titr"]
     ends = {w for ws in titr["waypoints"] for w in (ws[0], ws[-1])}
     assert waypoint in ends
