@@ -322,6 +322,11 @@ def main() -> None:
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
         _map(root, ds, state, options)
+    if not st.session_state.get("_painted"):
+        # A session's first run ends here and runs again at once: the browser gets the map alone
+        # first, so the map's frame loads without waiting behind the code of every widget.
+        st.session_state["_painted"] = True
+        st.rerun()
     with panel_col:
         names = {c: ds.corridor_name(c) for c in options.corridors}
         st.selectbox(

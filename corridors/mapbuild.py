@@ -440,8 +440,9 @@ def base_map(
         min_lon=west - PAN_MARGIN_DEG,
         max_lon=east + PAN_MARGIN_DEG,
     )
-    # Only Leaflet and our own script, from this machine: none of folium's CDN extras.
-    m.default_js = [("leaflet", f"{prefix}leaflet/leaflet.js"), ("corridors", f"{prefix}map.js")]
+    # Only Leaflet and our own script, from this machine: none of folium's CDN extras. Ours goes
+    # first: it starts the component handshake while Leaflet loads (it needs Leaflet only later).
+    m.default_js = [("corridors", f"{prefix}map.js"), ("leaflet", f"{prefix}leaflet/leaflet.js")]
     m.default_css = [
         ("leaflet_css", f"{prefix}leaflet/leaflet.css"),
         ("corridors_css", f"{prefix}map.css"),

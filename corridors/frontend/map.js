@@ -26,10 +26,20 @@
   var clicks = 0;
   var basemapUrl = null;
   var placesUrl = null;
+  var pendingArgs = null; // args that arrived before the map existed
+
+  // The handshake starts as soon as this script runs (it comes before Leaflet in the page): the
+  // args, and so the layer files, arrive while Leaflet is still loading.
+  var times = (window.corridorsTimes = {script: performance.now()});
+  if (inFrame) {
+    window.addEventListener("message", onMessage);
+    send("streamlit:componentReady", {apiVersion: 1});
+  }
 
   // --- set-up -------------------------------------------------------------------------------
 
   C.init = function (m, cfg) {
+    times.init = performance.now();
     map = m;
     config = cfg;
     window.corridorsMap = m;
@@ -42,11 +52,10 @@
       try {
         window.frameElement.setAttribute("title", cfg.title);
       } catch (e) { /* a frame from another origin keeps Streamlit's title */ }
-      window.addEventListener("message", onMessage);
-      send("streamlit:componentReady", {apiVersion: 1});
       setHeight(cfg.height);
       m.on("moveend", reportViewSoon);
       m.on("autopanstart", function () { skipMove = true; });
+      if (pendingArgs) { render(pendingArgs); pendingArgs = null; }
     }
   };
 
@@ -93,7 +102,10 @@
   function onMessage(event) {
     var d = event.data;
     if (event.source !== window.parent || !d || d.type !== "streamlit:render") { return; }
-    render(d.args || {});
+    if (times.render === undefined) { times.render = performance.now(); }
+    if (map) { render(d.args || {}); return; }
+    pendingArgs = d.args || {}; // fetch the files now, draw once the map exists
+    (pendingArgs.layers || []).forEach(function (l) { fetchJson(l.url); });
   }
 
   var rendered = false;
@@ -105,8 +117,6 @@
       var legend = map.getContainer().querySelector("details.corridors-legend");
       if (legend) { legend.open = map.getSize().x > 560; }
     }
-    if (args.basemap && args.basemap !== basemapUrl) { basemapUrl = args.basemap; C.loadBasemap(basemapUrl); }
-    if (args.places && args.places !== placesUrl) { placesUrl = args.places; C.loadPlaces(placesUrl); }
     select(args.selected || null);
     if (args.fit && args.fit.key !== fitKey) {
       fitKey = args.fit.key;
@@ -115,13 +125,15 @@
     wanted = {};
     (args.layers || []).forEach(function (l) { wanted[l.kind] = {url: l.url, ids: l.ids}; });
     C.showLayers(wanted);
+    if (args.basemap && args.basemap !== basemapUrl) { basemapUrl = args.basemap; C.loadBasemap(basemapUrl); }
+    if (args.places && args.places !== placesUrl) { placesUrl = args.places; C.loadPlaces(placesUrl); }
   }
 
   // --- layers ---------------------------------------------------------------------------------
 
-  function fetchJson(url) {
+  function fetchJson(url, low) {
     if (!layerFiles[url]) {
-      layerFiles[url] = fetch(url).then(function (r) {
+      layerFiles[url] = fetch(url, low ? {priority: "low"} : {}).then(function (r) {
         if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
         return r.json();
       });
@@ -341,14 +353,14 @@
   // --- basemap and place labels ---------------------------------------------------------------
 
   C.loadBasemap = function (url) {
-    fetchJson(url).then(function (data) {
+    fetchJson(url, true).then(function (data) {
       if (C.basemap) { C.basemap.clearLayers(); C.basemap.addData(data); }
     }).catch(function () { note("The offline basemap could not be loaded."); });
   };
 
   var labels = [];
   C.loadPlaces = function (url) {
-    fetchJson(url).then(function (data) {
+    fetchJson(url, true).then(function (data) {
       labels.forEach(function (l) { map.removeLayer(l.marker); });
       labels = (data.places || []).map(placeLabel);
       declutter();
