@@ -128,6 +128,10 @@ def _init_from_query(options: viewstate.Options) -> None:
         return
     st.session_state["_initialised"] = True
     if _reconnected():
+        # Every widget in this run, or their values are lost; then once more, so that the map,
+        # which reads the widgets' values before they are drawn, sees them too.
+        st.session_state["_painted"] = True
+        st.session_state["_rerun_once"] = True
         return
     query = st.query_params.to_dict()
     view_notices = _view_from_query(query)
@@ -348,6 +352,8 @@ def main() -> None:
 
     _sidebar(ds, options)
     _sync_query(state, options)
+    if st.session_state.pop("_rerun_once", False):
+        st.rerun()
 
 
 @st.cache_resource

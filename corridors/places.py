@@ -48,7 +48,7 @@ CITIES: tuple[tuple[int, str], ...] = (
     (1784658, "city"),  # Zhengzhou
 )
 #: The lowest zoom each type of label shows at (countries: by size, see ``country_minzoom``).
-MINZOOM = {"capital": 3.0, "city": 4.5}
+MINZOOM = {"capital": 2.0, "city": 4.5}
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
 
 
@@ -78,10 +78,10 @@ def cities() -> list[dict]:
 def country_minzoom(area_deg2: float) -> float:
     """Large countries are named from the first view, small ones once the reader zooms in."""
     if area_deg2 >= 60:
-        return 3.0
+        return 2.0
     if area_deg2 >= 12:
-        return 4.0
-    return 5.0
+        return 3.5
+    return 4.5
 
 
 def countries(boundaries: gpd.GeoDataFrame) -> list[dict]:
