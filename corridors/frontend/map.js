@@ -300,10 +300,12 @@
     var where = latlng || (e.look.getCenter ? e.look.getCenter() : e.look.getLatLng());
     select(e.props.corridor);
     var size = map.getSize();
+    // Clear of the zoom buttons (left) and the layer button (top right), and inside the map.
     L.popup({
-      maxWidth: Math.max(160, Math.min(340, size.x - 72)),
-      maxHeight: Math.max(140, Math.min(300, size.y - 90)),
-      autoPanPadding: [12, 12],
+      maxWidth: Math.max(160, Math.min(340, size.x - 110)),
+      maxHeight: Math.max(140, Math.min(300, size.y - 140)),
+      autoPanPaddingTopLeft: [54, 12],
+      autoPanPaddingBottomRight: [12, 36],
       keepInView: true,
       className: "corridors-popup"
     }).setLatLng(where).setContent(e.props.popup).openOn(map);
