@@ -115,7 +115,7 @@ def toggles(browser, guard, url: str, ds, toggles: int, kind: str = "corridor") 
 
 
 def component_args(at) -> tuple[int, int, dict[str, int]]:
-    """Bytes of the st_folium component's JSON args (and of its whole proto), by argument."""
+    """Bytes of the map component's JSON args (and of its whole proto), by argument."""
     for element in at.get("component_instance"):
         proto = element.proto
         if proto.component_name.endswith("corridors_map"):

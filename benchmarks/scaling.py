@@ -108,7 +108,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
             _emit(profile=_profile_text(profile))
         return 0
     if step == "rerun":
-        # The dashboard's own script, in-process, on this data folder (as section d does).
+        # The dashboard's own script, in-process, on this data folder (as reruns.server_work does).
         # Validation is timed by the "validate" step; skipped here, as in "build", so the reruns
         # are measured on every synthetic feature even when the generator lags the schema.
         os.environ[ENV_VAR] = str(datadir_root)
