@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+from streamlit.components import v1 as components
 
 from corridors import (
     assets,
     citations,
     dataset,
+    datawatch,
     export,
     filters,
     mapbuild,
+    mapcomponent,
     notices,
     panel,
     viewstate,
 )
-from corridors.datadir import REPO_ROOT, fingerprint, resolve
+from corridors.datadir import REPO_ROOT, resolve
 from corridors.schema import KINDS, STATUSES
 
 st.set_page_config(
@@ -35,23 +38,66 @@ st.set_page_config(
 )
 
 MAP_KEY = "map"
-PAGE_CSS = "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}</style>"
+PAGE_CSS = (
+    "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
+    # a phone: room for Streamlit's header, so it covers none of the map's controls
+    "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
+)
 CORRIDOR_KEY = "corridor"
 NO_CORRIDOR = ""
 
 
-@st.cache_resource(show_spinner="Loading the curated data…")
+@st.cache_resource(show_spinner=False)
+def data_watch(root: str) -> datawatch.Watch:
+    return datawatch.Watch(resolve(root))
+
+
+@st.cache_resource(show_spinner="Loading the curated data…", max_entries=2)
+def load_version(root: str, version: str) -> dataset.Dataset:
+    """Read, validate, measure and join once per data folder and content (read-only after)."""
+    return dataset.load(resolve(root))
+
+
 def load(root: str) -> dataset.Dataset:
-    """Read, validate, measure and join once per process and data folder (read-only after)."""
-    datadir = resolve(root)
-    assets.install(datadir)
-    return dataset.load(datadir)
+    """The data as the files are now: reloaded when their content changed since the last run."""
+    return load_version(root, data_version(root))
+
+
+def data_version(root: str) -> str:
+    """The data folder's fingerprint; when it changes, caches built from older data are cleared.
+
+    A stat check every run; the full content hash only when a file's size, time or inode moved.
+    """
+    version = data_watch(root).fingerprint()
+    seen = _seen_versions()
+    if seen.get(root, version) != version:
+        for cached in (view_options, panel_html, overview_html, sources_list_html, _shown):
+            cached.clear()
+    seen[root] = version
+    return version
 
 
 @st.cache_resource
-def collections(root: str, kind: str, ids: tuple[str, ...]) -> str:
-    """The escaped GeoJSON text of one layer for one filter result, built and serialised once."""
-    return mapbuild.layer_json(mapbuild.feature_collection(load(root), ids))
+def _seen_versions() -> dict[str, str]:
+    return {}
+
+
+@st.cache_resource(show_spinner=False)
+def map_folder() -> str:
+    """The map component's folder, outside the checkout (see corridors.mapcomponent)."""
+    return str(mapcomponent.prepare())
+
+
+@st.cache_resource(show_spinner=False)
+def map_component(folder: str):
+    return components.declare_component("corridors_map", path=folder)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def map_files(root: str, version: str) -> mapcomponent.DataFiles:
+    """The layer, basemap and label files of one data version (written once, then reused)."""
+    folder = Path(map_folder())
+    return mapcomponent.write_data(folder, load_version(root, version), version, folder.name)
 
 
 @st.cache_resource
@@ -99,28 +145,71 @@ def _notices() -> None:
 
 
 def _init_from_query(options: viewstate.Options) -> None:
-    """On a session's first run, set every widget from the URL; say what was ignored."""
+    """On a session's first run, set every widget from the URL; say what was ignored.
+
+    A tab that reconnects after the server restarted starts a new session too, but it brings its
+    widgets' values: those are the reader's view (the URL lags one step behind), so they stay.
+    """
     if st.session_state.get("_initialised"):
         return
-    state, notices = viewstate.parse(st.query_params.to_dict(), options)
+    st.session_state["_initialised"] = True
+    if _reconnected():
+        # Every widget in this run, or their values are lost; then once more, so that the map,
+        # which reads the widgets' values before they are drawn, sees them too.
+        st.session_state["_painted"] = True
+        st.session_state["_rerun_once"] = True
+        return
+    query = st.query_params.to_dict()
+    view_notices = _view_from_query(query)
+    state, notices = viewstate.parse(query, options)
     for kind in options.layers:
         st.session_state[f"layer_{kind}"] = kind in state.layers
     st.session_state["statuses"] = state.statuses
     st.session_state["countries"] = state.countries
     st.session_state["sources"] = state.sources
     st.session_state[CORRIDOR_KEY] = state.corridor or NO_CORRIDOR
-    st.session_state["_notices"] = notices
-    st.session_state["_initialised"] = True
+    st.session_state["_notices"] = notices + view_notices
+
+
+def _reconnected() -> bool:
+    """Whether this first run of a session carries widget values from the browser.
+
+    A fresh page sends none; a tab reconnecting to a restarted server sends the values its widgets
+    show. Streamlit has no public call for this, so its session state is read; should that change,
+    the answer is False and the URL is used, as for a fresh page.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        widgets = ctx.session_state._state._new_widget_state  # type: ignore[union-attr]
+        return any(key.endswith(f"-{MAP_KEY}") or "-layer_" in key for key in widgets)
+    except Exception:  # an internal detail changed: fall back to the URL
+        return False
+
+
+def _view_from_query(query: dict) -> list[str]:
+    """Take the map's view (``view=lat,lon,zoom``) out of the query; a notice if it is unusable."""
+    raw = query.pop(mapcomponent.VIEW_KEY, None)
+    if raw is None:
+        return []
+    view = mapcomponent.parse_view(raw)
+    if view is None:
+        return ["Ignored the map view in the link: expected latitude,longitude,zoom."]
+    st.session_state["_view"] = view
+    return []
 
 
 def _on_map_change() -> None:
     """A click on a route selects its corridor (the list follows, so both stay in step)."""
     value = st.session_state.get(MAP_KEY) or {}
-    drawing = value.get("last_active_drawing") or {}
-    corridor = (drawing.get("properties") or {}).get("corridor")
-    if isinstance(corridor, str) and corridor in st.session_state.get("_corridor_ids", ()):
-        st.session_state[CORRIDOR_KEY] = corridor
-        st.session_state["_clicked"] = True
+    click = value.get("click") or {}
+    if click.get("n") is not None and click.get("n") != st.session_state.get("_click_n"):
+        st.session_state["_click_n"] = click.get("n")
+        corridor = click.get("corridor")
+        if isinstance(corridor, str) and corridor in st.session_state.get("_corridor_ids", ()):
+            st.session_state[CORRIDOR_KEY] = corridor
+            st.session_state["_clicked"] = True
 
 
 def _state(options: viewstate.Options) -> viewstate.ViewState:
@@ -197,8 +286,67 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
     wanted = viewstate.to_query(state, options)
+    # The map writes the reader's view into the URL itself; it stays until a fit replaces it.
+    view = mapcomponent.parse_view(st.query_params.get(mapcomponent.VIEW_KEY))
+    if view is not None and not st.session_state.pop("_fitted", False):
+        wanted[mapcomponent.VIEW_KEY] = mapcomponent.view_text(view)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def _fit(ds: dataset.Dataset, state: viewstate.ViewState, shown: list[str]) -> dict | None:
+    """Fit the map to what is picked: the selected corridor, else what the filters show.
+
+    Asked once per change of selection or filters (a new key), never for a layer toggle (the
+    reader's zoom stays) nor for a click on the map (the reader is looking at that spot). A view
+    in the link wins on the first run.
+    """
+    ss = st.session_state
+    clicked = ss.pop("_clicked", False)
+    basis = (state.corridor, tuple(state.statuses), tuple(state.countries), tuple(state.sources))
+    if ss.get("_fit_basis") == basis:
+        return ss.get("_fit")
+    first = "_fit_basis" not in ss
+    ss["_fit_basis"] = basis
+    if clicked:
+        return ss.get("_fit")
+    key = ss.get("_fit_key", 0) + 1
+    ss["_fit_key"] = key
+    if first and ss.get("_view"):
+        ss["_fit"] = mapcomponent.fit_request(key, view=ss.pop("_view"))
+        return ss["_fit"]
+    ss["_fitted"] = True  # a view in the URL is no longer the one shown
+    ids = shown
+    if state.corridor:
+        ids = list(ds.features.index[ds.features["corridor"] == state.corridor]) or shown
+    bounds = mapbuild.bounds_of(ds, ids)
+    if bounds is not None:
+        ss["_fit"] = mapcomponent.fit_request(key, bounds=bounds)
+    return ss.get("_fit")
+
+
+def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
+    """The map component: its args name the data files and say what to show, nothing more."""
+    visible: dict[str, list[str] | None] = {}
+    shown: list[str] = []
+    for kind in options.layers:
+        ids = filters.visible(ds, state, kind)
+        shown += ids
+        if kind in state.layers:
+            total = int((ds.features["kind"] == kind).sum())
+            visible[kind] = None if len(ids) == total else ids
+    files = map_files(root, data_version(root))
+    component = map_component(map_folder())
+    component(
+        **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown)),
+        key=MAP_KEY,
+        default=None,
+        on_change=_on_map_change,
+    )
+    st.caption(
+        f"Leaflet {assets.LEAFLET_VERSION}, served from this machine. Offline basemap: Natural "
+        "Earth boundaries, GeoNames places. Online tiles are optional (layer button, top right)."
+    )
 
 
 def main() -> None:
@@ -218,37 +366,20 @@ def main() -> None:
 
     st.html(PAGE_CSS)
     map_col, panel_col = st.columns([7, 4], gap="medium")
+    with map_col:  # the map first: its frame starts loading while the rest is written
+        _map(root, ds, state, options)
+    if not st.session_state.get("_painted"):
+        # A session's first run ends here and runs again at once: the browser gets the map alone
+        # first, so the map's frame loads without waiting behind the code of every widget.
+        st.session_state["_painted"] = True
+        st.rerun()
     with panel_col:
         _panel_column(ds, options, state)
 
-    groups = []
-    for kind in options.layers:
-        ids = tuple(filters.visible(ds, state, kind))
-        if ids:
-            groups.append(mapbuild.layer_group(kind, collections(root, kind, ids)))
-    # A click already highlighted its corridor in the browser; telling the map again would swap
-    # the layers and close the popup the click opened. Anything else (list, URL) is sent.
-    if not st.session_state.pop("_clicked", False):
-        st.session_state["_map_selected"] = state.corridor
-    groups.append(mapbuild.selection_group(st.session_state.get("_map_selected")))
-
-    with map_col:
-        st_folium(
-            mapbuild.base_map(mapbuild.region_bounds(ds)),
-            key=MAP_KEY,
-            height=640,
-            use_container_width=True,
-            returned_objects=["last_active_drawing"],
-            feature_group_to_add=groups,
-            on_change=_on_map_change,
-        )
-        st.caption(
-            f"Leaflet {assets.LEAFLET_VERSION} served locally; the offline basemap is Natural "
-            "Earth 1:50m boundaries. Online tiles are optional (layer button, top right)."
-        )
-
     _sidebar(ds, options)
     _sync_query(state, options)
+    if st.session_state.pop("_rerun_once", False):
+        st.rerun()
 
 
 def _panel_column(
@@ -273,7 +404,6 @@ def _panel_column(
         )
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
-    # The panel is written before the map, so it reaches the browser first after a click.
     if state.corridor:
         st.html(panel_html(root, state.corridor, tuple(state.sources)))
     else:
@@ -310,11 +440,6 @@ CITATION_LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 @st.cache_resource
 def _map_version() -> citations.MapVersion:
     return citations.map_version(str(REPO_ROOT))
-
-
-@st.cache_resource
-def _fingerprint(root: str) -> str:
-    return fingerprint(resolve(root))
 
 
 @st.cache_resource(max_entries=64)
@@ -372,7 +497,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), _fingerprint(root))
+        text = citations.how_to_cite(_map_version(), data_version(root))
         st.html(
             "<div data-testid='how-to-cite'>"
             + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))

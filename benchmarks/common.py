@@ -1,9 +1,8 @@
-"""What the benchmark and the load test share: machine facts, statistics, tables and page helpers.
+"""What the benchmarks and the load test share: machine facts, statistics, tables, timing in the page.
 
-Everything runs on loopback: servers come from ``corridors.e2e.serve`` (127.0.0.1, a free port) and
-Chromium from ``corridors.e2e.launch`` with ``e2e.NetworkGuard`` on every context. The page helpers
-reuse the JavaScript of ``corridors.e2e`` (captured from its functions, see ``e2e_js``), so the sync
-benchmark and the asyncio load test find, wait for and click features exactly as the tests do.
+Everything runs on loopback: servers come from ``devtools.browser.serve`` (127.0.0.1, a free port)
+and Chromium from ``devtools.browser.launch`` with a ``NetworkGuard`` on every context. Features are
+found, waited for and clicked with the JavaScript of ``devtools.pagejs``, the same the tests use.
 """
 
 from __future__ import annotations
@@ -14,12 +13,12 @@ import os
 import platform
 import statistics
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from corridors import e2e
 from corridors.datadir import REPO_ROOT
+from devtools import browser as e2e
+from devtools import pagejs
 
 #: The four corridors the click benchmarks alternate between: feature id -> the corridor it selects.
 CLICK_FEATURES = (
@@ -31,8 +30,6 @@ CLICK_FEATURES = (
 
 EMPTY_APP = REPO_ROOT / "benchmarks" / "empty_app.py"
 EMPTY_APP_TEXT = "Empty benchmark app ready"
-STATIC_BENCH_DIR = REPO_ROOT / "static" / "bench"
-STATIC_BENCH_URL = "/app/static/bench/map.html"
 PANEL_CLAIM = "[data-testid=corridor-panel] [data-claim={claim}]"
 STREAMLIT_EXCEPTION = "[data-testid=stException]"
 
@@ -183,94 +180,7 @@ def section(title: str) -> str:
     return f"\n{title}\n{'=' * len(title)}"
 
 
-# --- the JavaScript of corridors.e2e, reusable from the async API ---------------------------
-
-
-@dataclass
-class _Call:
-    method: str
-    args: tuple
-    kwargs: dict
-
-
-@dataclass
-class _Recorder:
-    """Stands in for a sync Page: records what an e2e helper would evaluate, answers with a dummy."""
-
-    answer: object = None
-    calls: list[_Call] = field(default_factory=list)
-
-    def evaluate(self, *args, **kwargs):
-        self.calls.append(_Call("evaluate", args, kwargs))
-        return self.answer
-
-    def wait_for_function(self, *args, **kwargs):
-        self.calls.append(_Call("wait_for_function", args, kwargs))
-
-
-def e2e_js(fn: Callable, *args, answer: object = None) -> _Call:
-    """The (single) page call an ``e2e`` helper makes, so async code can make the same one."""
-    rec = _Recorder(answer)
-    fn(rec, *args)
-    if len(rec.calls) != 1:
-        raise RuntimeError(f"{fn.__name__} made {len(rec.calls)} page calls; expected one")
-    return rec.calls[0]
-
-
-def routes_wait_js(count: int) -> tuple[str, object]:
-    """The expression and argument of ``e2e.wait_for_routes(page, count)``."""
-    call = e2e_js(e2e.wait_for_routes, count)
-    return call.args[0], call.kwargs.get("arg", call.args[1] if len(call.args) > 1 else None)
-
-
-def feature_point_js(feature_id: str) -> tuple[str, object]:
-    """The expression and argument of ``e2e.feature_point(page, feature_id)``."""
-    call = e2e_js(e2e.feature_point, feature_id, answer=[0.0, 0.0])
-    return call.args[0], call.args[1]
-
-
-# JavaScript of the benchmark's own (run in the top page; the map frame is same-origin).
-
-#: Which feature (properties.id) the browser's hit-testing finds at page point [x, y], or null.
-HIT_TEST_JS = """([sel, x, y]) => {
-    const f = document.querySelector(sel);
-    if (!f || !f.contentWindow || !f.contentWindow.map_div) return null;
-    const r = f.getBoundingClientRect();
-    const el = f.contentDocument.elementFromPoint(x - r.left, y - r.top);
-    let hit = null;
-    f.contentWindow.map_div.eachLayer(l => {
-        if (l._path && l._path === el && l.feature && l.feature.properties) hit = l.feature.properties.id;
-    });
-    return hit;
-}"""
-
-#: Close any open popup (it can cover the next target) and report whether the map is still.
-PREPARE_CLICK_JS = """(sel) => {
-    const f = document.querySelector(sel);
-    const m = f && f.contentWindow && f.contentWindow.map_div;
-    if (!m) return false;
-    m.closePopup();
-    return !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress);
-}"""
-
-#: The Streamlit script is not running (nothing queued): the page is at rest.
-APP_IDLE_JS = """() => {
-    const app = document.querySelector('[data-testid=stApp]');
-    return !!app && app.getAttribute('data-test-script-state') === 'notRunning';
-}"""
-
-#: How many drawn, interactive features of one kind the map shows; -1 without a map.
-KIND_DRAWN_JS = """([sel, kind]) => {
-    const f = document.querySelector(sel);
-    const m = f && f.contentWindow && f.contentWindow.map_div;
-    if (!m) return -1;
-    let n = 0;
-    m.eachLayer(l => {
-        if (l._path && l._path.isConnected && l.feature && l.feature.properties
-            && l.feature.properties.kind === kind) n += 1;
-    });
-    return n;
-}"""
+# --- page JavaScript of the benchmarks' own (finding and clicking features: devtools.pagejs)
 
 #: Mark the current map frame (window property and element) to tell a remount afterwards.
 PROBE_SET_JS = """(sel) => {
@@ -341,36 +251,6 @@ TEXT_VISIBLE_JS = """(text) => [...document.querySelectorAll('[data-testid=stMar
     .some(e => e.textContent.includes(text) && e.getClientRects().length > 0)"""
 
 
-#: Milestones of a dashboard page load (ms after navigation start), from the Resource Timing of
-#: the page and of the map frame; read after the routes are drawn.
-LOAD_MILESTONES_JS = """(sel) => {
-    const res = performance.getEntriesByType('resource');
-    const ends = (rs) => rs.length ? Math.max(...rs.map(r => r.responseEnd)) : null;
-    const starts = (rs) => rs.length ? Math.min(...rs.map(r => r.startTime)) : null;
-    const nav = performance.getEntriesByType('navigation')[0];
-    const hc = starts(res.filter(r => r.name.includes('/_stcore/host-config')));
-    const f = document.querySelector(sel);
-    const w = f && f.contentWindow;
-    const off = w ? w.performance.timeOrigin - performance.timeOrigin : 0;
-    const fres = w ? w.performance.getEntriesByType('resource') : [];
-    const fend = (rs) => { const e = ends(rs); return e === null ? null : e + off; };
-    const comp = res.filter(r => r.name.includes('/component/') && r.name.includes('index.html'));
-    return [
-        ["HTML received", nav ? nav.responseEnd : null],
-        ["Streamlit JS/CSS bundle loaded", ends(res.filter(r => (hc === null || r.startTime < hc)
-            && /[/]static[/](js|css)[/]/.test(r.name)))],
-        ["server contacted (/_stcore/host-config)", hc],
-        ["element code chunks loaded (after first output)", ends(res.filter(r => hc !== null
-            && r.startTime > hc && r.name.includes('/static/js/')))],
-        ["map frame requested", starts(comp)],
-        ["frame: streamlit-folium JS loaded", fend(fres.filter(r => r.name.includes('/component/')))],
-        ["frame: leaflet.js loaded", fend(fres.filter(r => r.name.includes('leaflet')))],
-        ["every route drawn", window.__bench ? window.__bench.done : null],
-        ["(component index.html requests)", comp.length],
-    ];
-}"""
-
-
 def claim_selector(claim_id: str) -> str:
     return PANEL_CLAIM.format(claim=f'"{claim_id}"')
 
@@ -387,3 +267,68 @@ def corridor_claims(ds) -> dict[str, str]:
 
 def timed_out(exc: BaseException) -> bool:
     return type(exc).__name__ == "TimeoutError"
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of one process (the Streamlit server), in MB; None off Linux."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+# --- a dashboard page, for the click and rerun benchmarks ------------------------------------
+
+
+def wait_idle(page, timeout_ms: float = 30_000) -> None:
+    page.wait_for_function(pagejs.APP_IDLE, timeout=timeout_ms)
+
+
+class WsCounter:
+    """Bytes the page receives over Streamlit's websocket."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        page.on("websocket", self._attach)
+
+    def _attach(self, ws) -> None:
+        ws.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        self.bytes += len(payload)
+
+
+def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000):
+    """A fresh context on the dashboard, every route drawn and the script idle."""
+    context = e2e.new_context(browser, guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    ws = WsCounter(page)
+    page.goto(url, wait_until="commit")
+    e2e.wait_for_routes(page, n, timeout=timeout_ms)
+    wait_idle(page)
+    return context, page, errors, ws
+
+
+def prepared_point(page, feature_id: str, tries: int = 8) -> tuple[tuple[float, float], bool]:
+    """Close popups, let the map come to rest, and find a point the browser hits the feature at."""
+    point = (0.0, 0.0)
+    for _ in range(tries):
+        page.wait_for_function(pagejs.PREPARE_CLICK, arg=e2e.MAP_FRAME, timeout=10_000)
+        try:
+            point = e2e.hit_point(page, feature_id, timeout=3)
+        except AssertionError:
+            continue
+        hit = page.evaluate(pagejs.HIT_TEST, [e2e.MAP_FRAME, *point])
+        if hit == feature_id:
+            return point, True
+        page.wait_for_timeout(150)
+    return point, False

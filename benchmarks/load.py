@@ -3,11 +3,11 @@
     make load                                        # 20 sessions, 60 s of clicking
     python -m benchmarks.load --seconds 20 --sessions 5
 
-One headless Debian Chromium (the executable and flags of corridors.e2e.launch, through Playwright's
+One headless Debian Chromium (the executable and flags of devtools.browser.launch, through Playwright's
 async API) holds one context per session, all driven by asyncio. Sessions open the dashboard one
 after another over --ramp seconds and wait for every route; once all are open, each clicks routes in
 a loop (a real mouse click, then a wait for that corridor's quotes in the panel) for --seconds.
-Requests that would leave the machine are blocked (the policy of corridors.e2e.NetworkGuard). It
+Requests that would leave the machine are blocked (the policy of devtools.browser.NetworkGuard). It
 stops on its own: no click starts after the window, every wait has a timeout, the run a hard limit.
 
 Reports sessions served, clicks done, errors (exceptions, timeouts, page errors, Streamlit exception
@@ -28,7 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corridors import e2e
+from devtools import browser as e2e
+from devtools import pagejs
 
 from . import common
 from .common import fmt_ms, fmt_s, median, percentile, section, table
@@ -93,31 +94,21 @@ def async_guard(guard: e2e.NetworkGuard):
 
 
 async def wait_idle(page) -> None:
-    await page.wait_for_function(common.APP_IDLE_JS, timeout=IDLE_TIMEOUT_MS)
-
-
-async def stable_point(page, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
-    """As e2e.stable_point: the feature's point once it stops moving between two reads."""
-    expression, arg = common.feature_point_js(feature_id)
-    deadline = time.perf_counter() + timeout
-    last = tuple(await page.evaluate(expression, arg))
-    while time.perf_counter() < deadline:
-        await page.wait_for_timeout(120)
-        point = tuple(await page.evaluate(expression, arg))
-        if abs(point[0] - last[0]) < 0.5 and abs(point[1] - last[1]) < 0.5:
-            return point
-        last = point
-    return last
+    await page.wait_for_function(pagejs.APP_IDLE, timeout=IDLE_TIMEOUT_MS)
 
 
 async def prepared_point(page, feature_id: str, tries: int = 8) -> tuple[tuple, bool]:
+    """As common.prepared_point: the map still, a point the browser's hit-testing finds."""
     point: tuple = (0.0, 0.0)
     for _ in range(tries):
-        await page.wait_for_function(common.PREPARE_CLICK_JS, arg=e2e.MAP_FRAME, timeout=10_000)
-        point = await stable_point(page, feature_id)
-        hit = await page.evaluate(common.HIT_TEST_JS, [e2e.MAP_FRAME, *point])
-        if hit == feature_id:
-            return point, True
+        await page.wait_for_function(pagejs.PREPARE_CLICK, arg=e2e.MAP_FRAME, timeout=10_000)
+        await page.wait_for_function(pagejs.SETTLED, arg=[e2e.MAP_FRAME, 250], timeout=15_000)
+        found = await page.evaluate(pagejs.HIT_POINT, [e2e.MAP_FRAME, feature_id])
+        if found:
+            point = tuple(found)
+            hit = await page.evaluate(pagejs.HIT_TEST, [e2e.MAP_FRAME, *point])
+            if hit == feature_id:
+                return point, True
         await page.wait_for_timeout(150)
     return point, False
 
@@ -168,7 +159,7 @@ async def session(
     page.on("pageerror", lambda exc: stats.page_errors.append(f"session {number}: {exc}"))
     opened = False
     try:
-        expression, arg = common.routes_wait_js(n_features)
+        expression, arg = pagejs.ROUTES_READY, [e2e.MAP_FRAME, n_features]
         await page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         await page.wait_for_function(common.until(expression), arg=arg, timeout=LOAD_TIMEOUT_MS)
         done = (await page.evaluate(common.BENCH_RESULT_JS) or {}).get("done")
@@ -314,7 +305,7 @@ async def run(args: argparse.Namespace) -> int:
             path = e2e.chromium_path()
             if path is None:
                 raise SystemExit("no Chromium found (apt-get install chromium)")
-            # corridors.e2e.launch is for the sync API; the same executable, flags and headless.
+            # devtools.browser.launch is for the sync API; the same executable, flags and headless.
             browser = await pw.chromium.launch(
                 executable_path=path, headless=True, args=e2e.CHROMIUM_ARGS
             )
@@ -330,7 +321,7 @@ async def run(args: argparse.Namespace) -> int:
             await warm.route("**/*", async_guard(guard))
             page = await warm.new_page()
             await page.goto(server.url, wait_until="commit")
-            expression, arg = common.routes_wait_js(n)
+            expression, arg = pagejs.ROUTES_READY, [e2e.MAP_FRAME, n]
             await page.wait_for_function(expression, arg=arg, timeout=LOAD_TIMEOUT_MS)
             await warm.close()
 

@@ -1,7 +1,9 @@
-"""Screenshot of the dashboard in a real browser with the network blocked: docs/dashboard.png.
+"""Screenshots of the dashboard in a real browser with the network blocked, desktop and phone.
 
-make screenshot            # the overview
-python -m benchmarks.screenshot --corridor titr --output docs/titr.png
+    make screenshot        # docs/dashboard.png (1440x900) and docs/dashboard-phone.png (390x844)
+    python -m benchmarks.screenshot --feature titr-caspian-crossing --output docs/titr.png
+
+The railway is clicked first (its popup and quotes show), as a reader would.
 """
 
 from __future__ import annotations
@@ -11,30 +13,45 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from corridors import e2e
+from devtools import browser as e2e
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def shoot(browser, url: str, output: Path, feature: str, guard, phone: bool = False) -> None:
+    context = (
+        browser.new_context(**PHONE, device_scale_factor=2) if phone else e2e.new_context(browser)
+    )
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    page.goto(url)
+    e2e.wait_for_routes(page, 8)
+    e2e.settle(page)
+    if feature:
+        e2e.click_feature(page, feature)
+        page.get_by_test_id("corridor-panel").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(800)
+    e2e.settle(page)
+    page.screenshot(path=str(output), full_page=False)
+    context.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
+    parser.add_argument("--phone-output", default="docs/dashboard-phone.png")
     parser.add_argument("--feature", default="cku-railway", help="click this feature id first")
     args = parser.parse_args(argv)
-    output = Path(args.output)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    outputs = [(Path(args.output), False), (Path(args.phone_output), True)]
     guard = e2e.NetworkGuard()
     with e2e.serve() as server, sync_playwright() as pw:
         browser = e2e.launch(pw)
-        page = e2e.new_context(browser, guard).new_page()
-        page.goto(server.url)
-        e2e.wait_for_routes(page, 8)
-        e2e.settle(page)
-        if args.feature:
-            e2e.click_feature(page, args.feature)
-            page.get_by_test_id("corridor-panel").first.wait_for(timeout=15_000)
-        page.wait_for_timeout(800)
-        page.screenshot(path=str(output), full_page=False)
+        for output, phone in outputs:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            shoot(browser, server.url, output, args.feature, guard, phone)
+            print(f"wrote {output}")
         browser.close()
-    print(f"wrote {output}; requests blocked (left the machine): {len(guard.blocked)}")
+    print(f"requests blocked (left the machine): {len(guard.blocked)}")
     for url in guard.blocked[:10]:
         print("  blocked:", url)
     return 0

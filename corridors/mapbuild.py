@@ -1,9 +1,8 @@
-"""Building the folium map: a fixed base map, and one feature group per infrastructure layer.
+"""Building the map: folium renders the page (Leaflet, basemaps, legend); the data are GeoJSON.
 
-The base map (basemaps, legend, initial view) never changes between reruns, so streamlit-folium
-keeps the same Leaflet map mounted; layers and the highlight travel as feature groups, which it
-swaps in place. Every data string that reaches a tooltip or popup is escaped here, because folium
-puts property values into innerHTML as they are.
+The page depends on the code only; frontend/map.js draws the layers in it, from files the page
+fetches (the dashboard, see mapcomponent) or from inline JSON (``full_map``, a static page). Every
+data string that reaches a popup is escaped here, because Leaflet puts popups into innerHTML.
 """
 
 from __future__ import annotations
@@ -20,15 +19,12 @@ from markupsafe import Markup
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from . import assets, panel
+from . import panel
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, STATUSES
+from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES
 
-HIGHLIGHT_COLOR = "#ffd400"
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
-
-ATTRIBUTION_OFFLINE = "Boundaries: Natural Earth (public domain)"
 
 
 def _round(coords: object) -> object:
@@ -155,7 +151,7 @@ def screen_geometry(geom: BaseGeometry) -> dict:
 
 
 def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
-    """The GeoJSON the browser gets: geometry for the screen, properties minimal and pre-escaped."""
+    """The GeoJSON the browser gets: geometry for the screen, properties minimal, popups escaped."""
     features = []
     for feature_id in feature_ids:
         row = ds.features.loc[feature_id]
@@ -169,7 +165,7 @@ def feature_collection(ds: Dataset, feature_ids: Iterable[str]) -> dict:
                     "kind": row["kind"],
                     "status": row["status"],
                     "method": row["method"],
-                    "tip": html.escape(row["name"]),
+                    "name": str(row["name"]),  # set as text by the page, never as HTML
                     "popup": popup_html(ds, feature_id),
                 },
                 "geometry": screen_geometry(row.geometry),
@@ -184,7 +180,7 @@ def layer_json(collection: dict) -> str:
 
 
 def style_table() -> dict[str, dict[str, dict[str, dict]]]:
-    """Every (kind, status, method) style, sent once per layer: the browser styles features."""
+    """Every (kind, status, method) style, sent once in the page: the browser styles features."""
     return {
         kind: {
             status: {method: style(kind, status, method) for method in METHODS}
@@ -199,68 +195,62 @@ def casing_table() -> dict[str, dict]:
     return {m: c for m in METHODS if (c := casing(m)) is not None}
 
 
-class DataLayer(MacroElement):
-    """One layer's features as a plain ``L.geoJSON``: styled, with tooltip and popup, in SVG.
+#: Bottom to top: where a corridor shares a path with a pipeline (Khorgos to Shu), the corridor's
+#: pattern is drawn over the pipeline's solid line, so both stay visible. Points go on top.
+DRAW_ORDER = ("pipeline", "railway", "corridor", "port")
+#: The map frame's accessible name (screen readers announce it; tests find the frame by it).
+MAP_TITLE = "Map of China–Central Asia corridors"
+#: Whom the map owes: shown in Leaflet's attribution control on every basemap.
+ATTRIBUTIONS = (
+    "Boundaries: Natural Earth",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+    "(route references)",
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
+)
+MAP_HEIGHT = 640
 
-    Written as one template compiled once at import, rather than folium's GeoJson with
-    GeoJsonTooltip and GeoJsonPopup, which compile templates and map styles on every render: this
-    keeps a dashboard rerun cheap. Tooltip and popup contents are the pre-escaped ``tip`` and
-    ``popup`` properties (Leaflet sets them as innerHTML), never raw data.
+
+def page_config() -> dict:
+    """What ``corridors.init`` (frontend/map.js) needs: styles, draw order, words, height."""
+    order = [k for k in DRAW_ORDER if k in KINDS] + [k for k in KINDS if k not in DRAW_ORDER]
+    return {
+        "styles": style_table(),
+        "casings": casing_table(),
+        "order": order,
+        "attribution": list(ATTRIBUTIONS),
+        "title": MAP_TITLE,
+        "height": MAP_HEIGHT,
+    }
+
+
+class Config(MacroElement):
+    """Hands the map to frontend/map.js: panes, attribution, and (in a frame) the protocol."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        corridors.init({{ this._parent.get_name() }}, {{ this.config|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Config"
+        self.config = page_config()
+
+
+class DataLayer(MacroElement):
+    """One layer drawn from inline GeoJSON by frontend/map.js (the static page: no Streamlit).
+
+    The dashboard's frame fetches the same collections as files instead (mapcomponent); both draw
+    with the same JavaScript. Tooltip names are set as text; popups are pre-escaped HTML.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            var styles = {{ this.styles|tojson }};
-            var casings = {{ this.casings|tojson }};
-            var data = {{ this.data_json }};
-            var styleOf = function (f) {
-                var p = f.properties;
-                var byStatus = (styles[p.kind] || {})[p.status] || {};
-                return byStatus[p.method] || {color: "#333", weight: 3};
-            };
-            var group = L.featureGroup();
-            // A dark casing under lines traced from reference geometry (the legend explains).
-            L.geoJSON(data, {
-                style: function (f) { return casings[f.properties.method]; },
-                interactive: false,
-                filter: function (f) {
-                    return f.geometry.type !== "Point" && !!casings[f.properties.method];
-                }
-            }).addTo(group);
-            // What the reader sees: lines are not interactive themselves ...
-            var shown = {};
-            L.geoJSON(data, {
-                style: styleOf,
-                interactive: false,
-                filter: function (f) { return f.geometry.type !== "Point"; },
-                onEachFeature: function (f, l) { shown[f.properties.id] = l; }
-            }).addTo(group);
-            // ... a wide transparent twin takes the pointer, so a thin or dashed line is easy to
-            // hit (a click in a dash gap would otherwise miss). Points are their own target.
-            L.geoJSON(data, {
-                style: function (f) {
-                    if (f.geometry.type === "Point") { return styleOf(f); }
-                    return {color: "#000", opacity: 0, weight: 14, className: "corridors-hit"};
-                },
-                pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f)); },
-                onEachFeature: function (f, l) {
-                    var look = shown[f.properties.id] || l;
-                    l.bindTooltip(f.properties.tip, {sticky: true});
-                    l.bindPopup(f.properties.popup, {maxWidth: 340, maxHeight: 300});
-                    l.on("mouseover", function () {
-                        var s = styleOf(f);
-                        look.setStyle(f.properties.kind === "port"
-                            ? {radius: (s.radius || 8) + 3, weight: 3}
-                            : {weight: (s.weight || 4) + 3, opacity: 1});
-                    });
-                    l.on("mouseout", function () { look.setStyle(styleOf(f)); });
-                }
-            }).addTo(group);
-            return group;
-        })();
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        corridors.drawStatic({{ this.kind|tojson }}, {{ this.data_json }});
         {% endmacro %}
         """
     )
@@ -269,131 +259,53 @@ class DataLayer(MacroElement):
         super().__init__()
         self._name = "DataLayer"
         self.kind = kind
-        # Pre-serialised text (see layer_json) spares re-encoding a large layer on every rerun.
         self.data_json = Markup(
             collection if isinstance(collection, str) else layer_json(collection)
         )
-        self.styles = style_table()
-        self.casings = casing_table()
-
-
-def layer_group(kind: str, collection: dict | str) -> folium.FeatureGroup:
-    """One infrastructure layer: features with tooltip (name) and popup (key figures)."""
-    group = folium.FeatureGroup(name=KINDS[kind].label if kind in KINDS else kind)
-    group.add_child(DataLayer(kind, collection))
-    return group
-
-
-class Selection(MacroElement):
-    """Client-side highlight of one corridor: a glow on its drawn features, set without a redraw.
-
-    A click highlights at once in the browser; the server later says which corridor is selected
-    (from the list or the URL) through ``selection_group``. Restyling existing paths, instead of
-    swapping layers, keeps an open popup open.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            var style = document.createElement("style");
-            style.textContent = ".corridors-selected:not(.corridors-hit){filter:drop-shadow(0 0 2px #000) drop-shadow(0 0 5px {{ this.color }});stroke-width:7px}"
-                + ".corridors-selected.corridors-port{stroke-width:3px}";
-            document.head.appendChild(style);
-            window.corridorsSelected = null;
-            window.corridorsSelect = function (corridor) {
-                window.corridorsSelected = corridor;
-                map.eachLayer(function (layer) {
-                    var p = layer.feature && layer.feature.properties;
-                    if (!p || !layer._path) { return; }
-                    var on = corridor !== null && p.corridor === corridor;
-                    layer._path.classList.toggle("corridors-selected", on);
-                    // Raise the visible line and ports, never a wide hit line: raised, it would
-                    // cover the ports and short legs beside it and take their clicks.
-                    var hit = layer.options.className === "corridors-hit";
-                    if (on && !hit && layer.bringToFront) { layer.bringToFront(); }
-                });
-            };
-            // A feature's click opens its popup and stops there (it never reaches the map), so
-            // the highlight follows the popup that opens.
-            map.on("popupopen", function (e) {
-                var src = e.popup && e.popup._source;
-                var p = src && src.feature && src.feature.properties;
-                if (p && p.corridor) { window.corridorsSelect(p.corridor); }
-            });
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Selection"
-        self.color = HIGHLIGHT_COLOR
-
-
-class _Select(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        if (window.corridorsSelect) { window.corridorsSelect({{ this.corridor|tojson }}); }
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, corridor: str | None) -> None:
-        super().__init__()
-        self._name = "Select"
-        self.corridor = corridor
-
-
-def selection_group(corridor: str | None) -> folium.FeatureGroup:
-    """A feature group that draws nothing and tells the map which corridor to highlight.
-
-    It goes last in the list given to st_folium, after the layers it restyles.
-    """
-    group = folium.FeatureGroup(name="selection", control=False)
-    group.add_child(_Select(corridor))
-    return group
 
 
 class OfflineBasemap(folium.map.Layer):
-    """Country boundaries drawn by Leaflet from a file served by this machine: no tiles, no network."""
+    """Country boundaries drawn by Leaflet from JSON served by this machine: no tiles, no network.
+
+    In the dashboard the file's address arrives with the component's args; a static page names it.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON(null, {
+        var {{ this.get_name() }} = corridors.basemap = L.geoJSON(null, {
+            pane: "corridors-basemap",
             interactive: false,
-            attribution: {{ this.attribution|tojson }},
             style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
         });
-        fetch({{ this.url|tojson }})
-            .then(function (r) { return r.json(); })
-            .then(function (d) { {{ this.get_name() }}.addData(d); {{ this.get_name() }}.bringToBack(); });
+        {% if this.url %}corridors.loadBasemap({{ this.url|tojson }});{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str, name: str = "Offline basemap (country boundaries)") -> None:
+    def __init__(self, url: str | None = None, name: str = "Offline basemap (no network)") -> None:
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "OfflineBasemap"
         self.url = url
-        self.attribution = ATTRIBUTION_OFFLINE
 
 
 class Legend(MacroElement):
-    """A fixed legend: colour per kind and line pattern per status (static text, no data)."""
+    """A fixed legend: colour per kind, pattern per status, style per method (static text).
+
+    Folded on a narrow map (a phone), open on a wide one.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "corridors-legend");
+        {{ this.get_name() }}.onAdd = function (map) {
+            var div = L.DomUtil.create("details", "corridors-legend");
             div.setAttribute("data-testid", "map-legend");
-            div.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 8px;font:12px/1.4 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,0.3)";
-            div.innerHTML = {{ this.legend_html|tojson }};
+            div.open = map.getSize().x > 560;
+            div.innerHTML = "<summary>Legend</summary>" + {{ this.legend_html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
             return div;
         };
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
@@ -482,64 +394,85 @@ ONLINE_BASEMAPS: tuple[dict, ...] = (
 )
 
 
+def bounds_of(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | None:
+    """South-west and north-east corners ([lat, lon]) around these features; None for none."""
+    ids = list(feature_ids)
+    if not ids:
+        return None
+    west, south, east, north = ds.features.loc[ids].total_bounds
+    return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+
+
 def region_bounds(ds: Dataset) -> list[list[float]]:
-    """South-west and north-east corners ([lat, lon]) around every feature, with a margin."""
-    if ds.features.empty:
-        return [[30.0, 25.0], [56.0, 125.0]]
-    west, south, east, north = ds.features.total_bounds
-    pad_x, pad_y = (east - west) * 0.03, (north - south) * 0.05
-    return [[south - pad_y, west - pad_x], [north + pad_y, east + pad_x]]
+    """Around every feature; the schema's region when there are none."""
+    found = bounds_of(ds, ds.features.index)
+    if found is None:
+        west, south, east, north = REGION_BOUNDS
+        return [[south, west], [north, east]]
+    return found
+
+
+#: How far past the project's region the reader may pan, in degrees.
+PAN_MARGIN_DEG = 15.0
 
 
 def base_map(
-    bounds: list[list[float]],
-    basemap_url: str = assets.BASEMAP_URL,
-    layer_control: bool = True,
+    prefix: str = "", basemap_url: str | None = None, layer_control: bool = True
 ) -> folium.Map:
-    """The map frame: local Leaflet, offline basemap by default, online tiles as options."""
+    """The map page without data: local Leaflet and map.js (under ``prefix``), basemaps, legend.
+
+    It depends on the code only (the region comes from the schema), so one rendered page serves
+    every data folder; the data arrive as files the page fetches, or inline (``full_map``).
+    """
+    west, south, east, north = REGION_BOUNDS
     m = folium.Map(
-        location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
+        location=[(south + north) / 2, (west + east) / 2],
         zoom_start=4,
         tiles=None,
+        font_size="0.8125rem",  # 13px; folium's 1rem makes popups and attribution too large
         prefer_canvas=False,  # SVG: every route is a real DOM element (clickable, testable)
         control_scale=True,
         min_zoom=3,
         zoom_snap=0.25,
         max_bounds=True,
-        min_lat=bounds[0][0] - 12,
-        max_lat=bounds[1][0] + 12,
-        min_lon=bounds[0][1] - 15,
-        max_lon=bounds[1][1] + 15,
+        min_lat=south - PAN_MARGIN_DEG,
+        max_lat=north + PAN_MARGIN_DEG,
+        min_lon=west - PAN_MARGIN_DEG,
+        max_lon=east + PAN_MARGIN_DEG,
     )
-    # Only Leaflet itself, from this machine: none of folium's CDN extras (jQuery, Bootstrap, ...).
-    m.default_js = [("leaflet", assets.LEAFLET_JS)]
-    m.default_css = [("leaflet_css", assets.LEAFLET_CSS)]
+    # Only Leaflet and our own script, from this machine: none of folium's CDN extras. Ours goes
+    # first: it starts the component handshake while Leaflet loads (it needs Leaflet only later).
+    m.default_js = [("corridors", f"{prefix}map.js"), ("leaflet", f"{prefix}leaflet/leaflet.js")]
+    m.default_css = [
+        ("leaflet_css", f"{prefix}leaflet/leaflet.css"),
+        ("corridors_css", f"{prefix}map.css"),
+    ]
+    m.get_root().title = MAP_TITLE
+    Config().add_to(m)
     OfflineBasemap(basemap_url).add_to(m)
     for basemap in ONLINE_BASEMAPS:
         folium.TileLayer(**basemap, show=False, overlay=False).add_to(m)
     if layer_control:
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
     Legend().add_to(m)
-    Selection().add_to(m)
-    m.fit_bounds(bounds)
-    m.get_root().header.add_child(
-        folium.Element(
-            "<style>.leaflet-container{background:#cfe3ef}"
-            "path.leaflet-interactive:focus{outline:none}</style>"
-        )
-    )
     return m
 
 
-def full_map(ds: Dataset, basemap_url: str = assets.BASEMAP_URL) -> folium.Map:
-    """Base map with every layer added directly: for the static page and HTML tests.
+def page_html(prefix: str = "") -> str:
+    """The dashboard frame's page: the base map rendered once per code version."""
+    return base_map(prefix).get_root().render()
+
+
+def full_map(ds: Dataset, prefix: str = "", basemap_url: str | None = None) -> folium.Map:
+    """Base map with every layer inline: the static page (the benchmark's floor) and HTML tests.
 
     The layer control goes last: Leaflet's control must come after the layers it lists.
     """
-    m = base_map(region_bounds(ds), basemap_url, layer_control=False)
+    m = base_map(prefix, basemap_url, layer_control=False)
+    m.fit_bounds(region_bounds(ds))
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])
         if ids:
-            layer_group(kind, feature_collection(ds, ids)).add_to(m)
+            DataLayer(kind, feature_collection(ds, ids)).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     return m

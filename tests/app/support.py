@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import UnknownElement
+
+from corridors import mapcomponent
 
 _OBJECT_START = re.compile(r'\{\s*"')
 
@@ -32,3 +38,46 @@ def feature_collections(script: str) -> list[dict]:
         else:
             pos = match.start() + 1
     return found
+
+
+# --- reading the map component ------------------------------------------------------------------
+
+
+MAP_COMPONENT = "dashboard.corridors_map"
+
+
+def map_component(at: AppTest) -> UnknownElement:
+    """The one map element of the page.
+
+    AppTest has no class for custom components: each appears as an ``UnknownElement`` of type
+    ``component_instance`` (``at.get("component_instance")``), whose ``proto`` is a
+    ``ComponentInstance`` with ``component_name`` (``dashboard.corridors_map``: the declaring
+    module, then the name) and ``json_args`` (the keyword arguments, JSON-encoded).
+    """
+    found = [c for c in at.get("component_instance") if c.proto.component_name == MAP_COMPONENT]
+    assert len(found) == 1, f"expected one map, found {len(found)}"
+    return found[0]
+
+
+def map_args(at: AppTest) -> dict:
+    """What the browser-side map receives: ``layers`` (kind, file, shown ids or null for all),
+    ``basemap`` and ``places`` (files), ``selected``, ``fit`` (a request with a key), ``height``."""
+    return json.loads(map_component(at).proto.json_args)
+
+
+def map_folder() -> Path:
+    """The component's folder (the app and the test see the same cache folder)."""
+    return mapcomponent.prepare()
+
+
+def sent_features(at: AppTest) -> dict[str, dict]:
+    """Feature id -> GeoJSON properties of every feature the map is told to show."""
+    features: dict[str, dict] = {}
+    for layer in map_args(at)["layers"]:
+        collection = json.loads((map_folder() / layer["url"]).read_text(encoding="utf-8"))
+        for feature in collection["features"]:
+            if layer["ids"] is not None and feature["id"] not in layer["ids"]:
+                continue
+            assert feature["id"] not in features, f"{feature['id']} sent twice"
+            features[feature["id"]] = feature["properties"]
+    return features

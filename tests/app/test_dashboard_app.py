@@ -1,8 +1,9 @@
 """The Streamlit app run headless with AppTest: what the map component receives, and what the page says.
 
 No browser: AppTest executes dashboard.py in-process and keeps the element tree the frontend would
-get. streamlit-folium is a custom component, which AppTest does not model, so the map is read from
-the arguments the component is sent (see ``map_component`` and ``sent_features``).
+get. The map is our own custom component, which AppTest sees as a ``component_instance`` with
+``json_args``; the features it shows are read from the layer files those args name (see
+``map_args`` and ``sent_features``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import UnknownElement
 
+from corridors import notices
 from corridors.datadir import ENV_VAR, REPO_ROOT
 
-from .support import feature_collections
+from .support import MAP_COMPONENT, map_args, map_component, map_folder, sent_features
 from fixtures import FIXTURE_ROOT
 
 #: Absolute, because AppTest.from_file resolves a relative path against the calling test file.
@@ -54,45 +55,6 @@ def _ids_of(*kinds: str) -> set[str]:
 
 
 # --- reading the map component ------------------------------------------------------------------
-
-
-def map_component(at: AppTest) -> UnknownElement:
-    """The one st_folium element of the page.
-
-    AppTest has no class for custom components: each appears as an ``UnknownElement`` of type
-    ``component_instance`` (``at.get("component_instance")``), whose ``proto`` is a
-    ``ComponentInstance``. Its ``component_name`` is ``streamlit_folium.st_folium`` and its
-    ``json_args`` holds, JSON-encoded, every keyword argument st_folium hands to the component.
-    """
-    found = [
-        c
-        for c in at.get("component_instance")
-        if c.proto.component_name == "streamlit_folium.st_folium"
-    ]
-    assert len(found) == 1, f"expected one st_folium map, found {len(found)}"
-    return found[0]
-
-
-def map_args(at: AppTest) -> dict:
-    """What the browser-side map receives, as a dict (``json.loads(proto.json_args)``).
-
-    Keys that matter here: ``script`` is the Leaflet JS of the base map (basemaps, legend, controls);
-    ``feature_group`` is the JS of the feature groups passed as ``feature_group_to_add`` (the
-    layers and the selection call), swapped in place on a rerun; ``key`` is the hash of ``script``
-    that streamlit-folium uses as the component's key, so a new key means the map is remounted (view
-    reset, popup closed); ``js_links``/``css_links`` are the scripts and styles the frame loads.
-    """
-    return json.loads(map_component(at).proto.json_args)
-
-
-def sent_features(at: AppTest) -> dict[str, dict]:
-    """Feature id -> GeoJSON properties of every feature the map component is sent to draw."""
-    features: dict[str, dict] = {}
-    for collection in feature_collections(map_args(at)["feature_group"] or ""):
-        for feature in collection["features"]:
-            assert feature["id"] not in features, f"{feature['id']} sent twice"
-            features[feature["id"]] = feature["properties"]
-    return features
 
 
 def html_bodies(at: AppTest) -> list[str]:
@@ -141,12 +103,17 @@ def test_default_page_runs_and_sends_every_feature(app: AppTest) -> None:
     assert app.query_params == {}
 
 
-def test_map_loads_only_local_assets(app: AppTest) -> None:
-    """Offline use: the map frame loads Leaflet from this server and nothing from a CDN."""
+def test_map_is_served_from_the_cache_folder_not_the_checkout(app: AppTest) -> None:
+    """The component's folder holds the page, Leaflet and the data, outside the source tree."""
     args = map_args(app.run())
-    assert args["js_links"] == ["/app/static/leaflet/leaflet.js"]
-    assert args["css_links"] == ["/app/static/leaflet/leaflet.css"]
-    assert "/app/static/basemap/boundaries.geojson" in args["script"]
+    folder = map_folder()
+    assert not folder.resolve().is_relative_to(REPO_ROOT.resolve())
+    assert not (REPO_ROOT / "static").exists(), "nothing is written into the checkout"
+    for rel in ("index.html", "map.js", "map.css", "leaflet/leaflet.js", "leaflet/leaflet.css"):
+        assert (folder / rel).is_file(), rel
+    for url in [args["basemap"], args["places"], *(layer["url"] for layer in args["layers"])]:
+        assert url.startswith("data/") and url.endswith(".json"), url
+        assert (folder / url).is_file(), url
 
 
 @pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in KINDS])
@@ -172,20 +139,22 @@ def test_layer_toggle_removes_only_its_kind(app: AppTest, kind: str) -> None:
     ],
 )
 def test_rerun_keeps_the_map_mounted(app: AppTest, interact) -> None:
-    """Widgets change only the feature groups: the base map script and the component key stay put.
+    """Widgets change only the args, never the component's identity or files: no remount.
 
-    A changed script would give a new key, and the browser would rebuild the map (losing the
-    reader's zoom and any open popup) on every click in the sidebar.
+    A new identity would make the browser rebuild the map (losing the reader's zoom and any open
+    popup); the layer files are fetched once and stay the same across reruns.
     """
     app.run()
     before_args, before_id = map_args(app), map_component(app).proto.id
     interact(app).run()
     assert not app.exception
     after_args = map_args(app)
-    assert after_args["feature_group"] != before_args["feature_group"]  # something did change
-    assert after_args["script"] == before_args["script"]
-    assert after_args["key"] == before_args["key"]
+    assert after_args != before_args  # something did change
     assert map_component(app).proto.id == before_id
+    assert map_component(app).proto.component_name == MAP_COMPONENT
+    files = {layer["kind"]: layer["url"] for layer in before_args["layers"]}
+    assert all(files[layer["kind"]] == layer["url"] for layer in after_args["layers"])
+    assert len(map_component(app).proto.json_args) < 2_000, "the args carry no data"
 
 
 def test_status_filter_keeps_only_that_status(app: AppTest) -> None:
@@ -207,7 +176,7 @@ def test_corridor_from_url_is_selected(app: AppTest) -> None:
     assert len(panels) == 1
     assert f"<h3>{html.escape(CORRIDORS['titr'])}</h3>" in panels[0]
     assert not any("data-testid='overview'" in b for b in html_bodies(app))
-    assert 'window.corridorsSelect("titr")' in map_args(app)["feature_group"]
+    assert map_args(app)["selected"] == "titr"
     assert set(sent_features(app)) == set(FEATURE_KINDS)  # selecting does not filter
     assert app.query_params == {"corridor": "titr"}
 
@@ -266,3 +235,145 @@ def test_overview_table_when_no_corridor(app: AppTest) -> None:
         assert row in overview[0], corridor
     assert overview[0].count("<tr>") == len(CORRIDORS) + 1
     assert not any("data-testid='corridor-panel'" in b for b in html_bodies(app))
+
+
+# --- fitting the map to what is picked ----------------------------------------------------------
+
+
+def _bounds_of(ids: set[str]) -> list[list[float]]:
+    """[[south, west], [north, east]] around these features, from the curated files."""
+    xs, ys = [], []
+
+    def walk(coords) -> None:
+        if isinstance(coords[0], int | float):
+            xs.append(coords[0])
+            ys.append(coords[1])
+        else:
+            for c in coords:
+                walk(c)
+
+    for path in sorted((FIXTURE_ROOT / "geodata" / "features").glob("*.geojson")):
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            if feature["properties"]["id"] in ids:
+                walk(feature["geometry"]["coordinates"])
+    return [[round(min(ys), 4), round(min(xs), 4)], [round(max(ys), 4), round(max(xs), 4)]]
+
+
+def _corridor_ids(corridor: str) -> set[str]:
+    found = set()
+    for path in sorted((FIXTURE_ROOT / "geodata" / "features").glob("*.geojson")):
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            if feature["properties"]["corridor"] == corridor:
+                found.add(feature["properties"]["id"])
+    return found
+
+
+def test_first_view_fits_every_drawn_system(app: AppTest) -> None:
+    fit = map_args(app.run())["fit"]
+    assert fit == {"key": 1, "bounds": _bounds_of(set(FEATURE_KINDS))}
+
+
+@pytest.mark.parametrize(
+    ("interact", "expected"),
+    [
+        pytest.param(
+            lambda at: at.selectbox(key="corridor").set_value("titr"),
+            lambda: _bounds_of(_corridor_ids("titr")),
+            id="corridor-chosen",
+        ),
+        pytest.param(
+            lambda at: at.multiselect(key="statuses").set_value(["planned"]),
+            lambda: _bounds_of({"cku-railway"}),
+            id="status-filter",
+        ),
+    ],
+)
+def test_picking_fits_the_map_to_what_is_shown(app: AppTest, interact, expected) -> None:
+    """A new choice asks for a new fit (a new key) around what it shows."""
+    app.run()
+    interact(app).run()
+    assert map_args(app)["fit"] == {"key": 2, "bounds": expected()}
+
+
+def test_layer_toggle_keeps_the_readers_view(app: AppTest) -> None:
+    """Turning a layer off or on asks for no fit: the reader's zoom stays."""
+    app.run()
+    before = map_args(app)["fit"]
+    app.toggle(key="layer_railway").set_value(False).run()
+    assert map_args(app)["fit"] == before
+
+
+def test_filtered_layer_sends_only_ids(app: AppTest) -> None:
+    """Under a filter a layer is sent as its file plus the ids it shows; unfiltered, as null."""
+    app.run()
+    assert all(layer["ids"] is None for layer in map_args(app)["layers"])
+    app.multiselect(key="statuses").set_value(["planned"]).run()
+    layers = {layer["kind"]: layer["ids"] for layer in map_args(app)["layers"]}
+    assert layers["railway"] in (None, ["cku-railway"])
+    assert all(ids == [] for kind, ids in layers.items() if kind != "railway")
+
+
+def test_view_in_the_link_is_restored(app: AppTest) -> None:
+    """``?view=lat,lon,zoom`` opens the map there, and the link keeps it."""
+    app.query_params["view"] = "42.5,74.25,6"
+    app.run()
+    assert not app.exception
+    assert [e.value for e in app.info] == []
+    assert map_args(app)["fit"] == {"key": 1, "view": [42.5, 74.25, 6.0]}
+    assert app.query_params == {"view": "42.500,74.250,6"}
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        pytest.param("42.5,74.25", id="two-numbers"),
+        pytest.param("91,0,5", id="latitude-out-of-range"),
+        pytest.param("a,b,c", id="not-numbers"),
+        pytest.param("<img src=x>", id="markup"),
+    ],
+)
+def test_unusable_view_in_the_link_gives_one_notice(app: AppTest, view: str) -> None:
+    app.query_params["view"] = view
+    app.run()
+    assert [e.value for e in app.info] == [
+        notices.url_notice(["Ignored the map view in the link: expected latitude,longitude,zoom."])
+    ]
+    assert map_args(app)["fit"]["bounds"] == _bounds_of(set(FEATURE_KINDS))
+    assert app.query_params == {}
+
+
+# --- the data changing while the app runs -------------------------------------------------------
+
+
+def test_data_edited_while_running_is_reloaded(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file edited between two runs is noticed: the next run shows the new content."""
+    monkeypatch.setenv(ENV_VAR, str(data_copy.root))
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert sent_features(at)["cku-railway"]["name"] != "Renamed railway"
+
+    def rename(feature: dict) -> None:
+        feature["properties"]["name"] = "Renamed railway"
+
+    data_copy.edit_feature("geodata/features/cku-railway.geojson", "cku-railway", rename)
+    at.run()
+    assert not at.exception
+    assert sent_features(at)["cku-railway"]["name"] == "Renamed railway"
+
+
+def test_unchanged_data_is_not_hashed_again(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between edits a run costs a stat of each file: the content hash is not recomputed."""
+    from corridors import datadir as datadir_module
+
+    monkeypatch.setenv(ENV_VAR, str(data_copy.root))
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    calls = []
+    real = datadir_module.fingerprint
+    monkeypatch.setattr(
+        "corridors.datawatch.fingerprint", lambda d: calls.append(d) or real(d), raising=True
+    )
+    at.run()
+    at.run()
+    assert calls == []
+    data_copy.replace("geodata/corridors.csv", "Port of Lianyungang", "Lianyungang port")
+    at.run()
+    assert len(calls) == 1

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from corridors import citations, dataset, export, filters, panel, viewstate
 from corridors.datadir import ENV_VAR, REPO_ROOT, DataDir
 
+from .support import sent_features
 from fixtures import FIXTURE, FIXTURE_ROOT
 
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -58,16 +59,8 @@ def _panel(at: AppTest) -> str:
 
 
 def _sent(at: AppTest) -> set[str]:
-    """Feature ids the map is sent (the ids are written into the layers' GeoJSON)."""
-    from .support import feature_collections
-
-    component = next(iter(at.get("component_instance")))
-    import json
-
-    args = json.loads(component.proto.json_args)
-    return {
-        f["id"] for c in feature_collections(args["feature_group"] or "") for f in c["features"]
-    }
+    """Feature ids the map is told to show."""
+    return set(sent_features(at))
 
 
 def test_railway_panel_opens_with_its_disagreement(app: AppTest) -> None:

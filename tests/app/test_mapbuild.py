@@ -1,7 +1,8 @@
 """The folium map as HTML: local assets only, SVG, a legend, cited popups, escaped data.
 
-The map is rendered to a string (``full_map(ds).get_root().render()``), which is what the static
-page and the component's frame load, and read with plain string and JSON checks.
+The map is rendered to a string (``full_map(ds).get_root().render()``, the static page with the
+layers inline; ``page_html()``, the dashboard frame's page without data) and read with plain
+string and JSON checks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 import folium
 import pytest
+from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import LineString, MultiLineString, Point
 
 from corridors import dataset, mapbuild, panel
@@ -69,20 +71,43 @@ def test_full_map_draws_every_feature_once(rendered: str) -> None:
     }
 
 
-def test_only_local_leaflet_is_loaded(rendered: str) -> None:
-    """Offline: the page loads Leaflet from this server, and none of folium's CDN extras."""
-    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", rendered)
-    styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", rendered)
-    assert scripts == ["/app/static/leaflet/leaflet.js"]
-    assert styles == ["/app/static/leaflet/leaflet.css"]
-    lowered = rendered.lower()
-    for banned in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "unpkg", "googleapis"):
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param("static", id="static-page"), pytest.param("frame", id="dashboard-frame")],
+)
+def test_only_local_leaflet_is_loaded(rendered: str, page: str) -> None:
+    """Offline: the page loads Leaflet and map.js beside it, and none of folium's CDN extras."""
+    text = rendered if page == "static" else mapbuild.page_html()
+    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", text)
+    styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", text)
+    assert scripts == ["map.js", "leaflet/leaflet.js"]
+    assert styles == ["leaflet/leaflet.css", "map.css"]
+    lowered = text.lower()
+    for banned in (
+        "jsdelivr",
+        "cdnjs",
+        "jquery",
+        "bootstrap",
+        "unpkg",
+        "googleapis",
+        "/app/static",
+    ):
         assert banned not in lowered, banned
     # The one 'cdn' in the page is the optional CARTO tile template, fetched only if chosen.
-    urls = re.findall(r"https?://[^\s\"'\\]+", rendered)
+    urls = re.findall(r"https?://[^\s\"'\\]+", text)
     assert [u for u in urls if "cdn" in u] == [
         "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
     ]
+
+
+def test_frame_page_holds_no_data(ds: dataset.Dataset) -> None:
+    """The dashboard's page depends on the code only: no feature, claim or boundary is in it."""
+    page = mapbuild.page_html()
+    assert feature_collections(page) == []
+    for fid in ds.features.index:
+        assert fid not in page, fid
+    assert mapbuild.MAP_TITLE in page
+    assert "corridors.init(" in page
 
 
 def test_renderer_is_svg(ds: dataset.Dataset, rendered: str) -> None:
@@ -93,7 +118,7 @@ def test_renderer_is_svg(ds: dataset.Dataset, rendered: str) -> None:
 
 
 def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, rendered: str) -> None:
-    """The boundaries file is the default basemap; each online tile layer is opt-in and attributed."""
+    """The boundaries are the default basemap; each online tile layer is opt-in and attributed."""
     m = mapbuild.full_map(ds)
     tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
     attributions = {t.tile_name: t.options["attribution"] for t in tiles}
@@ -108,8 +133,29 @@ def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, render
     assert len(basemaps) == 1
     assert basemaps[0].show is True
     assert re.search(r"offline_basemap_\w+\.addTo\(map_\w+\)", rendered)
-    assert '"/app/static/basemap/boundaries.geojson"' in rendered
-    assert mapbuild.ATTRIBUTION_OFFLINE in rendered
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        pytest.param("Boundaries: Natural Earth", id="natural-earth"),
+        pytest.param("OpenStreetMap</a> contributors", id="openstreetmap"),
+        pytest.param("GeoNames</a> (CC BY 4.0)", id="geonames"),
+    ],
+)
+def test_attribution_names_every_source(credit: str) -> None:
+    """Boundaries, route references and place names are credited in the map on every basemap."""
+    config = mapbuild.page_config()
+    assert any(credit in a for a in config["attribution"])
+    assert htmlsafe_json_dumps(credit)[1:-1] in mapbuild.page_html()
+
+
+def test_corridors_drawn_above_pipelines() -> None:
+    """Where the Middle Corridor runs on the pipeline's path, its pattern is drawn on top."""
+    order = mapbuild.page_config()["order"]
+    assert order.index("pipeline") < order.index("corridor")
+    assert sorted(order) == sorted(KINDS)
+    assert order[-1] == "port"
 
 
 # --- legend and style ---------------------------------------------------------------------------
@@ -385,14 +431,14 @@ def test_popup_escapes_planted_markup(hostile: dataset.Dataset) -> None:
 
 
 def test_feature_collection_properties_escaped_and_minimal(hostile: dataset.Dataset) -> None:
-    """The browser gets only what it needs per feature, and the two HTML properties pre-escaped."""
+    """The browser gets only what it needs per feature; the popup (HTML) arrives escaped."""
     (feature,) = mapbuild.feature_collection(hostile, ["cku-railway"])["features"]
     props = feature["properties"]
     assert feature["id"] == "cku-railway"
-    assert set(props) == {"id", "corridor", "kind", "status", "method", "tip", "popup"}
-    assert props["tip"] == f"Railway {html.escape(IMG)}"
+    assert set(props) == {"id", "corridor", "kind", "status", "method", "name", "popup"}
+    assert props["name"] == f"Railway {IMG}"  # set as text by the page, never as HTML
     assert props["popup"] == mapbuild.popup_html(hostile, "cku-railway")
-    assert "<img" not in json.dumps(feature)
+    assert "<img" not in props["popup"]
     assert (props["corridor"], props["kind"], props["status"]) == (
         "cku-railway",
         "railway",

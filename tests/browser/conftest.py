@@ -1,6 +1,6 @@
 """Real-browser fixtures: one Streamlit server and one Chromium per session, a fresh context per test.
 
-Every request that would leave the machine is aborted and recorded (``e2e.NetworkGuard``), so the
+Every request that would leave the machine is aborted and recorded (``browser.NetworkGuard``), so the
 tests also prove the dashboard works offline. Without a Chromium the tests are skipped, except
 under ``CI=true``, where a missing browser is a failure. A failing test leaves a screenshot (and the
 server's log) in ``test-artifacts/`` at the repository root.
@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from corridors import e2e
 from corridors.datadir import REPO_ROOT
+from corridors.mapcomponent import CACHE_ENV
+from devtools import browser as e2e
+from devtools import pagejs
 
 from fixtures import FIXTURE_ROOT
 
@@ -68,10 +70,20 @@ def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_server(server_logs: Path) -> Iterator[e2e.Server]:
-    """The dashboard on the repository's own data, started once for the session."""
-    env = {"CORRIDORS_DATA_DIR": str(FIXTURE_ROOT)}
-    with e2e.serve(env=env, log_dir=server_logs) as server:
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The servers' cache folder (the map component's files): fresh for the session."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def app_env(cache_dir: Path) -> dict[str, str]:
+    return {"CORRIDORS_DATA_DIR": str(FIXTURE_ROOT), CACHE_ENV: str(cache_dir)}
+
+
+@pytest.fixture(scope="session")
+def app_server(server_logs: Path, app_env: dict[str, str]) -> Iterator[e2e.Server]:
+    """The dashboard on the frozen fixture data, started once for the session."""
+    with e2e.serve(env=app_env, log_dir=server_logs) as server:
         yield server
 
 
@@ -147,72 +159,6 @@ def dashboard(make_dashboard, app_server: e2e.Server) -> Dashboard:
 
 # --- driving the dashboard -------------------------------------------------------------------------
 
-#: Every data feature drawn on the map, one entry per SVG path: lines have a visible path and a
-#: wide transparent twin that takes the pointer; ports are a single interactive circle.
-_DRAWN_JS = """(sel) => {
-    const f = document.querySelector(sel);
-    const w = f && f.contentWindow;
-    const m = w && w.map_div;
-    if (!m || !m.eachLayer) return null;
-    const out = [];
-    m.eachLayer(l => {
-        const p = l.feature && l.feature.properties;
-        if (!p || !('corridor' in p) || !l._path) return;
-        const path = l._path;
-        out.push({
-            id: p.id, kind: p.kind, corridor: p.corridor,
-            svg: path instanceof w.SVGPathElement && !!path.ownerSVGElement && path.isConnected
-                && !!path.getAttribute('d'),
-            interactive: path.classList.contains('leaflet-interactive'),
-            hit: path.classList.contains('corridors-hit'),
-            selected: path.classList.contains('corridors-selected'),
-            glow: (w.getComputedStyle(path).filter || '').includes('drop-shadow'),
-        });
-    });
-    return out;
-}"""
-
-#: True once the map has been still (no zoom animation, same view and paths) for ``ms``.
-
-#: Page coordinates where the browser's own hit-testing lands on the feature's interactive path
-#: (segment points from the middle outwards; a port's centre), or null while none does.
-_HIT_POINT_JS = """([sel, fid]) => {
-    const frame = document.querySelector(sel);
-    const w = frame.contentWindow, d = frame.contentDocument, map = w.map_div;
-    let target = null;
-    map.eachLayer(l => {
-        const p = l.feature && l.feature.properties;
-        if (p && p.id === fid && l._path && l._path.classList.contains('leaflet-interactive'))
-            target = l;
-    });
-    if (!target) return null;
-    const pts = [];
-    if (target.getLatLngs) {
-        const lls = target.getLatLngs().flat(3);
-        const mid = (lls.length - 2) / 2;
-        const order = [...Array(Math.max(lls.length - 1, 0)).keys()]
-            .sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid));
-        for (const i of order) {
-            const a = map.latLngToContainerPoint(lls[i]);
-            const b = map.latLngToContainerPoint(lls[i + 1]);
-            for (const t of [0.5, 0.3, 0.7, 0.15, 0.85])
-                pts.push({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
-        }
-    } else {
-        pts.push(map.latLngToContainerPoint(target.getLatLng()));
-    }
-    const size = map.getSize();
-    const c = map.getContainer().getBoundingClientRect();
-    const fr = frame.getBoundingClientRect();
-    for (const p of pts) {
-        if (p.x < 8 || p.y < 8 || p.x > size.x - 8 || p.y > size.y - 8) continue;
-        const x = fr.left + c.left + p.x, y = fr.top + c.top + p.y;
-        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
-        if (d.elementFromPoint(c.left + p.x, c.top + p.y) === target._path) return [x, y];
-    }
-    return null;
-}"""
-
 
 def normalise(text: str) -> str:
     """Whitespace folded and typographic quotes straightened, as the panel shows quotes."""
@@ -254,7 +200,7 @@ class Dashboard:
 
     # what is drawn
     def drawn_paths(self) -> list[dict]:
-        return self.page.evaluate(_DRAWN_JS, MAP_FRAME) or []
+        return e2e.drawn_paths(self.page)
 
     def drawn_ids(self) -> set[str]:
         """Features that can be hovered and clicked (their interactive path is on the map)."""
@@ -272,48 +218,19 @@ class Dashboard:
         )
         return drawn
 
+    def view(self) -> dict:
+        """zoom, center, bounds ([[s, w], [n, e]]), size, selected corridor."""
+        return self.page.evaluate(pagejs.VIEW, MAP_FRAME)
+
     def zoom(self) -> float:
-        return self.page.evaluate(
-            "(sel) => document.querySelector(sel).contentWindow.map_div.getZoom()", MAP_FRAME
-        )
+        return self.view()["zoom"]
+
+    def feature_bounds(self, corridors: list[str] | None = None) -> list[list[float]]:
+        return self.page.evaluate(pagejs.FEATURE_BOUNDS, [MAP_FRAME, corridors or []])
 
     # pointer
-    def hit_point(self, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
-        """Where a real pointer lands on this feature (waits for the map to settle first).
-
-        A feature that no point of reaches at the current zoom (a short leg under its neighbours'
-        hit lines) is zoomed onto once, as a reader would.
-        """
-        self.settle()
-        deadline = time.perf_counter() + timeout
-        zoomed = False
-        while True:
-            point = self.page.evaluate(_HIT_POINT_JS, [MAP_FRAME, feature_id])
-            if point:
-                return float(point[0]), float(point[1])
-            if not zoomed:
-                self.zoom_to(feature_id)
-                zoomed = True
-                continue
-            if time.perf_counter() > deadline:
-                raise AssertionError(f"no visible point of {feature_id!r} takes the pointer")
-            self.page.wait_for_timeout(150)
-
-    def zoom_to(self, feature_id: str, max_zoom: int = 9) -> None:
-        """Zoom the map onto one feature, as a reader would to reach a short or covered one."""
-        self.page.evaluate(
-            """([sel, fid, z]) => {
-                const map = document.querySelector(sel).contentWindow.map_div;
-                map.eachLayer(l => {
-                    const p = l.feature && l.feature.properties;
-                    if (!p || p.id !== fid || !l._path) return;
-                    if (l.getBounds) map.fitBounds(l.getBounds(), {maxZoom: z, animate: false});
-                    else map.setView(l.getLatLng(), z, {animate: false});
-                });
-            }""",
-            [MAP_FRAME, feature_id, max_zoom],
-        )
-        self.settle()
+    def hit_point(self, feature_id: str) -> tuple[float, float]:
+        return e2e.hit_point(self.page, feature_id)
 
     def hover(self, feature_id: str) -> None:
         self.page.mouse.move(2, 2)
@@ -321,20 +238,11 @@ class Dashboard:
         self.page.mouse.move(x, y, steps=3)
 
     def click(self, feature_id: str) -> None:
-        self.page.mouse.move(2, 2)
-        x, y = self.hit_point(feature_id)
-        self.page.mouse.click(x, y)
+        e2e.click_feature(self.page, feature_id)
 
     def close_popup(self) -> None:
         """Close any open popup (one may cover the next feature), and wait until it is gone."""
-        self.page.evaluate(
-            """(sel) => {
-                const w = document.querySelector(sel).contentWindow, map = w.map_div;
-                map.eachLayer(l => { if (l instanceof w.L.Popup) map.removeLayer(l); });
-            }""",
-            MAP_FRAME,
-        )
-        self.map.locator(".leaflet-popup").first.wait_for(state="detached", timeout=5_000)
+        self.page.wait_for_function(pagejs.CLOSE_POPUP, arg=MAP_FRAME, timeout=5_000)
 
     def tooltip_text(self) -> str:
         tip = self.map.locator(".leaflet-tooltip").last
@@ -380,11 +288,4 @@ class Dashboard:
 
     def pwned(self) -> dict[str, str]:
         """``typeof window.__pwned`` in the page and in the map frame (both must stay undefined)."""
-        return {
-            "page": self.page.evaluate("() => typeof window.__pwned"),
-            "map frame": self.page.evaluate(
-                """(sel) => { const f = document.querySelector(sel);
-                    return f && f.contentWindow ? typeof f.contentWindow.__pwned : 'no frame'; }""",
-                MAP_FRAME,
-            ),
-        }
+        return self.page.evaluate(pagejs.PWNED, MAP_FRAME)

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from corridors import e2e, geojsonio
+from corridors import geojsonio
 from corridors.datadir import REPO_ROOT
-from corridors.e2e import MAP_FRAME
+from devtools import browser as e2e
+from devtools.pagejs import MAP_FRAME
 
 from .conftest import IN_CI, Dashboard, normalise
 from fixtures import FIXTURE_ROOT
@@ -191,8 +192,8 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_data: Path, tmp_path_factory: pytest.TempPathFactory):
-    env = {"CORRIDORS_DATA_DIR": str(hostile_data)}
+def hostile_server(hostile_data: Path, app_env, tmp_path_factory: pytest.TempPathFactory):
+    env = {**app_env, "CORRIDORS_DATA_DIR": str(hostile_data)}
     with e2e.serve(env=env, log_dir=tmp_path_factory.mktemp("hostile-logs")) as server:
         yield server
 

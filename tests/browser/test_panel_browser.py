@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from corridors import e2e
-from corridors.e2e import MAP_FRAME
+from devtools import browser as e2e
+from devtools.pagejs import MAP_FRAME
 
 from .conftest import IN_CI, Dashboard
 from fixtures import FIXTURE_ROOT

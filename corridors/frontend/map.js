@@ -1,0 +1,443 @@
+/*
+ * The corridors map in the browser: layers, place labels, selection, popups, keyboard, and the
+ * Streamlit component protocol (a few postMessage calls, no build step, no library but Leaflet).
+ *
+ * The page is built by folium (mapbuild.base_map): it creates the Leaflet map, the basemaps, the
+ * legend, and calls corridors.init(map, config). In a Streamlit frame the page then says it is
+ * ready and waits for "streamlit:render" messages whose args are small: which layer files to
+ * fetch (content-hashed JSON beside this page), which feature ids each shows, the selected
+ * corridor, a fit request. Changing args never rebuilds the map: layers are fetched once and
+ * shown or hidden, so zoom and popups survive every rerun. A click (or Enter/Space on a focused
+ * route) reports {click: {corridor, id, n}}; a move writes view=lat,lon,zoom into the page's URL.
+ *
+ * Every data string arrives escaped (popups) or is set as text (names, labels): never innerHTML.
+ */
+(function () {
+  "use strict";
+  var C = (window.corridors = window.corridors || {});
+  var map = null;
+  var config = null;
+  var inFrame = window.parent !== window && /[?&]streamlitUrl=/.test(window.location.search);
+  var layerFiles = {}; // url -> Promise of a FeatureCollection
+  var drawn = {}; // kind -> {url, entries: {id: entry}, shown: {id: true}}
+  var wanted = {}; // kind -> {url, ids: null | [ids]} (null: every feature of the file)
+  var selected = null;
+  var fitKey = null;
+  var clicks = 0;
+  var basemapUrl = null;
+  var placesUrl = null;
+  var pendingArgs = null; // args that arrived before the map existed
+
+  // The handshake starts as soon as this script runs (it comes before Leaflet in the page): the
+  // args, and so the layer files, arrive while Leaflet is still loading.
+  var times = (window.corridorsTimes = {script: performance.now()});
+  if (inFrame) {
+    window.addEventListener("message", onMessage);
+    send("streamlit:componentReady", {apiVersion: 1});
+  }
+
+  // --- set-up -------------------------------------------------------------------------------
+
+  C.init = function (m, cfg) {
+    times.init = performance.now();
+    map = m;
+    config = cfg;
+    window.corridorsMap = m;
+    window.corridorsSelected = null;
+    makePanes();
+    m.attributionControl.setPrefix(false);
+    (cfg.attribution || []).forEach(function (a) { m.attributionControl.addAttribution(a); });
+    tileErrors();
+    if (inFrame) {
+      try {
+        window.frameElement.setAttribute("title", cfg.title);
+      } catch (e) { /* a frame from another origin keeps Streamlit's title */ }
+      setHeight(cfg.height);
+      m.on("moveend", reportViewSoon);
+      m.on("autopanstart", function () { skipMove = true; });
+      if (pendingArgs) { render(pendingArgs); pendingArgs = null; }
+    }
+  };
+
+  function makePanes() {
+    // Basemap under labels under every line; lines by kind (config.order, bottom first), each on
+    // its own casing; the wide hit lines above all lines; points above the hit lines, so a port
+    // is never covered by the hit line of the route that reaches it.
+    pane("corridors-basemap", 250);
+    pane("corridors-labels", 350).style.pointerEvents = "none";
+    config.order.forEach(function (kind, i) {
+      pane("corridors-casing-" + kind, 401 + 2 * i);
+      pane("corridors-line-" + kind, 402 + 2 * i);
+    });
+    pane("corridors-hit", 440);
+    pane("corridors-points", 450);
+  }
+
+  function pane(name, z) {
+    var p = map.getPane(name) || map.createPane(name);
+    p.style.zIndex = String(z);
+    return p;
+  }
+
+  // --- the protocol ---------------------------------------------------------------------------
+
+  function send(type, data) {
+    var msg = {isStreamlitMessage: true, type: type};
+    for (var k in data) { msg[k] = data[k]; }
+    window.parent.postMessage(msg, "*");
+  }
+
+  function setHeight(wantedHeight) {
+    var h = wantedHeight || 640;
+    try { // a phone: keep the map shorter than the screen, so the page can still be scrolled
+      h = Math.min(h, Math.max(320, window.parent.innerHeight - 160));
+    } catch (e) { /* another origin: the wanted height */ }
+    send("streamlit:setFrameHeight", {height: Math.round(h)});
+  }
+
+  function setValue(value) {
+    send("streamlit:setComponentValue", {value: value, dataType: "json"});
+  }
+
+  function onMessage(event) {
+    var d = event.data;
+    if (event.source !== window.parent || !d || d.type !== "streamlit:render") { return; }
+    if (times.render === undefined) { times.render = performance.now(); }
+    if (map) { render(d.args || {}); return; }
+    pendingArgs = d.args || {}; // fetch the files now, draw once the map exists
+    (pendingArgs.layers || []).forEach(function (l) { fetchJson(l.url); });
+  }
+
+  var rendered = false;
+  function render(args) {
+    if (args.height) { setHeight(args.height); }
+    if (!rendered) { // the frame was hidden until now: measure the map again
+      rendered = true;
+      map.invalidateSize({pan: false});
+      var legend = map.getContainer().querySelector("details.corridors-legend");
+      if (legend) { legend.open = map.getSize().x > 560; }
+    }
+    select(args.selected || null);
+    if (args.fit && args.fit.key !== fitKey) {
+      fitKey = args.fit.key;
+      fit(args.fit);
+    }
+    wanted = {};
+    (args.layers || []).forEach(function (l) { wanted[l.kind] = {url: l.url, ids: l.ids}; });
+    C.showLayers(wanted);
+    if (args.basemap && args.basemap !== basemapUrl) { basemapUrl = args.basemap; C.loadBasemap(basemapUrl); }
+    if (args.places && args.places !== placesUrl) { placesUrl = args.places; C.loadPlaces(placesUrl); }
+  }
+
+  // --- layers ---------------------------------------------------------------------------------
+
+  function fetchJson(url, low) {
+    if (!layerFiles[url]) {
+      layerFiles[url] = fetch(url, low ? {priority: "low"} : {}).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+        return r.json();
+      });
+    }
+    return layerFiles[url];
+  }
+
+  /** Show exactly these layers (kind -> {url, ids}); fetch any file not fetched yet. */
+  C.showLayers = function (want) {
+    Object.keys(drawn).forEach(function (kind) {
+      if (!want[kind] || want[kind].url !== drawn[kind].url) { apply(kind, []); }
+    });
+    var pending = Object.keys(want).map(function (kind) {
+      var w = want[kind];
+      return fetchJson(w.url).then(function (data) {
+        if (want !== wanted) { return; } // a newer render took over
+        if (!drawn[kind] || drawn[kind].url !== w.url) {
+          if (drawn[kind]) { apply(kind, []); }
+          drawn[kind] = {url: w.url, entries: build(kind, data), shown: {}};
+        }
+        apply(kind, w.ids);
+      });
+    });
+    Promise.all(pending).then(function () {
+      select(selected, true);
+      if (window.corridorsDrawnAt === undefined) { window.corridorsDrawnAt = performance.now(); }
+    }).catch(function (e) { note("The map data could not be loaded (" + e.message + ")."); });
+  };
+
+  /** A static page (no Streamlit): draw inline collections at once. */
+  C.drawStatic = function (kind, data) {
+    drawn[kind] = {url: "inline:" + kind, entries: build(kind, data), shown: {}};
+    apply(kind, null);
+    window.corridorsDrawnAt = performance.now();
+  };
+
+  function styleOf(p) {
+    var byStatus = (config.styles[p.kind] || {})[p.status] || {};
+    return byStatus[p.method] || {color: "#333", weight: 3};
+  }
+
+  function copy(o, extra) {
+    var out = {};
+    for (var k in o) { out[k] = o[k]; }
+    for (var j in extra) { out[j] = extra[j]; }
+    return out;
+  }
+
+  function build(kind, data) {
+    var entries = {};
+    (data.features || []).forEach(function (f) {
+      var p = f.properties;
+      var style = styleOf(p);
+      var e = {props: p, layers: [], look: null, hit: null};
+      if (f.geometry.type === "Point") {
+        e.look = e.hit = L.GeoJSON.geometryToLayer(f, {
+          pointToLayer: function (x, latlng) {
+            return L.circleMarker(latlng, copy(style, {pane: "corridors-points"}));
+          }
+        });
+        e.layers.push(e.hit);
+      } else {
+        var casing = config.casings[p.method];
+        if (casing) {
+          e.layers.push(L.GeoJSON.geometryToLayer(f, copy(casing, {
+            pane: "corridors-casing-" + kind, interactive: false
+          })));
+        }
+        e.look = L.GeoJSON.geometryToLayer(f, copy(style, {
+          pane: "corridors-line-" + kind, interactive: false
+        }));
+        // A wide transparent twin takes the pointer, so a thin or dashed line is easy to hit.
+        e.hit = L.GeoJSON.geometryToLayer(f, {
+          pane: "corridors-hit", color: "#000", opacity: 0, weight: 14, className: "corridors-hit"
+        });
+        e.layers.push(e.look, e.hit);
+      }
+      e.look.feature = e.hit.feature = f; // the casing is decoration: no feature of its own
+      wire(e);
+      entries[p.id] = e;
+    });
+    return entries;
+  }
+
+  function wire(e) {
+    var p = e.props;
+    var tip = document.createElement("span");
+    tip.textContent = p.name;
+    e.hit.bindTooltip(tip, {sticky: true});
+    e.hit.on("click", function (ev) { choose(e, ev.latlng); });
+    e.hit.on("mouseover", function () { hover(e, true); });
+    e.hit.on("mouseout", function () { hover(e, false); });
+    e.hit.on("add", function () { focusable(e); });
+  }
+
+  function focusable(e) {
+    var el = e.hit._path;
+    if (!el || el.getAttribute("tabindex") === "0") { return; }
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", e.props.name + " (" + e.props.kind + "): open its quotes");
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") {
+        ev.preventDefault();
+        choose(e, null);
+      }
+    });
+    el.addEventListener("focus", function () { hover(e, true); });
+    el.addEventListener("blur", function () { hover(e, false); });
+  }
+
+  function hover(e, on) {
+    var s = styleOf(e.props);
+    if (!on) { e.look.setStyle(s); return; }
+    e.look.setStyle(e.props.kind === "port"
+      ? {radius: (s.radius || 8) + 3, weight: 3}
+      : {weight: (s.weight || 4) + 3, opacity: 1});
+  }
+
+  function apply(kind, ids) {
+    var d = drawn[kind];
+    if (!d) { return; }
+    var keep = {};
+    if (ids === null || ids === undefined) {
+      Object.keys(d.entries).forEach(function (id) { keep[id] = true; });
+    } else {
+      ids.forEach(function (id) { if (d.entries[id]) { keep[id] = true; } });
+    }
+    Object.keys(d.shown).forEach(function (id) {
+      if (!keep[id]) {
+        d.entries[id].layers.forEach(function (l) { map.removeLayer(l); });
+        delete d.shown[id];
+      }
+    });
+    Object.keys(keep).forEach(function (id) {
+      if (!d.shown[id]) {
+        d.entries[id].layers.forEach(function (l) { l.addTo(map); });
+        d.shown[id] = true;
+      }
+    });
+  }
+
+  // --- selection, popups, clicks --------------------------------------------------------------
+
+  function select(corridor, force) {
+    if (corridor === selected && !force) { return; }
+    selected = corridor;
+    window.corridorsSelected = corridor;
+    Object.keys(drawn).forEach(function (kind) {
+      var d = drawn[kind];
+      Object.keys(d.shown).forEach(function (id) {
+        var e = d.entries[id];
+        var on = corridor !== null && e.props.corridor === corridor;
+        [e.look, e.hit].forEach(function (l) {
+          if (l._path) { l._path.classList.toggle("corridors-selected", on); }
+        });
+        if (on && e.look.bringToFront) { e.look.bringToFront(); }
+      });
+    });
+  }
+  C.select = select;
+
+  function choose(e, latlng) {
+    var where = latlng || (e.look.getCenter ? e.look.getCenter() : e.look.getLatLng());
+    select(e.props.corridor);
+    var size = map.getSize();
+    // Clear of the zoom buttons (left) and the layer button (top right), and inside the map.
+    L.popup({
+      maxWidth: Math.max(160, Math.min(340, size.x - 110)),
+      maxHeight: Math.max(140, Math.min(300, size.y - 140)),
+      autoPanPaddingTopLeft: [54, 12],
+      autoPanPaddingBottomRight: [12, 36],
+      keepInView: true,
+      className: "corridors-popup"
+    }).setLatLng(where).setContent(e.props.popup).openOn(map);
+    if (inFrame) {
+      clicks += 1;
+      setValue({click: {corridor: e.props.corridor, id: e.props.id, n: clicks}});
+    }
+  }
+
+  // --- view -----------------------------------------------------------------------------------
+
+  // Moves the page makes itself (a fit the server asked for, a popup panning into view) are not
+  // the reader's: the URL keeps only views the reader chose.
+  var ownMove = false;
+
+  function fit(request) {
+    ownMove = true;
+    if (request.view) {
+      map.setView([request.view[0], request.view[1]], request.view[2], {animate: false});
+    } else if (request.bounds) {
+      map.fitBounds(request.bounds, {padding: [24, 24], maxZoom: 8, animate: false});
+    }
+    ownMove = false;
+  }
+
+  var viewTimer = null;
+  var skipMove = false;
+  /**
+   * Keep the reader's view in the page's URL (``view=lat,lon,zoom``) without a rerun: a rerun
+   * request sent while another is on its way would carry the widgets' older values.
+   */
+  function reportViewSoon() {
+    if (ownMove || skipMove) { skipMove = false; return; }
+    clearTimeout(viewTimer);
+    viewTimer = setTimeout(function () {
+      var c = map.getCenter();
+      var view = c.lat.toFixed(3) + "," + c.lng.toFixed(3) + "," + (+map.getZoom().toFixed(2));
+      try {
+        var top = window.parent;
+        var url = new URL(top.location.href);
+        url.searchParams.set("view", view);
+        top.history.replaceState(top.history.state, "", url.toString());
+      } catch (e) { /* another origin: the view stays out of the URL */ }
+    }, 300);
+  }
+
+  // --- basemap and place labels ---------------------------------------------------------------
+
+  C.loadBasemap = function (url) {
+    fetchJson(url, true).then(function (data) {
+      if (C.basemap) { C.basemap.clearLayers(); C.basemap.addData(data); }
+    }).catch(function () { note("The offline basemap could not be loaded."); });
+  };
+
+  var labels = [];
+  C.loadPlaces = function (url) {
+    fetchJson(url, true).then(function (data) {
+      labels.forEach(function (l) { map.removeLayer(l.marker); });
+      labels = (data.places || []).map(placeLabel);
+      declutter();
+    }).catch(function () { /* labels are a help, not a need */ });
+  };
+
+  function placeLabel(p) {
+    var el = document.createElement("span");
+    el.className = "corridors-place-name";
+    el.textContent = p.name;
+    var marker = L.marker([p.lat, p.lon], {
+      pane: "corridors-labels",
+      interactive: false,
+      keyboard: false,
+      icon: L.divIcon({className: "corridors-place corridors-place-" + p.type, html: el, iconSize: null})
+    }).addTo(map);
+    return {marker: marker, place: p, el: el};
+  }
+
+  /** Show labels by priority (countries, capitals, cities), hiding any that would overlap. */
+  function declutter() {
+    var z = map.getZoom();
+    var taken = [];
+    labels.forEach(function (l) {
+      var show = z >= l.place.minzoom;
+      var root = l.marker.getElement();
+      if (!root) { return; }
+      root.style.display = show ? "" : "none";
+      if (!show) { return; }
+      var r = l.el.getBoundingClientRect();
+      var box = {l: r.left - 2, r: r.right + 2, t: r.top - 1, b: r.bottom + 1};
+      var clash = taken.some(function (o) {
+        return box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t;
+      });
+      if (clash) { root.style.display = "none"; } else { taken.push(box); }
+    });
+  }
+  C.declutter = declutter;
+
+  function hooksForLabels() {
+    map.on("zoomend moveend resize", declutter);
+  }
+
+  // --- notes in the map -----------------------------------------------------------------------
+
+  var noteBox = null;
+  function note(text) {
+    if (!noteBox) {
+      var ctl = L.control({position: "bottomleft"});
+      ctl.onAdd = function () {
+        var div = L.DomUtil.create("div", "corridors-note");
+        div.setAttribute("role", "status");
+        div.setAttribute("data-testid", "map-note");
+        return div;
+      };
+      ctl.addTo(map);
+      noteBox = ctl.getContainer();
+    }
+    noteBox.textContent = text;
+    noteBox.style.display = text ? "" : "none";
+  }
+  C.note = note;
+
+  function tileErrors() {
+    hooksForLabels();
+    map.on("layeradd", function (e) {
+      if (!(e.layer instanceof L.TileLayer) || e.layer._corridorsWatched) { return; }
+      e.layer._corridorsWatched = true;
+      e.layer.on("tileerror", function () {
+        if (map.hasLayer(e.layer)) {
+          note("This online basemap cannot load (no network?). Choose the offline basemap " +
+            "in the layer menu (top right).");
+        }
+      });
+    });
+    map.on("baselayerchange", function () { note(""); });
+  }
+})();

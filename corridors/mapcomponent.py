@@ -1,0 +1,233 @@
+"""The dashboard's map as a small Streamlit component of our own, served from a cache folder.
+
+Streamlit serves a declared component's folder at ``/component/<name>/``. That folder is prepared
+here, outside the checkout (so a read-only checkout works and nothing is written into the source
+tree), keyed by the code version:
+
+    <cache>/map-<code hash>/index.html          the map page, rendered by folium (mapbuild.page_html)
+                           map.js, map.css      our frontend (corridors/frontend/), copied
+                           leaflet/             Leaflet from the installed xstatic-leaflet, copied
+                           data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
+
+Data files are named by a hash of the data folder's fingerprint and the code version, so a warm
+start finds them without rebuilding, and an edit to any data file gives new names. The page
+fetches them once; the component's args then carry only small things (which files and ids are
+shown, the selected corridor, a fit request), and its value reports a click and the view.
+
+Nothing here imports Streamlit: dashboard.py declares the component with ``folder()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+
+from . import assets, mapbuild, places
+from .dataset import Dataset
+from .schema import KINDS
+
+#: Where the component folder goes: this variable, else $XDG_CACHE_HOME/corridors, else
+#: ~/.cache/corridors; a temporary folder when none of them can be written.
+CACHE_ENV = "CORRIDORS_CACHE_DIR"
+FRONTEND = Path(__file__).resolve().parent / "frontend"
+PACKAGE = Path(__file__).resolve().parent
+#: Component args name layer files relative to the page: the frame resolves them.
+DATA = "data"
+
+
+def cache_root() -> Path:
+    """The user's cache folder for corridors, created if needed and known to be writable."""
+    candidates = []
+    if os.environ.get(CACHE_ENV):
+        candidates.append(Path(os.environ[CACHE_ENV]))
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    candidates.append(Path(xdg) / "corridors" if xdg else Path.home() / ".cache" / "corridors")
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    candidates.append(Path(tempfile.gettempdir()) / f"corridors-{uid}")
+    for path in candidates:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path, prefix=".probe-"):
+                return path
+        except OSError:
+            continue
+    raise OSError("no writable cache folder for the map (set CORRIDORS_CACHE_DIR)")
+
+
+def code_version() -> str:
+    """A hash of everything the page and the data files depend on besides the data itself."""
+    digest = hashlib.sha256()
+    for path in sorted([*PACKAGE.glob("*.py"), *FRONTEND.iterdir()]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for version in (assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()):
+        digest.update(str(version).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def prepare(root: Path | None = None, version: str | None = None) -> Path:
+    """The component folder for this code version: page, frontend and Leaflet, made once."""
+    version = version or code_version()
+    folder = (root or cache_root()) / f"map-{version[:16]}"
+    if (folder / "index.html").is_file():
+        return folder
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-"))
+    try:
+        for src, rel in assets.leaflet_files():
+            dst = staging / "leaflet" / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+        for src in FRONTEND.iterdir():
+            shutil.copyfile(src, staging / src.name)
+        (staging / DATA).mkdir()
+        # index.html last: its presence says the folder is complete
+        (staging / "index.html").write_text(mapbuild.page_html(), encoding="utf-8")
+        os.chmod(staging, 0o755)
+        try:
+            staging.rename(folder)
+        except OSError:  # another process made it first: theirs is the same
+            if not (folder / "index.html").is_file():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Addresses (relative to the page) of the files one dataset is drawn from."""
+
+    layers: Mapping[str, str]  # kind -> data/<hash>.json
+    basemap: str
+    places: str
+
+
+def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
+    """``data/<key>.json``, written from ``build()`` unless it is there already."""
+    name = f"{DATA}/{key}.json"
+    path = folder / name
+    if not path.is_file():
+        text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
+        _write_atomic(path, text.encode("utf-8"))
+    return name
+
+
+def basemap_collection(ds: Dataset) -> dict:
+    """The validated boundaries as GeoJSON, serialised from the loaded frame (never file bytes)."""
+    features = []
+    names = ds.boundaries["name"] if "name" in ds.boundaries else [None] * len(ds.boundaries)
+    for name, geom in zip(names, ds.boundaries.geometry, strict=False):
+        if geom is None or geom.is_empty:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": str(name) if isinstance(name, str) else ""},
+                "geometry": mapbuild.screen_geometry(geom),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_data(folder: Path, ds: Dataset, fingerprint: str, version: str) -> DataFiles:
+    """Every file the page needs for this dataset, written once per data and code version."""
+
+    def key(what: str) -> str:
+        return hashlib.sha256(f"{version}\0{fingerprint}\0{what}".encode()).hexdigest()[:24]
+
+    layers = {}
+    for kind in KINDS:
+        ids = list(ds.features.index[ds.features["kind"] == kind])
+        if ids:
+            layers[kind] = _data_file(
+                folder, key(f"layer:{kind}"), lambda ids=ids: mapbuild.feature_collection(ds, ids)
+            )
+    return DataFiles(
+        layers=layers,
+        basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
+        places=_data_file(folder, key("places"), lambda: places.places(ds.boundaries)),
+    )
+
+
+def fit_request(
+    key: int,
+    bounds: list[list[float]] | None = None,
+    view: tuple[float, float, float] | None = None,
+) -> dict | None:
+    """Ask the page to show these bounds or this view once (a new key asks again)."""
+    if view is not None:
+        return {"key": key, "view": list(view)}
+    if bounds is not None:
+        return {"key": key, "bounds": bounds}
+    return None
+
+
+def args(
+    files: DataFiles,
+    visible: Mapping[str, Iterable[str] | None],
+    selected: str | None,
+    fit: dict | None,
+) -> dict:
+    """The component's args: small, whatever the data's size (ids only under a filter).
+
+    ``visible`` maps each shown layer to its shown ids, or to None when it shows all of them.
+    """
+    return {
+        "layers": [
+            {"kind": kind, "url": files.layers[kind], "ids": None if ids is None else list(ids)}
+            for kind, ids in visible.items()
+            if kind in files.layers
+        ],
+        "basemap": files.basemap,
+        "places": files.places,
+        "selected": selected,
+        "fit": fit,
+        "height": mapbuild.MAP_HEIGHT,
+    }
+
+
+# --- the view in the URL -----------------------------------------------------------------------
+
+VIEW_KEY = "view"
+
+
+def parse_view(text: object) -> tuple[float, float, float] | None:
+    """``"lat,lon,zoom"`` from a URL or the map, checked; None for anything else."""
+    if not isinstance(text, str) or len(text) > 60:
+        return None
+    parts = text.split(",")
+    if len(parts) != 3:
+        return None
+    try:
+        lat, lon, zoom = (float(p) for p in parts)
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 20):
+        return None
+    return (round(lat, 3), round(lon, 3), round(zoom, 2))
+
+
+def view_text(view: tuple[float, float, float]) -> str:
+    """The URL form of a view: 3 decimals of a degree (about 100 m), zoom to 2 decimals."""
+    lat, lon, zoom = view
+    return f"{lat:.3f},{lon:.3f},{zoom:g}"

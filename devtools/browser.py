@@ -1,0 +1,235 @@
+"""Running the dashboard for real: a Streamlit server on a free loopback port and headless Chromium.
+
+Shared by the browser tests, the benchmarks, the load test and the screenshot command, so all of
+them start, wait for and drive the app the same way. Playwright drives Debian's Chromium (its own
+browser download cannot work here); requests that would leave the machine are blocked and recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corridors.datadir import REPO_ROOT
+
+from . import pagejs
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """One ``streamlit run`` process on a fixed loopback port (restartable on the same port)."""
+
+    url: str
+    log: Path
+    command: list[str]
+    cwd: Path
+    env: dict[str, str]
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.log.open("a") as handle:
+            self.process = subprocess.Popen(
+                self.command, cwd=self.cwd, env=self.env, stdout=handle, stderr=subprocess.STDOUT
+            )
+        wait_healthy(self.url)
+
+    def stop(self, kill: bool = False) -> None:
+        """Terminate (or kill, as a crash would) and wait until the process is gone."""
+        if self.process is None:
+            return
+        if kill:
+            self.process.kill()
+        else:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+def wait_healthy(url: str, timeout: float = 60.0) -> float:
+    """Poll /_stcore/health until it answers ok; the seconds it took."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not become healthy in {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def serve(
+    script: str | Path = "dashboard.py",
+    env: dict[str, str] | None = None,
+    log_dir: Path | None = None,
+    cwd: Path = REPO_ROOT,
+) -> Iterator[Server]:
+    """`streamlit run` on a free loopback port; stopped (and its log kept) on exit."""
+    port = free_port()
+    log_dir = log_dir or Path(os.environ.get("TMPDIR", "/tmp"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = log_dir / f"streamlit-{port}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log.write_text("")
+    server = Server(
+        url=f"http://127.0.0.1:{port}",
+        log=log,
+        command=command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@dataclass
+class NetworkGuard:
+    """Aborts and records every request that is not to this machine."""
+
+    blocked: list[str] = field(default_factory=list)
+
+    def handle(self, route) -> None:  # playwright.sync_api.Route
+        url = route.request.url
+        host = url.split("/")[2] if "://" in url else ""
+        if (
+            url.startswith(("data:", "blob:", "about:"))
+            or host.split(":")[0] in LOOPBACK
+            or (host.startswith("[::1]"))
+        ):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+def launch(playwright):
+    """Headless Debian Chromium with the flags this sandbox needs."""
+    path = chromium_path()
+    if path is None:
+        raise FileNotFoundError("no Chromium found (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+
+
+def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, **kwargs)
+    if guard is not None:
+        context.route("**/*", guard.handle)
+    return context
+
+
+MAP_FRAME = pagejs.MAP_FRAME
+
+
+def map_frame(page):
+    """The map component's frame (same origin: its DOM is reachable)."""
+    return page.frame_locator(MAP_FRAME).first
+
+
+def wait_for_routes(page, count: int, timeout: float = 30_000, sel: str | None = MAP_FRAME) -> None:
+    """Until at least ``count`` interactive paths are drawn, attached and still."""
+    page.wait_for_function(pagejs.ROUTES_READY, arg=[sel, count], timeout=timeout)
+
+
+def settle(page, quiet_ms: int = 250, timeout: float = 15_000) -> None:
+    """Until the map has stopped moving for ``quiet_ms`` (a click on a moving line misses)."""
+    page.wait_for_function(pagejs.SETTLED, arg=[MAP_FRAME, quiet_ms], timeout=timeout)
+
+
+def drawn_paths(page) -> list[dict]:
+    return page.evaluate(pagejs.DRAWN, MAP_FRAME) or []
+
+
+def selected_count(page) -> int:
+    """How many drawn features carry the selection highlight."""
+    return sum(1 for p in drawn_paths(page) if p["selected"] and p["interactive"])
+
+
+def zoom_to(page, feature_id: str, max_zoom: int = 9) -> None:
+    page.evaluate(pagejs.ZOOM_TO, [MAP_FRAME, feature_id, max_zoom])
+    settle(page)
+
+
+def hit_point(page, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
+    """Where a real pointer lands on this feature, once the map is still.
+
+    A feature that no point of reaches at the current zoom (a short leg under its neighbours'
+    hit lines) is zoomed onto once, as a reader would.
+    """
+    settle(page)
+    deadline = time.perf_counter() + timeout
+    zoomed = False
+    while True:
+        point = page.evaluate(pagejs.HIT_POINT, [MAP_FRAME, feature_id])
+        if point:
+            return float(point[0]), float(point[1])
+        if not zoomed:
+            zoom_to(page, feature_id)
+            zoomed = True
+            continue
+        if time.perf_counter() > deadline:
+            raise AssertionError(f"no visible point of {feature_id!r} takes the pointer")
+        page.wait_for_timeout(150)
+
+
+def click_feature(page, feature_id: str) -> None:
+    """A real mouse click on a drawn feature: the browser's own hit-testing decides what it hits."""
+    page.mouse.move(2, 2)
+    x, y = hit_point(page, feature_id)
+    page.mouse.click(x, y)

@@ -1,0 +1,188 @@
+"""The JavaScript that reads and drives the map, written once (run in the top page).
+
+Each is a function expression for ``page.evaluate`` / ``page.wait_for_function`` whose first
+argument is the map frame's CSS selector, or null for a page that is itself the map (the static
+floor page). The map is ``window.corridorsMap`` (set by corridors/frontend/map.js).
+"""
+
+#: Selector of the dashboard's map frame (our component; its title is set once it has loaded).
+MAP_FRAME = 'iframe[src*="corridors_map"]'
+
+# A prelude every function shares: the map's window (w), document (d), map (m) and frame (f).
+_WIN = """const f = sel ? document.querySelector(sel) : null;
+    const w = sel ? (f && f.contentWindow) : window;
+    const d = w && w.document;
+    const m = w && w.corridorsMap;"""
+
+#: At least n interactive paths drawn, the layers attached (corridorsDrawnAt), the map still.
+ROUTES_READY = f"""([sel, n]) => {{
+    {_WIN}
+    return !!m && w.corridorsDrawnAt !== undefined && !m._animatingZoom
+        && d.querySelectorAll('path.leaflet-interactive').length >= n;
+}}"""
+
+#: Every data feature's path on the map (visible lines, hit lines, ports), with its state.
+DRAWN = f"""(sel) => {{
+    {_WIN}
+    if (!m) return null;
+    const out = [];
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (!p || !('corridor' in p) || !l._path) return;
+        const path = l._path;
+        out.push({{
+            id: p.id, kind: p.kind, corridor: p.corridor,
+            svg: path instanceof w.SVGPathElement && !!path.ownerSVGElement && path.isConnected
+                && !!path.getAttribute('d'),
+            interactive: path.classList.contains('leaflet-interactive'),
+            hit: path.classList.contains('corridors-hit'),
+            selected: path.classList.contains('corridors-selected'),
+            glow: (w.getComputedStyle(path).filter || '').includes('drop-shadow'),
+            pane: path.closest('.leaflet-pane') && path.closest('.leaflet-pane').className,
+        }});
+    }});
+    return out;
+}}"""
+
+#: Page coordinates where the browser's own hit-testing lands on the feature's interactive path
+#: (segment points from the middle outwards; a port's centre), or null while none does.
+HIT_POINT = f"""([sel, fid]) => {{
+    {_WIN}
+    if (!m) return null;
+    let target = null;
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (p && p.id === fid && l._path && l._path.classList.contains('leaflet-interactive'))
+            target = l;
+    }});
+    if (!target) return null;
+    const pts = [];
+    if (target.getLatLngs) {{
+        const lls = target.getLatLngs().flat(3);
+        const mid = (lls.length - 2) / 2;
+        const order = [...Array(Math.max(lls.length - 1, 0)).keys()]
+            .sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid));
+        for (const i of order) {{
+            const a = m.latLngToContainerPoint(lls[i]);
+            const b = m.latLngToContainerPoint(lls[i + 1]);
+            for (const t of [0.5, 0.3, 0.7, 0.15, 0.85])
+                pts.push({{x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t}});
+        }}
+    }} else {{
+        pts.push(m.latLngToContainerPoint(target.getLatLng()));
+    }}
+    const size = m.getSize();
+    const c = m.getContainer().getBoundingClientRect();
+    const fr = f ? f.getBoundingClientRect() : {{left: 0, top: 0}};
+    for (const p of pts) {{
+        if (p.x < 8 || p.y < 8 || p.x > size.x - 8 || p.y > size.y - 8) continue;
+        const x = fr.left + c.left + p.x, y = fr.top + c.top + p.y;
+        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
+        if (d.elementFromPoint(c.left + p.x, c.top + p.y) === target._path) return [x, y];
+    }}
+    return null;
+}}"""
+
+#: Which feature (properties.id) the browser's hit-testing finds at page point [x, y], or null.
+HIT_TEST = f"""([sel, x, y]) => {{
+    {_WIN}
+    if (!m) return null;
+    const r = f ? f.getBoundingClientRect() : {{left: 0, top: 0}};
+    const el = d.elementFromPoint(x - r.left, y - r.top);
+    let hit = null;
+    m.eachLayer(l => {{
+        if (l._path && l._path === el && l.feature && l.feature.properties)
+            hit = l.feature.properties.id;
+    }});
+    return hit;
+}}"""
+
+#: True once the map has been still (no animation, same view, paths and frame box) for ms.
+SETTLED = f"""([sel, ms]) => {{
+    {_WIN}
+    if (!m || !m.getCenter) return false;
+    if (m._animatingZoom || (m._panAnim && m._panAnim._inProgress)) {{ w.__settle = null; return false; }}
+    const c = m.getCenter(), s = m.getSize();
+    const key = [m.getZoom(), c.lat.toFixed(6), c.lng.toFixed(6), s.x, s.y,
+        d.querySelectorAll('path.leaflet-interactive').length,
+        JSON.stringify(f ? f.getBoundingClientRect() : null)].join('|');
+    const now = performance.now();
+    if (!w.__settle || w.__settle.key !== key) {{ w.__settle = {{key: key, at: now}}; return false; }}
+    return now - w.__settle.at >= ms;
+}}"""
+
+#: Close any open popup (it can cover the next target); true when the map is still.
+PREPARE_CLICK = f"""(sel) => {{
+    {_WIN}
+    if (!m) return false;
+    m.closePopup();
+    return !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress);
+}}"""
+
+#: How many drawn, interactive features of one kind the map shows; -1 without a map.
+KIND_DRAWN = f"""([sel, kind]) => {{
+    {_WIN}
+    if (!m) return -1;
+    let n = 0;
+    m.eachLayer(l => {{
+        if (l._path && l._path.isConnected && l.feature && l.feature.properties
+            && l.feature.properties.kind === kind
+            && l._path.classList.contains('leaflet-interactive')) n += 1;
+    }});
+    return n;
+}}"""
+
+#: Zoom the map onto one feature (no animation), as a reader would to reach a short leg.
+ZOOM_TO = f"""([sel, fid, z]) => {{
+    {_WIN}
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (!p || p.id !== fid || !l._path) return;
+        if (l.getBounds) m.fitBounds(l.getBounds(), {{maxZoom: z, animate: false}});
+        else m.setView(l.getLatLng(), z, {{animate: false}});
+    }});
+}}"""
+
+#: The map's state: zoom, centre, bounds ([[s, w], [n, e]]), size, and the selected corridor.
+VIEW = f"""(sel) => {{
+    {_WIN}
+    if (!m) return null;
+    const b = m.getBounds(), c = m.getCenter(), s = m.getSize();
+    return {{zoom: m.getZoom(), center: [c.lat, c.lng], size: [s.x, s.y],
+        bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]],
+        selected: w.corridorsSelected === undefined ? null : w.corridorsSelected}};
+}}"""
+
+#: Bounds ([[s, w], [n, e]]) around the drawn features of these corridors (all when empty).
+FEATURE_BOUNDS = f"""([sel, corridors]) => {{
+    {_WIN}
+    let b = null;
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (!p || !l._path || !l._path.classList.contains('leaflet-interactive')) return;
+        if (corridors.length && !corridors.includes(p.corridor)) return;
+        const lb = l.getBounds ? l.getBounds() : w.L.latLngBounds([l.getLatLng(), l.getLatLng()]);
+        b = b ? b.extend(lb) : w.L.latLngBounds(lb.getSouthWest(), lb.getNorthEast());
+    }});
+    return b && [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
+}}"""
+
+#: Close every popup and say when none is left.
+CLOSE_POPUP = f"""(sel) => {{
+    {_WIN}
+    m.closePopup();
+    return d.querySelectorAll('.leaflet-popup').length === 0;
+}}"""
+
+#: ``typeof window.__pwned`` in the page and in the map frame (both must stay undefined).
+PWNED = """(sel) => {
+    const f = document.querySelector(sel);
+    return {page: typeof window.__pwned,
+            'map frame': f && f.contentWindow ? typeof f.contentWindow.__pwned : 'no frame'};
+}"""
+
+#: The Streamlit script is not running (nothing queued): the page is at rest.
+APP_IDLE = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning';
+}"""
