@@ -25,6 +25,7 @@ from corridors import (
     mapcomponent,
     notices,
     panel,
+    timeline,
     viewstate,
 )
 from corridors.datadir import REPO_ROOT, resolve
@@ -71,7 +72,14 @@ def data_version(root: str) -> str:
     version = data_watch(root).fingerprint()
     seen = _seen_versions()
     if seen.get(root, version) != version:
-        for cached in (view_options, panel_html, overview_html, sources_list_html, _shown):
+        for cached in (
+            view_options,
+            panel_html,
+            overview_html,
+            sources_list_html,
+            _shown,
+            milestones,
+        ):
             cached.clear()
     seen[root] = version
     return version
@@ -375,6 +383,8 @@ def main() -> None:
         st.rerun()
     with panel_col:
         _panel_column(ds, options, state)
+    with map_col:
+        _timeline(root, ds, state.corridor)
 
     _sidebar(ds, options)
     _sync_query(state, options)
@@ -414,6 +424,36 @@ def _panel_column(
         )
         st.html(overview_html(root))
         st.html(sources_list_html(root))
+
+
+@st.cache_resource
+def milestones(root: str, corridor: str | None):
+    """The dated claims of one corridor (or of all), as timeline rows."""
+    rows = timeline.milestones(load(root))
+    return rows if corridor is None else rows[rows["corridor"] == corridor]
+
+
+def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
+    """Milestones in time, each mark standing for a claim: picking one shows its quote."""
+    rows = milestones(root, corridor)
+    with st.expander("Timeline of milestones" + (" (the corridor chosen)" if corridor else "")):
+        if rows.empty:
+            st.caption("The sources give no dates for this corridor.")
+            return
+        st.caption(
+            "Each mark is one dated claim; a hollow, dashed mark comes from a reference, not the "
+            "articles; two sources' dates for one milestone stand side by side. Click a mark for "
+            "its quote."
+        )
+        event = st.altair_chart(
+            timeline.timeline_chart(rows),
+            width="stretch",
+            on_select="rerun",
+            selection_mode="milestone",
+            key="timeline",
+        )
+        for claim in [p["claim"] for p in event.selection.get("milestone", [])]:
+            st.html(panel.claim_html(ds, claim))
 
 
 @st.cache_resource

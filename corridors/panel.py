@@ -322,6 +322,23 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     return found
 
 
+def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
+    """One claim as the reader sees it: its value formatted, its quote in its sentence."""
+    return ClaimView(
+        id=row["id"],
+        field=row["field"],
+        value=format_value(row["field"], row["value"], row["unit"], row["qualifier"]),
+        quote=row["quote"],
+        context=quote_in_context(ds, row["source"], row["quote"]),
+        source=source(ds, row["source"]),
+        note=row["note"],
+        feature=row["feature"],
+        raw=row["value"],
+        unit=row["unit"],
+        qualifier=row["qualifier"],
+    )
+
+
 def corridor_panel(
     ds: Dataset, corridor_id: str, sources: Iterable[str] | None = None
 ) -> CorridorPanel:
@@ -363,19 +380,7 @@ def corridor_panel(
     views: list[ClaimView] = []
     by_field: dict[str, list[ClaimView]] = {}
     for _, row in claims.iterrows():
-        view = ClaimView(
-            id=row["id"],
-            field=row["field"],
-            value=format_value(row["field"], row["value"], row["unit"], row["qualifier"]),
-            quote=row["quote"],
-            context=quote_in_context(ds, row["source"], row["quote"]),
-            source=source(ds, row["source"]),
-            note=row["note"],
-            feature=row["feature"],
-            raw=row["value"],
-            unit=row["unit"],
-            qualifier=row["qualifier"],
-        )
+        view = claim_view(ds, row)
         views.append(view)
         by_field.setdefault(row["field"], []).append(view)
     order = [f for f in FIELD_ORDER if f in by_field] + [
@@ -821,3 +826,19 @@ def sources_html(ds: Dataset) -> str:
         )
     out.append("</ul></div>")
     return "".join(out)
+
+
+def claim_html(ds: Dataset, claim_id: str) -> str:
+    """One claim on its own (a mark picked on the timeline): value, quote in its sentence, source."""
+    rows = ds.claims[ds.claims["id"] == claim_id]
+    if rows.empty:
+        return ""
+    claim = claim_view(ds, rows.iloc[0])
+    label = FIELDS[claim.field].label if claim.field in FIELDS else claim.field
+    note = f"<div class='note'>Note: {e(claim.note)}</div>" if claim.note else ""
+    return (
+        f"{PANEL_CSS}<div class='cp' data-testid='picked-claim' data-claim='{e(claim.id)}'>"
+        f"<span class='value'>{e(label)}: {e(claim.value)}</span>"
+        f"<blockquote>{_quote_html(claim)}</blockquote>"
+        f"<div class='muted'>{_short_source_html(claim.source)}</div>{note}</div>"
+    )

@@ -258,3 +258,52 @@ def test_problem_box_shows_names_as_text_and_relative(app: AppTest, hostile_file
     assert str(DataDir(hostile_file).root) not in repr(frame.to_dict())
     assert panel.PANEL_CSS  # the rest of the page is still drawn
     assert "cku-railway" in _sent(app)
+
+
+def _timeline_claims(at: AppTest) -> list[str]:
+    """The claim ids the timeline chart draws (its data reaches the page as Arrow IPC)."""
+    import pyarrow as pa
+
+    (chart,) = at.get("vega_lite_chart")
+    (data,) = chart.proto.datasets
+    table = pa.ipc.open_stream(data.data.data).read_all()
+    return sorted(table.column("claim").to_pylist())
+
+
+@pytest.mark.parametrize(
+    ("corridor", "field_filter"),
+    [
+        pytest.param(None, None, id="every-system"),
+        pytest.param("cku-railway", "cku-railway", id="the-corridor-chosen"),
+    ],
+)
+def test_timeline_draws_every_dated_claim(
+    app: AppTest, corridor: str | None, field_filter: str | None
+) -> None:
+    """One mark per dated claim (all systems, or the corridor chosen), each carrying its claim id so
+    that a click can show its quote."""
+    if corridor:
+        app.query_params["corridor"] = corridor
+    app.run()
+    assert not app.exception
+    dated = sorted(
+        c["id"]
+        for c in CLAIMS
+        if c["field"].endswith("_date") and (field_filter is None or c["corridor"] == field_filter)
+    )
+    assert dated, "the fixture has dated claims"
+    assert _timeline_claims(app) == dated
+    assert app.get("vega_lite_chart")[0].proto.selection_mode == ["milestone"]
+
+
+def test_a_picked_claim_shows_its_quote_in_its_sentence(ds: dataset.Dataset) -> None:
+    """What a click on a timeline mark shows: the value, the quote marked in its sentence, the
+    source; all data escaped."""
+    html_text = panel.claim_html(ds, "cku-start-004")
+    assert "data-claim='cku-start-004'" in html_text
+    assert "Start: July 2025" in html_text
+    assert "<mark>The project will kickstart next month and will be completed by 2030.</mark>" in (
+        html_text
+    )
+    assert "TDI" in html_text
+    assert panel.claim_html(ds, "no-such-claim") == ""
