@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from corridors import geojsonio
-from corridors.datadir import REPO_ROOT
+from corridors import anchors, geojsonio
+from corridors.datadir import REPO_ROOT, DataDir
 from devtools import browser as e2e
 from devtools.pagejs import MAP_FRAME
 
@@ -178,6 +178,7 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
             path = Path(dirpath) / name
             path.chmod(path.stat().st_mode | stat.S_IWUSR)
     plant(root)
+    anchors.rewrite(DataDir(root))  # as `python -m corridors fmt` does after an edit
     result = subprocess.run(
         [sys.executable, "-m", "corridors", "--data-dir", str(root), "validate"],
         capture_output=True,
