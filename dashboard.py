@@ -302,7 +302,12 @@ def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _fit(ds: dataset.Dataset, state: viewstate.ViewState, shown: list[str]) -> dict | None:
+def _fit(
+    ds: dataset.Dataset,
+    state: viewstate.ViewState,
+    shown: list[str],
+    options: viewstate.Options,
+) -> dict | None:
     """Fit the map to what is picked: the selected corridor, else what the filters show.
 
     Asked once per change of selection or filters (a new key), never for a layer toggle (the
@@ -324,10 +329,13 @@ def _fit(ds: dataset.Dataset, state: viewstate.ViewState, shown: list[str]) -> d
         ss["_fit"] = mapcomponent.fit_request(key, view=ss.pop("_view"))
         return ss["_fit"]
     ss["_fitted"] = True  # a view in the URL is no longer the one shown
-    ids = shown
     if state.corridor:
         ids = list(ds.features.index[ds.features["corridor"] == state.corridor]) or shown
-    bounds = mapbuild.bounds_of(ds, ids)
+        bounds = mapbuild.bounds_of(ds, ids)
+    elif basis == (None, tuple(options.statuses), (), ()):  # nothing picked: the first view
+        bounds = mapbuild.overview_bounds(ds, shown)
+    else:
+        bounds = mapbuild.bounds_of(ds, shown)
     if bounds is not None:
         ss["_fit"] = mapcomponent.fit_request(key, bounds=bounds)
     return ss.get("_fit")
@@ -346,7 +354,7 @@ def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) ->
     files = map_files(root, data_version(root))
     component = map_component(map_folder())
     component(
-        **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown)),
+        **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown, options)),
         key=MAP_KEY,
         default=None,
         on_change=_on_map_change,

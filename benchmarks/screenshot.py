@@ -3,7 +3,9 @@
     make screenshot        # docs/dashboard.png (1440x900) and docs/dashboard-phone.png (390x844)
     python -m benchmarks.screenshot --feature titr-caspian-crossing --output docs/titr.png
 
-The railway is clicked first (its popup and quotes show), as a reader would.
+The railway is chosen from the corridor list by default (the map fits it, highlights it and the
+panel opens with where the sources disagree); ``--feature`` clicks a feature instead, so that its
+popup shows.
 """
 
 from __future__ import annotations
@@ -18,17 +20,21 @@ from devtools import browser as e2e
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
-def shoot(browser, url: str, output: Path, feature: str, guard, phone: bool = False) -> None:
+def shoot(
+    browser, url: str, output: Path, feature: str, corridor: str, guard, phone: bool = False
+) -> None:
     context = (
         browser.new_context(**PHONE, device_scale_factor=2) if phone else e2e.new_context(browser)
     )
     context.route("**/*", guard.handle)
     page = context.new_page()
-    page.goto(url)
+    page.goto(f"{url}/?corridor={corridor}" if corridor and not feature else url)
     e2e.wait_for_routes(page, 8)
     e2e.settle(page)
     if feature:
         e2e.click_feature(page, feature)
+        page.get_by_test_id("corridor-panel").first.wait_for(timeout=15_000)
+    elif corridor:
         page.get_by_test_id("corridor-panel").first.wait_for(timeout=15_000)
     page.wait_for_timeout(800)
     e2e.settle(page)
@@ -40,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
     parser.add_argument("--phone-output", default="docs/dashboard-phone.png")
-    parser.add_argument("--feature", default="cku-railway", help="click this feature id first")
+    parser.add_argument("--corridor", default="cku-railway", help="choose this corridor first")
+    parser.add_argument("--feature", default="", help="click this feature id instead")
     args = parser.parse_args(argv)
     outputs = [(Path(args.output), False), (Path(args.phone_output), True)]
     guard = e2e.NetworkGuard()
@@ -48,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = e2e.launch(pw)
         for output, phone in outputs:
             output.parent.mkdir(parents=True, exist_ok=True)
-            shoot(browser, server.url, output, args.feature, guard, phone)
+            shoot(browser, server.url, output, args.feature, args.corridor, guard, phone)
             print(f"wrote {output}")
         browser.close()
     print(f"requests blocked (left the machine): {len(guard.blocked)}")

@@ -403,6 +403,15 @@ def bounds_of(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | No
     return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
 
 
+def overview_bounds(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | None:
+    """The first view: around the routes (lines) among these features, so a lone port far away
+    (Lianyungang, on the Yellow Sea) does not shrink the four systems to a few pixels; points
+    alone when no line is shown."""
+    ids = list(feature_ids)
+    lines = [i for i in ids if ds.features.at[i, "geometry"].geom_type != "Point"]
+    return bounds_of(ds, lines or ids)
+
+
 def region_bounds(ds: Dataset) -> list[list[float]]:
     """Around every feature; the schema's region when there are none."""
     found = bounds_of(ds, ds.features.index)
@@ -448,13 +457,13 @@ def base_map(
         ("corridors_css", f"{prefix}map.css"),
     ]
     m.get_root().title = MAP_TITLE
+    Legend().add_to(m)  # before Config, whose init may fit the view: the fit keeps clear of it
     Config().add_to(m)
     OfflineBasemap(basemap_url).add_to(m)
     for basemap in ONLINE_BASEMAPS:
         folium.TileLayer(**basemap, show=False, overlay=False).add_to(m)
     if layer_control:
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
-    Legend().add_to(m)
     return m
 
 

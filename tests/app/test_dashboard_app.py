@@ -268,9 +268,23 @@ def _corridor_ids(corridor: str) -> set[str]:
     return found
 
 
-def test_first_view_fits_every_drawn_system(app: AppTest) -> None:
+def test_first_view_fits_the_routes(app: AppTest) -> None:
+    """The first view fits every drawn route (a far-off lone port, Lianyungang, is left out so
+    the four systems are not shrunk to a few pixels)."""
     fit = map_args(app.run())["fit"]
-    assert fit == {"key": 1, "bounds": _bounds_of(set(FEATURE_KINDS))}
+    routes = {fid for fid, kind in FEATURE_KINDS.items() if kind != "port"}
+    assert fit == {"key": 1, "bounds": _bounds_of(routes)}
+    west = fit["bounds"][0][1]
+    east = fit["bounds"][1][1]
+    assert east < 90 and west > 40, "from the Black Sea to Xinjiang, not to the Yellow Sea"
+
+
+def test_first_view_without_routes_fits_the_ports(app: AppTest) -> None:
+    for kind in ("railway", "pipeline", "corridor"):
+        app.session_state[f"layer_{kind}"] = False
+    app.query_params["layers"] = "port"
+    fit = map_args(app.run())["fit"]
+    assert fit["bounds"] == _bounds_of({"khorgos-dry-port", "lianyungang-port"})
 
 
 @pytest.mark.parametrize(
@@ -338,7 +352,8 @@ def test_unusable_view_in_the_link_gives_one_notice(app: AppTest, view: str) -> 
     assert [e.value for e in app.info] == [
         notices.url_notice(["Ignored the map view in the link: expected latitude,longitude,zoom."])
     ]
-    assert map_args(app)["fit"]["bounds"] == _bounds_of(set(FEATURE_KINDS))
+    routes = {fid for fid, kind in FEATURE_KINDS.items() if kind != "port"}
+    assert map_args(app)["fit"]["bounds"] == _bounds_of(routes)
     assert app.query_params == {}
 
 
