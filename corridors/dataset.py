@@ -13,6 +13,9 @@ downstream meets a dangling id.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -175,11 +178,25 @@ def build(
     )
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Parsing creates millions of small objects and frees none: the cyclic collector would rescan
+    them all again and again (more than half the read time at 10,000 corridors). Pause it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _load(datadir: DataDir) -> Dataset:
-    raw = rawdata.read(datadir)
-    boundaries = boundaries_module.usable(raw.boundaries)
-    problems = validate(raw, boundaries)
-    return build(raw, boundaries, problems)
+    with _no_gc_pauses():
+        raw = rawdata.read(datadir)
+        boundaries = boundaries_module.usable(raw.boundaries)
+        problems = validate(raw, boundaries)
+        return build(raw, boundaries, problems)
 
 
 def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:

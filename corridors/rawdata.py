@@ -38,13 +38,25 @@ class GeoFile:
     sha256: str = ""
 
 
-@dataclass
-class Row:
-    line: int
-    values: dict[str, str]
+class Row(dict):
+    """One table row: its cells by column name ('' for a column it lacks) and its line number.
 
-    def __getitem__(self, key: str) -> str:
-        return self.values.get(key) or ""
+    A dict, so that the checks' millions of cell look-ups are plain dict look-ups.
+    """
+
+    def __init__(self, line: int, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.line = line
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    @property
+    def values(self) -> dict[str, str]:  # type: ignore[override]
+        return dict(self)
+
+    def __repr__(self) -> str:
+        return f"Row(line={self.line}, {dict.__repr__(self)})"
 
 
 @dataclass

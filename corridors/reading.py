@@ -316,9 +316,11 @@ def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
 
     bare = _JSON_STRING.sub('""', text)  # JSON strings hold no raw newline: line numbers stand
     encoded = bare.encode("utf-8")
-    depth = np.cumsum(_BRACKET_STEPS[np.frombuffer(encoded, dtype=np.uint8)], dtype=np.int64)
+    steps = _BRACKET_STEPS[np.frombuffer(encoded, dtype=np.uint8)]
+    brackets = np.flatnonzero(steps)
+    depth = np.cumsum(steps[brackets], dtype=np.int64)
     if len(depth) and depth.max() > MAX_JSON_DEPTH:
-        at = int(np.argmax(depth > MAX_JSON_DEPTH))
+        at = int(brackets[np.argmax(depth > MAX_JSON_DEPTH)])
         line = encoded[:at].count(b"\n") + 1
         refuse(
             f"JSON nested more than {MAX_JSON_DEPTH} levels deep (at line {line}); not read",

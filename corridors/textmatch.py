@@ -13,28 +13,39 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
+#: Every character str.isspace() accepts (all below U+3001), and the typographic quotes folded.
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_FOLD = sorted((code, ord(straight)) for code, straight in _QUOTES.items())
+_CURLY = np.array([curly for curly, _ in _FOLD], dtype=np.uint32)
+_STRAIGHT = np.array([straight for _, straight in _FOLD], dtype=np.uint32)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
-    """Fold whitespace and typographic quotes; return the text and each character's original index."""
-    out: list[str] = []
-    index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space and out:
-                out.append(" ")
-                index.append(i)
-            in_space = True
-            continue
-        in_space = False
-        out.append(ch.translate(_QUOTES))
-        index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
+    """Fold whitespace and typographic quotes; return the text and each character's original index.
+
+    Vectorised over the code points (numpy), so a whole corpus of articles folds in well under a
+    second: a whitespace run becomes one space at the run's first character, leading and trailing
+    runs go, curly quotes become straight.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(codes):
+        return "", []
+    space = np.isin(codes, _SPACES)
+    before = np.concatenate(([True], space[:-1]))  # the start counts as space: leading runs go
+    index = np.flatnonzero(~space | ~before)
+    if len(index) and space[index[-1]]:
+        index = index[:-1]  # a trailing run
+    out = codes[index].copy()
+    out[space[index]] = 32
+    curly = np.isin(out, _CURLY)
+    if curly.any():
+        out[curly] = _STRAIGHT[np.searchsorted(_CURLY, out[curly])]
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), index.tolist()
 
 
 @functools.lru_cache(maxsize=256)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from corridors import cli, dataset, reading
 from corridors.problems import Problem
 from corridors.schema import CLAIM_COLUMNS
 from corridors.validate import CHECKS, validate
+
+from fixtures import FIXTURE
 
 if TYPE_CHECKING:
     from conftest import DataCopy
@@ -1316,3 +1319,63 @@ def test_cli_fails_and_names_file_and_id(
     if ident:
         assert any(f"[{ident}]" in line for line in errors), err
     assert out.splitlines()[-1].startswith("FAILED: ")
+
+
+BROKEN_BOUNDARIES = [
+    pytest.param(truncate_boundaries, id="truncated"),
+    pytest.param(edit_boundaries(lambda f: f["properties"].pop("name")), id="without name"),
+    pytest.param(edit_boundaries(lambda f: f.__setitem__("geometry", None)), id="null geometry"),
+    pytest.param(replace_by(BOUNDARIES, link_to("/etc/passwd")), id="linked outside"),
+    pytest.param(lambda c: c.path(BOUNDARIES).unlink(), id="missing"),
+]
+
+
+@pytest.mark.parametrize("broken", BROKEN_BOUNDARIES, indirect=True)
+def test_routes_draw_without_boundaries(broken: DataCopy) -> None:
+    """Boundaries serve measurement only: without usable ones every route and claim still loads
+    and the map is built; only the countries crossed are left empty."""
+    from corridors import mapbuild
+
+    clean = dataset.load(FIXTURE)
+    ds = dataset.load(broken.datadir)
+    assert sorted(ds.features.index) == sorted(clean.features.index)
+    assert len(ds.claims) == len(clean.claims)
+    assert all(countries == [] for countries in ds.features["countries"])
+    assert len(ds.boundaries) == 0
+    assert [p for p in ds.errors if not p.file.endswith("boundaries.geojson")] == []
+    html = mapbuild.full_map(ds).get_root().render()
+    assert "cku-railway" in html
+
+
+def test_problems_are_relative_to_the_data_folder(data_copy: DataCopy) -> None:
+    """No problem carries an absolute path of the machine, whatever was broken."""
+    replace_by(BOUNDARIES, link_to(os.fspath(data_copy.root.parent / "elsewhere.geojson")))(
+        data_copy
+    )
+    replace_by(CKU, os.mkfifo)(data_copy)
+    data_copy.path("geodata/features/extra.geojson").mkdir()
+    problems = validate(data_copy.read())
+    root = os.fspath(data_copy.root.parent)
+    assert problems
+    for p in problems:
+        assert not p.file.startswith("/"), p
+        assert root not in p.message and root not in p.hint, p
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_device_is_refused(data_copy: DataCopy) -> None:
+    """A character device (here a copy of /dev/null's node) is refused on its stat, never read."""
+    path = data_copy.path(CKU)
+    path.unlink()
+    os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    problems = [p for p in validate(data_copy.read()) if p.file == CKU]
+    assert [p.message for p in problems] == ["is a device, not a regular file; not read"]
+
+
+def test_fingerprint_never_opens_a_fifo(data_copy: DataCopy) -> None:
+    """The cache key reads regular files only: a FIFO changes it without being opened."""
+    from corridors.datadir import fingerprint
+
+    before = fingerprint(data_copy.datadir)
+    os.mkfifo(data_copy.path("seeds/pipe.txt"))
+    assert fingerprint(data_copy.datadir) != before

@@ -208,7 +208,8 @@ def geometry(ctx: Context) -> Iterator[Problem]:
         parts = getattr(built, "geoms", [built])
         if any(
             part.geom_type == "LineString"
-            and len(np.unique(shapely.get_coordinates(part), axis=0)) < 2
+            and bool((coords := shapely.get_coordinates(part)).size)
+            and (coords == coords[0]).all()
             for part in parts
         ):
             yield feature_error(
