@@ -51,10 +51,6 @@ class Row(dict):
     def __missing__(self, key: str) -> str:
         return ""
 
-    @property
-    def values(self) -> dict[str, str]:  # type: ignore[override]
-        return dict(self)
-
     def __repr__(self) -> str:
         return f"Row(line={self.line}, {dict.__repr__(self)})"
 
@@ -86,6 +82,8 @@ class RawData:
     refused_seeds: set[str] = field(default_factory=set)  # articles present but not readable
     boundaries: GeoFile | None = None  # None when there is no boundaries file
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
+    #: What the checks derived from this data (validate.Context), kept for the Dataset builder.
+    context: object | None = field(default=None, repr=False, compare=False)
 
     def tables(self) -> list[Table]:
         return [self.claims, self.sources, self.corridors, self.waypoints, self.references]

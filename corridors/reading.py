@@ -358,12 +358,16 @@ def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
 def list_folder(datadir: DataDir, folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     """The entries of a data folder whose names end in ``suffix``, sorted; nothing is opened.
 
+    Hidden names (an editor's lock or swap file, '.#claims.csv') are not data and are skipped.
+
     Entries that are not regular files are listed too: ``read_bytes`` refuses each with its own
     message, so a FIFO or a folder named like a data file is reported rather than skipped.
     """
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(suffix))
+            names = sorted(
+                e.name for e in entries if e.name.endswith(suffix) and not e.name.startswith(".")
+            )
     except FileNotFoundError:
         return []
     except NotADirectoryError:

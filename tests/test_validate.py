@@ -1379,3 +1379,33 @@ def test_fingerprint_never_opens_a_fifo(data_copy: DataCopy) -> None:
     before = fingerprint(data_copy.datadir)
     os.mkfifo(data_copy.path("seeds/pipe.txt"))
     assert fingerprint(data_copy.datadir) != before
+
+
+def _crlf(rel: str) -> Mutation:
+    return lambda c: c.write_bytes(rel, c.path(rel).read_bytes().replace(b"\n", b"\r\n"))
+
+
+def _link_inside(c: DataCopy) -> None:
+    """The article moved to another name in seeds/, its listed name a link to it."""
+    moved = c.path(f"seeds/{S004}.orig")
+    c.path(f"seeds/{S004}").rename(moved)
+    c.path(f"seeds/{S004}").symlink_to(moved.name)
+
+
+ACCEPTED = [
+    pytest.param(_crlf(CLAIMS), id="CRLF line ends in a table"),
+    pytest.param(_crlf(CKU), id="CRLF line ends in a feature file"),
+    pytest.param(
+        lambda c: c.path("geodata/features/.#cku-railway.geojson").symlink_to("me@host.1234"),
+        id="an editor's lock file",
+    ),
+    pytest.param(_link_inside, id="a link that stays inside the data folders"),
+    pytest.param(edit_claim("cku-role-001", note="a\tnote\nover two lines"), id="tab and newline"),
+]
+
+
+@pytest.mark.parametrize("broken", ACCEPTED, indirect=True)
+def test_what_the_reading_layer_accepts(broken: DataCopy) -> None:
+    """What looks odd but is sound is read without an error: the refusals above are precise."""
+    problems = validate(broken.read())
+    assert [p for p in problems if p.level == "error"] == [], _report(problems)

@@ -151,11 +151,11 @@ class Context:
     @classmethod
     def of(cls, raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Context:
         """The Context of this raw data and boundaries, shared by ``validate`` and ``build``."""
-        cached = getattr(raw, "_context", None)
-        if cached is not None and cached._boundaries is boundaries:
+        cached = raw.context
+        if isinstance(cached, Context) and cached._boundaries is boundaries:
             return cached
         ctx = cls(raw, boundaries)
-        raw._context = ctx  # type: ignore[attr-defined]  # a private memo on the read data
+        raw.context = ctx
         return ctx
 
     # --- features and their geometry ---------------------------------------------------------
