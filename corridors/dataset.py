@@ -196,7 +196,9 @@ def _load(datadir: DataDir) -> Dataset:
         raw = rawdata.read(datadir)
         boundaries = boundaries_module.usable(raw.boundaries)
         problems = validate(raw, boundaries)
-        return build(raw, boundaries, problems)
+        ds = build(raw, boundaries, problems)
+        raw.context = None  # break the raw <-> context cycle: the parsed files are freed now
+        return ds
 
 
 def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:
