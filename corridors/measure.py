@@ -130,6 +130,8 @@ class Countries:
         if known and known[0]() is boundaries:
             return known[1]
         index = cls(boundaries)
+        for key in [k for k, (ref, _) in cls._cache.items() if ref() is None]:
+            del cls._cache[key]  # indexes of frames that are gone
         cls._cache[id(boundaries)] = (weakref.ref(boundaries), index)
         return index
 

@@ -41,6 +41,7 @@ SOURCES = "seeds/sources.csv"
 REFERENCES = "geodata/references.csv"
 BOUNDARIES = "geodata/boundaries.geojson"
 S000 = "000_9433e71b893593d6.txt"
+S001 = "001_6257ba8c1d36bd59.txt"
 S004 = "004_dc699da55f7d4812.txt"
 
 
@@ -238,6 +239,14 @@ def append_text(rel: str, text: str) -> Mutation:
 
 def empty_id_and_bad_cost(c: DataCopy) -> None:
     c.edit_row(CLAIMS, "id", "cku-cost-004", id="", value="eight billion")
+
+
+def long_misquote(c: DataCopy) -> None:
+    """300 words of article 001, true but for one word: a long quote with one wrong word."""
+    words = c.read_text(f"seeds/{S001}").split()[200:500]
+    assert words[150] == "in"
+    words[150] = "Beijing"
+    c.edit_row(CLAIMS, "id", "cku-name-001", quote=" ".join(words))
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -773,6 +782,18 @@ CASES = [
         Expect(WAYPOINTS, "kashgar", "unknown kind 'town'"),
         id="waypoint unknown kind",
     ),
+    pytest.param(
+        long_misquote,
+        Expect(
+            CLAIMS,
+            "cku-name-001",
+            f"quote not found verbatim in {S001}; closest passage (98% alike): '…further enhance "
+            "infrastructure projects and improve connectivity in the region. Kyrgyz Political "
+            "Scholar Kubanechbek Taabaltiev highlighted the transformative potential of projects "
+            "like the…': source has 'in' where the quote has 'Beijing'",
+        ),
+        id="long misquote: a bounded excerpt around the first difference",
+    ),
     # the reading layer: nothing but regular files inside the data folders, within their limits
     pytest.param(
         replace_by(CKU, link_to("/etc/passwd")),
@@ -1121,6 +1142,7 @@ CASE_CHECKS = {
     "empty quote": "quotes_verbatim",
     "quote not found: changed word": "quotes_verbatim",
     "quote not found: dropped word": "quotes_verbatim",
+    "long misquote: a bounded excerpt around the first difference": "quotes_verbatim",
     "year does not parse": "claim_values",
     "negative length": "claim_values",
     "unknown unit": "claim_values",
