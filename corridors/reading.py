@@ -63,8 +63,7 @@ _BOM = b"\xef\xbb\xbf"
 #: Control characters (C0 but tab, LF and CR; DEL; C1): invisible, and not representable in KML.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LONE_CR = re.compile(r"\r(?!\n)")
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_NUMBER_BYTES = re.compile(rb"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 #: A run of this many digits is no coordinate or figure: a number built to overflow a float.
 MAX_DIGITS = 100
 #: +1 for an opening bracket or brace, -1 for a closing one, 0 for any other byte.
@@ -269,37 +268,67 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"non-finite number {name}")
 
 
-def _number_problem(bare: str, encoded: bytes) -> tuple[str, int] | None:
-    """A number JSON-with-Python would read as non-finite (or could not convert), and where.
+def _blank_strings(encoded: bytes) -> np.ndarray:
+    """The bytes of a JSON text with every string (quotes included) turned into spaces.
 
-    ``bare`` is the text with its strings blanked. Literal NaN and Infinity are found with
-    str.find; exponents and long digit runs with numpy over the bytes, so a clean file costs a few
-    vectorised passes instead of a regex at every byte.
+    Linear and regex-free (an unterminated string full of escaped quotes made a regex quadratic):
+    a quote is escaped when an odd run of backslashes precedes it; a byte is inside a string when
+    an odd number of unescaped quotes precede it. Newlines stay, so line numbers still hold.
     """
-    for literal in ("NaN", "Infinity"):
+    codes = np.frombuffer(encoded, dtype=np.uint8).copy()
+    quote = codes == 0x22
+    if not quote.any():
+        return codes
+    backslash = codes == 0x5C
+    if backslash.any():
+        position = np.arange(len(codes), dtype=np.int64)
+        last_other = np.maximum.accumulate(np.where(backslash, -1, position))
+        run = np.zeros(len(codes), dtype=np.int64)
+        run[1:] = position[:-1] - last_other[:-1]  # backslashes right before each byte
+        quote &= run % 2 == 0
+    before = np.cumsum(quote, dtype=np.int64) - quote
+    inside = (before % 2 == 1) | quote
+    codes[inside & (codes != 0x0A)] = 0x20
+    return codes
+
+
+def _number_problem(codes: np.ndarray, bare: bytes) -> tuple[str, int] | None:
+    """A number Python's JSON reader would read as non-finite or too long, and its byte offset.
+
+    ``codes``/``bare``: the text's bytes with strings blanked. NaN and Infinity are found with
+    bytes.find; digit runs and exponents with numpy, so a clean file costs a few vectorised
+    passes; only exponents that could overflow a float are looked at one by one.
+    """
+    for literal in (b"NaN", b"Infinity"):
         at = bare.find(literal)
         if at >= 0:
-            return f"non-finite number {'-' if bare[at - 1 : at] == '-' else ''}{literal}", at
-    codes = np.frombuffer(encoded, dtype=np.uint8)
+            sign = "-" if bare[at - 1 : at] == b"-" else ""
+            return f"non-finite number {sign}{literal.decode()}", at
     digit = (codes >= 0x30) & (codes <= 0x39)
-    if len(codes) > 1:
-        # an exponent: 'e' or 'E' right after a digit ('true' and 'false' have theirs after a letter)
-        exponent = np.flatnonzero(digit[:-1] & ((codes[1:] == 0x65) | (codes[1:] == 0x45))) + 1
-        for at in exponent:
-            start = at
-            while start > 0 and (digit[start - 1] or codes[start - 1] in (0x2E, 0x2D)):
-                start -= 1
-            text = _NUMBER.match(bare, len(encoded[:start].decode("utf-8", "replace")))
-            if text and not math.isfinite(float(text.group())):
-                return f"non-finite number {text.group()}", text.start()
-    if digit.any():
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.astype(np.int8), [0]))))
-        runs = edges[1::2] - edges[0::2]
-        if runs.max() > MAX_DIGITS:
-            at = int(edges[0::2][np.argmax(runs)])
-            return f"a number of {int(runs.max())} digits", len(
-                encoded[:at].decode("utf-8", "replace")
-            )
+    if not digit.any():
+        return None
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.astype(np.int8), [0]))))
+    runs = edges[1::2] - edges[0::2]
+    if runs.max() > MAX_DIGITS:
+        return f"a number of {int(runs.max())} digits", int(edges[0::2][np.argmax(runs)])
+    # An exponent that could overflow: after a digit or '.', no '-' sign, three digits or more
+    # worth 200 or more (a mantissa has at most MAX_DIGITS digits; 1.8e308 is the largest float).
+    n = len(codes)
+    e = np.flatnonzero((codes == 0x65) | (codes == 0x45))
+    e = e[(e > 0) & (e + 3 < n)]
+    e = e[digit[e - 1] | (codes[e - 1] == 0x2E)]
+    e = e[codes[e + 1] != 0x2D]
+    first = e + 1 + (codes[e + 1] == 0x2B)
+    first = first[first + 2 < n]
+    four = digit[np.minimum(first + 3, n - 1)] & (first + 3 < n)
+    three = digit[first] & digit[first + 1] & digit[first + 2] & ((codes[first] >= 0x32) | four)
+    for at in first[three]:
+        start = int(at) - 1
+        while start > 0 and (digit[start - 1] or codes[start - 1] in (0x2E, 0x2D, 0x65, 0x45)):
+            start -= 1  # back over this number only: a few hundred bytes at most
+        number = _NUMBER_BYTES.match(bare, start)
+        if number and not math.isfinite(float(number.group())):
+            return f"non-finite number {number.group().decode('ascii')}", start
     return None
 
 
@@ -314,24 +343,25 @@ def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
     def refuse(message: str, hint: str, line: int | None = None) -> None:
         problems.append(error(rel, "", message, hint, line))
 
-    bare = _JSON_STRING.sub('""', text)  # JSON strings hold no raw newline: line numbers stand
-    encoded = bare.encode("utf-8")
-    steps = _BRACKET_STEPS[np.frombuffer(encoded, dtype=np.uint8)]
+    encoded = text.encode("utf-8")
+    codes = _blank_strings(encoded)
+    bare = codes.tobytes()
+    steps = _BRACKET_STEPS[codes]
     brackets = np.flatnonzero(steps)
     depth = np.cumsum(steps[brackets], dtype=np.int64)
     if len(depth) and depth.max() > MAX_JSON_DEPTH:
         at = int(brackets[np.argmax(depth > MAX_JSON_DEPTH)])
-        line = encoded[:at].count(b"\n") + 1
+        line = bare.count(b"\n", 0, at) + 1
         refuse(
             f"JSON nested more than {MAX_JSON_DEPTH} levels deep (at line {line}); not read",
             "GeoJSON needs at most 8 levels: remove the extra brackets",
             line,
         )
         return None
-    number = _number_problem(bare, encoded)
+    number = _number_problem(codes, bare)
     if number is not None:
         message, at = number
-        line = bare.count("\n", 0, at) + 1
+        line = bare.count(b"\n", 0, at) + 1
         refuse(
             f"{message} at line {line}",
             "write a finite decimal number (JSON has no NaN or Infinity)",

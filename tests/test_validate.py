@@ -1431,3 +1431,35 @@ def test_what_the_reading_layer_accepts(broken: DataCopy) -> None:
     """What looks odd but is sound is read without an error: the refusals above are precise."""
     problems = validate(broken.read())
     assert [p for p in problems if p.level == "error"] == [], _report(problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param(
+            '{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', None, id="brackets in a string"
+        ),
+        pytest.param('{"a": "NaN, Infinity, 1e999"}', None, id="words in a string"),
+        pytest.param('{"a": "x\\\\", "b": [1e308]}', None, id="escaped backslash, large float"),
+        pytest.param(
+            '{"a": "' + 'x\\"' * 20_000,
+            "invalid JSON at line 1, column 7: Unterminated string starting at",
+            id="unterminated string of escaped quotes",
+        ),
+        pytest.param("[1, 2e1000]", "non-finite number 2e1000 at line 1", id="exponent overflow"),
+        pytest.param("[1, 12E+0999]", "non-finite number 12E+0999 at line 1", id="signed exponent"),
+        pytest.param("[1e-999]", None, id="underflow is zero, finite"),
+        pytest.param(
+            "[" * 17 + "]" * 17,
+            "JSON nested more than 16 levels deep (at line 1); not read",
+            id="17 levels",
+        ),
+        pytest.param("[" * 16 + "]" * 16, None, id="16 levels"),
+    ],
+)
+def test_json_rules(text: str, problem: str | None) -> None:
+    """The JSON pre-checks see structure, not the content of strings, and stay linear."""
+    problems: list[Problem] = []
+    parsed = reading.parse_json(text, "x.geojson", problems)
+    assert [p.message for p in problems] == ([problem] if problem else [])
+    assert (parsed is None) is (problem is not None)
