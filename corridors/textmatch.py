@@ -115,6 +115,9 @@ class NearMiss:
 #: A quote word found more often than this in the article says nothing about where the quote is.
 _COMMON_WORD = 64
 
+#: Only the quote's first words vote for where it stands (enough to place it; bounded work).
+_VOTING_WORDS = 1000
+
 #: Quotes longer than this (in words) are compared around their first difference only.
 _WINDOW_WORDS = 40
 
@@ -147,7 +150,7 @@ def closest_passage(quote: str, text: str) -> NearMiss | None:
     for i, word in enumerate(t_words):
         where.setdefault(word, []).append(i)
     votes: Counter[int] = Counter()
-    for j, word in enumerate(q_words):
+    for j, word in enumerate(q_words[:_VOTING_WORDS]):
         spots = where.get(word, ())
         if 0 < len(spots) <= _COMMON_WORD:
             votes.update(i - j for i in spots)
