@@ -55,8 +55,9 @@ def data_watch(root: str) -> datawatch.Watch:
 
 @st.cache_resource(show_spinner="Loading the curated data…", max_entries=2)
 def load_version(root: str, version: str) -> dataset.Dataset:
-    """Read, validate, measure and join once per data folder and content (read-only after)."""
-    return dataset.load(resolve(root))
+    """Read, validate, measure and join once per data folder and content (read-only after); a
+    start with unchanged data and code takes the compiled dataset from the user's cache folder."""
+    return dataset.load(resolve(root), cache=True)
 
 
 def load(root: str) -> dataset.Dataset:
@@ -499,6 +500,16 @@ def _shown(
     return shown, citations.entries(shown, citations.cited(shown))
 
 
+def _export_bytes(shown: dataset.Dataset, fmt: str) -> bytes:
+    """The export, or, where the format cannot hold something in the data, the one-line reason
+    (never a traceback; validated data does not meet this, as the reading layer refuses control
+    characters)."""
+    try:
+        return export.render(shown, fmt)
+    except export.ExportError as exc:
+        return f"This {fmt} export was refused: {exc}\n".encode()
+
+
 def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
@@ -521,7 +532,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
     for i, (fmt, (label, mime)) in enumerate(EXPORT_LABELS.items()):
         (left if i % 2 == 0 else right).download_button(
             label,
-            data=lambda fmt=fmt: export.render(shown, fmt),
+            data=lambda fmt=fmt: _export_bytes(shown, fmt),
             file_name=f"corridors-shown.{fmt}",
             mime=mime,
             key=f"download_{fmt}",

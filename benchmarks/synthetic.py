@@ -15,7 +15,8 @@ The folder has what the validator and the dashboard expect (point CORRIDORS_DATA
   whole sentence of its synthetic article;
 - seeds/synthetic_NNN.txt: one article per 10 corridors (about 9 KB, like the real seeds), listed
   in seeds/sources.csv with its sha256;
-- geodata/corridors.csv, and a copy of the repository's geodata/boundaries.geojson.
+- geodata/corridors.csv (every corridor mapped), geodata/references.csv (one synthetic reference
+  every line is "traced" from), and a copy of the repository's geodata/boundaries.geojson.
 
     python -m benchmarks.synthetic 1000 /tmp/syn-1000     # write, then validate it
 """
@@ -39,6 +40,7 @@ from corridors.datadir import REPO_ROOT, DataDir
 from corridors.schema import (
     CLAIM_COLUMNS,
     CORRIDOR_COLUMNS,
+    REFERENCE_COLUMNS,
     SOURCE_COLUMNS,
     WAYPOINT_COLUMNS,
 )
@@ -48,6 +50,7 @@ CLAIMS_PER_CORRIDOR = 10
 CORRIDORS_PER_FILE = 100
 CORRIDORS_PER_ARTICLE = 10
 SYNTHETIC_URL = "https://example.org/synthetic"
+SYNTHETIC_REFERENCE = "synthetic-reference"
 #: Where lines are drawn: inside the region the validator accepts (lon 25..125, lat 30..56).
 LON_RANGE = (26.0, 123.0)
 LAT_RANGE = (31.0, 55.0)
@@ -176,6 +179,9 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
                     "kind": kind[0],
                     "mode": kind[1],
                     "status": status[0],
+                    "method": "traced",
+                    "accuracy_km": 1,
+                    "references": [SYNTHETIC_REFERENCE],
                     "waypoints": [wp_a, wp_b],
                     "drawing": "SYNTHETIC benchmark line: 200 generated vertices, not a real route.",
                 },
@@ -186,6 +192,7 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
             {
                 "id": cid,
                 "name": f"Synthetic corridor {i:05d}",
+                "mapped": "yes",
                 "summary": "SYNTHETIC benchmark corridor: generated data, not a real route.",
             }
         )
@@ -255,6 +262,16 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
     _write_csv(datadir.waypoints, WAYPOINT_COLUMNS, waypoints)
     _write_csv(datadir.claims, CLAIM_COLUMNS, claims)
     _write_csv(datadir.sources, SOURCE_COLUMNS, sources)
+    reference = {
+        "id": SYNTHETIC_REFERENCE,
+        "title": "SYNTHETIC benchmark reference (not a real source)",
+        "publisher": "Synthetic",
+        "url": SYNTHETIC_URL,
+        "licence": "synthetic test data",
+        "attribution": "",
+        "note": "Every synthetic line is 'traced' from this made-up reference.",
+    }
+    _write_csv(datadir.references, REFERENCE_COLUMNS, [reference])
     anchors.write(datadir)  # the generated geodata/anchors.csv, as `fmt` writes it
     return datadir
 

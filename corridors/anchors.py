@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import textmatch
+from . import atomicfile, reading, textmatch
 from .datadir import DataDir
 from .problems import Problem, error
 from .rawdata import RawData, read_table
@@ -174,9 +175,10 @@ def write(datadir: DataDir, raw: RawData | None = None) -> bool:
     computed = compute(raw or rawdata.read(datadir))
     path = anchors_path(datadir)
     text = render(computed.anchors)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
+    if current is not None and current == text.encode("utf-8"):
         return False
-    path.write_text(text, encoding="utf-8")
+    atomicfile.write_bytes(path, text.encode("utf-8"))
     return True
 
 
@@ -209,19 +211,16 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
     yield from computed.problems
     path = anchors_path(raw.datadir)
     rel = raw.datadir.rel(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         yield error(rel, "", "file is missing", HINT)
         return
     read_problems: list[Problem] = []
-    table = read_table(path, rel, read_problems)
-    if read_problems:
+    table = read_table(raw.datadir, path, ANCHOR_COLUMNS, read_problems)
+    if read_problems or not table.usable:
         yield from read_problems
         return
-    if tuple(table.columns) != ANCHOR_COLUMNS:
-        yield error(rel, "", f"header is not {list(ANCHOR_COLUMNS)}", HINT, 1)
-        return
     fresh = {a.claim: a for a in computed.anchors}
-    claims = {row["id"]: row for row in (raw.claims.rows if raw.claims else [])}
+    claims = {row["id"]: row for row in raw.claims.rows}
     stored_ids = set()
     reported = False
     for row in table.rows:
@@ -235,9 +234,9 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
             why = "no claim has this id" if claim is None else "the claim cites no article"
             yield error(rel, ident, f"anchor for nothing: {why}", HINT, row.line)
             reported = True
-        elif row.values != anchor.row():
+        elif dict(row) != anchor.row():
             yield error(
-                rel, ident, f"anchor is stale: {_describe(row.values, anchor)}", HINT, row.line
+                rel, ident, f"anchor is stale: {_describe(dict(row), anchor)}", HINT, row.line
             )
             reported = True
     for anchor in computed.anchors:
@@ -250,8 +249,9 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ANCHOR_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(row.values for row in table.rows)
+    writer.writerows(dict(row) for row in table.rows)
+    stored = reading.read_bytes(raw.datadir, path, reading.TABLE, [])
     if order != [a.claim for a in computed.anchors if a.claim in stored_ids] or (
-        out.getvalue() != path.read_text(encoding="utf-8")
+        stored is None or out.getvalue() != stored.decode("utf-8")
     ):
         yield error(rel, "", "file is not as `fmt` writes it (order or quoting)", HINT)

@@ -1,10 +1,17 @@
-"""The command line: validate, export, fmt, measure, boundaries and cite."""
+"""The command line: validate, export, fmt, measure, boundaries, cite, ingest, review, anchors
+and annotations.
+
+No command prints a traceback: bad data is listed as problems (exit 1), a refused or failed export
+is one line (exit 1), and an unexpected error is one line saying so (exit 3; set CORRIDORS_DEBUG=1
+for the traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -20,10 +27,15 @@ from . import (
     geojsonio,
     join,
     rawdata,
+    reading,
 )
+from .atomicfile import WriteError, write_bytes
 from .datadir import ENV_VAR, resolve
-from .problems import error
+from .problems import Problem, error
+from .schema import WAYPOINT_COLUMNS
 from .validate import validate
+
+DEBUG_VAR = "CORRIDORS_DEBUG"
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -41,9 +53,8 @@ def _validate(args: argparse.Namespace) -> int:
         for f in raw.geofiles
         if f.data and isinstance(f.data.get("features"), list)
     )
-    claims = len(raw.claims.rows) if raw.claims else 0
     summary = (
-        f"{len(raw.geofiles)} files, {features} features, {claims} claims, "
+        f"{len(raw.geofiles)} files, {features} features, {len(raw.claims.rows)} claims, "
         f"{len(raw.seeds)} sources: {len(errors)} errors, {len(problems) - len(errors)} warnings"
     )
     if not args.json:
@@ -53,47 +64,102 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     ds = dataset.load(resolve(args.data_dir))
-    if ds.errors:
-        for problem in ds.errors:
-            print(problem, file=sys.stderr)
-        print(f"exporting without the {len(ds.errors)} item(s) in error", file=sys.stderr)
-    export.write(ds, args.format, Path(args.output))
+    try:
+        export.write(ds, args.format, Path(args.output), allow_errors=args.allow_errors)
+    except export.ExportError as exc:
+        print(f"export failed: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(ds.features)} features, {len(ds.claims)} claims to {args.output}")
-    return 1 if ds.errors else 0
+    return 0
+
+
+def _waypoint_positions(datadir, problems: list[Problem]) -> dict[str, tuple[float, float]]:
+    """(lon, lat) of every waypoint whose coordinates are finite numbers."""
+    table = rawdata.read_table(datadir, datadir.waypoints, WAYPOINT_COLUMNS, problems)
+    points = {}
+    for row in table.rows:
+        try:
+            lon, lat = float(row["lon"]), float(row["lat"])
+        except ValueError:
+            continue
+        if math.isfinite(lon) and math.isfinite(lat):
+            points[row["id"]] = (lon, lat)
+    return points
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    """Rewrite feature files in canonical form; with --redraw, rebuild lines from waypoints."""
+    """Rewrite feature files in canonical form; with --redraw, rebuild lines from waypoints.
+
+    A file is rewritten only when every member it holds survives the rewrite: one with a member
+    the canonical form does not know, or that is not a FeatureCollection of Features, is left
+    unchanged and named, so fmt can never lose data.
+    """
     datadir = resolve(args.data_dir)
-    problems: list = []
-    with datadir.waypoints.open(encoding="utf-8", newline="") as handle:
-        points = {r["id"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(handle)}
-    for path in sorted(datadir.features.glob("*.geojson")):
-        geofile = rawdata.read_geofile(path, datadir.rel(path), problems)
-        if geofile.data is None:
+    problems: list[Problem] = []
+    points = _waypoint_positions(datadir, problems) if args.redraw else {}
+    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
+        rel = datadir.rel(path)
+        data = reading.read_bytes(datadir, path, reading.FEATURE_FILE, problems)
+        text = None if data is None else reading.decode_text(data, rel, problems)
+        parsed = None if text is None else reading.parse_json(text, rel, problems)
+        if text is None or parsed is None:
             continue
-        features = geofile.data.get("features")
+        features = parsed.get("features") if isinstance(parsed, dict) else None
         if (
-            geofile.data.get("type") != "FeatureCollection"
+            not isinstance(parsed, dict)
+            or parsed.get("type") != "FeatureCollection"
             or not isinstance(features, list)
             or not all(isinstance(f, dict) for f in features)
         ):
-            # Rewriting it would drop what is there: leave it for the curator (see `validate`).
             problems.append(
                 error(
-                    geofile.rel,
+                    rel,
                     "",
                     "not a FeatureCollection of Features; left unchanged",
                     "fix it by hand; `python -m corridors validate` says what is wrong",
                 )
             )
             continue
+        dropped = geojsonio.unknown(parsed)
+        if dropped:
+            more = f" (and {len(dropped) - 3} more)" if len(dropped) > 3 else ""
+            problems.append(
+                error(
+                    rel,
+                    "",
+                    f"holds what the canonical form does not keep: {'; '.join(dropped[:3])}{more}; "
+                    "left unchanged",
+                    "remove it by hand (GeoJSON features keep type, id, bbox, properties, "
+                    "geometry), then run fmt again",
+                )
+            )
+            continue
         if args.redraw:
-            features = [drawing.redraw(f, points) for f in features]
-        text = geojsonio.dumps(features)
-        if text != path.read_text(encoding="utf-8"):
-            path.write_text(text, encoding="utf-8")
-            print(f"rewrote {geofile.rel}")
+            try:
+                features = [drawing.redraw(f, points) for f in features]
+            except (KeyError, TypeError, IndexError, AttributeError) as exc:
+                problems.append(
+                    error(
+                        rel,
+                        "",
+                        f"cannot redraw: waypoint or property {exc} is missing or malformed; "
+                        "left unchanged",
+                        "`python -m corridors validate` says what is wrong",
+                    )
+                )
+                continue
+        try:
+            canonical = geojsonio.dumps(features, bbox=parsed.get("bbox"))
+        except (ValueError, TypeError) as exc:
+            problems.append(error(rel, "", f"cannot write it: {exc}; left unchanged", ""))
+            continue
+        if canonical != text:
+            try:
+                write_bytes(path, canonical.encode("utf-8"))
+            except WriteError as exc:
+                problems.append(error(rel, "", str(exc), "check the folder's permissions"))
+                continue
+            print(f"rewrote {rel}")
     anchors.rewrite(datadir)  # geodata/anchors.csv: where each quote stands (corridors/anchors.py)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -282,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export", help="write the data in another format")
     p.add_argument("--format", required=True, choices=export.FORMATS)
     p.add_argument("--output", required=True)
+    p.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="export what is valid even when the data has errors (default: refuse)",
+    )
     p.set_defaults(func=_export)
     p = sub.add_parser("fmt", help="rewrite feature files in canonical form")
     p.add_argument("--redraw", action="store_true", help="rebuild geometry from waypoints")
@@ -299,4 +370,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", required=True, choices=citations.FORMATS)
     p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise: one line, never a traceback
+        if os.environ.get(DEBUG_VAR):
+            raise
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(
+            f"internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            f"please report it (set {DEBUG_VAR}=1 for the details)",
+            file=sys.stderr,
+        )
+        return 3

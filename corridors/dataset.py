@@ -1,23 +1,40 @@
 """Loading the curated data into GeoDataFrames, keeping only what passed validation.
 
-A broken file or row does not take the rest down: its problems are returned beside the data, and
-every valid feature and claim is still loaded, so the dashboard can draw what is sound and list what
-is not.
+Three steps with a clear seam: ``rawdata.read`` (never raises), ``validate`` (every problem at
+once), ``build`` (the Dataset of what passed). A broken file or row does not take the rest down:
+its problems are returned beside the data, and every valid feature and claim is still loaded, so
+the dashboard can draw what is sound and list what is not. ``build`` also keeps the Dataset whole
+on its own: no claim without its corridor and source, no feature without its corridor, so nothing
+downstream meets a dangling id.
+
+``load(datadir, cache=True)`` keeps the built Dataset in the compiled data cache
+(``corridors.datacache``), keyed by the content of every data file and the code version.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
-from shapely.geometry import shape
 
-from . import measure, rawdata
-from .datadir import DataDir, resolve
+from . import boundaries as boundaries_module
+from . import datacache, rawdata
+from .datadir import DataDir, fingerprint, resolve
 from .problems import Problem
-from .schema import CLAIM_COLUMNS, FEATURE_PROPERTIES
-from .validate import validate
+from .schema import (
+    CLAIM_COLUMNS,
+    CORRIDOR_COLUMNS,
+    FEATURE_PROPERTIES,
+    REFERENCE_COLUMNS,
+    SOURCE_COLUMNS,
+    WAYPOINT_COLUMNS,
+)
+from .validate import Context, validate
 
 CRS = "EPSG:4326"
 
@@ -33,9 +50,16 @@ class Dataset:
     texts: dict[str, str]
     boundaries: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
+    #: The content hash of the data files it was built from (``datadir.fingerprint``).
+    fingerprint: str = ""
     _claims_index: dict[str, pd.DataFrame] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_claims_index"] = None  # rebuilt on first use; not worth caching on disk
+        return state
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,73 +88,134 @@ class Dataset:
         return corridor
 
 
-def _table(table: rawdata.Table | None, columns: tuple[str, ...], key: str) -> pd.DataFrame:
+def _table(table: rawdata.Table, columns: tuple[str, ...], key: str, bad: set) -> pd.DataFrame:
+    """The rows of a table that passed (no error on their line), indexed by their key."""
     rows = [
-        {c: row[c] for c in columns} | {"line": row.line} for row in (table.rows if table else [])
+        {c: row[c] for c in columns} | {"line": row.line}
+        for row in (table.rows if table.usable else [])
+        if (table.rel, row.line) not in bad
     ]
     frame = pd.DataFrame(rows, columns=[*columns, "line"])
     return frame.drop_duplicates(key).set_index(key, drop=False)
 
 
 def load_boundaries(datadir: DataDir) -> gpd.GeoDataFrame:
-    if datadir.boundaries.exists():
-        return gpd.read_file(datadir.boundaries).to_crs(CRS)
-    return gpd.GeoDataFrame({"name": []}, geometry=[], crs=CRS)
+    """The data folder's countries, read safely; empty when there are none or they are broken."""
+    return boundaries_module.usable(rawdata.read_boundaries(datadir, []))
 
 
-def load(datadir: DataDir | None = None) -> Dataset:
-    """Read, validate and load everything; what has errors is left out and listed in ``problems``."""
-    datadir = datadir or resolve()
-    raw = rawdata.read(datadir)
-    boundaries = load_boundaries(datadir)
-    problems = validate(raw, boundaries)
-    bad_files = {p.file for p in problems if p.level == "error" and not p.id}
-    bad_ids = {(p.file, p.id) for p in problems if p.level == "error" and p.id}
+def build(
+    raw: rawdata.RawData, boundaries: gpd.GeoDataFrame | None, problems: list[Problem]
+) -> Dataset:
+    """The Dataset of everything that passed: no row or feature with an error is in it.
+
+    A feature is left out when its file or its id has an error; a table row when its line has
+    one. Then the Dataset is made whole: a feature needs its corridor, a claim its corridor, its
+    source (an article listed in sources.csv, or a reference) and, if it names one, its feature.
+    """
+    ctx = Context.of(raw, boundaries)
+    errors = [p for p in problems if p.level == "error"]
+    bad_files = {p.file for p in errors if not p.id}
+    bad_ids = {(p.file, p.id) for p in errors if p.id}
+    bad_lines = {(p.file, p.line) for p in errors if p.line is not None}
+
+    corridors = _table(raw.corridors, CORRIDOR_COLUMNS, "id", bad_lines)
+    references = _table(raw.references, REFERENCE_COLUMNS, "id", bad_lines)
+    sources = _table(raw.sources, SOURCE_COLUMNS, "file", bad_lines)
+    sources = sources[sources["file"].isin(list(raw.texts))]
+    waypoints = _table(raw.waypoints, WAYPOINT_COLUMNS, "id", bad_lines)
+    known_corridors = set(corridors.index)
 
     records = []
-    for geofile in raw.geofiles:
-        if geofile.data is None or geofile.rel in bad_files:
+    keep = []
+    for ref in ctx.features:
+        geom = ctx.geometry(ref)
+        if (
+            geom is None
+            or ref.file.rel in bad_files
+            or (ref.file.rel, ref.id) in bad_ids
+            or ref.props.get("corridor") not in known_corridors
+        ):
             continue
-        features = geofile.data.get("features")
-        for i, feat in enumerate(features if isinstance(features, list) else []):
-            if not isinstance(feat, dict):
-                continue  # reported by validation ("item is not a GeoJSON Feature")
-            props = feat.get("properties")
-            props = props if isinstance(props, dict) else {}
-            ident = props.get("id") if isinstance(props.get("id"), str) else f"#{i}"
-            if (geofile.rel, ident) in bad_ids:
-                continue
-            record = {k: props.get(k) for k in FEATURE_PROPERTIES}
-            record["file"] = geofile.rel
-            record["geometry"] = shape(feat["geometry"])
-            records.append(record)
+        record = {k: ref.props.get(k) for k in FEATURE_PROPERTIES}
+        record["file"] = ref.file.rel
+        record["geometry"] = geom
+        records.append(record)
+        keep.append(ref.seq)
     features = gpd.GeoDataFrame(
         records, columns=[*FEATURE_PROPERTIES, "file", "geometry"], geometry="geometry", crs=CRS
     )
     features = features.set_index("id", drop=False)
-    features["measured_length_km"] = [
-        None if km is None else round(km, 1) for km in map(measure.length_km, features.geometry)
-    ]
-    features["countries"] = [
-        [c.country for c in measure.countries_crossed(geom, boundaries)] if len(boundaries) else []
-        for geom in features.geometry
-    ]
+    lengths = ctx.lengths_km[keep] if keep else np.zeros(0)
+    features["measured_length_km"] = [None if np.isnan(km) else round(km, 1) for km in lengths]
+    countries = ctx.countries if keep else []
+    features["countries"] = [list(countries[seq]) for seq in keep]
 
-    claims_rel = raw.claims.rel if raw.claims else ""
-    bad_claims = {ident for (file, ident) in bad_ids if file == claims_rel}
-    claims = _table(raw.claims, CLAIM_COLUMNS, "id")
-    claims = claims[~claims["id"].isin(bad_claims)]
-
-    from .schema import CORRIDOR_COLUMNS, REFERENCE_COLUMNS, SOURCE_COLUMNS, WAYPOINT_COLUMNS
+    claims = _table(raw.claims, CLAIM_COLUMNS, "id", bad_lines)
+    cited = set(sources.index) | set(references.index)
+    by_feature = dict(zip(features.index, features["corridor"], strict=True))
+    of_feature = pd.Series(
+        [
+            f == "" or by_feature.get(f) == c
+            for f, c in zip(claims["feature"], claims["corridor"], strict=True)
+        ],
+        index=claims.index,
+        dtype=bool,
+    )
+    whole = claims["corridor"].isin(known_corridors) & claims["source"].isin(cited) & of_feature
+    claims = claims[whole]
 
     return Dataset(
         features=features,
         claims=claims,
-        sources=_table(raw.sources, SOURCE_COLUMNS, "file"),
-        corridors=_table(raw.corridors, CORRIDOR_COLUMNS, "id"),
-        waypoints=_table(raw.waypoints, WAYPOINT_COLUMNS, "id"),
-        references=_table(raw.references, REFERENCE_COLUMNS, "id"),
-        texts={name: data.decode("utf-8", "replace") for name, data in raw.seeds.items()},
-        boundaries=boundaries,
+        sources=sources,
+        corridors=corridors,
+        waypoints=waypoints,
+        references=references,
+        texts=dict(raw.texts),
+        boundaries=ctx.boundaries if ctx.boundaries is not None else boundaries_module.empty(),
         problems=problems,
     )
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Parsing creates millions of small objects and frees none: the cyclic collector would rescan
+    them all again and again (more than half the read time at 10,000 corridors). Pause it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(datadir: DataDir) -> Dataset:
+    with _no_gc_pauses():
+        raw = rawdata.read(datadir)
+        boundaries = boundaries_module.usable(raw.boundaries)
+        problems = validate(raw, boundaries)
+        ds = build(raw, boundaries, problems)
+        raw.context = None  # break the raw <-> context cycle: the parsed files are freed now
+        return ds
+
+
+def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:
+    """Read, validate and load everything; what has errors is left out and listed in ``problems``.
+
+    With ``cache``, a Dataset built before from the same data files and the same code is taken
+    from the compiled data cache instead (and a new one is put there); tests use the uncached path.
+    """
+    datadir = datadir or resolve()
+    before = fingerprint(datadir)
+    cache_key = datacache.key(before) if cache else ""
+    if cache:
+        cached = datacache.get(cache_key)
+        if isinstance(cached, Dataset):
+            return cached
+    ds = _load(datadir)
+    ds.fingerprint = before
+    if cache and fingerprint(datadir) == before:  # a file changed while read: do not keep it
+        datacache.put(cache_key, ds)
+    return ds

@@ -1,22 +1,40 @@
 """Exports for people who work in other tools: GeoJSON, CSV (the claims), GeoPackage and KML.
 
-Each export carries the citations with the geometry, so a figure never travels without its quote.
+Each export carries the citations with the geometry, so a figure never travels without its quote,
+and names each source as a reader knows it (headline, outlet and date of an article; title,
+publisher and address of a reference), not only by file name.
+
+``render(ds, fmt)`` is the one code path: the dashboard offers its bytes for download, and
+``write`` puts the same bytes in a file atomically (corridors.atomicfile), so a failed export
+leaves the previous file byte-identical. ``write`` refuses a dataset with errors unless told
+otherwise: an export of half the data must not silently replace a complete one. Whatever a format
+cannot hold is refused with a message, never dropped: control characters in GeoPackage and KML.
+
+CSV follows RFC 4180 (CRLF line ends; a cell holding a comma, a quote, CR or LF is quoted) and
+neutralises spreadsheet formulas as OWASP advises: a cell starting with =, +, -, @, tab or CR gets
+a leading single quote, so a spreadsheet shows it as text instead of running it.
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
 
 from . import geojsonio, join
+from .atomicfile import WriteError, write_bytes
 from .dataset import CRS, Dataset
-from .schema import CLAIM_COLUMNS
+from .reading import CONTROL
+from .schema import CLAIM_COLUMNS, FIELDS, KINDS, METHODS, STATUSES
 
 FORMATS = ("geojson", "csv", "gpkg", "kml")
 
@@ -38,6 +56,53 @@ EXPORT_PROPERTIES = (
     "references",
     "citations",
 )
+
+#: How each citation names its source, beside the file name or reference id.
+SOURCE_KEYS = ("source_title", "source_outlet", "source_date", "source_url")
+
+#: The claims CSV: the claims table's columns, then how each source is named.
+CSV_COLUMNS = (*CLAIM_COLUMNS, *SOURCE_KEYS)
+
+#: Cell starts a spreadsheet reads as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+#: GeoPackage layers, one per geometry type.
+GPKG_LAYERS = {"lines": ("LineString", "MultiLineString"), "points": ("Point", "MultiPoint")}
+
+KML_NS = "http://www.opengis.net/kml/2.2"
+
+#: KML has no dash patterns: a line of a status the map dashes is drawn this much lighter.
+KML_DASHED_OPACITY = 0.6
+
+
+class ExportError(Exception):
+    """An export was refused or could not be written; one line, nothing was changed."""
+
+
+def source_names(ds: Dataset, source: str) -> dict[str, str]:
+    """An article's headline, outlet and date, or a reference's title, publisher and address."""
+    if source in ds.sources.index:
+        row = ds.sources.loc[source]
+        return {
+            "source_title": str(row["headline"]),
+            "source_outlet": str(row["outlet"]),
+            "source_date": str(row["date"]),
+            "source_url": "",
+        }
+    if source in ds.references.index:
+        row = ds.references.loc[source]
+        return {
+            "source_title": str(row["title"]),
+            "source_outlet": str(row["publisher"]),
+            "source_date": "",
+            "source_url": str(row["url"]),
+        }
+    return dict.fromkeys(SOURCE_KEYS, "")
+
+
+def citations(ds: Dataset, feature_id: str) -> list[dict[str, str]]:
+    """A feature's citations (join.citations) with each source named as a reader knows it."""
+    return [c | source_names(ds, c["source"]) for c in join.citations(ds, feature_id)]
 
 
 def feature_records(ds: Dataset) -> list[dict]:
@@ -61,7 +126,7 @@ def feature_records(ds: Dataset) -> list[dict]:
                 "waypoints": list(row["waypoints"]),
                 "drawing": row["drawing"],
                 "references": [_reference(ds, r) for r in row["references"]],
-                "citations": join.citations(ds, feature_id),
+                "citations": citations(ds, feature_id),
                 "geometry": row.geometry,
             }
         )
@@ -82,6 +147,9 @@ def _reference(ds: Dataset, reference_id: str) -> dict[str, str]:
     }
 
 
+# --- GeoJSON ---------------------------------------------------------------------------------
+
+
 def to_geojson(ds: Dataset) -> str:
     features = [
         {
@@ -95,17 +163,212 @@ def to_geojson(ds: Dataset) -> str:
     return geojsonio.dumps(features, EXPORT_PROPERTIES)
 
 
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def csv_cell(value: object) -> str:
+    """A cell as the CSV carries it: formula starts neutralised with a leading single quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(ds: Dataset) -> str:
-    return ds.claims[list(CLAIM_COLUMNS)].to_csv(index=False, lineterminator="\n")
+    """The claims, one row each, with their sources named; RFC 4180, formulas neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for _, claim in ds.claims.iterrows():
+        names = source_names(ds, claim["source"])
+        writer.writerow(
+            [csv_cell(claim[c]) for c in CLAIM_COLUMNS] + [csv_cell(names[k]) for k in SOURCE_KEYS]
+        )
+    return out.getvalue()
 
 
-def _flat_frame(ds: Dataset) -> gpd.GeoDataFrame:
+# --- GeoPackage ------------------------------------------------------------------------------
+
+
+def _strings(value: object, where: str) -> list[tuple[str, str]]:
+    """Every string inside a value (lists and dicts walked), with where it sits."""
+    if isinstance(value, str):
+        return [(where, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{where}.{k}")]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{where}[{i}]")]
+    return []
+
+
+def _refuse_control(records: list[dict], fmt: str) -> None:
+    """GeoPackage (through GDAL) and KML (XML 1.0) cannot hold control characters: refuse."""
+    for record in records:
+        for key in EXPORT_PROPERTIES:
+            for where, text in _strings(record[key], key):
+                found = CONTROL.search(text)
+                if found:
+                    raise ExportError(
+                        f"{fmt.upper()} cannot hold the control character "
+                        f"U+{ord(found.group()):04X} in feature {record['id']!r} ({where}); "
+                        "remove it from the data, or export GeoJSON or CSV"
+                    )
+
+
+def _flat_frame(records: list[dict]) -> gpd.GeoDataFrame:
     """A flat table for formats without lists: list-valued properties become JSON text."""
-    records = feature_records(ds)
+    flat = []
     for r in records:
+        row = dict(r)
         for key in ("countries", "waypoints", "references", "citations"):
-            r[key] = json.dumps(r[key], ensure_ascii=False)
-    return gpd.GeoDataFrame(records, columns=[*EXPORT_PROPERTIES, "geometry"], crs=CRS)
+            row[key] = json.dumps(row[key], ensure_ascii=False)
+        flat.append(row)
+    return gpd.GeoDataFrame(flat, columns=[*EXPORT_PROPERTIES, "geometry"], crs=CRS)
+
+
+def to_gpkg(ds: Dataset) -> bytes:
+    """One layer per geometry type ('lines', 'points'), written by GDAL into a private folder."""
+    records = feature_records(ds)
+    _refuse_control(records, "gpkg")
+    frame = _flat_frame(records)
+    types = frame.geometry.geom_type
+    with tempfile.TemporaryDirectory(prefix="corridors-export-") as tmp:
+        path = Path(tmp) / "corridors.gpkg"
+        written = False
+        try:
+            for layer, geom_types in GPKG_LAYERS.items():
+                part = frame[types.isin(geom_types)]
+                if part.empty:
+                    continue
+                part.to_file(path, driver="GPKG", layer=layer, engine="pyogrio", append=written)
+                written = True
+            if not written:  # no feature at all: an empty lines layer, so the file opens
+                frame.to_file(path, driver="GPKG", layer="lines", engine="pyogrio")
+            return path.read_bytes()
+        except (OSError, RuntimeError) as exc:  # GDAL's errors (pyogrio's are RuntimeErrors)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ExportError(f"GDAL could not write the GeoPackage: {first}") from None
+
+
+# --- KML -------------------------------------------------------------------------------------
+
+
+def _kml_color(hex_color: str, opacity: float) -> str:
+    """'#d95f02', 0.95 -> 'f2025fd9' (KML's aabbggrr)."""
+    rgb = hex_color.lstrip("#")
+    return f"{round(opacity * 255):02x}{rgb[4:6]}{rgb[2:4]}{rgb[0:2]}".lower()
+
+
+def _style_id(record: dict) -> str:
+    return f"{record['kind']}-{record['status']}-{record['method']}"
+
+
+def _kml_style(record: dict) -> ET.Element:
+    """The look of a kind, status and drawing method: colour by kind, width and opacity by method,
+    lighter for a status the map dashes (KML has no dash patterns)."""
+    kind, status, method = (
+        KINDS[record["kind"]],
+        STATUSES[record["status"]],
+        METHODS[record["method"]],
+    )
+    opacity = method.opacity * (1.0 if status.dash is None else KML_DASHED_OPACITY)
+    style = ET.Element("Style", id=_style_id(record))
+    if kind.marker == "circle":
+        icon = ET.SubElement(style, "IconStyle")
+        ET.SubElement(icon, "color").text = _kml_color(kind.color, opacity)
+    else:
+        line = ET.SubElement(style, "LineStyle")
+        ET.SubElement(line, "color").text = _kml_color(kind.color, opacity)
+        ET.SubElement(line, "width").text = str(method.weight)
+    return style
+
+
+def _kml_description(record: dict) -> str:
+    """What the map's popup and panel say, as HTML-escaped lines: KML viewers render it as HTML.
+
+    Status, how the feature was drawn (method, accuracy, the drawing note), its references, and
+    each figure with its qualifier, quote, source (headline, outlet, date) and note.
+    """
+    status = STATUSES.get(record["status"])
+    method = METHODS.get(record["method"])
+    lines = [
+        f"{record['corridor_name']} — status: {status.label if status else record['status']}",
+        f"drawn: {method.label if method else record['method']}, "
+        f"within about {record['accuracy_km']:g} km",
+    ]
+    if record.get("drawing"):
+        lines.append(f"drawing: {record['drawing']}")
+    lines += [
+        f"reference: {r.get('title', r['id'])} {r.get('url', '')}".rstrip()
+        + (f" ({r['licence']})" if r.get("licence") else "")
+        for r in record["references"]
+    ]
+    for c in record["citations"]:
+        field = FIELDS.get(c["field"])
+        label = field.label if field else c["field"]
+        value = field.format(c["value"], c["unit"], c.get("qualifier", "")) if field else c["value"]
+        lines.append(f"{label}: {value}")
+        named = ", ".join(
+            part
+            for part in (c.get("source_title"), c.get("source_outlet"), c.get("source_date"))
+            if part
+        )
+        lines.append(f"  “{c['quote']}” — {named or c['source']}")
+        if c.get("note"):
+            lines.append(f"  note: {c['note']}")
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def _kml_coordinates(coords: object) -> str:
+    return " ".join(",".join(repr(float(v)) for v in xy) for xy in coords)
+
+
+def _kml_geometry(geom: BaseGeometry) -> ET.Element:
+    if geom.geom_type == "Point":
+        point = ET.Element("Point")
+        ET.SubElement(point, "coordinates").text = _kml_coordinates(geom.coords)
+        return point
+    if geom.geom_type == "LineString":
+        line = ET.Element("LineString")
+        ET.SubElement(line, "coordinates").text = _kml_coordinates(geom.coords)
+        return line
+    multi = ET.Element("MultiGeometry")
+    for part in getattr(geom, "geoms", []):
+        multi.append(_kml_geometry(part))
+    return multi
+
+
+def to_kml(ds: Dataset) -> bytes:
+    """A KML document: one style per kind, status and method; one placemark per feature with its
+    name, its description (figures and quotes) and every exported property as data."""
+    records = feature_records(ds)
+    _refuse_control(records, "kml")
+    ET.register_namespace("", KML_NS)
+    kml = ET.Element("kml", xmlns=KML_NS)
+    doc = ET.SubElement(kml, "Document", id="root_doc")
+    schema = ET.SubElement(doc, "Schema", name="corridors", id="corridors")
+    for key in EXPORT_PROPERTIES:
+        ET.SubElement(schema, "SimpleField", name=key, type="string")
+    for style_id in sorted({_style_id(r) for r in records}):
+        doc.append(_kml_style(next(r for r in records if _style_id(r) == style_id)))
+    folder = ET.SubElement(doc, "Folder")
+    ET.SubElement(folder, "name").text = "corridors"
+    for record in records:
+        mark = ET.SubElement(folder, "Placemark")
+        ET.SubElement(mark, "name").text = record["name"]
+        ET.SubElement(mark, "description").text = _kml_description(record)
+        ET.SubElement(mark, "styleUrl").text = f"#{_style_id(record)}"
+        data = ET.SubElement(ET.SubElement(mark, "ExtendedData"), "SchemaData")
+        data.set("schemaUrl", "#corridors")
+        for key in EXPORT_PROPERTIES:
+            value = record[key]
+            if isinstance(value, list | dict):
+                value = json.dumps(value, ensure_ascii=False)
+            ET.SubElement(data, "SimpleData", name=key).text = "" if value is None else str(value)
+        mark.append(_kml_geometry(record["geometry"]))
+    ET.indent(kml)
+    return ET.tostring(kml, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# --- one entry point -------------------------------------------------------------------------
 
 
 def render(ds: Dataset, fmt: str) -> bytes:
@@ -114,44 +377,28 @@ def render(ds: Dataset, fmt: str) -> bytes:
         return to_geojson(ds).encode("utf-8")
     if fmt == "csv":
         return to_csv(ds).encode("utf-8")
-    if fmt in ("gpkg", "kml"):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"corridors.{fmt}"
-            write(ds, fmt, path)
-            return path.read_bytes()
+    if fmt == "gpkg":
+        return to_gpkg(ds)
+    if fmt == "kml":
+        return to_kml(ds)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def write(ds: Dataset, fmt: str, output: Path) -> None:
-    """Write one export; GeoPackage and KML go through GDAL (pyogrio)."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "geojson":
-        output.write_text(to_geojson(ds), encoding="utf-8")
-    elif fmt == "csv":
-        output.write_text(to_csv(ds), encoding="utf-8")
-    elif fmt == "gpkg":
-        output.unlink(missing_ok=True)
-        _flat_frame(ds).to_file(output, driver="GPKG", layer="features", engine="pyogrio")
-    elif fmt == "kml":
-        output.unlink(missing_ok=True)
-        frame = _flat_frame(ds)
-        frame.insert(0, "Name", frame["name"])
-        frame.insert(1, "Description", [_kml_description(r) for r in feature_records(ds)])
-        frame.to_file(output, driver="KML", engine="pyogrio")
-    else:
+def write(ds: Dataset, fmt: str, output: Path, allow_errors: bool = False) -> None:
+    """Write one export atomically; raise ExportError (one line) and leave the old file as it was.
+
+    A dataset with errors is refused unless ``allow_errors``: it lacks what is in error, and an
+    export of it would silently replace a complete one.
+    """
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _kml_description(record: dict) -> str:
-    """Figures with their quotes, HTML-escaped: KML viewers render the description as HTML."""
-    lines = [
-        f"{record['corridor_name']} — status: {record['status']}",
-        f"drawn: {record['method']}, within about {record['accuracy_km']:g} km",
-    ]
-    lines += [
-        f"reference: {r.get('title', r['id'])} {r.get('url', '')}" for r in record["references"]
-    ]
-    for c in record["citations"]:
-        lines.append(f"{c['field']}: {c['value']} {c['unit']}".rstrip())
-        lines.append(f"  “{c['quote']}” — {c['source']}")
-    return "<br>".join(html.escape(line) for line in lines)
+    if ds.errors and not allow_errors:
+        raise ExportError(
+            f"the data has {len(ds.errors)} error(s), so the export would lack what is in error; "
+            "nothing was written (run `python -m corridors validate`, or pass --allow-errors)"
+        )
+    data = render(ds, fmt)
+    try:
+        write_bytes(Path(output), data)
+    except WriteError as exc:
+        raise ExportError(str(exc)) from None

@@ -275,16 +275,16 @@ def _strip_parens(name: str) -> tuple[str, list[str]]:
 
 def systems(raw: rawdata.RawData) -> list[System]:
     """Every corridor with its names (corridors.csv, features, accepted name claims) and places."""
-    waypoints = {row["id"]: row for row in (raw.waypoints.rows if raw.waypoints else [])}
+    waypoints = {row["id"]: row for row in raw.waypoints.rows}
     features: dict[str, list[dict]] = {}
     for geofile in raw.geofiles:
         for feat in (geofile.data or {}).get("features") or []:
             props = feat.get("properties") if isinstance(feat, dict) else None
             if isinstance(props, dict):
                 features.setdefault(str(props.get("corridor")), []).append(props)
-    claims = raw.claims.rows if raw.claims else []
+    claims = raw.claims.rows
     out = []
-    for row in raw.corridors.rows if raw.corridors else []:
+    for row in raw.corridors.rows:
         ident = row["id"]
         base, inner = _strip_parens(row["name"])
         names = [(base, "its name in corridors.csv")]
@@ -1000,7 +1000,7 @@ def propose(
     country_list = list(country_list)
     sents = sentences(text)
     mentions = find_mentions(text, sents, known)
-    claims = raw.claims.rows if raw.claims else []
+    claims = raw.claims.rows
     places = sorted({p for s in known for p in s.places})
     rows: list[dict[str, str]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -1220,7 +1220,7 @@ def ingest(datadir: DataDir, article: Path) -> Result:
         if hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
             raise IngestError(f"{article.name}: the same article is already seeds/{existing.name}")
     raw = rawdata.read(datadir)
-    for row in raw.sources.rows if raw.sources else []:
+    for row in raw.sources.rows:
         if row["sha256"] == digest:
             raise IngestError(f"{article.name}: sources.csv already lists it as {row['file']}")
     seed = datadir.seeds / article.name

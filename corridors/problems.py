@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,8 @@ class Problem:
     message: str
     hint: str
     line: int | None = None
+    #: The validator check that reported it (set by ``validate``; not part of equality).
+    check: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
@@ -29,6 +31,7 @@ class Problem:
             "id": self.id,
             "message": self.message,
             "hint": self.hint,
+            "check": self.check,
         }
 
 

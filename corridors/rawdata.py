@@ -1,7 +1,10 @@
 """Reading the curated files as they are, keeping what went wrong instead of raising.
 
-Validation and loading both start here: a file that cannot be read becomes a Problem with its line
-and column, and the rest of the data is still read, so every problem is reported at once.
+Validation and loading both start here: every file goes through ``corridors.reading`` (regular
+files inside the data folders only, size limits, strict UTF-8, safe JSON), and a file or row that
+cannot be read becomes a Problem with its line, while the rest of the data is still read, so every
+problem is reported at once. Tables are always there: a missing or unreadable one is an empty
+table marked ``usable = False`` (with its problem), never None.
 """
 
 from __future__ import annotations
@@ -9,28 +12,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import reading
 from .datadir import DataDir
 from .problems import Problem, error
-
-#: Larger files are refused before parsing, so a runaway file cannot hang or exhaust memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-class DuplicateKeyError(ValueError):
-    pass
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    seen: dict[str, object] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise DuplicateKeyError(key)
-        seen[key] = value
-    return seen
+from .schema import (
+    CLAIM_COLUMNS,
+    CORRIDOR_COLUMNS,
+    REFERENCE_COLUMNS,
+    SOURCE_COLUMNS,
+    WAYPOINT_COLUMNS,
+)
 
 
 @dataclass
@@ -43,171 +38,196 @@ class GeoFile:
     sha256: str = ""
 
 
-@dataclass
-class Row:
-    line: int
-    values: dict[str, str]
+class Row(dict):
+    """One table row: its cells by column name ('' for a column it lacks) and its line number.
 
-    def __getitem__(self, key: str) -> str:
-        return self.values.get(key) or ""
+    A dict, so that the checks' millions of cell look-ups are plain dict look-ups.
+    """
+
+    def __init__(self, line: int, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.line = line
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"Row(line={self.line}, {dict.__repr__(self)})"
 
 
 @dataclass
 class Table:
     rel: str
-    columns: list[str]
-    rows: list[Row]
+    columns: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     present: bool = True
+    #: False when the table could not be read or its header is wrong: its rows are not data, and
+    #: checks that look things up in it stay quiet (the one problem with the table says it all).
+    usable: bool = True
 
 
 @dataclass
 class RawData:
     datadir: DataDir
     geofiles: list[GeoFile] = field(default_factory=list)
-    claims: Table | None = None
-    sources: Table | None = None
-    corridors: Table | None = None
-    waypoints: Table | None = None
-    references: Table | None = None
-    seeds: dict[str, bytes] = field(default_factory=dict)
+    claims: Table = field(default_factory=lambda: Table("geodata/claims.csv", present=False))
+    sources: Table = field(default_factory=lambda: Table("seeds/sources.csv", present=False))
+    corridors: Table = field(default_factory=lambda: Table("geodata/corridors.csv", present=False))
+    waypoints: Table = field(default_factory=lambda: Table("geodata/waypoints.csv", present=False))
+    references: Table = field(
+        default_factory=lambda: Table("geodata/references.csv", present=False)
+    )
+    seeds: dict[str, bytes] = field(default_factory=dict)  # article file name -> its bytes
+    texts: dict[str, str] = field(default_factory=dict)  # article file name -> its text
+    refused_seeds: set[str] = field(default_factory=set)  # articles present but not readable
+    boundaries: GeoFile | None = None  # None when there is no boundaries file
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
+    #: What the checks derived from this data (validate.Context), kept for the Dataset builder.
+    context: object | None = field(default=None, repr=False, compare=False)
+
+    def tables(self) -> list[Table]:
+        return [self.claims, self.sources, self.corridors, self.waypoints, self.references]
 
 
-def _size(n: int) -> str:
-    """A byte count as people read it (64 MiB, 16 KiB, 900 bytes)."""
-    for unit, scale in (("MiB", 2**20), ("KiB", 2**10)):
-        if n >= scale:
-            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n} bytes"
-
-
-def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """A file's UTF-8 text, or None with a problem saying why it cannot be read."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        problems.append(error(rel, "", f"cannot read the file: {exc.strerror}", "restore the file"))
-        return None
-    if size > MAX_FILE_BYTES:
-        problems.append(
-            error(
-                rel,
-                "",
-                f"file is {_size(size)}, over the {_size(MAX_FILE_BYTES)} limit; not read",
-                "split it into smaller files or simplify its geometry",
-            )
-        )
-        return None
-    raw = path.read_bytes()
-    if not raw.strip():
-        problems.append(error(rel, "", "file is empty", "write a FeatureCollection, or delete it"))
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            error(
-                rel, "", "file starts with a UTF-8 byte-order mark", "save it as UTF-8 without BOM"
-            )
-        )
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            error(
-                rel,
-                "",
-                f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte {exc.start}",
-                "save the file as UTF-8",
-                line,
-            )
-        )
-        return None
-
-
-def read_geofile(path: Path, rel: str, problems: list[Problem]) -> GeoFile:
-    text = _read_text(path, rel, problems)
-    if text is None:
+def read_geofile(
+    datadir: DataDir,
+    path: Path,
+    problems: list[Problem],
+    limit: reading.Limit | None = None,
+) -> GeoFile:
+    """One GeoJSON file through the safe reading layer; ``data`` is None if it cannot be used."""
+    rel = datadir.rel(path)
+    data = reading.read_bytes(datadir, path, limit or reading.FEATURE_FILE, problems)
+    if data is None:
         return GeoFile(path, rel, None)
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except DuplicateKeyError as exc:
-        problems.append(
-            error(rel, "", f"duplicate JSON key {exc.args[0]!r}", "keep one of the two keys")
-        )
+    digest = hashlib.sha256(data).hexdigest()
+    text = reading.decode_text(data, rel, problems)
+    if text is None:
         return GeoFile(path, rel, None, digest)
-    except json.JSONDecodeError as exc:
-        problems.append(
-            error(
-                rel,
-                "",
-                f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                "fix the JSON syntax there (a missing comma or bracket is the usual cause)",
-                exc.lineno,
-            )
-        )
+    parsed = reading.parse_json(text, rel, problems)
+    if parsed is None:
         return GeoFile(path, rel, None, digest)
-    return GeoFile(path, rel, data if isinstance(data, dict) else {"__not_object__": data}, digest)
+    return GeoFile(
+        path, rel, parsed if isinstance(parsed, dict) else {"__not_object__": parsed}, digest
+    )
 
 
-def _row_id(values: dict[str, str | None]) -> str:
+def _row_id(values: dict[str, str]) -> str:
     """What names a row: its id, or for sources.csv its file name."""
     return values.get("id") or values.get("file") or ""
 
 
-def read_table(path: Path, rel: str, problems: list[Problem]) -> Table:
-    if not path.exists():
+def _header_problem(rel: str, columns: list[str], expected: tuple[str, ...]) -> Problem:
+    missing = [c for c in expected if c not in columns]
+    unknown = [c for c in columns if c not in expected]
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    detail = "; ".join(
+        part
+        for part in (
+            f"missing {missing}" if missing else "",
+            f"unknown {unknown}" if unknown else "",
+            f"repeated {repeated}" if repeated else "",
+            "order differs" if not (missing or unknown or repeated) else "",
+        )
+        if part
+    )
+    return error(
+        rel,
+        "",
+        f"header is not {list(expected)}: {detail}; the table is not read",
+        "fix the header (the first line)",
+        1,
+    )
+
+
+def read_table(
+    datadir: DataDir, path: Path, expected: tuple[str, ...], problems: list[Problem]
+) -> Table:
+    """A CSV table with exactly the expected header; each malformed row is a problem."""
+    rel = datadir.rel(path)
+    if not os.path.lexists(path):
         problems.append(error(rel, "", "file is missing", "restore it from git"))
-        return Table(rel, [], [], present=False)
-    text = _read_text(path, rel, problems)
+        return Table(rel, present=False, usable=False)
+    data = reading.read_bytes(datadir, path, reading.TABLE, problems)
+    text = None if data is None else reading.decode_text(data, rel, problems, csv=True)
     if text is None:
-        return Table(rel, [], [], present=True)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+        return Table(rel, usable=False)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        header = []
+    if header != list(expected):
+        problems.append(_header_problem(rel, header, expected))
+        return Table(rel, header, [], usable=False)
     rows: list[Row] = []
     try:
-        for values in reader:
-            extra = values.pop(None, None)  # type: ignore[call-overload]
-            if extra:
+        for cells in reader:
+            if not cells:
+                continue  # a blank line
+            line = reader.line_num
+            if cells == header:
+                problems.append(
+                    error(rel, "", f"the header row is repeated at line {line}", "delete it", line)
+                )
+                continue
+            values = dict(zip(header, cells, strict=False))
+            if len(cells) > len(header):
                 problems.append(
                     error(
                         rel,
                         _row_id(values),
-                        f"row has {len(extra)} more cell(s) than the header",
+                        f"row has {len(cells) - len(header)} more cell(s) than the header",
                         "quote cells that contain commas with double quotes",
-                        reader.line_num,
+                        line,
                     )
                 )
-            short = [k for k, v in values.items() if v is None]
-            if short:
+            elif len(cells) < len(header):
+                short = header[len(cells) :]
                 problems.append(
                     error(
                         rel,
                         _row_id(values),
                         f"row has {len(short)} fewer cell(s) than the header (no {', '.join(short)})",
                         "add the missing cells: an empty cell still needs its comma",
-                        reader.line_num,
+                        line,
                     )
                 )
-            rows.append(Row(reader.line_num, {k: (v or "") for k, v in values.items()}))
+                values |= {c: "" for c in short}
+            rows.append(Row(line, values))
     except csv.Error as exc:
-        problems.append(error(rel, "", f"CSV error: {exc}", "fix the quoting", reader.line_num))
-    return Table(rel, list(reader.fieldnames or []), rows)
+        problems.append(
+            error(rel, "", f"CSV error: {exc}", "fix the quoting there", reader.line_num)
+        )
+    return Table(rel, header, rows)
+
+
+def read_boundaries(datadir: DataDir, problems: list[Problem]) -> GeoFile | None:
+    """geodata/boundaries.geojson through the same safe reading; None when there is none."""
+    if not os.path.lexists(datadir.boundaries):
+        return None
+    return read_geofile(datadir, datadir.boundaries, problems, reading.BOUNDARIES)
 
 
 def read(datadir: DataDir) -> RawData:
     """Read every curated file; what cannot be read is recorded as a problem, never raised."""
     raw = RawData(datadir)
     problems = raw.problems
-    if datadir.features.is_dir():
-        for path in sorted(datadir.features.glob("*.geojson")):
-            raw.geofiles.append(read_geofile(path, datadir.rel(path), problems))
-    raw.claims = read_table(datadir.claims, datadir.rel(datadir.claims), problems)
-    raw.sources = read_table(datadir.sources, datadir.rel(datadir.sources), problems)
-    raw.corridors = read_table(datadir.corridors, datadir.rel(datadir.corridors), problems)
-    raw.waypoints = read_table(datadir.waypoints, datadir.rel(datadir.waypoints), problems)
-    raw.references = read_table(datadir.references, datadir.rel(datadir.references), problems)
-    if datadir.seeds.is_dir():
-        for path in sorted(datadir.seeds.glob("*.txt")):
-            raw.seeds[path.name] = path.read_bytes()
+    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
+        raw.geofiles.append(read_geofile(datadir, path, problems))
+    raw.claims = read_table(datadir, datadir.claims, CLAIM_COLUMNS, problems)
+    raw.sources = read_table(datadir, datadir.sources, SOURCE_COLUMNS, problems)
+    raw.corridors = read_table(datadir, datadir.corridors, CORRIDOR_COLUMNS, problems)
+    raw.waypoints = read_table(datadir, datadir.waypoints, WAYPOINT_COLUMNS, problems)
+    raw.references = read_table(datadir, datadir.references, REFERENCE_COLUMNS, problems)
+    raw.boundaries = read_boundaries(datadir, problems)
+    for path in reading.list_folder(datadir, datadir.seeds, ".txt", problems):
+        rel = datadir.rel(path)
+        data = reading.read_bytes(datadir, path, reading.ARTICLE, problems)
+        text = None if data is None else reading.decode_text(data, rel, problems)
+        if data is None or text is None:
+            raw.refused_seeds.add(path.name)
+            continue
+        raw.seeds[path.name] = data
+        raw.texts[path.name] = text
     return raw

@@ -10,30 +10,42 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
+#: Every character str.isspace() accepts (all below U+3001), and the typographic quotes folded.
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_FOLD = sorted((code, ord(straight)) for code, straight in _QUOTES.items())
+_CURLY = np.array([curly for curly, _ in _FOLD], dtype=np.uint32)
+_STRAIGHT = np.array([straight for _, straight in _FOLD], dtype=np.uint32)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
-    """Fold whitespace and typographic quotes; return the text and each character's original index."""
-    out: list[str] = []
-    index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space and out:
-                out.append(" ")
-                index.append(i)
-            in_space = True
-            continue
-        in_space = False
-        out.append(ch.translate(_QUOTES))
-        index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
+    """Fold whitespace and typographic quotes; return the text and each character's original index.
+
+    Vectorised over the code points (numpy), so a whole corpus of articles folds in well under a
+    second: a whitespace run becomes one space at the run's first character, leading and trailing
+    runs go, curly quotes become straight.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(codes):
+        return "", []
+    space = np.isin(codes, _SPACES)
+    before = np.concatenate(([True], space[:-1]))  # the start counts as space: leading runs go
+    index = np.flatnonzero(~space | ~before)
+    if len(index) and space[index[-1]]:
+        index = index[:-1]  # a trailing run
+    out = codes[index].copy()
+    out[space[index]] = 32
+    curly = np.isin(out, _CURLY)
+    if curly.any():
+        out[curly] = _STRAIGHT[np.searchsorted(_CURLY, out[curly])]
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), index.tolist()
 
 
 @functools.lru_cache(maxsize=256)
@@ -42,8 +54,13 @@ def _normalised_source(text: str) -> tuple[str, list[int]]:
     return normalise(text)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def normalise_text(text: str) -> str:
-    return normalise(text)[0]
+    """The same folding as ``normalise`` without the index, at C speed (a regex and a translate):
+    the validator folds every quote, 100,000 of them in a large dataset."""
+    return _WHITESPACE.sub(" ", text).strip(" \t\n\r\f\v").translate(_QUOTES)
 
 
 @dataclass(frozen=True)
@@ -92,50 +109,130 @@ class NearMiss:
     passage: str
     ratio: float
     differences: list[str]
+    first_difference: int = 0  # index in ``passage`` (characters) of the first differing word
+
+
+#: A quote word found more often than this in the article says nothing about where the quote is.
+_COMMON_WORD = 64
+
+#: Only the quote's first words vote for where it stands (enough to place it; bounded work).
+_VOTING_WORDS = 1000
+
+#: Quotes longer than this (in words) are compared around their first difference only.
+_WINDOW_WORDS = 40
+
+#: The near-miss message shows at most this many characters of the source.
+EXCERPT_CHARS = 200
+
+#: Each difference names at most this many characters of words on either side.
+_DIFF_CHARS = 60
+
+
+def _clip(words: list[str]) -> str:
+    text = " ".join(words)
+    return text if len(text) <= _DIFF_CHARS else text[: _DIFF_CHARS - 1] + "…"
 
 
 def closest_passage(quote: str, text: str) -> NearMiss | None:
     """The passage of the text most like the quote, with a word-level list of differences.
 
-    Compares the quote with every window of the same number of words, so a curator sees what the
-    source actually says rather than a bare "not found".
+    Linear in the article: each quote word votes for where the quote would start in the article
+    (its positions there, minus its place in the quote; words found everywhere do not vote), the
+    best-voted start is the passage, and the detailed word comparison runs only on a window of
+    bounded size around the quote's first difference. A curator sees what the source actually
+    says rather than a bare "not found", in time independent of how long the misquote is.
     """
     q_words = normalise_text(quote).split(" ")
-    t_words = normalise_text(text).split(" ")
-    if not q_words or not t_words or q_words == [""]:
+    t_words = _normalised_source(text)[0].split(" ")
+    if q_words == [""] or t_words == [""]:
         return None
-    n = len(q_words)
-    best: tuple[float, int] = (-1.0, 0)
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(q_words)
-    for start in range(max(1, len(t_words) - n + 1)):
-        window = t_words[start : start + n]
-        matcher.set_seq1(window)
-        if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best[0]:
-            best = (ratio, start)
-    ratio, start = best
-    # A dropped or added word moves the passage's end: settle its extent around the best start, so
-    # the differences name the changed words and not a word pushed off the end of the window.
-    end = start + n
-    for s in range(max(0, start - 2), min(len(t_words), start + 3)):
-        for e in range(s + max(1, n - 3), min(len(t_words), s + n + 3) + 1):
-            matcher.set_seq1(t_words[s:e])
-            if matcher.ratio() > ratio:
-                ratio, start, end = matcher.ratio(), s, e
-    window = t_words[start:end]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(t_words):
+        where.setdefault(word, []).append(i)
+    votes: Counter[int] = Counter()
+    for j, word in enumerate(q_words[:_VOTING_WORDS]):
+        spots = where.get(word, ())
+        if 0 < len(spots) <= _COMMON_WORD:
+            votes.update(i - j for i in spots)
+    if not votes:
+        return None
+    best = max(votes.values())
+    offset = min(o for o, v in votes.items() if v == best)
+
+    # The first quote word that is not where the alignment puts it.
+    first = next(
+        (
+            j
+            for j, word in enumerate(q_words)
+            if not (0 <= offset + j < len(t_words) and t_words[offset + j] == word)
+        ),
+        len(q_words),
+    )
+    if len(q_words) <= _WINDOW_WORDS:
+        q_lo, q_hi = 0, len(q_words)
+    else:
+        q_lo = max(0, first - 10)
+        q_hi = min(len(q_words), q_lo + _WINDOW_WORDS)
+    slack = 3 + (q_hi - q_lo) // 4
+    t_lo = max(0, offset + q_lo - slack)
+    t_hi = min(len(t_words), offset + q_hi + slack)
+    q_window = q_words[q_lo:q_hi]
+    region = t_words[t_lo:t_hi]
+    matcher = difflib.SequenceMatcher(None, region, q_window, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    # The passage spans what the quote window spans: from where its first word would stand to
+    # where its last would, judged by the first and last words that match.
+    start = max(0, blocks[0].a - blocks[0].b)
+    end = min(
+        len(region),
+        blocks[-1].a + blocks[-1].size + (len(q_window) - blocks[-1].b - blocks[-1].size),
+    )
+    window = region[start:end]
+    matcher = difflib.SequenceMatcher(None, window, q_window, autojunk=False)
     diffs: list[str] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, window, q_words).get_opcodes():
+    first_diff_word = None
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        source_words = " ".join(window[a1:a2])
-        quote_words = " ".join(q_words[b1:b2])
+        if first_diff_word is None:
+            first_diff_word = a1
+        source_words = _clip(window[a1:a2])
+        quote_words = _clip(q_window[b1:b2])
         if op == "replace":
             diffs.append(f"source has {source_words!r} where the quote has {quote_words!r}")
         elif op == "delete":
             diffs.append(f"source has {source_words!r} that the quote leaves out")
         else:
             diffs.append(f"quote adds {quote_words!r}, not in the source")
-    return NearMiss(" ".join(window), round(ratio, 3), diffs)
+    passage = " ".join(window)
+    at = len(" ".join(window[: first_diff_word or 0])) + (1 if first_diff_word else 0)
+    return NearMiss(passage, round(matcher.ratio(), 3), diffs, at)
+
+
+def excerpt(near: NearMiss, limit: int = EXCERPT_CHARS) -> str:
+    """At most ``limit`` characters of the passage, around its first difference, cut between
+    words where it can be."""
+    passage = near.passage
+    if len(passage) <= limit:
+        return passage
+    start = max(0, min(near.first_difference - limit // 3, len(passage) - limit + 2))
+    end = min(len(passage), start + limit - 2)
+    if start:
+        space = passage.find(" ", start, start + 20)
+        start = space + 1 if space >= 0 else start
+    if end < len(passage):
+        space = passage.rfind(" ", end - 20, end)
+        end = space if space > start else end
+    return ("…" if start else "") + passage[start:end] + ("…" if end < len(passage) else "")
+
+
+def near_miss_text(quote: str, text: str) -> str:
+    """What the not-found message adds: the closest passage (bounded) and how the quote differs."""
+    near = closest_passage(quote, text)
+    if near is None:
+        return "; no passage of the source is alike"
+    diffs = "; ".join(near.differences[:4]) or "differs"
+    more = f" (and {len(near.differences) - 4} more)" if len(near.differences) > 4 else ""
+    return f"; closest passage ({near.ratio:.0%} alike): {excerpt(near)!r}: {diffs}{more}"

@@ -1328,7 +1328,7 @@ def pipeline_legs(ref_dir: Path, countries) -> list[dict]:
 
 def shape_waypoint(lon: float, lat: float, why: str) -> dict:
     return {
-        "id": f"shape-{lat:.2f}n-{lon:.2f}e",
+        "id": f"shape-{round(lat * 100)}n-{round(lon * 100)}e",  # ids take no dots
         "kind": "shape",
         "name": f"Offshore shape point {lat:.2f} N {lon:.2f} E",
         "country": None,

@@ -19,12 +19,25 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from corridors import dataset, rawdata
+from corridors import datacache, dataset, rawdata
 from corridors.datadir import ENV_VAR, DataDir
 from corridors.problems import Problem
 from corridors.validate import validate
 
 from fixtures import FIXTURE
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Whatever loads with the compiled data cache during the tests writes to a folder of the test
+    run, never to the user's ~/.cache (subprocesses inherit the variable)."""
+    before = os.environ.get(datacache.ENV_VAR)
+    os.environ[datacache.ENV_VAR] = os.fspath(tmp_path_factory.mktemp("corridors-cache"))
+    yield
+    if before is None:
+        os.environ.pop(datacache.ENV_VAR, None)
+    else:
+        os.environ[datacache.ENV_VAR] = before
 
 
 @pytest.fixture

@@ -6,18 +6,25 @@ independent reader (json, csv, GDAL) and compared with the dataset it came from.
 
 from __future__ import annotations
 
+import copy
 import csv
+import errno
+import io
 import json
+import os
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
+import pyogrio
 import pytest
 from shapely.geometry import shape
 
-from corridors import dataset, export, join
+from corridors import atomicfile, dataset, export, join
 from corridors.dataset import Dataset
-from corridors.schema import METHODS
+from corridors.schema import KINDS, METHODS, STATUSES
 
 from fixtures import FIXTURE
 
@@ -39,7 +46,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory, fixture_dataset: Dataset)
 
 
 def _expected_citations(ds: Dataset) -> dict[str, list[dict[str, str]]]:
-    return {ident: join.citations(ds, ident) for ident in ds.features.index}
+    """join's citations, each with its source named (headline, outlet, date or reference)."""
+    return {
+        ident: [c | export.source_names(ds, c["source"]) for c in join.citations(ds, ident)]
+        for ident in ds.features.index
+    }
 
 
 def _read_geojson(path: Path) -> list[dict]:
@@ -47,7 +58,8 @@ def _read_geojson(path: Path) -> list[dict]:
 
 
 def _read_gpkg(path: Path) -> list[dict]:
-    frame = gpd.read_file(path, layer="features")
+    """Both layers of the GeoPackage (one per geometry type), read back with GDAL."""
+    frame = pd.concat([gpd.read_file(path, layer=layer) for layer in ("lines", "points")])
     features = []
     for _, row in frame.iterrows():
         props = {k: row[k] for k in export.EXPORT_PROPERTIES}
@@ -116,13 +128,58 @@ def test_geojson_export_follows_rfc7946(exported: dict[str, Path]) -> None:
 
 
 def test_csv_reads_back_to_the_claims(exported: dict[str, Path], fixture_dataset: Dataset) -> None:
-    """The claims CSV is the claims table, row for row and cell for cell."""
+    """The claims CSV is the claims table, row for row and cell for cell, then each source named
+    as a reader knows it (an article's headline, outlet and date; a reference's title)."""
     with exported["csv"].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     with FIXTURE.claims.open(encoding="utf-8", newline="") as handle:
         original = list(csv.DictReader(handle))
     assert len(fixture_dataset.claims) == len(original)
-    assert rows == original
+    assert [{k: r[k] for k in original[0]} for r in rows] == original
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["cku-cost-004"]["source_title"].startswith("China–Central Asia Summit")
+    assert (
+        by_id["cacgp-length-ref-a"]["source_url"] == "https://example.org/fixture/pipeline-length"
+    )
+    assert exported["csv"].read_bytes().count(b"\r\n") == len(rows) + 1  # RFC 4180: CRLF
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        pytest.param('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")', id="equals"),
+        pytest.param("+1+2", "'+1+2", id="plus"),
+        pytest.param("-2+3", "'-2+3", id="minus"),
+        pytest.param("@SUM(A1)", "'@SUM(A1)", id="at"),
+        pytest.param("\t=1", "'\t=1", id="tab"),
+        pytest.param("\r=1", "'\r=1", id="carriage return"),
+        pytest.param("a = b", "a = b", id="formula sign inside: left alone"),
+        pytest.param("", "", id="empty"),
+    ],
+)
+def test_csv_cell_neutralises_formulas(value: str, written: str) -> None:
+    """OWASP's advice: a cell a spreadsheet would run as a formula starts with a single quote."""
+    assert export.csv_cell(value) == written
+
+
+@pytest.mark.parametrize(
+    ("note", "raw"),
+    [
+        pytest.param("a, b", b'"a, b"', id="comma"),
+        pytest.param('say "x"', b'"say ""x"""', id="quote"),
+        pytest.param("line\nbreak", b'"line\nbreak"', id="LF"),
+        pytest.param("lone\rCR", b'"lone\rCR"', id="lone CR"),
+        pytest.param("=1+1", b"'=1+1", id="formula"),
+    ],
+)
+def test_csv_quotes_per_rfc4180(fixture_dataset: Dataset, note: str, raw: bytes) -> None:
+    """A cell holding a comma, a quote, CR or LF is quoted (a lone CR too), and reads back."""
+    ds = copy.deepcopy(fixture_dataset)
+    ds.claims.loc["cku-role-001", "note"] = note
+    data = export.render(ds, "csv")
+    assert raw in data
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+    assert rows["cku-role-001"]["note"] == export.csv_cell(note)
 
 
 def _kml_placemarks(path: Path) -> list[dict[str, str]]:
@@ -209,3 +266,159 @@ def test_render_is_what_write_writes(
         assert data == exported[fmt].read_bytes()
     else:  # a GeoPackage embeds timestamps: compare what it holds
         assert data[:16] == b"SQLite format 3\x00"
+
+
+def test_kml_styles_lines_by_kind_status_and_method(
+    exported: dict[str, Path], fixture_dataset: Dataset
+) -> None:
+    """Each placemark points at a style of its kind, status and method: the kind's colour, the
+    method's width and opacity (lighter for a status the map dashes: KML has no dash patterns)."""
+    root = ET.parse(exported["kml"]).getroot()
+    styles = {s.get("id"): s for s in root.iterfind(".//kml:Style", KML_NS)}
+    for mark in root.iterfind(".//kml:Placemark", KML_NS):
+        ident = mark.find(".//kml:SimpleData[@name='id']", KML_NS).text
+        row = fixture_dataset.features.loc[ident]
+        style_id = mark.findtext("kml:styleUrl", "", KML_NS).lstrip("#")
+        assert style_id == f"{row['kind']}-{row['status']}-{row['method']}"
+        kind, status, method = KINDS[row["kind"]], STATUSES[row["status"]], METHODS[row["method"]]
+        opacity = method.opacity * (1 if status.dash is None else export.KML_DASHED_OPACITY)
+        rgb = kind.color.lstrip("#").lower()
+        colour = f"{round(opacity * 255):02x}{rgb[4:6]}{rgb[2:4]}{rgb[0:2]}"
+        assert styles[style_id].findtext(".//kml:color", "", KML_NS) == colour
+        if kind.marker == "line":
+            assert styles[style_id].findtext(".//kml:width", "", KML_NS) == str(method.weight)
+
+
+def test_kml_description_keeps_what_the_panel_says(exported: dict[str, Path]) -> None:
+    """Qualifiers, notes, the drawing method and note, references and each source's headline."""
+    mark = next(p for p in _kml_placemarks(exported["kml"]) if p["id"] == "cku-railway")
+    text = mark["Description"]
+    assert "drawn: Through sourced stations, within about" in text
+    assert "drawing: " in text
+    assert "Completion: by 2030" in text  # the qualifier 'by' kept with the figure
+    assert "China–Central Asia Summit" in text  # article 004 named by its headline
+    assert "note: This article speaks of “the construction of” the railway" in text
+    assert "reference: Coordinates of Kashgar https://sco.wikipedia.org/wiki/Kashgar" in text
+
+
+def test_gpkg_has_one_layer_per_geometry_type(exported: dict[str, Path]) -> None:
+    """Lines and points in their own layers, so every GIS opens each with one geometry type."""
+    layers = dict(pyogrio.list_layers(exported["gpkg"]))
+    assert layers == {"lines": "LineString", "points": "Point"}
+
+
+@pytest.fixture
+def with_nul(fixture_dataset: Dataset) -> Dataset:
+    """A dataset whose railway name holds a NUL (reading refuses it; a Dataset built otherwise
+    may not)."""
+    ds = copy.deepcopy(fixture_dataset)
+    ds.features.loc["cku-railway", "name"] = "China\x00railway"
+    return ds
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "kml"])
+def test_control_characters_are_refused_not_dropped(fmt: str, with_nul: Dataset) -> None:
+    """GeoPackage (through GDAL) and KML (XML 1.0) would lose a NUL: the export is refused."""
+    with pytest.raises(export.ExportError) as exc:
+        export.render(with_nul, fmt)
+    assert str(exc.value) == (
+        f"{fmt.upper()} cannot hold the control character U+0000 in feature 'cku-railway' "
+        "(name); remove it from the data, or export GeoJSON or CSV"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_control_characters_survive_where_representable(fmt: str, with_nul: Dataset) -> None:
+    """GeoJSON escapes a NUL (\\u0000); CSV keeps the name out of the claims table anyway."""
+    data = export.render(with_nul, fmt)
+    assert data
+    if fmt == "geojson":
+        assert b"China\\u0000railway" in data
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> dict[str, Path]:
+    """A complete export of every format, whose bytes a failed export must leave untouched."""
+    return {fmt: tmp_path / f"old.{fmt}" for fmt in export.FORMATS}
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_full_disk_leaves_the_old_file(
+    fmt: str,
+    exported: dict[str, Path],
+    fixture_dataset: Dataset,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A write that fails half-way (ENOSPC on flush) leaves the old file byte-identical and no
+    temporary file behind; the error is one line."""
+    target = tmp_path / f"corridors.{fmt}"
+    target.write_bytes(exported[fmt].read_bytes())
+    before = target.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomicfile.os, "fsync", full)
+    with pytest.raises(export.ExportError) as exc:
+        export.write(fixture_dataset, fmt, target)
+    assert str(exc.value) == (
+        f"cannot write {target}: No space left on device; the previous file is unchanged"
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_export_into_a_folder_is_refused(fixture_dataset: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(export.ExportError) as exc:
+        export.write(fixture_dataset, "kml", tmp_path)
+    assert str(exc.value) == f"cannot write {tmp_path}: it is a folder; name a file inside it"
+
+
+def test_export_to_an_unwritable_path(fixture_dataset: Dataset, tmp_path: Path) -> None:
+    """A folder that cannot be made (a file stands in its place): one line, nothing written."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    with pytest.raises(export.ExportError) as exc:
+        export.write(fixture_dataset, "csv", blocker / "out.csv")
+    assert str(exc.value) == f"cannot write {blocker / 'out.csv'}: Not a directory"
+    assert blocker.read_text() == "x"
+
+
+def test_export_over_a_fifo_is_refused(fixture_dataset: Dataset, tmp_path: Path) -> None:
+    """A target that is not a regular file (a FIFO here; /dev/full alike) is never replaced."""
+    fifo = tmp_path / "pipe.geojson"
+    os.mkfifo(fifo)
+    with pytest.raises(export.ExportError) as exc:
+        export.write(fixture_dataset, "geojson", fifo)
+    assert str(exc.value) == f"cannot write {fifo}: it exists and is not a regular file"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_data_with_errors_is_not_exported(data_copy, tmp_path: Path) -> None:
+    """A claims file with a BOM loads with an error and no claims: its export must not silently
+    replace a complete one, unless asked (allow_errors)."""
+    data_copy.write_bytes(
+        "geodata/claims.csv", b"\xef\xbb\xbf" + data_copy.path("geodata/claims.csv").read_bytes()
+    )
+    ds = dataset.load(data_copy.datadir)
+    target = tmp_path / "claims.csv"
+    target.write_bytes(b"complete export\r\n")
+    with pytest.raises(export.ExportError) as exc:
+        export.write(ds, "csv", target)
+    assert str(exc.value) == (
+        f"the data has {len(ds.errors)} error(s), so the export would lack what is in error; "
+        "nothing was written (run `python -m corridors validate`, or pass --allow-errors)"
+    )
+    assert target.read_bytes() == b"complete export\r\n"
+    export.write(ds, "csv", target, allow_errors=True)
+    assert target.read_bytes().startswith(b"id,corridor,")
+
+
+def test_write_keeps_the_file_mode(fixture_dataset: Dataset, tmp_path: Path) -> None:
+    """Replacing a file keeps its permissions (the temporary file would be private)."""
+    target = tmp_path / "corridors.geojson"
+    target.write_text("{}")
+    target.chmod(0o644)
+    export.write(fixture_dataset, "geojson", target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

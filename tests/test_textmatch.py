@@ -6,9 +6,13 @@ importantly, what must be refused.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from corridors import textmatch
+
+from fixtures import FIXTURE
 
 TEXT = (
     "Astana (TDI): the summit opened on Monday.\n\n"
@@ -158,3 +162,43 @@ def test_closest_passage_of_empty_quote() -> None:
 def test_normalise_text(text: str, normalised: str) -> None:
     """Exactly two things are normalised; the table pins them so the tolerance cannot creep."""
     assert textmatch.normalise_text(text) == normalised
+
+
+ARTICLE_001 = (FIXTURE.seeds / "001_6257ba8c1d36bd59.txt").read_text(encoding="utf-8")
+
+
+def _random_words(n: int, seed: int) -> str:
+    words = textmatch.normalise_text(ARTICLE_001).split(" ")
+    rng = random.Random(seed)
+    return " ".join(rng.choice(words) for _ in range(n))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_long_misquote_gets_a_bounded_message(seed: int) -> None:
+    """1,500 random words of article 001: the message shows at most EXCERPT_CHARS of the source
+    and a few differences, never the article printed back (it once was a ~25 KB line)."""
+    quote = _random_words(1500, seed)
+    assert textmatch.find_quote(quote, ARTICLE_001) is None
+    near = textmatch.closest_passage(quote, ARTICLE_001)
+    assert near is not None
+    assert len(textmatch.excerpt(near)) <= textmatch.EXCERPT_CHARS
+    message = textmatch.near_miss_text(quote, ARTICLE_001)
+    assert len(message) < 800, message
+
+
+def test_long_quote_with_one_changed_word_points_at_it() -> None:
+    """A 300-word quote true to the article but for one word: the excerpt is around that word."""
+    words = textmatch.normalise_text(ARTICLE_001).split(" ")
+    quote_words = words[100:400]
+    changed = quote_words[250]
+    quote_words[250] = "ZZZ"
+    near = textmatch.closest_passage(" ".join(quote_words), ARTICLE_001)
+    assert near is not None
+    assert near.differences == [f"source has {changed!r} where the quote has 'ZZZ'"]
+    assert changed in textmatch.excerpt(near)
+    assert len(textmatch.excerpt(near)) <= textmatch.EXCERPT_CHARS
+
+
+def test_quote_sharing_no_word_has_no_passage() -> None:
+    assert textmatch.closest_passage("qwerty uiop", TEXT) is None
+    assert textmatch.near_miss_text("qwerty uiop", TEXT) == "; no passage of the source is alike"

@@ -8,17 +8,23 @@ against the data it guards, and a clean copy is shown to pass.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pytest
 
-from corridors import cli, dataset, rawdata
+from corridors import cli, dataset, reading
 from corridors.problems import Problem
-from corridors.validate import validate
+from corridors.schema import CLAIM_COLUMNS
+from corridors.validate import CHECKS, validate
+
+from fixtures import FIXTURE
 
 if TYPE_CHECKING:
     from conftest import DataCopy
@@ -33,28 +39,31 @@ CORRIDORS = "geodata/corridors.csv"
 WAYPOINTS = "geodata/waypoints.csv"
 SOURCES = "seeds/sources.csv"
 REFERENCES = "geodata/references.csv"
+ANCHORS = "geodata/anchors.csv"
+BOUNDARIES = "geodata/boundaries.geojson"
 S000 = "000_9433e71b893593d6.txt"
+S001 = "001_6257ba8c1d36bd59.txt"
 S004 = "004_dc699da55f7d4812.txt"
 
 
 @dataclass(frozen=True)
 class Expect:
-    """One problem the validator must report. Messages are substrings; line and hint when given."""
+    """One problem the validator must report: level, file, id and the exact message; the line
+    when given, and a hint that contains ``hint``."""
 
     file: str
     id: str
-    message: str | tuple[str, ...]
+    message: str
     level: str = "error"
     line: int | None = None
     hint: str = ""
 
     def matches(self, p: Problem) -> bool:
-        parts = (self.message,) if isinstance(self.message, str) else self.message
         return (
             p.level == self.level
             and p.file == self.file
             and p.id == self.id
-            and all(part in p.message for part in parts)
+            and p.message == self.message
             and (self.line is None or p.line == self.line)
             and self.hint in p.hint
         )
@@ -143,6 +152,13 @@ def duplicate_claim(c: DataCopy) -> None:
     c.edit_rows(CLAIMS, copy)
 
 
+def drop_claims_of_source(source: str) -> Mutation:
+    return lambda c: c.edit_rows(
+        CLAIMS,
+        lambda rows: rows.__setitem__(slice(None), [r for r in rows if r["source"] != source]),
+    )
+
+
 def drop_claims_of_corridor(corridor: str) -> Mutation:
     return lambda c: c.edit_rows(
         CLAIMS,
@@ -161,7 +177,9 @@ def add_corridor(c: DataCopy) -> None:
 
 def oversize(c: DataCopy) -> None:
     """The limit is lowered rather than writing 64 MiB; the content would not even parse."""
-    c.monkeypatch.setattr(rawdata, "MAX_FILE_BYTES", 16 * 1024)
+    c.monkeypatch.setattr(
+        reading, "FEATURE_FILE", dataclasses.replace(reading.FEATURE_FILE, max_bytes=16 * 1024)
+    )
     c.write_text(CKU, "{" * 30_000)
 
 
@@ -172,6 +190,64 @@ def rename_seed(c: DataCopy) -> None:
 def remove_feature_files(c: DataCopy) -> None:
     for path in c.datadir.features.glob("*.geojson"):
         path.unlink()
+
+
+def replace_by(rel: str, make: Callable[[Path], None]) -> Mutation:
+    """Replace a data file by something else (a link, a FIFO, a folder, a sparse file)."""
+
+    def apply(c: DataCopy) -> None:
+        path = c.path(rel)
+        path.unlink()
+        make(path)
+
+    return apply
+
+
+def link_to(target: str) -> Callable[[Path], None]:
+    return lambda path: os.symlink(target, path)
+
+
+def sparse(size: int) -> Callable[[Path], None]:
+    """A file of ``size`` bytes written in no time (a hole), for the size limits."""
+
+    def make(path: Path) -> None:
+        with path.open("wb") as handle:
+            handle.truncate(size)
+
+    return make
+
+
+def nested(depth: int) -> str:
+    return '{"type": "FeatureCollection", "features": ' + "[" * depth + "]" * depth + "}"
+
+
+def set_coordinate_text(text: str) -> Mutation:
+    """Put raw JSON text (NaN, Infinity, 1e999) in the first position of the CKU line."""
+    return lambda c: c.replace(CKU, "[75.9833, 39.4667]", f"[{text}, 39.4667]")
+
+
+def edit_boundaries(edit: Callable[[dict], None]) -> Mutation:
+    return lambda c: c.edit_json(BOUNDARIES, lambda d: edit(d["features"][0]))
+
+
+def truncate_boundaries(c: DataCopy) -> None:
+    c.write_bytes(BOUNDARIES, c.path(BOUNDARIES).read_bytes()[:1000])
+
+
+def append_text(rel: str, text: str) -> Mutation:
+    return lambda c: c.write_text(rel, c.read_text(rel) + text)
+
+
+def empty_id_and_bad_cost(c: DataCopy) -> None:
+    c.edit_row(CLAIMS, "id", "cku-cost-004", id="", value="eight billion")
+
+
+def long_misquote(c: DataCopy) -> None:
+    """300 words of article 001, true but for one word: a long quote with one wrong word."""
+    words = c.read_text(f"seeds/{S001}").split()[200:500]
+    assert words[150] == "in"
+    words[150] = "Beijing"
+    c.edit_row(CLAIMS, "id", "cku-name-001", quote=" ".join(words))
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -195,7 +271,7 @@ CASES = [
     ),
     pytest.param(
         lambda c: c.replace_bytes(CKU, b'"name": "China', b'"name": "Chin\xe0'),
-        Expect(CKU, "", "not UTF-8: byte 0xe0 at byte", line=4),
+        Expect(CKU, "", "not UTF-8: byte 0xe0 at byte 149", line=4),
         id="Latin-1 bytes",
     ),
     pytest.param(
@@ -225,7 +301,9 @@ CASES = [
     ),
     pytest.param(
         oversize,
-        Expect(CKU, "", "file is 29.3 KiB, over the 16 KiB limit; not read"),
+        Expect(
+            CKU, "", "feature file is 29.3 KiB, over the 16 KiB limit for feature files; not read"
+        ),
         id="file over the size limit",
     ),
     pytest.param(
@@ -352,12 +430,20 @@ CASES = [
     ),
     pytest.param(
         swap_lat_lon,
-        Expect(CKU, "cku-railway", "6 position(s) look like latitude and longitude swapped"),
+        Expect(
+            CKU,
+            "cku-railway",
+            "6 position(s) look like latitude and longitude swapped, e.g. [39.4667, 75.9833]",
+        ),
         id="swapped lat/lon",
     ),
     pytest.param(
         set_coords(CKU, "cku-railway", [[2.3522, 48.8566], [13.405, 52.52]]),
-        Expect(CKU, "cku-railway", "2 position(s) far outside the mapped region"),
+        Expect(
+            CKU,
+            "cku-railway",
+            "2 position(s) far outside the mapped region (lon 25.0..125.0, lat 30.0..56.0), e.g. [2.3522, 48.8566]",
+        ),
         id="route far outside the region",
     ),
     pytest.param(
@@ -373,12 +459,20 @@ CASES = [
     ),
     pytest.param(
         edit_waypoint("kazarman", lat="41.9069"),
-        Expect(CKU, "cku-railway", ("waypoint 'kazarman' lies", "km from the drawn geometry")),
+        Expect(
+            CKU,
+            "cku-railway",
+            "waypoint 'kazarman' lies 55.5 km from the drawn geometry (tolerance 2.0 km)",
+        ),
         id="waypoint far from the line",
     ),
     pytest.param(
         sea_leg_across_land,
-        Expect(TITR, "titr-caspian-crossing", ("the sea leg crosses", "km of land, e.g. near [")),
+        Expect(
+            TITR,
+            "titr-caspian-crossing",
+            "the sea leg crosses 58 km of land, e.g. near [49.492, 40.129]",
+        ),
         id="sea leg crossing land",
     ),
     # features against claims
@@ -430,7 +524,9 @@ CASES = [
     ),
     pytest.param(
         lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", id="cku,railway"),
-        Expect(CORRIDORS, "cku,railway", "id 'cku,railway' is not lowercase letters"),
+        Expect(
+            CORRIDORS, "cku,railway", "id 'cku,railway' is not lowercase letters, digits and '-'"
+        ),
         id="corridor id with a comma",
     ),
     # provenance: how each feature was drawn
@@ -471,10 +567,8 @@ CASES = [
         Expect(
             CKU,
             "cku-railway",
-            (
-                "vertex [75.0, 40.0] is",
-                "km from every listed waypoint, but the method 'stations' draws only through",
-            ),
+            "vertex [75.0, 40.0] is 75.2 km from every listed waypoint, but the method "
+            "'stations' draws only through waypoints",
         ),
         id="station line with a vertex that is no station",
     ),
@@ -527,12 +621,9 @@ CASES = [
         Expect(
             CLAIMS,
             "cku-cost-004",
-            (
-                f"quote not found verbatim in {S004}",
-                "closest passage",
-                "'On top of the summit agenda was a planned $8 billion railway project'",
-                "source has '$8' where the quote has '$9'",
-            ),
+            f"quote not found verbatim in {S004}; closest passage (92% alike): "
+            "'On top of the summit agenda was a planned $8 billion railway project': "
+            "source has '$8' where the quote has '$9'",
         ),
         id="quote not found: changed word",
     ),
@@ -543,7 +634,9 @@ CASES = [
         Expect(
             CLAIMS,
             "cku-completion-004",
-            ("quote not found verbatim", "source has 'next' that the quote leaves out"),
+            f"quote not found verbatim in {S004}; closest passage (95% alike): "
+            "'The project will kickstart next month and will be completed': "
+            "source has 'next' that the quote leaves out",
         ),
         id="quote not found: dropped word",
     ),
@@ -552,7 +645,7 @@ CASES = [
         Expect(
             CLAIMS,
             "cku-completion-004",
-            "completion_date value does not parse: '20x0' is not a year",
+            "completion_date value does not parse: '20x0' is not a year (2030), a month (2025-07) or a decade (1990s)",
         ),
         id="year does not parse",
     ),
@@ -592,7 +685,14 @@ CASES = [
     ),
     pytest.param(
         lambda c: c.replace(CLAIMS, ",qualifier,", ",qualifiers,"),
-        Expect(CLAIMS, "", ("missing ['qualifier']", "unknown ['qualifiers']"), line=1),
+        Expect(
+            CLAIMS,
+            "",
+            "header is not ['id', 'corridor', 'feature', 'field', 'value', 'unit', 'qualifier', "
+            "'source', 'quote', 'note']: missing ['qualifier']; unknown ['qualifiers']; the table "
+            "is not read",
+            line=1,
+        ),
         id="claims header renamed",
     ),
     pytest.param(
@@ -631,7 +731,11 @@ CASES = [
     ),
     pytest.param(
         lambda c: c.write_text(f"seeds/{S004}", c.read_text(f"seeds/{S004}") + "\nEdited.\n"),
-        Expect(SOURCES, S004, "source changed since its claims were made (sha256"),
+        Expect(
+            SOURCES,
+            S004,
+            "source changed since its claims were made (sha256 4a6d427a6790…, recorded b784475c4dd9…)",
+        ),
         id="seed changed since claims were made",
     ),
     pytest.param(
@@ -657,7 +761,11 @@ CASES = [
     ),
     pytest.param(
         edit_waypoint("caspian-east-of-absheron", note=""),
-        Expect(WAYPOINTS, "caspian-east-of-absheron", "a shape point needs a note saying why"),
+        Expect(
+            WAYPOINTS,
+            "caspian-east-of-absheron",
+            "a shape point needs a note saying why it is there",
+        ),
         id="shape point with no note",
     ),
     pytest.param(
@@ -667,7 +775,7 @@ CASES = [
     ),
     pytest.param(
         edit_waypoint("kashgar", lat="75.9833", lon="39.4667"),
-        Expect(WAYPOINTS, "kashgar", "is outside the region", hint="swapped"),
+        Expect(WAYPOINTS, "kashgar", "(75.9833, 39.4667) is outside the region", hint="swapped"),
         id="waypoint lat/lon swapped",
     ),
     pytest.param(
@@ -675,7 +783,451 @@ CASES = [
         Expect(WAYPOINTS, "kashgar", "unknown kind 'town'"),
         id="waypoint unknown kind",
     ),
+    pytest.param(
+        long_misquote,
+        Expect(
+            CLAIMS,
+            "cku-name-001",
+            f"quote not found verbatim in {S001}; closest passage (98% alike): '…further enhance "
+            "infrastructure projects and improve connectivity in the region. Kyrgyz Political "
+            "Scholar Kubanechbek Taabaltiev highlighted the transformative potential of projects "
+            "like the…': source has 'in' where the quote has 'Beijing'",
+        ),
+        id="long misquote: a bounded excerpt around the first difference",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(ANCHORS, "claim", "cku-name-001", start="10970"),
+        Expect(
+            ANCHORS,
+            "cku-name-001",
+            "anchor is stale: the quote now stands at characters 10977–11056, the anchor says "
+            "10970–11056",
+            hint="python -m corridors fmt",
+        ),
+        id="quote anchor drifted",
+    ),
+    pytest.param(
+        lambda c: c.edit_rows(ANCHORS, lambda rows: rows.pop(0)),
+        Expect(ANCHORS, "cku-name-001", "the claim's quote has no anchor"),
+        id="quote without its anchor",
+    ),
+    # the reading layer: nothing but regular files inside the data folders, within their limits
+    pytest.param(
+        replace_by(CKU, link_to("/etc/passwd")),
+        Expect(CKU, "", "is a symbolic link to 'passwd', outside the data folders; not read"),
+        id="feature file linked outside",
+    ),
+    pytest.param(
+        replace_by(f"seeds/{S004}", link_to("/dev/zero")),
+        Expect(
+            f"seeds/{S004}", "", "is a symbolic link to 'zero', outside the data folders; not read"
+        ),
+        id="article linked to /dev/zero",
+    ),
+    pytest.param(
+        replace_by(BOUNDARIES, link_to("/etc/passwd")),
+        Expect(
+            BOUNDARIES, "", "is a symbolic link to 'passwd', outside the data folders; not read"
+        ),
+        id="boundaries linked outside",
+    ),
+    pytest.param(
+        replace_by(CLAIMS, link_to("/etc/passwd")),
+        Expect(CLAIMS, "", "is a symbolic link to 'passwd', outside the data folders; not read"),
+        id="claims linked outside",
+    ),
+    pytest.param(
+        replace_by(CKU, os.mkfifo),
+        Expect(CKU, "", "is a named pipe (FIFO), not a regular file; not read"),
+        id="FIFO feature file",
+    ),
+    pytest.param(
+        replace_by(f"seeds/{S004}", os.mkfifo),
+        Expect(f"seeds/{S004}", "", "is a named pipe (FIFO), not a regular file; not read"),
+        id="FIFO article",
+    ),
+    pytest.param(
+        lambda c: c.path("geodata/features/extra.geojson").mkdir(),
+        Expect(
+            "geodata/features/extra.geojson",
+            "",
+            "is a folder, not a file; not read",
+            hint="replace it by the feature file itself, or remove it",
+        ),
+        id="folder named like a feature file",
+    ),
+    pytest.param(
+        replace_by(CORRIDORS, Path.mkdir),
+        Expect(CORRIDORS, "", "is a folder, not a file; not read"),
+        id="folder named corridors.csv",
+    ),
+    pytest.param(
+        replace_by(f"seeds/{S004}", sparse(60 * 1024 * 1024)),
+        Expect(
+            f"seeds/{S004}",
+            "",
+            "article is 60 MiB, over the 1 MiB limit for articles; not read",
+            hint="keep only the article's own text",
+        ),
+        id="60 MB article",
+    ),
+    pytest.param(
+        lambda c: c.path(CORRIDORS).unlink(),
+        Expect(CORRIDORS, "", "file is missing", hint="restore it from git"),
+        id="corridors.csv missing",
+    ),
+    pytest.param(
+        lambda c: c.write_bytes(SOURCES, bytes(range(256)) * 8),
+        Expect(SOURCES, "", "not UTF-8: byte 0x80 at byte 128", line=2),
+        id="sources.csv of random bytes",
+    ),
+    pytest.param(
+        lambda c: c.write_bytes(
+            f"seeds/{S004}", b"\xef\xbb\xbf" + c.path(f"seeds/{S004}").read_bytes()
+        ),
+        Expect(f"seeds/{S004}", "", "file starts with a UTF-8 byte-order mark"),
+        id="article with a BOM",
+    ),
+    pytest.param(
+        lambda c: c.write_bytes(CLAIMS, b"\xef\xbb\xbf" + c.path(CLAIMS).read_bytes()),
+        Expect(CLAIMS, "", "file starts with a UTF-8 byte-order mark"),
+        id="claims with a BOM",
+    ),
+    pytest.param(
+        edit_claim("cku-role-001", note="a NUL\x00 here"),
+        Expect(CLAIMS, "", "control character U+0000 at line 16, column 163", line=16),
+        id="NUL in a claim",
+    ),
+    pytest.param(
+        lambda c: c.replace(CKU, '"name": "China', '"name": "\x1bChina'),
+        Expect(CKU, "", "control character U+001B at line 4, column 97", line=4),
+        id="escape character in a feature file",
+    ),
+    pytest.param(
+        lambda c: c.replace(
+            CKU, '"type": "Feature", "properties"', '"type": "Feature",\r "properties"'
+        ),
+        Expect(CKU, "", "carriage return (CR) without a newline at line 4, column 24", line=4),
+        id="lone CR in a feature file",
+    ),
+    pytest.param(
+        set_coordinate_text("NaN"),
+        Expect(CKU, "", "non-finite number NaN at line 4", line=4),
+        id="NaN coordinate",
+    ),
+    pytest.param(
+        set_coordinate_text("-Infinity"),
+        Expect(CKU, "", "non-finite number -Infinity at line 4", line=4),
+        id="Infinity coordinate",
+    ),
+    pytest.param(
+        set_coordinate_text("1e999"),
+        Expect(CKU, "", "non-finite number 1e999 at line 4", line=4),
+        id="coordinate overflowing to infinity",
+    ),
+    pytest.param(
+        set_coordinate_text("7" * 400),
+        Expect(CKU, "", "a number of 400 digits at line 4", line=4),
+        id="400-digit coordinate",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, nested(100_000)),
+        Expect(CKU, "", "JSON nested more than 16 levels deep (at line 1); not read", line=1),
+        id="JSON nested 100,000 deep",
+    ),
+    pytest.param(
+        append_text(CLAIMS, ",".join(CLAIM_COLUMNS) + "\n"),
+        Expect(CLAIMS, "", "the header row is repeated at line 42", line=42),
+        id="header row repeated",
+    ),
+    pytest.param(
+        lambda c: c.replace(CORRIDORS, "id,name,mapped,summary", "id,name,summary,mapped"),
+        Expect(
+            CORRIDORS,
+            "",
+            "header is not ['id', 'name', 'mapped', 'summary']: order differs; the table is not "
+            "read",
+            line=1,
+        ),
+        id="corridors header reordered",
+    ),
+    # boundaries: optional for drawing, but a broken file is listed
+    pytest.param(
+        truncate_boundaries,
+        Expect(
+            BOUNDARIES,
+            "",
+            "invalid JSON at line 4, column 952: Expecting value",
+            line=4,
+        ),
+        id="truncated boundaries",
+    ),
+    pytest.param(
+        edit_boundaries(lambda f: f["properties"].pop("name")),
+        Expect(
+            BOUNDARIES,
+            "#0",
+            "country has no 'name'",
+            hint="the boundaries are not used: no country is measured",
+        ),
+        id="boundaries without name",
+    ),
+    pytest.param(
+        edit_boundaries(lambda f: f.__setitem__("geometry", None)),
+        Expect(BOUNDARIES, "Afghanistan", "country has no Polygon or MultiPolygon geometry"),
+        id="boundaries with a null geometry",
+    ),
+    pytest.param(
+        lambda c: c.path(BOUNDARIES).unlink(),
+        Expect(
+            BOUNDARIES,
+            "",
+            "no boundaries file: the countries each route crosses are not measured",
+            level="warning",
+        ),
+        id="boundaries missing",
+    ),
+    pytest.param(
+        lambda c: c.path(BOUNDARIES).unlink(),
+        Expect(
+            BOUNDARIES,
+            "",
+            "the sea-leg check was skipped for 1 sea leg(s): no usable boundaries",
+            level="warning",
+        ),
+        id="sea-leg check skipped without boundaries",
+    ),
+    # weak answers made errors
+    pytest.param(
+        edit_claim("cku-cost-004", value="inf"),
+        Expect(
+            CLAIMS,
+            "cku-cost-004",
+            "cost value does not parse: 'inf' is not a positive finite number",
+        ),
+        id="cost inf",
+    ),
+    pytest.param(
+        edit_claim("cku-completion-004", value="2030\n"),
+        Expect(
+            CLAIMS,
+            "cku-completion-004",
+            "completion_date value does not parse: '2030\\n' is not a year (2030), a month "
+            "(2025-07) or a decade (1990s)",
+        ),
+        id="date with a trailing newline",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "id", "cku-railway\n"),
+        Expect(
+            CKU, "cku-railway\n", "id 'cku-railway\\n' is not lowercase letters, digits and '-'"
+        ),
+        id="feature id with a trailing newline",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", id="<b>cku</b>"),
+        Expect(CORRIDORS, "<b>cku</b>", "id '<b>cku</b>' is not lowercase letters, digits and '-'"),
+        id="HTML in a corridor id",
+    ),
+    pytest.param(
+        edit_claim("cku-role-001", id="<img src=x>"),
+        Expect(CLAIMS, "<img src=x>", "id '<img src=x>' is not lowercase letters, digits and '-'"),
+        id="HTML in a claim id",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", id="<i>kashgar</i>"),
+        Expect(
+            WAYPOINTS,
+            "<i>kashgar</i>",
+            "id '<i>kashgar</i>' is not lowercase letters, digits and '-'",
+        ),
+        id="HTML in a waypoint id",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", lat="nan"),
+        Expect(WAYPOINTS, "kashgar", "lat/lon (nan, 75.9833) is not a finite number", line=2),
+        id="waypoint lat nan",
+    ),
+    pytest.param(
+        edit_waypoint("kashgar", lon="inf"),
+        Expect(WAYPOINTS, "kashgar", "lat/lon (39.4667, inf) is not a finite number", line=2),
+        id="waypoint lon inf",
+    ),
+    pytest.param(
+        empty_id_and_bad_cost,
+        Expect(CLAIMS, "", "claim with no id", line=8),
+        id="claim with an empty id and a bad cost",
+    ),
+    pytest.param(
+        empty_id_and_bad_cost,
+        Expect(CLAIMS, "", "cost value does not parse: 'eight billion' is not a number", line=8),
+        id="bad cost of a claim with no id",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S000, file="[x](http://e.org).txt"),
+        Expect(
+            SOURCES,
+            "[x](http://e.org).txt",
+            "file name '[x](http://e.org).txt' is not a plain .txt file name",
+        ),
+        id="markup in an article file name",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cku-railway", name=""),
+        Expect(CORRIDORS, "cku-railway", "corridor has no name"),
+        id="corridor without a name",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "kind", ["railway"]),
+        Expect(CKU, "cku-railway", "unknown kind ['railway']"),
+        id="kind that is a list",
+    ),
+    pytest.param(
+        set_prop(CKU, "cku-railway", "waypoints", 5),
+        Expect(CKU, "cku-railway", "waypoints must be a non-empty list of waypoint ids"),
+        id="waypoints that are a number",
+    ),
+    pytest.param(
+        drop_claims_of_source(S004),
+        Expect(SOURCES, S004, "no claim cites this source", level="warning"),
+        id="article no claim cites",
+    ),
 ]
+
+
+#: The check each case exercises (its problem must come from it): every registered check has
+#: at least one labelled failing case (test_every_check_has_a_failing_case).
+CASE_CHECKS = {
+    "invalid JSON": "read_problems",
+    "empty file": "read_problems",
+    "UTF-8 BOM": "read_problems",
+    "Latin-1 bytes": "read_problems",
+    "JSON array": "feature_collection",
+    "bare Feature": "feature_collection",
+    "features not a list": "feature_collection",
+    "crs member": "feature_collection",
+    "duplicate JSON key": "read_problems",
+    "zero feature files": "some_features",
+    "item not a Feature": "feature_structure",
+    "properties not an object": "feature_structure",
+    "missing id": "feature_structure",
+    "id not lowercase": "feature_structure",
+    "duplicate id across files": "unique_ids",
+    "unknown kind": "vocabulary",
+    "unknown status": "vocabulary",
+    "unknown mode": "vocabulary",
+    "unknown property": "feature_structure",
+    "missing property": "feature_structure",
+    "properties out of order": "feature_structure",
+    "feature in an unknown corridor": "vocabulary",
+    "Point for a railway": "geometry",
+    "LineString for a port": "geometry",
+    "no geometry": "geometry",
+    "empty coordinates": "geometry",
+    "LineString with one point": "geometry",
+    "LineString with one point twice": "geometry",
+    "self-intersecting line": "geometry",
+    "coordinates out of range": "coordinates",
+    "swapped lat/lon": "coordinates",
+    "route far outside the region": "coordinates",
+    "more than 6 decimals": "coordinates",
+    "waypoint not in waypoints.csv": "waypoints_on_feature",
+    "waypoint far from the line": "waypoints_on_feature",
+    "sea leg crossing land": "sea_legs_over_water",
+    "status not matching claims": "status_matches_claims",
+    "status no claim states": "status_matches_claims",
+    "feature with no claims": "every_feature_cited",
+    "corridor not drawn": "corridors_have_features",
+    "mentioned corridor marked mapped": "corridors_have_features",
+    "drawn corridor marked not mapped": "corridors_have_features",
+    "mapped not yes or no": "corridors_have_features",
+    "mentioned corridor without its claim": "corridors_have_features",
+    "corridor id with a comma": "corridors_have_features",
+    "unknown drawing method": "provenance",
+    "line method on a point": "provenance",
+    "accuracy not a number": "provenance",
+    "accuracy zero": "provenance",
+    "no references": "provenance",
+    "unknown reference": "provenance",
+    "station line with a vertex that is no station": "drawn_through_waypoints",
+    "reference without address": "reference_rows",
+    "reference without licence": "reference_rows",
+    "reference nobody cites": "reference_rows",
+    "claim in unknown corridor": "claim_references",
+    "claim cites unknown source file": "claim_references",
+    "claim names another corridor's feature": "claim_references",
+    "empty quote": "quotes_verbatim",
+    "quote not found: changed word": "quotes_verbatim",
+    "quote not found: dropped word": "quotes_verbatim",
+    "long misquote: a bounded excerpt around the first difference": "quotes_verbatim",
+    "quote anchor drifted": "quote_anchors",
+    "quote without its anchor": "quote_anchors",
+    "year does not parse": "claim_values",
+    "negative length": "claim_values",
+    "unknown unit": "claim_values",
+    "unknown field": "claim_values",
+    "duplicate claim": "duplicate_claims",
+    "duplicate claim id": "unique_table_ids",
+    "claim with no id": "unique_table_ids",
+    "claims header renamed": "read_problems",
+    "row with an extra cell": "read_problems",
+    "row with a missing cell": "read_problems",
+    "length far from measured without note": "claimed_length_vs_measured",
+    "seed file missing": "sources_present",
+    "seed renamed": "sources_present",
+    "seed changed since claims were made": "sources_present",
+    "seed not listed in sources.csv": "sources_present",
+    "sources.csv missing": "read_problems",
+    "place with no source URL": "waypoint_rows",
+    "shape point with no note": "waypoint_rows",
+    "waypoint lat not a number": "waypoint_rows",
+    "waypoint lat/lon swapped": "waypoint_rows",
+    "waypoint unknown kind": "waypoint_rows",
+    "feature file linked outside": "read_problems",
+    "article linked to /dev/zero": "read_problems",
+    "boundaries linked outside": "read_problems",
+    "claims linked outside": "read_problems",
+    "FIFO feature file": "read_problems",
+    "FIFO article": "read_problems",
+    "folder named like a feature file": "read_problems",
+    "folder named corridors.csv": "read_problems",
+    "60 MB article": "read_problems",
+    "corridors.csv missing": "read_problems",
+    "sources.csv of random bytes": "read_problems",
+    "article with a BOM": "read_problems",
+    "claims with a BOM": "read_problems",
+    "NaN coordinate": "read_problems",
+    "Infinity coordinate": "read_problems",
+    "coordinate overflowing to infinity": "read_problems",
+    "400-digit coordinate": "read_problems",
+    "JSON nested 100,000 deep": "read_problems",
+    "header row repeated": "read_problems",
+    "corridors header reordered": "read_problems",
+    "boundaries without name": "boundaries_usable",
+    "boundaries with a null geometry": "boundaries_usable",
+    "boundaries missing": "boundaries_usable",
+    "sea-leg check skipped without boundaries": "sea_legs_over_water",
+    "cost inf": "claim_values",
+    "date with a trailing newline": "claim_values",
+    "feature id with a trailing newline": "feature_structure",
+    "HTML in a corridor id": "corridors_have_features",
+    "HTML in a claim id": "claim_ids",
+    "HTML in a waypoint id": "waypoint_rows",
+    "waypoint lat nan": "waypoint_rows",
+    "waypoint lon inf": "waypoint_rows",
+    "claim with an empty id and a bad cost": "unique_table_ids",
+    "bad cost of a claim with no id": "claim_values",
+    "markup in an article file name": "sources_present",
+    "corridor without a name": "corridors_have_features",
+    "kind that is a list": "vocabulary",
+    "waypoints that are a number": "waypoints_on_feature",
+    "article no claim cites": "sources_cited",
+    "file over the size limit": "read_problems",
+    "NUL in a claim": "read_problems",
+    "escape character in a feature file": "read_problems",
+    "lone CR in a feature file": "read_problems",
+    "truncated boundaries": "read_problems",
+}
 
 
 def _report(problems: list[Problem]) -> str:
@@ -691,21 +1243,47 @@ def broken(request: pytest.FixtureRequest, data_copy: DataCopy) -> DataCopy:
 
 @pytest.mark.parametrize(("broken", "expect"), CASES, indirect=["broken"])
 def test_rule_reports_the_broken_item(
-    broken: DataCopy, expect: Expect, boundaries: gpd.GeoDataFrame
+    broken: DataCopy, expect: Expect, request: pytest.FixtureRequest
 ) -> None:
-    """Each rule catches its own breakage and names the file, id and what is wrong."""
-    problems = validate(broken.read(), boundaries)
-    assert any(expect.matches(p) for p in problems), f"expected {expect}\ngot:\n{_report(problems)}"
+    """Each rule catches its own breakage and names the file, id and what is wrong, exactly; the
+    problem comes from the check the case is filed under. The copy's own boundaries are used, so
+    broken boundaries are seen as the CLI and the dashboard see them."""
+    problems = validate(broken.read())
+    found = [p for p in problems if expect.matches(p)]
+    assert found, f"expected {expect}\ngot:\n{_report(problems)}"
+    assert CASE_CHECKS[request.node.callspec.id] in {p.check for p in found}
 
 
 @pytest.mark.parametrize(("broken", "expect"), CASES, indirect=["broken"])
 def test_broken_copy_still_loads(broken: DataCopy, expect: Expect) -> None:
-    """Loading never raises on bad data: the broken item is listed, the sound rest is kept."""
+    """Loading never raises on bad data: the broken item is listed, the sound rest is kept, and
+    the Dataset holds nothing in error (no feature, claim or row with an error)."""
     ds = dataset.load(broken.datadir)
     assert any(expect.matches(p) for p in ds.problems), _report(ds.problems)
     if expect.file.startswith("geodata/features/") and expect.level == "error":
         loaded = set(zip(ds.features["file"], ds.features["id"], strict=True))
         assert (expect.file, expect.id) not in loaded, "a feature in error was loaded"
+    tables = {
+        CLAIMS: ds.claims,
+        CORRIDORS: ds.corridors,
+        WAYPOINTS: ds.waypoints,
+        SOURCES: ds.sources,
+        REFERENCES: ds.references,
+    }
+    if expect.level == "error" and expect.line is not None and expect.file in tables:
+        assert expect.line not in set(tables[expect.file]["line"]), "a row in error was loaded"
+    assert "" not in set(ds.claims["id"]), "a claim with no id was loaded"
+    assert set(ds.features["corridor"]) <= set(ds.corridors.index)
+    assert set(ds.claims["corridor"]) <= set(ds.corridors.index)
+    assert set(ds.claims["source"]) <= set(ds.sources.index) | set(ds.references.index)
+
+
+def test_every_check_has_a_failing_case() -> None:
+    """No rule goes untested: each registered check has a labelled case it must report, and each
+    case names a registered check."""
+    names = {fn.__name__ for fn in CHECKS}
+    assert set(CASE_CHECKS.values()) == names, names ^ set(CASE_CHECKS.values())
+    assert set(CASE_CHECKS) == {case.id for case in CASES}
 
 
 def test_clean_copy_has_no_errors(data_copy: DataCopy, boundaries: gpd.GeoDataFrame) -> None:
@@ -721,9 +1299,13 @@ def test_all_problems_reported_at_once(data_copy: DataCopy, boundaries: gpd.GeoD
     data_copy.edit_row(WAYPOINTS, "id", "kashgar", source_url="")
     problems = validate(data_copy.read(), boundaries)
     for expect in (
-        Expect(CKU, "", "invalid JSON at line 4"),
+        Expect(CKU, "", "invalid JSON at line 4, column 24: Expecting ',' delimiter"),
         Expect(CLAIMS, "cku-role-001", "empty quote"),
-        Expect(WAYPOINTS, "kashgar", "a named place needs the web address"),
+        Expect(
+            WAYPOINTS,
+            "kashgar",
+            "a named place needs the web address of the reference its coordinates come from",
+        ),
     ):
         assert any(expect.matches(p) for p in problems), f"{expect}\n{_report(problems)}"
 
@@ -742,7 +1324,9 @@ def test_oversize_file_is_not_parsed(data_copy: DataCopy, boundaries: gpd.GeoDat
     """A file over the limit is refused on its size alone: no JSON error means it was never parsed."""
     oversize(data_copy)
     problems = [p for p in validate(data_copy.read(), boundaries) if p.file == CKU]
-    assert [p.message for p in problems] == ["file is 29.3 KiB, over the 16 KiB limit; not read"]
+    assert [p.message for p in problems] == [
+        "feature file is 29.3 KiB, over the 16 KiB limit for feature files; not read"
+    ]
 
 
 CLI_CASES = [
@@ -776,3 +1360,125 @@ def test_cli_fails_and_names_file_and_id(
     if ident:
         assert any(f"[{ident}]" in line for line in errors), err
     assert out.splitlines()[-1].startswith("FAILED: ")
+
+
+BROKEN_BOUNDARIES = [
+    pytest.param(truncate_boundaries, id="truncated"),
+    pytest.param(edit_boundaries(lambda f: f["properties"].pop("name")), id="without name"),
+    pytest.param(edit_boundaries(lambda f: f.__setitem__("geometry", None)), id="null geometry"),
+    pytest.param(replace_by(BOUNDARIES, link_to("/etc/passwd")), id="linked outside"),
+    pytest.param(lambda c: c.path(BOUNDARIES).unlink(), id="missing"),
+]
+
+
+@pytest.mark.parametrize("broken", BROKEN_BOUNDARIES, indirect=True)
+def test_routes_draw_without_boundaries(broken: DataCopy) -> None:
+    """Boundaries serve measurement only: without usable ones every route and claim still loads
+    and the map is built; only the countries crossed are left empty."""
+    from corridors import mapbuild
+
+    clean = dataset.load(FIXTURE)
+    ds = dataset.load(broken.datadir)
+    assert sorted(ds.features.index) == sorted(clean.features.index)
+    assert len(ds.claims) == len(clean.claims)
+    assert all(countries == [] for countries in ds.features["countries"])
+    assert len(ds.boundaries) == 0
+    assert [p for p in ds.errors if not p.file.endswith("boundaries.geojson")] == []
+    html = mapbuild.full_map(ds).get_root().render()
+    assert "cku-railway" in html
+
+
+def test_problems_are_relative_to_the_data_folder(data_copy: DataCopy) -> None:
+    """No problem carries an absolute path of the machine, whatever was broken."""
+    replace_by(BOUNDARIES, link_to(os.fspath(data_copy.root.parent / "elsewhere.geojson")))(
+        data_copy
+    )
+    replace_by(CKU, os.mkfifo)(data_copy)
+    data_copy.path("geodata/features/extra.geojson").mkdir()
+    problems = validate(data_copy.read())
+    root = os.fspath(data_copy.root.parent)
+    assert problems
+    for p in problems:
+        assert not p.file.startswith("/"), p
+        assert root not in p.message and root not in p.hint, p
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_device_is_refused(data_copy: DataCopy) -> None:
+    """A character device (here a copy of /dev/null's node) is refused on its stat, never read."""
+    path = data_copy.path(CKU)
+    path.unlink()
+    os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    problems = [p for p in validate(data_copy.read()) if p.file == CKU]
+    assert [p.message for p in problems] == ["is a device, not a regular file; not read"]
+
+
+def test_fingerprint_never_opens_a_fifo(data_copy: DataCopy) -> None:
+    """The cache key reads regular files only: a FIFO changes it without being opened."""
+    from corridors.datadir import fingerprint
+
+    before = fingerprint(data_copy.datadir)
+    os.mkfifo(data_copy.path("seeds/pipe.txt"))
+    assert fingerprint(data_copy.datadir) != before
+
+
+def _crlf(rel: str) -> Mutation:
+    return lambda c: c.write_bytes(rel, c.path(rel).read_bytes().replace(b"\n", b"\r\n"))
+
+
+def _link_inside(c: DataCopy) -> None:
+    """The article moved to another name in seeds/, its listed name a link to it."""
+    moved = c.path(f"seeds/{S004}.orig")
+    c.path(f"seeds/{S004}").rename(moved)
+    c.path(f"seeds/{S004}").symlink_to(moved.name)
+
+
+ACCEPTED = [
+    pytest.param(_crlf(CLAIMS), id="CRLF line ends in a table"),
+    pytest.param(_crlf(CKU), id="CRLF line ends in a feature file"),
+    pytest.param(
+        lambda c: c.path("geodata/features/.#cku-railway.geojson").symlink_to("me@host.1234"),
+        id="an editor's lock file",
+    ),
+    pytest.param(_link_inside, id="a link that stays inside the data folders"),
+    pytest.param(edit_claim("cku-role-001", note="a\tnote\nover two lines"), id="tab and newline"),
+]
+
+
+@pytest.mark.parametrize("broken", ACCEPTED, indirect=True)
+def test_what_the_reading_layer_accepts(broken: DataCopy) -> None:
+    """What looks odd but is sound is read without an error: the refusals above are precise."""
+    problems = validate(broken.read())
+    assert [p for p in problems if p.level == "error"] == [], _report(problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param(
+            '{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', None, id="brackets in a string"
+        ),
+        pytest.param('{"a": "NaN, Infinity, 1e999"}', None, id="words in a string"),
+        pytest.param('{"a": "x\\\\", "b": [1e308]}', None, id="escaped backslash, large float"),
+        pytest.param(
+            '{"a": "' + 'x\\"' * 20_000,
+            "invalid JSON at line 1, column 7: Unterminated string starting at",
+            id="unterminated string of escaped quotes",
+        ),
+        pytest.param("[1, 2e1000]", "non-finite number 2e1000 at line 1", id="exponent overflow"),
+        pytest.param("[1, 12E+0999]", "non-finite number 12E+0999 at line 1", id="signed exponent"),
+        pytest.param("[1e-999]", None, id="underflow is zero, finite"),
+        pytest.param(
+            "[" * 17 + "]" * 17,
+            "JSON nested more than 16 levels deep (at line 1); not read",
+            id="17 levels",
+        ),
+        pytest.param("[" * 16 + "]" * 16, None, id="16 levels"),
+    ],
+)
+def test_json_rules(text: str, problem: str | None) -> None:
+    """The JSON pre-checks see structure, not the content of strings, and stay linear."""
+    problems: list[Problem] = []
+    parsed = reading.parse_json(text, "x.geojson", problems)
+    assert [p.message for p in problems] == ([problem] if problem else [])
+    assert (parsed is None) is (problem is not None)

@@ -1,0 +1,161 @@
+"""The compiled data cache: the validated, measured Dataset kept on disk between starts.
+
+Reading, validating and measuring 10,000 corridors takes seconds; unpickling the result takes a
+fraction of one. The key is the content hash of every data file (``datadir.fingerprint``) plus the
+code version (a hash of this package's source and of the libraries the pickle holds objects of),
+so a change to any data file, to the code or to a library misses the cache and rebuilds.
+
+Where: ``$CORRIDORS_CACHE_DIR``, else ``$XDG_CACHE_HOME/corridors``, else ``~/.cache/corridors``;
+never inside the repository (a checkout may be read-only, and the cache is not source). A cache
+folder that cannot be written, or that another user could write (a pickle runs code when loaded),
+is not used: the cache then lives in memory for the life of the process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections import OrderedDict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .datadir import REPO_ROOT
+
+ENV_VAR = "CORRIDORS_CACHE_DIR"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+#: Dataset files kept on disk (the most recently written); older ones are deleted.
+DISK_ENTRIES = 4
+
+#: Datasets kept in memory (the last few keys): the fallback, and a second load in one process.
+MEMORY_ENTRIES = 2
+_memory: OrderedDict[str, Any] = OrderedDict()
+
+
+def folder() -> Path:
+    """Where cached datasets are written (it may not exist yet)."""
+    chosen = os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "corridors"
+
+
+@cache
+def code_version() -> str:
+    """A hash of the package's source and of the versions the cached objects depend on."""
+    import geopandas
+    import numpy
+    import pandas
+    import shapely
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for version in (
+        sys.version,
+        numpy.__version__,
+        pandas.__version__,
+        geopandas.__version__,
+        shapely.__version__,
+    ):
+        digest.update(version.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def key(fingerprint: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\0{code_version()}".encode()).hexdigest()[:32]
+
+
+def _usable_folder(create: bool) -> Path | None:
+    """The cache folder if it is ours alone and outside the repository, else None."""
+    path = folder()
+    try:
+        real = path.resolve()
+        if real == REPO_ROOT or REPO_ROOT in real.parents:
+            return None
+        if create:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
+        return None
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    return path
+
+
+def get(cache_key: str) -> Any | None:
+    """The dataset cached under this key (memory first, then disk), or None."""
+    if cache_key in _memory:
+        _memory.move_to_end(cache_key)
+        return _memory[cache_key]
+    base = _usable_folder(create=False)
+    if base is None:
+        return None
+    path = base / f"{cache_key}.pickle"
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid():
+                return None
+            value = pickle.load(handle)
+    except Exception:  # a truncated or stale file is a miss, never an error: it is rebuilt
+        return None
+    _remember(cache_key, value)
+    return value
+
+
+def _remember(cache_key: str, value: Any) -> None:
+    _memory[cache_key] = value
+    _memory.move_to_end(cache_key)
+    while len(_memory) > MEMORY_ENTRIES:
+        _memory.popitem(last=False)
+
+
+def put(cache_key: str, value: Any) -> bool:
+    """Keep the dataset in memory and, when the folder allows, on disk; True if on disk.
+
+    Written to a temporary file in the cache folder and renamed into place, so a reader never
+    sees half a file; older entries of the same data are not kept (one file per key, the folder
+    holds what was loaded recently and can be deleted at any time).
+    """
+    _remember(cache_key, value)
+    base = _usable_folder(create=True)
+    if base is None:
+        return False
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=base)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, base / f"{cache_key}.pickle")
+        tmp = None
+        _prune(base)
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return True
+
+
+def _prune(base: Path) -> None:
+    entries = sorted(base.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[DISK_ENTRIES:]:
+        old.unlink(missing_ok=True)
+
+
+def clear_memory() -> None:
+    _memory.clear()

@@ -1,0 +1,215 @@
+"""Claims: each names a known corridor (and feature) and a known source, its field, unit and value
+are in the schema's form, it is no duplicate, and its quote stands word for word in its article;
+each feature's status is the claimed one and each feature is cited."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import numpy as np
+
+from .. import anchors, textmatch
+from ..problems import Problem, error, warning
+from ..schema import FIELDS, STATUSES
+from .base import Context, check, feature_error
+
+#: A length claim this far from the measured length, with no note explaining it, is flagged.
+LENGTH_TOLERANCE = 0.25
+
+
+@check
+def claim_references(ctx: Context) -> Iterator[Problem]:
+    """Each claim names a known corridor (and feature), and a source that is in the corpus."""
+    table = ctx.raw.claims
+    corridors_ok = ctx.usable(ctx.raw.corridors)
+    sources_ok = ctx.usable(ctx.raw.sources) and ctx.usable(ctx.raw.references)
+    for row in table.rows:
+        if corridors_ok and row["corridor"] not in ctx.corridor_ids:
+            yield error(
+                table.rel,
+                row["id"],
+                f"unknown corridor {row['corridor']!r}",
+                f"use one of {', '.join(sorted(ctx.corridor_ids))}",
+                row.line,
+            )
+        if row["feature"]:
+            ref = ctx.feature_ids.get(row["feature"])
+            if ref is None or ref.props.get("corridor") != row["corridor"]:
+                yield error(
+                    table.rel,
+                    row["id"],
+                    f"feature {row['feature']!r} is not a feature of corridor {row['corridor']!r}",
+                    "leave 'feature' empty for the whole corridor, or name one of its features",
+                    row.line,
+                )
+        source = row["source"]
+        if sources_ok and source not in ctx.source_rows and source not in ctx.reference_rows:
+            yield error(
+                table.rel,
+                row["id"],
+                f"unknown source {source!r}",
+                "cite a file listed in seeds/sources.csv, or a reference in geodata/references.csv",
+                row.line,
+            )
+
+
+@check
+def claim_values(ctx: Context) -> Iterator[Problem]:
+    """Field known, unit allowed for it, value in the form its field requires."""
+    table = ctx.raw.claims
+    for row in table.rows:
+        field = FIELDS.get(row["field"])
+        if field is None:
+            yield error(
+                table.rel,
+                row["id"],
+                f"unknown field {row['field']!r}",
+                f"use one of {', '.join(FIELDS)}",
+                row.line,
+            )
+            continue
+        if row["unit"] not in field.units:
+            allowed = ", ".join(repr(u) for u in field.units)
+            yield error(
+                table.rel,
+                row["id"],
+                f"unit {row['unit']!r} is not allowed for {field.name}",
+                f"use one of {allowed}",
+                row.line,
+            )
+        problem = field.check(row["value"])
+        if problem:
+            yield error(
+                table.rel,
+                row["id"],
+                f"{field.name} value does not parse: {problem}",
+                field.description,
+                row.line,
+            )
+
+
+@check
+def duplicate_claims(ctx: Context) -> Iterator[Problem]:
+    table = ctx.raw.claims
+    seen: dict[tuple[str, ...], str] = {}
+    for row in table.rows:
+        key = (
+            row["corridor"],
+            row["feature"],
+            row["field"],
+            row["value"],
+            row["source"],
+            textmatch.normalise_text(row["quote"]),
+        )
+        if key in seen:
+            yield error(
+                table.rel,
+                row["id"],
+                f"duplicate of claim {seen[key]!r}",
+                "delete one of the two rows",
+                row.line,
+            )
+        else:
+            seen[key] = row["id"]
+
+
+@check
+def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
+    """Every quote stands word for word in its source (whitespace and quote marks aside)."""
+    table = ctx.raw.claims
+    for row in table.rows:
+        quote = row["quote"]
+        text = ctx.seed_texts.get(row["source"])
+        if not quote.strip():
+            yield error(
+                table.rel,
+                row["id"],
+                "empty quote",
+                "copy the passage that states the value, word for word",
+                row.line,
+            )
+            continue
+        if text is None:
+            continue  # the missing source is reported by claim_references / sources_present
+        if textmatch.find_quote(quote, text) is None:
+            yield error(
+                table.rel,
+                row["id"],
+                f"quote not found verbatim in {row['source']}{textmatch.near_miss_text(quote, text)}",
+                "copy the passage exactly as the source has it",
+                row.line,
+            )
+
+
+@check
+def status_matches_claims(ctx: Context) -> Iterator[Problem]:
+    """A feature's status is the one its status claims state, or 'unstated' where none does."""
+    if not ctx.usable(ctx.raw.claims):
+        return
+    for ref in ctx.features:
+        status = ref.props.get("status")
+        if not isinstance(status, str) or status not in STATUSES:
+            continue
+        claimed = {row["value"] for row in ctx.claims_for(ref) if row["field"] == "status"}
+        if not claimed and status != "unstated":
+            yield feature_error(
+                ref,
+                f"status {status!r} is not stated by any claim",
+                "add a status claim with its quote, or set status 'unstated'",
+            )
+        elif claimed and status not in claimed:
+            yield feature_error(
+                ref,
+                f"status {status!r} differs from the claimed {sorted(claimed)}",
+                "set the feature's status to the claimed one",
+            )
+
+
+@check
+def every_feature_cited(ctx: Context) -> Iterator[Problem]:
+    if not ctx.usable(ctx.raw.claims):
+        return
+    for ref in ctx.features:
+        if "corridor" in ref.props and not ctx.claims_for(ref):
+            yield feature_error(
+                ref,
+                "no claim cites this feature",
+                "add at least one claim for its corridor to geodata/claims.csv",
+            )
+
+
+@check
+def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
+    """A claimed length far from the measured one needs a note saying why."""
+    measured: dict[object, float] = defaultdict(float)
+    for ref in ctx.features:
+        km = ctx.lengths_km[ref.seq]
+        if ctx.valid[ref.seq] and np.isfinite(km) and km:
+            corridor = ref.props.get("corridor", "")
+            if isinstance(corridor, str):
+                measured[corridor] += float(km)
+    table = ctx.raw.claims
+    for row in table.rows:
+        if row["field"] != "length" or row["note"].strip():
+            continue
+        try:
+            claimed = float(row["value"])
+        except ValueError:
+            continue
+        km = measured.get(row["corridor"])
+        if km and abs(km - claimed) > LENGTH_TOLERANCE * claimed:
+            yield warning(
+                table.rel,
+                row["id"],
+                f"claimed length {claimed:g} km, measured {km:.0f} km",
+                "keep the quote and add a note on the discrepancy",
+                row.line,
+            )
+
+
+@check
+def quote_anchors(ctx: Context) -> Iterator[Problem]:
+    """Each article quote stands once in its article and geodata/anchors.csv holds its anchor
+    (offsets and W3C selectors, written by ``fmt``), so a quote that drifts is caught."""
+    yield from anchors.check_anchors(ctx.raw)

@@ -1,0 +1,81 @@
+"""Sources: each article listed in seeds/sources.csv is there, unchanged since its claims were made
+(its sha256), every article is listed, and every listed article is cited."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from ..problems import Problem, error, warning
+from .base import Context, check
+
+#: An article's file name: no folders, no markup, a .txt file.
+FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt\Z")
+
+
+@check
+def sources_present(ctx: Context) -> Iterator[Problem]:
+    """Each listed source exists with the content hash it had when its claims were made."""
+    table = ctx.raw.sources
+    if not ctx.usable(table):
+        return
+    by_hash = {hashlib.sha256(data).hexdigest(): name for name, data in ctx.raw.seeds.items()}
+    for row in table.rows:
+        name = row["file"]
+        if name and not FILE_NAME.match(name):
+            yield error(
+                table.rel,
+                name,
+                f"file name {name!r} is not a plain .txt file name",
+                "name the article file with letters, digits, '.', '_' and '-' only",
+                row.line,
+            )
+            continue
+        if name in ctx.raw.refused_seeds:
+            continue  # present but refused on reading: that problem says why
+        data = ctx.raw.seeds.get(name)
+        if data is None:
+            renamed = by_hash.get(row["sha256"])
+            hint = (
+                f"it looks renamed to {renamed!r}: rename it back or update sources.csv and claims"
+                if renamed
+                else "restore the article to seeds/ (a copy from ../shared/seeds/)"
+            )
+            yield error(table.rel, name, "source file is missing from seeds/", hint, row.line)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != row["sha256"]:
+            yield error(
+                table.rel,
+                name,
+                f"source changed since its claims were made (sha256 {digest[:12]}…, "
+                f"recorded {row['sha256'][:12]}…)",
+                "restore the original article, or re-check every claim citing it and update sha256",
+                row.line,
+            )
+    for name in ctx.raw.seeds:
+        if name not in ctx.source_rows:
+            yield error(
+                ctx.raw.datadir.rel(ctx.raw.datadir.seeds / name),
+                name,
+                "article is not listed in seeds/sources.csv",
+                "add a row with its headline, outlet, date (where stated) and sha256",
+            )
+
+
+@check
+def sources_cited(ctx: Context) -> Iterator[Problem]:
+    if not ctx.usable(ctx.raw.claims):
+        return
+    cited = {row["source"] for row in ctx.raw.claims.rows}
+    table = ctx.raw.sources
+    for row in table.rows:
+        if row["file"] not in cited:
+            yield warning(
+                table.rel,
+                row["file"],
+                "no claim cites this source",
+                "fine if the article states nothing about the mapped systems; say so in its note",
+                row.line,
+            )
