@@ -252,7 +252,7 @@ def to_gpkg(ds: Dataset) -> bytes:
 
 
 def _kml_color(hex_color: str, opacity: float) -> str:
-    """'#d95f02', 0.95 -> 'f2025fd9' (KML's aabbggrr)."""
+    """'#aabbcc', 1.0 -> 'ffccbbaa' (KML's aabbggrr)."""
     rgb = hex_color.lstrip("#")
     return f"{round(opacity * 255):02x}{rgb[4:6]}{rgb[2:4]}{rgb[0:2]}".lower()
 

@@ -475,7 +475,7 @@ PANEL_CSS = """
   background: #fffafa; min-width: 0; font-size: 0.85rem; line-height: 1.35; }
 .cp .disagree blockquote { margin: 0.2rem 0; padding: 0.15rem 0.4rem; }
 .cp .disagree h5 { margin-top: 0.3rem; }
-.cp blockquote { margin: 0.3rem 0 0.2rem; padding: 0.3rem 0.7rem; border-left: 3px solid #7570b3;
+.cp blockquote { margin: 0.3rem 0 0.2rem; padding: 0.3rem 0.7rem; border-left: 3px solid #9a9ac4;
   background: #f6f6fb; }
 .cp blockquote mark { background: #fff2a8; font-weight: 600; }
 .cp .claim { margin-bottom: 0.7rem; }

@@ -1,0 +1,156 @@
+"""One vocabulary: kinds, statuses, drawing methods and fields are defined once, in
+``corridors.schema``, and read by the map, the legend, the panel and the exports.
+
+Both directions are checked: every entry is used (the legend shows it, a style exists for it, the
+panel orders it, a KML style is made from it), and every use is defined (no module names a kind,
+status, method or field the schema lacks, and no module redefines a kind's colour).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from corridors import drawing, export, mapbuild, panel, schema
+from corridors.datadir import REPO_ROOT
+from corridors.schema import (
+    FIELDS,
+    KINDS,
+    LINE_METHODS,
+    METHODS,
+    POINT_METHODS,
+    STATUSES,
+    WAYPOINT_KINDS,
+)
+
+SOURCES = sorted(
+    [*(REPO_ROOT / "corridors").rglob("*.py"), REPO_ROOT / "dashboard.py"],
+    key=lambda p: p.as_posix(),
+)
+CODE = {p.relative_to(REPO_ROOT).as_posix(): p.read_text(encoding="utf-8") for p in SOURCES}
+FRONTEND = {
+    p.relative_to(REPO_ROOT).as_posix(): p.read_text(encoding="utf-8")
+    for p in sorted((REPO_ROOT / "corridors" / "frontend").iterdir())
+}
+LEGEND = mapbuild.legend_html()
+
+
+# --- every entry is used --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in KINDS])
+def test_every_kind_is_in_the_legend_and_styled(kind: str) -> None:
+    entry = KINDS[kind]
+    assert entry.label in LEGEND and entry.color in LEGEND
+    styles = mapbuild.style_table()[kind]
+    assert {s for s in styles} == set(STATUSES)
+    assert kind in mapbuild.DRAW_ORDER
+
+
+@pytest.mark.parametrize("status", [pytest.param(s, id=s) for s in STATUSES])
+def test_every_status_is_in_the_legend_as_its_pattern(status: str) -> None:
+    entry = STATUSES[status]
+    assert entry.legend in LEGEND
+    if entry.dash:
+        assert f'stroke-dasharray="{entry.dash}"' in LEGEND
+        assert mapbuild.style("railway", status, "traced")["dashArray"] == entry.dash
+    else:
+        assert "dashArray" not in mapbuild.style("railway", status, "traced")
+
+
+@pytest.mark.parametrize("method", [pytest.param(m, id=m) for m in METHODS])
+def test_every_method_is_in_the_legend_and_the_exports(method: str) -> None:
+    entry = METHODS[method]
+    if method in LINE_METHODS:
+        assert entry.legend in LEGEND
+        assert mapbuild.style("corridor", "operating", method)["weight"] == entry.weight
+    kind = "port" if method in POINT_METHODS else "corridor"
+    style = export._kml_style({"kind": kind, "status": "operating", "method": method})
+    assert style.get("id") == f"{kind}-operating-{method}"
+
+
+def test_methods_are_split_between_points_and_lines() -> None:
+    assert set(POINT_METHODS) | set(LINE_METHODS) == set(METHODS)
+    assert not set(POINT_METHODS) & set(LINE_METHODS)
+    assert set(drawing.REDRAWN_METHODS) <= set(METHODS)
+
+
+@pytest.mark.parametrize("field", [pytest.param(f, id=f) for f in FIELDS])
+def test_every_field_is_ordered_in_the_panel_and_formats_a_valid_value(field: str) -> None:
+    assert field in panel.FIELD_ORDER
+    entry = FIELDS[field]
+    sample = {
+        "status": "planned",
+        "cost": "8000000000",
+        "length": "1833",
+        "capacity": "55",
+        "lines": "A;B",
+        "countries": "China;Kyrgyzstan",
+    }.get(field, "2025-07" if field.endswith("_date") else "text")
+    assert entry.check(sample) is None, (field, sample)
+    assert entry.format(sample, entry.units[0]).strip()
+
+
+# --- every use is defined -------------------------------------------------------------------
+
+#: ``KINDS["x"]``, ``STATUSES.get("x")``, ``METHODS["x"]``, ``FIELDS["x"]``: direct look-ups.
+LOOKUP = re.compile(r"\b(KINDS|STATUSES|METHODS|FIELDS)(?:\[|\.get\()\s*[\"']([a-z_]+)[\"']")
+#: ``kind == "x"``, ``["method"] == "x"``, ``p.status === "x"`` (JavaScript too).
+COMPARE = re.compile(
+    r"\b(kind|status|method|field)[\"']?\]?\s*[!=]==?\s*[\"']([a-z_]+)[\"']"
+    r"|[\"'](kind|status|method|field)[\"']\]\s*[!=]==?\s*[\"']([a-z_]+)[\"']"
+)
+#: "kind" also names a waypoint's kind (place or shape) and a citation's (article or reference).
+CITATION_KINDS = {"article", "reference"}
+VOCABULARY = {
+    "KINDS": set(KINDS),
+    "STATUSES": set(STATUSES),
+    "METHODS": set(METHODS),
+    "FIELDS": set(FIELDS),
+    "kind": set(KINDS) | set(WAYPOINT_KINDS) | CITATION_KINDS,
+    "status": set(STATUSES),
+    "method": set(METHODS),
+    "field": set(FIELDS),
+}
+
+
+def _uses(text: str) -> list[tuple[str, str]]:
+    found = [(m.group(1), m.group(2)) for m in LOOKUP.finditer(text)]
+    for m in COMPARE.finditer(text):
+        name, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append((name, value))
+    return found
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p) for p in [*CODE, *FRONTEND]])
+def test_every_use_names_a_defined_entry(path: str) -> None:
+    text = CODE.get(path) or FRONTEND[path]
+    undefined = [(n, v) for n, v in _uses(text) if v not in VOCABULARY[n]]
+    assert not undefined, f"{path} names entries the schema lacks: {undefined}"
+
+
+def test_the_use_finder_finds_uses() -> None:
+    """The scan above is not idle: it sees the uses the code makes, and would see a stray one."""
+    everything = [u for text in [*CODE.values(), *FRONTEND.values()] for u in _uses(text)]
+    assert len(everything) >= 10
+    assert _uses('if kind == "canal":') == [("kind", "canal")]
+    assert _uses('STATUSES["abandoned"]') == [("STATUSES", "abandoned")]
+    assert _uses('p.method === "guessed"') == [("method", "guessed")]
+
+
+def test_draw_order_names_every_kind_once() -> None:
+    assert sorted(mapbuild.DRAW_ORDER) == sorted(KINDS)
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in KINDS])
+def test_no_module_but_the_schema_spells_a_kind_colour(kind: str) -> None:
+    colour = KINDS[kind].color.lower()
+    spelled = [
+        path
+        for path, text in {**CODE, **FRONTEND}.items()
+        if colour in text.lower() and not path.endswith("schema.py")
+    ]
+    assert spelled == [], f"{colour} ({kind}) is redefined in {spelled}"
+    assert colour in Path(schema.__file__).read_text(encoding="utf-8").lower()
