@@ -39,6 +39,9 @@ st.set_page_config(
 )
 
 MAP_KEY = "map"
+#: After the map-only first run, the rest of the page is written when the map says it is drawn, or
+#: after this many seconds if it never does.
+FALLBACK_SECONDS = 4
 PAGE_CSS = (
     "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
     # a phone: room for Streamlit's header, so it covers none of the map's controls
@@ -342,6 +345,15 @@ def _fit(
     return ss.get("_fit")
 
 
+@st.fragment(run_every=FALLBACK_SECONDS)
+def _fallback_rerun() -> None:
+    """Runs once FALLBACK_SECONDS after the map-only first run, unless the app ran since."""
+    if st.session_state.get("_fallback_armed"):
+        st.session_state["_fallback_armed"] = False
+        st.rerun(scope="app")
+    st.session_state["_fallback_armed"] = True
+
+
 def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
     """The map component: its args name the data files and say what to show, nothing more."""
     visible: dict[str, list[str] | None] = {}
@@ -360,10 +372,6 @@ def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) ->
         default=None,
         on_change=_on_map_change,
     )
-    st.caption(
-        f"Leaflet {assets.LEAFLET_VERSION}, served from this machine. Offline basemap: Natural "
-        "Earth boundaries, GeoNames places. Online tiles are optional (layer button, top right)."
-    )
 
 
 def main() -> None:
@@ -381,19 +389,27 @@ def main() -> None:
     _notices()
     _problems_box(ds)
 
-    st.html(PAGE_CSS)
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
         _map(root, ds, state, options)
     if not st.session_state.get("_painted"):
-        # A session's first run ends here and runs again at once: the browser gets the map alone
-        # first, so the map's frame loads without waiting behind the code of every widget.
+        # A session's first run writes the map alone and stops: the rest of the page follows when
+        # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
+        # code does not compete with the map's frame. Should the map never report, a fragment
+        # reruns the app after a few seconds anyway.
         st.session_state["_painted"] = True
-        st.rerun()
+        _fallback_rerun()
+        st.stop()
     with panel_col:
         _panel_column(ds, options, state)
     with map_col:
+        st.caption(
+            f"Leaflet {assets.LEAFLET_VERSION}, served from this machine. Offline basemap: "
+            "Natural Earth boundaries, GeoNames places. Online tiles are optional (layer button, "
+            "top right)."
+        )
         _timeline(root, ds, state.corridor)
+    st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
     _sidebar(ds, options)
     _sync_query(state, options)

@@ -45,13 +45,14 @@ def click_to_panel(page, point: tuple[float, float], claim_id: str, timeout_ms: 
 def run(browser, guard, url: str, ds, clicks: int) -> dict:
     claims = common.corridor_claims(ds)
     context, page, errors, ws = common.open_dashboard(browser, guard, url, len(ds.features))
-    per_feature: dict[str, list[float]] = {f: [] for f in common.CLICK_FEATURES}
+    features = list(claims)
+    per_feature: dict[str, list[float]] = {f: [] for f in features}
     results: list[dict] = []
     ws_bytes: list[int] = []
     misses = timeouts = highlighted = 0
     try:
         for i in range(clicks):
-            fid = common.CLICK_FEATURES[i % len(common.CLICK_FEATURES)]
+            fid = features[i % len(features)]
             common.wait_idle(page)
             point, hit = common.prepared_point(page, fid)
             if not hit:

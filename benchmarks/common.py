@@ -20,13 +20,20 @@ from corridors.datadir import REPO_ROOT
 from devtools import browser as e2e
 from devtools import pagejs
 
-#: The four corridors the click benchmarks alternate between: feature id -> the corridor it selects.
-CLICK_FEATURES = (
-    "cku-railway",
-    "cacgp-lines-abc",
-    "titr-caspian-crossing",
-    "khorgos-dry-port",
-)
+#: The four systems the click benchmarks alternate between (the first drawn feature of each).
+CLICK_CORRIDORS = ("cku-railway", "cacgp", "titr", "khorgos-dry-port")
+
+
+def click_features(ds) -> tuple[str, ...]:
+    """One feature to click per system, read from the data (feature ids change as legs are
+    redrawn; the systems do not)."""
+    features = ds.features
+    return tuple(
+        str(features.index[features["corridor"] == c][0])
+        for c in CLICK_CORRIDORS
+        if (features["corridor"] == c).any()
+    )
+
 
 EMPTY_APP = REPO_ROOT / "benchmarks" / "empty_app.py"
 EMPTY_APP_TEXT = "Empty benchmark app ready"
@@ -258,7 +265,7 @@ def claim_selector(claim_id: str) -> str:
 def corridor_claims(ds) -> dict[str, str]:
     """For each click feature: the id of one claim that only its corridor's panel shows."""
     out = {}
-    for fid in CLICK_FEATURES:
+    for fid in click_features(ds):
         corridor = ds.features.loc[fid, "corridor"]
         claims = ds.claims[ds.claims["corridor"] == corridor]
         out[fid] = str(claims["id"].iloc[0])
@@ -314,6 +321,7 @@ def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000)
     ws = WsCounter(page)
     page.goto(url, wait_until="commit")
     e2e.wait_for_routes(page, n, timeout=timeout_ms)
+    e2e.wait_for_page(page, timeout=timeout_ms)
     wait_idle(page)
     return context, page, errors, ws
 

@@ -172,7 +172,7 @@ async def session(
         await phases.all_open.wait()
         k = number  # sessions start on different corridors
         while time.perf_counter() < phases.deadline:
-            fid = common.CLICK_FEATURES[k % len(common.CLICK_FEATURES)]
+            fid = list(claims)[k % len(claims)]
             k += 1
             point, hit = await prepared_point(page, fid)
             if not hit:

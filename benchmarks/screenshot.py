@@ -30,6 +30,7 @@ def shoot(
     page = context.new_page()
     page.goto(f"{url}/?corridor={corridor}" if corridor and not feature else url)
     e2e.wait_for_routes(page, 8)
+    e2e.wait_for_page(page)
     e2e.settle(page)
     if feature:
         e2e.click_feature(page, feature)

@@ -451,7 +451,13 @@ def base_map(
     )
     # Only Leaflet and our own script, from this machine: none of folium's CDN extras. Ours goes
     # first: it starts the component handshake while Leaflet loads (it needs Leaflet only later).
-    m.default_js = [("corridors", f"{prefix}map.js"), ("leaflet", f"{prefix}leaflet/leaflet.js")]
+    m.default_js = [
+        ("corridors", f"{prefix}map.js"),
+        ("leaflet", f"{prefix}leaflet/leaflet.js"),
+    ]
+    if layer_control:  # the component's page (the static page has its data inline)
+        # the data files of the latest data version, fetched at once, before the handshake
+        m.default_js.insert(0, ("corridors_prefetch", f"{prefix}{PREFETCH_SCRIPT}"))
     m.default_css = [
         ("leaflet_css", f"{prefix}leaflet/leaflet.css"),
         ("corridors_css", f"{prefix}map.css"),
@@ -465,6 +471,10 @@ def base_map(
     if layer_control:
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
     return m
+
+
+#: A small script, rewritten with each data version, that starts fetching its files at once.
+PREFETCH_SCRIPT = "data/prefetch.js"
 
 
 def page_html(prefix: str = "") -> str:

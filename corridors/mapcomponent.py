@@ -162,11 +162,34 @@ def write_data(folder: Path, ds: Dataset, fingerprint: str, version: str) -> Dat
             layers[kind] = _data_file(
                 folder, key(f"layer:{kind}"), lambda ids=ids: mapbuild.feature_collection(ds, ids)
             )
-    return DataFiles(
+    files = DataFiles(
         layers=layers,
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
         places=_data_file(folder, key("places"), lambda: places.places(ds.boundaries)),
     )
+    write_prefetch(folder, files)
+    return files
+
+
+def write_prefetch(folder: Path, files: DataFiles) -> None:
+    """``data/prefetch.js``: starts fetching this data version's files as the page loads, before
+    the page hears from Streamlit which files to draw (saves a round trip after the handshake).
+
+    A page given other files (another data version) simply fetches those; these are then unused.
+    """
+    urls = [*files.layers.values(), files.places, files.basemap]
+    script = (
+        "window.corridorsPrefetched = {};\n"
+        f"{json.dumps(urls)}.forEach(function (u) {{\n"
+        "  window.corridorsPrefetched[u] = fetch(u).then(function (r) {\n"
+        "    if (!r.ok) { throw new Error(u + ': HTTP ' + r.status); }\n"
+        "    return r.json();\n"
+        "  });\n"
+        "});\n"
+    )
+    path = folder / mapbuild.PREFETCH_SCRIPT
+    if not path.is_file() or path.read_text(encoding="utf-8") != script:
+        _write_atomic(path, script.encode("utf-8"))
 
 
 def fit_request(

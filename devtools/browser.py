@@ -187,6 +187,16 @@ def wait_for_routes(page, count: int, timeout: float = 30_000, sel: str | None =
     page.wait_for_function(pagejs.ROUTES_READY, arg=[sel, count], timeout=timeout)
 
 
+#: The rest of the page (written after the map reports it is drawn): the corridor list is in it.
+PAGE_COMPLETE = "[data-testid=stSelectbox]"
+
+
+def wait_for_page(page, timeout: float = 30_000) -> None:
+    """Until the rest of the page has arrived: the app writes it once the map is drawn, and the
+    layout it brings (sidebar, panel column) resizes the map, which refits."""
+    page.wait_for_selector(PAGE_COMPLETE, state="attached", timeout=timeout)
+
+
 def settle(page, quiet_ms: int = 250, timeout: float = 15_000) -> None:
     """Until the map has stopped moving for ``quiet_ms`` (a click on a moving line misses)."""
     page.wait_for_function(pagejs.SETTLED, arg=[MAP_FRAME, quiet_ms], timeout=timeout)

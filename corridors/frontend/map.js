@@ -132,6 +132,8 @@
   // --- layers ---------------------------------------------------------------------------------
 
   function fetchJson(url, low) {
+    var early = window.corridorsPrefetched && window.corridorsPrefetched[url];
+    if (!layerFiles[url] && early) { layerFiles[url] = early; }
     if (!layerFiles[url]) {
       layerFiles[url] = fetch(url, low ? {priority: "low"} : {}).then(function (r) {
         if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
@@ -159,7 +161,12 @@
     });
     Promise.all(pending).then(function () {
       select(selected, true);
-      if (window.corridorsDrawnAt === undefined) { window.corridorsDrawnAt = performance.now(); }
+      if (window.corridorsDrawnAt === undefined) {
+        window.corridorsDrawnAt = performance.now();
+        // Tell the app the map is drawn: its first run held the rest of the page back until now,
+        // so that the page's widgets do not compete with the map for the browser's main thread.
+        if (inFrame) { setValue({drawn: true}); }
+      }
     }).catch(function (e) { note("The map data could not be loaded (" + e.message + ")."); });
   };
 
@@ -342,6 +349,12 @@
     };
   }
 
+  // The last fit holds until the reader moves the map: when the frame is resized before that (the
+  // rest of the page arriving after the map, a phone turned), the fit is made again for the new
+  // size, so what was picked stays in view.
+  var lastFit = null;
+  var fitHolds = false;
+
   function fit(request) {
     ownMove = true;
     if (request.view) {
@@ -350,6 +363,19 @@
       map.fitBounds(request.bounds, fitOptions(request.bounds));
     }
     ownMove = false;
+    lastFit = request;
+    fitHolds = !!request.bounds;
+  }
+
+  function holdFitOnResize() {
+    map.on("resize", function () {
+      skipMove = true; // the move a resize makes is the page's, not the reader's: not in the URL
+      if (fitHolds && lastFit) { fit(lastFit); }
+    });
+    var el = map.getContainer();
+    ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (type) {
+      el.addEventListener(type, function () { fitHolds = false; }, {passive: true});
+    });
   }
 
   var viewTimer = null;
@@ -449,6 +475,7 @@
 
   function tileErrors() {
     hooksForLabels();
+    holdFitOnResize();
     map.on("layeradd", function (e) {
       if (!(e.layer instanceof L.TileLayer) || e.layer._corridorsWatched) { return; }
       e.layer._corridorsWatched = true;

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import UnknownElement
 
 from corridors import mapcomponent
+from corridors.datadir import REPO_ROOT
 
 _OBJECT_START = re.compile(r'\{\s*"')
 
@@ -81,3 +82,15 @@ def sent_features(at: AppTest) -> dict[str, dict]:
             assert feature["id"] not in features, f"{feature['id']} sent twice"
             features[feature["id"]] = feature["properties"]
     return features
+
+
+def dashboard_app(timeout: float = 60) -> AppTest:
+    """The dashboard as AppTest runs it, past its map-only first run.
+
+    In a browser the first run writes the map alone and the rest follows when the map reports it
+    is drawn; AppTest has no browser to report, so the session starts as if it had (the map-only
+    run itself is tested on its own in test_dashboard_app.py).
+    """
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=timeout)
+    at.session_state["_painted"] = True
+    return at

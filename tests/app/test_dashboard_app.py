@@ -22,7 +22,14 @@ from streamlit.testing.v1 import AppTest
 from corridors import notices
 from corridors.datadir import ENV_VAR, REPO_ROOT
 
-from .support import MAP_COMPONENT, map_args, map_component, map_folder, sent_features
+from .support import (
+    MAP_COMPONENT,
+    dashboard_app,
+    map_args,
+    map_component,
+    map_folder,
+    sent_features,
+)
 from fixtures import FIXTURE_ROOT
 
 #: Absolute, because AppTest.from_file resolves a relative path against the calling test file.
@@ -69,7 +76,7 @@ def html_bodies(at: AppTest) -> list[str]:
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """A fresh app (its own session) on the frozen fixture data, not yet run."""
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
-    return AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    return dashboard_app()
 
 
 @pytest.fixture
@@ -363,7 +370,7 @@ def test_unusable_view_in_the_link_gives_one_notice(app: AppTest, view: str) -> 
 def test_data_edited_while_running_is_reloaded(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file edited between two runs is noticed: the next run shows the new content."""
     monkeypatch.setenv(ENV_VAR, str(data_copy.root))
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    at = dashboard_app().run()
     assert sent_features(at)["cku-railway"]["name"] != "Renamed railway"
 
     def rename(feature: dict) -> None:
@@ -380,7 +387,7 @@ def test_unchanged_data_is_not_hashed_again(data_copy, monkeypatch: pytest.Monke
     from corridors import datadir as datadir_module
 
     monkeypatch.setenv(ENV_VAR, str(data_copy.root))
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    at = dashboard_app().run()
     calls = []
     real = datadir_module.fingerprint
     monkeypatch.setattr(
@@ -392,3 +399,22 @@ def test_unchanged_data_is_not_hashed_again(data_copy, monkeypatch: pytest.Monke
     data_copy.replace("geodata/corridors.csv", "Port of Lianyungang", "Lianyungang port")
     at.run()
     assert len(calls) == 1
+
+
+def test_first_run_writes_the_map_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session's first run writes the map and stops, so the widgets' code does not compete with
+    the map's frame; the next run (the map reports it is drawn, or the fallback fires) writes the
+    rest, with the map where it was (not remounted)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert not at.exception
+    first_id = map_component(at).proto.id
+    assert [t.key for t in at.toggle] == []
+    assert not any("data-testid='overview'" in b for b in html_bodies(at))
+    at.run()  # as the map's "drawn" value does
+    assert not at.exception
+    assert [t.key for t in at.toggle] == [f"layer_{k}" for k in KINDS]
+    assert any("data-testid='overview'" in b for b in html_bodies(at))
+    assert map_component(at).proto.id == first_id

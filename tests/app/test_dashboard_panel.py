@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from corridors import citations, dataset, export, filters, panel, viewstate
 from corridors.datadir import ENV_VAR, REPO_ROOT, DataDir
 
-from .support import sent_features
+from .support import dashboard_app, sent_features
 from fixtures import FIXTURE, FIXTURE_ROOT
 
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -40,7 +40,7 @@ CLAIMS = _rows("geodata/claims.csv")
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
-    return AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    return dashboard_app()
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +164,7 @@ def test_mentioned_corridor_from_the_list_and_from_a_link(app: AppTest) -> None:
     assert "Mentioned, not mapped:" in body and "data-claim='kg-highway-name-001'" in body
     assert app.query_params["corridor"] == MENTIONED
 
-    fresh = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    fresh = dashboard_app()
     fresh.query_params["corridor"] = MENTIONED
     fresh.run()
     assert [i.value for i in fresh.info] == []

@@ -19,6 +19,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import LineString, MultiLineString, Point
 
 from corridors import dataset, mapbuild, panel
+from corridors.datadir import REPO_ROOT
 from corridors.schema import FIELDS, KINDS, METHODS, STATUSES
 
 from .support import feature_collections
@@ -76,11 +77,13 @@ def test_full_map_draws_every_feature_once(rendered: str) -> None:
     [pytest.param("static", id="static-page"), pytest.param("frame", id="dashboard-frame")],
 )
 def test_only_local_leaflet_is_loaded(rendered: str, page: str) -> None:
-    """Offline: the page loads Leaflet and map.js beside it, and none of folium's CDN extras."""
+    """Offline: the page loads Leaflet and map.js beside it, and none of folium's CDN extras; the
+    dashboard's frame also loads the small script that fetches the data files early."""
     text = rendered if page == "static" else mapbuild.page_html()
     scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", text)
     styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", text)
-    assert scripts == ["map.js", "leaflet/leaflet.js"]
+    early = [] if page == "static" else [mapbuild.PREFETCH_SCRIPT]
+    assert scripts == [*early, "map.js", "leaflet/leaflet.js"]
     assert styles == ["leaflet/leaflet.css", "map.css"]
     lowered = text.lower()
     for banned in (
@@ -504,3 +507,17 @@ def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
             )["features"]
         }
         assert feature["geometry"] == drawn[feature["id"]], feature["id"]
+
+
+def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_path) -> None:
+    """The frame's first script starts fetching this data version's files before the handshake
+    tells the page which to draw; the page then uses the fetches already under way."""
+    from corridors import mapcomponent
+
+    files = mapcomponent.write_data(tmp_path, ds, "fingerprint", "version")
+    script = (tmp_path / mapbuild.PREFETCH_SCRIPT).read_text(encoding="utf-8")
+    urls = json.loads(script[script.index("[") : script.index("]") + 1])
+    assert urls == [*files.layers.values(), files.places, files.basemap]
+    assert all((tmp_path / url).is_file() for url in urls)
+    page_js = (REPO_ROOT / "corridors" / "frontend" / "map.js").read_text(encoding="utf-8")
+    assert "window.corridorsPrefetched" in page_js

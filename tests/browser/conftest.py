@@ -180,6 +180,7 @@ class Dashboard:
         self.page.goto(f"{self.url}/{query}")
         e2e.wait_for_routes(self.page, routes)
         elapsed = time.perf_counter() - start
+        e2e.wait_for_page(self.page)
         self.settle()
         return elapsed
 
