@@ -83,6 +83,9 @@ def data_version(root: str) -> str:
             sources_list_html,
             _shown,
             milestones,
+            timeline_chart,
+            corridor_names,
+            source_options,
         ):
             cached.clear()
     seen[root] = version
@@ -282,7 +285,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
         "Cited by article",
         options.sources,
         key="sources",
-        format_func=lambda f: panel.source(ds, f).option,
+        format_func=source_options(_root()).get,
         placeholder="All articles",
         help="The systems these articles cite; the panel then shows only their quotes. "
         "None chosen: no article filter."
@@ -422,8 +425,7 @@ def _panel_column(
 ) -> None:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
-    names = {c: ds.corridor_name(c) for c in options.corridors}
-    names |= {c: f"{ds.corridor_name(c)} (mentioned, not mapped)" for c in options.mentioned}
+    names = corridor_names(root)
     st.selectbox(
         "Corridor (or click a route on the map)",
         [NO_CORRIDOR, *options.panels],
@@ -458,6 +460,28 @@ def milestones(root: str, corridor: str | None):
     return rows if corridor is None else rows[rows["corridor"] == corridor]
 
 
+@st.cache_resource
+def timeline_chart(root: str, corridor: str | None):
+    """The chart of those rows, built once per data version and corridor."""
+    return timeline.timeline_chart(milestones(root, corridor))
+
+
+@st.cache_resource
+def corridor_names(root: str) -> dict[str, str]:
+    """What the corridor list shows for each corridor (built once: it may list thousands)."""
+    ds, options = load(root), view_options(root)
+    names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
+    shown = {c: names.get(c, c) for c in options.corridors}
+    return shown | {c: f"{names.get(c, c)} (mentioned, not mapped)" for c in options.mentioned}
+
+
+@st.cache_resource
+def source_options(root: str) -> dict[str, str]:
+    """What the article filter shows for each article."""
+    ds = load(root)
+    return {f: panel.source(ds, f).option for f in view_options(root).sources}
+
+
 def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
     """Milestones in time, each mark standing for a claim: picking one shows its quote."""
     rows = milestones(root, corridor)
@@ -471,7 +495,7 @@ def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
             "its quote."
         )
         event = st.altair_chart(
-            timeline.timeline_chart(rows),
+            timeline_chart(root, corridor),
             width="stretch",
             on_select="rerun",
             selection_mode="milestone",

@@ -20,16 +20,17 @@ from corridors.datadir import REPO_ROOT
 from devtools import browser as e2e
 from devtools import pagejs
 
-#: The four systems the click benchmarks alternate between (the first drawn feature of each).
+#: The four systems the click benchmarks alternate between (the last drawn feature of each).
 CLICK_CORRIDORS = ("cku-railway", "cacgp", "titr", "khorgos-dry-port")
 
 
 def click_features(ds) -> tuple[str, ...]:
     """One feature to click per system, read from the data (feature ids change as legs are
-    redrawn; the systems do not)."""
+    redrawn; the systems do not): the last of each, drawn on top (the pipeline's three lines share
+    one centreline, so only the top one can be hit)."""
     features = ds.features
     return tuple(
-        str(features.index[features["corridor"] == c][0])
+        str(features.index[features["corridor"] == c][-1])
         for c in CLICK_CORRIDORS
         if (features["corridor"] == c).any()
     )

@@ -14,6 +14,12 @@ No figure is asserted anywhere: this prints a table and the issue's targets besi
 
     python -m benchmarks.startup                     # 10 and 10,000 corridors, 3 runs each
     python -m benchmarks.startup --sizes 10 1000 --repeat 5
+    python -m benchmarks.startup --dashboard         # also: server process start to map drawn
+
+With ``--dashboard``, each start is also measured as a reader meets it: a ``streamlit run`` server
+process is spawned on the folder (a fresh cache folder for cold, the same one again for warm), a
+fresh headless Chromium page opens the dashboard, and the time runs from the spawn to every route
+drawn on the map; the server's resident memory is read then.
 """
 
 from __future__ import annotations
@@ -73,6 +79,55 @@ def _start(root: Path, cache: Path) -> dict:
     return report
 
 
+def _dashboard_start(root: Path, cache: Path, browser, guard, n_features: int) -> dict:
+    """Spawn a dashboard server on ``root``, open it: seconds from spawn to the map drawn."""
+    from benchmarks import common
+    from devtools import browser as e2e
+
+    env = {"CORRIDORS_DATA_DIR": os.fspath(root), CACHE_VAR: os.fspath(cache)}
+    start = time.perf_counter()
+    with e2e.serve(env=env) as server:
+        context = e2e.new_context(browser, guard)
+        page = context.new_page()
+        page.goto(server.url, wait_until="commit", timeout=600_000)
+        e2e.wait_for_routes(page, n_features, timeout=600_000)
+        seconds = time.perf_counter() - start
+        rss = common.rss_mb(server.process.pid) if server.process else None
+        context.close()
+    return {"seconds": seconds, "rss_mb": rss}
+
+
+def measure_dashboard(n: int, repeat: int, workdir: Path) -> dict:
+    """Server process start to map drawn, cold (new cache folder) and warm (the same again)."""
+    from playwright.sync_api import sync_playwright
+
+    from corridors import dataset
+    from corridors.datadir import DataDir
+    from devtools import browser as e2e
+
+    root = workdir / f"data-{n}"
+    if not root.is_dir():
+        synthetic.generate(n, root)
+    features = len(dataset.load(DataDir(root)).features)
+    guard = e2e.NetworkGuard()
+    cold, warm = [], []
+    with sync_playwright() as pw:
+        browser = e2e.launch(pw)
+        for run in range(repeat):
+            cache = workdir / f"dash-cache-{n}-{run}"
+            cold.append(_dashboard_start(root, cache, browser, guard, features))
+            warm.append(_dashboard_start(root, cache, browser, guard, features))
+        browser.close()
+    return {
+        "corridors": n,
+        "cold_s": statistics.median(r["seconds"] for r in cold),
+        "warm_s": statistics.median(r["seconds"] for r in warm),
+        "cold_rss": max(r["rss_mb"] or 0 for r in cold),
+        "warm_rss": max(r["rss_mb"] or 0 for r in warm),
+        "blocked": len(guard.blocked),
+    }
+
+
 def _folder_mib(root: Path) -> float:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 2**20
 
@@ -125,13 +180,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 10_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--dashboard", action="store_true", help="also time server start to map drawn"
+    )
     args = parser.parse_args(argv)
     print(f"machine: {_machine()}")
-    rows = []
+    rows, dash = [], []
     with tempfile.TemporaryDirectory(prefix="corridors-startup-") as tmp:
         for n in args.sizes:
             print(f"measuring {n} corridors ({args.repeat} cold and warm starts)…", flush=True)
             rows.append(measure(n, args.repeat, Path(tmp)))
+            if args.dashboard:
+                print(f"  … and the dashboard on {n} corridors", flush=True)
+                dash.append(measure_dashboard(n, args.repeat, Path(tmp)))
     header = (
         f"{'corridors':>9} {'data MiB':>8} {'cold s':>7} {'(cpu s)':>7} {'warm s':>7} "
         f"{'(cpu s)':>7} {'cold RSS MiB':>12} {'warm RSS MiB':>12} {'cache MiB':>9}  "
@@ -155,6 +216,22 @@ def main(argv: list[str] | None = None) -> int:
         "RSS = ru_maxrss of that process; cpu s = its user + system time (wall minus cpu is "
         "waiting: other processes on the machine)."
     )
+    if dash:
+        print()
+        print(
+            f"{'corridors':>9} {'dashboard cold s':>16} {'warm s':>7} {'server MB cold/warm':>20}"
+        )
+        for r in dash:
+            print(
+                f"{r['corridors']:>9,} {r['cold_s']:>16.2f} {r['warm_s']:>7.2f} "
+                f"{r['cold_rss']:>12.0f} / {r['warm_rss']:<6.0f}"
+            )
+        print(
+            "dashboard = from spawning `streamlit run` to every route drawn in a fresh headless "
+            "Chromium page (cold: new cache folder; warm: the same folder, new process); server MB "
+            f"= resident memory then; requests that would have left the machine: "
+            f"{sum(r['blocked'] for r in dash)}"
+        )
     small, large = min(rows, key=lambda r: r["corridors"]), max(rows, key=lambda r: r["corridors"])
     if large is not small:
         factor = large["warm_s"] / small["warm_s"]

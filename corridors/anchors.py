@@ -81,7 +81,7 @@ def occurrences(quote: str, text: str) -> list[textmatch.Match]:
     needle = textmatch.normalise_text(quote)
     if not needle:
         return []
-    hay, index = textmatch.normalise(text)
+    hay, index = textmatch.normalised_source(text)  # folded once per article, not per quote
     found: list[textmatch.Match] = []
     at = hay.find(needle)
     while at >= 0:

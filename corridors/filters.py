@@ -61,8 +61,11 @@ def counts(ds: Dataset, state: ViewState) -> dict[str, tuple[int, int]]:
         countries=state.countries,
         sources=state.sources,
     )
+    from .schema import KINDS
+
+    present = set(ds.features["kind"])
     result = {}
-    for kind in options(ds).layers:
+    for kind in (k for k in KINDS if k in present):
         result[kind] = (
             len(visible(ds, everything, kind)),
             int((ds.features["kind"] == kind).sum()),

@@ -156,12 +156,17 @@ def write_data(folder: Path, ds: Dataset, fingerprint: str, version: str) -> Dat
         return hashlib.sha256(f"{version}\0{fingerprint}\0{what}".encode()).hexdigest()[:24]
 
     layers = {}
+    makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
+
+    def collection(ids: list[str]) -> dict:
+        if not makers:
+            makers.append(mapbuild.PopupMaker(ds))
+        return mapbuild.feature_collection(ds, ids, makers[0])
+
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])
         if ids:
-            layers[kind] = _data_file(
-                folder, key(f"layer:{kind}"), lambda ids=ids: mapbuild.feature_collection(ds, ids)
-            )
+            layers[kind] = _data_file(folder, key(f"layer:{kind}"), lambda ids=ids: collection(ids))
     files = DataFiles(
         layers=layers,
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),

@@ -49,7 +49,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _normalised_source(text: str) -> tuple[str, list[int]]:
+def normalised_source(text: str) -> tuple[str, list[int]]:
     """A source article normalised once: every quote checked or shown against it reuses this."""
     return normalise(text)
 
@@ -76,7 +76,7 @@ def find_quote(quote: str, text: str) -> Match | None:
     needle = normalise_text(quote)
     if not needle:
         return None
-    hay, index = _normalised_source(text)
+    hay, index = normalised_source(text)
     at = hay.find(needle)
     if at < 0:
         return None
@@ -143,7 +143,7 @@ def closest_passage(quote: str, text: str) -> NearMiss | None:
     says rather than a bare "not found", in time independent of how long the misquote is.
     """
     q_words = normalise_text(quote).split(" ")
-    t_words = _normalised_source(text)[0].split(" ")
+    t_words = normalised_source(text)[0].split(" ")
     if q_words == [""] or t_words == [""]:
         return None
     where: dict[str, list[int]] = {}
