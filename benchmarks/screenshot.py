@@ -1,6 +1,7 @@
 """Screenshots of the dashboard in a real browser with the network blocked, desktop and phone.
 
-    make screenshot        # docs/dashboard.png (1440x900) and docs/dashboard-phone.png (390x844)
+    make screenshot        # docs/dashboard.png (1440x900), docs/dashboard-phone.png (390x844)
+                           # and docs/timeline.png (the timeline of milestones, opened)
     python -m benchmarks.screenshot --feature titr-caspian-crossing --output docs/titr.png
 
 The railway is chosen from the corridor list by default (the map fits it, highlights it and the
@@ -43,10 +44,28 @@ def shoot(
     context.close()
 
 
+def shoot_timeline(browser, url: str, output: Path, guard) -> None:
+    """The timeline of milestones of every system, opened under the map."""
+    context = e2e.new_context(browser)
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    page.goto(url)
+    e2e.wait_for_routes(page, 8)
+    e2e.wait_for_page(page)
+    expander = page.get_by_test_id("stExpander").filter(has_text="Timeline of milestones").first
+    expander.locator("summary").click()
+    chart = expander.locator("canvas, svg.marks").first
+    chart.wait_for(timeout=15_000)
+    page.wait_for_timeout(800)
+    expander.screenshot(path=str(output))
+    context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
     parser.add_argument("--phone-output", default="docs/dashboard-phone.png")
+    parser.add_argument("--timeline-output", default="docs/timeline.png")
     parser.add_argument("--corridor", default="cku-railway", help="choose this corridor first")
     parser.add_argument("--feature", default="", help="click this feature id instead")
     args = parser.parse_args(argv)
@@ -58,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             output.parent.mkdir(parents=True, exist_ok=True)
             shoot(browser, server.url, output, args.feature, args.corridor, guard, phone)
             print(f"wrote {output}")
+        shoot_timeline(browser, server.url, Path(args.timeline_output), guard)
+        print(f"wrote {args.timeline_output}")
         browser.close()
     print(f"requests blocked (left the machine): {len(guard.blocked)}")
     for url in guard.blocked[:10]:

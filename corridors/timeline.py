@@ -35,7 +35,7 @@ MILESTONES: tuple[str, ...] = tuple(
 )
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
-MIN_SPAN_DAYS = 150
+MIN_SPAN_DAYS = 365
 
 COLUMNS = (
     "corridor",
@@ -73,13 +73,30 @@ def span(value: str) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+def _short(name: str) -> str:
+    """A system's name without its parenthesis: 'Central Asia–China gas pipeline (Lines A/B/C)'
+    -> 'Central Asia–China gas pipeline' (lane labels must fit beside the chart)."""
+    return name.split(" (", 1)[0]
+
+
+def _part(feature_name: str, corridor_name: str) -> str:
+    """What a feature adds to its system's name: 'Central Asia–China gas pipeline, Line A' ->
+    'Line A'; 'Middle Corridor: Tbilisi – Kars' -> 'Tbilisi – Kars'."""
+    for prefix in (_short(corridor_name) + ", ", "Middle Corridor: "):
+        if feature_name.startswith(prefix):
+            return feature_name[len(prefix) :]
+    return feature_name
+
+
 def milestones_from(
     claims: pd.DataFrame,
     corridors: pd.DataFrame,
     sources: pd.DataFrame,
     references: pd.DataFrame,
+    feature_names: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per dated claim (COLUMNS), ordered by corridor, milestone and date."""
+    feature_names = feature_names or {}
     rows = []
     for claim in claims.to_dict("records"):
         if claim["field"] not in MILESTONES:
@@ -107,7 +124,8 @@ def milestones_from(
                 "feature": feature,
                 "milestone": claim["field"],
                 "milestone_label": label,
-                "lane": f"{name} · {label}" + (f" ({feature})" if feature else ""),
+                "lane": f"{_short(name)} · {label}"
+                + (f" · {_part(feature_names.get(feature, feature), name)}" if feature else ""),
                 "date": claim["value"],
                 "date_text": format_value(
                     claim["field"], claim["value"], claim.get("unit", ""), claim["qualifier"]
@@ -136,7 +154,8 @@ def milestones_from(
 
 def milestones(ds: Dataset) -> pd.DataFrame:
     """The timeline rows of a loaded dataset (claims that passed validation only)."""
-    return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references)
+    names = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
+    return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references, names)
 
 
 def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
@@ -166,7 +185,7 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
             x2="end:T",
-            y=alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=360)),
+            y=alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=320)),
             yOffset=alt.YOffset("slot:O"),
             color=alt.Color(
                 "milestone_label:N",
@@ -197,5 +216,5 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
             ],
         )
         .add_params(select)
-        .properties(height=alt.Step(36))
+        .properties(height=alt.Step(22))
     )

@@ -72,7 +72,8 @@ def _with(ds: dataset.Dataset, *extra: dict[str, str]) -> pd.DataFrame:
     base = {c: "" for c in ds.claims.columns if c != "line"}
     added = pd.DataFrame([base | e for e in extra]).set_index("id", drop=False)
     claims = pd.concat([ds.claims, added])
-    return timeline.milestones_from(claims, ds.corridors, ds.sources, ds.references)
+    names = dict(zip(ds.features.index, ds.features["name"], strict=True))
+    return timeline.milestones_from(claims, ds.corridors, ds.sources, ds.references, names)
 
 
 CONFLICT = {
@@ -111,7 +112,8 @@ def test_dates_from_references_are_marked(fixture_dataset: dataset.Dataset) -> N
     row = rows.loc["test-opening-ref"]
     assert bool(row["from_reference"]) is True
     assert row["source_label"] == "Fixture reference: pipeline length (test data)"
-    assert row["lane"] == f"{CACGP} · Entered service (cacgp-lines-abc)"
+    # the system's name without its parenthesis, the milestone, and the part of it (a line)
+    assert row["lane"] == "Central Asia–China gas pipeline · Entered service · Lines A, B and C"
     assert not rows.drop("test-opening-ref")["from_reference"].any()
 
 
