@@ -301,6 +301,14 @@ STEPPE = (
     "titr-kz-dostyk-moiynty",
 )
 
+#: The one offshore shape point both Caspian crossings pass, so that they go round Absheron.
+ABSHERON_SHAPE = (
+    50.45,
+    40.15,
+    "offshore point south-east of the Absheron peninsula, so that the "
+    "line does not cross it (Natural Earth 1:50m coast)",
+)
+
 LEGS = [
     Leg(
         id="titr-kz-altynkol-zhetygen",
@@ -537,14 +545,7 @@ LEGS = [
         method="schematic",
         stops=[("port", 1), ("port", 3)],
         countries=("KZ", "AZ"),
-        shape=[
-            (
-                50.45,
-                40.15,
-                "offshore point south-east of the Absheron peninsula, so that the "
-                "line does not cross it (Natural Earth 1:50m coast)",
-            )
-        ],
+        shape=[ABSHERON_SHAPE],
     ),
     Leg(
         id="titr-caspian-kuryk-alat",
@@ -555,14 +556,7 @@ LEGS = [
         method="schematic",
         stops=[("port", 2), ("port", 3)],
         countries=("KZ", "AZ"),
-        shape=[
-            (
-                50.45,
-                40.15,
-                "offshore point south-east of the Absheron peninsula, so that the "
-                "line does not cross it (Natural Earth 1:50m coast)",
-            )
-        ],
+        shape=[ABSHERON_SHAPE],
     ),
     Leg(
         id="titr-az-ge-alat-tbilisi",

@@ -307,3 +307,18 @@ class Context:
             self.geometry_array, measure.Countries.of(self.boundaries), lengths=self.lengths_km
         )
         return [[c.country for c in found] for found in crossings]
+
+
+def bad_id(table: Table, row: Row, hint: str) -> Problem | None:
+    """The problem with a row's id if it is not a plain id (lowercase letters, digits and '-'), so
+    that no markup or separator travels through an id into a page or a link."""
+    ident = row["id"]
+    if ident.strip() and not ID.match(ident):
+        return error(
+            table.rel,
+            ident,
+            f"id {ident!r} is not lowercase letters, digits and '-'",
+            hint,
+            row.line,
+        )
+    return None

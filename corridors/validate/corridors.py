@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..problems import Problem, error
 from ..schema import MAPPED_VALUES
-from .base import ID, Context, check
+from .base import Context, bad_id, check
 
 
 @check
@@ -18,14 +18,8 @@ def corridors_have_features(ctx: Context) -> Iterator[Problem]:
     claims_ok = ctx.usable(ctx.raw.claims)
     for row in table.rows:
         ident = row["id"]
-        if ident and not ID.match(ident):
-            yield error(
-                table.rel,
-                ident,
-                f"id {ident!r} is not lowercase letters, digits and '-'",
-                "rename it (and the claims and features that name it)",
-                row.line,
-            )
+        if problem := bad_id(table, row, "rename it (and the claims and features that name it)"):
+            yield problem
         if not row["name"].strip():
             yield error(table.rel, ident, "corridor has no name", "write its name", row.line)
         if row["mapped"] not in MAPPED_VALUES:

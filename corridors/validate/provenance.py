@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..problems import Problem, error, warning
 from ..schema import LINE_METHODS, METHODS, POINT_METHODS
-from .base import ID, Context, check, feature_error, listed
+from .base import Context, bad_id, check, feature_error, listed
 
 
 @check
@@ -78,14 +78,8 @@ def reference_rows(ctx: Context) -> Iterator[Problem]:
     used |= {row["source"] for row in ctx.raw.claims.rows}
     for row in table.rows:
         ident = row["id"]
-        if ident and not ID.match(ident):
-            yield error(
-                table.rel,
-                ident,
-                f"id {ident!r} is not lowercase letters, digits and '-'",
-                "rename it",
-                row.line,
-            )
+        if problem := bad_id(table, row, "rename it"):
+            yield problem
         if not row["title"].strip():
             yield error(table.rel, ident, "reference has no title", "write its title", row.line)
         if not row["url"].startswith(("https://", "http://")):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..problems import Problem, error
 from ..rawdata import Table
-from .base import ID, Context, check
+from .base import Context, bad_id, check
 
 
 def _unique(table: Table, key: str, what: str) -> Iterator[Problem]:
@@ -35,12 +35,5 @@ def unique_table_ids(ctx: Context) -> Iterator[Problem]:
 def claim_ids(ctx: Context) -> Iterator[Problem]:
     table = ctx.raw.claims
     for row in table.rows:
-        ident = row["id"]
-        if ident.strip() and not ID.match(ident):
-            yield error(
-                table.rel,
-                ident,
-                f"id {ident!r} is not lowercase letters, digits and '-'",
-                "rename the claim",
-                row.line,
-            )
+        if problem := bad_id(table, row, "rename the claim"):
+            yield problem

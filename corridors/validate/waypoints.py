@@ -15,7 +15,7 @@ from .. import measure
 from ..problems import Problem, error, warning
 from ..rawdata import Row
 from ..schema import WAYPOINT_KINDS, WAYPOINT_TOLERANCE_KM
-from .base import ID, Context, check, feature_error, listed
+from .base import Context, bad_id, check, feature_error, listed
 from .geometry import in_region
 
 #: A vertex of a line drawn through waypoints is at its waypoint within this distance.
@@ -128,14 +128,8 @@ def waypoint_rows(ctx: Context) -> Iterator[Problem]:
     }
     for row in table.rows:
         ident = row["id"]
-        if ident and not ID.match(ident):
-            yield error(
-                table.rel,
-                ident,
-                f"id {ident!r} is not lowercase letters, digits and '-'",
-                "rename it (and the features that list it)",
-                row.line,
-            )
+        if problem := bad_id(table, row, "rename it (and the features that list it)"):
+            yield problem
         try:
             lat, lon = float(row["lat"]), float(row["lon"])
         except ValueError:
