@@ -1,13 +1,23 @@
 """Ingest recall on the corpus itself: take an article out, ingest it again, compare.
 
 For each article that has claims, on a temporary copy of the live data: remove the article from
-seeds/ and sources.csv and remove every claim citing it; then `ingest` it and compare its proposals
-with the removed claims. A removed claim is *found* when a proposal has its corridor, field and
-value; a proposal is *wrong* when it matches no removed claim ("mentioned, not mapped" rows are not
-claims and are counted apart). Values compare as the field stores them: numbers and dates exactly,
-statuses and lists exactly (case and dashes folded); free text (name aside: route, role, context,
-operator, corridor), which curators write as a normalised paraphrase, with rapidfuzz
-token_sort_ratio >= TEXT_MATCH.
+seeds/ and sources.csv and every claim whose source is the article (claims citing a public
+reference stay and are not counted), make the copy consistent again (feature statuses that no
+claim states any more; geodata/anchors.csv rewritten as `fmt` does; see ``remove_article``) and
+check it with `validate`; then `ingest` the article and compare its proposals with the removed
+claims. A removed claim is *found* when a proposal has its corridor, field and value; a proposal
+is *wrong* when it matches no removed claim ("mentioned, not mapped" rows are not claims and are
+counted apart). Values compare as the field stores them: numbers and dates exactly, statuses and
+lists exactly (case and dashes folded); free text (name aside: route, role, context, operator,
+corridor), which curators write as a normalised paraphrase, with rapidfuzz token_sort_ratio >=
+TEXT_MATCH.
+
+A corridor every claim of which cites the removed article (one only that article mentions) stays
+a known system in the table: its row in corridors.csv is curation, not a claim. Left without
+claims it breaks the rules of `validate` that every corridor be cited ("a corridor that is only
+mentioned needs the claim that mentions it", "no claim cites this feature"): the only errors the
+copy may have. A second run removes such corridors too (the copy then validates in full, and
+ingest can only list them as "mentioned, not mapped") and prints its recall below the table.
 
     python -m benchmarks.ingest_recall            # the table, then what was missed and why
     python -m benchmarks.ingest_recall --wrong    # also list the wrong proposals
@@ -19,15 +29,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import shutil
 import sys
 import tempfile
+import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
-from corridors import ingest
+from corridors import anchors, geojsonio, ingest, rawdata
 from corridors.datadir import REPO_ROOT, DataDir
+from corridors.problems import Problem
+from corridors.validate import validate
 
 #: Free-text values at least this alike (rapidfuzz token_sort_ratio, 0..100) count as the same.
 TEXT_MATCH = 70
@@ -59,21 +74,100 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
     path.write_text(ingest.table_text(columns, rows), encoding="utf-8")
 
 
-def run_one(live: DataDir, article: str, work: Path) -> dict:
-    root = work / article
+def copy_data(live: DataDir, root: Path) -> DataDir:
     shutil.copytree(live.geodata, root / "geodata")
     shutil.copytree(live.seeds, root / "seeds")
     for path in root.rglob("*"):
         path.chmod(path.stat().st_mode | 0o200)
-    data = DataDir(root)
-    held = work / "held" / article
-    held.parent.mkdir(parents=True, exist_ok=True)
+    return DataDir(root)
+
+
+@dataclass
+class Removal:
+    """What taking an article out of a copy of the data removed, and what no longer validates."""
+
+    claims: list[dict[str, str]]
+    #: corridors every claim of which cited the article: they exist only through it
+    orphans: list[str]
+    #: corridors.csv rows and features of the orphans, taken out too (``drop_orphans``)
+    dropped: bool
+    #: every error `validate` reports on the copy
+    problems: list[Problem]
+    #: ids (corridors and their features) of the orphans, which their errors are about
+    orphan_ids: set[str]
+
+    @property
+    def unexpected(self) -> list[Problem]:
+        """Errors not about an orphan kept known: none, or the copy is not what it should be."""
+        return [p for p in self.problems if p.id not in self.orphan_ids]
+
+
+def remove_article(data: DataDir, article: str, held: Path, drop_orphans: bool) -> Removal:
+    """Take the article out of the copy as if it had never been ingested, so that it validates.
+
+    Removed: the article (moved to ``held``), its sources.csv row and every claim whose source is
+    the article (claims citing a reference stay, whatever system they are about). A feature whose
+    status no claim states any more is set to 'unstated', and one whose status differs from the
+    claims left to a claimed status (what `validate` asks); geodata/anchors.csv is rewritten, as
+    `fmt` does. A corridor every claim of which cited the article exists only through it: with
+    ``drop_orphans`` its corridors.csv row and its features go too (the copy then validates in
+    full, and ingest can only list it as "mentioned, not mapped"); without, it stays a known
+    system and its "needs a claim" errors are the only ones left.
+    """
     shutil.move(data.seeds / article, held)
     columns, sources = _rows(data.sources)
     _write(data.sources, columns, [r for r in sources if r["file"] != article])
     columns, claims = _rows(data.claims)
     removed = [c for c in claims if c["source"] == article]
-    _write(data.claims, columns, [c for c in claims if c["source"] != article])
+    kept = [c for c in claims if c["source"] != article]
+    _write(data.claims, columns, kept)
+    orphans = sorted({c["corridor"] for c in removed} - {c["corridor"] for c in kept})
+    if drop_orphans and orphans:
+        columns, corridors = _rows(data.corridors)
+        _write(data.corridors, columns, [r for r in corridors if r["id"] not in orphans])
+    orphan_ids = set(orphans)
+    for path in sorted(data.features.glob("*.geojson")):
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        features = collection["features"]
+        orphan_ids |= {
+            f["properties"].get("id")
+            for f in features
+            if f["properties"].get("corridor") in orphans
+        }
+        changed = False
+        if drop_orphans:
+            features = [f for f in features if f["properties"].get("corridor") not in orphans]
+            changed = len(features) != len(collection["features"])
+        for feature in features:
+            props = feature["properties"]
+            claimed = sorted(
+                c["value"]
+                for c in kept
+                if c["corridor"] == props.get("corridor")
+                and c["feature"] in ("", props.get("id"))
+                and c["field"] == "status"
+            )
+            status = props.get("status")
+            if not claimed and status != "unstated":
+                props["status"], changed = "unstated", True
+            elif claimed and status not in claimed:
+                props["status"], changed = claimed[0], True
+        if not features:
+            path.unlink()
+        elif changed:
+            path.write_text(geojsonio.dumps(features), encoding="utf-8")
+    anchors.write(data)
+    problems = [p for p in validate(rawdata.read(data)) if p.level == "error"]
+    return Removal(removed, orphans, drop_orphans, problems, orphan_ids)
+
+
+def run_one(live: DataDir, article: str, work: Path, drop_orphans: bool = False) -> dict:
+    root = work / ("strict" if drop_orphans else "known") / article
+    data = copy_data(live, root)
+    held = root.parent / "held" / article
+    held.parent.mkdir(parents=True, exist_ok=True)
+    removal = remove_article(data, article, held, drop_orphans)
+    removed = removal.claims
     result = ingest.ingest(data, held)
     proposals = [r for r in result.rows if r["corridor"]]
     unmapped = [r for r in result.rows if not r["corridor"]]
@@ -83,6 +177,7 @@ def run_one(live: DataDir, article: str, work: Path) -> dict:
     return {
         "article": article,
         "removed": removed,
+        "removal": removal,
         "proposals": proposals,
         "unmapped": unmapped,
         "found": found,
@@ -90,6 +185,22 @@ def run_one(live: DataDir, article: str, work: Path) -> dict:
         "strict": strict,
         "meta": result.source_row,
     }
+
+
+def _totals(results: list[dict]) -> dict[str, int]:
+    total = {"claims": 0, "found": 0, "proposed": 0, "wrong": 0, "unmapped": 0}
+    for r in results:
+        total["claims"] += len(r["removed"])
+        total["found"] += sum(1 for v in r["found"].values() if v)
+        total["proposed"] += len(r["proposals"])
+        total["wrong"] += len(r["wrong"])
+        total["unmapped"] += len(r["unmapped"])
+    return total
+
+
+def _ratio(wrong: int, proposed: int) -> float:
+    right = proposed - wrong
+    return wrong / right if right else float("inf")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,30 +213,33 @@ def main(argv: list[str] | None = None) -> int:
     articles = sorted(
         {c["source"] for c in claims if c["source"] in {p.name for p in live.seeds.glob("*.txt")}}
     )
-    results = []
+    results, dropped = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for article in articles:
             results.append(run_one(live, article, Path(tmp)))
-    header = f"{'article':28} {'claims':>6} {'found':>6} {'recall':>7} {'proposed':>8} {'wrong':>6} {'wrong/right':>11} {'unmapped':>8}"
+            if results[-1]["removal"].orphans:
+                dropped.append(run_one(live, article, Path(tmp), drop_orphans=True))
+            else:
+                dropped.append(results[-1])
+    header = (
+        f"{'article':28} {'claims':>6} {'found':>6} {'recall':>7} {'proposed':>8} {'wrong':>6} "
+        f"{'wrong/right':>11} {'unmapped':>8}"
+    )
     print(header)
     print("-" * len(header))
-    total = {"claims": 0, "found": 0, "proposed": 0, "wrong": 0, "unmapped": 0}
     for r in results:
-        n, f = len(r["removed"]), sum(1 for v in r["found"].values() if v)
-        p, w = len(r["proposals"]), len(r["wrong"])
-        right = p - w
+        t = _totals([r])
         print(
-            f"{r['article']:28} {n:6} {f:6} {f / n:7.0%} {p:8} {w:6} "
-            f"{(w / right if right else float('inf')):11.2f} {len(r['unmapped']):8}"
+            f"{r['article']:28} {t['claims']:6} {t['found']:6} {t['found'] / t['claims']:7.0%} "
+            f"{t['proposed']:8} {t['wrong']:6} {_ratio(t['wrong'], t['proposed']):11.2f} "
+            f"{t['unmapped']:8}"
         )
-        for key, value in zip(total, (n, f, p, w, len(r["unmapped"])), strict=True):
-            total[key] += value
-    right = total["proposed"] - total["wrong"]
+    total = _totals(results)
     print("-" * len(header))
     print(
         f"{'all':28} {total['claims']:6} {total['found']:6} "
         f"{total['found'] / total['claims']:7.0%} {total['proposed']:8} {total['wrong']:6} "
-        f"{(total['wrong'] / right if right else float('inf')):11.2f} {total['unmapped']:8}"
+        f"{_ratio(total['wrong'], total['proposed']):11.2f} {total['unmapped']:8}"
     )
     strict = sum(r["strict"] for r in results)
     print(
@@ -133,6 +247,31 @@ def main(argv: list[str] | None = None) -> int:
         f"compared exactly, case and dashes folded: {strict} found, "
         f"{strict / total['claims']:.0%} recall)"
     )
+    orphaned = [r for r in results if r["removal"].orphans]
+    if orphaned:
+        alone = _totals(dropped)
+        names = "; ".join(
+            f"{r['article'][:3]}: {', '.join(r['removal'].orphans)}" for r in orphaned
+        )
+        print()
+        print(
+            textwrap.fill(
+                f"Corridors every claim of which cites the removed article stay known above "
+                f"({names}): the errors `validate` reports on the copy are all theirs (no claim "
+                f"left to cite them). With them removed too (corridors.csv row and features; the "
+                f"copy then validates in full and ingest can only list them as mentioned, not "
+                f"mapped): {alone['found']} of {alone['claims']} found "
+                f"({alone['found'] / alone['claims']:.0%}), {alone['wrong']} wrong of "
+                f"{alone['proposed']} proposed, {alone['unmapped']} mentioned, not mapped.",
+                width=100,
+                break_on_hyphens=False,
+            )
+        )
+    unexpected = [(r["article"], p) for r in results + dropped for p in r["removal"].unexpected]
+    if unexpected:
+        print("\nTHE COPY DOES NOT VALIDATE once an article is removed:")
+        for article, p in unexpected:
+            print(f"  {article}: {p}")
     print("\nmissed:")
     for r in results:
         for c in r["removed"]:
@@ -148,6 +287,18 @@ def main(argv: list[str] | None = None) -> int:
                     else ""
                 )
                 print(f"  {c['id']:22} {c['field']:16} {c['value'][:60]!r}{detail}")
+    if not any(not v for r in results for v in r["found"].values()):
+        print("  (none)")
+    print(f"\nfound as a paraphrase only (token_sort_ratio >= {TEXT_MATCH}, not the same text):")
+    for r in results:
+        for c in r["removed"]:
+            if r["found"][c["id"]] and not any(same_value(c, p, 100) for p in r["proposals"]):
+                p = next(p for p in r["proposals"] if p["id"] in r["found"][c["id"]])
+                score = fuzz.token_sort_ratio(
+                    c["value"], p["value"], processor=utils.default_process
+                )
+                print(f"  {c['id']:22} {score:3.0f}  {c['value'][:70]!r}")
+                print(f"  {'':22} {'':3}  {p['value'][:70]!r}")
     if args.wrong:
         print("\nwrong proposals:")
         for r in results:

@@ -10,21 +10,35 @@ How a proposal is made, so that a curator can judge it:
 1. The article is cut into sentences, keeping character offsets. Every quote is one whole sentence
    cut from the article itself, so it is verbatim by construction (and checked again with
    ``textmatch.find_quote``).
-2. Mentions of known systems (rows of corridors.csv) are found by their names and the names that
-   accepted ``name`` claims give them; then by fuzzy matching (rapidfuzz) of every named piece of
-   infrastructure ("X-Y-Z railway", "... Port Company") against each system's names, places and
-   countries, where the kind agrees (a railway is never matched to a pipeline); then by
-   description (a railway linking three of the railway's countries); then by reference back ("the
-   project", "this railway") to the system named in the last three sentences.
+2. Mentions of known systems (rows of corridors.csv, drawn or only mentioned: a corridor with
+   mapped 'no' is a system like any other) are found by their names and the names that accepted
+   ``name`` claims give them ("North–South Highway in Kyrgyzstan" is the name "North–South
+   Highway" and the country Kyrgyzstan; a mention followed by "in <another country>" is another
+   thing); then by fuzzy matching (rapidfuzz) of every named piece of infrastructure ("X-Y-Z
+   railway", "... Waterless Port Company") against each system's names, places, countries and the
+   distinctive words of its own name ("Horgos" ~ "Khorgos" of "Khorgos dry port"), where the kind
+   agrees (a railway is never matched to a pipeline; "waterless port" and "dry port" are ports);
+   then by description (its kind and two of its places: a railway linking three of the railway's
+   countries, charging stations from Urumqi to the Caspian Sea when the system's name states that
+   route); then by reference back ("the project", "this railway") to the system named in the last
+   three sentences.
 3. In each sentence that mentions a system, patterns read the fields the schema knows (status,
    cost, length, capacity, lines, dates, operator, route, countries, role, context, corridor).
    Values are normalised as claims.csv stores them: "$8 billion" -> 8000000000 USD, "3,666
    kilometers" -> 3666 km, "55 billion cubic meters annually" -> 55 bcm/year, "July 2025" ->
    2025-07; "next month" is resolved against the article's own date when the text states one.
+   Statuses: "under construction", "the construction of X" (not "construction of X will begin")
+   -> under_construction; "planned", "plans to build" -> planned. A role is what a thing is for
+   (", which will ...", "is designed to ...", "charging stations ... for electric heavy
+   vehicles"); a context why it matters ("gained renewed urgency as ..." is written "Gained
+   importance after ...", as the curated contexts are) or what an officer of it said. A port is
+   linked to a corridor only where the sentence says how ("a key hub in the X Corridor"), not
+   because both are named in it.
 4. Each proposal is compared with the accepted claims of the same system and field: a different
    value is flagged in ``note`` and ``reason`` ("disagrees with ..."), the same one noted.
-5. Infrastructure that no known system matches (a highway, charging stations) is listed as
-   "mentioned, not mapped", with its quote, for the curator to decide about.
+5. Infrastructure that no known system matches (a highway or charging stations no row of
+   corridors.csv names or describes) is listed as "mentioned, not mapped", with its quote, for
+   the curator to decide about (adding a corridors.csv row, mapped 'no', makes it a system).
 """
 
 from __future__ import annotations
@@ -38,7 +52,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -160,11 +174,23 @@ STATUS = (
         "under_construction",
         re.compile(
             r"\b(under construction|being built|construction (?:is|has) (?:underway|under way|"
-            r"begun|started))\b",
+            r"begun|started)"
+            # "The construction of the X railway is a prime example": building is going on; not
+            # "preparations for the construction of", nor "construction of X will begin"
+            r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )"
+            r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
+            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick)))",
             re.I,
         ),
     ),
-    ("planned", re.compile(r"\b(planned|to be built)\b", re.I)),
+    (
+        "planned",
+        re.compile(
+            r"\b(planned|to be built|plans?\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|"
+            r"develop|lay|extend)\w*|plans? for)\b",
+            re.I,
+        ),
+    ),
 )
 _DATE = (
     r"(?:(?:early|mid|late|mid-|the end of)\s*)?"
@@ -224,24 +250,48 @@ ROLE = (
         r"lower)\b[^.;,]+)"
     ),
     re.compile(r"^(?:Ensures|Provides|Promotes) (?P<v>[^.;]+)"),
+    # ", which will streamline logistics": what a project named just before is to do
+    re.compile(r",\s+which\s+(?P<v>(?:will|would|could|can|should)\s+[^.;]+)"),
 )
 APPOSITIVE = re.compile(r"^,\s+(?:an?|the)\s+(?P<v>[^.;,]+)")
+#: "gained new importance after ...", "gained renewed urgency as ...": the curated context reads
+#: "Gained importance after <the cause>" for every such phrase (its words of weight and of time are
+#: one notion), so the proposal is written that way, with the cause in the article's own words.
 CONTEXT = re.compile(
-    r"\b(?P<v>gained (?:new |renewed )?(?:importance|urgency|momentum|significance)\s+"
-    r"(?:after|as|since)\s+[^.;]+)",
+    r"\bgained (?:new |renewed |fresh |added )?(?:importance|urgency|momentum|significance|"
+    r"relevance)\s+(?P<link>after|as|since)\s+(?:the\s+)?(?P<cause>[^.;]+)",
     re.I,
 )
+#: "Malabayev, General Manager of X Company, expressed encouragement at ...": who, which office of
+#: what, and what they said.
+OFFICER_SAYS = re.compile(
+    r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),\s+(?P<title>Chairman|Chairwoman|"
+    r"General Manager|Director|CEO|Chief Executive|President|Head)\s+of\s+(?P<org>[^,]+),\s+"
+    r"(?P<said>[a-z][^.;]*)"
+)
+#: What a thing named by its kind is for, closing the sentence: "for electric heavy vehicles."
+_PURPOSE = re.compile(r"\bfor\s+(?P<v>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})\s*[.;!]?$")
+#: Words saying a port is part of a corridor named after them.
+_LINKED = re.compile(
+    r"\b(?:hub|node|gateway|terminal|part|section|stop|station|leg)\s+(?:in|of|on|for|along)\b"
+    r"|\b(?:on|along|joins?|joining)\s+(?:the\s+)?$",
+    re.I,
+)
+#: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
+_ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying)\b)"
 #: "link A and B via C", "from A through C to B", "from A to B via C", "connecting A and B".
 ROUTE = (
     re.compile(
         r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?"
-        r"(?=[.;,]|$)"
+        + _ROUTE_END
     ),
     re.compile(
-        r"\bfrom\s+(?P<a>.+?)\s+(?:through|via)\s+(?P<via>.+?)\s+to\s+(?P<b>.+?)(?=[.;,]|$)"
+        r"\bfrom\s+(?P<a>.+?)\s+(?:through|via)\s+(?P<via>.+?)\s+to\s+(?P<b>.+?)" + _ROUTE_END
     ),
-    re.compile(r"\bfrom\s+(?P<a>.+?)\s+to\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?(?=[.;,]|$)"),
+    re.compile(r"\bfrom\s+(?P<a>.+?)\s+to\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?" + _ROUTE_END),
 )
+#: " in Kyrgyzstan" right after a name: where the thing named is.
+_IN_PLACE = re.compile(r"^\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _POSSESSIVE_REGION = re.compile(
     r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
 )
@@ -260,6 +310,27 @@ class System:
     names: list[tuple[str, str]]  # (name, where it comes from)
     places: list[str]
     countries: list[str]
+    #: distinctive words of its own name ("Khorgos" of "Khorgos dry port"), matched like places
+    name_words: list[str] = field(default_factory=list)
+    #: corridors.csv says mapped 'no': only mentioned, not drawn (still a system to match)
+    mapped: bool = True
+    #: names that stood in corridors.csv with a place after them ("X in Kyrgyzstan"): X -> place
+    localised: dict[str, str] = field(default_factory=dict)
+
+
+#: Capitalised words of a name that say nothing about which system it is.
+_GENERIC = (
+    "north south east west northern southern eastern western central middle new great "
+    "trans asia europe eurasia gateway line lines the of and"
+)
+GENERIC_NAME_WORDS = set(_GENERIC.split())
+_PLACE_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+#: "North–South Highway in Kyrgyzstan": a name, then where it is.
+_LOCATIVE = re.compile(rf"^(?P<base>.+?)\s+in\s+(?:the\s+)?(?P<where>{_PLACE_NAME})$")
+#: "Charging stations from Urumqi to the Caspian Sea": a name that states its route.
+_NAME_ROUTE = re.compile(
+    rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE_NAME})\s+to\s+(?:the\s+)?(?P<b>{_PLACE_NAME})"
+)
 
 
 def _fold(text: str) -> str:
@@ -273,6 +344,65 @@ def _strip_parens(name: str) -> tuple[str, list[str]]:
     return re.sub(r"\s*\([^)]*\)", "", name).strip(), [i.strip() for i in inner]
 
 
+def _boundary_countries(raw: rawdata.RawData) -> set[str]:
+    """The countries of the map's boundaries file (to tell a country from a name)."""
+    data = raw.boundaries.data if raw.boundaries is not None else None
+    return {
+        str((f.get("properties") or {}).get("name"))
+        for f in (data or {}).get("features") or []
+        if isinstance(f, dict)
+    }
+
+
+def _name_words(name: str, countries: set[str]) -> list[str]:
+    """Words of a curated name that single its system out: no country, kind or generic word."""
+    kind_words = {w for head in HEADS for w in head.split()} | set(MODIFIERS)
+    words = []
+    for word in re.split(r"[\s\-–—(),/]+", name):
+        low = word.lower()
+        if (
+            len(word) >= 4
+            and word[:1].isupper()
+            and word not in countries
+            and low not in kind_words
+            and low not in GENERIC_NAME_WORDS
+        ):
+            words.append(word)
+    return words
+
+
+def _curated_names(row_name: str, countries: set[str]) -> tuple[list[tuple[str, str]], dict]:
+    """The names a corridors.csv name gives, and what else it says (countries, places).
+
+    "Khorgos dry port (Khorgos Gateway)": two names. "North–South Highway (Kyrgyzstan)" or
+    "North–South Highway in Kyrgyzstan": one name, "North–South Highway", and a country, which is
+    not a name (a mention of Kyrgyzstan is not a mention of the highway). "Charging stations from
+    Urumqi to the Caspian Sea": a name that states its route, so Urumqi and the Caspian Sea are
+    its places.
+    """
+    base, inner = _strip_parens(row_name)
+    said: dict = {"countries": [], "places": [], "localised": {}}
+    names = []
+    where = _LOCATIVE.match(base)
+    if where:
+        place = where.group("where")
+        names.append((where.group("base"), f"its name in corridors.csv, without 'in {place}'"))
+        said["localised"][where.group("base")] = place
+        said["countries" if place in countries else "places"].append(place)
+    else:
+        names.append((base, "its name in corridors.csv"))
+    for item in inner:
+        if item in countries:
+            said["countries"].append(item)
+            said["localised"][base] = item
+        elif not item.startswith("Line"):
+            names.append((item, "its other name in corridors.csv"))
+    for name, _ in names:
+        for m in _NAME_ROUTE.finditer(name):
+            said["places"] += [m.group("a"), m.group("b")]
+    return names, said
+
+
 def systems(raw: rawdata.RawData) -> list[System]:
     """Every corridor with its names (corridors.csv, features, accepted name claims) and places."""
     waypoints = {row["id"]: row for row in raw.waypoints.rows}
@@ -283,15 +413,15 @@ def systems(raw: rawdata.RawData) -> list[System]:
             if isinstance(props, dict):
                 features.setdefault(str(props.get("corridor")), []).append(props)
     claims = raw.claims.rows
+    country_set = _boundary_countries(raw)
     out = []
     for row in raw.corridors.rows:
         ident = row["id"]
-        base, inner = _strip_parens(row["name"])
-        names = [(base, "its name in corridors.csv")]
-        names += [(i, "its other name in corridors.csv") for i in inner if not i.startswith("Line")]
+        names, said = _curated_names(row["name"], country_set)
+        name_words = [w for n, _ in names for w in _name_words(n, country_set)]
         kinds = set()
-        places: list[str] = []
-        countries: list[str] = []
+        places: list[str] = list(said["places"])
+        countries: list[str] = list(said["countries"])
         for props in features.get(ident, []):
             kinds.add(str(props.get("kind")))
             for wp in props.get("waypoints") or []:
@@ -322,6 +452,9 @@ def systems(raw: rawdata.RawData) -> list[System]:
                 list(dict.fromkeys(names)),
                 list(dict.fromkeys(p for p in places if p)),
                 list(dict.fromkeys(countries)),
+                list(dict.fromkeys(name_words)),
+                row.get("mapped", "yes") != "no",
+                said["localised"],
             )
         )
     return out
@@ -479,14 +612,15 @@ class Mention:
 
 def _places_in(text: str, system: System) -> list[str]:
     found = []
-    for item in system.places + system.countries:
+    for item in system.places + system.name_words + system.countries:
         if re.search(rf"\b{re.escape(item)}\b", text):
             found.append(item)
-    return list(dict.fromkeys(found))
+    # "Caspian" (a word of a name) inside "Caspian Sea" (a place) is one place, not two
+    return list(dict.fromkeys(f for f in found if not any(f != g and f in g for g in found)))
 
 
 def _fuzzy_places(tokens: list[str], system: System, countries: bool) -> list[str]:
-    pool = system.places + (system.countries if countries else [])
+    pool = system.places + system.name_words + (system.countries if countries else [])
     hits = []
     for token in tokens:
         if not pool or len(token) < 4:
@@ -497,8 +631,28 @@ def _fuzzy_places(tokens: list[str], system: System, countries: bool) -> list[st
     return hits
 
 
-def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list[Mention]:
+def _elsewhere(system: System, after: str, countries: set[str]) -> str | None:
+    """The place named right after a mention ("... in Tajikistan") when the system is not there.
+
+    A country the map knows that the system does not run through is somewhere else; for a system
+    whose curated name carries its place ("North–South Highway in Kyrgyzstan") any other place is.
+    """
+    where = _IN_PLACE.match(after)
+    if not where:
+        return None
+    place = where.group("where")
+    if place in system.countries + system.places + system.name_words:
+        return None
+    if (place in countries and system.countries) or system.localised:
+        return place
+    return None
+
+
+def find_mentions(
+    text: str, sents: list[Sentence], known: list[System], countries: Iterable[str] = ()
+) -> list[Mention]:
     mentions: list[Mention] = []
+    country_set = set(countries)
     for si, sent in enumerate(sents):
         taken: list[tuple[int, int]] = []
         folded = _fold(sent.text)
@@ -510,6 +664,8 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
                     start, end = _orig_span(sent.text, m.start(), m.end())
+                    if _elsewhere(system, sent.text[end:], country_set):
+                        continue  # "North–South Highway in Tajikistan" is another highway
                     taken.append((m.start(), m.end()))
                     mentions.append(
                         Mention(
@@ -546,7 +702,9 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
             tokens = [t for t in tokens if t[:1].isupper() and t.lower() not in ("of",)]
             best: tuple[float, System, str] | None = None
             for system in known:
-                if kind not in system.kinds:
+                if kind not in system.kinds or _elsewhere(
+                    system, sent.text[m.end() :], country_set
+                ):
                     continue
                 scores = [
                     (
@@ -575,8 +733,8 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
                 elif places:
                     conf = min(0.85, 0.6 + 0.1 * len(places))
                     why = (
-                        f"names {', '.join(places)}, a place on it, and is a {kind} like it "
-                        f"(name only {score:.0f}% like {like!r})"
+                        f"names {', '.join(places)}, a place on it or a word of its name, and is "
+                        f"a {kind} like it (name only {score:.0f}% like {like!r})"
                     )
                 else:
                     continue
@@ -629,7 +787,39 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
                         True,
                     )
                 )
-        # 2b. unnamed infrastructure no system has (charging stations, a highway), with a route
+        # 3. described: "a ... railway project that will link A and B via C", "charging stations
+        # along the route from Urumqi to the Caspian Sea" (a kind and two of its places)
+        if not any(mm.sentence == si and mm.system for mm in mentions):
+            for m in re.finditer(rf"\b({_HEAD_RE})s?\b", sent.text, re.I):
+                head = m.group(1).lower()
+                kind = HEADS[head]
+                if head in GENERIC_HEADS:
+                    continue
+                candidates = []
+                for system in known:
+                    if kind not in system.kinds:
+                        continue
+                    found = _places_in(sent.text, system)
+                    if len(found) >= 2:
+                        candidates.append((len(found), system, found))
+                if candidates:
+                    n, system, found = max(candidates, key=lambda c: c[0])
+                    mentions.append(
+                        Mention(
+                            si,
+                            sent.start + m.start(),
+                            sent.start + m.end(),
+                            m.group(),
+                            system.id,
+                            kind,
+                            round(min(0.85, 0.5 + 0.1 * n), 2),
+                            f"names its kind ({kind}) and {', '.join(found)}: "
+                            f"{n} of {system.id}'s places/countries",
+                            False,
+                        )
+                    )
+                    break
+        # 3b. unnamed infrastructure no system has (charging stations, a highway), with a route
         for m in re.finditer(rf"\b({_HEAD_RE})\b", sent.text, re.I):
             kind = HEADS[m.group(1).lower()]
             if kind in ("railway", "pipeline", "corridor", "port"):
@@ -653,34 +843,6 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
                     False,
                 )
             )
-        # 3. described: "a ... railway project that will link A and B via C"
-        if not any(mm.sentence == si and mm.system for mm in mentions):
-            for m in re.finditer(r"\b(railway|pipeline|port)s?\b", sent.text, re.I):
-                kind = HEADS[m.group(1).lower()]
-                candidates = []
-                for system in known:
-                    if kind not in system.kinds:
-                        continue
-                    found = _places_in(sent.text, system)
-                    if len(found) >= 2:
-                        candidates.append((len(found), system, found))
-                if candidates:
-                    n, system, found = max(candidates, key=lambda c: c[0])
-                    mentions.append(
-                        Mention(
-                            si,
-                            sent.start + m.start(),
-                            sent.start + m.end(),
-                            m.group(),
-                            system.id,
-                            kind,
-                            round(min(0.85, 0.5 + 0.1 * n), 2),
-                            f"describes a {kind} linking {', '.join(found)}: "
-                            f"{n} of {system.id}'s places/countries",
-                            False,
-                        )
-                    )
-                    break
         # 4. pointing back: "the project", "this railway", "the waterless port"
         if not any(mm.sentence == si and mm.system for mm in mentions):
             for m in ANAPHORA.finditer(sent.text):
@@ -728,6 +890,10 @@ def find_mentions(text: str, sents: list[Sentence], known: list[System]) -> list
                         False,
                     )
                 )
+    only_mentioned = {system.id for system in known if not system.mapped}
+    for m in mentions:
+        if m.system in only_mentioned:
+            m.reason += f"; {m.system} is only mentioned (mapped 'no' in corridors.csv), not drawn"
     return mentions
 
 
@@ -814,18 +980,21 @@ def _date_value(m: re.Match, article_date: str) -> tuple[str, str]:
     return year, ""
 
 
-def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str, str | None]:
-    """One route item as shown ('Xinjiang (China)') and the country it names, if any."""
-    text = re.sub(r"^the\s+(?=[A-Z])", "", text.strip())
+def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str, str | None, bool]:
+    """One route item as shown ('Xinjiang (China)', 'the Caspian Sea'), the country it names if
+    any, and whether it is a country or a known place."""
+    shown = text.strip()
+    text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
     m = _POSSESSIVE_REGION.match(text)
     if m and m.group("country") in countries:
-        return f"{m.group('region')} ({m.group('country')})", m.group("country")
+        return f"{m.group('region')} ({m.group('country')})", m.group("country"), True
     if text in countries:
-        return text, text
+        return text, text, True
     if text in places:
-        return text, None
+        return shown, None, True
     # another capitalised place ("Europe", "Urumqi"): shown, not a country; anything else is no place
-    return text, "" if re.fullmatch(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", text) else None
+    place = re.fullmatch(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", text)
+    return shown, "" if place else None, False
 
 
 def _items(text: str) -> list[str]:
@@ -845,10 +1014,10 @@ def read_route(sentence: str, countries: list[str], places: list[str]) -> Value 
         for key in ("a", "via", "b"):
             shown[key] = []
             for item in groups.get(key, []):
-                label, country = _place_item(item, countries, places)
-                if country is None and label not in places:
+                label, country, is_known = _place_item(item, countries, places)
+                if country is None and not is_known:
                     return None
-                if country or label in places:
+                if is_known:
                     known += 1
                 shown[key].append(label)
                 if country:
@@ -935,7 +1104,15 @@ def read_values(
             value = re.sub(r"^(?:an?|the)\s+", "", m.group("v").strip())
             out.append(Value("role", _cap(value), at=m.start(), reason=f"{m.group().strip()!r}"))
     for m in CONTEXT.finditer(sentence):
-        out.append(Value("context", _cap(m.group("v")), at=m.start()))
+        link = "since" if m.group("link").lower() == "since" else "after"
+        out.append(
+            Value(
+                "context",
+                f"Gained importance {link} {m.group('cause').strip()}",
+                at=m.start(),
+                reason=f"{m.group()[:40]!r}…, written as the curated contexts are",
+            )
+        )
     route = read_route(sentence, countries, places)
     if route is not None:
         out.append(route)
@@ -998,8 +1175,9 @@ def propose(
 ) -> list[dict[str, str]]:
     """Proposed claims (rows of PROPOSAL_COLUMNS) for the article ``name`` with this text."""
     country_list = list(country_list)
+    by_id = {s.id: s for s in known}
     sents = sentences(text)
-    mentions = find_mentions(text, sents, known)
+    mentions = find_mentions(text, sents, known, country_list)
     claims = raw.claims.rows
     places = sorted({p for s in known for p in s.places})
     rows: list[dict[str, str]] = []
@@ -1083,12 +1261,73 @@ def propose(
             a = APPOSITIVE.match(rest)
             if a and re.search(r"\b(route|link|corridor|artery|hub|line|gateway)\b", a.group("v")):
                 add(m.system, Value("role", _cap(a.group("v"))), sent, m)  # type: ignore[arg-type]
-        # a port named beside a corridor: the port linked to it
+            # "the new North-South Highway in Kyrgyzstan": where it is, when that is all it is
+            # known by (a railway through three countries "in Kyrgyzstan" is a section of it)
+            where = _IN_PLACE.match(rest)
+            country = where.group("where") if where else ""
+            if country in country_list and set(by_id[m.system].countries) <= {country}:
+                add(
+                    m.system,  # type: ignore[arg-type]
+                    Value("countries", country, reason=f"{where.group().strip()!r} after its name"),
+                    sent,
+                    m,
+                )
+        # described by its kind, then what it is for: "charging stations ... for electric heavy
+        # vehicles" (lower-case words closing the sentence: a use, not a place)
+        for m in mapped:
+            if m.named or m.phrase.lower() not in HEADS:
+                continue
+            purpose = _PURPOSE.search(text[m.end : sent.end])
+            if purpose:
+                add(
+                    m.system,  # type: ignore[arg-type]
+                    Value(
+                        "role",
+                        f"{_cap(m.phrase)} for {purpose.group('v')}",
+                        reason=f"{m.phrase!r} {purpose.group().strip()!r}",
+                    ),
+                    sent,
+                    m,
+                )
+        # "Malabayev, General Manager of <the port's company>, expressed encouragement at ...": what
+        # an officer of the system says is its context, unless the sentence says more (a role)
+        said = OFFICER_SAYS.match(sent.text)
+        if said:
+            org_start, org_end = sent.start + said.start("org"), sent.start + said.end("org")
+            for m in mapped:
+                if m.kind == "corridor" or not (org_start <= m.start < org_end):
+                    continue
+                more = [
+                    r
+                    for r in rows
+                    if r["corridor"] == m.system
+                    and r["quote"] == sent.text
+                    and r["field"] not in ("name", "operator", "countries")
+                ]
+                if not more:
+                    title = said.group("title").lower()
+                    add(
+                        m.system,  # type: ignore[arg-type]
+                        Value(
+                            "context",
+                            f"Its {title} {said.group('said').strip()}",
+                            reason=f"what the {title} of {said.group('org')} said",
+                        ),
+                        sent,
+                        m,
+                    )
+                break
+        # a port named as part of a corridor ("a key hub in the X Corridor"): the port linked to
+        # it; a corridor merely named in the same sentence is no link
         ports = [m for m in mapped if m.kind == "port"]
         corridors = [m for m in mapped if m.kind == "corridor" and m.named]
         for p in ports:
             for c in corridors:
-                if c.system != p.system:
+                if (
+                    c.system != p.system
+                    and c.start > p.end
+                    and _LINKED.search(text[p.end : c.start])
+                ):
                     add(
                         p.system,  # type: ignore[arg-type]
                         Value("corridor", c.phrase, note="", reason=""),

@@ -235,6 +235,236 @@ def test_metadata_agrees_with_the_curated_sources(name: str) -> None:
     assert {k: meta[k] for k in expected} == expected
 
 
+# --- general rules -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        pytest.param("it is under construction", "under_construction", id="under construction"),
+        pytest.param(
+            "The construction of the China-Kyrgyzstan-Uzbekistan railway is a prime example.",
+            "under_construction",
+            id="the construction of",
+        ),
+        pytest.param(
+            "Construction of the railway will begin in October.", None, id="construction to begin"
+        ),
+        pytest.param(
+            "Preparations for the construction of the railway went on.", None, id="for construction"
+        ),
+        pytest.param(
+            "with plans to build charging stations along the route", "planned", id="plans to build"
+        ),
+        pytest.param("a planned $8 billion railway", "planned", id="planned"),
+        pytest.param("With Lines A, B, and C operational", "operating", id="operational"),
+    ],
+)
+def test_status_phrases(sentence: str, status: str | None) -> None:
+    values = ingest.read_values(sentence, "", [], [])
+    assert [v.value for v in values if v.field == "status"] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "field", "value"),
+    [
+        pytest.param(
+            "the project has gained renewed urgency as sanctions on Moscow have led shippers "
+            "to seek alternatives.",
+            [],
+            "context",
+            "Gained importance after sanctions on Moscow have led shippers to seek alternatives",
+            id="context as curated",
+        ),
+        pytest.param(
+            "it gained new importance after the sanctions on Russia.",
+            [],
+            "context",
+            "Gained importance after sanctions on Russia",
+            id="context new importance",
+        ),
+        pytest.param(
+            "the new highway, which will streamline logistics and facilitate transit.",
+            [],
+            "role",
+            "Will streamline logistics and facilitate transit",
+            id="which will",
+        ),
+        pytest.param(
+            "charging stations along the route from Urumqi to the Caspian Sea for heavy vehicles.",
+            ["Urumqi", "Caspian Sea"],
+            "route",
+            "From Urumqi to the Caspian Sea",
+            id="route ends before 'for'",
+        ),
+    ],
+)
+def test_free_text_values(sentence: str, places: list[str], field: str, value: str) -> None:
+    values = ingest.read_values(sentence, "", ["China"], places)
+    assert [v.value for v in values if v.field == field] == [value]
+
+
+COUNTRIES = {"China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan"}
+
+
+@pytest.mark.parametrize(
+    ("row_name", "names", "countries", "places", "words"),
+    [
+        pytest.param(
+            "Khorgos dry port (Khorgos Gateway)",
+            ["Khorgos dry port", "Khorgos Gateway"],
+            [],
+            [],
+            ["Khorgos"],
+            id="other name in parentheses",
+        ),
+        pytest.param(
+            "North–South Highway in Kyrgyzstan",
+            ["North–South Highway"],
+            ["Kyrgyzstan"],
+            [],
+            [],
+            id="in a country",
+        ),
+        pytest.param(
+            "North–South Highway (Kyrgyzstan)",
+            ["North–South Highway"],
+            ["Kyrgyzstan"],
+            [],
+            [],
+            id="country in parentheses is no name",
+        ),
+        pytest.param(
+            "Charging stations from Urumqi to the Caspian Sea",
+            ["Charging stations from Urumqi to the Caspian Sea"],
+            [],
+            ["Urumqi", "Caspian Sea"],
+            ["Urumqi", "Caspian"],
+            id="a name stating its route",
+        ),
+        pytest.param(
+            "Central Asia–China gas pipeline (Lines A/B/C)",
+            ["Central Asia–China gas pipeline"],
+            [],
+            [],
+            [],
+            id="lines and generic words",
+        ),
+    ],
+)
+def test_what_a_curated_name_says(row_name, names, countries, places, words) -> None:
+    got, said = ingest._curated_names(row_name, COUNTRIES)
+    assert [n for n, _ in got] == names
+    assert (said["countries"], said["places"]) == (countries, places)
+    assert list(dict.fromkeys(w for n in names for w in ingest._name_words(n, COUNTRIES))) == words
+
+
+def _propose(raw: rawdata.RawData, text: str) -> list[dict[str, str]]:
+    return ingest.propose(
+        "950_case.txt", text, ingest.systems(raw), raw, "", ingest.country_names(raw.datadir)
+    )
+
+
+def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str]]:
+    return {(r["corridor"], r["field"], r["value"]) for r in rows}
+
+
+NSH = "kg-north-south-highway"  # mapped 'no' in the fixture: only mentioned, not drawn
+KHORGOS = "khorgos-dry-port"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Officials praised the new North-South Highway in Kyrgyzstan, which will streamline "
+            "logistics and facilitate international transit.",
+            [
+                (NSH, "name", "North-South Highway"),
+                (NSH, "countries", "Kyrgyzstan"),
+                (NSH, "role", "Will streamline logistics and facilitate international transit"),
+            ],
+            [("", "", "North-South Highway")],
+            id="mapped no: named, its claims proposed",
+        ),
+        pytest.param(
+            "The North-South Highway in Tajikistan was resurfaced.",
+            [],
+            [(NSH, "name", "North-South Highway")],
+            id="mapped no: the same name elsewhere is another road",
+        ),
+        pytest.param(
+            "Malabayev, General Manager of Kazakhstan Horgos Dongmen Waterless Port Company, "
+            "expressed encouragement at the plan.",
+            [
+                (KHORGOS, "operator", "Kazakhstan Horgos Dongmen Waterless Port Company"),
+                (KHORGOS, "context", "Its general manager expressed encouragement at the plan"),
+            ],
+            [("", "", "Kazakhstan Horgos Dongmen Waterless Port Company")],
+            id="waterless port company is the dry port",
+        ),
+        pytest.param(
+            "Kazakhstan Horgos Dongmen Waterless Port Company reported record volumes. The "
+            "waterless port plays a crucial role in connecting Eurasia.",
+            [(KHORGOS, "role", "Connecting Eurasia")],
+            [],
+            id="the waterless port points back to the dry port",
+        ),
+        pytest.param(
+            "The construction of the China-Kyrgyzstan-Uzbekistan railway is a prime example.",
+            [("cku-railway", "status", "under_construction")],
+            [],
+            id="the construction of",
+        ),
+        pytest.param(
+            "At Khorgos Gateway, officials praised the Middle Corridor.",
+            [],
+            [(KHORGOS, "corridor", "Middle Corridor")],
+            id="a corridor named beside a port is no link",
+        ),
+        pytest.param(
+            "Khorgos Gateway, a key hub on the Middle Corridor, doubled its volumes.",
+            [(KHORGOS, "corridor", "Middle Corridor")],
+            [],
+            id="a port named as a hub on a corridor",
+        ),
+    ],
+)
+def test_general_rules_on_the_fixture(fixture_raw, text: str, present, absent) -> None:
+    found = _found(_propose(fixture_raw, text))
+    assert set(present) <= found
+    assert not set(absent) & found
+
+
+CHARGING = "Plans were announced to build charging stations along the route from Urumqi to the "
+CHARGING += "Caspian Sea for electric heavy vehicles."
+
+
+def test_a_mentioned_only_corridor_is_matched_by_its_kind_and_places(data_copy: DataCopy) -> None:
+    """Without a row for them the charging stations are "mentioned, not mapped"; with a
+    corridors.csv row (mapped 'no') whose name states the route, they are a system and the
+    sentence proposes its claims."""
+    assert _found(_propose(data_copy.read(), CHARGING)) == {("", "", "charging stations")}
+    data_copy.edit_rows(
+        "geodata/corridors.csv",
+        lambda rows: rows.append(
+            {
+                "id": "charging",
+                "name": "Charging stations from Urumqi to the Caspian Sea",
+                "mapped": "no",
+                "summary": "Only mentioned.",
+            }
+        ),
+    )
+    rows = _propose(data_copy.read(), CHARGING)
+    assert _found(rows) == {
+        ("charging", "status", "planned"),
+        ("charging", "route", "From Urumqi to the Caspian Sea"),
+        ("charging", "role", "Charging stations for electric heavy vehicles"),
+    }
+    assert "only mentioned (mapped 'no' in corridors.csv)" in rows[0]["reason"]
+
+
 # --- review ----------------------------------------------------------------------------------
 
 
@@ -349,3 +579,40 @@ def test_cli_ingest_then_review(data_copy: DataCopy, capsys: pytest.CaptureFixtu
         "accepted 1 into geodata/claims.csv, rejected 1; 9 proposal(s) still pending\n"
     )
     assert cli.main(["--data-dir", root, "validate"]) == 0
+
+
+# --- the recall benchmark's copy ---------------------------------------------------------------
+
+
+ARTICLES_WITH_CLAIMS = sorted(
+    {
+        c["source"]
+        for c in rawdata.read(FIXTURE).claims.rows
+        if (FIXTURE.seeds / c["source"]).is_file()
+    }
+)
+
+
+@pytest.mark.parametrize("article", ARTICLES_WITH_CLAIMS)
+@pytest.mark.parametrize(
+    "drop_orphans",
+    [pytest.param(False, id="orphans kept"), pytest.param(True, id="orphans dropped")],
+)
+def test_removing_an_article_leaves_data_that_validates(
+    tmp_path: Path, article: str, drop_orphans: bool
+) -> None:
+    """Only the claims whose source is the article go; the copy validates, but for the corridors
+    that only the article cites when they are kept as known systems."""
+    from benchmarks import ingest_recall
+
+    data = ingest_recall.copy_data(FIXTURE, tmp_path / "data")
+    removal = ingest_recall.remove_article(data, article, tmp_path / article, drop_orphans)
+    left = rawdata.read(data).claims.rows
+    before = rawdata.read(FIXTURE).claims.rows
+    assert removal.claims == [c for c in before if c["source"] == article] != []
+    assert [c["id"] for c in left] == [c["id"] for c in before if c["source"] != article]
+    assert removal.unexpected == []
+    if drop_orphans:
+        assert removal.problems == []
+    else:
+        assert {p.id for p in removal.problems} <= removal.orphan_ids
