@@ -6,6 +6,7 @@ package: load (once per process), filter, build the map, and render the panel.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 from pathlib import Path
@@ -59,8 +60,20 @@ def data_watch(root: str) -> datawatch.Watch:
 @st.cache_resource(show_spinner="Loading the curated data…", max_entries=2)
 def load_version(root: str, version: str) -> dataset.Dataset:
     """Read, validate, measure and join once per data folder and content (read-only after); a
-    start with unchanged data and code takes the compiled dataset from the user's cache folder."""
-    return dataset.load(resolve(root), cache=True)
+    start with unchanged data and code takes the compiled dataset from the user's cache folder.
+
+    Streamlit collects garbage after every script run (``runner.postScriptGC``). With the dataset
+    and its libraries in the heap a full collection took ~100 ms, holding the interpreter while
+    the browser fetched the map's files. So everything alive after a load is frozen (left out of
+    collections; still freed when unreferenced); a reload unfreezes first, so an older dataset
+    can be collected.
+    """
+    gc.unfreeze()
+    try:
+        return dataset.load(resolve(root), cache=True)
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 def load(root: str) -> dataset.Dataset:
