@@ -182,11 +182,13 @@ def write_prefetch(folder: Path, files: DataFiles) -> None:
 
     A page given other files (another data version) simply fetches those; these are then unused.
     """
-    urls = [*files.layers.values(), files.places, files.basemap]
+    urls = [[url, "high"] for url in files.layers.values()]
+    urls += [[files.places, "low"], [files.basemap, "low"]]  # drawn after the routes anyway
     script = (
         "window.corridorsPrefetched = {};\n"
-        f"{json.dumps(urls)}.forEach(function (u) {{\n"
-        "  window.corridorsPrefetched[u] = fetch(u).then(function (r) {\n"
+        f"{json.dumps(urls)}.forEach(function (f) {{\n"
+        "  var u = f[0];\n"
+        "  window.corridorsPrefetched[u] = fetch(u, {priority: f[1]}).then(function (r) {\n"
         "    if (!r.ok) { throw new Error(u + ': HTTP ' + r.status); }\n"
         "    return r.json();\n"
         "  });\n"

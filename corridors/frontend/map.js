@@ -27,6 +27,10 @@
   var basemapUrl = null;
   var placesUrl = null;
   var pendingArgs = null; // args that arrived before the map existed
+  // The routes come first: the basemap and place labels are drawn once the routes are (or at
+  // once on a page without routes to wait for), so their larger files never hold the routes up.
+  var routesDrawn = null;
+  var routesWait = new Promise(function (resolve) { routesDrawn = resolve; });
 
   // The handshake starts as soon as this script runs (it comes before Leaflet in the page): the
   // args, and so the layer files, arrive while Leaflet is still loading.
@@ -163,11 +167,18 @@
       select(selected, true);
       if (window.corridorsDrawnAt === undefined) {
         window.corridorsDrawnAt = performance.now();
+        // The basemap follows in the task after the frame that paints the routes, so its drawing
+        // never delays that paint (and after a while anyway: a hidden tab paints no frames).
+        requestAnimationFrame(function () { setTimeout(routesDrawn, 0); });
+        setTimeout(routesDrawn, 250);
         // Tell the app the map is drawn: its first run held the rest of the page back until now,
         // so that the page's widgets do not compete with the map for the browser's main thread.
         if (inFrame) { setValue({drawn: true}); }
       }
-    }).catch(function (e) { note("The map data could not be loaded (" + e.message + ")."); });
+    }).catch(function (e) {
+      note("The map data could not be loaded (" + e.message + ").");
+      routesDrawn(); // no routes to wait for
+    });
   };
 
   /** A static page (no Streamlit): draw inline collections at once. */
@@ -401,15 +412,22 @@
 
   // --- basemap and place labels ---------------------------------------------------------------
 
+  /** The file's data, once the routes are drawn (at once in a page with no frame to wait on). */
+  function afterRoutes(file) {
+    if (!inFrame) { return file; }
+    return Promise.all([file, routesWait]).then(function (both) { return both[0]; });
+  }
+
   C.loadBasemap = function (url) {
-    fetchJson(url, true).then(function (data) {
+    afterRoutes(fetchJson(url, true)).then(function (data) {
       if (C.basemap) { C.basemap.clearLayers(); C.basemap.addData(data); }
+      if (times.basemap === undefined) { times.basemap = performance.now(); }
     }).catch(function () { note("The offline basemap could not be loaded."); });
   };
 
   var labels = [];
   C.loadPlaces = function (url) {
-    fetchJson(url, true).then(function (data) {
+    afterRoutes(fetchJson(url, true)).then(function (data) {
       labels.forEach(function (l) { map.removeLayer(l.marker); });
       labels = (data.places || []).map(placeLabel);
       declutter();

@@ -516,8 +516,14 @@ def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_p
 
     files = mapcomponent.write_data(tmp_path, ds, "fingerprint", "version")
     script = (tmp_path / mapbuild.PREFETCH_SCRIPT).read_text(encoding="utf-8")
-    urls = json.loads(script[script.index("[") : script.index("]") + 1])
-    assert urls == [*files.layers.values(), files.places, files.basemap]
-    assert all((tmp_path / url).is_file() for url in urls)
+    fetches = json.loads(script[script.index("[") : script.index("].forEach") + 1])
+    # the routes' files first and at high priority; the labels and the basemap (drawn after the
+    # routes, and the basemap by far the largest file) at low priority
+    assert fetches == [
+        *([url, "high"] for url in files.layers.values()),
+        [files.places, "low"],
+        [files.basemap, "low"],
+    ]
+    assert all((tmp_path / url).is_file() for url, _ in fetches)
     page_js = (REPO_ROOT / "corridors" / "frontend" / "map.js").read_text(encoding="utf-8")
     assert "window.corridorsPrefetched" in page_js

@@ -113,6 +113,21 @@ def test_place_labels_are_text_under_the_routes(sized: Dashboard) -> None:
         assert credit in attribution, attribution
 
 
+def test_the_offline_basemap_is_drawn_after_the_routes(dashboard: Dashboard) -> None:
+    """The countries' outlines come from the largest file: they follow the routes, never lead."""
+    dashboard.open(routes=ALL)
+    dashboard.page.wait_for_function(
+        "(sel) => document.querySelector(sel).contentDocument"
+        ".querySelectorAll('.leaflet-corridors-basemap-pane path').length > 10",
+        arg=MAP_FRAME,
+    )
+    order = dashboard.frame().evaluate(
+        "() => ({routes: window.corridorsDrawnAt, basemap: window.corridorsTimes.basemap})"
+    )
+    assert order["routes"] is not None and order["basemap"] is not None, order
+    assert order["basemap"] > order["routes"], order
+
+
 def test_zooming_in_names_more_cities(dashboard: Dashboard) -> None:
     dashboard.open(routes=ALL)
     dashboard.page.evaluate(
