@@ -9,6 +9,7 @@ get. The map is our own custom component, which AppTest sees as a ``component_in
 from __future__ import annotations
 
 import csv
+import gc
 import html
 import json
 import shutil
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from corridors import notices
@@ -108,6 +110,18 @@ def test_default_page_runs_and_sends_every_feature(app: AppTest) -> None:
     assert set(sent) == set(FEATURE_KINDS)
     assert {fid: p["kind"] for fid, p in sent.items()} == FEATURE_KINDS
     assert app.query_params == {}
+
+
+def test_the_loaded_data_is_left_out_of_garbage_collection(app: AppTest) -> None:
+    """Streamlit collects garbage after every run; the long-lived heap (the dataset and the
+    libraries) is frozen after a load, so that collection stays short (see load_version)."""
+    st.cache_resource.clear()  # so that this run loads the data
+    gc.unfreeze()
+    app.session_state["_painted"] = True
+    app.run()
+    assert not app.exception
+    frozen = gc.get_freeze_count()
+    assert frozen > 0, "load_version did not freeze the heap"
 
 
 def test_map_is_served_from_the_cache_folder_not_the_checkout(app: AppTest) -> None:
