@@ -78,16 +78,21 @@ def _visible_labels(dash: Dashboard) -> list[dict]:
     )
 
 
+def _wait_for_more_than(dash: Dashboard, selector: str, n: int) -> None:
+    """Until the map's frame holds more than n elements matching selector."""
+    dash.page.wait_for_function(
+        "([sel, css, n]) => document.querySelector(sel).contentDocument"
+        ".querySelectorAll(css).length > n",
+        arg=[MAP_FRAME, selector, n],
+    )
+
+
 # --- labels -----------------------------------------------------------------------------------------
 
 
 def test_place_labels_are_text_under_the_routes(sized: Dashboard) -> None:
     sized.open(routes=ALL)
-    sized.page.wait_for_function(
-        "(sel) => document.querySelector(sel).contentDocument"
-        ".querySelectorAll('.corridors-place-name').length > 10",
-        arg=MAP_FRAME,
-    )
+    _wait_for_more_than(sized, ".corridors-place-name", 10)
     sized.settle()
     labels = _visible_labels(sized)
     texts = {label["text"] for label in labels}
@@ -116,11 +121,7 @@ def test_place_labels_are_text_under_the_routes(sized: Dashboard) -> None:
 def test_the_offline_basemap_is_drawn_after_the_routes(dashboard: Dashboard) -> None:
     """The countries' outlines come from the largest file: they follow the routes, never lead."""
     dashboard.open(routes=ALL)
-    dashboard.page.wait_for_function(
-        "(sel) => document.querySelector(sel).contentDocument"
-        ".querySelectorAll('.leaflet-corridors-basemap-pane path').length > 10",
-        arg=MAP_FRAME,
-    )
+    _wait_for_more_than(dashboard, ".leaflet-corridors-basemap-pane path", 10)
     order = dashboard.frame().evaluate(
         "() => ({routes: window.corridorsDrawnAt, basemap: window.corridorsTimes.basemap})"
     )
