@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry import Point
 
 from .. import measure
+from ..drawing import REDRAWN_METHODS
 from ..problems import Problem, error, warning
 from ..rawdata import Row
 from ..schema import WAYPOINT_KINDS, WAYPOINT_TOLERANCE_KM
@@ -20,9 +21,6 @@ from .geometry import in_region
 
 #: A vertex of a line drawn through waypoints is at its waypoint within this distance.
 VERTEX_AT_WAYPOINT_KM = 0.5
-
-#: Methods whose geometry is nothing but their waypoints (see corridors.drawing).
-THROUGH_WAYPOINTS = ("stations", "schematic", "located")
 
 
 def waypoint_point(row: Row) -> Point | None:
@@ -97,7 +95,7 @@ def drawn_through_waypoints(ctx: Context) -> Iterator[Problem]:
         method = ref.props.get("method")
         names = ref.props.get("waypoints")
         geom = ctx.geometry(ref)
-        if method not in THROUGH_WAYPOINTS or geom is None or geom.is_empty:
+        if method not in REDRAWN_METHODS or geom is None or geom.is_empty:
             continue
         if not isinstance(names, list):
             continue
