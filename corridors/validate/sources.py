@@ -20,7 +20,9 @@ def sources_present(ctx: Context) -> Iterator[Problem]:
     table = ctx.raw.sources
     if not ctx.usable(table):
         return
-    by_hash = {hashlib.sha256(data).hexdigest(): name for name, data in ctx.raw.seeds.items()}
+    # each article hashed once: the digests both check the recorded sha256 and find a renamed file
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in ctx.raw.seeds.items()}
+    by_hash = {digest: name for name, digest in digests.items()}
     for row in table.rows:
         name = row["file"]
         if name and not FILE_NAME.match(name):
@@ -34,8 +36,8 @@ def sources_present(ctx: Context) -> Iterator[Problem]:
             continue
         if name in ctx.raw.refused_seeds:
             continue  # present but refused on reading: that problem says why
-        data = ctx.raw.seeds.get(name)
-        if data is None:
+        digest = digests.get(name)
+        if digest is None:
             renamed = by_hash.get(row["sha256"])
             hint = (
                 f"it looks renamed to {renamed!r}: rename it back or update sources.csv and claims"
@@ -44,7 +46,6 @@ def sources_present(ctx: Context) -> Iterator[Problem]:
             )
             yield error(table.rel, name, "source file is missing from seeds/", hint, row.line)
             continue
-        digest = hashlib.sha256(data).hexdigest()
         if digest != row["sha256"]:
             yield error(
                 table.rel,
