@@ -10,7 +10,6 @@ table marked ``usable = False`` (with its problem), never None.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 from dataclasses import dataclass, field
@@ -35,7 +34,6 @@ class GeoFile:
     path: Path
     rel: str
     data: dict | None
-    sha256: str = ""
 
 
 class Row(dict):
@@ -100,16 +98,13 @@ def read_geofile(
     data = reading.read_bytes(datadir, path, limit or reading.FEATURE_FILE, problems)
     if data is None:
         return GeoFile(path, rel, None)
-    digest = hashlib.sha256(data).hexdigest()
     text = reading.decode_text(data, rel, problems)
     if text is None:
-        return GeoFile(path, rel, None, digest)
+        return GeoFile(path, rel, None)
     parsed = reading.parse_json(text, rel, problems)
     if parsed is None:
-        return GeoFile(path, rel, None, digest)
-    return GeoFile(
-        path, rel, parsed if isinstance(parsed, dict) else {"__not_object__": parsed}, digest
-    )
+        return GeoFile(path, rel, None)
+    return GeoFile(path, rel, parsed if isinstance(parsed, dict) else {"__not_object__": parsed})
 
 
 def _row_id(values: dict[str, str]) -> str:
