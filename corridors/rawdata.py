@@ -56,7 +56,6 @@ class Row(dict):
 @dataclass
 class Table:
     rel: str
-    columns: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     present: bool = True
     #: False when the table could not be read or its header is wrong: its rows are not data, and
@@ -82,9 +81,6 @@ class RawData:
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
     #: What the checks derived from this data (validate.Context), kept for the Dataset builder.
     context: object | None = field(default=None, repr=False, compare=False)
-
-    def tables(self) -> list[Table]:
-        return [self.claims, self.sources, self.corridors, self.waypoints, self.references]
 
 
 def read_geofile(
@@ -154,7 +150,7 @@ def read_table(
         header = []
     if header != list(expected):
         problems.append(_header_problem(rel, header, expected))
-        return Table(rel, header, [], usable=False)
+        return Table(rel, usable=False)
     rows: list[Row] = []
     try:
         for cells in reader:
@@ -194,7 +190,7 @@ def read_table(
         problems.append(
             error(rel, "", f"CSV error: {exc}", "fix the quoting there", reader.line_num)
         )
-    return Table(rel, header, rows)
+    return Table(rel, rows)
 
 
 def read_boundaries(datadir: DataDir, problems: list[Problem]) -> GeoFile | None:

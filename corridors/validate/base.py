@@ -232,10 +232,6 @@ class Context:
     # --- tables ------------------------------------------------------------------------------
 
     @staticmethod
-    def rows(table: Table) -> list[Row]:
-        return table.rows
-
-    @staticmethod
     def usable(table: Table) -> bool:
         """A table that was read with the right header; look-ups into any other say nothing."""
         return table.present and table.usable
