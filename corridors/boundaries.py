@@ -48,7 +48,8 @@ def frame(geofile: GeoFile | None) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """The countries of a boundaries file read by ``rawdata``, or none with what is wrong.
 
     All or nothing: a country without a name or a sound (Multi)Polygon makes the whole file
-    unused, since measuring against part of the map would name wrong countries silently. Routes
+    unused, since measuring against part of the map would name wrong countries silently (``usable``
+    and ``validate.Context.boundaries`` rely on it: an error always comes with no country). Routes
     are drawn either way; only the countries they cross go unmeasured.
     """
     if geofile is None or geofile.data is None:
@@ -112,9 +113,13 @@ def _polygons(geom: BaseGeometry) -> BaseGeometry:
 
 
 def usable(geofile: GeoFile | None) -> gpd.GeoDataFrame:
-    """The countries to measure with: the file's, or none when it has an error."""
-    countries, problems = frame(geofile)
-    return empty() if any(p.level == "error" for p in problems) else countries
+    """The countries to measure with: the file's, or none when it has an error.
+
+    ``frame`` is all or nothing (a file with an error gives no country), so its countries are
+    already the usable ones; the problems are for the validator to list.
+    """
+    countries, _ = frame(geofile)
+    return countries
 
 
 def fetch_world_atlas(workdir: Path) -> Path:

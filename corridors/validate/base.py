@@ -286,9 +286,8 @@ class Context:
         """The boundaries to measure with: the caller's, else the data folder's if sound."""
         if self._boundaries is not None:
             return self._boundaries if len(self._boundaries) else None
-        frame, problems = self.boundary_frame
-        usable = len(frame) and not any(p.level == "error" for p in problems)
-        return frame if usable else None
+        frame, _ = self.boundary_frame  # all or nothing: no country when the file has an error
+        return frame if len(frame) else None
 
     @cached_property
     def land(self) -> BaseGeometry | None:
