@@ -194,9 +194,10 @@ def _no_gc_pauses() -> Iterator[None]:
 def _load(datadir: DataDir) -> Dataset:
     with _no_gc_pauses():
         raw = rawdata.read(datadir)
-        boundaries = boundaries_module.usable(raw.boundaries)
-        problems = validate(raw, boundaries)
-        ds = build(raw, boundaries, problems)
+        # no boundaries passed: validation parses the data folder's own for its boundaries check,
+        # and that same frame, when sound, is what the Dataset is measured with (parsed once)
+        problems = validate(raw)
+        ds = build(raw, None, problems)
         raw.context = None  # break the raw <-> context cycle: the parsed files are freed now
         return ds
 
