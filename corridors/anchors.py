@@ -16,8 +16,6 @@ TextPositionSelector specifies), end exclusive. Claims whose source is a referen
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from dataclasses import dataclass
 from . import atomicfile, reading, textmatch
 from .datadir import DataDir
 from .problems import Problem, error
-from .rawdata import RawData, read_table
+from .rawdata import RawData, read_table, table_text
 
 #: geodata/anchors.csv columns, in file order.
 ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
@@ -161,11 +159,7 @@ def compute(raw: RawData) -> Computed:
 
 def render(anchors: list[Anchor]) -> str:
     """anchors.csv as `fmt` writes it: minimal quoting, '\\n' line ends, claims order."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ANCHOR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(a.row() for a in anchors)
-    return out.getvalue()
+    return table_text(ANCHOR_COLUMNS, (a.row() for a in anchors))
 
 
 def write(datadir: DataDir, raw: RawData | None = None) -> bool:
@@ -246,12 +240,9 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
     if reported:
         return
     order = [row["claim"] for row in table.rows if row["claim"] in fresh]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ANCHOR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(dict(row) for row in table.rows)
+    rewritten = table_text(ANCHOR_COLUMNS, (dict(row) for row in table.rows))
     stored = reading.read_bytes(raw.datadir, path, reading.TABLE, [])
     if order != [a.claim for a in computed.anchors if a.claim in stored_ids] or (
-        stored is None or out.getvalue() != stored.decode("utf-8")
+        stored is None or rewritten != stored.decode("utf-8")
     ):
         yield error(rel, "", "file is not as `fmt` writes it (order or quoting)", HINT)

@@ -47,7 +47,6 @@ import calendar
 import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import re
 import shutil
@@ -59,6 +58,7 @@ from rapidfuzz import fuzz, process, utils
 
 from . import rawdata, textmatch
 from .datadir import DataDir
+from .rawdata import table_text  # also used as ingest.table_text (benchmarks/ingest_recall.py)
 from .schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS
 
 #: Columns of geodata/proposed/<stem>.csv: a claim row, and why it is proposed.
@@ -1408,16 +1408,6 @@ def proposed_dir(datadir: DataDir) -> Path:
 
 def proposals_path(datadir: DataDir, stem: str) -> Path:
     return proposed_dir(datadir) / f"{stem}.csv"
-
-
-def table_text(columns: Iterable[str], rows: Iterable[dict[str, str]], header: bool = True) -> str:
-    """CSV as `fmt` writes tables: minimal quoting, '\\n' line ends."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    if header:
-        writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def append_rows(path: Path, columns: Iterable[str], rows: list[dict[str, str]]) -> None:

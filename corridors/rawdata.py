@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,6 +192,22 @@ def read_table(
             error(rel, "", f"CSV error: {exc}", "fix the quoting there", reader.line_num)
         )
     return Table(rel, rows)
+
+
+def table_text(
+    columns: Iterable[str], rows: Iterable[Mapping[str, str]], header: bool = True
+) -> str:
+    """CSV as `fmt` writes the tables: minimal quoting, '\\n' line ends.
+
+    The one writer, so that the rows ingest and review write, anchors.csv, and the check that
+    anchors.csv is as `fmt` writes it all agree byte for byte.
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def read_boundaries(datadir: DataDir, problems: list[Problem]) -> GeoFile | None:

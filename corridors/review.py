@@ -94,7 +94,7 @@ def decide(
         keep = [row for row in ingest.read_rows(path) if row["id"] not in decided]
         remaining += len(keep)
         if keep:
-            path.write_text(ingest.table_text(ingest.PROPOSAL_COLUMNS, keep), encoding="utf-8")
+            path.write_text(rawdata.table_text(ingest.PROPOSAL_COLUMNS, keep), encoding="utf-8")
         else:
             path.unlink()
     return Outcome(list(accept), list(reject), remaining)
