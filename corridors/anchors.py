@@ -20,10 +20,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import atomicfile, reading, textmatch
+from . import atomicfile, rawdata, reading, textmatch
 from .datadir import DataDir
 from .problems import Problem, error
-from .rawdata import RawData, read_table, table_text
+from .rawdata import RawData, read_table_text, table_text
 
 #: geodata/anchors.csv columns, in file order.
 ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
@@ -128,16 +128,12 @@ def compute(raw: RawData) -> Computed:
     """
     anchors: list[Anchor] = []
     problems: list[Problem] = []
-    texts: dict[str, str] = {}
     table = raw.claims
-    for row in table.rows if table else []:
+    for row in table.rows:
         source = row["source"]
-        data = raw.seeds.get(source)
-        if data is None or not row["quote"].strip():
+        text = raw.texts.get(source)  # the article as read (decoded once, by rawdata.read)
+        if text is None or not row["quote"].strip():
             continue
-        if source not in texts:
-            texts[source] = data.decode("utf-8", "replace")
-        text = texts[source]
         matches = occurrences(row["quote"], text)
         if len(matches) == 1:
             anchors.append(anchor_at(row["id"], source, text, matches[0]))
@@ -145,7 +141,7 @@ def compute(raw: RawData) -> Computed:
             where = ", ".join(str(m.start) for m in matches)
             problems.append(
                 error(
-                    table.rel,  # type: ignore[union-attr]
+                    table.rel,
                     row["id"],
                     f"quote matches {len(matches)} places in {source} (at characters {where}); "
                     "its anchor would be ambiguous",
@@ -164,8 +160,6 @@ def render(anchors: list[Anchor]) -> str:
 
 def write(datadir: DataDir, raw: RawData | None = None) -> bool:
     """Rewrite geodata/anchors.csv from the claims and articles; True when it changed."""
-    from . import rawdata
-
     computed = compute(raw or rawdata.read(datadir))
     path = anchors_path(datadir)
     text = render(computed.anchors)
@@ -209,7 +203,7 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
         yield error(rel, "", "file is missing", HINT)
         return
     read_problems: list[Problem] = []
-    table = read_table(raw.datadir, path, ANCHOR_COLUMNS, read_problems)
+    table, stored = read_table_text(raw.datadir, path, ANCHOR_COLUMNS, read_problems)
     if read_problems or not table.usable:
         yield from read_problems
         return
@@ -241,8 +235,5 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
         return
     order = [row["claim"] for row in table.rows if row["claim"] in fresh]
     rewritten = table_text(ANCHOR_COLUMNS, (dict(row) for row in table.rows))
-    stored = reading.read_bytes(raw.datadir, path, reading.TABLE, [])
-    if order != [a.claim for a in computed.anchors if a.claim in stored_ids] or (
-        stored is None or rewritten != stored.decode("utf-8")
-    ):
+    if order != [a.claim for a in computed.anchors if a.claim in stored_ids] or rewritten != stored:
         yield error(rel, "", "file is not as `fmt` writes it (order or quoting)", HINT)

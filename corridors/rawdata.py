@@ -76,7 +76,9 @@ class RawData:
         default_factory=lambda: Table("geodata/references.csv", present=False)
     )
     seeds: dict[str, bytes] = field(default_factory=dict)  # article file name -> its bytes
-    texts: dict[str, str] = field(default_factory=dict)  # article file name -> its text
+    #: article file name -> its text: the same names as ``seeds`` (an article that cannot be
+    #: decoded is in neither, but in ``refused_seeds``)
+    texts: dict[str, str] = field(default_factory=dict)
     refused_seeds: set[str] = field(default_factory=set)  # articles present but not readable
     boundaries: GeoFile | None = None  # None when there is no boundaries file
     problems: list[Problem] = field(default_factory=list)  # problems met while reading
@@ -136,14 +138,30 @@ def read_table(
     datadir: DataDir, path: Path, expected: tuple[str, ...], problems: list[Problem]
 ) -> Table:
     """A CSV table with exactly the expected header; each malformed row is a problem."""
+    return read_table_text(datadir, path, expected, problems)[0]
+
+
+def read_table_text(
+    datadir: DataDir, path: Path, expected: tuple[str, ...], problems: list[Problem]
+) -> tuple[Table, str | None]:
+    """``read_table``, and the text the table was parsed from (None when it could not be read).
+
+    For a check that also compares the file with how `fmt` writes it (anchors.csv), so that the
+    file is read once and the rows and the text compared are of the same read.
+    """
     rel = datadir.rel(path)
     if not os.path.lexists(path):
         problems.append(error(rel, "", "file is missing", "restore it from git"))
-        return Table(rel, present=False, usable=False)
+        return Table(rel, present=False, usable=False), None
     data = reading.read_bytes(datadir, path, reading.TABLE, problems)
     text = None if data is None else reading.decode_text(data, rel, problems, csv=True)
     if text is None:
-        return Table(rel, usable=False)
+        return Table(rel, usable=False), None
+    return _parse_table(rel, text, expected, problems), text
+
+
+def _parse_table(rel: str, text: str, expected: tuple[str, ...], problems: list[Problem]) -> Table:
+    """The rows of a table's text, when its header is exactly the expected one."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
