@@ -2,7 +2,8 @@
 
 The bytes go to a temporary file in the target's own folder, are flushed to disk (fsync), and only
 then renamed over the target (an atomic rename on POSIX), so a full disk, a killed process or an
-unwritable folder leaves the previous file byte-identical. Exports and ``fmt`` write through here.
+unwritable folder leaves the previous file byte-identical. Exports, ``fmt``, the boundaries
+recipe, anchors.csv, ingest, review and the annotations export write through here.
 """
 
 from __future__ import annotations

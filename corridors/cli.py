@@ -258,7 +258,7 @@ def _annotations(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_bytes(Path(args.output), text.encode("utf-8"))
         print(f"wrote {collection['total']} annotations to {args.output}")
     return 1 if ds.errors else 0
 
@@ -269,7 +269,7 @@ def _ingest(args: argparse.Namespace) -> int:
     datadir = resolve(args.data_dir)
     try:
         result = ingest.ingest(datadir, Path(args.article))
-    except (ingest.IngestError, OSError) as exc:
+    except (ingest.IngestError, OSError, WriteError) as exc:
         print(f"not ingested: {exc}", file=sys.stderr)
         return 1
     meta = {k: result.source_row[k] for k in ("headline", "outlet", "dateline", "date", "author")}

@@ -56,7 +56,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
-from . import rawdata, textmatch
+from . import atomicfile, rawdata, textmatch
 from .datadir import DataDir
 from .rawdata import table_text  # also used as ingest.table_text (benchmarks/ingest_recall.py)
 from .schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS
@@ -1411,11 +1411,15 @@ def proposals_path(datadir: DataDir, stem: str) -> Path:
 
 
 def append_rows(path: Path, columns: Iterable[str], rows: list[dict[str, str]]) -> None:
-    """Append rows to a table without touching the bytes already there."""
+    """Append rows to a table, keeping the rows already there.
+
+    The table is read as text (so CRLF line ends come back as '\\n') and rewritten whole through
+    corridors.atomicfile, so a failed write leaves it as it was rather than cut off in a row.
+    """
     text = path.read_text(encoding="utf-8")
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + table_text(columns, rows, header=False), encoding="utf-8")
+    atomicfile.write_bytes(path, (text + table_text(columns, rows, header=False)).encode("utf-8"))
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -1476,6 +1480,5 @@ def ingest(datadir: DataDir, article: Path) -> Result:
         ),
     }
     append_rows(datadir.sources, SOURCE_COLUMNS, [source_row])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(table_text(PROPOSAL_COLUMNS, rows), encoding="utf-8")
+    atomicfile.write_bytes(target, table_text(PROPOSAL_COLUMNS, rows).encode("utf-8"))
     return Result(seed, target, rows, source_row)

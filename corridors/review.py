@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchors, ingest, rawdata
+from . import anchors, atomicfile, ingest, rawdata
 from .datadir import DataDir
 from .problems import Problem
 from .schema import CLAIM_COLUMNS, format_value
@@ -94,7 +94,8 @@ def decide(
         keep = [row for row in ingest.read_rows(path) if row["id"] not in decided]
         remaining += len(keep)
         if keep:
-            path.write_text(rawdata.table_text(ingest.PROPOSAL_COLUMNS, keep), encoding="utf-8")
+            text = rawdata.table_text(ingest.PROPOSAL_COLUMNS, keep)
+            atomicfile.write_bytes(path, text.encode("utf-8"))
         else:
             path.unlink()
     return Outcome(list(accept), list(reject), remaining)
@@ -115,11 +116,11 @@ def _append_validated(datadir: DataDir, claims: list[dict[str, str]]) -> None:
         and (p.id in ids or (p.file == datadir.rel(datadir.claims) and not p.id))
     ]
     if problems:
-        datadir.claims.write_bytes(before_claims)
+        atomicfile.write_bytes(datadir.claims, before_claims)
         if before_anchors is None:
             anchors_file.unlink(missing_ok=True)
         else:
-            anchors_file.write_bytes(before_anchors)
+            atomicfile.write_bytes(anchors_file, before_anchors)
         raise ReviewError(
             "not accepted: the claims would not pass `validate`; edit the proposals file and "
             "review again",
