@@ -39,12 +39,12 @@ class Outcome:
 
 
 def files(datadir: DataDir, stem: str | None = None) -> list[Path]:
-    folder = ingest.proposed_dir(datadir)
     if stem:
         path = ingest.proposals_path(datadir, stem)
         if not path.exists():
             raise ReviewError(f"no proposals for {stem!r}: {datadir.rel(path)} does not exist")
         return [path]
+    folder = ingest.proposed_dir(datadir)
     return sorted(folder.glob("*.csv")) if folder.is_dir() else []
 
 
@@ -106,12 +106,14 @@ def _append_validated(datadir: DataDir, claims: list[dict[str, str]]) -> None:
     before_claims = datadir.claims.read_bytes()
     before_anchors = anchors_file.read_bytes() if anchors_file.exists() else None
     ingest.append_rows(datadir.claims, CLAIM_COLUMNS, claims)
+    # one read serves both: anchors.write changes only anchors.csv, which rawdata.read does not
+    # hold (the anchors check reads it from disk itself), so a second read would be the same data
     raw = rawdata.read(datadir)
     anchors.write(datadir, raw)
     ids = {c["id"] for c in claims}
     problems = [
         p
-        for p in validate(rawdata.read(datadir))
+        for p in validate(raw)
         if p.level == "error"
         and (p.id in ids or (p.file == datadir.rel(datadir.claims) and not p.id))
     ]
