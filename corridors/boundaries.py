@@ -32,7 +32,7 @@ CRS = "EPSG:4326"
 
 #: Margin around the mapped region, in degrees, so the basemap does not end at the routes' edge.
 MARGIN_DEG = 15.0
-DECIMALS = 3  # about 100 m: far finer than 1:110m data can claim
+DECIMALS = 3  # about 100 m: far finer than the 1:50m data can claim
 
 
 WORLD_ATLAS = "world-atlas@2.0.2"

@@ -908,7 +908,13 @@ def _point_back(mentions: list[Mention], si: int, kind: str | None) -> Mention |
 
 
 def _orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
-    """Map a span of _fold(text) back to text (folding only shrinks dash spacing and spaces)."""
+    """Map a span of _fold(text) back to text.
+
+    Each end is where the folded length of a growing prefix of the text first reaches it. Folding
+    does not only shrink (spaces, dash spacing): casefold can lengthen a character ('ß' -> 'ss'),
+    and an end inside such a character takes the whole character. All this relies on is that
+    folding a longer prefix never gives a shorter result.
+    """
     start = end = None
     for i in range(len(text) + 1):
         n = len(_fold(text[:i]))

@@ -1,4 +1,4 @@
-"""Reading one file of the data folder safely: the only place the data layer opens a file.
+"""Reading one file of the data folder safely: loading and validation read every file through here.
 
 Everything the dashboard, the validator and the exports know comes through here, so the rules are
 in one place and each refusal is one precise Problem (file, what is wrong, how to fix it):
@@ -14,6 +14,10 @@ in one place and each refusal is one precise Problem (file, what is wrong, how t
   nested no deeper than GeoJSON needs (MAX_JSON_DEPTH), so nothing downstream can recurse away.
 
 Nothing here raises on bad data: each function returns None and appends the Problem instead.
+
+Not the only place a data file is opened: ``datadir.fingerprint`` opens them too, but only to hash
+their bytes (the cache key), never to parse them; and the ``ingest`` and ``review`` commands read
+a few files directly (the tables they append to, the proposals, the countries' names).
 """
 
 from __future__ import annotations
