@@ -104,8 +104,11 @@ def cited(ds: Dataset) -> list[str]:
     """The sources behind a dataset: the articles and references its claims cite, then the
     references its features are drawn from, each once, in that order."""
     found = list(dict.fromkeys(ds.claims["source"]))
+    seen = set(found)  # a set to test membership: scanning the list is quadratic in the sources
     for refs in ds.features["references"]:
-        found += [r for r in refs if r not in found]
+        new = [r for r in refs if r not in seen]
+        found += new
+        seen.update(new)
     return found
 
 
