@@ -30,13 +30,14 @@ from pathlib import Path
 
 import folium
 
-from . import assets, mapbuild, places
+from . import assets, datacache, mapbuild, places
 from .dataset import Dataset
 from .schema import KINDS
 
-#: Where the component folder goes: this variable, else $XDG_CACHE_HOME/corridors, else
-#: ~/.cache/corridors; a temporary folder when none of them can be written.
-CACHE_ENV = "CORRIDORS_CACHE_DIR"
+#: Where the component folder goes: this variable (the data cache's), else
+#: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
+#: written.
+CACHE_ENV = datacache.ENV_VAR
 FRONTEND = Path(__file__).resolve().parent / "frontend"
 PACKAGE = Path(__file__).resolve().parent
 #: Component args name layer files relative to the page: the frame resolves them.
