@@ -30,7 +30,7 @@ from corridors import (
     viewstate,
 )
 from corridors.datadir import REPO_ROOT, resolve
-from corridors.schema import KINDS, STATUSES
+from corridors.schema import KINDS, status_label
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
@@ -278,7 +278,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
         "Status",
         options.statuses,
         key="statuses",
-        format_func=lambda s: STATUSES[s].label,
+        format_func=status_label,
         placeholder="None: nothing is shown",
         help="Status as the source articles state it; 'not stated' where they are silent. "
         "Only the statuses chosen are shown: with none chosen, the map is empty.",

@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import panel
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES
+from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_value
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
@@ -141,9 +141,7 @@ class PopupMaker:
         figures = [c for c in claims if c["field"] in FIELDS and FIELDS[c["field"]].figure]
         for claim in [*statuses.values(), *figures]:
             label = FIELDS[claim["field"]].label
-            value = panel.format_value(
-                claim["field"], claim["value"], claim["unit"], claim["qualifier"]
-            )
+            value = format_value(claim["field"], claim["value"], claim["unit"], claim["qualifier"])
             source = self.sources.get(claim["source"], claim["source"])
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
