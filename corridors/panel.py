@@ -702,9 +702,10 @@ def _drawn_html(panel: CorridorPanel) -> str:
                 "<th>Reference</th></tr>"
             )
             for w in feature.waypoints:
+                # The link's text is the address itself, so an address that is not a web link is
+                # left out (``_link`` alone would show it as text).
                 ref = (
-                    f"<a href='{e(w.source_url)}' rel='noopener noreferrer' target='_blank'>"
-                    f"{e(w.source_url[:60])}</a>"
+                    _link(w.source_url, w.source_url[:60])
                     if w.source_url.startswith(("https://", "http://"))
                     else ""
                 )
