@@ -237,7 +237,6 @@ class CorridorPanel:
     measured_countries: list[str]
     claimed_lengths: list[str]
     claimed_countries: list[str]
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (claim id, note)
     sources: list[Source] = field(default_factory=list)
     mapped: bool = True  # False: only mentioned in the articles, no geometry to draw
     kinds: list[str] = field(default_factory=list)  # layer labels of the drawn features
@@ -412,7 +411,6 @@ def corridor_panel(
         measured_countries=measured_countries,
         claimed_lengths=[v.value for v in by_field.get("length", [])],
         claimed_countries=claimed_countries,
-        notes=[(row["id"], row["note"]) for _, row in claims.iterrows() if row["note"]],
         sources=[source(ds, f) for f in files],
         mapped=mapped,
         kinds=list(
