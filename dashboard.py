@@ -77,7 +77,12 @@ def load_version(root: str, version: str) -> dataset.Dataset:
 
 
 def load(root: str) -> dataset.Dataset:
-    """The data as the files are now: reloaded when their content changed since the last run."""
+    """The data as the files are now: reloaded when their content changed since the last run.
+
+    For the cached helpers below, which call it only when they have no entry (the first run, or
+    after ``data_version`` cleared them). ``main`` reads the version once per run and passes it on,
+    as each reading stats every data file.
+    """
     return load_version(root, data_version(root))
 
 
@@ -256,7 +261,7 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
     )
 
 
-def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
+def _sidebar(ds: dataset.Dataset, options: viewstate.Options, version: str) -> None:
     sb = st.sidebar
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
@@ -309,7 +314,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
             else ""
         ),
     )
-    _downloads(ds, options)
+    _downloads(ds, options, version)
 
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
@@ -370,7 +375,7 @@ def _fallback_rerun() -> None:
     st.session_state["_fallback_armed"] = True
 
 
-def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
+def _map(root: str, version: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
     """The map component: its args name the data files and say what to show, nothing more."""
     visible: dict[str, list[str] | None] = {}
     shown: list[str] = []
@@ -380,7 +385,7 @@ def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) ->
         if kind in state.layers:
             total = int((ds.features["kind"] == kind).sum())
             visible[kind] = None if len(ids) == total else ids
-    files = map_files(root, data_version(root))
+    files = map_files(root, version)
     component = map_component(map_folder())
     component(
         **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown, options)),
@@ -393,7 +398,8 @@ def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) ->
 def main() -> None:
     root = os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
     try:
-        ds = load(root)
+        version = data_version(root)  # once per run: see load
+        ds = load_version(root, version)
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
@@ -407,7 +413,7 @@ def main() -> None:
 
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
-        _map(root, ds, state, options)
+        _map(root, version, ds, state, options)
     if not st.session_state.get("_painted"):
         # A session's first run writes the map alone and stops: the rest of the page follows when
         # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
@@ -427,7 +433,7 @@ def main() -> None:
         _timeline(root, ds, state.corridor)
     st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
-    _sidebar(ds, options)
+    _sidebar(ds, options, version)
     _sync_query(state, options)
     if st.session_state.pop("_rerun_once", False):
         st.rerun()
@@ -563,7 +569,7 @@ def _export_bytes(shown: dataset.Dataset, fmt: str) -> bytes:
         return f"This {fmt} export was refused: {exc}\n".encode()
 
 
-def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
+def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) -> None:
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
     root = _root()
@@ -609,7 +615,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), data_version(root))
+        text = citations.how_to_cite(_map_version(), version)
         st.html(
             "<div data-testid='how-to-cite'>"
             + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
