@@ -1,7 +1,8 @@
 """The corridors dashboard: layered offline map, citation popups, a quotes panel, shareable views.
 
 The only module that imports Streamlit. It wires widgets to the pure functions of the corridors
-package: load (once per process), filter, build the map, and render the panel.
+package: load (again whenever the data files' content changes), filter, build the map, and render
+the panel.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ def panel_html(root: str, corridor: str, sources: tuple[str, ...] = ()) -> str:
 
 
 def _root() -> str:
-    """The data folder this page shows (the same rule as in ``main``)."""
+    """The data folder this page shows: $CORRIDORS_DATA_DIR, else the repository's own."""
     return os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
 
 
@@ -261,19 +262,20 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
     )
 
 
-def _sidebar(ds: dataset.Dataset, options: viewstate.Options, version: str) -> None:
+def _sidebar(
+    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState, version: str
+) -> None:
+    """Layer toggles with their counts, the filters, and the downloads.
+
+    ``state`` is the view ``main`` read before any widget was drawn: the counts and the note for an
+    empty status filter read its filters, which the widgets drawn in between (the corridor list,
+    the timeline) do not change.
+    """
     sb = st.sidebar
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
     sb.subheader("Layers")
-    statuses = list(st.session_state.get("statuses", options.statuses))
-    probe = viewstate.ViewState(
-        layers=list(options.layers),
-        statuses=statuses,
-        countries=st.session_state.get("countries") or [],
-        sources=st.session_state.get("sources") or [],
-    )
-    counts = filters.counts(ds, probe)
+    counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
         shown, total = counts[kind]
         count = f"{shown}" if shown == total else f"{shown} of {total}"
@@ -288,7 +290,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options, version: str) -> N
         help="Status as the source articles state it; 'not stated' where they are silent. "
         "Only the statuses chosen are shown: with none chosen, the map is empty.",
     )
-    if not statuses:
+    if not state.statuses:
         sb.caption("No status chosen: the map shows nothing. Choose at least one status.")
     sb.multiselect(
         "Country crossed (measured)",
@@ -396,7 +398,7 @@ def _map(root: str, version: str, ds: dataset.Dataset, state: viewstate.ViewStat
 
 
 def main() -> None:
-    root = os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
+    root = _root()
     try:
         version = data_version(root)  # once per run: see load
         ds = load_version(root, version)
@@ -433,7 +435,7 @@ def main() -> None:
         _timeline(root, ds, state.corridor)
     st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
-    _sidebar(ds, options, version)
+    _sidebar(ds, options, state, version)
     _sync_query(state, options)
     if st.session_state.pop("_rerun_once", False):
         st.rerun()
