@@ -377,15 +377,25 @@ def _fallback_rerun() -> None:
     st.session_state["_fallback_armed"] = True
 
 
-def _map(root: str, version: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
-    """The map component: its args name the data files and say what to show, nothing more."""
+def _map(
+    root: str,
+    version: str,
+    ds: dataset.Dataset,
+    state: viewstate.ViewState,
+    shown: list[str],
+    options: viewstate.Options,
+) -> None:
+    """The map component: its args name the data files and say what to show, nothing more.
+
+    ``shown`` is what the view shows (``filters.visible``, read once per run), split here by kind.
+    """
     visible: dict[str, list[str] | None] = {}
-    shown: list[str] = []
+    kinds = ds.features["kind"]
+    shown_kinds = kinds.loc[shown]  # feature ids are unique: one row each, in data order
     for kind in options.layers:
-        ids = filters.visible(ds, state, kind)
-        shown += ids
         if kind in state.layers:
-            total = int((ds.features["kind"] == kind).sum())
+            ids = list(shown_kinds.index[shown_kinds == kind])
+            total = int((kinds == kind).sum())
             visible[kind] = None if len(ids) == total else ids
     files = map_files(root, version)
     component = map_component(map_folder())
@@ -409,13 +419,14 @@ def main() -> None:
     st.session_state["_corridor_ids"] = options.corridors
     _init_from_query(options)
     state = _state(options)
+    shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
     _problems_box(ds)
 
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
-        _map(root, version, ds, state, options)
+        _map(root, version, ds, state, shown, options)
     if not st.session_state.get("_painted"):
         # A session's first run writes the map alone and stops: the rest of the page follows when
         # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
@@ -425,7 +436,7 @@ def main() -> None:
         _fallback_rerun()
         st.stop()
     with panel_col:
-        _panel_column(ds, options, state)
+        _panel_column(options, state, shown)
     with map_col:
         st.caption(
             f"Leaflet {assets.LEAFLET_VERSION}, served from this machine. Offline basemap: "
@@ -441,9 +452,7 @@ def main() -> None:
         st.rerun()
 
 
-def _panel_column(
-    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState
-) -> None:
+def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown: list[str]) -> None:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
     names = corridor_names(root)
@@ -455,7 +464,7 @@ def _panel_column(
     )
     state.corridor = st.session_state.get(CORRIDOR_KEY) or None
     reason = filters.empty_reason(state, options)
-    if reason is None and not filters.visible(ds, state):
+    if reason is None and not shown:
         reason = (
             "No drawn feature matches all the filters at once (status, country and article "
             "combine: each must hold). Widen one of them in the sidebar."
@@ -575,6 +584,8 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
     root = _root()
+    # Read again, not main's state: drawing a filter can change its value (Streamlit drops a
+    # choice its options no longer hold, after the data changed), and this follows the widgets.
     state = _state(options)
     ids = tuple(filters.visible(ds, state))
     sources = tuple(state.sources)
