@@ -1,7 +1,8 @@
 """The corridors dashboard: layered offline map, citation popups, a quotes panel, shareable views.
 
 The only module that imports Streamlit. It wires widgets to the pure functions of the corridors
-package: load (once per process), filter, build the map, and render the panel.
+package: load (again whenever the data files' content changes), filter, build the map, and render
+the panel.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from corridors import (
     viewstate,
 )
 from corridors.datadir import REPO_ROOT, resolve
-from corridors.schema import KINDS, STATUSES
+from corridors.schema import KINDS, status_label
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
@@ -77,7 +78,12 @@ def load_version(root: str, version: str) -> dataset.Dataset:
 
 
 def load(root: str) -> dataset.Dataset:
-    """The data as the files are now: reloaded when their content changed since the last run."""
+    """The data as the files are now: reloaded when their content changed since the last run.
+
+    For the cached helpers below, which call it only when they have no entry (the first run, or
+    after ``data_version`` cleared them). ``main`` reads the version once per run and passes it on,
+    as each reading stats every data file.
+    """
     return load_version(root, data_version(root))
 
 
@@ -142,7 +148,7 @@ def panel_html(root: str, corridor: str, sources: tuple[str, ...] = ()) -> str:
 
 
 def _root() -> str:
-    """The data folder this page shows (the same rule as in ``main``)."""
+    """The data folder this page shows: $CORRIDORS_DATA_DIR, else the repository's own."""
     return os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
 
 
@@ -256,19 +262,20 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
     )
 
 
-def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
+def _sidebar(
+    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState, version: str
+) -> None:
+    """Layer toggles with their counts, the filters, and the downloads.
+
+    ``state`` is the view ``main`` read before any widget was drawn: the counts and the note for an
+    empty status filter read its filters, which the widgets drawn in between (the corridor list,
+    the timeline) do not change.
+    """
     sb = st.sidebar
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
     sb.subheader("Layers")
-    statuses = list(st.session_state.get("statuses", options.statuses))
-    probe = viewstate.ViewState(
-        layers=list(options.layers),
-        statuses=statuses,
-        countries=st.session_state.get("countries") or [],
-        sources=st.session_state.get("sources") or [],
-    )
-    counts = filters.counts(ds, probe)
+    counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
         shown, total = counts[kind]
         count = f"{shown}" if shown == total else f"{shown} of {total}"
@@ -278,12 +285,12 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
         "Status",
         options.statuses,
         key="statuses",
-        format_func=lambda s: STATUSES[s].label,
+        format_func=status_label,
         placeholder="None: nothing is shown",
         help="Status as the source articles state it; 'not stated' where they are silent. "
         "Only the statuses chosen are shown: with none chosen, the map is empty.",
     )
-    if not statuses:
+    if not state.statuses:
         sb.caption("No status chosen: the map shows nothing. Choose at least one status.")
     sb.multiselect(
         "Country crossed (measured)",
@@ -309,7 +316,7 @@ def _sidebar(ds: dataset.Dataset, options: viewstate.Options) -> None:
             else ""
         ),
     )
-    _downloads(ds, options)
+    _downloads(ds, options, version)
 
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
@@ -370,17 +377,27 @@ def _fallback_rerun() -> None:
     st.session_state["_fallback_armed"] = True
 
 
-def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) -> None:
-    """The map component: its args name the data files and say what to show, nothing more."""
+def _map(
+    root: str,
+    version: str,
+    ds: dataset.Dataset,
+    state: viewstate.ViewState,
+    shown: list[str],
+    options: viewstate.Options,
+) -> None:
+    """The map component: its args name the data files and say what to show, nothing more.
+
+    ``shown`` is what the view shows (``filters.visible``, read once per run), split here by kind.
+    """
     visible: dict[str, list[str] | None] = {}
-    shown: list[str] = []
+    kinds = ds.features["kind"]
+    shown_kinds = kinds.loc[shown]  # feature ids are unique: one row each, in data order
     for kind in options.layers:
-        ids = filters.visible(ds, state, kind)
-        shown += ids
         if kind in state.layers:
-            total = int((ds.features["kind"] == kind).sum())
+            ids = list(shown_kinds.index[shown_kinds == kind])
+            total = int((kinds == kind).sum())
             visible[kind] = None if len(ids) == total else ids
-    files = map_files(root, data_version(root))
+    files = map_files(root, version)
     component = map_component(map_folder())
     component(
         **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown, options)),
@@ -391,9 +408,10 @@ def _map(root: str, ds: dataset.Dataset, state: viewstate.ViewState, options) ->
 
 
 def main() -> None:
-    root = os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
+    root = _root()
     try:
-        ds = load(root)
+        version = data_version(root)  # once per run: see load
+        ds = load_version(root, version)
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
@@ -401,13 +419,14 @@ def main() -> None:
     st.session_state["_corridor_ids"] = options.corridors
     _init_from_query(options)
     state = _state(options)
+    shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
     _problems_box(ds)
 
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
-        _map(root, ds, state, options)
+        _map(root, version, ds, state, shown, options)
     if not st.session_state.get("_painted"):
         # A session's first run writes the map alone and stops: the rest of the page follows when
         # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
@@ -417,7 +436,7 @@ def main() -> None:
         _fallback_rerun()
         st.stop()
     with panel_col:
-        _panel_column(ds, options, state)
+        _panel_column(options, state, shown)
     with map_col:
         st.caption(
             f"Leaflet {assets.LEAFLET_VERSION}, served from this machine. Offline basemap: "
@@ -427,15 +446,13 @@ def main() -> None:
         _timeline(root, ds, state.corridor)
     st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
-    _sidebar(ds, options)
+    _sidebar(ds, options, state, version)
     _sync_query(state, options)
     if st.session_state.pop("_rerun_once", False):
         st.rerun()
 
 
-def _panel_column(
-    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState
-) -> None:
+def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown: list[str]) -> None:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
     names = corridor_names(root)
@@ -447,7 +464,7 @@ def _panel_column(
     )
     state.corridor = st.session_state.get(CORRIDOR_KEY) or None
     reason = filters.empty_reason(state, options)
-    if reason is None and not filters.visible(ds, state):
+    if reason is None and not shown:
         reason = (
             "No drawn feature matches all the filters at once (status, country and article "
             "combine: each must hold). Widen one of them in the sidebar."
@@ -563,10 +580,12 @@ def _export_bytes(shown: dataset.Dataset, fmt: str) -> bytes:
         return f"This {fmt} export was refused: {exc}\n".encode()
 
 
-def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
+def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) -> None:
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
     root = _root()
+    # Read again, not main's state: drawing a filter can change its value (Streamlit drops a
+    # choice its options no longer hold, after the data changed), and this follows the widgets.
     state = _state(options)
     ids = tuple(filters.visible(ds, state))
     sources = tuple(state.sources)
@@ -609,7 +628,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options) -> None:
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), data_version(root))
+        text = citations.how_to_cite(_map_version(), version)
         st.html(
             "<div data-testid='how-to-cite'>"
             + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))

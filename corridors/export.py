@@ -34,7 +34,16 @@ from . import geojsonio, join
 from .atomicfile import WriteError, write_bytes
 from .dataset import CRS, Dataset
 from .reading import CONTROL
-from .schema import CLAIM_COLUMNS, FIELDS, KINDS, METHODS, STATUSES
+from .schema import (
+    CLAIM_COLUMNS,
+    FIELDS,
+    KINDS,
+    METHODS,
+    STATUSES,
+    field_label,
+    format_value,
+    status_label,
+)
 
 FORMATS = ("geojson", "csv", "gpkg", "kml")
 
@@ -287,10 +296,9 @@ def _kml_description(record: dict) -> str:
     Status, how the feature was drawn (method, accuracy, the drawing note), its references, and
     each figure with its qualifier, quote, source (headline, outlet, date) and note.
     """
-    status = STATUSES.get(record["status"])
     method = METHODS.get(record["method"])
     lines = [
-        f"{record['corridor_name']} — status: {status.label if status else record['status']}",
+        f"{record['corridor_name']} — status: {status_label(record['status'])}",
         f"drawn: {method.label if method else record['method']}, "
         f"within about {record['accuracy_km']:g} km",
     ]
@@ -302,10 +310,12 @@ def _kml_description(record: dict) -> str:
         for r in record["references"]
     ]
     for c in record["citations"]:
-        field = FIELDS.get(c["field"])
-        label = field.label if field else c["field"]
-        value = field.format(c["value"], c["unit"], c.get("qualifier", "")) if field else c["value"]
-        lines.append(f"{label}: {value}")
+        value = (
+            format_value(c["field"], c["value"], c["unit"], c.get("qualifier", ""))
+            if c["field"] in FIELDS
+            else c["value"]  # a field outside the schema: its stored value, without a qualifier
+        )
+        lines.append(f"{field_label(c['field'])}: {value}")
         named = ", ".join(
             part
             for part in (c.get("source_title"), c.get("source_outlet"), c.get("source_date"))

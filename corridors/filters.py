@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+import pandas as pd
+
 from .dataset import Dataset
 from .viewstate import Options, ViewState
 
@@ -38,23 +40,34 @@ def options(ds: Dataset) -> Options:
     )
 
 
-def visible(ds: Dataset, state: ViewState, kind: str | None = None) -> list[str]:
-    """Ids of the features the view shows (optionally of one kind), in data order."""
+def _shown(ds: Dataset, state: ViewState) -> pd.Series:
+    """Which features the view shows, as a mask over ``ds.features`` (every filter applied)."""
     features = ds.features
     mask = features["kind"].isin(state.layers) & features["status"].isin(state.statuses)
-    if kind is not None:
-        mask &= features["kind"] == kind
     if state.countries:
         wanted = set(state.countries)
         mask &= features["countries"].map(lambda cs: bool(wanted.intersection(cs)))
     if state.sources:
         cited = set(ds.claims.loc[ds.claims["source"].isin(state.sources), "corridor"])
         mask &= features["corridor"].isin(cited)
+    return mask
+
+
+def visible(ds: Dataset, state: ViewState, kind: str | None = None) -> list[str]:
+    """Ids of the features the view shows (optionally of one kind), in data order."""
+    features = ds.features
+    mask = _shown(ds, state)
+    if kind is not None:
+        mask &= features["kind"] == kind
     return list(features.index[mask])
 
 
 def counts(ds: Dataset, state: ViewState) -> dict[str, tuple[int, int]]:
-    """Per kind: (features shown under the current filters if the layer is on, features in all)."""
+    """Per kind: (features shown under the current filters if the layer is on, features in all).
+
+    The filters are applied once for every kind (the mask of a view with every layer on), then
+    counted per kind: the counts are read on every rerun, at any size of data.
+    """
     everything = ViewState(
         layers=list(ds.features["kind"].unique()),
         statuses=state.statuses,
@@ -63,14 +76,10 @@ def counts(ds: Dataset, state: ViewState) -> dict[str, tuple[int, int]]:
     )
     from .schema import KINDS
 
-    present = set(ds.features["kind"])
-    result = {}
-    for kind in (k for k in KINDS if k in present):
-        result[kind] = (
-            len(visible(ds, everything, kind)),
-            int((ds.features["kind"] == kind).sum()),
-        )
-    return result
+    kinds = ds.features["kind"]
+    shown = kinds[_shown(ds, everything)].value_counts()
+    totals = kinds.value_counts()
+    return {kind: (int(shown.get(kind, 0)), int(totals[kind])) for kind in KINDS if kind in totals}
 
 
 def subset(ds: Dataset, ids: Iterable[str], sources: Iterable[str] = ()) -> Dataset:

@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import panel
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES
+from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_value
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
@@ -51,6 +51,7 @@ def style(kind: str, status: str, method: str = "traced") -> dict:
     k = KINDS.get(kind)
     color = k.color if k else "#333333"
     how = METHODS.get(method)
+    dash = STATUSES[status].dash if status in STATUSES else None
     if k is not None and k.marker == "circle":
         result = {
             "color": "#ffffff",
@@ -61,7 +62,6 @@ def style(kind: str, status: str, method: str = "traced") -> dict:
             "radius": 8,
             "className": "corridors-port",
         }
-        dash = STATUSES[status].dash if status in STATUSES else None
         if dash:  # a point shows its status by a dashed ring, as lines do by a dashed stroke
             result |= {"color": "#333333", "dashArray": "3 3", "weight": 2.5}
         return result
@@ -71,7 +71,6 @@ def style(kind: str, status: str, method: str = "traced") -> dict:
         "opacity": how.opacity if how else 0.9,
         "lineCap": "butt",
     }
-    dash = STATUSES[status].dash if status in STATUSES else None
     if dash:
         result["dashArray"] = dash
     return result
@@ -141,9 +140,7 @@ class PopupMaker:
         figures = [c for c in claims if c["field"] in FIELDS and FIELDS[c["field"]].figure]
         for claim in [*statuses.values(), *figures]:
             label = FIELDS[claim["field"]].label
-            value = panel.format_value(
-                claim["field"], claim["value"], claim["unit"], claim["qualifier"]
-            )
+            value = format_value(claim["field"], claim["value"], claim["unit"], claim["qualifier"])
             source = self.sources.get(claim["source"], claim["source"])
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
@@ -438,7 +435,8 @@ def bounds_of(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | No
     if not ids:
         return None
     west, south, east, north = ds.features.loc[ids].total_bounds
-    return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+    d = MAP_DECIMALS  # the same precision as the coordinates the map is drawn from
+    return [[round(south, d), round(west, d)], [round(north, d), round(east, d)]]
 
 
 def overview_bounds(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | None:
@@ -527,9 +525,10 @@ def full_map(ds: Dataset, prefix: str = "", basemap_url: str | None = None) -> f
     """
     m = base_map(prefix, basemap_url, layer_control=False)
     m.fit_bounds(region_bounds(ds))
+    maker = PopupMaker(ds)  # reads the claims once for every layer
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])
         if ids:
-            DataLayer(kind, feature_collection(ds, ids)).add_to(m)
+            DataLayer(kind, feature_collection(ds, ids, maker)).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     return m

@@ -14,7 +14,8 @@ start finds them without rebuilding, and an edit to any data file gives new name
 fetches them once; the component's args then carry only small things (which files and ids are
 shown, the selected corridor, a fit request), and its value reports a click and the view.
 
-Nothing here imports Streamlit: dashboard.py declares the component with ``folder()``.
+Nothing here imports Streamlit: dashboard.py declares the component on the folder ``prepare()``
+returns (through its cached ``map_folder()``).
 """
 
 from __future__ import annotations

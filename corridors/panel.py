@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import textmatch
 from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, MODES, STATUSES, format_value
+from .schema import FIELDS, KINDS, METHODS, MODES, field_label, format_value, status_label
 
 #: Fields shown first, in this order; the rest follow in schema order.
 FIELD_ORDER = (
@@ -237,7 +237,6 @@ class CorridorPanel:
     measured_countries: list[str]
     claimed_lengths: list[str]
     claimed_countries: list[str]
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (claim id, note)
     sources: list[Source] = field(default_factory=list)
     mapped: bool = True  # False: only mentioned in the articles, no geometry to draw
     kinds: list[str] = field(default_factory=list)  # layer labels of the drawn features
@@ -317,8 +316,7 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
             scopes.setdefault(reading.scope, []).append(reading)
         for scope, group in scopes.items():
             if len(group) > 1:
-                label = FIELDS[field_name].label if field_name in FIELDS else field_name
-                found.append(Disagreement(field_name, label, scope, tuple(group)))
+                found.append(Disagreement(field_name, field_label(field_name), scope, tuple(group)))
     return found
 
 
@@ -365,7 +363,7 @@ def corridor_panel(
             name=row["name"],
             kind=KINDS[row["kind"]].name if row["kind"] in KINDS else row["kind"],
             mode=row["mode"],
-            status=STATUSES[row["status"]].label if row["status"] in STATUSES else row["status"],
+            status=status_label(row["status"]),
             measured_km=_km(row["measured_length_km"]),
             countries=list(row["countries"]),
             drawing=row["drawing"],
@@ -386,7 +384,7 @@ def corridor_panel(
     order = [f for f in FIELD_ORDER if f in by_field] + [
         f for f in by_field if f not in FIELD_ORDER
     ]
-    groups = [(FIELDS[f].label if f in FIELDS else f, by_field[f]) for f in order]
+    groups = [(field_label(f), by_field[f]) for f in order]
 
     # A claim about one leg speaks for that leg only when the system has several.
     names = {f.id: f.name for f in feature_views}
@@ -413,7 +411,6 @@ def corridor_panel(
         measured_countries=measured_countries,
         claimed_lengths=[v.value for v in by_field.get("length", [])],
         claimed_countries=claimed_countries,
-        notes=[(row["id"], row["note"]) for _, row in claims.iterrows() if row["note"]],
         sources=[source(ds, f) for f in files],
         mapped=mapped,
         kinds=list(
@@ -703,9 +700,10 @@ def _drawn_html(panel: CorridorPanel) -> str:
                 "<th>Reference</th></tr>"
             )
             for w in feature.waypoints:
+                # The link's text is the address itself, so an address that is not a web link is
+                # left out (``_link`` alone would show it as text).
                 ref = (
-                    f"<a href='{e(w.source_url)}' rel='noopener noreferrer' target='_blank'>"
-                    f"{e(w.source_url[:60])}</a>"
+                    _link(w.source_url, w.source_url[:60])
                     if w.source_url.startswith(("https://", "http://"))
                     else ""
                 )
@@ -843,11 +841,10 @@ def claim_html(ds: Dataset, claim_id: str) -> str:
     if rows.empty:
         return ""
     claim = claim_view(ds, rows.iloc[0])
-    label = FIELDS[claim.field].label if claim.field in FIELDS else claim.field
     note = f"<div class='note'>Note: {e(claim.note)}</div>" if claim.note else ""
     return (
         f"{PANEL_CSS}<div class='cp' data-testid='picked-claim' data-claim='{e(claim.id)}'>"
-        f"<span class='value'>{e(label)}: {e(claim.value)}</span>"
+        f"<span class='value'>{e(field_label(claim.field))}: {e(claim.value)}</span>"
         f"<blockquote>{_quote_html(claim)}</blockquote>"
         f"<div class='muted'>{_short_source_html(claim.source)}</div>{note}</div>"
     )

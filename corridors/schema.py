@@ -262,7 +262,12 @@ def _items(value: str, unit: str) -> str:
     return ", ".join(part.strip() for part in value.split(";"))
 
 
-def _status_label(value: str, unit: str) -> str:
+def status_label(value: str, unit: str = "") -> str:
+    """A status as a reader sees it ('Under construction'); a value not in the schema as it is.
+
+    The one place this is decided: the panel, the popups, the exports and the status filter all
+    call it. It is also the status field's formatter, hence the (ignored) ``unit``.
+    """
     return STATUSES[value].label if value in STATUSES else value
 
 
@@ -302,7 +307,7 @@ FIELDS: dict[str, Field] = {
             "Status",
             "Planned, under construction or operating.",
             check=_status,
-            formatter=_status_label,
+            formatter=status_label,
         ),
         Field(
             "cost",
@@ -384,6 +389,13 @@ FIELDS: dict[str, Field] = {
         Field("corridor", "Corridor", "A corridor the article links it to."),
     )
 }
+
+
+def field_label(field_name: str) -> str:
+    """A claim field's heading ('Completion'); a field not in the schema by its name, so nothing
+    the data holds is dropped from a page or an export."""
+    field = FIELDS.get(field_name)
+    return field.label if field is not None else field_name
 
 
 def format_value(field_name: str, value: str, unit: str = "", qualifier: str = "") -> str:

@@ -152,6 +152,7 @@
     Object.keys(drawn).forEach(function (kind) {
       if (!want[kind] || want[kind].url !== drawn[kind].url) { apply(kind, []); }
     });
+    var added = false;
     var pending = Object.keys(want).map(function (kind) {
       var w = want[kind];
       return fetchJson(w.url).then(function (data) {
@@ -160,11 +161,15 @@
           if (drawn[kind]) { apply(kind, []); }
           drawn[kind] = {url: w.url, entries: build(kind, data), shown: {}};
         }
-        apply(kind, w.ids);
+        if (apply(kind, w.ids)) { added = true; }
       });
     });
     Promise.all(pending).then(function () {
-      select(selected, true);
+      // Leaflet makes a layer a new path each time it is added: without the selection's class, and
+      // above the selected lines. So the selection is drawn again after an addition, and only
+      // then: otherwise render's select() has drawn it already, and this walk over every shown
+      // feature would change nothing.
+      if (added) { select(selected, true); }
       if (window.corridorsDrawnAt === undefined) {
         window.corridorsDrawnAt = performance.now();
         // The basemap follows in the task after the frame that paints the routes, so its drawing
@@ -271,9 +276,11 @@
       : {weight: (s.weight || 4) + 3, opacity: 1});
   }
 
+  /** Show exactly these ids of a kind (null: all); true if any feature was added to the map. */
   function apply(kind, ids) {
     var d = drawn[kind];
-    if (!d) { return; }
+    if (!d) { return false; }
+    var added = false;
     var keep = {};
     if (ids === null || ids === undefined) {
       Object.keys(d.entries).forEach(function (id) { keep[id] = true; });
@@ -290,8 +297,10 @@
       if (!d.shown[id]) {
         d.entries[id].layers.forEach(function (l) { l.addTo(map); });
         d.shown[id] = true;
+        added = true;
       }
     });
+    return added;
   }
 
   // --- selection, popups, clicks --------------------------------------------------------------
