@@ -110,7 +110,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
     if step == "rerun":
         # The dashboard's own script, in-process, on this data folder (as reruns.server_work does).
         # Validation is timed by the "validate" step; skipped here, as in "build", so the reruns
-        # are measured on every synthetic feature even when the generator lags the schema.
+        # can be measured at sizes where validation alone takes minutes.
         os.environ[ENV_VAR] = str(datadir_root)
         from streamlit.testing.v1 import AppTest
 
@@ -304,7 +304,6 @@ def run(args, browser, guard) -> dict:
             root = base / f"n{n}"
             start = time.perf_counter()
             generate(n, root)
-            _mark_mapped(root)
             r: dict = {"generate_s": time.perf_counter() - start, "folder": folder_bytes(root)}
             r["validate"] = run_step("validate", root, args.step_timeout)
             r["build"] = run_step("build", root, args.step_timeout)
@@ -340,42 +339,6 @@ def run(args, browser, guard) -> dict:
         print(f"\n  cProfile, {profiled:,} corridors, step '{step}' (top by cumulative time):")
         print("\n".join("    " + line for line in text.splitlines()))
     return results
-
-
-def _mark_mapped(root: Path) -> None:
-    """Bring a generator that predates the drawing-method fields up to the schema: every
-    corridor drawn (``mapped`` yes), every line schematic (no references needed). Without this
-    every synthetic corridor is refused and nothing is drawn."""
-    import csv
-
-    for geofile in sorted((root / "geodata" / "features").glob("*.geojson")):
-        data = json.loads(geofile.read_text(encoding="utf-8"))
-        changed = False
-        for feature in data.get("features", []):
-            props = feature["properties"]
-            if "method" not in props:
-                point = feature["geometry"]["type"] == "Point"
-                props["method"] = "located" if point else "schematic"
-                props["accuracy_km"] = 10 if point else 100
-                props["references"] = []
-                changed = True
-        if changed:
-            from corridors import geojsonio
-
-            geofile.write_text(geojsonio.dumps(data["features"]), encoding="utf-8")
-
-    path = root / "geodata" / "corridors.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames or [], list(reader)
-    if "mapped" not in fields or all(row.get("mapped") for row in rows):
-        return
-    for row in rows:
-        row["mapped"] = row.get("mapped") or "yes"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _cell(step: dict, key: str, digits: int = 2) -> str:
