@@ -481,7 +481,8 @@ def _scaling_tables(results: dict[int, dict], runs: int, reruns: int, browser: b
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Only the worker entry point: ``python -m benchmarks.run --sections e`` runs the section."""
+    """Only the worker entry point: ``python -m benchmarks.run --sections scaling`` runs the
+    section."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--worker", nargs=2, metavar=("STEP", "DATADIR"), required=True)
     parser.add_argument("--reruns", type=int, default=5)
