@@ -22,6 +22,7 @@ from pathlib import Path
 from corridors.datadir import REPO_ROOT
 
 from . import pagejs
+from .pagejs import MAP_FRAME
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -174,17 +175,9 @@ def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
     return context
 
 
-MAP_FRAME = pagejs.MAP_FRAME
-
-
-def map_frame(page):
-    """The map component's frame (same origin: its DOM is reachable)."""
-    return page.frame_locator(MAP_FRAME).first
-
-
-def wait_for_routes(page, count: int, timeout: float = 30_000, sel: str | None = MAP_FRAME) -> None:
+def wait_for_routes(page, count: int, timeout: float = 30_000) -> None:
     """Until at least ``count`` interactive paths are drawn, attached and still."""
-    page.wait_for_function(pagejs.ROUTES_READY, arg=[sel, count], timeout=timeout)
+    page.wait_for_function(pagejs.ROUTES_READY, arg=[MAP_FRAME, count], timeout=timeout)
 
 
 #: The rest of the page (written after the map reports it is drawn): the corridor list is in it.

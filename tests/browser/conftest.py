@@ -21,12 +21,12 @@ from corridors.datadir import REPO_ROOT
 from corridors.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
 from devtools import pagejs
+from devtools.pagejs import MAP_FRAME
 
 from fixtures import FIXTURE_ROOT
 
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-MAP_FRAME = e2e.MAP_FRAME
 IN_CI = os.environ.get("CI", "").strip().lower() == "true"
 
 
