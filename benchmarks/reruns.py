@@ -118,7 +118,7 @@ def component_args(at) -> tuple[int, int, dict[str, int]]:
     """Bytes of the map component's JSON args (and of its whole proto), by argument."""
     for element in at.get("component_instance"):
         proto = element.proto
-        if proto.component_name.endswith("corridors_map"):
+        if proto.component_name == pagejs.MAP_COMPONENT:
             args = json.loads(proto.json_args)
             sizes = {k: len(json.dumps(v)) for k, v in args.items()}
             return len(proto.json_args.encode()), proto.ByteSize(), sizes

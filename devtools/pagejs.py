@@ -8,6 +8,11 @@ floor page). The map is ``window.corridorsMap`` (set by corridors/frontend/map.j
 #: Selector of the dashboard's map frame (our component; its title is set once it has loaded).
 MAP_FRAME = 'iframe[src*="corridors_map"]'
 
+#: The map component's name as Streamlit registers it: the declaring module (dashboard.py), then
+#: the name it declares. AppTest reports it as ``component_name``; the server serves the
+#: component's folder under ``/component/<name>/``.
+MAP_COMPONENT = "dashboard.corridors_map"
+
 # A prelude every function shares: the map's window (w), document (d), map (m) and frame (f).
 _WIN = """const f = sel ? document.querySelector(sel) : null;
     const w = sel ? (f && f.contentWindow) : window;
