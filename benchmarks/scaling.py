@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import pstats
-import re
 import shutil
 import subprocess
 import sys
@@ -205,35 +204,6 @@ def dashboard_at_scale(browser, guard, root: Path, n: int, runs: int, timeout_s:
     return out
 
 
-#: A point on the map where the browser's hit test finds a route (any of them: at 10,000
-#: corridors most lines lie under others, so a chosen feature's own points are mostly covered),
-#: scanned on a grid from the map's centre outwards, skipping corridors in ``skip``:
-#: [feature id, corridor, [x, y] in the page] or null.
-_ANY_FEATURE_JS = """([sel, step, skip]) => {
-    const f = document.querySelector(sel);
-    const w = f.contentWindow, d = f.contentDocument, m = w.corridorsMap;
-    const owner = new Map();
-    m.eachLayer(l => {
-        const p = l.feature && l.feature.properties;
-        if (p && l._path && l._path.classList.contains('leaflet-interactive')) owner.set(l._path, p);
-    });
-    const c = m.getContainer().getBoundingClientRect(), fr = f.getBoundingClientRect();
-    const size = m.getSize();
-    const pts = [];
-    for (let x = 24; x < size.x - 24; x += step)
-        for (let y = 24; y < size.y - 24; y += step) pts.push([x, y]);
-    pts.sort((a, b) => Math.hypot(a[0] - size.x / 2, a[1] - size.y / 2)
-        - Math.hypot(b[0] - size.x / 2, b[1] - size.y / 2));
-    for (const [x, y] of pts) {
-        const p = owner.get(d.elementFromPoint(c.left + x, c.top + y));
-        const px = fr.left + c.left + x, py = fr.top + c.top + y;
-        if (p && !skip.includes(p.corridor) && px < window.innerWidth && py < window.innerHeight)
-            return [p.id, p.corridor, [px, py]];
-    }
-    return null;
-}"""
-
-
 def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: int = 3) -> dict:
     """A corridor-layer toggle (off and on) and a click on a route: seconds and websocket bytes."""
     from corridors.schema import KINDS
@@ -242,20 +212,17 @@ def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: 
     result: dict = {"toggle_s": [], "toggle_bytes": [], "click_s": [], "click_bytes": []}
     try:
         label = KINDS["corridor"].label
-        switch = (
-            page.locator("[data-testid=stSidebar] label")
-            .filter(has_text=re.compile(rf"^\s*{re.escape(label)}\b"))
-            .first
-        )
+        switch = e2e.layer_switch(page, label)
         for _ in range(repeat):
-            for want in (0, 1):
+            for on in (False, True):
                 common.wait_idle(page)
                 before = ws.bytes
                 page.evaluate(common.ARM_JS, [e2e.MAP_FRAME, False])
                 switch.click()
-                condition = f"([sel, kind, w]) => w ? ({pagejs.KIND_DRAWN})([sel, kind]) > 0 : ({pagejs.KIND_DRAWN})([sel, kind]) === 0"
                 page.wait_for_function(
-                    common.until(condition), arg=[e2e.MAP_FRAME, "corridor", want], timeout=60_000
+                    common.until(pagejs.KIND_SWITCHED),
+                    arg=[e2e.MAP_FRAME, "corridor", on, 1 if on else 0],
+                    timeout=60_000,
                 )
                 common.wait_idle(page, 60_000)
                 b = page.evaluate(common.BENCH_RESULT_JS) or {}
@@ -267,7 +234,7 @@ def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: 
             common.wait_idle(page)
             page.wait_for_function(pagejs.PREPARE_CLICK, arg=e2e.MAP_FRAME, timeout=10_000)
             e2e.settle(page)
-            found = page.evaluate(_ANY_FEATURE_JS, [e2e.MAP_FRAME, 6, clicked])
+            found = page.evaluate(pagejs.ANY_ROUTE_POINT, [e2e.MAP_FRAME, 6, clicked])
             if not found:
                 raise RuntimeError(f"no other route under any point of the map after {clicked}")
             _, corridor, point = found

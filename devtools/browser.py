@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -178,6 +179,16 @@ def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
 def wait_for_routes(page, count: int, timeout: float = 30_000) -> None:
     """Until at least ``count`` interactive paths are drawn, attached and still."""
     page.wait_for_function(pagejs.ROUTES_READY, arg=[MAP_FRAME, count], timeout=timeout)
+
+
+def layer_switch(page, label: str):
+    """The sidebar's layer switch for the kind labelled ``label`` (its label goes on with the
+    feature count, so the label is matched as a whole word at the start)."""
+    return (
+        page.locator("[data-testid=stSidebar] label")
+        .filter(has_text=re.compile(rf"^\s*{re.escape(label)}\b"))
+        .first
+    )
 
 
 #: The rest of the page (written after the map reports it is drawn): the corridor list is in it.

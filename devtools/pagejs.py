@@ -102,6 +102,34 @@ HIT_TEST = f"""([sel, x, y]) => {{
     return hit;
 }}"""
 
+#: A point on the map where the browser's hit test finds a route (any of them: at 10,000
+#: corridors most lines lie under others, so a chosen feature's own points are mostly covered),
+#: scanned on a grid of ``step`` pixels from the map's centre outwards, skipping the corridors in
+#: ``skip``: [feature id, corridor, [x, y] in the page] or null.
+ANY_ROUTE_POINT = f"""([sel, step, skip]) => {{
+    {_WIN}
+    const owner = new Map();
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (p && l._path && l._path.classList.contains('leaflet-interactive')) owner.set(l._path, p);
+    }});
+    const c = m.getContainer().getBoundingClientRect();
+    const fr = f ? f.getBoundingClientRect() : {{left: 0, top: 0}};
+    const size = m.getSize();
+    const pts = [];
+    for (let x = 24; x < size.x - 24; x += step)
+        for (let y = 24; y < size.y - 24; y += step) pts.push([x, y]);
+    pts.sort((a, b) => Math.hypot(a[0] - size.x / 2, a[1] - size.y / 2)
+        - Math.hypot(b[0] - size.x / 2, b[1] - size.y / 2));
+    for (const [x, y] of pts) {{
+        const p = owner.get(d.elementFromPoint(c.left + x, c.top + y));
+        const px = fr.left + c.left + x, py = fr.top + c.top + y;
+        if (p && !skip.includes(p.corridor) && px < window.innerWidth && py < window.innerHeight)
+            return [p.id, p.corridor, [px, py]];
+    }}
+    return null;
+}}"""
+
 #: True once the map has been still (no animation, same view, paths and frame box) for ms.
 SETTLED = f"""([sel, ms]) => {{
     {_WIN}
@@ -135,6 +163,15 @@ KIND_DRAWN = f"""([sel, kind]) => {{
             && l._path.classList.contains('leaflet-interactive')) n += 1;
     }});
     return n;
+}}"""
+
+#: After a layer switch: ``on``, at least ``n`` features of the kind drawn; off, none of them
+#: drawn while at least ``n`` interactive paths (the other layers') still are.
+KIND_SWITCHED = f"""([sel, kind, on, n]) => {{
+    {_WIN}
+    const drawn = ({KIND_DRAWN})([sel, kind]);
+    if (on) return drawn >= n;
+    return drawn === 0 && d.querySelectorAll('path.leaflet-interactive').length >= n;
 }}"""
 
 #: Zoom the map onto one feature (no animation), as a reader would to reach a short leg.
