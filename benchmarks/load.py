@@ -34,7 +34,6 @@ from devtools import pagejs
 from . import common
 from .common import fmt_ms, fmt_s, median, percentile, section, table
 
-LOG_DIR = Path(os.environ.get("TMPDIR", "/tmp")) / "corridors-bench"
 CLICK_TIMEOUT_MS = 30_000
 LOAD_TIMEOUT_MS = 120_000
 IDLE_TIMEOUT_MS = 30_000
@@ -298,8 +297,8 @@ async def run(args: argparse.Namespace) -> int:
     guard = e2e.NetworkGuard()
     stats = Stats()
     snaps: dict[str, CpuSnapshot] = {}
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    with e2e.serve(log_dir=LOG_DIR) as server:
+    common.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    with e2e.serve(log_dir=common.LOG_DIR) as server:
         pid = server.process.pid
         async with async_playwright() as pw:
             path = e2e.chromium_path()

@@ -31,8 +31,6 @@ from . import common, timetomap
 from . import reruns as rerun_bench
 from .common import fmt_bytes, fmt_exp, fmt_ms, fmt_s, median, section, table
 
-LOG_DIR = Path(tempfile.gettempdir()) / "corridors-bench"
-
 
 def _emit(**values) -> None:
     print(json.dumps(values), flush=True)
@@ -183,7 +181,7 @@ def dashboard_at_scale(browser, guard, root: Path, n: int, runs: int, timeout_s:
     """Time to map (first page after start, then warm), a toggle and a click rerun, memory."""
     out: dict = {"cold": None, "times": [], "note": "", "rerun": {}}
     env = {ENV_VAR: str(root)}
-    with e2e.serve(env=env, log_dir=LOG_DIR) as server:
+    with e2e.serve(env=env, log_dir=common.LOG_DIR) as server:
         ready = timetomap.routes_ready(n)
         cold, note = timetomap.load_once(browser, guard, server.url, ready, timeout_s)
         out["cold"] = cold
