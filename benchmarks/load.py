@@ -64,27 +64,11 @@ class Stats:
         )
 
 
-class _Decision:
-    """A stand-in Route for e2e.NetworkGuard.handle: it records the guard's decision."""
-
-    def __init__(self, route) -> None:
-        self.request = route.request
-        self.action = "abort"
-
-    def continue_(self) -> None:
-        self.action = "continue"
-
-    def abort(self) -> None:
-        self.action = "abort"
-
-
 def async_guard(guard: e2e.NetworkGuard):
     """The same policy as e2e.NetworkGuard (and the same ``blocked`` list), for the async API."""
 
     async def handle(route) -> None:
-        decision = _Decision(route)
-        guard.handle(decision)
-        if decision.action == "continue":
+        if guard.allows(route.request.url):
             await route.continue_()
         else:
             await route.abort()

@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from corridors.datadir import REPO_ROOT
 
@@ -36,7 +37,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+#: The hosts that are this machine (``urlsplit`` gives an IPv6 host without its brackets).
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def chromium_path() -> str | None:
@@ -147,17 +149,25 @@ class NetworkGuard:
 
     blocked: list[str] = field(default_factory=list)
 
+    def allows(self, url: str) -> bool:
+        """Whether a request may go ahead: one that stays in the page (data:, blob:, about:) or
+        goes to a loopback host. A refused one is recorded here, so the sync and async handlers
+        keep one list."""
+        if url.startswith(("data:", "blob:", "about:")):
+            return True
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:  # not a URL urlsplit can read (a broken IPv6 host): not loopback
+            host = None
+        if host in LOOPBACK:
+            return True
+        self.blocked.append(url)
+        return False
+
     def handle(self, route) -> None:  # playwright.sync_api.Route
-        url = route.request.url
-        host = url.split("/")[2] if "://" in url else ""
-        if (
-            url.startswith(("data:", "blob:", "about:"))
-            or host.split(":")[0] in LOOPBACK
-            or (host.startswith("[::1]"))
-        ):
+        if self.allows(route.request.url):
             route.continue_()
         else:
-            self.blocked.append(url)
             route.abort()
 
 
