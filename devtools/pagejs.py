@@ -1,8 +1,11 @@
-"""The JavaScript that reads and drives the map, written once (run in the top page).
+"""The JavaScript that reads and drives the map, written once (run in the top page), and the
+map's two names (MAP_FRAME, MAP_COMPONENT).
 
-Each is a function expression for ``page.evaluate`` / ``page.wait_for_function`` whose first
-argument is the map frame's CSS selector, or null for a page that is itself the map (the static
-floor page). The map is ``window.corridorsMap`` (set by corridors/frontend/map.js).
+Each snippet is a function expression for ``page.evaluate`` / ``page.wait_for_function``. Those
+that read the map take the map frame's CSS selector first (alone or as the first item of an array),
+or null for a page that is itself the map (the static floor page); PWNED needs the selector;
+APP_IDLE reads only the Streamlit page and takes nothing. The map is ``window.corridorsMap`` (set
+by corridors/frontend/map.js).
 """
 
 #: Selector of the dashboard's map frame (our component; its title is set once it has loaded).
