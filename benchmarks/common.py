@@ -13,6 +13,7 @@ import os
 import platform
 import statistics
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -35,6 +36,9 @@ def click_features(ds) -> tuple[str, ...]:
         if (features["corridor"] == c).any()
     )
 
+
+#: Where the benchmarks' servers write their logs: a temporary folder, never the repository.
+LOG_DIR = Path(tempfile.gettempdir()) / "corridors-bench"
 
 EMPTY_APP = REPO_ROOT / "benchmarks" / "empty_app.py"
 EMPTY_APP_TEXT = "Empty benchmark app ready"

@@ -34,7 +34,6 @@ from devtools import pagejs
 from . import common
 from .common import fmt_ms, fmt_s, median, percentile, section, table
 
-LOG_DIR = Path(os.environ.get("TMPDIR", "/tmp")) / "corridors-bench"
 CLICK_TIMEOUT_MS = 30_000
 LOAD_TIMEOUT_MS = 120_000
 IDLE_TIMEOUT_MS = 30_000
@@ -65,27 +64,11 @@ class Stats:
         )
 
 
-class _Decision:
-    """A stand-in Route for e2e.NetworkGuard.handle: it records the guard's decision."""
-
-    def __init__(self, route) -> None:
-        self.request = route.request
-        self.action = "abort"
-
-    def continue_(self) -> None:
-        self.action = "continue"
-
-    def abort(self) -> None:
-        self.action = "abort"
-
-
 def async_guard(guard: e2e.NetworkGuard):
     """The same policy as e2e.NetworkGuard (and the same ``blocked`` list), for the async API."""
 
     async def handle(route) -> None:
-        decision = _Decision(route)
-        guard.handle(decision)
-        if decision.action == "continue":
+        if guard.allows(route.request.url):
             await route.continue_()
         else:
             await route.abort()
@@ -298,8 +281,8 @@ async def run(args: argparse.Namespace) -> int:
     guard = e2e.NetworkGuard()
     stats = Stats()
     snaps: dict[str, CpuSnapshot] = {}
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    with e2e.serve(log_dir=LOG_DIR) as server:
+    common.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    with e2e.serve(log_dir=common.LOG_DIR) as server:
         pid = server.process.pid
         async with async_playwright() as pw:
             path = e2e.chromium_path()

@@ -9,7 +9,6 @@ import cProfile
 import io
 import json
 import pstats
-import re
 import time
 
 from corridors.datadir import REPO_ROOT
@@ -27,29 +26,20 @@ def toggles(browser, guard, url: str, ds, toggles: int, kind: str = "corridor") 
     n = len(ds.features)
     n_kind = int((ds.features["kind"] == kind).sum())
     context, page, errors, ws = common.open_dashboard(browser, guard, url, n)
-    switch = (
-        page.locator("[data-testid=stSidebar] label")
-        .filter(has_text=re.compile(rf"^\s*{re.escape(label)}\b"))
-        .first
-    )
-    gone = f"""([sel, kind, rest]) => {{
-        const drawn = ({pagejs.KIND_DRAWN})([sel, kind]);
-        const f = document.querySelector(sel);
-        const all = f && f.contentDocument
-            ? f.contentDocument.querySelectorAll('path.leaflet-interactive').length : -1;
-        return drawn === 0 && all >= rest;
-    }}"""
-    back = f"([sel, kind, n]) => ({pagejs.KIND_DRAWN})([sel, kind]) >= n"
+    switch = e2e.layer_switch(page, label)
     off_times, on_times, remounts = [], [], []
     ws_off: list[int] = []
     ws_on: list[int] = []
 
-    def toggle(locator, condition: str, arg: list) -> float:
-        """Seconds from the click's dispatch (in the page) to ``condition`` first true."""
+    def toggle(on: bool, count: int) -> float:
+        """Seconds from the click's dispatch (in the page) to the layer's features gone (off,
+        ``count`` others still drawn) or back (on, ``count`` of them drawn)."""
         page.evaluate(common.ARM_JS, [e2e.MAP_FRAME, False])
         wall = time.perf_counter()
-        locator.click()
-        page.wait_for_function(common.until(condition), arg=arg, timeout=30_000)
+        switch.click()
+        page.wait_for_function(
+            common.until(pagejs.KIND_SWITCHED), arg=[e2e.MAP_FRAME, kind, on, count], timeout=30_000
+        )
         wall = time.perf_counter() - wall
         b = page.evaluate(common.BENCH_RESULT_JS) or {}
         if b.get("click") is None or b.get("done") is None:
@@ -61,7 +51,7 @@ def toggles(browser, guard, url: str, ds, toggles: int, kind: str = "corridor") 
             common.wait_idle(page)
             page.evaluate(common.PROBE_SET_JS, e2e.MAP_FRAME)
             before = ws.bytes
-            off_times.append(toggle(switch, gone, [e2e.MAP_FRAME, kind, n - n_kind]))
+            off_times.append(toggle(False, n - n_kind))
             common.wait_idle(page)
             page.wait_for_timeout(300)  # a late remount would show here
             ws_off.append(ws.bytes - before)
@@ -69,7 +59,7 @@ def toggles(browser, guard, url: str, ds, toggles: int, kind: str = "corridor") 
 
             page.evaluate(common.PROBE_SET_JS, e2e.MAP_FRAME)
             before = ws.bytes
-            on_times.append(toggle(switch, back, [e2e.MAP_FRAME, kind, n_kind]))
+            on_times.append(toggle(True, n_kind))
             common.wait_idle(page)
             page.wait_for_timeout(300)
             ws_on.append(ws.bytes - before)
@@ -118,7 +108,7 @@ def component_args(at) -> tuple[int, int, dict[str, int]]:
     """Bytes of the map component's JSON args (and of its whole proto), by argument."""
     for element in at.get("component_instance"):
         proto = element.proto
-        if proto.component_name.endswith("corridors_map"):
+        if proto.component_name == pagejs.MAP_COMPONENT:
             args = json.loads(proto.json_args)
             sizes = {k: len(json.dumps(v)) for k, v in args.items()}
             return len(proto.json_args.encode()), proto.ByteSize(), sizes

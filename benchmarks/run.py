@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import time
 
-from corridors.datadir import ENV_VAR
 from devtools import browser as e2e
 
 from . import clicks, common, reruns, scaling, timetomap
@@ -74,13 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sections = set(args.sections)
     browser_sections = set() if args.no_browser else sections & BROWSER_SECTIONS
-    scaling.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    common.LOG_DIR.mkdir(parents=True, exist_ok=True)
 
     from corridors import dataset
     from corridors.datadir import resolve
 
-    root = os.environ.get(ENV_VAR) or str(resolve().root)
-    ds = dataset.load(resolve(root))
+    datadir = resolve()
+    ds = dataset.load(datadir)
     guard = e2e.NetworkGuard()
     started = time.perf_counter()
 
@@ -95,11 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Corridors dashboard benchmark (loopback only, network blocked in the browser)")
         print("\n".join("  " + line for line in common.machine_lines(browser and browser.version)))
         print(
-            f"  data      {root}: {len(ds.features)} features, {len(ds.claims)} claims, "
+            f"  data      {datadir.root}: {len(ds.features)} features, {len(ds.claims)} claims, "
             f"{len(ds.errors)} errors"
         )
         if browser_sections:
-            with e2e.serve(log_dir=scaling.LOG_DIR) as dash:
+            with e2e.serve(log_dir=common.LOG_DIR) as dash:
                 # The first page after start runs the script cold (load, validate, write the map
                 # files): timed apart; the pages measured after it find the server warm.
                 cold, note = timetomap.load_once(
@@ -107,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(f"  dashboard first page after server start: {common.fmt_s(cold)} s {note}")
                 if "map" in browser_sections:
-                    with e2e.serve(common.EMPTY_APP, log_dir=scaling.LOG_DIR) as empty:
+                    with e2e.serve(common.EMPTY_APP, log_dir=common.LOG_DIR) as empty:
                         timetomap.run(browser, guard, dash.url, empty.url, ds, args.runs or 5)
                 if "clicks" in browser_sections:
                     clicks.run(browser, guard, dash.url, ds, args.clicks)

@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import pstats
-import re
 import shutil
 import subprocess
 import sys
@@ -31,8 +30,6 @@ from devtools import pagejs
 from . import common, timetomap
 from . import reruns as rerun_bench
 from .common import fmt_bytes, fmt_exp, fmt_ms, fmt_s, median, section, table
-
-LOG_DIR = Path(tempfile.gettempdir()) / "corridors-bench"
 
 
 def _emit(**values) -> None:
@@ -110,7 +107,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
     if step == "rerun":
         # The dashboard's own script, in-process, on this data folder (as reruns.server_work does).
         # Validation is timed by the "validate" step; skipped here, as in "build", so the reruns
-        # are measured on every synthetic feature even when the generator lags the schema.
+        # can be measured at sizes where validation alone takes minutes.
         os.environ[ENV_VAR] = str(datadir_root)
         from streamlit.testing.v1 import AppTest
 
@@ -184,7 +181,7 @@ def dashboard_at_scale(browser, guard, root: Path, n: int, runs: int, timeout_s:
     """Time to map (first page after start, then warm), a toggle and a click rerun, memory."""
     out: dict = {"cold": None, "times": [], "note": "", "rerun": {}}
     env = {ENV_VAR: str(root)}
-    with e2e.serve(env=env, log_dir=LOG_DIR) as server:
+    with e2e.serve(env=env, log_dir=common.LOG_DIR) as server:
         ready = timetomap.routes_ready(n)
         cold, note = timetomap.load_once(browser, guard, server.url, ready, timeout_s)
         out["cold"] = cold
@@ -205,35 +202,6 @@ def dashboard_at_scale(browser, guard, root: Path, n: int, runs: int, timeout_s:
     return out
 
 
-#: A point on the map where the browser's hit test finds a route (any of them: at 10,000
-#: corridors most lines lie under others, so a chosen feature's own points are mostly covered),
-#: scanned on a grid from the map's centre outwards, skipping corridors in ``skip``:
-#: [feature id, corridor, [x, y] in the page] or null.
-_ANY_FEATURE_JS = """([sel, step, skip]) => {
-    const f = document.querySelector(sel);
-    const w = f.contentWindow, d = f.contentDocument, m = w.corridorsMap;
-    const owner = new Map();
-    m.eachLayer(l => {
-        const p = l.feature && l.feature.properties;
-        if (p && l._path && l._path.classList.contains('leaflet-interactive')) owner.set(l._path, p);
-    });
-    const c = m.getContainer().getBoundingClientRect(), fr = f.getBoundingClientRect();
-    const size = m.getSize();
-    const pts = [];
-    for (let x = 24; x < size.x - 24; x += step)
-        for (let y = 24; y < size.y - 24; y += step) pts.push([x, y]);
-    pts.sort((a, b) => Math.hypot(a[0] - size.x / 2, a[1] - size.y / 2)
-        - Math.hypot(b[0] - size.x / 2, b[1] - size.y / 2));
-    for (const [x, y] of pts) {
-        const p = owner.get(d.elementFromPoint(c.left + x, c.top + y));
-        const px = fr.left + c.left + x, py = fr.top + c.top + y;
-        if (p && !skip.includes(p.corridor) && px < window.innerWidth && py < window.innerHeight)
-            return [p.id, p.corridor, [px, py]];
-    }
-    return null;
-}"""
-
-
 def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: int = 3) -> dict:
     """A corridor-layer toggle (off and on) and a click on a route: seconds and websocket bytes."""
     from corridors.schema import KINDS
@@ -242,20 +210,17 @@ def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: 
     result: dict = {"toggle_s": [], "toggle_bytes": [], "click_s": [], "click_bytes": []}
     try:
         label = KINDS["corridor"].label
-        switch = (
-            page.locator("[data-testid=stSidebar] label")
-            .filter(has_text=re.compile(rf"^\s*{re.escape(label)}\b"))
-            .first
-        )
+        switch = e2e.layer_switch(page, label)
         for _ in range(repeat):
-            for want in (0, 1):
+            for on in (False, True):
                 common.wait_idle(page)
                 before = ws.bytes
                 page.evaluate(common.ARM_JS, [e2e.MAP_FRAME, False])
                 switch.click()
-                condition = f"([sel, kind, w]) => w ? ({pagejs.KIND_DRAWN})([sel, kind]) > 0 : ({pagejs.KIND_DRAWN})([sel, kind]) === 0"
                 page.wait_for_function(
-                    common.until(condition), arg=[e2e.MAP_FRAME, "corridor", want], timeout=60_000
+                    common.until(pagejs.KIND_SWITCHED),
+                    arg=[e2e.MAP_FRAME, "corridor", on, 1 if on else 0],
+                    timeout=60_000,
                 )
                 common.wait_idle(page, 60_000)
                 b = page.evaluate(common.BENCH_RESULT_JS) or {}
@@ -267,7 +232,7 @@ def reruns_at_scale(browser, guard, url: str, n: int, timeout_s: float, repeat: 
             common.wait_idle(page)
             page.wait_for_function(pagejs.PREPARE_CLICK, arg=e2e.MAP_FRAME, timeout=10_000)
             e2e.settle(page)
-            found = page.evaluate(_ANY_FEATURE_JS, [e2e.MAP_FRAME, 6, clicked])
+            found = page.evaluate(pagejs.ANY_ROUTE_POINT, [e2e.MAP_FRAME, 6, clicked])
             if not found:
                 raise RuntimeError(f"no other route under any point of the map after {clicked}")
             _, corridor, point = found
@@ -304,7 +269,6 @@ def run(args, browser, guard) -> dict:
             root = base / f"n{n}"
             start = time.perf_counter()
             generate(n, root)
-            _mark_mapped(root)
             r: dict = {"generate_s": time.perf_counter() - start, "folder": folder_bytes(root)}
             r["validate"] = run_step("validate", root, args.step_timeout)
             r["build"] = run_step("build", root, args.step_timeout)
@@ -340,42 +304,6 @@ def run(args, browser, guard) -> dict:
         print(f"\n  cProfile, {profiled:,} corridors, step '{step}' (top by cumulative time):")
         print("\n".join("    " + line for line in text.splitlines()))
     return results
-
-
-def _mark_mapped(root: Path) -> None:
-    """Bring a generator that predates the drawing-method fields up to the schema: every
-    corridor drawn (``mapped`` yes), every line schematic (no references needed). Without this
-    every synthetic corridor is refused and nothing is drawn."""
-    import csv
-
-    for geofile in sorted((root / "geodata" / "features").glob("*.geojson")):
-        data = json.loads(geofile.read_text(encoding="utf-8"))
-        changed = False
-        for feature in data.get("features", []):
-            props = feature["properties"]
-            if "method" not in props:
-                point = feature["geometry"]["type"] == "Point"
-                props["method"] = "located" if point else "schematic"
-                props["accuracy_km"] = 10 if point else 100
-                props["references"] = []
-                changed = True
-        if changed:
-            from corridors import geojsonio
-
-            geofile.write_text(geojsonio.dumps(data["features"]), encoding="utf-8")
-
-    path = root / "geodata" / "corridors.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames or [], list(reader)
-    if "mapped" not in fields or all(row.get("mapped") for row in rows):
-        return
-    for row in rows:
-        row["mapped"] = row.get("mapped") or "yes"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _cell(step: dict, key: str, digits: int = 2) -> str:
@@ -518,7 +446,8 @@ def _scaling_tables(results: dict[int, dict], runs: int, reruns: int, browser: b
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Only the worker entry point: ``python -m benchmarks.run --sections e`` runs the section."""
+    """Only the worker entry point: ``python -m benchmarks.run --sections scaling`` runs the
+    section."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--worker", nargs=2, metavar=("STEP", "DATADIR"), required=True)
     parser.add_argument("--reruns", type=int, default=5)

@@ -2,7 +2,7 @@
 
     make screenshot        # docs/dashboard.png (1440x900), docs/dashboard-phone.png (390x844)
                            # and docs/timeline.png (the timeline of milestones, opened)
-    python -m benchmarks.screenshot --feature titr-caspian-crossing --output docs/titr.png
+    python -m benchmarks.screenshot --feature titr-caspian-aktau-alat --output docs/titr.png
 
 The railway is chosen from the corridor list by default (the map fits it, highlights it and the
 panel opens with where the sources disagree); ``--feature`` clicks a feature instead, so that its

@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import synthetic
+from benchmarks import common, synthetic
 from corridors.datacache import ENV_VAR as CACHE_VAR
 
 #: Run in the child: load with the cache, report when it returned and the peak memory.
@@ -81,7 +81,6 @@ def _start(root: Path, cache: Path) -> dict:
 
 def _dashboard_start(root: Path, cache: Path, browser, guard, n_features: int) -> dict:
     """Spawn a dashboard server on ``root``, open it: seconds from spawn to the map drawn."""
-    from benchmarks import common
     from devtools import browser as e2e
 
     env = {"CORRIDORS_DATA_DIR": os.fspath(root), CACHE_VAR: os.fspath(cache)}
@@ -161,18 +160,9 @@ def measure(n: int, repeat: int, workdir: Path) -> dict:
 
 
 def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as info:
-            cpu = next(
-                (line.split(":", 1)[1].strip() for line in info if line.startswith("model name")),
-                cpu,
-            )
-    except OSError:
-        pass
     return (
-        f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"load average {os.getloadavg()[0]:.1f}"
+        f"{common.cpu_model()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"load average {common.load_average()}"
     )
 
 

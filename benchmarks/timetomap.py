@@ -21,9 +21,9 @@ from devtools import pagejs
 from . import common
 from .common import fmt_s, median, section, table
 
-#: Where the floor page goes inside the component's folder, and its address on the server.
+#: Where the floor page goes inside the component's folder (served under
+#: ``/component/<pagejs.MAP_COMPONENT>/``).
 FLOOR_DIR = "floor"
-COMPONENT = "dashboard.corridors_map"
 
 
 def load_once(
@@ -84,7 +84,7 @@ def write_floor_page(ds) -> tuple[Path, str]:
     path = folder / FLOOR_DIR / "map.html"
     path.parent.mkdir(exist_ok=True)
     path.write_text(mapbuild.full_map(ds, prefix="../").get_root().render(), encoding="utf-8")
-    return path, f"/component/{COMPONENT}/{FLOOR_DIR}/map.html"
+    return path, f"/component/{pagejs.MAP_COMPONENT}/{FLOOR_DIR}/map.html"
 
 
 #: Milestones of a dashboard page load (ms after navigation start), from the Resource Timing of

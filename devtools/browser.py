@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,10 +19,12 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from corridors.datadir import REPO_ROOT
 
 from . import pagejs
+from .pagejs import MAP_FRAME
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -34,7 +37,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+#: The hosts that are this machine (``urlsplit`` gives an IPv6 host without its brackets).
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def chromium_path() -> str | None:
@@ -145,17 +149,25 @@ class NetworkGuard:
 
     blocked: list[str] = field(default_factory=list)
 
+    def allows(self, url: str) -> bool:
+        """Whether a request may go ahead: one that stays in the page (data:, blob:, about:) or
+        goes to a loopback host. A refused one is recorded here, so the sync and async handlers
+        keep one list."""
+        if url.startswith(("data:", "blob:", "about:")):
+            return True
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:  # not a URL urlsplit can read (a broken IPv6 host): not loopback
+            host = None
+        if host in LOOPBACK:
+            return True
+        self.blocked.append(url)
+        return False
+
     def handle(self, route) -> None:  # playwright.sync_api.Route
-        url = route.request.url
-        host = url.split("/")[2] if "://" in url else ""
-        if (
-            url.startswith(("data:", "blob:", "about:"))
-            or host.split(":")[0] in LOOPBACK
-            or (host.startswith("[::1]"))
-        ):
+        if self.allows(route.request.url):
             route.continue_()
         else:
-            self.blocked.append(url)
             route.abort()
 
 
@@ -174,17 +186,19 @@ def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
     return context
 
 
-MAP_FRAME = pagejs.MAP_FRAME
-
-
-def map_frame(page):
-    """The map component's frame (same origin: its DOM is reachable)."""
-    return page.frame_locator(MAP_FRAME).first
-
-
-def wait_for_routes(page, count: int, timeout: float = 30_000, sel: str | None = MAP_FRAME) -> None:
+def wait_for_routes(page, count: int, timeout: float = 30_000) -> None:
     """Until at least ``count`` interactive paths are drawn, attached and still."""
-    page.wait_for_function(pagejs.ROUTES_READY, arg=[sel, count], timeout=timeout)
+    page.wait_for_function(pagejs.ROUTES_READY, arg=[MAP_FRAME, count], timeout=timeout)
+
+
+def layer_switch(page, label: str):
+    """The sidebar's layer switch for the kind labelled ``label`` (its label goes on with the
+    feature count, so the label is matched as a whole word at the start)."""
+    return (
+        page.locator("[data-testid=stSidebar] label")
+        .filter(has_text=re.compile(rf"^\s*{re.escape(label)}\b"))
+        .first
+    )
 
 
 #: The rest of the page (written after the map reports it is drawn): the corridor list is in it.

@@ -1,12 +1,20 @@
-"""The JavaScript that reads and drives the map, written once (run in the top page).
+"""The JavaScript that reads and drives the map, written once (run in the top page), and the
+map's two names (MAP_FRAME, MAP_COMPONENT).
 
-Each is a function expression for ``page.evaluate`` / ``page.wait_for_function`` whose first
-argument is the map frame's CSS selector, or null for a page that is itself the map (the static
-floor page). The map is ``window.corridorsMap`` (set by corridors/frontend/map.js).
+Each snippet is a function expression for ``page.evaluate`` / ``page.wait_for_function``. Those
+that read the map take the map frame's CSS selector first (alone or as the first item of an array),
+or null for a page that is itself the map (the static floor page); PWNED needs the selector;
+APP_IDLE reads only the Streamlit page and takes nothing. The map is ``window.corridorsMap`` (set
+by corridors/frontend/map.js).
 """
 
 #: Selector of the dashboard's map frame (our component; its title is set once it has loaded).
 MAP_FRAME = 'iframe[src*="corridors_map"]'
+
+#: The map component's name as Streamlit registers it: the declaring module (dashboard.py), then
+#: the name it declares. AppTest reports it as ``component_name``; the server serves the
+#: component's folder under ``/component/<name>/``.
+MAP_COMPONENT = "dashboard.corridors_map"
 
 # A prelude every function shares: the map's window (w), document (d), map (m) and frame (f).
 _WIN = """const f = sel ? document.querySelector(sel) : null;
@@ -97,6 +105,34 @@ HIT_TEST = f"""([sel, x, y]) => {{
     return hit;
 }}"""
 
+#: A point on the map where the browser's hit test finds a route (any of them: at 10,000
+#: corridors most lines lie under others, so a chosen feature's own points are mostly covered),
+#: scanned on a grid of ``step`` pixels from the map's centre outwards, skipping the corridors in
+#: ``skip``: [feature id, corridor, [x, y] in the page] or null.
+ANY_ROUTE_POINT = f"""([sel, step, skip]) => {{
+    {_WIN}
+    const owner = new Map();
+    m.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (p && l._path && l._path.classList.contains('leaflet-interactive')) owner.set(l._path, p);
+    }});
+    const c = m.getContainer().getBoundingClientRect();
+    const fr = f ? f.getBoundingClientRect() : {{left: 0, top: 0}};
+    const size = m.getSize();
+    const pts = [];
+    for (let x = 24; x < size.x - 24; x += step)
+        for (let y = 24; y < size.y - 24; y += step) pts.push([x, y]);
+    pts.sort((a, b) => Math.hypot(a[0] - size.x / 2, a[1] - size.y / 2)
+        - Math.hypot(b[0] - size.x / 2, b[1] - size.y / 2));
+    for (const [x, y] of pts) {{
+        const p = owner.get(d.elementFromPoint(c.left + x, c.top + y));
+        const px = fr.left + c.left + x, py = fr.top + c.top + y;
+        if (p && !skip.includes(p.corridor) && px < window.innerWidth && py < window.innerHeight)
+            return [p.id, p.corridor, [px, py]];
+    }}
+    return null;
+}}"""
+
 #: True once the map has been still (no animation, same view, paths and frame box) for ms.
 SETTLED = f"""([sel, ms]) => {{
     {_WIN}
@@ -130,6 +166,15 @@ KIND_DRAWN = f"""([sel, kind]) => {{
             && l._path.classList.contains('leaflet-interactive')) n += 1;
     }});
     return n;
+}}"""
+
+#: After a layer switch: ``on``, at least ``n`` features of the kind drawn; off, none of them
+#: drawn while at least ``n`` interactive paths (the other layers') still are.
+KIND_SWITCHED = f"""([sel, kind, on, n]) => {{
+    {_WIN}
+    const drawn = ({KIND_DRAWN})([sel, kind]);
+    if (on) return drawn >= n;
+    return drawn === 0 && d.querySelectorAll('path.leaflet-interactive').length >= n;
 }}"""
 
 #: Zoom the map onto one feature (no animation), as a reader would to reach a short leg.

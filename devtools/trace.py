@@ -1073,7 +1073,7 @@ def build_traced(leg: Leg, nets, places: Places) -> tuple[dict, list, list, list
     return stats, coords, reference, references
 
 
-def build_stations(leg: Leg, nets, places: Places) -> tuple[dict, list, list, list]:
+def build_stations(leg: Leg, places: Places) -> tuple[dict, list, list, list]:
     """A gap leg: straight segments through stations."""
     coords = [places.lonlat(s) for s in leg.stops]
     reference: list = []
@@ -1237,7 +1237,7 @@ def stations_accuracy(leg: Leg, stats: dict, accuracy: int) -> str:
 # Main
 
 
-def pipeline_legs(ref_dir: Path, countries) -> list[dict]:
+def pipeline_legs(ref_dir: Path) -> list[dict]:
     """Lines A, B and C: one OSM centreline, thinned; the three records differ only in name."""
     pipes = read_pipeline(ref_dir / REF_FILES["osm-cac-pipeline"])
     out = []
@@ -1358,7 +1358,7 @@ def build(ref_dir: Path, boundaries: Path) -> list[dict]:
         ),
     }
     rail_any = reference_union(nets)
-    for rec in (out := pipeline_legs(ref_dir, countries)):
+    for rec in (out := pipeline_legs(ref_dir)):
         rec["stats"]["countries_km"] = country_km(rec["coordinates"], countries)
 
     # Traced legs first, so that the gap legs can be calibrated against them.
@@ -1372,7 +1372,7 @@ def build(ref_dir: Path, boundaries: Path) -> list[dict]:
             accuracy = traced_accuracy_km(leg.network, stats)
             stats["accuracy_basis"] = traced_accuracy(leg.network, stats)
         elif leg.method == "stations":
-            stats, coords, reference, references = build_stations(leg, nets, places)
+            stats, coords, reference, references = build_stations(leg, places)
             metric = LocalMetric(coords)
             calibration = []
             for other in leg.calibrate_on:

@@ -2,7 +2,8 @@
 
 Behavioural tests run on the frozen fixture dataset (tests/fixtures/data), read once per session;
 every test that breaks the data works on its own copy under tmp_path, so no test can damage the
-fixture or another test. Only tests/test_data.py reads the live geodata/ and seeds/.
+fixture or another test. Only tests/test_data.py (geodata/ and seeds/) and tests/test_reference.py
+(geodata/) read the live data, and tests/test_growth.py copies it to grow the copy.
 """
 
 from __future__ import annotations

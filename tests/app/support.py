@@ -11,6 +11,7 @@ from streamlit.testing.v1.element_tree import UnknownElement
 
 from corridors import mapcomponent
 from corridors.datadir import REPO_ROOT
+from devtools.pagejs import MAP_COMPONENT
 
 _OBJECT_START = re.compile(r'\{\s*"')
 
@@ -42,9 +43,6 @@ def feature_collections(script: str) -> list[dict]:
 
 
 # --- reading the map component ------------------------------------------------------------------
-
-
-MAP_COMPONENT = "dashboard.corridors_map"
 
 
 def map_component(at: AppTest) -> UnknownElement:

@@ -21,12 +21,12 @@ from corridors.datadir import REPO_ROOT
 from corridors.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
 from devtools import pagejs
+from devtools.pagejs import MAP_FRAME
 
 from fixtures import FIXTURE_ROOT
 
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-MAP_FRAME = e2e.MAP_FRAME
 IN_CI = os.environ.get("CI", "").strip().lower() == "true"
 
 
@@ -269,9 +269,9 @@ class Dashboard:
             .evaluate_all("els => els.map(e => e.checked)")
         )
 
-    def sidebar_toggle(self, label_start: str):
-        label = self.page.get_by_test_id("stSidebar").locator("label")
-        return label.filter(has_text=re.compile(r"^\s*" + re.escape(label_start))).first
+    def sidebar_toggle(self, label: str):
+        """The layer switch labelled ``label`` (devtools.browser.layer_switch)."""
+        return e2e.layer_switch(self.page, label)
 
     def wait_query(self, key: str, value: str | None, timeout: float = 15.0) -> None:
         """Until the URL's query has ``key=value`` (None: key absent)."""
