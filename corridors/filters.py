@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .dataset import Dataset
+from .schema import KINDS
 from .viewstate import Options, ViewState
 
 
@@ -74,8 +75,6 @@ def counts(ds: Dataset, state: ViewState) -> dict[str, tuple[int, int]]:
         countries=state.countries,
         sources=state.sources,
     )
-    from .schema import KINDS
-
     kinds = ds.features["kind"]
     shown = kinds[_shown(ds, everything)].value_counts()
     totals = kinds.value_counts()
