@@ -207,3 +207,30 @@ def test_pipeline_line_measures_its_sourced_length(claim: dict[str, str]) -> Non
     claimed = float(claim["value"])
     print(f"{claim['feature']}: {km:.1f} km drawn, {claimed:g} km claimed ({claim['source']})")
     assert abs(km / claimed - 1) <= PIPELINE_LENGTH_TOLERANCE
+
+
+@needs_reference
+@pytest.mark.slow
+def test_the_recipe_reproduces_the_committed_geodata(tmp_path: Path) -> None:
+    """devtools/trace.py on the same references rewrites geodata/ byte for byte (~15 s), so every
+    committed vertex can be traced back to its reference by rerunning it (the README's promise)."""
+    import filecmp
+    import shutil
+
+    from devtools import trace
+
+    copy = tmp_path / "geodata"
+    shutil.copytree(REPO_ROOT / "geodata", copy)
+    legs = trace.build(REF_DIR, REPO_ROOT / "geodata" / "boundaries.geojson")
+    trace.write_geodata(legs, copy)
+    changed = []
+    for here, _dirs, files in os.walk(REPO_ROOT / "geodata"):
+        for name in files:
+            ours = Path(here) / name
+            theirs = copy / ours.relative_to(REPO_ROOT / "geodata")
+            if not filecmp.cmp(ours, theirs, shallow=False):
+                changed.append(str(ours.relative_to(REPO_ROOT)))
+    added = {p.relative_to(copy) for p in copy.rglob("*")} - {
+        p.relative_to(REPO_ROOT / "geodata") for p in (REPO_ROOT / "geodata").rglob("*")
+    }
+    assert not changed and not added, f"the recipe no longer reproduces: {changed} {added}"
