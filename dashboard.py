@@ -16,12 +16,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.components import v1 as components
 
-from corridors import (
+from corridors.model import dataset
+from corridors.publish import citations, export
+from corridors.schema import KINDS, status_label
+from corridors.store import datawatch
+from corridors.store.datadir import REPO_ROOT, resolve
+from corridors.view import (
     assets,
-    citations,
-    dataset,
-    datawatch,
-    export,
     filters,
     mapbuild,
     mapcomponent,
@@ -30,8 +31,6 @@ from corridors import (
     timeline,
     viewstate,
 )
-from corridors.datadir import REPO_ROOT, resolve
-from corridors.schema import KINDS, status_label
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
@@ -118,7 +117,7 @@ def _seen_versions() -> dict[str, str]:
 
 @st.cache_resource(show_spinner=False)
 def map_folder() -> str:
-    """The map component's folder, outside the checkout (see corridors.mapcomponent)."""
+    """The map component's folder, outside the checkout (see corridors.view.mapcomponent)."""
     return str(mapcomponent.prepare())
 
 

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from corridors.datadir import REPO_ROOT
+from corridors.store.datadir import REPO_ROOT
 from devtools import browser as e2e
 from devtools import pagejs
 

@@ -39,9 +39,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
-from corridors import anchors, geojsonio, ingest, rawdata
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.curate import ingest
 from corridors.problems import Problem
+from corridors.quotes import anchors
+from corridors.store import geojsonio, rawdata
+from corridors.store.datadir import REPO_ROOT, DataDir
 from corridors.validate import validate
 
 #: Free-text values at least this alike (rapidfuzz token_sort_ratio, 0..100) count as the same.

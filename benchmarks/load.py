@@ -273,7 +273,7 @@ def cpu_use(a: CpuSnapshot | None, b: CpuSnapshot | None) -> list[str]:
 async def run(args: argparse.Namespace) -> int:
     from playwright.async_api import async_playwright
 
-    from corridors import dataset
+    from corridors.model import dataset
 
     ds = dataset.load()
     claims = common.corridor_claims(ds)

@@ -11,7 +11,7 @@ import json
 import pstats
 import time
 
-from corridors.datadir import REPO_ROOT
+from corridors.store.datadir import REPO_ROOT
 from devtools import browser as e2e
 from devtools import pagejs
 

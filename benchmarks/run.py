@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     browser_sections = set() if args.no_browser else sections & BROWSER_SECTIONS
     common.LOG_DIR.mkdir(parents=True, exist_ok=True)
 
-    from corridors import dataset
-    from corridors.datadir import resolve
+    from corridors.model import dataset
+    from corridors.store.datadir import resolve
 
     datadir = resolve()
     ds = dataset.load(datadir)

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corridors.datadir import ENV_VAR, REPO_ROOT
+from corridors.store.datadir import ENV_VAR, REPO_ROOT
 from devtools import browser as e2e
 from devtools import pagejs
 
@@ -56,8 +56,8 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
     profile = cProfile.Profile() if os.environ.get("BENCH_PROFILE") == "1" else None
     datadir_root = Path(root)
     if step == "validate":
-        from corridors import rawdata
-        from corridors.datadir import DataDir
+        from corridors.store import rawdata
+        from corridors.store.datadir import DataDir
         from corridors.validate import validate
 
         datadir = DataDir(datadir_root)
@@ -83,8 +83,10 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
         )
         return 0
     if step == "build":
-        from corridors import dataset, export, mapbuild
-        from corridors.datadir import DataDir
+        from corridors.model import dataset
+        from corridors.publish import export
+        from corridors.store.datadir import DataDir
+        from corridors.view import mapbuild
 
         # Validation is timed by the "validate" step (and found no errors there); skipping it here
         # lets export and map build be measured at sizes where validation alone takes minutes.
@@ -111,7 +113,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
         os.environ[ENV_VAR] = str(datadir_root)
         from streamlit.testing.v1 import AppTest
 
-        from corridors import dataset
+        from corridors.model import dataset
 
         dataset.validate = lambda raw, boundaries=None: []
 

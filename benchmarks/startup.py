@@ -36,14 +36,14 @@ import time
 from pathlib import Path
 
 from benchmarks import common, synthetic
-from corridors.datacache import ENV_VAR as CACHE_VAR
+from corridors.model.datacache import ENV_VAR as CACHE_VAR
 
 #: Run in the child: load with the cache, report when it returned and the peak memory.
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from corridors import dataset
-from corridors.datadir import DataDir
+from corridors.store.datadir import DataDir
 ds = dataset.load(DataDir(Path(sys.argv[1])), cache=True)
 loaded = time.time()
 print(json.dumps({
@@ -100,8 +100,8 @@ def measure_dashboard(n: int, repeat: int, workdir: Path) -> dict:
     """Server process start to map drawn, cold (new cache folder) and warm (the same again)."""
     from playwright.sync_api import sync_playwright
 
-    from corridors import dataset
-    from corridors.datadir import DataDir
+    from corridors.model import dataset
+    from corridors.store.datadir import DataDir
     from devtools import browser as e2e
 
     root = workdir / f"data-{n}"

@@ -8,7 +8,7 @@ by the benchmark, never into the repository's own geodata/ or seeds/.
 The folder has what the validator and the dashboard expect (point CORRIDORS_DATA_DIR at it):
 
 - geodata/features/synthetic_NNN.geojson: at most 100 corridors a file, canonical form
-  (corridors.geojsonio.dumps); each corridor is one LineString of 200 vertices inside lon 25..125,
+  (corridors.store.geojsonio.dumps); each corridor is one LineString of 200 vertices inside lon 25..125,
   lat 30..56, at most 6 decimals, strictly increasing in longitude (so it never crosses itself);
 - geodata/waypoints.csv: the first and last vertex of each line, kind "place";
 - geodata/claims.csv: 10 claims a corridor (status, cost, length as measured, ...), each quote a
@@ -35,8 +35,8 @@ from pathlib import Path
 
 from shapely.geometry import LineString
 
-from corridors import anchors, geojsonio, measure
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.geo import measure
+from corridors.quotes import anchors
 from corridors.schema import (
     CLAIM_COLUMNS,
     CORRIDOR_COLUMNS,
@@ -44,6 +44,8 @@ from corridors.schema import (
     SOURCE_COLUMNS,
     WAYPOINT_COLUMNS,
 )
+from corridors.store import geojsonio
+from corridors.store.datadir import REPO_ROOT, DataDir
 
 VERTICES = 200
 CLAIMS_PER_CORRIDOR = 10
@@ -295,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.no_validate:
         return 0
-    from corridors import rawdata
+    from corridors.store import rawdata
     from corridors.validate import validate
 
     start = time.perf_counter()

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from corridors import mapbuild, mapcomponent
+from corridors.view import mapbuild, mapcomponent
 from devtools import browser as e2e
 from devtools import pagejs
 

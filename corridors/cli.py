@@ -16,23 +16,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import (
-    anchors,
-    boundaries,
-    citations,
-    compare,
-    dataset,
-    drawing,
-    export,
-    geojsonio,
-    join,
-    rawdata,
-    reading,
-)
-from .atomicfile import WriteError, write_bytes
-from .datadir import ENV_VAR, resolve
+from .geo import boundaries, compare, drawing
+from .model import dataset, join
 from .problems import Problem, error
+from .publish import citations, export
+from .quotes import anchors
 from .schema import WAYPOINT_COLUMNS
+from .store import geojsonio, rawdata, reading
+from .store.atomicfile import WriteError, write_bytes
+from .store.datadir import ENV_VAR, resolve
 from .validate import validate
 
 DEBUG_VAR = "CORRIDORS_DEBUG"
@@ -250,7 +242,7 @@ def _anchors(args: argparse.Namespace) -> int:
 
 
 def _annotations(args: argparse.Namespace) -> int:
-    from . import annotations
+    from .publish import annotations
 
     ds = dataset.load(resolve(args.data_dir))
     collection = annotations.collection(ds)
@@ -264,7 +256,7 @@ def _annotations(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .curate import ingest
 
     datadir = resolve(args.data_dir)
     try:
@@ -289,7 +281,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from . import review
+    from .curate import review
 
     datadir = resolve(args.data_dir)
     try:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from corridors.datadir import REPO_ROOT
+from corridors.store.datadir import REPO_ROOT
 
 from . import pagejs
 from .pagejs import MAP_FRAME

@@ -5,7 +5,7 @@ Each snippet is a function expression for ``page.evaluate`` / ``page.wait_for_fu
 that read the map take the map frame's CSS selector first (alone or as the first item of an array),
 or null for a page that is itself the map (the static floor page); PWNED needs the selector;
 APP_IDLE reads only the Streamlit page and takes nothing. The map is ``window.corridorsMap`` (set
-by corridors/frontend/map.js).
+by corridors/view/frontend/map.js).
 """
 
 #: Selector of the dashboard's map frame (our component; its title is set once it has loaded).

@@ -1525,8 +1525,8 @@ def write_geodata(legs: list[dict], geodata: Path) -> None:
     references); a new one starts as 'unstated'. Waypoint rows with the ids written here are
     replaced, others are kept.
     """
-    from corridors import geojsonio
     from corridors.schema import WAYPOINT_COLUMNS
+    from corridors.store import geojsonio
 
     statuses = {}
     for path in sorted((geodata / "features").glob("*.geojson")):

@@ -20,9 +20,10 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from corridors import datacache, dataset, rawdata
-from corridors.datadir import ENV_VAR, DataDir
+from corridors.model import datacache, dataset
 from corridors.problems import Problem
+from corridors.store import rawdata
+from corridors.store.datadir import ENV_VAR, DataDir
 from corridors.validate import validate
 
 from fixtures import FIXTURE

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from corridors import anchors, annotations, cli, dataset, rawdata
+from corridors import cli
+from corridors.model import dataset
+from corridors.publish import annotations
+from corridors.quotes import anchors
+from corridors.store import rawdata
 from corridors.validate import validate
 
 from fixtures import FIXTURE

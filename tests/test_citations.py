@@ -14,7 +14,10 @@ import bibtexparser
 import pytest
 import rispy
 
-from corridors import citations, cli, dataset, filters
+from corridors import cli
+from corridors.model import dataset
+from corridors.publish import citations
+from corridors.view import filters
 
 from fixtures import FIXTURE, FIXTURE_ROOT
 

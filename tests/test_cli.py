@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from corridors import cli
-from corridors.datadir import ENV_VAR
+from corridors.store.datadir import ENV_VAR
 
 from fixtures import FIXTURE_ROOT
 
@@ -170,7 +170,7 @@ def test_fmt_never_destroys_a_file_it_cannot_read_as_features(
 
 def test_fingerprint_changes_with_any_data_file(data_copy) -> None:
     """The dashboard notices edits by this hash: one byte changed in any file changes it."""
-    from corridors.datadir import fingerprint
+    from corridors.store.datadir import fingerprint
 
     before = fingerprint(data_copy.datadir)
     assert fingerprint(data_copy.datadir) == before
@@ -277,7 +277,7 @@ def test_export_failure_is_one_line_and_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A full disk: exit 1, one line on stderr, the previous export byte-identical."""
-    from corridors import atomicfile
+    from corridors.store import atomicfile
 
     target = tmp_path / "corridors.kml"
     assert cli.main(["export", "--format", "kml", "--output", os.fspath(target)]) == 0
@@ -343,7 +343,7 @@ def test_export_refuses_data_with_errors(data_copy, tmp_path: Path, capsys) -> N
 
 def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     """Even a bug prints one line, not a traceback (CORRIDORS_DEBUG=1 shows it)."""
-    from corridors import rawdata
+    from corridors.store import rawdata
 
     def broken(datadir):
         raise RuntimeError("boom\nsecond line")

@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from corridors import dataset, geojsonio, join, measure, rawdata, textmatch
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.geo import measure
+from corridors.model import dataset, join
 from corridors.problems import Problem
+from corridors.quotes import textmatch
 from corridors.schema import COORD_DECIMALS, KINDS, WAYPOINT_TOLERANCE_KM
+from corridors.store import geojsonio, rawdata
+from corridors.store.datadir import REPO_ROOT, DataDir
 from corridors.validate import validate
 
 #: The live data: these are the data-validation tests, the only ones that read it. The growth test

@@ -4,12 +4,15 @@ any change to a data file (or to the code) is a miss, never stale data."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from corridors import datacache, dataset
-from corridors.datadir import REPO_ROOT
+from corridors.model import datacache, dataset
+from corridors.store import codeversion
+from corridors.store.datadir import REPO_ROOT
+from corridors.view import mapcomponent
 
 
 @pytest.fixture
@@ -114,10 +117,28 @@ def test_corrupt_entry_is_a_miss(data_copy, cache_dir: Path) -> None:
     assert entry.stat().st_size > 100  # written again, whole
 
 
-def test_code_version_covers_the_package() -> None:
-    """The key changes with the code: every module of the package is hashed, checks included."""
-    hashed = sorted(
-        p.relative_to(datacache.PACKAGE_DIR).as_posix() for p in datacache.PACKAGE_DIR.rglob("*.py")
-    )
-    assert "validate/claims.py" in hashed and "dataset.py" in hashed
+@pytest.mark.parametrize(
+    "relative",
+    [
+        pytest.param("view/panel.py", id="a module in a subfolder"),
+        pytest.param("validate/claims.py", id="a check"),
+        pytest.param("view/frontend/map.js", id="the map's JavaScript"),
+        pytest.param("view/frontend/map.css", id="the map's CSS"),
+    ],
+)
+def test_code_version_changes_with_any_file_of_the_package(tmp_path: Path, relative: str) -> None:
+    """Every file of the package, in every folder, is hashed: editing one changes the version,
+    so no cache (dataset or map page) outlives the code that made it."""
+    package = tmp_path / "corridors"
+    shutil.copytree(codeversion.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = codeversion.source_hash(package)
+    target = package / relative
+    target.write_bytes(target.read_bytes() + b"\n")
+    assert codeversion.source_hash(package) != before
+
+
+def test_code_version_is_one_definition() -> None:
+    """The dataset cache and the map component key their caches by the same package hash."""
     assert len(datacache.code_version()) == 64
+    assert datacache.code_version() != mapcomponent.code_version()  # different library versions
+    assert codeversion.code_version("x") == codeversion.code_version("x")

@@ -22,9 +22,11 @@ import pyogrio
 import pytest
 from shapely.geometry import shape
 
-from corridors import atomicfile, dataset, export, join
-from corridors.dataset import Dataset
+from corridors.model import dataset, join
+from corridors.model.dataset import Dataset
+from corridors.publish import export
 from corridors.schema import KINDS, METHODS, STATUSES
+from corridors.store import atomicfile
 
 from fixtures import FIXTURE
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from corridors import cli
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.store.datadir import REPO_ROOT, DataDir
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from corridors import cli, ingest, rawdata, review, textmatch
+from corridors import cli
+from corridors.curate import ingest, review
+from corridors.quotes import textmatch
+from corridors.store import rawdata
 from corridors.validate import validate
 
 from fixtures import FIXTURE

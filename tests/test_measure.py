@@ -11,7 +11,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point, box
 
-from corridors import measure
+from corridors.geo import measure
 from corridors.schema import COUNTRY_MIN_KM
 
 #: One degree of longitude on the WGS84 equator (2π·6378.137 km / 360).

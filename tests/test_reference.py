@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point, shape
 
-from corridors import compare, measure
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.geo import compare, measure
+from corridors.store.datadir import REPO_ROOT, DataDir
 
 REAL = DataDir(Path(os.environ.get("CORRIDORS_TEST_LIVE_DIR") or REPO_ROOT))
 REF_DIR = compare.reference_dir()

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from corridors import textmatch
+from corridors.quotes import textmatch
 
 from fixtures import FIXTURE
 

@@ -8,7 +8,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from corridors import dataset, timeline
+from corridors.model import dataset
+from corridors.view import timeline
 
 CKU = "China–Kyrgyzstan–Uzbekistan railway"
 CACGP = "Central Asia–China gas pipeline (Lines A/B/C)"

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import pytest
 
-from corridors import cli, dataset, reading
+from corridors import cli
+from corridors.model import dataset
 from corridors.problems import Problem
 from corridors.schema import CLAIM_COLUMNS
+from corridors.store import reading
 from corridors.validate import CHECKS, validate
 
 from fixtures import FIXTURE
@@ -1375,7 +1377,7 @@ BROKEN_BOUNDARIES = [
 def test_routes_draw_without_boundaries(broken: DataCopy) -> None:
     """Boundaries serve measurement only: without usable ones every route and claim still loads
     and the map is built; only the countries crossed are left empty."""
-    from corridors import mapbuild
+    from corridors.view import mapbuild
 
     clean = dataset.load(FIXTURE)
     ds = dataset.load(broken.datadir)
@@ -1415,7 +1417,7 @@ def test_device_is_refused(data_copy: DataCopy) -> None:
 
 def test_fingerprint_never_opens_a_fifo(data_copy: DataCopy) -> None:
     """The cache key reads regular files only: a FIFO changes it without being opened."""
-    from corridors.datadir import fingerprint
+    from corridors.store.datadir import fingerprint
 
     before = fingerprint(data_copy.datadir)
     os.mkfifo(data_copy.path("seeds/pipe.txt"))

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from corridors import drawing, export, mapbuild, panel, schema
-from corridors.datadir import REPO_ROOT
+from corridors import schema
+from corridors.geo import drawing
+from corridors.publish import export
 from corridors.schema import (
     FIELDS,
     KINDS,
@@ -24,6 +25,8 @@ from corridors.schema import (
     STATUSES,
     WAYPOINT_KINDS,
 )
+from corridors.store.datadir import REPO_ROOT
+from corridors.view import mapbuild, panel
 
 SOURCES = sorted(
     [*(REPO_ROOT / "corridors").rglob("*.py"), REPO_ROOT / "dashboard.py"],
@@ -32,7 +35,7 @@ SOURCES = sorted(
 CODE = {p.relative_to(REPO_ROOT).as_posix(): p.read_text(encoding="utf-8") for p in SOURCES}
 FRONTEND = {
     p.relative_to(REPO_ROOT).as_posix(): p.read_text(encoding="utf-8")
-    for p in sorted((REPO_ROOT / "corridors" / "frontend").iterdir())
+    for p in sorted((REPO_ROOT / "corridors" / "view" / "frontend").iterdir())
 }
 LEGEND = mapbuild.legend_html()
 

@@ -1,6 +1,6 @@
 """The data rules, written as a list of small checks that each return every problem they find.
 
-Each check takes the raw data (as read by ``corridors.rawdata``, before anything is trusted) and
+Each check takes the raw data (as read by ``corridors.store.rawdata``, before anything is trusted) and
 yields Problems naming the file, the line or id, what is wrong and how to fix it. ``validate`` runs
 them all, so a curator sees everything at once rather than one error per run. One module per
 concern, each registering its checks in ``CHECKS``:
@@ -21,7 +21,7 @@ import importlib
 import geopandas as gpd
 
 from ..problems import Problem
-from ..rawdata import RawData
+from ..store.rawdata import RawData
 from .base import CHECKS, Check, Context, FeatureRef, check
 
 #: The check modules, one per concern; importing one registers its checks.

@@ -21,10 +21,10 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from .. import boundaries as boundaries_module
-from .. import measure
+from ..geo import boundaries as boundaries_module
+from ..geo import measure
 from ..problems import Problem, error
-from ..rawdata import GeoFile, RawData, Row, Table
+from ..store.rawdata import GeoFile, RawData, Row, Table
 
 #: Ids of features, corridors, claims, waypoints and references. \Z, not $: no trailing newline.
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")

@@ -10,7 +10,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from .. import measure
+from ..geo import measure
 from ..problems import Problem, warning
 from .base import Context, check, feature_error
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .. import anchors, textmatch
 from ..problems import Problem, error, warning
+from ..quotes import anchors, textmatch
 from ..schema import FIELDS, STATUSES
 from .base import Context, check, feature_error
 

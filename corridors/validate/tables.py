@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..problems import Problem, error
-from ..rawdata import Table
+from ..store.rawdata import Table
 from .base import Context, bad_id, check
 
 

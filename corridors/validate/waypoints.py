@@ -11,11 +11,11 @@ import numpy as np
 import shapely
 from shapely.geometry import Point
 
-from .. import measure
-from ..drawing import REDRAWN_METHODS
+from ..geo import measure
+from ..geo.drawing import REDRAWN_METHODS
 from ..problems import Problem, error, warning
-from ..rawdata import Row
 from ..schema import WAYPOINT_KINDS, WAYPOINT_TOLERANCE_KM
+from ..store.rawdata import Row
 from .base import Context, bad_id, check, feature_error, listed
 from .geometry import in_region
 

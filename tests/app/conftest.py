@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corridors import mapcomponent
+from corridors.view import mapcomponent
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import UnknownElement
 
-from corridors import mapcomponent
-from corridors.datadir import REPO_ROOT
+from corridors.store.datadir import REPO_ROOT
+from corridors.view import mapcomponent
 from devtools.pagejs import MAP_COMPONENT
 
 _OBJECT_START = re.compile(r'\{\s*"')

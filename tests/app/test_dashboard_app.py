@@ -21,8 +21,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from corridors import notices
-from corridors.datadir import ENV_VAR, REPO_ROOT
+from corridors.store.datadir import ENV_VAR, REPO_ROOT
+from corridors.view import notices
 
 from .support import (
     MAP_COMPONENT,
@@ -398,14 +398,14 @@ def test_data_edited_while_running_is_reloaded(data_copy, monkeypatch: pytest.Mo
 
 def test_unchanged_data_is_not_hashed_again(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
     """Between edits a run costs a stat of each file: the content hash is not recomputed."""
-    from corridors import datadir as datadir_module
+    from corridors.store import datadir as datadir_module
 
     monkeypatch.setenv(ENV_VAR, str(data_copy.root))
     at = dashboard_app().run()
     calls = []
     real = datadir_module.fingerprint
     monkeypatch.setattr(
-        "corridors.datawatch.fingerprint", lambda d: calls.append(d) or real(d), raising=True
+        "corridors.store.datawatch.fingerprint", lambda d: calls.append(d) or real(d), raising=True
     )
     at.run()
     at.run()

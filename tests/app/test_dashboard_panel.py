@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from corridors import citations, dataset, export, filters, panel, viewstate
-from corridors.datadir import ENV_VAR, REPO_ROOT, DataDir
+from corridors.model import dataset
+from corridors.publish import citations, export
+from corridors.store.datadir import ENV_VAR, REPO_ROOT, DataDir
+from corridors.view import filters, panel, viewstate
 
 from .support import dashboard_app, sent_features
 from fixtures import FIXTURE, FIXTURE_ROOT

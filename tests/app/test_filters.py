@@ -10,8 +10,9 @@ import json
 
 import pytest
 
-from corridors import dataset, filters, viewstate
+from corridors.model import dataset
 from corridors.schema import STATUSES
+from corridors.view import filters, viewstate
 
 from fixtures import FIXTURE, FIXTURE_ROOT
 

@@ -18,9 +18,10 @@ import pytest
 from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import LineString, MultiLineString, Point
 
-from corridors import dataset, mapbuild, panel
-from corridors.datadir import REPO_ROOT
+from corridors.model import dataset
 from corridors.schema import FIELDS, KINDS, METHODS, STATUSES
+from corridors.store.datadir import REPO_ROOT
+from corridors.view import mapbuild, panel
 
 from .support import feature_collections
 from fixtures import FIXTURE, FIXTURE_ROOT
@@ -512,7 +513,7 @@ def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
 def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_path) -> None:
     """The frame's first script starts fetching this data version's files before the handshake
     tells the page which to draw; the page then uses the fetches already under way."""
-    from corridors import mapcomponent
+    from corridors.view import mapcomponent
 
     files = mapcomponent.write_data(tmp_path, ds, "fingerprint", "version")
     script = (tmp_path / mapbuild.PREFETCH_SCRIPT).read_text(encoding="utf-8")
@@ -525,5 +526,5 @@ def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_p
         [files.basemap, "low"],
     ]
     assert all((tmp_path / url).is_file() for url, _ in fetches)
-    page_js = (REPO_ROOT / "corridors" / "frontend" / "map.js").read_text(encoding="utf-8")
+    page_js = (REPO_ROOT / "corridors" / "view" / "frontend" / "map.js").read_text(encoding="utf-8")
     assert "window.corridorsPrefetched" in page_js

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from corridors import notices
 from corridors.problems import error
+from corridors.view import notices
 
 #: Markdown that must never survive unescaped: links, images, emphasis, code, maths, HTML, emoji.
 ACTIVE = re.compile(r"(?<!\\)[\[\]*_`$<>:!#&|~@]")

@@ -12,9 +12,11 @@ import re
 
 import pytest
 
-from corridors import anchors, dataset, panel
+from corridors.model import dataset
+from corridors.quotes import anchors
+from corridors.quotes.textmatch import normalise_text
 from corridors.schema import FIELDS
-from corridors.textmatch import normalise_text
+from corridors.view import panel
 
 from fixtures import FIXTURE, FIXTURE_ROOT
 

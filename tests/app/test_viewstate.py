@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from corridors import viewstate
-from corridors.viewstate import Options, ViewState
+from corridors.view import viewstate
+from corridors.view.viewstate import Options, ViewState
 
 OPTIONS = Options(
     layers=("railway", "pipeline", "corridor", "port"),

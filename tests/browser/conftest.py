@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from corridors.datadir import REPO_ROOT
-from corridors.mapcomponent import CACHE_ENV
+from corridors.store.datadir import REPO_ROOT
+from corridors.view.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
 from devtools import pagejs
 from devtools.pagejs import MAP_FRAME

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from corridors import assets
+from corridors.view import assets
 from devtools import browser as e2e
 from devtools.pagejs import MAP_FRAME
 

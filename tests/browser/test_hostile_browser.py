@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from corridors import anchors, geojsonio
-from corridors.datadir import REPO_ROOT, DataDir
+from corridors.quotes import anchors
+from corridors.store import geojsonio
+from corridors.store.datadir import REPO_ROOT, DataDir
 from devtools import browser as e2e
 from devtools.pagejs import MAP_FRAME
 

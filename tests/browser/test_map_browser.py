@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from corridors.mapbuild import MAP_TITLE
+from corridors.view.mapbuild import MAP_TITLE
 from devtools import browser as e2e
 from devtools import pagejs
 from devtools.pagejs import MAP_FRAME

@@ -24,7 +24,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, Point, box, shape
 from shapely.geometry.base import BaseGeometry
 
-from .datadir import REPO_ROOT
+from ..store.datadir import REPO_ROOT
 
 #: Point at another copy of the reference folder (default: <repo>/../shared/reference-geodata).
 ENV_VAR = "CORRIDORS_REFERENCE_DIR"
@@ -222,7 +222,7 @@ def compare_leg(
 
 
 def compare(ds, refs: References) -> list[LegComparison]:
-    """Every drawn feature of a loaded dataset (corridors.dataset.Dataset), in file order."""
+    """Every drawn feature of a loaded dataset (corridors.model.dataset.Dataset), in file order."""
     out = []
     for ident, row in ds.features.iterrows():
         names = row["waypoints"] if isinstance(row["waypoints"], list) else []

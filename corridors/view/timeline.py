@@ -26,8 +26,8 @@ import re
 import altair as alt
 import pandas as pd
 
-from .dataset import Dataset
-from .schema import FIELDS, format_value
+from ..model.dataset import Dataset
+from ..schema import FIELDS, format_value
 
 #: Milestones in the order a project lives through them (the date fields of schema.FIELDS).
 MILESTONES: tuple[str, ...] = tuple(

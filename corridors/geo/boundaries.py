@@ -22,11 +22,11 @@ from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
-from . import geojsonio
-from .atomicfile import write_bytes
-from .problems import Problem, error, warning
-from .rawdata import GeoFile
-from .schema import REGION_BOUNDS
+from ..problems import Problem, error, warning
+from ..schema import REGION_BOUNDS
+from ..store import geojsonio
+from ..store.atomicfile import write_bytes
+from ..store.rawdata import GeoFile
 
 CRS = "EPSG:4326"
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
-from .dataset import Dataset
+from ..model.dataset import Dataset
 
 FORMATS = ("csl-json", "bibtex", "ris")
 MEDIA_TYPES = {

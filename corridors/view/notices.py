@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .problems import Problem
+from ..problems import Problem
 
 #: Characters that start Markdown (or Streamlit's extensions: ':' emoji and icons, '$' maths).
 _MARKDOWN = re.compile(r"([\\`*_\[\]()<>#!|~$:&{}+@])")

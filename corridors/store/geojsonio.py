@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .schema import COORD_DECIMALS, FEATURE_PROPERTIES
+from ..schema import COORD_DECIMALS, FEATURE_PROPERTIES
 
 COLLECTION_MEMBERS = ("type", "bbox", "features")
 FEATURE_MEMBERS = ("type", "id", "bbox", "properties", "geometry")

@@ -20,10 +20,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import atomicfile, rawdata, reading, textmatch
-from .datadir import DataDir
-from .problems import Problem, error
-from .rawdata import RawData, read_table_text, table_text
+from ..problems import Problem, error
+from ..store import atomicfile, rawdata, reading
+from ..store.datadir import DataDir
+from ..store.rawdata import RawData, read_table_text, table_text
+from . import textmatch
 
 #: geodata/anchors.csv columns, in file order.
 ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")

@@ -13,14 +13,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .dataset import Dataset
-from .schema import KINDS
+from ..model.dataset import Dataset
+from ..schema import KINDS
 from .viewstate import Options, ViewState
 
 
 def options(ds: Dataset) -> Options:
     """The choices the data offers, in a stable order (schema order for kinds and statuses)."""
-    from .schema import KINDS, STATUSES
+    from ..schema import KINDS, STATUSES
 
     features = ds.features
     kinds, statuses, drawn = (

@@ -56,10 +56,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
-from . import atomicfile, rawdata, textmatch
-from .datadir import DataDir
-from .rawdata import table_text  # also used as ingest.table_text (benchmarks/ingest_recall.py)
-from .schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS
+from ..quotes import textmatch
+from ..schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS
+from ..store import atomicfile, rawdata
+from ..store.datadir import DataDir
+from ..store.rawdata import (
+    table_text,  # also used as ingest.table_text (benchmarks/ingest_recall.py)
+)
 
 #: Columns of geodata/proposed/<stem>.csv: a claim row, and why it is proposed.
 PROPOSAL_COLUMNS: tuple[str, ...] = (*CLAIM_COLUMNS, "confidence", "reason")
@@ -1420,7 +1423,7 @@ def append_rows(path: Path, columns: Iterable[str], rows: list[dict[str, str]]) 
     """Append rows to a table, keeping the rows already there.
 
     The table is read as text (so CRLF line ends come back as '\\n') and rewritten whole through
-    corridors.atomicfile, so a failed write leaves it as it was rather than cut off in a row.
+    corridors.store.atomicfile, so a failed write leaves it as it was rather than cut off in a row.
     """
     text = path.read_text(encoding="utf-8")
     if text and not text.endswith("\n"):

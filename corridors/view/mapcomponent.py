@@ -5,7 +5,7 @@ here, outside the checkout (so a read-only checkout works and nothing is written
 tree), keyed by the code version:
 
     <cache>/map-<code hash>/index.html          the map page, rendered by folium (mapbuild.page_html)
-                           map.js, map.css      our frontend (corridors/frontend/), copied
+                           map.js, map.css      our frontend (corridors/view/frontend/), copied
                            leaflet/             Leaflet from the installed xstatic-leaflet, copied
                            data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
 
@@ -31,16 +31,17 @@ from pathlib import Path
 
 import folium
 
-from . import assets, datacache, mapbuild, places
-from .dataset import Dataset
-from .schema import KINDS
+from ..model import datacache
+from ..model.dataset import Dataset
+from ..schema import KINDS
+from ..store import codeversion
+from . import assets, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
 #: written.
 CACHE_ENV = datacache.ENV_VAR
 FRONTEND = Path(__file__).resolve().parent / "frontend"
-PACKAGE = Path(__file__).resolve().parent
 #: Component args name layer files relative to the page: the frame resolves them.
 DATA = "data"
 
@@ -65,13 +66,11 @@ def cache_root() -> Path:
 
 
 def code_version() -> str:
-    """A hash of everything the page and the data files depend on besides the data itself."""
-    digest = hashlib.sha256()
-    for path in sorted([*PACKAGE.glob("*.py"), *FRONTEND.iterdir()]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for version in (assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()):
-        digest.update(str(version).encode() + b"\0")
-    return digest.hexdigest()
+    """The package's code version (every file, the frontend too) with the versions of what the
+    page is built with besides it."""
+    return codeversion.code_version(
+        assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()
+    )
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -21,7 +21,7 @@ from pyproj import Geod
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from .schema import COUNTRY_MIN_KM
+from ..schema import COUNTRY_MIN_KM
 
 GEOD = Geod(ellps="WGS84")
 

@@ -5,7 +5,7 @@ and names each source as a reader knows it (headline, outlet and date of an arti
 publisher and address of a reference), not only by file name.
 
 ``render(ds, fmt)`` is the one code path: the dashboard offers its bytes for download, and
-``write`` puts the same bytes in a file atomically (corridors.atomicfile), so a failed export
+``write`` puts the same bytes in a file atomically (corridors.store.atomicfile), so a failed export
 leaves the previous file byte-identical. ``write`` refuses a dataset with errors unless told
 otherwise: an export of half the data must not silently replace a complete one. Whatever a format
 cannot hold is refused with a message, never dropped: control characters in GeoPackage and KML.
@@ -30,11 +30,9 @@ import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from . import geojsonio, join
-from .atomicfile import WriteError, write_bytes
-from .dataset import CRS, Dataset
-from .reading import CONTROL
-from .schema import (
+from ..model import join
+from ..model.dataset import CRS, Dataset
+from ..schema import (
     CLAIM_COLUMNS,
     FIELDS,
     KINDS,
@@ -44,6 +42,9 @@ from .schema import (
     format_value,
     status_label,
 )
+from ..store import geojsonio
+from ..store.atomicfile import WriteError, write_bytes
+from ..store.reading import CONTROL
 
 FORMATS = ("geojson", "csv", "gpkg", "kml")
 

@@ -8,7 +8,7 @@ on its own: no claim without its corridor and source, no feature without its cor
 downstream meets a dangling id.
 
 ``load(datadir, cache=True)`` keeps the built Dataset in the compiled data cache
-(``corridors.datacache``), keyed by the content of every data file and the code version.
+(``corridors.model.datacache``), keyed by the content of every data file and the code version.
 """
 
 from __future__ import annotations
@@ -22,11 +22,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from . import boundaries as boundaries_module
-from . import datacache, rawdata
-from .datadir import DataDir, fingerprint, resolve
-from .problems import Problem
-from .schema import (
+from ..geo import boundaries as boundaries_module
+from ..problems import Problem
+from ..schema import (
     CLAIM_COLUMNS,
     CORRIDOR_COLUMNS,
     FEATURE_PROPERTIES,
@@ -34,7 +32,10 @@ from .schema import (
     SOURCE_COLUMNS,
     WAYPOINT_COLUMNS,
 )
-from .validate import Context, validate
+from ..store import rawdata
+from ..store.datadir import DataDir, fingerprint, resolve
+from ..validate import Context, validate
+from . import datacache
 
 CRS = "EPSG:4326"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 #: Point the CLI and the dashboard at another copy of the data (the folder holding geodata/, seeds/).
 ENV_VAR = "CORRIDORS_DATA_DIR"
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class DataDir:
         return self.seeds / "sources.csv"
 
     def folders(self) -> tuple[Path, Path]:
-        """The data folders: nothing outside them is ever read (see corridors.reading)."""
+        """The data folders: nothing outside them is ever read (see corridors.store.reading)."""
         return (self.geodata, self.seeds)
 
     def rel(self, path: Path) -> str:

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchors, atomicfile, ingest, rawdata
-from .datadir import DataDir
-from .problems import Problem
-from .schema import CLAIM_COLUMNS, format_value
-from .validate import validate
+from ..problems import Problem
+from ..quotes import anchors
+from ..schema import CLAIM_COLUMNS, format_value
+from ..store import atomicfile, rawdata
+from ..store.datadir import DataDir
+from ..validate import validate
+from . import ingest
 
 
 class ReviewError(Exception):

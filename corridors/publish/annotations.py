@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 
-from . import anchors
-from .dataset import Dataset
-from .schema import FIELDS, format_value
+from ..model.dataset import Dataset
+from ..quotes import anchors
+from ..schema import FIELDS, format_value
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CLAIM_IRI = "urn:corridors:claim:"

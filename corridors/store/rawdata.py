@@ -1,6 +1,6 @@
 """Reading the curated files as they are, keeping what went wrong instead of raising.
 
-Validation and loading both start here: every file goes through ``corridors.reading`` (regular
+Validation and loading both start here: every file goes through ``corridors.store.reading`` (regular
 files inside the data folders only, size limits, strict UTF-8, safe JSON), and a file or row that
 cannot be read becomes a Problem with its line, while the rest of the data is still read, so every
 problem is reported at once. Tables are always there: a missing or unreadable one is an empty
@@ -16,16 +16,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import reading
-from .datadir import DataDir
-from .problems import Problem, error
-from .schema import (
+from ..problems import Problem, error
+from ..schema import (
     CLAIM_COLUMNS,
     CORRIDOR_COLUMNS,
     REFERENCE_COLUMNS,
     SOURCE_COLUMNS,
     WAYPOINT_COLUMNS,
 )
+from . import reading
+from .datadir import DataDir
 
 
 @dataclass

@@ -32,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..problems import Problem, error
 from .datadir import DataDir
-from .problems import Problem, error
 
 MIB = 1024 * 1024
 

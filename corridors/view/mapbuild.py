@@ -19,9 +19,9 @@ from markupsafe import Markup
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from ..model.dataset import Dataset
+from ..schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_value
 from . import panel
-from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_value
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4

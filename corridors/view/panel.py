@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import textmatch
-from .dataset import Dataset
-from .schema import FIELDS, KINDS, METHODS, MODES, field_label, format_value, status_label
+from ..model.dataset import Dataset
+from ..quotes import textmatch
+from ..schema import FIELDS, KINDS, METHODS, MODES, field_label, format_value, status_label
 
 #: Fields shown first, in this order; the rest follow in schema order.
 FIELD_ORDER = (

@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .datadir import REPO_ROOT
+from ..store import codeversion
+from ..store.datadir import REPO_ROOT
 
 ENV_VAR = "CORRIDORS_CACHE_DIR"
-PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: Dataset files kept on disk (the most recently written); older ones are deleted.
 DISK_ENTRIES = 4
@@ -48,25 +48,19 @@ def folder() -> Path:
 
 @cache
 def code_version() -> str:
-    """A hash of the package's source and of the versions the cached objects depend on."""
+    """The package's code version with the versions the cached objects depend on."""
     import geopandas
     import numpy
     import pandas
     import shapely
 
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    for version in (
+    return codeversion.code_version(
         sys.version,
         numpy.__version__,
         pandas.__version__,
         geopandas.__version__,
         shapely.__version__,
-    ):
-        digest.update(version.encode() + b"\0")
-    return digest.hexdigest()
+    )
 
 
 def key(fingerprint: str) -> str:

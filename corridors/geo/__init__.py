@@ -1,0 +1,1 @@
+"""Geometry: geodesic lengths and countries, lines rebuilt from waypoints, the country polygons, and closeness to the public references."""
