@@ -99,18 +99,18 @@ from types import SimpleNamespace
 
 #: Every product function this script calls, as ``module:attribute``.
 PRODUCT = {
-    "resolve": "corridors.datadir:resolve",  # a folder path -> DataDir
-    "load": "corridors.dataset:load",  # DataDir -> Dataset (read, validated, measured, joined)
-    "options": "corridors.filters:options",  # Dataset -> the view's choices (.panels, .sources ...)
-    "corridor_panel": "corridors.panel:corridor_panel",  # (ds, corridor, sources) -> panel model
-    "panel_html": "corridors.panel:render_html",  # panel model -> the HTML the dashboard shows
-    "overview_html": "corridors.panel:overview_html",  # (ds, corridors) -> the first page's table
-    "sources_html": "corridors.panel:sources_html",  # ds -> every article and what it cites
-    "claim_html": "corridors.panel:claim_html",  # (ds, claim id) -> a timeline mark's quote
-    "milestones": "corridors.timeline:milestones",  # ds -> timeline rows
-    "timeline_chart": "corridors.timeline:timeline_chart",  # rows -> altair chart
-    "map_folder": "corridors.mapcomponent:prepare",  # cache root -> the component's folder
-    "map_files": "corridors.mapcomponent:write_data",  # (folder, ds, fingerprint, version) -> files
+    "resolve": "corridors.store.datadir:resolve",  # a folder path -> DataDir
+    "load": "corridors.model.dataset:load",  # DataDir -> Dataset (read, validated, measured, joined)
+    "options": "corridors.view.filters:options",  # Dataset -> the view's choices (.panels, .sources ...)
+    "corridor_panel": "corridors.view.panel:corridor_panel",  # (ds, corridor, sources) -> panel model
+    "panel_html": "corridors.view.panel:render_html",  # panel model -> the HTML the dashboard shows
+    "overview_html": "corridors.view.panel:overview_html",  # (ds, corridors) -> the first page's table
+    "sources_html": "corridors.view.panel:sources_html",  # ds -> every article and what it cites
+    "claim_html": "corridors.view.panel:claim_html",  # (ds, claim id) -> a timeline mark's quote
+    "milestones": "corridors.view.timeline:milestones",  # ds -> timeline rows
+    "timeline_chart": "corridors.view.timeline:timeline_chart",  # rows -> altair chart
+    "map_folder": "corridors.view.mapcomponent:prepare",  # cache root -> the component's folder
+    "map_files": "corridors.view.mapcomponent:write_data",  # (folder, ds, fingerprint, version) -> files
 }
 #: Files of the checkout, relative to the repository root.
 PATHS = {
