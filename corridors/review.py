@@ -19,7 +19,7 @@ from pathlib import Path
 from . import anchors, atomicfile, ingest, rawdata
 from .datadir import DataDir
 from .problems import Problem
-from .schema import CLAIM_COLUMNS, format_value
+from .schema import CLAIM_COLUMNS, format_claim
 from .validate import validate
 
 
@@ -57,7 +57,7 @@ def describe(row: dict[str, str]) -> str:
     if not row["corridor"]:
         head = f"{row['id']}: MENTIONED, NOT MAPPED — {row['value']}"
     else:
-        shown = format_value(row["field"], row["value"], row["unit"], row["qualifier"])
+        shown = format_claim(row)
         head = f"{row['id']}: {row['corridor']} · {row['field']} = {shown}"
         head += f"   (confidence {row['confidence']})"
     lines = [head, f"  quote ({row['source']}): “{row['quote']}”", f"  why: {row['reason']}"]
@@ -85,7 +85,8 @@ def decide(
             "for; add the system to geodata/corridors.csv (mapped 'no') and a claim by hand, or "
             "reject it"
         )
-    claims = [{c: known[i][1][c] for c in CLAIM_COLUMNS} for i in accept]
+    # a proposals file written before a column existed has it empty
+    claims = [{c: known[i][1].get(c, "") for c in CLAIM_COLUMNS} for i in accept]
     if claims:
         _append_validated(datadir, claims)
     decided = set(accept) | set(reject)

@@ -645,7 +645,8 @@ CASES = [
         Expect(
             CLAIMS,
             "cku-completion-004",
-            "completion_date value does not parse: '20x0' is not a year (2030), a month (2025-07) or a decade (1990s)",
+            "completion_date value does not parse: '20x0' is not a year (2030), a month "
+            "(2025-07), a day (2019-05-05) or a decade (1990s)",
         ),
         id="year does not parse",
     ),
@@ -689,8 +690,8 @@ CASES = [
             CLAIMS,
             "",
             "header is not ['id', 'corridor', 'feature', 'field', 'value', 'unit', 'qualifier', "
-            "'source', 'quote', 'note']: missing ['qualifier']; unknown ['qualifiers']; the table "
-            "is not read",
+            "'period', 'scope', 'source', 'quote', 'note']: missing ['qualifier']; unknown "
+            "['qualifiers']; the table is not read",
             line=1,
         ),
         id="claims header renamed",
@@ -895,7 +896,7 @@ CASES = [
     ),
     pytest.param(
         edit_claim("cku-role-001", note="a NUL\x00 here"),
-        Expect(CLAIMS, "", "control character U+0000 at line 16, column 163", line=16),
+        Expect(CLAIMS, "", "control character U+0000 at line 16, column 165", line=16),
         id="NUL in a claim",
     ),
     pytest.param(
@@ -941,12 +942,14 @@ CASES = [
         id="header row repeated",
     ),
     pytest.param(
-        lambda c: c.replace(CORRIDORS, "id,name,mapped,summary", "id,name,summary,mapped"),
+        lambda c: c.replace(
+            CORRIDORS, "id,name,mapped,part_of,summary", "id,name,summary,mapped,part_of"
+        ),
         Expect(
             CORRIDORS,
             "",
-            "header is not ['id', 'name', 'mapped', 'summary']: order differs; the table is not "
-            "read",
+            "header is not ['id', 'name', 'mapped', 'part_of', 'summary']: order differs; the "
+            "table is not read",
             line=1,
         ),
         id="corridors header reordered",
@@ -1013,7 +1016,7 @@ CASES = [
             CLAIMS,
             "cku-completion-004",
             "completion_date value does not parse: '2030\\n' is not a year (2030), a month "
-            "(2025-07) or a decade (1990s)",
+            "(2025-07), a day (2019-05-05) or a decade (1990s)",
         ),
         id="date with a trailing newline",
     ),

@@ -20,7 +20,7 @@ from shapely.geometry import LineString, MultiLineString, Point
 
 from corridors import dataset, mapbuild, panel
 from corridors.datadir import REPO_ROOT
-from corridors.schema import FIELDS, KINDS, METHODS, STATUSES
+from corridors.schema import FIELDS, KINDS, METHODS, STATUSES, format_claim
 
 from .support import feature_collections
 from fixtures import FIXTURE, FIXTURE_ROOT
@@ -350,9 +350,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
     assert popup.count("Status:") == max(1, len(statuses)), "each status reading once"
     assert f"Drawn: {METHODS[props['method']].label}" in popup
     for claim in claims:
-        value = panel.format_value(
-            claim["field"], claim["value"], claim["unit"], claim["qualifier"]
-        )
+        value = format_claim(claim)  # with its period and scope
         figure = f"<b>{html.escape(FIELDS[claim['field']].label)}: {html.escape(value)}</b>"
         cited = (
             f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
