@@ -442,6 +442,7 @@ def test_general_rules_on_the_fixture(fixture_raw, text: str, present, absent) -
         pytest.param({}, True, id="the whole system's cost: like and like"),
         pytest.param({"scope": "Kyrgyzstan"}, False, id="a section's cost is not the whole's"),
         pytest.param({"period": "2025"}, False, id="a cost stated for a period is another"),
+        pytest.param({"corridor": "cacgp-line-d"}, False, id="a part's cost is its own"),
     ],
 )
 def test_a_proposal_disagrees_only_with_like(

@@ -938,7 +938,7 @@ CASES = [
     ),
     pytest.param(
         append_text(CLAIMS, ",".join(CLAIM_COLUMNS) + "\n"),
-        Expect(CLAIMS, "", "the header row is repeated at line 42", line=42),
+        Expect(CLAIMS, "", "the header row is repeated at line 46", line=46),
         id="header row repeated",
     ),
     pytest.param(

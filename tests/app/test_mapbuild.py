@@ -382,6 +382,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
                 "Lines: A, B, C",
                 "Capacity: 55 bcm/year",
                 "Length: 1,833 km",
+                "Traffic: 20 bcm in January–June 2025",
             ],
             id="cacgp",
         ),

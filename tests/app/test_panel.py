@@ -789,6 +789,45 @@ def test_mentioned_corridor_panel(ds: dataset.Dataset) -> None:
     assert "<dt>Length</dt><dd>not drawn;" in rendered
 
 
+def test_a_part_has_its_own_panel_and_figures(ds: dataset.Dataset) -> None:
+    """Line D (a part of the pipeline, not drawn): its own panel says whose part it is; its
+    section lengths read with their scope and disagree neither with each other nor with its
+    length; the pipeline's panel lists it, and Line D's length is no reading of the pipeline's."""
+    view = panel.corridor_panel(ds, "cacgp-line-d")
+    assert not view.mapped
+    assert view.part_of == ("cacgp", "Central Asia–China gas pipeline (Lines A/B/C)")
+    assert view.disagreements == []
+    assert [r.value for r in view.readings["section_length"]] == [
+        "400 km (Tajikistan)",
+        "215 km (Kyrgyzstan)",
+    ]
+    rendered = panel.render_html(view)
+    assert (
+        "<dt>Part of</dt><dd><span data-testid='part-of'><a href='?corridor=cacgp' "
+        "target='_self' data-corridor-link='cacgp'>Central Asia–China gas pipeline (Lines A/B/C)"
+        "</a>"
+    ) in rendered
+    assert "<dt>Section length</dt><dd><span class='value'>400 km (Tajikistan)</span>" in rendered
+    assert "<span class='value'>1,000 km</span>" in rendered
+
+    whole = panel.corridor_panel(ds, "cacgp")
+    assert whole.parts == [("cacgp-line-d", "Central Asia–China gas pipeline, Line D", False)]
+    assert "1,000 km" not in [r.value for r in whole.readings["length"]]
+    assert [d.field for d in whole.disagreements] == ["length"]  # 3,666 against 1,833 km only
+    assert [r.value for r in whole.disagreements[0].readings] == ["over 3,666 km", "1,833 km"]
+    rendered = panel.render_html(whole)
+    assert (
+        "<dt>Parts</dt><dd><span data-testid='parts'><a href='?corridor=cacgp-line-d' "
+        "target='_self' data-corridor-link='cacgp-line-d'>Central Asia–China gas pipeline, Line D"
+        "</a> (mentioned, not mapped)"
+    ) in rendered
+    assert "<dt>Traffic</dt><dd><span class='value'>20 bcm in January–June 2025</span>" in rendered
+    claim = rendered[rendered.index("data-claim='cacgp-traffic-901'") :]
+    assert claim.startswith(
+        "data-claim='cacgp-traffic-901'><span class='value'>20 bcm in January–June 2025</span>"
+    )
+
+
 @pytest.mark.parametrize(
     ("corridor", "sources", "shown"),
     [
