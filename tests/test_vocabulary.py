@@ -183,6 +183,18 @@ def test_like_meets_like(other: dict[str, str], disagree: bool) -> None:
     )
 
 
+def test_the_readme_lists_every_field_and_column() -> None:
+    """The README's data section names every claim field and every claims/corridors column, so
+    a curator reading it meets no field the validator would refuse or miss."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Field | Units | What it holds |") :]
+    table = table[: table.index("\n\n")]
+    listed = set(re.findall(r"`([a-z_]+)`", table.split("\n", 2)[2]))
+    assert {f for f in FIELDS} <= listed, set(FIELDS) - listed
+    assert f"`{', '.join(schema.CLAIM_COLUMNS)}`" in readme
+    assert f"`{', '.join(schema.CORRIDOR_COLUMNS)}`" in readme
+
+
 # --- every use is defined -------------------------------------------------------------------
 
 #: ``KINDS["x"]``, ``STATUSES.get("x")``, ``METHODS["x"]``, ``FIELDS["x"]``: direct look-ups.
