@@ -142,10 +142,10 @@ class PopupMaker:
         claims = [
             c for c in self.claims.get(row["corridor"], []) if c["feature"] in ("", feature_id)
         ]
-        statuses: dict[str, dict] = {}
+        statuses: dict[tuple[str, str, str], dict] = {}
         for c in claims:
-            if c["field"] == "status":
-                statuses.setdefault(c["value"], c)
+            if c["field"] == "status":  # one per reading: value, and the part and time it is of
+                statuses.setdefault((c["value"], c["scope"], c["period"]), c)
         if not statuses:
             parts.append("<br><span>Status: not stated in the sources</span>")
         figures = [c for c in claims if c["field"] in FIELDS and FIELDS[c["field"]].figure]

@@ -502,6 +502,13 @@ CASES = [
         id="status not matching claims",
     ),
     pytest.param(
+        edit_claim("cku-status-004", scope="Kyrgyzstan"),
+        Expect(
+            CKU, "cku-railway", "status 'planned' differs from the claimed ['under_construction']"
+        ),
+        id="status drawn from a section's claim",
+    ),
+    pytest.param(
         set_prop(LYG, "lianyungang-port", "status", "operating"),
         Expect(LYG, "lianyungang-port", "status 'operating' is not stated by any claim"),
         id="status no claim states",
@@ -1332,6 +1339,7 @@ CASE_CHECKS = {
     "sea leg crossing land": "sea_legs_over_water",
     "status not matching claims": "status_matches_claims",
     "status no claim states": "status_matches_claims",
+    "status drawn from a section's claim": "status_matches_claims",
     "feature with no claims": "every_feature_cited",
     "corridor not drawn": "corridors_have_features",
     "mentioned corridor marked mapped": "corridors_have_features",

@@ -194,14 +194,19 @@ def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
 
 @check
 def status_matches_claims(ctx: Context) -> Iterator[Problem]:
-    """A feature's status is the one its status claims state, or 'unstated' where none does."""
+    """A feature's status is the one its status claims state, or 'unstated' where none does. A
+    status stated of one part (a scope: a country's section) is not the whole's."""
     if not ctx.usable(ctx.raw.claims):
         return
     for ref in ctx.features:
         status = ref.props.get("status")
         if not isinstance(status, str) or status not in STATUSES:
             continue
-        claimed = {row["value"] for row in ctx.claims_for(ref) if row["field"] == "status"}
+        claimed = {
+            row["value"]
+            for row in ctx.claims_for(ref)
+            if row["field"] == "status" and not row["scope"]
+        }
         if not claimed and status != "unstated":
             yield feature_error(
                 ref,

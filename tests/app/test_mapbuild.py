@@ -318,10 +318,17 @@ def _source_label(file: str) -> str:
 
 
 def _key_claims(feature_id: str) -> list[dict[str, str]]:
-    """The claims a popup shows: one per distinct status read, then every figure, in file order."""
+    """The claims a popup shows: one per distinct status read (of its part and time), then every
+    figure, in file order."""
     corridor = FEATURES[feature_id]["corridor"]
     own = [c for c in CLAIMS if c["corridor"] == corridor and c["feature"] in ("", feature_id)]
-    status = list({c["value"]: c for c in reversed(own) if c["field"] == "status"}.values())
+    status = list(
+        {
+            (c["value"], c["scope"], c["period"]): c
+            for c in reversed(own)
+            if c["field"] == "status"
+        }.values()
+    )
     status.reverse()
     return status + [c for c in own if FIELDS[c["field"]].figure]
 
@@ -393,6 +400,24 @@ def test_popup_figures_exact(ds: dataset.Dataset, feature_id: str, figures: list
     """Two popups read word for word: the figures a reader will compare with the articles."""
     popup = mapbuild.popup_html(ds, feature_id)
     assert re.findall(r"<div style='margin-top:4px'><b>([^<]*)</b>", popup) == figures
+
+
+def test_popup_keeps_a_sections_status_apart(data_copy) -> None:
+    """A status stated of one section is its own reading: the popup shows it beside the whole
+    system's, with the section named, even when the two say the same word."""
+    data_copy.edit_row(
+        "geodata/claims.csv",
+        "id",
+        "cku-status-001",
+        value="planned",
+        scope="Kyrgyzstan",
+        period="2025-06",
+    )
+    popup = mapbuild.popup_html(dataset.load(data_copy.datadir), "cku-railway")
+    assert re.findall(r"<b>(Status: [^<]*)</b>", popup) == [
+        "Status: Planned",
+        "Status: Planned (Kyrgyzstan) in June 2025",
+    ]
 
 
 def test_popup_snippet_is_cut_at_a_word() -> None:
