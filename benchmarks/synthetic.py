@@ -195,6 +195,7 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
                 "id": cid,
                 "name": f"Synthetic corridor {i:05d}",
                 "mapped": "yes",
+                "part_of": "",
                 "summary": "SYNTHETIC benchmark corridor: generated data, not a real route.",
             }
         )
@@ -223,6 +224,8 @@ def generate(n: int, root: Path, seed: int = 20240601) -> DataDir:
                     "value": value,
                     "unit": unit,
                     "qualifier": "",
+                    "period": "",
+                    "scope": "",
                     "source": source,
                     "quote": sentence,
                     "note": "",

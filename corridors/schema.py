@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 #: GeoJSON feature properties, in the order the curated files keep them (diffs stay readable).
@@ -192,6 +192,7 @@ LINE_METHODS = ("traced", "stations", "schematic")
 # \Z, not $: a value with a trailing newline is not a date.
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)\Z")
 _MONTH = re.compile(r"^(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])\Z")
+_DAY = re.compile(r"^(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\Z")
 _DECADE = re.compile(r"^(1[89]\d0|20\d0)s\Z")
 
 
@@ -205,10 +206,36 @@ def _positive_number(value: str) -> str | None:
     return None
 
 
+def _valid_day(value: str) -> bool:
+    """'2019-05-05' names a day of the calendar ('2025-02-30' does not)."""
+    if not _DAY.match(value):
+        return False
+    year, month, day = (int(part) for part in value.split("-"))
+    return day <= calendar.monthrange(year, month)[1]
+
+
 def _date(value: str) -> str | None:
-    if _YEAR.match(value) or _MONTH.match(value) or _DECADE.match(value):
+    if _YEAR.match(value) or _MONTH.match(value) or _DECADE.match(value) or _valid_day(value):
         return None
-    return f"{value!r} is not a year (2030), a month (2025-07) or a decade (1990s)"
+    return (
+        f"{value!r} is not a year (2030), a month (2025-07), a day (2019-05-05) or a decade (1990s)"
+    )
+
+
+def _count(value: str) -> str | None:
+    """A count of things (tunnels, bridges): a positive whole number, written without a point."""
+    if not re.fullmatch(r"[1-9]\d*", value):
+        return f"{value!r} is not a positive whole number"
+    return None
+
+
+def _percent(value: str) -> str | None:
+    """A share: more than 0 and at most 100 (per cent)."""
+    if problem := _positive_number(value):
+        return problem
+    if float(value) > 100:
+        return f"{value!r} is over 100 %"
+    return None
 
 
 def _status(value: str) -> str | None:
@@ -271,18 +298,145 @@ def status_label(value: str, unit: str = "") -> str:
     return STATUSES[value].label if value in STATUSES else value
 
 
-def _date_text(value: str, unit: str) -> str:
-    """'2025-07' -> 'July 2025', '1990s' -> 'the 1990s', '2030' -> '2030'."""
+def _date_text(value: str, unit: str = "") -> str:
+    """'2025-07' -> 'July 2025', '2019-05-05' -> '5 May 2019', '1990s' -> 'the 1990s', '2030' ->
+    '2030'."""
     if _MONTH.match(value):
         return f"{calendar.month_name[int(value[5:])]} {value[:4]}"
+    if _valid_day(value):
+        return f"{int(value[8:])} {calendar.month_name[int(value[5:7])]} {value[:4]}"
     if _DECADE.match(value):
         return f"the {value}"
     return value
 
 
+def _number_text(number: float) -> str:
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+
+
+def _amount(value: str, unit: str) -> str:
+    """'1200000', 'tonnes' -> '1.2 million tonnes'; '150000', 'TEU' -> '150,000 TEU'."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    if not math.isfinite(number):
+        return value
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if number >= size:
+            shown = f"{number / size:,.2f}".rstrip("0").rstrip(".")
+            return f"{shown} {word} {unit}".strip()
+    return f"{_number_text(number)} {unit}".strip()
+
+
+def _duration(value: str, unit: str) -> str:
+    """'8', 'days' -> '8 days'; '1', 'days' -> '1 day'."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    if not math.isfinite(number):
+        return value
+    word = unit[:-1] if number == 1 and unit.endswith("s") else unit
+    return f"{_number_text(number)} {word}".strip()
+
+
+def _share(value: str, unit: str) -> str:
+    """'30', '%' -> '30 %'."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    if not math.isfinite(number):
+        return value
+    return f"{_number_text(number)} %"
+
+
+# --- period and scope: what a value refers to, in time and in part ---------------------------
+
+
+def _period_bounds(value: str) -> tuple[str, str] | None:
+    """A period's start and end as stated ('2025-01/2025-06' -> both; '2024' -> '2024' twice)."""
+    parts = value.split("/")
+    if len(parts) > 2 or not all(_YEAR.match(p) or _MONTH.match(p) or _valid_day(p) for p in parts):
+        return None
+    return parts[0], parts[-1]
+
+
+def period_problem(value: str) -> str | None:
+    """What is wrong with a stated period, or None: a year (2024), a month (2025-06), a day
+    (2025-06-18), or an interval start/end (2025-01/2025-06) that does not end before it starts."""
+    bounds = _period_bounds(value)
+    if bounds is None:
+        return (
+            f"{value!r} is not a year (2024), a month (2025-06), a day (2025-06-18) or an "
+            "interval (2025-01/2025-06)"
+        )
+    start, end = bounds
+    if _first_day(start) > _first_day(end):
+        return f"{value!r} starts after it ends"
+    return None
+
+
+def _first_day(value: str) -> tuple[int, int, int]:
+    """The first day a year, month or day names, as (year, month, day)."""
+    year, month, day = [*(int(p) for p in value.split("-")), 1, 1][:3]
+    return year, month, day
+
+
+def _span_text(value: str) -> str:
+    return _date_text(value) if not _YEAR.match(value) else value
+
+
+def period_text(value: str, word: str = "in") -> str:
+    """A period as a reader writes it after a value: '2024' -> 'in 2024', '2025-01/2025-06' ->
+    'in January–June 2025', '2025-06-18' -> 'on 18 June 2025'; ``word`` 'by' for a target year.
+    A period that does not parse is shown as stored."""
+    bounds = _period_bounds(value)
+    if bounds is None:
+        return f"{word} {value}"
+    start, end = bounds
+    if start == end:
+        if word == "in" and _valid_day(start):
+            word = "on"
+        return f"{word} {_span_text(start)}"
+    same_year = start[:4] == end[:4]
+    if same_year and len(start) == len(end) == len("2025-01"):
+        return f"{word} {calendar.month_name[int(start[5:])]}–{_span_text(end)}"
+    if same_year and _valid_day(start) and _valid_day(end):
+        return f"{word} {_span_text(start)[: -len(' 2025')]}–{_span_text(end)}"
+    return f"{word} {_span_text(start)}–{_span_text(end)}"
+
+
+#: Dashes a scope may be typed with; a stretch is written From–To with an en dash.
+_DASHES = "‐‑‒–—―-"
+
+
+def scope_problem(value: str) -> str | None:
+    """What is wrong with a stated scope, or None: one country, holder or stretch 'From–To'
+    (an en dash between two named places), written without stray spaces."""
+    if value != value.strip() or not value.strip():
+        return f"{value!r} has spaces around it"
+    if ";" in value:
+        return f"{value!r} names more than one scope; give one per claim"
+    if "—" in value or " - " in value or "--" in value:
+        return f"{value!r} separates a stretch with another dash; write From–To with an en dash"
+    if value.count("–") > 1 or any(not side.strip() for side in value.split("–")):
+        return f"{value!r} is not a stretch From–To between two named places"
+    return None
+
+
+def _fold(text: str) -> str:
+    """Case, spaces and dashes folded: 'Dostyk - Aktau' and 'dostyk–aktau' name the same stretch."""
+    text = " ".join(text.casefold().split())
+    return re.sub(rf"\s*[{_DASHES}]\s*", "-", text)
+
+
 @dataclass(frozen=True)
 class Field:
-    """A claim field: what it means, which units it takes, how its value must look and reads."""
+    """A claim field: what it means, which units it takes, how its value must look and reads,
+    and, as data, how readings of it are compared (so the panel, the timeline, ingest and review
+    share one rule)."""
 
     name: str
     label: str
@@ -291,23 +445,57 @@ class Field:
     check: Callable[[str], str | None] = _text
     figure: bool = False  # a figure: shown in the popup's key figures
     formatter: Callable[[str, str], str] = _plain  # (value, unit) -> what a reader sees
+    #: One true value at a time: two different readings of like and like are a disagreement.
+    #: A second name, role or route is not (sources name and describe things many ways).
+    single: bool = False
+    date: bool = False  # a date (a milestone): year, month, day or decade
+    numeric: bool = False  # values compared as numbers ('3666' is '3666.0')
+    needs_period: bool = False  # meaningless without the period it refers to (traffic in 2024)
+    needs_scope: bool = False  # always of one part (a section's country or stretch)
+    period_word: str = "in"  # how the period reads after the value ('by' for a target year)
 
-    def format(self, value: str, unit: str = "", qualifier: str = "") -> str:
-        """The value as a reader expects it ('US$8 billion', 'by 2030'), qualifier first."""
+    def format(
+        self, value: str, unit: str = "", qualifier: str = "", period: str = "", scope: str = ""
+    ) -> str:
+        """The value as a reader expects it ('US$8 billion', 'by 2030', '520 km (Kazakhstan)',
+        '1.2 million tonnes in January–June 2025'): qualifier first, then scope and period."""
         text = self.formatter(value, unit)
-        return f"{qualifier} {text}" if qualifier else text
+        text = f"{qualifier} {text}" if qualifier else text
+        if scope:
+            text += f" ({scope})"
+        if period:
+            text += " " + period_text(period, self.period_word)
+        return text
+
+    def key(self, value: str) -> tuple[str, object]:
+        """What makes two values of this field the same: numbers compared as numbers, text
+        without case, extra spaces or differences of dash."""
+        if self.numeric:
+            try:
+                number = float(value)
+            except ValueError:
+                pass
+            else:
+                if math.isfinite(number):
+                    return ("number", number)
+        return ("text", _fold(value))
+
+    def same(self, a: str, b: str) -> bool:
+        """Two values of this field say the same thing."""
+        return self.key(a) == self.key(b)
 
 
+#: Every claim field, in the order the panel shows them (and exports list them).
 FIELDS: dict[str, Field] = {
     f.name: f
     for f in (
-        Field("name", "Name", "A name the article uses for it, garbled or not."),
         Field(
             "status",
             "Status",
             "Planned, under construction or operating.",
             check=_status,
             formatter=status_label,
+            single=True,
         ),
         Field(
             "cost",
@@ -317,15 +505,32 @@ FIELDS: dict[str, Field] = {
             check=_positive_number,
             figure=True,
             formatter=_money,
+            single=True,
+            numeric=True,
         ),
         Field(
             "length",
             "Length",
-            "Stated length.",
+            "Stated length of the whole system, or of a drawn feature.",
             units=("km",),
             check=_positive_number,
             figure=True,
             formatter=_quantity,
+            single=True,
+            numeric=True,
+        ),
+        Field(
+            "section_length",
+            "Section length",
+            "Length of one section: a country's part, or between two places (the scope says "
+            "which).",
+            units=("km",),
+            check=_positive_number,
+            figure=True,
+            formatter=_quantity,
+            single=True,
+            numeric=True,
+            needs_scope=True,
         ),
         Field(
             "capacity",
@@ -335,6 +540,44 @@ FIELDS: dict[str, Field] = {
             check=_positive_number,
             figure=True,
             formatter=_quantity,
+            single=True,
+            numeric=True,
+        ),
+        Field(
+            "traffic",
+            "Traffic",
+            "Freight or gas carried in a period (the period says when).",
+            units=("tonnes", "TEU", "bcm", "trains", "containers"),
+            check=_positive_number,
+            figure=True,
+            formatter=_amount,
+            single=True,
+            numeric=True,
+            needs_period=True,
+        ),
+        Field(
+            "target",
+            "Target",
+            "A stated target for traffic or capacity, by a year (the period is the year).",
+            units=("tonnes/year", "TEU/year", "bcm/year", "tonnes", "TEU", "bcm", "trains"),
+            check=_positive_number,
+            figure=True,
+            formatter=_amount,
+            single=True,
+            numeric=True,
+            needs_period=True,
+            period_word="by",
+        ),
+        Field(
+            "transit_time",
+            "Transit time",
+            "Time a train or cargo takes between two places (the scope: From–To, when stated).",
+            units=("days", "hours"),
+            check=_positive_number,
+            figure=True,
+            formatter=_duration,
+            single=True,
+            numeric=True,
         ),
         Field(
             "lines",
@@ -343,6 +586,77 @@ FIELDS: dict[str, Field] = {
             check=_list,
             figure=True,
             formatter=_items,
+            single=True,
+        ),
+        Field(
+            "tunnels",
+            "Tunnels",
+            "Number of tunnels (the scope: a section, when stated).",
+            check=_count,
+            figure=True,
+            formatter=_quantity,
+            single=True,
+            numeric=True,
+        ),
+        Field(
+            "bridges",
+            "Bridges",
+            "Number of bridges (the scope: a section, when stated).",
+            check=_count,
+            figure=True,
+            formatter=_quantity,
+            single=True,
+            numeric=True,
+        ),
+        Field(
+            "stake",
+            "Stake",
+            "An ownership share (the scope: its holder).",
+            units=("%",),
+            check=_percent,
+            figure=True,
+            formatter=_share,
+            single=True,
+            numeric=True,
+        ),
+        Field(
+            "start_date",
+            "Start",
+            "When work starts or started.",
+            check=_date,
+            figure=True,
+            formatter=_date_text,
+            single=True,
+            date=True,
+        ),
+        Field(
+            "completion_date",
+            "Completion",
+            "When it is due or was done.",
+            check=_date,
+            figure=True,
+            formatter=_date_text,
+            single=True,
+            date=True,
+        ),
+        Field(
+            "opening_date",
+            "Entered service",
+            "When it (or one of its lines) entered service.",
+            check=_date,
+            figure=True,
+            formatter=_date_text,
+            single=True,
+            date=True,
+        ),
+        Field(
+            "proposed_date",
+            "First proposed",
+            "When it was first proposed.",
+            check=_date,
+            formatter=_date_text,
+            single=True,
+            date=True,
         ),
         Field("route", "Route", "The route in the article's words, normalised."),
         Field(
@@ -352,43 +666,16 @@ FIELDS: dict[str, Field] = {
             check=_list,
             formatter=_items,
         ),
-        Field(
-            "start_date",
-            "Start",
-            "When work starts or started.",
-            check=_date,
-            figure=True,
-            formatter=_date_text,
-        ),
-        Field(
-            "completion_date",
-            "Completion",
-            "When it is due or was done.",
-            check=_date,
-            figure=True,
-            formatter=_date_text,
-        ),
-        Field(
-            "proposed_date",
-            "First proposed",
-            "When it was first proposed.",
-            check=_date,
-            formatter=_date_text,
-        ),
-        Field(
-            "opening_date",
-            "Entered service",
-            "When it (or one of its lines) entered service.",
-            check=_date,
-            figure=True,
-            formatter=_date_text,
-        ),
         Field("operator", "Operator", "Who runs it."),
         Field("role", "Role", "What it is for, in the article's words."),
         Field("context", "Context", "Why it matters now, in the article's words."),
         Field("corridor", "Corridor", "A corridor the article links it to."),
+        Field("name", "Name", "A name the article uses for it, garbled or not."),
     )
 }
+
+#: The date fields (milestones), in display order.
+DATE_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if FIELDS[f].date)
 
 
 def field_label(field_name: str) -> str:
@@ -398,12 +685,68 @@ def field_label(field_name: str) -> str:
     return field.label if field is not None else field_name
 
 
-def format_value(field_name: str, value: str, unit: str = "", qualifier: str = "") -> str:
-    """A claim's value as a reader expects it; an unknown field's value is shown as stored."""
+def format_value(
+    field_name: str,
+    value: str,
+    unit: str = "",
+    qualifier: str = "",
+    period: str = "",
+    scope: str = "",
+) -> str:
+    """A claim's value as a reader expects it; an unknown field's value is shown as stored (with
+    its qualifier, scope and period)."""
     field = FIELDS.get(field_name)
     if field is None:
-        return f"{qualifier} {value}" if qualifier else value
-    return field.format(value, unit, qualifier)
+        text = f"{qualifier} {value}" if qualifier else value
+        text += f" ({scope})" if scope else ""
+        return text + (" " + period_text(period) if period else "")
+    return field.format(value, unit, qualifier, period, scope)
+
+
+def format_claim(claim: Mapping[str, str]) -> str:
+    """A claim row's value as a reader expects it: value, unit, qualifier, scope and period."""
+    return format_value(
+        claim["field"],
+        claim["value"],
+        claim.get("unit", ""),
+        claim.get("qualifier", ""),
+        claim.get("period", ""),
+        claim.get("scope", ""),
+    )
+
+
+def readings_key(claim: Mapping[str, str]) -> tuple[str, str, str, str, str]:
+    """What "like and like" means: two claims with the same key speak of the same figure (same
+    corridor, feature, field, scope and period), so different values of a ``single`` field are a
+    disagreement. A section's length never meets the whole length (another field), a part's
+    figures never the parent's (another corridor), last year's traffic never this year's."""
+    return (
+        claim["corridor"],
+        claim["feature"],
+        claim["field"],
+        _fold(claim.get("scope", "")),
+        claim.get("period", ""),
+    )
+
+
+def value_key(claim: Mapping[str, str]) -> tuple[tuple[str, object], str]:
+    """What makes two like claims give the same reading: the value as its field compares it, and
+    the unit."""
+    field = FIELDS.get(claim["field"])
+    value = field.key(claim["value"]) if field else ("text", _fold(claim["value"]))
+    return (value, claim.get("unit", ""))
+
+
+def disagree(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Two claims disagree: like and like (``readings_key``) of a single-valued field, with
+    different values."""
+    field = FIELDS.get(a["field"])
+    return (
+        field is not None
+        and field.single
+        and readings_key(a) == readings_key(b)
+        and value_key(a) != value_key(b)
+    )
 
 
 #: Claim table columns, in file order.
@@ -415,6 +758,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "value",
     "unit",
     "qualifier",
+    "period",
+    "scope",
     "source",
     "quote",
     "note",
@@ -432,9 +777,11 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "note",
 )
 
-CORRIDOR_COLUMNS: tuple[str, ...] = ("id", "name", "mapped", "summary")
+CORRIDOR_COLUMNS: tuple[str, ...] = ("id", "name", "mapped", "part_of", "summary")
 
 #: corridors.csv 'mapped': drawn on the map, or only mentioned in the articles (listed with quotes).
+#: 'part_of': empty for a whole system; the id of the system a part (Line D of the gas pipeline)
+#: belongs to. A part has its own claims, which never disagree with the parent's.
 MAPPED_VALUES = ("yes", "no")
 
 #: Public references a feature is drawn from, or a figure not in the articles is taken from.

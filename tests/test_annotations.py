@@ -148,7 +148,7 @@ BROKEN = [
     ),
     pytest.param(
         lambda c: c.edit_rows(ANCHORS, lambda rows: rows.pop()),
-        ["error geodata/anchors.csv [kg-highway-name-001] the claim's quote has no anchor"],
+        ["error geodata/anchors.csv [cacgp-traffic-901] the claim's quote has no anchor"],
         id="anchor row missing",
     ),
     pytest.param(
@@ -249,6 +249,48 @@ def test_article_annotation(exported: dict, fixture_dataset: dataset.Dataset) ->
     }
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "extra"),
+    [
+        pytest.param(
+            "cacgp-traffic-901",
+            "Central Asia–China gas pipeline (Lines A/B/C) — Traffic: 20 bcm in January–June 2025",
+            {"schema:temporalCoverage": "2025-01/2025-06"},
+            id="period",
+        ),
+        pytest.param(
+            "cacgp-line-d-section-901",
+            "Central Asia–China gas pipeline, Line D — Section length: 400 km (Tajikistan)",
+            {
+                "schema:valueReference": {
+                    "type": "schema:PropertyValue",
+                    "schema:propertyID": "scope",
+                    "schema:value": "Tajikistan",
+                }
+            },
+            id="scope",
+        ),
+        pytest.param(
+            "cku-cost-004",
+            "China–Kyrgyzstan–Uzbekistan railway — Cost: US$8 billion",
+            {},
+            id="neither",
+        ),
+    ],
+)
+def test_annotation_carries_period_and_scope(
+    exported: dict, claim: str, text: str, extra: dict
+) -> None:
+    """The period a value refers to and the part it is about travel with it: in the words a
+    person reads and as data (ISO 8601 period; the scope as a named value reference)."""
+    item = next(i for i in exported["first"]["items"] if i["id"].endswith(f":{claim}"))
+    assert item["body"][0]["value"] == text
+    body = item["body"][1]
+    assert {
+        k: v for k, v in body.items() if k in ("schema:temporalCoverage", "schema:valueReference")
+    } == extra
+
+
 def test_reference_annotation_has_quote_only(exported: dict) -> None:
     item = next(i for i in exported["first"]["items"] if i["id"].endswith(":cacgp-length-ref-a"))
     assert item["target"] == {
@@ -266,5 +308,5 @@ def test_cli_writes_the_export(tmp_path, capsys: pytest.CaptureFixture[str]) -> 
     assert (
         cli.main(["--data-dir", os.fspath(FIXTURE.root), "annotations", "--output", str(out)]) == 0
     )
-    assert capsys.readouterr().out == f"wrote 40 annotations to {out}\n"
-    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 40
+    assert capsys.readouterr().out == f"wrote 44 annotations to {out}\n"
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 44

@@ -164,7 +164,7 @@ def test_ris_records(entries: list[citations.Entry]) -> None:
 
 
 def test_sources_of_what_is_shown(ds: dataset.Dataset) -> None:
-    """The app cites what the map shows: the railway's articles; the pipeline's article, its
+    """The app cites what the map shows: the railway's articles; the pipeline's articles, its
     reference for a figure and the references its line is drawn from."""
     railway = filters.subset(ds, ["cku-railway"])
     claims = _rows("geodata/claims.csv")
@@ -174,8 +174,12 @@ def test_sources_of_what_is_shown(ds: dataset.Dataset) -> None:
         *(r for r in ds.features.at["cku-railway", "references"] if r not in articles),
     ]
     pipeline = citations.cited(filters.subset(ds, ["cacgp-lines-abc"]))
-    assert pipeline[:2] == ["001_6257ba8c1d36bd59.txt", "fixture-pipeline-reference"]
-    assert pipeline[2:] == list(ds.features.at["cacgp-lines-abc", "references"])
+    assert pipeline[:3] == [
+        "001_6257ba8c1d36bd59.txt",
+        "fixture-pipeline-reference",
+        "901_fictional_line_d.txt",  # the pipeline's traffic (its Line D is not drawn)
+    ]
+    assert pipeline[3:] == list(ds.features.at["cacgp-lines-abc", "references"])
     only_004 = filters.subset(ds, ["cku-railway"], ["004_dc699da55f7d4812.txt"])
     assert citations.cited(only_004)[0] == "004_dc699da55f7d4812.txt"
     assert "001_6257ba8c1d36bd59.txt" not in citations.cited(only_004)

@@ -303,6 +303,58 @@ def test_kml_description_keeps_what_the_panel_says(exported: dict[str, Path]) ->
     assert "reference: Coordinates of Kashgar https://sco.wikipedia.org/wiki/Kashgar" in text
 
 
+def _kml_traffic(path: Path) -> str:
+    mark = next(p for p in _kml_placemarks(path) if p["id"] == "cacgp-lines-abc")
+    return next(line for line in mark["Description"].split("<br>") if "Traffic" in line)
+
+
+def _citation(features: list[dict], claim: str) -> dict:
+    pipeline = next(f for f in features if f["properties"]["id"] == "cacgp-lines-abc")
+    return next(c for c in pipeline["properties"]["citations"] if c["claim"] == claim)
+
+
+def _csv_row(path: Path, claim: str) -> dict:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(r for r in csv.DictReader(handle) if r["id"] == claim)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "read", "expected"),
+    [
+        pytest.param(
+            "geojson",
+            lambda p: {
+                k: _citation(_read_geojson(p), "cacgp-traffic-901")[k] for k in ("period", "scope")
+            },
+            {"period": "2025-01/2025-06", "scope": ""},
+            id="geojson citation",
+        ),
+        pytest.param(
+            "gpkg",
+            lambda p: {
+                k: _citation(_read_gpkg(p), "cacgp-traffic-901")[k] for k in ("period", "scope")
+            },
+            {"period": "2025-01/2025-06", "scope": ""},
+            id="gpkg citation",
+        ),
+        pytest.param(
+            "csv",
+            lambda p: {k: _csv_row(p, "cacgp-line-d-section-901")[k] for k in ("period", "scope")},
+            {"period": "", "scope": "Tajikistan"},
+            id="csv columns",
+        ),
+        pytest.param(
+            "kml", _kml_traffic, "Traffic: 20 bcm in January–June 2025", id="kml description"
+        ),
+    ],
+)
+def test_exports_carry_period_and_scope(
+    exported: dict[str, Path], fmt: str, read, expected: object
+) -> None:
+    """The period a figure refers to and the part it is about travel with it in every format."""
+    assert read(exported[fmt]) == expected
+
+
 def test_gpkg_has_one_layer_per_geometry_type(exported: dict[str, Path]) -> None:
     """Lines and points in their own layers, so every GIS opens each with one geometry type."""
     layers = dict(pyogrio.list_layers(exported["gpkg"]))

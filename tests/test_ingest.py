@@ -439,6 +439,31 @@ def test_general_rules_on_the_fixture(fixture_raw, text: str, present, absent) -
     assert not set(absent) & found
 
 
+@pytest.mark.parametrize(
+    ("accepted", "disagrees"),
+    [
+        pytest.param({}, True, id="the whole system's cost: like and like"),
+        pytest.param({"scope": "Kyrgyzstan"}, False, id="a section's cost is not the whole's"),
+        pytest.param({"period": "2025"}, False, id="a cost stated for a period is another"),
+        pytest.param({"corridor": "cacgp-line-d"}, False, id="a part's cost is its own"),
+    ],
+)
+def test_a_proposal_disagrees_only_with_like(
+    data_copy: DataCopy, accepted: dict[str, str], disagrees: bool
+) -> None:
+    """A proposed figure is flagged only against an accepted claim of the same corridor, feature,
+    field, scope and period (schema.readings_key), not against a section's, a period's or a
+    part's."""
+    if accepted:
+        data_copy.edit_row("geodata/claims.csv", "id", "cku-cost-004", **accepted)
+    rows = _propose(
+        data_copy.read(), "The China-Kyrgyzstan-Uzbekistan railway will cost $4.7 billion."
+    )
+    cost = next(r for r in rows if r["field"] == "cost")
+    assert cost["value"] == "4700000000"
+    assert ("DISAGREES with accepted cku-cost-004" in cost["reason"]) == disagrees
+
+
 CHARGING = "Plans were announced to build charging stations along the route from Urumqi to the "
 CHARGING += "Caspian Sea for electric heavy vehicles."
 
@@ -480,10 +505,10 @@ def test_review_accepts_and_rejects(ingested) -> None:
     before = FIXTURE.claims.read_text(encoding="utf-8")
     assert claims.startswith(before)
     assert claims[len(before) :] == (
-        'cku-cost-900,cku-railway,,cost,4700000000,USD,,900_fictional_tracklaying.txt,"The '
+        'cku-cost-900,cku-railway,,cost,4700000000,USD,,,,900_fictional_tracklaying.txt,"The '
         'project will cost $4.7 billion and should be completed by 2031, officials added.",'
         "\"Disagrees with cku-cost-004 ('8000000000', 004_dc699da55f7d4812.txt).\"\n"
-        "cku-start-900,cku-railway,,start_date,2026-04,,,900_fictional_tracklaying.txt,"
+        "cku-start-900,cku-railway,,start_date,2026-04,,,,,900_fictional_tracklaying.txt,"
         "Tracklaying on the railway will begin next month.,\"The article says 'next month'; "
         "its date, 2026-03-02, makes that 2026-04. Disagrees with cku-start-004 ('2025-07', "
         '004_dc699da55f7d4812.txt)."\n'
@@ -530,8 +555,8 @@ def test_review_rolls_back_a_claim_that_would_not_validate(data_copy: DataCopy, 
     with pytest.raises(review.ReviewError) as caught:
         review.decide(data_copy.datadir, [start], [])
     assert [p.message for p in caught.value.problems] == [
-        "start_date value does not parse: 'next month' is not a year (2030), a month (2025-07) "
-        "or a decade (1990s)"
+        "start_date value does not parse: 'next month' is not a year (2030), a month (2025-07), "
+        "a day (2019-05-05) or a decade (1990s)"
     ]
     assert data_copy.read_text("geodata/claims.csv") == FIXTURE.claims.read_text(encoding="utf-8")
     assert data_copy.read_text("geodata/anchors.csv") == anchors_before

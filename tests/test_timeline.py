@@ -108,6 +108,23 @@ def test_conflicting_dates_side_by_side(fixture_dataset: dataset.Dataset) -> Non
     assert not rows[rows["milestone"] == "proposed_date"]["conflict"].any()
 
 
+@pytest.mark.parametrize(
+    ("extra", "conflict"),
+    [
+        pytest.param({}, True, id="the whole railway: like and like"),
+        pytest.param({"scope": "Kyrgyzstan"}, False, id="a section's start is another milestone"),
+        pytest.param({"corridor": "cacgp-line-d"}, False, id="a part's start is its own"),
+        pytest.param({"value": "2025-07-15"}, True, id="a day in another month"),
+    ],
+)
+def test_only_like_dates_conflict(fixture_dataset: dataset.Dataset, extra, conflict) -> None:
+    """Two dates disagree only as the panel says (schema.readings_key): same corridor, feature,
+    field, scope and period; a full day is drawn as the day it names."""
+    rows = _with(fixture_dataset, CONFLICT | extra).set_index("claim")
+    assert bool(rows.loc["test-start-conflict", "conflict"]) is conflict
+    assert bool(rows.loc["cku-start-004", "conflict"]) is conflict
+
+
 def test_dates_from_references_are_marked(fixture_dataset: dataset.Dataset) -> None:
     rows = _with(fixture_dataset, FROM_REFERENCE).set_index("claim")
     row = rows.loc["test-opening-ref"]
@@ -124,6 +141,8 @@ def test_dates_from_references_are_marked(fixture_dataset: dataset.Dataset) -> N
         pytest.param("2030", (dt.date(2030, 1, 1), dt.date(2031, 1, 1), "year"), id="year"),
         pytest.param("2025-12", (dt.date(2025, 12, 1), dt.date(2026, 1, 1), "month"), id="dec"),
         pytest.param("1990s", (dt.date(1990, 1, 1), dt.date(2000, 1, 1), "decade"), id="decade"),
+        pytest.param("2019-05-05", (dt.date(2019, 5, 5), dt.date(2019, 5, 6), "day"), id="day"),
+        pytest.param("2025-02-30", None, id="a day the calendar lacks"),
         pytest.param("next month", None, id="unresolved relative date"),
     ],
 )

@@ -177,6 +177,22 @@ def add_corridor(c: DataCopy) -> None:
     )
 
 
+def add_part_of_part(c: DataCopy) -> None:
+    """A section of Line D named a part of Line D, which is itself a part of the pipeline."""
+    c.edit_rows(
+        CORRIDORS,
+        lambda rows: rows.append(
+            {
+                "id": "cacgp-line-d-tj",
+                "name": "Line D in Tajikistan",
+                "mapped": "no",
+                "part_of": "cacgp-line-d",
+                "summary": "Test data.",
+            }
+        ),
+    )
+
+
 def oversize(c: DataCopy) -> None:
     """The limit is lowered rather than writing 64 MiB; the content would not even parse."""
     c.monkeypatch.setattr(
@@ -488,6 +504,13 @@ CASES = [
         id="status not matching claims",
     ),
     pytest.param(
+        edit_claim("cku-status-004", scope="Kyrgyzstan"),
+        Expect(
+            CKU, "cku-railway", "status 'planned' differs from the claimed ['under_construction']"
+        ),
+        id="status drawn from a section's claim",
+    ),
+    pytest.param(
         set_prop(LYG, "lianyungang-port", "status", "operating"),
         Expect(LYG, "lianyungang-port", "status 'operating' is not stated by any claim"),
         id="status no claim states",
@@ -530,6 +553,32 @@ CASES = [
             CORRIDORS, "cku,railway", "id 'cku,railway' is not lowercase letters, digits and '-'"
         ),
         id="corridor id with a comma",
+    ),
+    # parts of a system (Line D of the gas pipeline)
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cacgp-line-d", part_of="nowhere"),
+        Expect(CORRIDORS, "cacgp-line-d", "part_of 'nowhere' is not a corridor in corridors.csv"),
+        id="part of an unknown corridor",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cacgp-line-d", part_of="cacgp-line-d"),
+        Expect(CORRIDORS, "cacgp-line-d", "corridor is named a part of itself"),
+        id="part of itself",
+    ),
+    pytest.param(
+        add_part_of_part,
+        Expect(
+            CORRIDORS,
+            "cacgp-line-d-tj",
+            "part_of 'cacgp-line-d' is itself a part of 'cacgp'",
+            hint="name the whole system, 'cacgp'",
+        ),
+        id="part of a part",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(CORRIDORS, "id", "cacgp-line-d", mapped="yes"),
+        Expect(CORRIDORS, "cacgp-line-d", "corridor has no feature"),
+        id="part not drawn marked mapped",
     ),
     # provenance: how each feature was drawn
     pytest.param(
@@ -647,7 +696,8 @@ CASES = [
         Expect(
             CLAIMS,
             "cku-completion-004",
-            "completion_date value does not parse: '20x0' is not a year (2030), a month (2025-07) or a decade (1990s)",
+            "completion_date value does not parse: '20x0' is not a year (2030), a month "
+            "(2025-07), a day (2019-05-05) or a decade (1990s)",
         ),
         id="year does not parse",
     ),
@@ -691,8 +741,8 @@ CASES = [
             CLAIMS,
             "",
             "header is not ['id', 'corridor', 'feature', 'field', 'value', 'unit', 'qualifier', "
-            "'source', 'quote', 'note']: missing ['qualifier']; unknown ['qualifiers']; the table "
-            "is not read",
+            "'period', 'scope', 'source', 'quote', 'note']: missing ['qualifier']; unknown "
+            "['qualifiers']; the table is not read",
             line=1,
         ),
         id="claims header renamed",
@@ -717,6 +767,157 @@ CASES = [
             CLAIMS, "cacgp-length-001", "claimed length 3666 km, measured 1586 km", level="warning"
         ),
         id="length far from measured without note",
+    ),
+    # the new claim fields: their values, periods and scopes
+    pytest.param(
+        edit_claim("cacgp-traffic-901", period="2025-13"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "period does not parse: '2025-13' is not a year (2024), a month (2025-06), a day "
+            "(2025-06-18) or an interval (2025-01/2025-06)",
+            line=45,
+        ),
+        id="period does not parse",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", period="2025-06/2025-01"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "period does not parse: '2025-06/2025-01' starts after it ends",
+        ),
+        id="period ending before it starts",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", period="2025-02-29"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "period does not parse: '2025-02-29' is not a year (2024), a month (2025-06), a day "
+            "(2025-06-18) or an interval (2025-01/2025-06)",
+        ),
+        id="period on a day the calendar lacks",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", period=""),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "traffic needs a period: the date or period the value refers to",
+            hint="2025-01/2025-06",
+        ),
+        id="traffic without its period",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="target", unit="bcm/year", period=""),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "target needs a period: the date or period the value refers to",
+            hint="the target year",
+        ),
+        id="target without its year",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope=""),
+        Expect(
+            CLAIMS,
+            "cacgp-line-d-section-901",
+            "section_length needs a scope: the country or stretch (From–To) it is of",
+            hint="a 'length' claim",
+        ),
+        id="section length without its scope",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope="Dostyk—Aktau"),
+        Expect(
+            CLAIMS,
+            "cacgp-line-d-section-901",
+            "scope does not parse: 'Dostyk—Aktau' separates a stretch with another dash; write "
+            "From–To with an en dash",
+        ),
+        id="stretch with an em dash",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope="Dostyk–"),
+        Expect(
+            CLAIMS,
+            "cacgp-line-d-section-901",
+            "scope does not parse: 'Dostyk–' is not a stretch From–To between two named places",
+        ),
+        id="stretch without its end",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope="Tajikistan;Kyrgyzstan"),
+        Expect(
+            CLAIMS,
+            "cacgp-line-d-section-901",
+            "scope does not parse: 'Tajikistan;Kyrgyzstan' names more than one scope; give one "
+            "per claim",
+        ),
+        id="two scopes in one claim",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope=" Tajikistan"),
+        Expect(
+            CLAIMS,
+            "cacgp-line-d-section-901",
+            "scope does not parse: ' Tajikistan' has spaces around it",
+        ),
+        id="scope with a stray space",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="stake", unit="%", value="130"),
+        Expect(CLAIMS, "cacgp-traffic-901", "stake value does not parse: '130' is over 100 %"),
+        id="stake over 100 %",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="stake", unit="%", value="0"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "stake value does not parse: '0' is not a positive finite number",
+        ),
+        id="stake of nothing",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="tunnels", unit="", value="2.5"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "tunnels value does not parse: '2.5' is not a positive whole number",
+        ),
+        id="tunnels not a whole number",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="bridges", unit="", value="0"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "bridges value does not parse: '0' is not a positive whole number",
+        ),
+        id="no bridges is no count",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", unit="barrels"),
+        Expect(
+            CLAIMS,
+            "cacgp-traffic-901",
+            "unit 'barrels' is not allowed for traffic",
+            hint="'tonnes', 'TEU', 'bcm', 'trains', 'containers'",
+        ),
+        id="traffic in an unknown unit",
+    ),
+    pytest.param(
+        edit_claim("cku-start-004", value="2025-02-30"),
+        Expect(
+            CLAIMS,
+            "cku-start-004",
+            "start_date value does not parse: '2025-02-30' is not a year (2030), a month "
+            "(2025-07), a day (2019-05-05) or a decade (1990s)",
+        ),
+        id="date on a day the calendar lacks",
     ),
     # sources
     pytest.param(
@@ -897,7 +1098,7 @@ CASES = [
     ),
     pytest.param(
         edit_claim("cku-role-001", note="a NUL\x00 here"),
-        Expect(CLAIMS, "", "control character U+0000 at line 16, column 163", line=16),
+        Expect(CLAIMS, "", "control character U+0000 at line 16, column 165", line=16),
         id="NUL in a claim",
     ),
     pytest.param(
@@ -939,16 +1140,18 @@ CASES = [
     ),
     pytest.param(
         append_text(CLAIMS, ",".join(CLAIM_COLUMNS) + "\n"),
-        Expect(CLAIMS, "", "the header row is repeated at line 42", line=42),
+        Expect(CLAIMS, "", "the header row is repeated at line 46", line=46),
         id="header row repeated",
     ),
     pytest.param(
-        lambda c: c.replace(CORRIDORS, "id,name,mapped,summary", "id,name,summary,mapped"),
+        lambda c: c.replace(
+            CORRIDORS, "id,name,mapped,part_of,summary", "id,name,summary,mapped,part_of"
+        ),
         Expect(
             CORRIDORS,
             "",
-            "header is not ['id', 'name', 'mapped', 'summary']: order differs; the table is not "
-            "read",
+            "header is not ['id', 'name', 'mapped', 'part_of', 'summary']: order differs; the "
+            "table is not read",
             line=1,
         ),
         id="corridors header reordered",
@@ -1015,7 +1218,7 @@ CASES = [
             CLAIMS,
             "cku-completion-004",
             "completion_date value does not parse: '2030\\n' is not a year (2030), a month "
-            "(2025-07) or a decade (1990s)",
+            "(2025-07), a day (2019-05-05) or a decade (1990s)",
         ),
         id="date with a trailing newline",
     ),
@@ -1138,6 +1341,7 @@ CASE_CHECKS = {
     "sea leg crossing land": "sea_legs_over_water",
     "status not matching claims": "status_matches_claims",
     "status no claim states": "status_matches_claims",
+    "status drawn from a section's claim": "status_matches_claims",
     "feature with no claims": "every_feature_cited",
     "corridor not drawn": "corridors_have_features",
     "mentioned corridor marked mapped": "corridors_have_features",
@@ -1145,6 +1349,26 @@ CASE_CHECKS = {
     "mapped not yes or no": "corridors_have_features",
     "mentioned corridor without its claim": "corridors_have_features",
     "corridor id with a comma": "corridors_have_features",
+    "part of an unknown corridor": "corridor_parts",
+    "part of itself": "corridor_parts",
+    "part of a part": "corridor_parts",
+    "part not drawn marked mapped": "corridors_have_features",
+    "period does not parse": "claim_period_and_scope",
+    "period ending before it starts": "claim_period_and_scope",
+    "period on a day the calendar lacks": "claim_period_and_scope",
+    "traffic without its period": "claim_period_and_scope",
+    "target without its year": "claim_period_and_scope",
+    "section length without its scope": "claim_period_and_scope",
+    "stretch with an em dash": "claim_period_and_scope",
+    "stretch without its end": "claim_period_and_scope",
+    "two scopes in one claim": "claim_period_and_scope",
+    "scope with a stray space": "claim_period_and_scope",
+    "stake over 100 %": "claim_values",
+    "stake of nothing": "claim_values",
+    "tunnels not a whole number": "claim_values",
+    "no bridges is no count": "claim_values",
+    "traffic in an unknown unit": "claim_values",
+    "date on a day the calendar lacks": "claim_values",
     "unknown drawing method": "provenance",
     "line method on a point": "provenance",
     "accuracy not a number": "provenance",
@@ -1286,6 +1510,58 @@ def test_every_check_has_a_failing_case() -> None:
     names = {fn.__name__ for fn in CHECKS}
     assert set(CASE_CHECKS.values()) == names, names ^ set(CASE_CHECKS.values())
     assert set(CASE_CHECKS) == {case.id for case in CASES}
+
+
+def same_value_other_scope(c: DataCopy) -> None:
+    def copy(rows: list[dict[str, str]]) -> None:
+        original = next(r for r in rows if r["id"] == "cacgp-line-d-section-901")
+        rows.append(original | {"id": "cacgp-line-d-section-901-uz", "scope": "Uzbekistan"})
+
+    c.edit_rows(CLAIMS, copy)
+
+
+ACCEPTED = [
+    pytest.param(edit_claim("cacgp-traffic-901", period="2024"), id="period a year"),
+    pytest.param(edit_claim("cacgp-traffic-901", period="2025-06"), id="period a month"),
+    pytest.param(edit_claim("cacgp-traffic-901", period="2024-02-29"), id="period a leap day"),
+    pytest.param(edit_claim("cacgp-traffic-901", period="2024-07/2025-06"), id="across years"),
+    pytest.param(edit_claim("cacgp-traffic-901", period="2025-03-01/2025-03"), id="day to month"),
+    pytest.param(edit_claim("cku-start-004", value="2019-05-05"), id="date a full day"),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="target", unit="TEU/year", value="300000"),
+        id="target with its year",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="stake", unit="%", value="100", scope="CNPC"),
+        id="stake of 100 % with its holder",
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope="Dostyk–Aktau"), id="stretch From–To"
+    ),
+    pytest.param(
+        edit_claim("cacgp-line-d-section-901", scope="Jalal-Abad–Kara-Suu"),
+        id="stretch between hyphenated places",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="transit_time", unit="days", value="8", period=""),
+        id="transit time without scope or period",
+    ),
+    pytest.param(
+        edit_claim("cacgp-traffic-901", field="tunnels", unit="", value="12", period=""),
+        id="tunnels a whole number",
+    ),
+    pytest.param(same_value_other_scope, id="same value in another scope is no duplicate"),
+]
+
+
+@pytest.mark.parametrize("broken", ACCEPTED, indirect=True)
+def test_the_new_forms_are_accepted(broken: DataCopy, boundaries: gpd.GeoDataFrame) -> None:
+    """The forms the contract allows pass: the rules above refuse only what they name (a claim
+    added without running `fmt` lacks its anchor, which is another file's problem)."""
+    problems = [
+        p for p in validate(broken.read(), boundaries) if p.level == "error" and p.file == CLAIMS
+    ]
+    assert problems == [], _report(problems)
 
 
 def test_clean_copy_has_no_errors(data_copy: DataCopy, boundaries: gpd.GeoDataFrame) -> None:

@@ -2,7 +2,7 @@
 ``corridors.schema``, and read by the map, the legend, the panel and the exports.
 
 Both directions are checked: every entry is used (the legend shows it, a style exists for it, the
-panel orders it, a KML style is made from it), and every use is defined (no module names a kind,
+field formats a value of its form, a KML style is made from it), and every use is defined (no module names a kind,
 status, method or field the schema lacks, and no module redefines a kind's colour).
 """
 
@@ -26,7 +26,7 @@ from corridors.schema import (
     WAYPOINT_KINDS,
 )
 from corridors.store.datadir import REPO_ROOT
-from corridors.view import mapbuild, panel
+from corridors.view import mapbuild
 
 SOURCES = sorted(
     [*(REPO_ROOT / "corridors").rglob("*.py"), REPO_ROOT / "dashboard.py"],
@@ -80,20 +80,122 @@ def test_methods_are_split_between_points_and_lines() -> None:
     assert set(drawing.REDRAWN_METHODS) <= set(METHODS)
 
 
+#: A valid value of each field that is not free text.
+SAMPLES = {
+    "status": "planned",
+    "cost": "8000000000",
+    "length": "1833",
+    "section_length": "520",
+    "capacity": "55",
+    "traffic": "1200000",
+    "target": "300000",
+    "transit_time": "8",
+    "lines": "A;B",
+    "tunnels": "12",
+    "bridges": "40",
+    "stake": "30",
+    "countries": "China;Kyrgyzstan",
+}
+
+
 @pytest.mark.parametrize("field", [pytest.param(f, id=f) for f in FIELDS])
-def test_every_field_is_ordered_in_the_panel_and_formats_a_valid_value(field: str) -> None:
-    assert field in panel.FIELD_ORDER
+def test_every_field_formats_a_valid_value(field: str) -> None:
+    """Each field checks and formats a value of its form, with a period and a scope after it."""
     entry = FIELDS[field]
-    sample = {
-        "status": "planned",
-        "cost": "8000000000",
-        "length": "1833",
-        "capacity": "55",
-        "lines": "A;B",
-        "countries": "China;Kyrgyzstan",
-    }.get(field, "2025-07" if field.endswith("_date") else "text")
+    sample = SAMPLES.get(field, "2025-07" if entry.date else "text")
     assert entry.check(sample) is None, (field, sample)
-    assert entry.format(sample, entry.units[0]).strip()
+    shown = entry.format(sample, entry.units[0])
+    assert shown.strip()
+    assert entry.format(sample, entry.units[0], "", "2024", "Kazakhstan") == (
+        f"{shown} (Kazakhstan) {entry.period_word} 2024"
+    )
+
+
+def test_the_schema_orders_the_fields_as_the_panel_shows_them() -> None:
+    """FIELDS is the display order: the fields the panel showed before the new figures keep their
+    order, each new figure stands beside its kin, and the dates are the milestone fields."""
+    before = [
+        "status",
+        "cost",
+        "length",
+        "capacity",
+        "lines",
+        "start_date",
+        "completion_date",
+        "opening_date",
+        "proposed_date",
+        "route",
+        "countries",
+        "operator",
+        "role",
+        "context",
+        "corridor",
+        "name",
+    ]
+    assert [f for f in FIELDS if f in before] == before
+    assert list(FIELDS).index("section_length") == list(FIELDS).index("length") + 1
+    assert schema.DATE_FIELDS == ("start_date", "completion_date", "opening_date", "proposed_date")
+    assert {f for f in FIELDS if FIELDS[f].single} == {
+        "status",
+        *(f for f in FIELDS if FIELDS[f].numeric),
+        "lines",
+        *schema.DATE_FIELDS,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "a", "b", "same"),
+    [
+        pytest.param("length", "3666", "3666.0", True, id="numbers as numbers"),
+        pytest.param("cost", "8e9", "8000000000", True, id="exponent"),
+        pytest.param("length", "3666", "3667", False, id="different numbers"),
+        pytest.param("operator", "CNPC", "cnpc", True, id="text without case"),
+        pytest.param("name", "China-Kyrgyzstan", "China – Kyrgyzstan", True, id="dashes folded"),
+        pytest.param("lines", "A;B", "A;C", False, id="different lists"),
+        pytest.param("status", "planned", "operating", False, id="different statuses"),
+    ],
+)
+def test_how_two_values_compare(field: str, a: str, b: str, same: bool) -> None:
+    assert FIELDS[field].same(a, b) is same
+
+
+def _claim(**changes: str) -> dict[str, str]:
+    base = {"corridor": "c", "feature": "", "field": "length", "value": "500", "unit": "km"}
+    return base | {"period": "", "scope": ""} | changes
+
+
+@pytest.mark.parametrize(
+    ("other", "disagree"),
+    [
+        pytest.param(_claim(value="600"), True, id="like and like, another value"),
+        pytest.param(_claim(value="500.0"), False, id="like and like, the same value"),
+        pytest.param(_claim(value="600", field="section_length"), False, id="a section"),
+        pytest.param(_claim(value="600", corridor="c-line-d"), False, id="a part"),
+        pytest.param(_claim(value="600", feature="leg"), False, id="a drawn leg"),
+        pytest.param(_claim(value="600", scope="Kazakhstan"), False, id="another scope"),
+        pytest.param(_claim(value="600", period="2024"), False, id="another period"),
+        pytest.param(_claim(field="role", value="x"), False, id="another field"),
+    ],
+)
+def test_like_meets_like(other: dict[str, str], disagree: bool) -> None:
+    """Two readings disagree only when like meets like (schema.readings_key) with different values
+    of a field that holds one value at a time."""
+    assert schema.disagree(_claim(), other) is disagree
+    assert (
+        schema.disagree(_claim(field="role", value="y"), _claim(field="role", value="x")) is False
+    )
+
+
+def test_the_readme_lists_every_field_and_column() -> None:
+    """The README's data section names every claim field and every claims/corridors column, so
+    a curator reading it meets no field the validator would refuse or miss."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Field | Units | What it holds |") :]
+    table = table[: table.index("\n\n")]
+    listed = set(re.findall(r"`([a-z_]+)`", table.split("\n", 2)[2]))
+    assert {f for f in FIELDS} <= listed, set(FIELDS) - listed
+    assert f"`{', '.join(schema.CLAIM_COLUMNS)}`" in readme
+    assert f"`{', '.join(schema.CORRIDOR_COLUMNS)}`" in readme
 
 
 # --- every use is defined -------------------------------------------------------------------

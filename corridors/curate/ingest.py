@@ -57,7 +57,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from ..quotes import textmatch
-from ..schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS
+from ..schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS, disagree, readings_key
 from ..store import atomicfile, rawdata
 from ..store.datadir import DataDir
 from ..store.rawdata import (
@@ -1141,30 +1141,6 @@ def read_values(
 # --- proposals ----------------------------------------------------------------------------------
 
 
-_SINGLE_VALUED = {
-    "status",
-    "cost",
-    "length",
-    "capacity",
-    "lines",
-    "countries",
-    "start_date",
-    "completion_date",
-    "proposed_date",
-    "opening_date",
-    "operator",
-}
-
-
-def _same(field_name: str, a: str, b: str) -> bool:
-    if FIELDS.get(field_name) and FIELDS[field_name].figure and field_name != "lines":
-        try:
-            return float(a) == float(b)
-        except ValueError:
-            pass
-    return _fold(a) == _fold(b)
-
-
 def _id_prefix(corridor: str, claims: list[rawdata.Row]) -> str:
     """The prefix the corridor's claim ids use (cku, cacgp, lyg ...), else the corridor id."""
     counts: dict[str, int] = {}
@@ -1212,14 +1188,21 @@ def propose(
         if value.reason:
             reason.append(f"{FIELDS[value.field].label.lower()} from {value.reason}")
         note = value.note
-        if value.field in _SINGLE_VALUED:
-            accepted = [
-                c
-                for c in claims
-                if c["corridor"] == system and c["field"] == value.field and c["feature"] == ""
-            ]
-            differ = [c for c in accepted if not _same(value.field, c["value"], value.value)]
-            agree = [c for c in accepted if _same(value.field, c["value"], value.value)]
+        proposed = {
+            "corridor": system,
+            "feature": "",
+            "field": value.field,
+            "value": value.value,
+            "unit": value.unit,
+            "period": "",
+            "scope": "",
+        }
+        if FIELDS[value.field].single:
+            # like and like only (schema.readings_key): the same figure of the same thing
+            like = readings_key(proposed)
+            accepted = [c for c in claims if readings_key(c) == like]
+            differ = [c for c in accepted if disagree(c, proposed)]
+            agree = [c for c in accepted if not disagree(c, proposed)]
             if differ:
                 said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
                 reason.append(f"DISAGREES with accepted {said}")
@@ -1236,6 +1219,8 @@ def propose(
                 "value": value.value,
                 "unit": value.unit,
                 "qualifier": value.qualifier,
+                "period": "",
+                "scope": "",
                 "source": name,
                 "quote": quote,
                 "note": note,
@@ -1363,6 +1348,8 @@ def propose(
                     "value": m.phrase,
                     "unit": "",
                     "qualifier": "",
+                    "period": "",
+                    "scope": "",
                     "source": name,
                     "quote": sent.text,
                     "note": "",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..quotes import anchors
-from ..schema import CLAIM_COLUMNS, format_value
+from ..schema import CLAIM_COLUMNS, format_claim
 from ..store import atomicfile, rawdata
 from ..store.datadir import DataDir
 from ..validate import validate
@@ -59,7 +59,7 @@ def describe(row: dict[str, str]) -> str:
     if not row["corridor"]:
         head = f"{row['id']}: MENTIONED, NOT MAPPED — {row['value']}"
     else:
-        shown = format_value(row["field"], row["value"], row["unit"], row["qualifier"])
+        shown = format_claim(row)
         head = f"{row['id']}: {row['corridor']} · {row['field']} = {shown}"
         head += f"   (confidence {row['confidence']})"
     lines = [head, f"  quote ({row['source']}): “{row['quote']}”", f"  why: {row['reason']}"]
@@ -87,7 +87,8 @@ def decide(
             "for; add the system to geodata/corridors.csv (mapped 'no') and a claim by hand, or "
             "reject it"
         )
-    claims = [{c: known[i][1][c] for c in CLAIM_COLUMNS} for i in accept]
+    # a proposals file written before a column existed has it empty
+    claims = [{c: known[i][1].get(c, "") for c in CLAIM_COLUMNS} for i in accept]
     if claims:
         _append_validated(datadir, claims)
     decided = set(accept) | set(reject)

@@ -83,6 +83,10 @@ class Dataset:
         """Corridors the articles mention that have no geometry to draw (listed with quotes)."""
         return [c for c in self.corridors.index if self.corridors.loc[c, "mapped"] == "no"]
 
+    def parts(self, corridor: str) -> list[str]:
+        """The corridors that are parts of this one (corridors.csv ``part_of``), in file order."""
+        return list(self.corridors.index[self.corridors["part_of"] == corridor])
+
     def corridor_name(self, corridor: str) -> str:
         if corridor in self.corridors.index:
             return str(self.corridors.loc[corridor, "name"])

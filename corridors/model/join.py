@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 
-CITATION_KEYS = ("claim", "field", "value", "unit", "qualifier", "source", "quote", "note")
+CITATION_KEYS = (
+    "claim",
+    "field",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "scope",
+    "source",
+    "quote",
+    "note",
+)
 
 
 def citations(ds: Dataset, feature_id: str) -> list[dict[str, str]]:
@@ -19,6 +30,8 @@ def citations(ds: Dataset, feature_id: str) -> list[dict[str, str]]:
             "value": row["value"],
             "unit": row["unit"],
             "qualifier": row["qualifier"],
+            "period": row["period"],
+            "scope": row["scope"],
             "source": row["source"],
             "quote": row["quote"],
             "note": row["note"],

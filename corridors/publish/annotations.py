@@ -8,7 +8,8 @@ One annotation per claim (https://www.w3.org/TR/annotation-model/):
   reference targets the reference's web address with the quote as read there (TextQuoteSelector
   with ``exact`` only: this project has no copy of the page to take offsets from);
 - body: a TextualBody a person reads ("China–Kyrgyzstan–Uzbekistan railway — Cost: US$8 billion")
-  and a ``schema:PropertyValue`` a program reads (field, value, unit, qualifier, corridor).
+  and a ``schema:PropertyValue`` a program reads (field, value, unit, qualifier, corridor; the
+  period as ``schema:temporalCoverage``, the scope as a ``schema:valueReference``).
 
 The anchors are the ones `validate` checks (corridors/anchors.py), so an exported selector points
 at one passage only. The export is an AnnotationCollection with one AnnotationPage; each item also
@@ -21,7 +22,7 @@ import json
 
 from ..model.dataset import Dataset
 from ..quotes import anchors
-from ..schema import FIELDS, format_value
+from ..schema import FIELDS, format_claim
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CLAIM_IRI = "urn:corridors:claim:"
@@ -35,7 +36,7 @@ def article_iri(sha256: str) -> str:
 def _body(ds: Dataset, claim: dict) -> list[dict]:
     field = FIELDS.get(claim["field"])
     label = field.label if field else claim["field"]
-    shown = format_value(claim["field"], claim["value"], claim["unit"], claim["qualifier"])
+    shown = format_claim(claim)
     value: dict[str, object] = {
         "type": "schema:PropertyValue",
         "schema:propertyID": claim["field"],
@@ -45,6 +46,14 @@ def _body(ds: Dataset, claim: dict) -> list[dict]:
         value["schema:unitText"] = claim["unit"]
     if claim["qualifier"]:
         value["schema:description"] = claim["qualifier"]
+    if claim["period"]:  # the time the value refers to: ISO 8601, a date or an interval
+        value["schema:temporalCoverage"] = claim["period"]
+    if claim["scope"]:  # the part or party the value is about: a country, a stretch, a holder
+        value["schema:valueReference"] = {
+            "type": "schema:PropertyValue",
+            "schema:propertyID": "scope",
+            "schema:value": claim["scope"],
+        }
     about: dict[str, object] = {
         "id": CORRIDOR_IRI + claim["corridor"],
         "schema:name": ds.corridor_name(claim["corridor"]),

@@ -39,7 +39,7 @@ from ..schema import (
     METHODS,
     STATUSES,
     field_label,
-    format_value,
+    format_claim,
     status_label,
 )
 from ..store import geojsonio
@@ -295,7 +295,8 @@ def _kml_description(record: dict) -> str:
     """What the map's popup and panel say, as HTML-escaped lines: KML viewers render it as HTML.
 
     Status, how the feature was drawn (method, accuracy, the drawing note), its references, and
-    each figure with its qualifier, quote, source (headline, outlet, date) and note.
+    each figure with its qualifier, scope and period, quote, source (headline, outlet, date) and
+    note.
     """
     method = METHODS.get(record["method"])
     lines = [
@@ -312,7 +313,7 @@ def _kml_description(record: dict) -> str:
     ]
     for c in record["citations"]:
         value = (
-            format_value(c["field"], c["value"], c["unit"], c.get("qualifier", ""))
+            format_claim(c)
             if c["field"] in FIELDS
             else c["value"]  # a field outside the schema: its stored value, without a qualifier
         )

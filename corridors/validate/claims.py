@@ -1,6 +1,7 @@
 """Claims: each names a known corridor (and feature) and a known source, its field, unit and value
-are in the schema's form, it is no duplicate, and its quote stands word for word in its article;
-each feature's status is the claimed one and each feature is cited."""
+are in the schema's form, its period and scope too (and stated where its field needs them), it is
+no duplicate, and its quote stands word for word in its article; each feature's status is the
+claimed one and each feature is cited."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import numpy as np
 
 from ..problems import Problem, error, warning
 from ..quotes import anchors, textmatch
-from ..schema import FIELDS, STATUSES
+from ..schema import FIELDS, STATUSES, period_problem, scope_problem
 from .base import Context, check, feature_error
 
 #: A length claim this far from the measured length, with no note explaining it, is flagged.
@@ -90,6 +91,53 @@ def claim_values(ctx: Context) -> Iterator[Problem]:
 
 
 @check
+def claim_period_and_scope(ctx: Context) -> Iterator[Problem]:
+    """A period is a date or an interval start/end, a scope one country, holder or stretch
+    From–To; a field that means nothing without one (traffic in a period, a section's scope)
+    states it."""
+    table = ctx.raw.claims
+    for row in table.rows:
+        field = FIELDS.get(row["field"])
+        period, scope = row["period"], row["scope"]
+        if period and (problem := period_problem(period)):
+            yield error(
+                table.rel,
+                row["id"],
+                f"period does not parse: {problem}",
+                "write the date or period the value refers to: 2024, 2025-06, 2025-06-18, or "
+                "2025-01/2025-06 (start/end)",
+                row.line,
+            )
+        elif not period and field is not None and field.needs_period:
+            yield error(
+                table.rel,
+                row["id"],
+                f"{field.name} needs a period: the date or period the value refers to",
+                "write it in 'period': 2024, 2025-06, 2025-06-18, or 2025-01/2025-06 "
+                "(start/end); for a target, the target year",
+                row.line,
+            )
+        if scope and (problem := scope_problem(scope)):
+            yield error(
+                table.rel,
+                row["id"],
+                f"scope does not parse: {problem}",
+                "name one country, holder or stretch (From–To, with an en dash); leave it empty "
+                "for the whole system",
+                row.line,
+            )
+        elif not scope and field is not None and field.needs_scope:
+            yield error(
+                table.rel,
+                row["id"],
+                f"{field.name} needs a scope: the country or stretch (From–To) it is of",
+                "write it in 'scope', e.g. Kyrgyzstan or Dostyk–Aktau; a length of the whole "
+                "system is a 'length' claim",
+                row.line,
+            )
+
+
+@check
 def duplicate_claims(ctx: Context) -> Iterator[Problem]:
     table = ctx.raw.claims
     seen: dict[tuple[str, ...], str] = {}
@@ -99,6 +147,8 @@ def duplicate_claims(ctx: Context) -> Iterator[Problem]:
             row["feature"],
             row["field"],
             row["value"],
+            row["period"],
+            row["scope"],
             row["source"],
             textmatch.normalise_text(row["quote"]),
         )
@@ -144,14 +194,19 @@ def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
 
 @check
 def status_matches_claims(ctx: Context) -> Iterator[Problem]:
-    """A feature's status is the one its status claims state, or 'unstated' where none does."""
+    """A feature's status is the one its status claims state, or 'unstated' where none does. A
+    status stated of one part (a scope: a country's section) is not the whole's."""
     if not ctx.usable(ctx.raw.claims):
         return
     for ref in ctx.features:
         status = ref.props.get("status")
         if not isinstance(status, str) or status not in STATUSES:
             continue
-        claimed = {row["value"] for row in ctx.claims_for(ref) if row["field"] == "status"}
+        claimed = {
+            row["value"]
+            for row in ctx.claims_for(ref)
+            if row["field"] == "status" and not row["scope"]
+        }
         if not claimed and status != "unstated":
             yield feature_error(
                 ref,

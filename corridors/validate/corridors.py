@@ -1,5 +1,6 @@
 """Corridors: each row has a plain id and says whether it is drawn; a drawn corridor has features,
-one only mentioned in the articles has none but has the claim that mentions it."""
+one only mentioned in the articles has none but has the claim that mentions it; a part (Line D of
+the gas pipeline) names the whole system it belongs to."""
 
 from __future__ import annotations
 
@@ -54,5 +55,42 @@ def corridors_have_features(ctx: Context) -> Iterator[Problem]:
                 ident,
                 "a corridor that is only mentioned needs the claim that mentions it",
                 "add a claim quoting the article, or remove the row",
+                row.line,
+            )
+
+
+@check
+def corridor_parts(ctx: Context) -> Iterator[Problem]:
+    """A part names another corridors.csv row, a whole system (not itself a part): one level, so
+    a part's figures are set beside one parent's, never chained. A part not drawn is mapped 'no'
+    (corridors_have_features holds every row to that)."""
+    table = ctx.raw.corridors
+    parents = {row["id"]: row["part_of"] for row in table.rows}
+    for row in table.rows:
+        parent = row["part_of"]
+        if not parent:
+            continue
+        if parent == row["id"]:
+            yield error(
+                table.rel,
+                row["id"],
+                "corridor is named a part of itself",
+                "leave part_of empty for a whole system, or name the system it belongs to",
+                row.line,
+            )
+        elif parent not in parents:
+            yield error(
+                table.rel,
+                row["id"],
+                f"part_of {parent!r} is not a corridor in corridors.csv",
+                "name the id of the whole system this is a part of",
+                row.line,
+            )
+        elif parents[parent]:
+            yield error(
+                table.rel,
+                row["id"],
+                f"part_of {parent!r} is itself a part of {parents[parent]!r}",
+                f"name the whole system, {parents[parent]!r}: parts have one level",
                 row.line,
             )

@@ -20,7 +20,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from ..model.dataset import Dataset
-from ..schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_value
+from ..schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_claim
 from . import panel
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
@@ -97,7 +97,18 @@ class PopupMaker:
     """
 
     def __init__(self, ds: Dataset) -> None:
-        cols = ["corridor", "feature", "field", "value", "unit", "qualifier", "source", "quote"]
+        cols = [
+            "corridor",
+            "feature",
+            "field",
+            "value",
+            "unit",
+            "qualifier",
+            "period",
+            "scope",
+            "source",
+            "quote",
+        ]
         self.claims: dict[str, list[dict]] = {}
         for values in zip(*(ds.claims[c].tolist() for c in cols), strict=True):
             claim = dict(zip(cols, values, strict=True))
@@ -131,16 +142,16 @@ class PopupMaker:
         claims = [
             c for c in self.claims.get(row["corridor"], []) if c["feature"] in ("", feature_id)
         ]
-        statuses: dict[str, dict] = {}
+        statuses: dict[tuple[str, str, str], dict] = {}
         for c in claims:
-            if c["field"] == "status":
-                statuses.setdefault(c["value"], c)
+            if c["field"] == "status":  # one per reading: value, and the part and time it is of
+                statuses.setdefault((c["value"], c["scope"], c["period"]), c)
         if not statuses:
             parts.append("<br><span>Status: not stated in the sources</span>")
         figures = [c for c in claims if c["field"] in FIELDS and FIELDS[c["field"]].figure]
         for claim in [*statuses.values(), *figures]:
             label = FIELDS[claim["field"]].label
-            value = format_value(claim["field"], claim["value"], claim["unit"], claim["qualifier"])
+            value = format_claim(claim)
             source = self.sources.get(claim["source"], claim["source"])
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"

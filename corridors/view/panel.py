@@ -20,26 +20,18 @@ import pandas as pd
 
 from ..model.dataset import Dataset
 from ..quotes import textmatch
-from ..schema import FIELDS, KINDS, METHODS, MODES, field_label, format_value, status_label
-
-#: Fields shown first, in this order; the rest follow in schema order.
-FIELD_ORDER = (
-    "status",
-    "cost",
-    "length",
-    "capacity",
-    "lines",
-    "start_date",
-    "completion_date",
-    "opening_date",
-    "proposed_date",
-    "route",
-    "countries",
-    "operator",
-    "role",
-    "context",
-    "corridor",
-    "name",
+from ..schema import (
+    DATE_FIELDS,
+    FIELDS,
+    KINDS,
+    METHODS,
+    MODES,
+    field_label,
+    format_claim,
+    format_value,
+    readings_key,
+    status_label,
+    value_key,
 )
 
 SNIPPET_CHARS = 110
@@ -135,6 +127,23 @@ class ClaimView:
     raw: str = ""  # the value as stored, for comparing readings
     unit: str = ""
     qualifier: str = ""
+    period: str = ""  # the date or period the value refers to, as stored ('2025-01/2025-06')
+    scope: str = ""  # the part or party it is about, as stored ('Kazakhstan', 'Dostyk–Aktau')
+    corridor: str = ""
+
+    def row(self, feature: str | None = None) -> dict[str, str]:
+        """The claim as the schema's rules read it (``readings_key``, ``value_key``); ``feature``
+        puts the leg the panel groups it under in place of the stored feature."""
+        return {
+            "corridor": self.corridor,
+            "feature": self.feature if feature is None else feature,
+            "field": self.field,
+            "value": self.raw,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "period": self.period,
+            "scope": self.scope,
+        }
 
 
 @dataclass(frozen=True)
@@ -189,13 +198,9 @@ def reference(ds: Dataset, reference_id: str) -> ReferenceView:
     )
 
 
-#: The summary's rows: one per field, then the dates as one row.
+#: The summary's rows: one per field, then the other figures stated (traffic, targets, ...), then
+#: the dates (schema.DATE_FIELDS) as one row.
 SUMMARY_FIELDS = ("status", "length", "cost", "capacity")
-DATE_FIELDS = ("start_date", "completion_date", "opening_date", "proposed_date")
-
-#: Fields that hold one true value at a time: two different values for the same thing are a
-#: disagreement. A second name, role or route is not (sources name and describe things many ways).
-SINGLE_VALUED = ("status", "length", "cost", "capacity", "lines", *DATE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -203,9 +208,12 @@ class Reading:
     """One value the sources give for a field, with every claim that gives it."""
 
     field: str
-    value: str  # as a reader writes it ("US$8 billion", "by 2030")
+    value: str  # as a reader writes it ("US$8 billion", "by 2030", "520 km (Kazakhstan)")
     scope: str  # "" for the whole system, else the name of the drawn leg the claims are about
     claims: tuple[ClaimView, ...]
+    #: What the reading is about (schema.readings_key): readings with the same ``like`` speak of
+    #: the same figure (same leg, field, scope and period), so they may disagree.
+    like: tuple[str, ...] = ()
 
     @property
     def sources(self) -> list[Source]:
@@ -224,6 +232,7 @@ class Disagreement:
     label: str
     scope: str
     readings: tuple[Reading, ...]
+    like: tuple[str, ...] = ()  # the readings' common ``like``
 
 
 @dataclass
@@ -245,6 +254,10 @@ class CorridorPanel:
     drawn_statuses: list[str] = field(default_factory=list)  # how the map draws it
     source_filter: list[Source] = field(default_factory=list)  # the quotes are limited to these
     hidden_claims: int = 0  # claims left out by the source filter
+    #: The system this one is a part of (corridors.csv part_of), as (id, name); None for a whole.
+    part_of: tuple[str, str] | None = None
+    #: Its parts (Line D of the pipeline), as (id, name, mapped): figures of their own, listed.
+    parts: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
@@ -267,56 +280,58 @@ def _km(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _value_key(value: str, unit: str) -> tuple[str, str]:
-    """What makes two values the same: numbers compared as numbers, text without case or spaces."""
-    text = value.strip()
-    try:
-        number = float(text)
-    except ValueError:
-        return (" ".join(text.casefold().split()), unit)
-    return (repr(number), unit)
-
-
 def readings(
     claims: Sequence[ClaimView], scope_of: dict[str, str] | None = None
 ) -> dict[str, list[Reading]]:
-    """Claims grouped into readings: per field, one per distinct value (and per scope).
+    """Claims grouped into readings: per field, one per distinct value of like and like.
 
-    ``scope_of`` maps a claim's feature id to the scope it speaks for ("" or a leg's name); a claim
-    about the whole system has scope "". Two claims of a value are one reading with two sources;
-    the qualifier ("by", "over") is shown only when every claim of the reading states the same one.
+    ``scope_of`` maps a claim's feature id to the leg it speaks for ("" or a leg's name); a claim
+    about the whole system has scope "". Like and like is the schema's ``readings_key`` (same leg,
+    field, stated scope and period): a section's length, a part's figure or last year's traffic
+    is a reading of its own. Two claims of a value are one reading with two sources; the qualifier
+    ("by", "over") is shown only when every claim of the reading states the same one.
     """
     scope_of = scope_of or {}
-    grouped: dict[tuple[str, str, tuple[str, str]], list[ClaimView]] = {}
+    grouped: dict[tuple, list[ClaimView]] = {}
     for claim in claims:
-        scope = scope_of.get(claim.feature, "") if claim.feature else ""
-        key = (claim.field, scope, _value_key(claim.raw, claim.unit))
-        grouped.setdefault(key, []).append(claim)
+        leg = scope_of.get(claim.feature, "") if claim.feature else ""
+        row = claim.row(feature=leg)
+        grouped.setdefault((leg, readings_key(row), value_key(row)), []).append(claim)
     out: dict[str, list[Reading]] = {}
-    for (field_name, scope, _), members in grouped.items():
+    for (leg, like, _), members in grouped.items():
         qualifiers = {c.qualifier for c in members}
         qualifier = qualifiers.pop() if len(qualifiers) == 1 else ""
         first = members[0]
-        value = format_value(field_name, first.raw, first.unit, qualifier)
-        out.setdefault(field_name, []).append(Reading(field_name, value, scope, tuple(members)))
+        value = format_value(
+            first.field, first.raw, first.unit, qualifier, first.period, first.scope
+        )
+        out.setdefault(first.field, []).append(
+            Reading(first.field, value, leg, tuple(members), like)
+        )
     return out
 
 
+def _in_field_order(names: Iterable[str]) -> list[str]:
+    """Field names in the schema's order (its display order); names it lacks after, as found."""
+    present = list(dict.fromkeys(names))
+    return [f for f in FIELDS if f in present] + [f for f in present if f not in FIELDS]
+
+
 def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
-    """Fields of one thing that the sources give different values for, in FIELD_ORDER."""
+    """Figures of one thing that the sources give different values for, in the schema's order:
+    readings of like and like (``Reading.like``) of a field that holds one value at a time."""
     found = []
-    order = [f for f in FIELD_ORDER if f in by_field] + [
-        f for f in by_field if f not in FIELD_ORDER
-    ]
-    for field_name in order:
-        if field_name not in SINGLE_VALUED:
+    for field_name in _in_field_order(by_field):
+        entry = FIELDS.get(field_name)
+        if entry is None or not entry.single:
             continue
-        scopes: dict[str, list[Reading]] = {}
+        likes: dict[tuple[str, ...], list[Reading]] = {}
         for reading in by_field[field_name]:
-            scopes.setdefault(reading.scope, []).append(reading)
-        for scope, group in scopes.items():
+            likes.setdefault(reading.like, []).append(reading)
+        for like, group in likes.items():
             if len(group) > 1:
-                found.append(Disagreement(field_name, field_label(field_name), scope, tuple(group)))
+                label = field_label(field_name)
+                found.append(Disagreement(field_name, label, group[0].scope, tuple(group), like))
     return found
 
 
@@ -325,7 +340,7 @@ def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
     return ClaimView(
         id=row["id"],
         field=row["field"],
-        value=format_value(row["field"], row["value"], row["unit"], row["qualifier"]),
+        value=format_claim(row),
         quote=row["quote"],
         context=quote_in_context(ds, row["source"], row["quote"]),
         source=source(ds, row["source"]),
@@ -334,6 +349,9 @@ def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
         raw=row["value"],
         unit=row["unit"],
         qualifier=row["qualifier"],
+        period=row["period"],
+        scope=row["scope"],
+        corridor=row["corridor"],
     )
 
 
@@ -353,9 +371,16 @@ def corridor_panel(
         claims = all_claims[all_claims["source"].isin(chosen)]
     summary = ""
     mapped = True
+    part_of = None
     if corridor_id in ds.corridors.index:
         summary = str(ds.corridors.loc[corridor_id, "summary"])
         mapped = ds.corridors.loc[corridor_id, "mapped"] != "no"
+        parent = str(ds.corridors.loc[corridor_id, "part_of"])
+        part_of = (parent, ds.corridor_name(parent)) if parent else None
+    parts = [
+        (p, ds.corridor_name(p), ds.corridors.loc[p, "mapped"] != "no")
+        for p in ds.parts(corridor_id)
+    ]
 
     feature_views = [
         FeatureView(
@@ -381,10 +406,7 @@ def corridor_panel(
         view = claim_view(ds, row)
         views.append(view)
         by_field.setdefault(row["field"], []).append(view)
-    order = [f for f in FIELD_ORDER if f in by_field] + [
-        f for f in by_field if f not in FIELD_ORDER
-    ]
-    groups = [(field_label(f), by_field[f]) for f in order]
+    groups = [(field_label(f), by_field[f]) for f in _in_field_order(by_field)]
 
     # A claim about one leg speaks for that leg only when the system has several.
     names = {f.id: f.name for f in feature_views}
@@ -421,6 +443,8 @@ def corridor_panel(
         drawn_statuses=list(dict.fromkeys(f.status for f in feature_views)),
         source_filter=[source(ds, f) for f in chosen],
         hidden_claims=len(all_claims) - len(claims),
+        part_of=part_of,
+        parts=parts,
     )
 
 
@@ -537,11 +561,11 @@ def _readings_html(panel: CorridorPanel, field_name: str, absent: str) -> str:
     found = panel.readings.get(field_name, [])
     if not found:
         return f"<span class='muted'>{e(absent)}</span>"
-    flagged = {d.scope for d in panel.disagreements if d.field == field_name}
+    flagged = {d.like for d in panel.disagreements if d.field == field_name}
     parts = []
-    for scope in dict.fromkeys(r.scope for r in found):
-        mine = [_reading_html(r) for r in found if r.scope == scope]
-        if scope in flagged:
+    for like in dict.fromkeys(r.like for r in found):
+        mine = [_reading_html(r) for r in found if r.like == like]
+        if like in flagged:
             parts.append("<span class='flag'>sources disagree</span> " + " <b>vs</b> ".join(mine))
         else:
             parts.append(" · ".join(mine))
@@ -571,12 +595,20 @@ def _summary_html(panel: CorridorPanel) -> str:
     rows.append(("Cost", _readings_html(panel, "cost", "not stated in the sources")))
     if panel.readings.get("capacity"):
         rows.append(("Capacity", _readings_html(panel, "capacity", "")))
+    # the other figures stated (section lengths, traffic, targets, transit times, stakes, ...)
+    for name, entry in FIELDS.items():
+        if entry.numeric and name not in SUMMARY_FIELDS and panel.readings.get(name):
+            rows.append((entry.label, _readings_html(panel, name, "")))
     dates = [
         f"{e(FIELDS[f].label)} {_readings_html(panel, f, '')}"
         for f in DATE_FIELDS
         if panel.readings.get(f)
     ]
     rows.append(("Dates", " · ".join(dates) or "<span class='muted'>none stated</span>"))
+    if panel.part_of:
+        rows.append(("Part of", _part_of_html(panel.part_of)))
+    if panel.parts:
+        rows.append(("Parts", _parts_html(panel.parts)))
     articles = [s for s in panel.sources if not s.reference]
     refs = [s for s in panel.sources if s.reference]
     n_claims = sum(len(claims) for _, claims in panel.groups)
@@ -588,6 +620,35 @@ def _summary_html(panel: CorridorPanel) -> str:
     rows.append(("Who says so", e(who)))
     body = "".join(f"<dt>{e(label)}</dt><dd>{value}</dd>" for label, value in rows)
     return f"<dl class='facts' data-testid='panel-summary'>{body}</dl>"
+
+
+def _corridor_link(corridor_id: str, name: str) -> str:
+    """A link that opens another corridor's panel (the dashboard reads ``?corridor=`` from the
+    address); ids are plain (lowercase letters, digits, '-'), and escaped all the same."""
+    return (
+        f"<a href='?corridor={e(corridor_id)}' target='_self' "
+        f"data-corridor-link='{e(corridor_id)}'>{e(name)}</a>"
+    )
+
+
+def _part_of_html(part_of: tuple[str, str]) -> str:
+    return (
+        f"<span data-testid='part-of'>{_corridor_link(*part_of)} "
+        "<span class='src'>— its figures are its own, never a disagreement with the whole "
+        "system's</span></span>"
+    )
+
+
+def _parts_html(parts: list[tuple[str, str, bool]]) -> str:
+    """The parts of a system (Line D of the pipeline), each with a link to its own panel."""
+    items = [
+        _corridor_link(ident, name) + ("" if mapped else " (mentioned, not mapped)")
+        for ident, name, mapped in parts
+    ]
+    return (
+        f"<span data-testid='parts'>{' · '.join(items)} <span class='src'>— their figures are "
+        "their own, never a disagreement with this system's</span></span>"
+    )
 
 
 def _countries_html(panel: CorridorPanel) -> str:

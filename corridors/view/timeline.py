@@ -7,8 +7,8 @@ a date taken from a reference (geodata/references.csv) rather than an article is
 ``from_reference`` and drawn hollow. Each row keeps its claim id, quote and source, so a mark can
 show its quote and the dashboard can select the claim it stands for.
 
-A date is drawn as the span it names (the 1990s as ten years, 2030 as a year, 2025-07 as a month),
-so a decade never looks as precise as a month; a span shorter than MIN_SPAN_DAYS is widened to it
+A date is drawn as the span it names (the 1990s as ten years, 2030 as a year, 2025-07 as a month,
+2019-05-05 as a day), so a decade never looks as precise as a month; a span shorter than MIN_SPAN_DAYS is widened to it
 on screen only (the tooltip gives the date as the source has it).
 
 The dashboard shows it with (selection name ``milestone``, field ``claim``)::
@@ -27,7 +27,7 @@ import altair as alt
 import pandas as pd
 
 from ..model.dataset import Dataset
-from ..schema import FIELDS, format_value
+from ..schema import FIELDS, format_claim, readings_key, value_key
 
 #: Milestones in the order a project lives through them (the date fields of schema.FIELDS).
 MILESTONES: tuple[str, ...] = tuple(
@@ -60,6 +60,12 @@ COLUMNS = (
 
 def span(value: str) -> tuple[dt.date, dt.date, str] | None:
     """The period a stored date names: [start, end) and its precision; None if it is no date."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return day, day + dt.timedelta(days=1), "day"
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         year, month = int(m.group(1)), int(m.group(2))
         end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
@@ -127,9 +133,7 @@ def milestones_from(
                 "lane": f"{_short(name)} · {label}"
                 + (f" · {_part(feature_names.get(feature, feature), name)}" if feature else ""),
                 "date": claim["value"],
-                "date_text": format_value(
-                    claim["field"], claim["value"], claim.get("unit", ""), claim["qualifier"]
-                ),
+                "date_text": format_claim(claim),
                 "precision": precision,
                 "start": start,
                 "end": end,
@@ -139,13 +143,17 @@ def milestones_from(
                 "quote": claim["quote"],
                 "from_reference": from_reference,
                 "conflict": False,
+                "_like": readings_key(claim),
+                "_value": value_key(claim),
             }
         )
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_like", "_value"])
     if frame.empty:
-        return frame
-    dates = frame.groupby(["corridor", "feature", "milestone"])["date"].transform("nunique")
+        return frame.drop(columns=["_like", "_value"])
+    # like and like (the schema's readings_key) with different values: sources disagree
+    dates = frame.groupby("_like")["_value"].transform("nunique")
     frame["conflict"] = dates > 1
+    frame = frame.drop(columns=["_like", "_value"])
     order = {m: i for i, m in enumerate(MILESTONES)}
     frame["_order"] = frame["milestone"].map(order)
     frame = frame.sort_values(["corridor_name", "_order", "start", "claim"], kind="stable")

@@ -74,9 +74,15 @@ def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
             "Turkmenistan",
             "Uzbekistan",
         ),
-        sources=(SRC_001, SRC_002, "003_4791317c2548c535.txt", SRC_004),
+        sources=(
+            SRC_001,
+            SRC_002,
+            "003_4791317c2548c535.txt",
+            SRC_004,
+            "901_fictional_line_d.txt",  # cites the pipeline's traffic (and its Line D)
+        ),
         corridors=("cku-railway", "cacgp", "titr", "khorgos-dry-port", "lianyungang-port"),
-        mentioned=("kg-north-south-highway",),
+        mentioned=("kg-north-south-highway", "cacgp-line-d"),
         uncited=(SRC_000,),
     )
 

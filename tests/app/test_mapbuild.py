@@ -19,7 +19,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import LineString, MultiLineString, Point
 
 from corridors.model import dataset
-from corridors.schema import FIELDS, KINDS, METHODS, STATUSES
+from corridors.schema import FIELDS, KINDS, METHODS, STATUSES, format_claim
 from corridors.store.datadir import REPO_ROOT
 from corridors.view import mapbuild, panel
 
@@ -319,10 +319,17 @@ def _source_label(file: str) -> str:
 
 
 def _key_claims(feature_id: str) -> list[dict[str, str]]:
-    """The claims a popup shows: one per distinct status read, then every figure, in file order."""
+    """The claims a popup shows: one per distinct status read (of its part and time), then every
+    figure, in file order."""
     corridor = FEATURES[feature_id]["corridor"]
     own = [c for c in CLAIMS if c["corridor"] == corridor and c["feature"] in ("", feature_id)]
-    status = list({c["value"]: c for c in reversed(own) if c["field"] == "status"}.values())
+    status = list(
+        {
+            (c["value"], c["scope"], c["period"]): c
+            for c in reversed(own)
+            if c["field"] == "status"
+        }.values()
+    )
     status.reverse()
     return status + [c for c in own if FIELDS[c["field"]].figure]
 
@@ -351,9 +358,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
     assert popup.count("Status:") == max(1, len(statuses)), "each status reading once"
     assert f"Drawn: {METHODS[props['method']].label}" in popup
     for claim in claims:
-        value = panel.format_value(
-            claim["field"], claim["value"], claim["unit"], claim["qualifier"]
-        )
+        value = format_claim(claim)  # with its period and scope
         figure = f"<b>{html.escape(FIELDS[claim['field']].label)}: {html.escape(value)}</b>"
         cited = (
             f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
@@ -385,6 +390,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
                 "Lines: A, B, C",
                 "Capacity: 55 bcm/year",
                 "Length: 1,833 km",
+                "Traffic: 20 bcm in January–June 2025",
             ],
             id="cacgp",
         ),
@@ -395,6 +401,24 @@ def test_popup_figures_exact(ds: dataset.Dataset, feature_id: str, figures: list
     """Two popups read word for word: the figures a reader will compare with the articles."""
     popup = mapbuild.popup_html(ds, feature_id)
     assert re.findall(r"<div style='margin-top:4px'><b>([^<]*)</b>", popup) == figures
+
+
+def test_popup_keeps_a_sections_status_apart(data_copy) -> None:
+    """A status stated of one section is its own reading: the popup shows it beside the whole
+    system's, with the section named, even when the two say the same word."""
+    data_copy.edit_row(
+        "geodata/claims.csv",
+        "id",
+        "cku-status-001",
+        value="planned",
+        scope="Kyrgyzstan",
+        period="2025-06",
+    )
+    popup = mapbuild.popup_html(dataset.load(data_copy.datadir), "cku-railway")
+    assert re.findall(r"<b>(Status: [^<]*)</b>", popup) == [
+        "Status: Planned",
+        "Status: Planned (Kyrgyzstan) in June 2025",
+    ]
 
 
 def test_popup_snippet_is_cut_at_a_word() -> None:

@@ -93,11 +93,9 @@ def test_claims_grouped_by_field_each_once(
     assert len(labels) == len(set(labels)), "one group per field"
     for label, claims in view.groups:
         assert {FIELDS[fields[c.id]].label for c in claims} == {label}
-    first_seen = list(dict.fromkeys(c["field"] for c in expected))
-    ordered = [f for f in panel.FIELD_ORDER if f in first_seen] + [
-        f for f in first_seen if f not in panel.FIELD_ORDER
-    ]
-    assert labels == [FIELDS[f].label for f in ordered]
+    # in the schema's order, which is the display order
+    present = {c["field"] for c in expected}
+    assert labels == [entry.label for name, entry in FIELDS.items() if name in present]
 
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
@@ -218,6 +216,81 @@ def test_format_value(field: str, value: str, unit: str, qualifier: str, expecte
     assert panel.format_value(field, value, unit, qualifier) == expected
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "unit", "qualifier", "period", "scope", "expected"),
+    [
+        pytest.param(
+            "traffic",
+            "1200000",
+            "tonnes",
+            "",
+            "2025-01/2025-06",
+            "",
+            "1.2 million tonnes in January–June 2025",
+            id="traffic-half-year",
+        ),
+        pytest.param(
+            "traffic", "150000", "TEU", "over", "2024", "", "over 150,000 TEU in 2024", id="teu"
+        ),
+        pytest.param(
+            "traffic",
+            "20",
+            "bcm",
+            "",
+            "2024-07/2025-06",
+            "",
+            "20 bcm in July 2024–June 2025",
+            id="across-years",
+        ),
+        pytest.param(
+            "traffic", "3", "trains", "", "2025-06-18", "", "3 trains on 18 June 2025", id="day"
+        ),
+        pytest.param(
+            "target",
+            "300000",
+            "TEU/year",
+            "",
+            "2027",
+            "",
+            "300,000 TEU/year by 2027",
+            id="target-by-its-year",
+        ),
+        pytest.param(
+            "section_length", "520", "km", "", "", "Kazakhstan", "520 km (Kazakhstan)", id="section"
+        ),
+        pytest.param(
+            "transit_time",
+            "8",
+            "days",
+            "",
+            "",
+            "Dostyk–Aktau",
+            "8 days (Dostyk–Aktau)",
+            id="transit",
+        ),
+        pytest.param("transit_time", "1", "days", "about", "", "", "about 1 day", id="one-day"),
+        pytest.param("stake", "30", "%", "", "", "CNPC", "30 % (CNPC)", id="stake"),
+        pytest.param("tunnels", "12", "", "", "", "Kyrgyzstan", "12 (Kyrgyzstan)", id="count"),
+        pytest.param("start_date", "2019-05-05", "", "", "", "", "5 May 2019", id="full-day"),
+        pytest.param(
+            "gauge",
+            "1520",
+            "mm",
+            "",
+            "2024",
+            "Kyrgyzstan",
+            "1520 (Kyrgyzstan) in 2024",
+            id="unknown",
+        ),
+    ],
+)
+def test_format_value_with_period_and_scope(
+    field: str, value: str, unit: str, qualifier: str, period: str, scope: str, expected: str
+) -> None:
+    """A figure reads with the part it is about and the time it refers to, as a reader says it."""
+    assert panel.format_value(field, value, unit, qualifier, period, scope) == expected
+
+
 # --- escaping -----------------------------------------------------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"
@@ -289,9 +362,11 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         note="",
         feature="",
     )
+    whole = ("x", "", "length", "", "")
+    leg = ("x", f"Leg {SCRIPT}", "length", "", "")
     lengths = [
-        panel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,)),
-        panel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,)),
+        panel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,), whole),
+        panel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,), leg),
     ]
     return panel.CorridorPanel(
         id=f"x'{IMG}",
@@ -307,11 +382,13 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         kinds=[f"Kind {IMG}"],
         readings={"length": lengths, "status": [panel.Reading("status", f"S {IMG}", "", (found,))]},
         disagreements=[
-            panel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths))
+            panel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths), leg)
         ],
         drawn_statuses=[f"Drawn {IMG}"],
         source_filter=[src],
         hidden_claims=2,
+        part_of=(f"w'{IMG}", f"Whole {SCRIPT}"),
+        parts=[(f"p'{IMG}", f"Part {SCRIPT}", False)],
     )
 
 
@@ -358,6 +435,11 @@ def test_render_html_escapes_every_data_string(url: str) -> None:
         f"Publisher {escaped_img}",
         f"only (article 00{escaped_img}).",
         f"data-conflict-claim='c3'><blockquote><mark>ref quote {escaped_img}</mark>",
+        f"<a href='?corridor=w&#x27;{escaped_img}' target='_self' "
+        f"data-corridor-link='w&#x27;{escaped_img}'>Whole {escaped_script}</a>",
+        f"<a href='?corridor=p&#x27;{escaped_img}' target='_self' "
+        f"data-corridor-link='p&#x27;{escaped_img}'>Part {escaped_script}</a> (mentioned, not "
+        "mapped)",
     ):
         assert planted in out, planted
 
@@ -377,8 +459,11 @@ def test_render_html_escapes_every_data_string(url: str) -> None:
 def test_waypoint_links_only_web_urls(url: str, link: str | None) -> None:
     """Only http(s) references become links, and their URL is escaped inside the attribute."""
     out = panel.render_html(_hostile_panel(url))
-    if link is None:
-        assert "<a " not in out
+    if link is None:  # the only links left are those to other corridors' panels (parts)
+        assert re.findall(r"<a href='([^']*)'", out) == [
+            "?corridor=w&#x27;&lt;img src=x onerror=alert(1)&gt;",
+            "?corridor=p&#x27;&lt;img src=x onerror=alert(1)&gt;",
+        ]
     else:
         assert link in out
 
@@ -495,7 +580,14 @@ def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.Cla
     return panel.ClaimView(
         id=ident,
         field=field,
-        value=panel.format_value(field, value, kw.get("unit", ""), kw.get("qualifier", "")),
+        value=panel.format_value(
+            field,
+            value,
+            kw.get("unit", ""),
+            kw.get("qualifier", ""),
+            kw.get("period", ""),
+            kw.get("scope", ""),
+        ),
         quote="q",
         context=panel.QuoteInContext("", "q", "", True),
         source=source,
@@ -504,6 +596,9 @@ def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.Cla
         raw=value,
         unit=kw.get("unit", ""),
         qualifier=kw.get("qualifier", ""),
+        period=kw.get("period", ""),
+        scope=kw.get("scope", ""),
+        corridor=kw.get("corridor", "c"),
     )
 
 
@@ -573,6 +668,84 @@ def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.Cla
             [],
             id="two-names-are-not-a-conflict",
         ),
+        pytest.param(
+            [
+                _claim("a", "section_length", "520", "001_a.txt", unit="km", scope="Kazakhstan"),
+                _claim("b", "section_length", "490", "002_b.txt", unit="km", scope="Uzbekistan"),
+                _claim("c", "length", "1070", "002_b.txt", unit="km"),
+            ],
+            {
+                "section_length": [
+                    ("520 km (Kazakhstan)", "", ["a"]),
+                    ("490 km (Uzbekistan)", "", ["b"]),
+                ],
+                "length": [("1,070 km", "", ["c"])],
+            },
+            [],
+            id="sections-of-other-scopes-and-the-whole-do-not-conflict",
+        ),
+        pytest.param(
+            [
+                _claim("a", "section_length", "520", "001_a.txt", unit="km", scope="Kazakhstan"),
+                _claim("b", "section_length", "530", "002_b.txt", unit="km", scope="kazakhstan"),
+            ],
+            {
+                "section_length": [
+                    ("520 km (Kazakhstan)", "", ["a"]),
+                    ("530 km (kazakhstan)", "", ["b"]),
+                ],
+            },
+            [("section_length", "", ["520 km (Kazakhstan)", "530 km (kazakhstan)"])],
+            id="one-section-two-lengths-conflict",
+        ),
+        pytest.param(
+            [
+                _claim("a", "transit_time", "8", "001_a.txt", unit="days", scope="Dostyk–Aktau"),
+                _claim("b", "transit_time", "8", "002_b.txt", unit="days", scope="Dostyk - Aktau"),
+            ],
+            {"transit_time": [("8 days (Dostyk–Aktau)", "", ["a", "b"])]},
+            [],
+            id="a-stretch-typed-with-another-dash-is-the-same",
+        ),
+        pytest.param(
+            [
+                _claim("a", "traffic", "1200000", "001_a.txt", unit="tonnes", period="2024"),
+                _claim(
+                    "b", "traffic", "700000", "002_b.txt", unit="tonnes", period="2025-01/2025-06"
+                ),
+            ],
+            {
+                "traffic": [
+                    ("1.2 million tonnes in 2024", "", ["a"]),
+                    ("700,000 tonnes in January–June 2025", "", ["b"]),
+                ]
+            },
+            [],
+            id="traffic-of-two-periods-does-not-conflict",
+        ),
+        pytest.param(
+            [
+                _claim("a", "traffic", "1200000", "001_a.txt", unit="tonnes", period="2024"),
+                _claim("b", "traffic", "1500000", "002_b.txt", unit="tonnes", period="2024"),
+            ],
+            {
+                "traffic": [
+                    ("1.2 million tonnes in 2024", "", ["a"]),
+                    ("1.5 million tonnes in 2024", "", ["b"]),
+                ]
+            },
+            [("traffic", "", ["1.2 million tonnes in 2024", "1.5 million tonnes in 2024"])],
+            id="traffic-of-one-period-conflicts",
+        ),
+        pytest.param(
+            [
+                _claim("a", "length", "3666", "001_a.txt", unit="km"),
+                _claim("b", "length", "1000", "002_b.txt", unit="km", corridor="c-line-d"),
+            ],
+            {"length": [("3,666 km", "", ["a"]), ("1,000 km", "", ["b"])]},
+            [],
+            id="a-part-never-conflicts-with-its-parent",
+        ),
     ],
 )
 def test_readings_and_disagreements(
@@ -616,6 +789,45 @@ def test_mentioned_corridor_panel(ds: dataset.Dataset) -> None:
     assert "<mark>the new North-South Highway in Kyrgyzstan, which will streamline" in rendered
     assert "<h4>How it was drawn</h4>" not in rendered
     assert "<dt>Length</dt><dd>not drawn;" in rendered
+
+
+def test_a_part_has_its_own_panel_and_figures(ds: dataset.Dataset) -> None:
+    """Line D (a part of the pipeline, not drawn): its own panel says whose part it is; its
+    section lengths read with their scope and disagree neither with each other nor with its
+    length; the pipeline's panel lists it, and Line D's length is no reading of the pipeline's."""
+    view = panel.corridor_panel(ds, "cacgp-line-d")
+    assert not view.mapped
+    assert view.part_of == ("cacgp", "Central Asia–China gas pipeline (Lines A/B/C)")
+    assert view.disagreements == []
+    assert [r.value for r in view.readings["section_length"]] == [
+        "400 km (Tajikistan)",
+        "215 km (Kyrgyzstan)",
+    ]
+    rendered = panel.render_html(view)
+    assert (
+        "<dt>Part of</dt><dd><span data-testid='part-of'><a href='?corridor=cacgp' "
+        "target='_self' data-corridor-link='cacgp'>Central Asia–China gas pipeline (Lines A/B/C)"
+        "</a>"
+    ) in rendered
+    assert "<dt>Section length</dt><dd><span class='value'>400 km (Tajikistan)</span>" in rendered
+    assert "<span class='value'>1,000 km</span>" in rendered
+
+    whole = panel.corridor_panel(ds, "cacgp")
+    assert whole.parts == [("cacgp-line-d", "Central Asia–China gas pipeline, Line D", False)]
+    assert "1,000 km" not in [r.value for r in whole.readings["length"]]
+    assert [d.field for d in whole.disagreements] == ["length"]  # 3,666 against 1,833 km only
+    assert [r.value for r in whole.disagreements[0].readings] == ["over 3,666 km", "1,833 km"]
+    rendered = panel.render_html(whole)
+    assert (
+        "<dt>Parts</dt><dd><span data-testid='parts'><a href='?corridor=cacgp-line-d' "
+        "target='_self' data-corridor-link='cacgp-line-d'>Central Asia–China gas pipeline, Line D"
+        "</a> (mentioned, not mapped)"
+    ) in rendered
+    assert "<dt>Traffic</dt><dd><span class='value'>20 bcm in January–June 2025</span>" in rendered
+    claim = rendered[rendered.index("data-claim='cacgp-traffic-901'") :]
+    assert claim.startswith(
+        "data-claim='cacgp-traffic-901'><span class='value'>20 bcm in January–June 2025</span>"
+    )
 
 
 @pytest.mark.parametrize(

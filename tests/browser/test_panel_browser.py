@@ -125,6 +125,25 @@ def test_headings_larger_than_values(dashboard: Dashboard) -> None:
     assert sizes["h3"] > sizes["h4"] > sizes["h5"] > values, sizes
 
 
+def test_a_part_opens_from_its_system(dashboard: Dashboard) -> None:
+    """The pipeline's panel lists its Line D (mentioned, not mapped); the link opens Line D's own
+    panel, which names the system it is part of and shows each section with its scope."""
+    _open(dashboard, "?corridor=cacgp", DESKTOP)
+    page = dashboard.page
+    parts = dashboard.panel().get_by_test_id("parts")
+    expect(parts).to_contain_text(f"{CORRIDOR_NAMES['cacgp-line-d']} (mentioned, not mapped)")
+    parts.locator("a[data-corridor-link='cacgp-line-d']").click()
+    dashboard.wait_query("corridor", "cacgp-line-d", timeout=30)
+    panel = dashboard.panel()
+    expect(panel.locator("h3")).to_have_text(CORRIDOR_NAMES["cacgp-line-d"], timeout=30_000)
+    expect(panel.get_by_test_id("part-of")).to_contain_text(CORRIDOR_NAMES["cacgp"])
+    summary = panel.get_by_test_id("panel-summary")
+    expect(summary).to_contain_text("400 km (Tajikistan)")
+    expect(summary).to_contain_text("215 km (Kyrgyzstan)")
+    expect(panel.get_by_test_id("disagreements")).to_contain_text("No two sources give")
+    _no_error_on_page(page)
+
+
 # --- 2. filters that mean what they say ------------------------------------------------------------
 
 
