@@ -40,6 +40,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, utils
 
 from corridors.curate import ingest
+from corridors.curate.ingest.propose import _same
 from corridors.problems import Problem
 from corridors.quotes import anchors
 from corridors.store import geojsonio, rawdata
@@ -63,7 +64,7 @@ def same_value(
         return score >= text_match
     if claim["unit"] != proposal["unit"]:
         return False
-    return ingest._same(claim["field"], claim["value"], proposal["value"])
+    return _same(claim["field"], claim["value"], proposal["value"])
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -73,7 +74,7 @@ def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    path.write_text(ingest.table_text(columns, rows), encoding="utf-8")
+    path.write_text(rawdata.table_text(columns, rows), encoding="utf-8")
 
 
 def copy_data(live: DataDir, root: Path) -> DataDir:
