@@ -208,9 +208,6 @@ class Discourse:
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
-        previous = [m for m in self.subjects if self.sents[m.sentence].line == sent.line - 1]
-        if previous:  # a paragraph that names nothing goes on with the one before
-            return self._leaning(si, sent, previous[-1], None, TOPIC, "previous paragraph")
         if self.article is not None:
             return self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
         return None

@@ -173,7 +173,13 @@ def _fuzzy_best(
             )
             for n, _ in system.names
         ]
-        score, like = max(scores) if scores else (0.0, "")
+        # the kind words weigh less: "West-to-East Gas Pipeline" is not "Turkmenistan-China gas
+        # pipeline", however alike the rest; a garbled name keeps most of its full score
+        full = [
+            (fuzz.token_sort_ratio(phrase, n, processor=utils.default_process) - 10, n)
+            for n, _ in system.names
+        ]
+        score, like = max(scores + full) if scores else (0.0, "")
         places = _fuzzy_places(tokens, system, countries=False)
         shared = _fuzzy_places(tokens, system, countries=True)
         if score >= NAME_SCORE:

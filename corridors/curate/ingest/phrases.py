@@ -43,7 +43,7 @@ STATUS = (
     (
         "planned",
         re.compile(
-            r"\b(planned(?!\s+to\b)|to be built|plans?\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|"
+            r"\b(planned(?!\s+to\b)|to be built(?!\s+(?:within|by|in|over)\b)|plans?\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|"
             r"develop|lay|extend)\w*|plans? for)\b",
             re.I,
         ),

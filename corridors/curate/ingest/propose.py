@@ -329,6 +329,29 @@ def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Men
     return inside[0] if inside else None
 
 
+#: What a sentence that names no system gives its topic: figures and dates of events, and a
+#: status only where it names the kind of thing ("a gas pipeline"). Roles, contexts, routes and
+#: operators need the system named or pointed back to.
+_FROM_TOPIC = {
+    "cost", "length", "section_length", "capacity", "traffic", "transit_time", "target", "stake",
+    "tunnels", "bridges", "start_date", "completion_date", "opening_date", "proposed_date",
+}  # fmt: skip
+
+
+def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
+    """Whether a sentence that only inherits its topic may give this value to it."""
+    if not subjects or any(m.how != "topic" for m in subjects):
+        return True
+    if value.field in _FROM_TOPIC:
+        return True
+    if value.field != "status":
+        return False
+    system = by_id.get(subjects[0].system or subjects[0].parent)
+    kinds = system.kinds if system is not None else set()
+    heads = [h for h, k in HEADS.items() if k in kinds]
+    return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
+
+
 def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], state: dict) -> None:
     """Every proposal one sentence gives."""
     by_id, ctx = state["by_id"], state["ctx"]
@@ -345,6 +368,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     for value in values:
+        if not _leans_enough(value, subjects, sent, by_id):
+            continue
         if value.field == "operator":
             target = _operator_target(value, mapped, sent)
         else:

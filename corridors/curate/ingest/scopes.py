@@ -92,7 +92,8 @@ def is_section(sentence: str, start: int) -> bool:
     """Does the figure's clause speak of a section (a section noun, a territory, a bracket)?"""
     a, b = clause_of(sentence, start)
     clause = sentence[a:b]
-    return bool(re.search(rf"\b{SECTION_NOUNS}\b|\bterritory\b|\bsoil\b", clause))
+    noun = rf"(?<!\bwill )(?<!\bto )(?<!\bwould )(?<!\bcould )\b{SECTION_NOUNS}\b"
+    return bool(re.search(rf"{noun}|\bterritory\b|\bsoil\b", clause))
 
 
 def stretch(sentence: str, places: set[str] | None = None) -> str:

@@ -31,7 +31,7 @@ class Sentence:
 _SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 #: Words whose full stop ends no sentence ("U.S. officials", "Mr. Li", "Jan. 5", "No. 3").
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Corp|Inc|Ltd|No|Nos|Jan|Feb|Mar|Apr|"
+    r"(?:\b(?:[A-Z]\.){2,3}|(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Corp|Inc|Ltd|No|Nos|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen|Rep|approx|est|vs|etc)\.)$"
 )
 #: A line that does not end a sentence, in a block of such lines: the article wraps paragraphs.
@@ -56,7 +56,7 @@ def _pieces_rules(body: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph, by the rules above."""
     out, start = [], 0
     for cut in _SPLIT.finditer(body):
-        if _ABBREVIATIONS.search(body[start : cut.start() + 1].rstrip("\"'”’)")):
+        if _ABBREVIATIONS.search(body[start : cut.start()].rstrip("\"'”’)")):
             continue
         out.append((start, cut.start() + (len(cut.group()) - len(cut.group().lstrip("\"'”’)")))))
         start = cut.end()
@@ -194,13 +194,15 @@ def metadata(text: str) -> dict[str, str]:
     seen_body = False
     offset = 0
     previous = ""
+    lines_seen = 0
     for raw_line in text.splitlines(keepends=True):
         line = raw_line.strip()
         offset += len(raw_line)
         if not line:
             continue
         seen_body = seen_body or len(line) >= 150
-        if not meta["dateline"] and offset <= len(text) / 3 + len(raw_line):
+        lines_seen += 1
+        if not meta["dateline"] and (offset <= len(text) / 3 + len(raw_line) or lines_seen <= 3):
             _dateline(line, meta)
             if (
                 meta["dateline"]

@@ -344,10 +344,23 @@ SAID = re.compile(
 )
 
 
+#: Things whose opening or start is not the system's: "An office ... opened in January 2023".
+OTHER_THING = re.compile(
+    r"\b(?:office|centre|center|agreement|talks|summit|conference|exhibition|zone|factory|plant|"
+    r"school|hospital|company|venture|consortium)\b",
+    re.I,
+)
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
-    """The event a date belongs to: the nearest cue before it in its clause, else right after."""
+    """The event a date belongs to: the nearest cue before it in its clause, else right after;
+    none when the clause opens with another thing ("An office ... opened in ...")."""
     a, b = scopes.clause_of(sentence, when.start)
     before = [m for m in _EVENT_RE.finditer(sentence, a, when.start)]
+    if before and re.match(
+        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
+    ):
+        return None
     if before:
         cue = before[-1]
         if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
