@@ -209,7 +209,8 @@ class Discourse:
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
         if self.article is not None:
-            return self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+            leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+            return replace(leaning, how="article")
         return None
 
     def _last(self, kind: str | None) -> Mention | None:

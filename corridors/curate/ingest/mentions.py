@@ -176,13 +176,24 @@ def _fuzzy_best(
         # the kind words weigh less: "West-to-East Gas Pipeline" is not "Turkmenistan-China gas
         # pipeline", however alike the rest; a garbled name keeps most of its full score
         full = [
-            (fuzz.token_sort_ratio(phrase, n, processor=utils.default_process) - 10, n)
+            (
+                max(
+                    fuzz.ratio(phrase, n, processor=utils.default_process),
+                    fuzz.token_sort_ratio(phrase, n, processor=utils.default_process),
+                )
+                - 10,
+                n,
+            )
             for n, _ in system.names
         ]
         score, like = max(scores + full) if scores else (0.0, "")
         places = _fuzzy_places(tokens, system, countries=False)
         shared = _fuzzy_places(tokens, system, countries=True)
-        if score >= NAME_SCORE:
+        ends = [p.strip() for p in re.split(r"[-–—]", bare)]
+        joins = len(ends) >= 2 and all(p in system.countries + system.places for p in ends)
+        if joins and score < NAME_SCORE:
+            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, all on it, and is a {kind}"
+        elif score >= NAME_SCORE:
             conf = min(0.9, score / 100 + 0.05 * len(shared))
             why = f"fuzzy name match: {phrase!r} is {score:.0f}% like {like!r} (rapidfuzz); "
             why += f"same kind ({kind})"

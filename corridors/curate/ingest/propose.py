@@ -183,7 +183,7 @@ def _target(candidates: list[Mention], sentence: Sentence, value: Value) -> Ment
 
 def _subjects(here: list[Mention], by_id: dict[str, System]) -> list[Mention]:
     """The mentions values can go to: systems and parts, but no parent of a part named here."""
-    about = [m for m in here if m.system or m.how in ("part", "back", "topic")]
+    about = [m for m in here if m.system or m.how in ("part", "back", "topic", "article")]
     parts = {by_id[m.system].part_of for m in about if m.system and by_id[m.system].part_of}
     parts |= {m.parent for m in about if m.parent}
     labelled = {m.system for m in about if m.feature}
@@ -234,7 +234,7 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
 def _sentence_extras(props: Proposals, here: list[Mention], sent: Sentence, text: str) -> None:
     """What only named mentions say: their appositive role, where they are, what they are for."""
     for m in here:
-        if not m.system or m.how in ("back", "topic"):
+        if not m.system or m.how in ("back", "topic", "article"):
             continue
         rest = text[m.end : sent.end]
         a = phrases.APPOSITIVE.match(rest)
@@ -299,7 +299,7 @@ def _officer(props: Proposals, mapped: list[Mention], sent: Sentence) -> None:
 def _port_links(props: Proposals, mapped: list[Mention], sent: Sentence, text: str) -> None:
     """A port named as part of a corridor ("a key hub in the X Corridor"): the port linked to it;
     a corridor merely named in the same sentence is no link."""
-    ports = [m for m in mapped if m.kind == "port" and m.how not in ("back", "topic")]
+    ports = [m for m in mapped if m.kind == "port" and m.how not in ("back", "topic", "article")]
     corridors = [m for m in mapped if m.kind == "corridor" and m.named]
     for p in ports:
         for c in corridors:
@@ -329,7 +329,7 @@ def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Men
     return inside[0] if inside else None
 
 
-#: What a sentence that names no system gives its topic: figures and dates of events, and a
+#: What a sentence that names no system gives the article's topic (when its paragraph has none): figures and dates of events, and a
 #: status only where it names the kind of thing ("a gas pipeline"). Roles, contexts, routes and
 #: operators need the system named or pointed back to.
 _FROM_TOPIC = {
@@ -340,8 +340,8 @@ _FROM_TOPIC = {
 
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
     """Whether a sentence that only inherits its topic may give this value to it."""
-    if not subjects or any(m.how != "topic" for m in subjects):
-        return True
+    if not subjects or any(m.how != "article" for m in subjects):
+        return True  # named, pointed back to, or the topic of its own paragraph
     if value.field in _FROM_TOPIC:
         return True
     if value.field != "status":
