@@ -399,7 +399,9 @@ def test_review_refuses(ingested, accept, reject, message: str) -> None:
     assert copy.read_text("geodata/claims.csv") == FIXTURE.claims.read_text(encoding="utf-8")
 
 
-def test_review_rolls_back_a_claim_that_would_not_validate(data_copy: DataCopy, tmp_path) -> None:
+def test_review_writes_nothing_for_a_claim_that_would_not_validate(
+    data_copy: DataCopy, tmp_path
+) -> None:
     article = tmp_path / "901_undated.txt"
     article.write_text(
         "Officials said the China-Kyrgyzstan-Uzbekistan railway will start next month.\n",

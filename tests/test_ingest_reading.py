@@ -169,17 +169,32 @@ def test_relative_date_without_a_dateline_stays_words() -> None:
 @pytest.mark.parametrize(
     ("sentence", "article_date", "period", "target"),
     [
-        pytest.param("between March and May this year", "2025-08-01", "2025-03/2025-05", False,
-                     id="between months"),
-        pytest.param("in the first nine months of 2023", "2025-08-01", "2023-01/2023-09", False,
-                     id="first N months"),
-        pytest.param("in the second half of last year", "2025-08-01", "2024-07/2024-12", False,
-                     id="a half of last year"),
+        pytest.param(
+            "between March and May this year",
+            "2025-08-01",
+            "2025-03/2025-05",
+            False,
+            id="between months",
+        ),
+        pytest.param(
+            "in the first nine months of 2023",
+            "2025-08-01",
+            "2023-01/2023-09",
+            False,
+            id="first N months",
+        ),
+        pytest.param(
+            "in the second half of last year",
+            "2025-08-01",
+            "2024-07/2024-12",
+            False,
+            id="a half of last year",
+        ),
         pytest.param("handled last year", "2025-08-01", "2024", False, id="last year"),
         pytest.param("by 2031", "2025-08-01", "2031", True, id="a target year"),
         pytest.param("before the end of the year", "2025-08-01", "2025", True, id="year's end"),
     ],
-)  # fmt: skip
+)
 def test_periods(sentence: str, article_date: str, period: str, target: bool) -> None:
     found = dates.find_periods(sentence, article_date)
     assert [(p.value, p.target) for p in found] == [(period, target)]
@@ -279,18 +294,43 @@ def test_a_share_each_for_two_holders() -> None:
 @pytest.mark.parametrize(
     ("sentence", "article_date", "field", "value"),
     [
-        pytest.param("Builders broke ground on the link on Monday.", "2025-03-14", "start_date",
-                     "2025-03-10", id="ground broken on a weekday"),
-        pytest.param("Ground was broken for the tunnel on 2 July 2019.", "2025-03-14",
-                     "start_date", "2019-07-02", id="ground was broken on a day"),
-        pytest.param("Track laying will get under way in November.", "2025-03-14", "start_date",
-                     "2025-11", id="gets under way in a month"),
-        pytest.param("The depot began operating in June.", "2025-10-02", "opening_date",
-                     "2025-06", id="began operating"),
-        pytest.param("The plan first surfaced in 1994.", "2025-03-14", "proposed_date", "1994",
-                     id="first surfaced"),
+        pytest.param(
+            "Builders broke ground on the link on Monday.",
+            "2025-03-14",
+            "start_date",
+            "2025-03-10",
+            id="ground broken on a weekday",
+        ),
+        pytest.param(
+            "Ground was broken for the tunnel on 2 July 2019.",
+            "2025-03-14",
+            "start_date",
+            "2019-07-02",
+            id="ground was broken on a day",
+        ),
+        pytest.param(
+            "Track laying will get under way in November.",
+            "2025-03-14",
+            "start_date",
+            "2025-11",
+            id="gets under way in a month",
+        ),
+        pytest.param(
+            "The depot began operating in June.",
+            "2025-10-02",
+            "opening_date",
+            "2025-06",
+            id="began operating",
+        ),
+        pytest.param(
+            "The plan first surfaced in 1994.",
+            "2025-03-14",
+            "proposed_date",
+            "1994",
+            id="first surfaced",
+        ),
     ],
-)  # fmt: skip
+)
 def test_event_dates(sentence: str, article_date: str, field: str, value: str) -> None:
     assert (field, value) in {(v[0], v[1]) for v in _read(sentence, article_date)}
 
@@ -317,12 +357,16 @@ def test_a_statement_date_is_no_event() -> None:
         pytest.param("with plans to build charging stations", ["planned"], id="plans to build"),
         pytest.param("a planned $8 billion railway", ["planned"], id="planned"),
         pytest.param("they planned to visit the site", [], id="planned to: a verb"),
-        pytest.param("The first two lines are in service, while the third is under construction.",
-                     ["operating", "under_construction"], id="two stages, each where it stands"),
-        pytest.param("Workers have started building the spur.", ["under_construction"],
-                     id="started building"),
+        pytest.param(
+            "The first two lines are in service, while the third is under construction.",
+            ["operating", "under_construction"],
+            id="two stages, each where it stands",
+        ),
+        pytest.param(
+            "Workers have started building the spur.", ["under_construction"], id="started building"
+        ),
     ],
-)  # fmt: skip
+)
 def test_status_phrases(sentence: str, status: list[str]) -> None:
     assert [v.value for v in phrases.statuses(sentence)] == status
 

@@ -333,9 +333,21 @@ def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Men
 #: status only where it names the kind of thing ("a gas pipeline"). Roles, contexts, routes and
 #: operators need the system named or pointed back to.
 _FROM_TOPIC = {
-    "cost", "length", "section_length", "capacity", "traffic", "transit_time", "target", "stake",
-    "tunnels", "bridges", "start_date", "completion_date", "opening_date", "proposed_date",
-}  # fmt: skip
+    "cost",
+    "length",
+    "section_length",
+    "capacity",
+    "traffic",
+    "transit_time",
+    "target",
+    "stake",
+    "tunnels",
+    "bridges",
+    "start_date",
+    "completion_date",
+    "opening_date",
+    "proposed_date",
+}
 
 
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
