@@ -115,7 +115,7 @@ class Score:
         by_id = {c["id"]: c for c in self.accepted}
         out = []
         for p in self.proposals:
-            for ident in re.findall(r"Disagrees with (\S+) \(", p["note"]):
+            for ident in re.findall(r"(?:Disagrees with |; )([\w.-]+) \('", p["note"]):
                 claim = by_id.get(ident, {})
                 facts = [f for f in self.facts if same(f, p)]
                 like = [

@@ -79,7 +79,7 @@ def _detail(row: dict[str, str]) -> str:
 
 
 def _disagreeing(row: dict[str, str], claims: dict[str, rawdata.Row]) -> list[Accepted]:
-    ids = re.findall(r"Disagrees with (\S+) \(", row.get("note", ""))
+    ids = re.findall(r"(?:Disagrees with |; )([\w.-]+) \('", row.get("note", ""))
     return [
         Accepted(
             c["id"],
@@ -119,14 +119,15 @@ def card(row: dict[str, str], stem: str, text: str, claims: dict[str, rawdata.Ro
 
 
 def cards(datadir: DataDir, stem: str | None = None) -> list[Card]:
-    """Every pending proposal (of one article, when ``stem`` is given), in file order."""
+    """Every pending proposal (of one article, when ``stem`` is given): disagreements first (what
+    needs a decision most), then the rest as proposed, the mentioned-not-mapped last."""
     raw = rawdata.read(datadir)
     claims = {c["id"]: c for c in raw.claims.rows}
     out = []
     for path, row in review.pending(datadir, stem):
         text = raw.texts.get(row["source"], "")
         out.append(card(row, path.stem, text, claims))
-    return out
+    return sorted(out, key=lambda c: (not c.disagrees, not c.mapped))
 
 
 def stems(datadir: DataDir) -> list[str]:
