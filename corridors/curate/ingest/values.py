@@ -67,7 +67,7 @@ TRAFFIC_CUE = re.compile(
     re.I,
 )
 TARGET_CUE = re.compile(
-    r"\b(?:expects?|expected|aims?|aimed|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
+    r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
     r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
     r"projected|will\s+reach)\b",
     re.I,
