@@ -131,7 +131,12 @@ class Discourse:
             system = self.by_id.get(ident or "")
             if system is not None:
                 return self.by_id.get(system.part_of, system)
-        return None
+        lined = [
+            s
+            for s in self.known
+            if not s.part_of and any(k.startswith("Line ") for k in s.features)
+        ]
+        return lined[0] if len(lined) == 1 else None  # the one system that has drawn lines
 
     def _label(self, m: Mention, mentions: list[Mention]) -> Mention | None:
         """ "Line C" as the feature it names, "Line D" as the part it is (listed or not)."""

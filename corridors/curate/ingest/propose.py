@@ -226,6 +226,8 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
     parts = [p.strip() for p in re.split(r"\s*[-–—]\s*", head)]
     if len(parts) < 2 or not all(p in countries for p in parts):
         return None
+    if len(parts) < 3:
+        return None  # "Turkmenistan-China gas pipeline" names its ends, not every country
     if m.how != "name" and set(parts) != set(system.countries):
         return None
     return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
