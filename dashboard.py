@@ -673,10 +673,10 @@ def _review_message() -> None:
     """What the last decision did, escaped (problem messages quote the data)."""
     message = st.session_state.pop("_review_message", None)
     if message:
-        kind, text = message
-        colour = "#e8f5e9" if kind == "success" else "#fdecea"
+        outcome, text = message
+        colour = "#e8f5e9" if outcome == "success" else "#fdecea"
         st.html(
-            f"<div data-testid='review-message' data-kind='{kind}' role='status' "
+            f"<div data-testid='review-message' data-kind='{outcome}' role='status' "
             f"style='background:{colour};padding:.5rem .8rem;border-radius:6px'>"
             f"{html.escape(text)}</div>"
         )
