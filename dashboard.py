@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.components import v1 as components
 
+from corridors.curate import review
 from corridors.model import dataset
 from corridors.publish import citations, export
 from corridors.schema import KINDS, status_label
@@ -28,6 +29,7 @@ from corridors.view import (
     mapcomponent,
     notices,
     panel,
+    proposals,
     timeline,
     viewstate,
 )
@@ -635,4 +637,91 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
         )
 
 
-main()
+# --- review of proposed claims ----------------------------------------------------------------
+
+REVIEW_VIEW = "review"
+PAGES = ("Map", "Review proposals")
+
+
+def _page_choice() -> str:
+    """The map or the review page: a switch at the top of the sidebar, opened by ?view=review."""
+    if "_page" not in st.session_state:
+        wanted = st.query_params.get("view") == REVIEW_VIEW
+        st.session_state["_page"] = PAGES[1] if wanted else PAGES[0]
+    choice = st.sidebar.segmented_control("Page", PAGES, key="_page", label_visibility="collapsed")
+    return choice or PAGES[0]
+
+
+def _decide(root: str, stem: str, ident: str, accept: bool) -> None:
+    """A button's decision, through the same code as `python -m corridors review`."""
+    try:
+        outcome = review.decide(
+            resolve(root), [ident] if accept else [], [] if accept else [ident], stem
+        )
+    except review.ReviewError as exc:
+        details = "; ".join(p.message for p in exc.problems)
+        st.session_state["_review_message"] = ("error", f"{exc} {details}".strip())
+        return
+    done = "Accepted into geodata/claims.csv" if accept else "Rejected"
+    st.session_state["_review_message"] = (
+        "success",
+        f"{done}: {ident}. {outcome.remaining} proposal(s) of this article still pending.",
+    )
+
+
+def _review_message() -> None:
+    """What the last decision did, escaped (problem messages quote the data)."""
+    message = st.session_state.pop("_review_message", None)
+    if message:
+        outcome, text = message
+        colour = "#e8f5e9" if outcome == "success" else "#fdecea"
+        st.html(
+            f"<div data-testid='review-message' data-kind='{outcome}' role='status' "
+            f"style='background:{colour};padding:.5rem .8rem;border-radius:6px'>"
+            f"{html.escape(text)}</div>"
+        )
+
+
+def review_page() -> None:
+    """Pending proposals, one card each, with Accept and Reject (nothing written until then)."""
+    root = _root()
+    datadir = resolve(root)
+    st.query_params["view"] = REVIEW_VIEW
+    st.title("Review proposed claims")
+    st.caption(
+        "What `python -m corridors ingest` proposed, each with its quote in its paragraph. "
+        "Accepting validates the data with the claim added before anything is written; "
+        "rejecting removes the proposal. The same as `python -m corridors review`."
+    )
+    st.html(proposals.PAGE_CSS)
+    _review_message()
+    stems = proposals.stems(datadir)
+    if not stems:
+        st.info("Nothing to review: ingest an article first (python -m corridors ingest).")
+        return
+    stem = st.selectbox("Article", stems, key="_review_stem")
+    for card in proposals.cards(datadir, stem):
+        st.html(proposals.card_html(card))
+        accept, reject, _ = st.columns([1, 1, 5])
+        accept.button(
+            "Accept",
+            key=f"accept_{card.id}",
+            disabled=not card.mapped,
+            on_click=_decide,
+            args=(root, stem, card.id, True),
+            help=None if card.mapped else "No system to claim it for: add it to corridors.csv",
+        )
+        reject.button(
+            "Reject" if card.mapped else "Dismiss",
+            key=f"reject_{card.id}",
+            on_click=_decide,
+            args=(root, stem, card.id, False),
+        )
+
+
+if _page_choice() == PAGES[1]:
+    review_page()
+else:
+    if st.query_params.get("view") == REVIEW_VIEW:
+        del st.query_params["view"]
+    main()

@@ -42,9 +42,17 @@ from rapidfuzz import fuzz, utils
 from corridors.curate import ingest
 from corridors.problems import Problem
 from corridors.quotes import anchors
+from corridors.schema import FIELDS
 from corridors.store import geojsonio, rawdata
 from corridors.store.datadir import REPO_ROOT, DataDir
 from corridors.validate import validate
+
+
+def _same(field_name: str, a: str, b: str) -> bool:
+    """The schema's own rule for two values that say the same thing (Field.same)."""
+    field = FIELDS.get(field_name)
+    return field.same(a, b) if field else a.strip().casefold() == b.strip().casefold()
+
 
 #: Free-text values at least this alike (rapidfuzz token_sort_ratio, 0..100) count as the same.
 TEXT_MATCH = 70
@@ -63,7 +71,7 @@ def same_value(
         return score >= text_match
     if claim["unit"] != proposal["unit"]:
         return False
-    return ingest._same(claim["field"], claim["value"], proposal["value"])
+    return _same(claim["field"], claim["value"], proposal["value"])
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -73,7 +81,7 @@ def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    path.write_text(ingest.table_text(columns, rows), encoding="utf-8")
+    path.write_text(rawdata.table_text(columns, rows), encoding="utf-8")
 
 
 def copy_data(live: DataDir, root: Path) -> DataDir:

@@ -1,7 +1,8 @@
 """Screenshots of the dashboard in a real browser with the network blocked, desktop and phone.
 
-    make screenshot        # docs/dashboard.png (1440x900), docs/dashboard-phone.png (390x844)
-                           # and docs/timeline.png (the timeline of milestones, opened)
+    make screenshot        # docs/dashboard.png (1440x900), docs/dashboard-phone.png (390x844),
+                           # docs/timeline.png (the timeline of milestones, opened) and
+                           # docs/review.png (the review page after one ingest)
     python -m benchmarks.screenshot --feature titr-caspian-aktau-alat --output docs/titr.png
 
 The railway is chosen from the corridor list by default (the map fits it, highlights it and the
@@ -12,11 +13,18 @@ popup shows.
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from corridors.curate import ingest
+from corridors.store.datadir import REPO_ROOT, DataDir
 from devtools import browser as e2e
+
+#: The article the review picture ingests: a development note (our own words on a real report).
+REVIEW_ARTICLE = REPO_ROOT / "benchmarks" / "reporting" / "dev" / "01-cku-groundbreaking.txt"
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -61,11 +69,31 @@ def shoot_timeline(browser, url: str, output: Path, guard) -> None:
     context.close()
 
 
+def shoot_review(browser, output: Path, guard) -> None:
+    """The review page after `ingest` of one note into a copy of the live data (the live data is
+    never touched): proposals with their quotes, a disagreement beside the accepted claims."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "data"
+        shutil.copytree(REPO_ROOT / "geodata", root / "geodata")
+        shutil.copytree(REPO_ROOT / "seeds", root / "seeds")
+        ingest.ingest(DataDir(root), REVIEW_ARTICLE)
+        with e2e.serve(env={"CORRIDORS_DATA_DIR": str(root)}) as server:
+            context = e2e.new_context(browser)
+            context.route("**/*", guard.handle)
+            page = context.new_page()
+            page.goto(f"{server.url}/?view=review")
+            page.get_by_test_id("review-disagreement").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(800)  # the page is sorted: disagreements come first
+            page.screenshot(path=str(output), full_page=False)
+            context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
     parser.add_argument("--phone-output", default="docs/dashboard-phone.png")
     parser.add_argument("--timeline-output", default="docs/timeline.png")
+    parser.add_argument("--review-output", default="docs/review.png")
     parser.add_argument("--corridor", default="cku-railway", help="choose this corridor first")
     parser.add_argument("--feature", default="", help="click this feature id instead")
     args = parser.parse_args(argv)
@@ -79,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {output}")
         shoot_timeline(browser, server.url, Path(args.timeline_output), guard)
         print(f"wrote {args.timeline_output}")
+        shoot_review(browser, Path(args.review_output), guard)
+        print(f"wrote {args.review_output}")
         browser.close()
     print(f"requests blocked (left the machine): {len(guard.blocked)}")
     for url in guard.blocked[:10]:

@@ -2,15 +2,18 @@
 
 ``python -m corridors review [STEM]`` walks through geodata/proposed/<stem>.csv (every file when no
 stem is given) and asks about each row; ``--accept ID --reject ID`` does the same without asking.
-Accepted rows are appended to geodata/claims.csv in its columns (confidence and reason dropped; the
-note keeps any disagreement), geodata/anchors.csv is rewritten, and the whole data set is validated:
-if anything the acceptance added is in error (a relative date not yet resolved, a duplicate), both
-files are put back as they were and nothing is accepted. Decided rows leave the proposals file; an
-emptied file is removed.
+The dashboard's review page calls the same ``decide``.
+
+Accepted rows are set after the claims of an in-memory copy of the data (confidence and reason
+dropped; the note keeps any disagreement) and the copy is validated: if anything the acceptance
+adds is in error (a relative date not yet resolved, a duplicate), nothing is written and nothing is
+accepted. Only then is geodata/claims.csv written, and geodata/anchors.csv rewritten from the same
+copy. Decided rows leave the proposals file; an emptied file is removed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,40 +100,47 @@ def decide(
         keep = [row for row in ingest.read_rows(path) if row["id"] not in decided]
         remaining += len(keep)
         if keep:
-            text = rawdata.table_text(ingest.PROPOSAL_COLUMNS, keep)
-            atomicfile.write_bytes(path, text.encode("utf-8"))
+            ingest.write_rows(path, keep)
         else:
             path.unlink()
     return Outcome(list(accept), list(reject), remaining)
 
 
-def _append_validated(datadir: DataDir, claims: list[dict[str, str]]) -> None:
-    anchors_file = anchors.anchors_path(datadir)
-    before_claims = datadir.claims.read_bytes()
-    before_anchors = anchors_file.read_bytes() if anchors_file.exists() else None
-    ingest.append_rows(datadir.claims, CLAIM_COLUMNS, claims)
-    # one read serves both: anchors.write changes only anchors.csv, which rawdata.read does not
-    # hold (the anchors check reads it from disk itself), so a second read would be the same data
+def _with_claims(datadir: DataDir, claims: list[dict[str, str]]) -> tuple[rawdata.RawData, str]:
+    """The data as read, its claims table followed by ``claims`` (in memory), and that table's
+    text: what claims.csv would hold once they are accepted."""
     raw = rawdata.read(datadir)
-    anchors.write(datadir, raw)
+    text = datadir.claims.read_text(encoding="utf-8")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += rawdata.table_text(CLAIM_COLUMNS, claims, header=False)
+    problems: list[Problem] = []
+    table = rawdata.parse_table(raw.claims.rel, text, CLAIM_COLUMNS, problems)
+    return dataclasses.replace(raw, claims=table, problems=raw.problems + problems), text
+
+
+def _append_validated(datadir: DataDir, claims: list[dict[str, str]]) -> None:
+    """Validate the data with the claims added, in memory; write claims.csv and anchors.csv only
+    when nothing the acceptance adds is in error. The anchors for the new quotes do not exist
+    before they are written, so the anchors file's own check is left to the write."""
+    raw, text = _with_claims(datadir, claims)
     ids = {c["id"] for c in claims}
+    anchors_rel = datadir.rel(anchors.anchors_path(datadir))
     problems = [
         p
         for p in validate(raw)
         if p.level == "error"
-        and (p.id in ids or (p.file == datadir.rel(datadir.claims) and not p.id))
+        and p.file != anchors_rel
+        and (p.id in ids or (p.file == raw.claims.rel and not p.id))
     ]
     if problems:
-        atomicfile.write_bytes(datadir.claims, before_claims)
-        if before_anchors is None:
-            anchors_file.unlink(missing_ok=True)
-        else:
-            atomicfile.write_bytes(anchors_file, before_anchors)
         raise ReviewError(
             "not accepted: the claims would not pass `validate`; edit the proposals file and "
             "review again",
             problems,
         )
+    atomicfile.write_bytes(datadir.claims, text.encode("utf-8"))
+    anchors.write(datadir, raw)
 
 
 def interactive(

@@ -160,6 +160,12 @@ def read_table_text(
     return _parse_table(rel, text, expected, problems), text
 
 
+def parse_table(rel: str, text: str, expected: tuple[str, ...], problems: list[Problem]) -> Table:
+    """A table from its text, as if read from ``rel``: for data checked before it is written
+    (review validates the claims it would add in memory)."""
+    return _parse_table(rel, text, expected, problems)
+
+
 def _parse_table(rel: str, text: str, expected: tuple[str, ...], problems: list[Problem]) -> Table:
     """The rows of a table's text, when its header is exactly the expected one."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

@@ -1,0 +1,280 @@
+"""Dates and periods as a report writes them, resolved against its own dateline.
+
+A day ("5 May 2019", "September 13" in a report of September 2014, "on Friday" in one dated Friday
+27 December 2024), a month ("in October" of the dateline's year, "next month"), a year ("next
+year", "last year", "within the next five years" -> by that year), a decade ("the 1990s"; "by the
+end of the decade" -> the dateline's decade, qualifier "by the end of", read "by the end of the
+2020s"), and periods for traffic ("between January and July this year" -> 2024-01/2024-07, "in
+the first six months of this year", "in the first half of 2020", "last year", "that year").
+
+What is never guessed: a relative date in an article that states no date of its own stays as the
+words, with a note asking for the date; a weekday is the latest such day on or before the dateline
+("said on Tuesday" in a report dated Tuesday is that Tuesday). Which event a date is of (start,
+completion, opening, first proposed) is decided by the words near it (values.py).
+
+Two readers: the rules below (kept) and dateparser, for the comparison benchmark only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .sentences import MONTHS
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d\d"
+#: One date expression; named groups say which kind.
+DATE = re.compile(
+    rf"\b(?P<day1>\d{{1,2}})\s+(?P<dmonth1>{_MONTH}),?\s+(?P<dyear1>{_YEAR})\b"
+    rf"|\b(?P<dmonth2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<dyear2>{_YEAR}))?\b"
+    rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})\b"
+    rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
+    rf"(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<myear>{_YEAR}|this year|last year|next year))?\b"
+    rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
+    rf"(?:the\s+)?(?P<year>{_YEAR})(?P<s>s)?\b"
+    r"|\b(?P<decade_end>the end of the decade)\b"
+    r"|\bwithin\s+(?:the\s+next\s+)?(?P<within>\w+)\s+years\b"
+    rf"|\b(?:on\s+)?(?P<weekday>{_WEEKDAY})\b"
+    r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b",
+    re.IGNORECASE,
+)
+_WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as claims.csv stores it, where it stands, and how it was resolved."""
+
+    value: str
+    start: int
+    end: int
+    qualifier: str = ""
+    note: str = ""
+    relative: bool = False  # resolved against the dateline (or left as words without one)
+
+
+def reference(date: str) -> tuple[int, int, int] | None:
+    """The article's date as (year, month, day); month or day 0 when it states none."""
+    m = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?$", date or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+
+
+def _month_year(month: str, year_words: str | None, ref: tuple[int, int, int] | None) -> str:
+    number = MONTHS[month.lower().rstrip(".")]
+    if year_words and year_words[:1].isdigit():
+        return f"{year_words}-{number:02d}"
+    if ref is None:
+        return ""
+    shift = {"last year": -1, "next year": 1}.get((year_words or "").lower(), 0)
+    return f"{ref[0] + shift}-{number:02d}"
+
+
+def _weekday(name: str, ref: tuple[int, int, int] | None) -> str:
+    if ref is None or not ref[2]:
+        return ""
+    day = dt.date(*ref)
+    target = list(calendar.day_name).index(name.capitalize())
+    back = (day.weekday() - target) % 7
+    return (day - dt.timedelta(days=back)).isoformat()
+
+
+def _relative(word: str, ref: tuple[int, int, int] | None) -> str:
+    if ref is None:
+        return ""
+    year, month, day = ref
+    if word in ("next month", "this month", "last month"):
+        if not month:
+            return ""
+        shift = {"next month": 1, "this month": 0, "last month": -1}[word]
+        total = year * 12 + month - 1 + shift
+        return f"{total // 12}-{total % 12 + 1:02d}"
+    if word in ("yesterday", "today"):
+        if not day:
+            return ""
+        return (dt.date(*ref) - dt.timedelta(days=word == "yesterday")).isoformat()
+    return str(year + {"next year": 1, "last year": -1, "this year": 0}[word])
+
+
+def _day(m: re.Match, ref: tuple[int, int, int] | None) -> str:
+    month = m.group("dmonth1") or m.group("dmonth2") or m.group("dmonth3")
+    day = int(m.group("day1") or m.group("day2") or m.group("day3"))
+    year = m.group("dyear1") or m.group("dyear2") or (str(ref[0]) if ref else "")
+    if not year:
+        return ""
+    try:
+        return dt.date(int(year), MONTHS[month.lower().rstrip(".")], day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _value(m: re.Match, ref: tuple[int, int, int] | None) -> tuple[str, str, bool]:
+    """(value, qualifier, relative) of one DATE match; value '' when it cannot be resolved."""
+    g = m.groupdict()
+    if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
+        return _day(m, ref), "", not (g["dyear1"] or g["dyear2"])
+    if g["month"]:
+        return _month_year(g["month"], g["myear"], ref), "", not (g["myear"] or "")[:1].isdigit()
+    if g["year"]:
+        return g["year"] + (g["s"] or ""), "", False
+    if g["decade_end"]:
+        return (f"{ref[0] // 10 * 10}s" if ref else ""), "by the end of", True
+    if g["within"]:
+        n = _WITHIN_WORDS.get(g["within"].lower()) or (
+            int(g["within"]) if g["within"].isdigit() else 0
+        )
+        return (str(ref[0] + n) if ref and n else ""), "by", True
+    if g["weekday"]:
+        return _weekday(g["weekday"], ref), "", True
+    return _relative(g["rel"].lower(), ref), "", True
+
+
+def find_dates(sentence: str, article_date: str) -> list[When]:
+    """Every date the sentence states, resolved against the article's date where relative."""
+    ref = reference(article_date)
+    out = []
+    for m in DATE.finditer(sentence):
+        if (
+            m.group("month")
+            and m.group("month").lower().rstrip(".") == "may"
+            and not (
+                m.group("myear")
+                or re.search(r"\b(?:in|of|since|by|until|from)\s+$", sentence[: m.start()])
+            )
+        ):
+            continue  # "may" the verb
+        value, qualifier, relative = _value(m, ref)
+        words = m.group().strip()
+        if value:
+            note = (
+                f"The article says {words!r}; its date, {article_date}, makes that {value}."
+                if relative
+                else ""
+            )
+        else:
+            value = words.lower()
+            note = (
+                f"The article says {words!r} and states no date of its own to resolve it "
+                "against; write the date here once known."
+            )
+        out.append(When(value, m.start(), m.end(), qualifier, note, relative))
+    return out
+
+
+# --- periods (traffic) and target years ----------------------------------------------------------
+
+_PERIOD = re.compile(
+    rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})"
+    rf"(?:\s+(?:of\s+)?(?P<y1>{_YEAR}|this year|last year))?"
+    rf"|\bin\s+(?P<m3>{_MONTH})\s*[–—-]\s*(?P<m4>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?"
+    rf"|\b(?:in|during|over)\s+the\s+first\s+(?P<n>\w+)\s+months\s+of\s+(?:the\s+year|"
+    rf"(?P<y3>{_YEAR}|this year|last year))"
+    rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
+    rf"(?P<y4>{_YEAR}|this year|last year))"
+    rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
+    rf"|\b(?:in|during|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+)?(?:of\s+)?)?(?P<y5>{_YEAR})\b"
+    rf"|\b(?P<end>before|by)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?year"
+    rf"|\bby\s+(?:the\s+end\s+of\s+)?(?P<by>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNT |= {"nine": 9, "ten": 10, "eleven": 11}
+
+
+def _year_of(words: str | None, ref: tuple[int, int, int] | None, last_year: str = "") -> str:
+    """A year stated as digits, or as 'this/last/that year' against the dateline."""
+    if not words:
+        return str(ref[0]) if ref else ""
+    if words[:1].isdigit():
+        return words
+    words = words.lower()
+    if words == "that year":
+        return last_year
+    if ref is None:
+        return ""
+    return str(ref[0] + (-1 if words == "last year" else 0))
+
+
+def _months(a: str, b: str, year: str) -> str:
+    one, two = MONTHS[a.lower().rstrip(".")], MONTHS[b.lower().rstrip(".")]
+    return f"{year}-{one:02d}/{year}-{two:02d}" if year else ""
+
+
+@dataclass(frozen=True)
+class Period:
+    value: str
+    start: int
+    end: int
+    target: bool = False  # "by 2027", "before the end of the year": a year to reach, not a span
+
+
+def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Period | None:
+    g = m.groupdict()
+    if g["m1"]:
+        value = _months(g["m1"], g["m2"], _year_of(g["y1"], ref))
+    elif g["m3"]:
+        value = _months(g["m3"], g["m4"], _year_of(g["y2"], ref))
+    elif g["n"]:
+        n = _COUNT.get(g["n"].lower(), 0)
+        value = _months("January", calendar.month_name[n], _year_of(g["y3"], ref)) if n else ""
+    elif g["half"]:
+        first = g["half"].lower() == "first"
+        year = _year_of(g["y4"], ref)
+        value = _months(*(("January", "June") if first else ("July", "December")), year)
+    elif g["rel"]:
+        value = _year_of(g["rel"], ref, last_year)
+    elif g["y5"]:
+        value = g["y5"]
+    elif g["end"]:
+        return Period(str(ref[0]), m.start(), m.end(), True) if ref else None
+    else:
+        return Period(g["by"], m.start(), m.end(), True)
+    return Period(value, m.start(), m.end()) if value else None
+
+
+def find_periods(sentence: str, article_date: str, last_year: str = "") -> list[Period]:
+    """The periods a sentence states (for traffic), and target years ("by 2027").
+
+    ``last_year`` is the year the sentences before last named, for "that year".
+    """
+    ref = reference(article_date)
+    out = []
+    for m in _PERIOD.finditer(sentence):
+        period = _period(m, ref, last_year)
+        if period is not None:
+            out.append(period)
+    return out
+
+
+def read_dateparser(sentence: str, article_date: str) -> list[When]:
+    """The dates dateparser finds, relative to the article's date (for the comparison only)."""
+    from dateparser.search import search_dates  # only installed for the comparison
+
+    ref = reference(article_date)
+    base = dt.datetime(ref[0], ref[1] or 1, ref[2] or 1) if ref else None
+    settings = {"RELATIVE_BASE": base} if base else {}
+    found = search_dates(sentence, languages=["en"], settings=settings) or []
+    out, cursor = [], 0
+    for words, when in found:
+        at = sentence.find(words, cursor)
+        cursor = max(cursor, at + len(words))
+        if re.search(r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|day\b", words):
+            value = when.date().isoformat()
+        elif re.search(r"[A-Za-z]+\s+\d{4}|month", words, re.I):
+            value = f"{when.year}-{when.month:02d}"
+        else:
+            value = str(when.year)
+        out.append(When(value, at, at + len(words), relative=not re.search(r"\d{4}", words)))
+    return out
+
+
+#: How dates are read: "rules" (kept) or "dateparser" (compared).
+READERS = {"rules": find_dates, "dateparser": read_dateparser}

@@ -1,0 +1,276 @@
+"""The third pass: which system each sentence is about, read as a reader reads, not sentence by
+sentence.
+
+An article has a topic (the system its headline or first paragraphs name) and so has each
+paragraph (the system it last named). A sentence that names a system is about it. A sentence that
+points back ("the project", "the line", "the pipeline", "the dry port", "it") is about the system
+last named of that kind, in this paragraph or before; one with no system named and nothing else
+named either is about its paragraph's topic, else the article's. Each such sentence carries a
+lower confidence, and its reason says which mention it leans on.
+
+A label ("Line D", "Phase 2") is read against the system being read about: a drawn feature of it
+(the gas pipeline's Line C is the feature cacgp-line-c), a part of it that corridors.csv lists
+(``part_of``), or else a part not yet listed: "mentioned, not mapped", with its parent named and
+the row a curator would add. A sentence about a part is not about its parent: its figures are the
+part's own, never a disagreement with the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .known import System
+from .mentions import Mention
+from .sentences import Sentence
+
+#: Words pointing back at a system: "the project", "this railway", "the new line".
+ANAPHORA = re.compile(
+    r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
+    r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|port|waterless port|"
+    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway)"
+    r"(?:’s|'s)?\b",
+    re.IGNORECASE,
+)
+#: "It should handle ...", "Its capacity ...": the sentence's subject is the topic.
+PRONOUN = re.compile(r"^(?:It|Its)\b")
+#: Heads that can point back to a system of any kind; the others only to their own kind.
+_KIND_OF = {
+    "railway": "railway",
+    "railroad": "railway",
+    "rail line": "railway",
+    "pipeline": "pipeline",
+    "port": "port",
+    "waterless port": "port",
+    "dry port": "port",
+    "terminal": "port",
+    "hub": "port",
+    "facility": "port",
+    "gateway": "port",
+    "corridor": "corridor",
+}
+#: Mentions that are about something else than a known system: the sentence inherits no topic.
+_ELSEWHERE = {"unmapped", "route"}
+#: How much of its root's confidence a mention that leans on it keeps.
+BACK = 0.7
+TOPIC = 0.6
+ARTICLE_TOPIC = 0.5
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+def suggested_part(parent: str, label: str) -> str:
+    """The corridors.csv id a curator would give a part: cacgp + "Line D" -> cacgp-line-d."""
+    return f"{parent}-{_slug(label)}"
+
+
+class Discourse:
+    """Sentences read in order, remembering what was named: the state topics and labels need."""
+
+    def __init__(self, sents: list[Sentence], known: list[System]):
+        self.sents = sents
+        self.by_id = {s.id: s for s in known}
+        self.known = known
+        self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
+        self.article: Mention | None = None
+
+    def read(self, mentions: list[Mention]) -> list[Mention]:
+        """Every mention, labels resolved, and a mention for each sentence that only leans on
+        what came before (how 'back' or 'topic')."""
+        out: list[Mention] = []
+        self.article = self._article_topic(mentions)
+        for si, sent in enumerate(self.sents):
+            here = [
+                self._label(m, mentions) if m.how == "label" else m
+                for m in mentions
+                if m.sentence == si
+            ]
+            here = [m for m in here if m is not None]
+            about = [m for m in here if m.system or m.how == "part"]
+            if not about:
+                leaning = self._lean(si, sent, here)
+                if leaning is not None:
+                    here.append(leaning)
+                    about = [leaning]
+            out += here
+            if about:
+                labelled = [m for m in about if m.how == "part" or m.feature]
+                self.subjects.append((labelled or about)[0])
+        return out
+
+    def _article_topic(self, mentions: list[Mention]) -> Mention | None:
+        """The system the headline or the first paragraphs name first (a label read by the kind
+        its head noun gives: "Line D gas pipeline"); None when they name none."""
+        early = [m for m in mentions if self.sents[m.sentence].line <= 3]
+        for m in early:
+            if m.how == "label":
+                resolved = self._label(m, mentions)
+                if resolved is not None and (resolved.system or resolved.how == "part"):
+                    return resolved
+            elif m.system and m.how in ("name", "fuzzy"):
+                return m
+        return None
+
+    def _parent_for(self, label: Mention, mentions: list[Mention]) -> System | None:
+        """The system a label belongs to: named in its sentence, else being read about."""
+        named = [
+            m for m in mentions if m.sentence == label.sentence and m.system and m.how != "label"
+        ]
+        for m in sorted(named, key=lambda m: abs(m.start - label.start)):
+            system = self.by_id[m.system]  # type: ignore[index]
+            return self.by_id.get(system.part_of, system)
+        if label.kind:  # "Line D gas pipeline": the one whole system of that kind
+            kinds = [s for s in self.known if label.kind in s.kinds and not s.part_of]
+            if len(kinds) == 1:
+                return kinds[0]
+        if self.subjects:
+            last = self.subjects[-1]
+            ident = last.system or last.parent
+            system = self.by_id.get(ident or "")
+            if system is not None:
+                return self.by_id.get(system.part_of, system)
+        lined = [
+            s
+            for s in self.known
+            if not s.part_of and any(k.startswith("Line ") for k in s.features)
+        ]
+        return lined[0] if len(lined) == 1 else None  # the one system that has drawn lines
+
+    def _label(self, m: Mention, mentions: list[Mention]) -> Mention | None:
+        """ "Line C" as the feature it names, "Line D" as the part it is (listed or not)."""
+        parent = self._parent_for(m, mentions)
+        if parent is None:
+            return None
+        letters = re.findall(r"\b[A-Z]\b", m.phrase)
+        if m.phrase.startswith("Lines"):  # "Lines A, B and C": the lines drawn are the whole
+            if all(f"Line {x}" in parent.features for x in letters):
+                why = f"{m.phrase!r}: every drawn line of {parent.id}, the whole system"
+                return replace(
+                    m,
+                    system=parent.id,
+                    kind=next(iter(parent.kinds), ""),
+                    confidence=0.9,
+                    reason=why,
+                    named=False,
+                    how="lines",
+                )
+            return None
+        if m.phrase in parent.features or m.phrase.title() in parent.features:
+            feature = parent.features.get(m.phrase) or parent.features[m.phrase.title()]
+            why = f"{m.phrase!r}: the drawn feature {feature} of {parent.id}"
+            return replace(
+                m,
+                system=parent.id,
+                kind=next(iter(parent.kinds), ""),
+                confidence=0.9,
+                reason=why,
+                named=False,
+                feature=feature,
+            )
+        for part in self.known:
+            if part.part_of == parent.id and part.label.lower() == m.phrase.lower():
+                why = f"{m.phrase!r}: {part.id}, a part of {parent.id} (corridors.csv part_of)"
+                return replace(
+                    m,
+                    system=part.id,
+                    kind=next(iter(part.kinds), ""),
+                    confidence=0.9,
+                    reason=why,
+                    named=False,
+                    how="part",
+                )
+        ident = suggested_part(parent.id, m.phrase)
+        why = (
+            f"mentioned, not mapped: {m.phrase}, a part of {parent.id} that corridors.csv does not "
+            f"list; to give it claims add the row {ident} (mapped no, part_of {parent.id}); its "
+            f"figures are its own, never {parent.id}'s"
+        )
+        return replace(
+            m,
+            system=None,
+            kind=next(iter(parent.kinds), ""),
+            reason=why,
+            named=True,
+            how="part",
+            parent=parent.id,
+        )
+
+    def _lean(self, si: int, sent: Sentence, here: list[Mention]) -> Mention | None:
+        """The mention of a sentence that names no system: pointing back, or its topic."""
+        back = ANAPHORA.search(sent.text)
+        pronoun = PRONOUN.match(sent.text)
+        if back is not None or pronoun is not None:
+            head = back.group("head").lower() if back is not None else ""
+            root = self._last(_KIND_OF.get(head))
+            if root is None:
+                return None
+            match = back or pronoun
+            return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
+        if any(m.how in _ELSEWHERE for m in here):
+            return None  # about another thing (a highway, a route): not the topic
+        in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
+        if in_paragraph:
+            return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
+        if self.article is not None:
+            leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+            return replace(leaning, how="article")
+        return None
+
+    def _last(self, kind: str | None) -> Mention | None:
+        """The last subject of this kind (any kind when None), whatever paragraph it stood in."""
+        for m in reversed(self.subjects):
+            if kind is None or m.kind == kind or kind in self._kinds(m):
+                return m
+        return None
+
+    def _kinds(self, m: Mention) -> set[str]:
+        ident = m.system or m.parent
+        system = self.by_id.get(ident or "")
+        return system.kinds if system is not None else set()
+
+    def _leaning(
+        self, si: int, sent: Sentence, root: Mention, match: re.Match | None, keep: float, how: str
+    ) -> Mention:
+        """A mention of ``root``'s system for a sentence that leans on it."""
+        base = root.root or root.phrase
+        conf = (root.root_confidence or root.confidence) * keep
+        ago = si - root.sentence
+        if match is not None:
+            start, end, phrase = sent.start + match.start(), sent.start + match.end(), match.group()
+            why = f"{phrase!r} {how} {root.system or root.parent} ({root.phrase!r}, {ago} "
+            why += "sentence(s) before" + (
+                f", which points back to {base!r})" if root.root else ")"
+            )
+            kind = "back"
+        else:
+            start = end = sent.start
+            phrase = ""
+            why = (
+                f"no system named in this sentence: it is read as about the {how}'s topic, "
+                f"{root.system or root.parent} ({base!r}, {ago} sentence(s) before)"
+            )
+            kind = "topic"
+        return Mention(
+            si,
+            start,
+            end,
+            phrase,
+            root.system,
+            root.kind,
+            round(conf, 2),
+            why,
+            False,
+            base,
+            root.root_confidence or root.confidence,
+            kind,
+            root.feature,
+            root.parent,
+        )
+
+
+def read(sents: list[Sentence], mentions: list[Mention], known: list[System]) -> list[Mention]:
+    """Every mention of the article, with labels resolved and the topic of each sentence that
+    names no system; see the module's docstring."""
+    return Discourse(sents, known).read(mentions)

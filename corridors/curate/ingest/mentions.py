@@ -1,0 +1,493 @@
+"""The second pass: what each sentence names, sentence by sentence.
+
+Found in this order, a span once taken never read again: the names of known systems and their
+acronyms, exactly (case, dashes folded); named infrastructure matched fuzzily (rapidfuzz) against
+each system's names, places and distinctive name words, where the kind agrees; organisations
+("Uzbekistan Railways", "the national railway company", "CNPC"), which are sources and operators,
+never infrastructure; labels of lines and phases ("Line D"), which the next pass (discourse)
+gives to the system being read about; a system described by its kind and two of its places; and
+infrastructure no system matches ("mentioned, not mapped").
+
+Which system a sentence without a name is about is the next pass's question (discourse.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from .known import HEAD_RE, HEADS, MODIFIERS, PART_LABEL, System, fold, head_kind
+from .sentences import Sentence
+
+#: A named piece of infrastructure at least this like a system's name (rapidfuzz, 0..100) is it.
+NAME_SCORE = 65
+#: A place named in it at least this like one of the system's places.
+PLACE_SCORE = 80
+
+_NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
+_MODIFIER_RE = "|".join(MODIFIERS)
+#: Words after a head that make the phrase an organisation: "... Railways Company", "... Group".
+_ORG_TAIL = r"Holdings|Company|Group|Corporation|Corp|JSC|LLC|Ltd|Administration|Authority|Agency"
+#: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
+PHRASE = re.compile(
+    rf"(?P<name>(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}\s+)?"
+    rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
+    rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
+    rf"(?P<tail>\s+(?:of(?=\s+[A-Z])|{_ORG_TAIL})\b(?:\s+{_NAME_TOKEN})*)?",
+)
+#: "Lines A, B and C": the lines of a system, listed.
+LINE_LIST = re.compile(r"\bLines\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b")
+#: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
+GENERIC_HEADS = {"route", "corridor"}
+#: Organisations named without a head noun of infrastructure, or by what they are.
+ORGANISATION = re.compile(
+    r"\b(?:the\s+)?(?:(?:state|national|Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian)"
+    r"\s+)?(?:railway|rail|transport|gas|oil|energy|pipeline|port|logistics)\s+"
+    r"(?:company|companies|holding|operator|operators|monopoly|corporation|group|administration|"
+    r"authority|agency|firm|giant|ministry)\b"
+    r"|\b(?:CNPC|KTZ|KTZE|ADY|UTY|PetroChina|Sinopec|KazTransGas|QazaqGaz|Uzbekneftegaz|"
+    r"Turkmengaz|KazMunayGas|COSCO|DP World)\b"
+    r"|\b(?:Ministry|Ministries|Minister)\s+of\b[^,.;]*"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Railways|Temir\s+Zho?l[uy]|Temir\s+Yo[l']+ari|"
+    r"Railroads)\b(?:\s+(?:CJSC|JSC|Company|Corporation|Express))?"
+    # "China Railway International", "China Railway", "Kazakhstan Railway Company": a capital R
+    # after a single country's name is a company, not a line
+    r"|\b(?:China|Kazakhstan|Kyrgyzstan|Uzbekistan|Azerbaijan|Georgia|Turkey|Russia|Tajikistan|"
+    r"Turkmenistan|Kyrgyz|Uzbek|Kazakh)\s+Railway\b(?:\s+(?:International|Corporation|"
+    r"Construction|Group|Express|Company|Engineering))*"
+    # strategies and initiatives are no infrastructure either
+    r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
+    r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",
+)
+
+
+@dataclass
+class Mention:
+    """A system (or, with system None, unmapped infrastructure) named or meant in a sentence."""
+
+    sentence: int
+    start: int  # offsets into the article
+    end: int
+    phrase: str
+    system: str | None
+    kind: str
+    confidence: float
+    reason: str
+    named: bool  # by name (proposes a `name` claim), not by description or pointing back
+    root: str = ""  # for a mention pointing back: the phrase that named or described the system
+    root_confidence: float = 0.0
+    #: how it was found: name, fuzzy, described, label, part, back, topic, unmapped, organisation
+    how: str = "name"
+    feature: str = ""  # a drawn feature of the system the mention names ("Line C")
+    parent: str = ""  # for a part not in corridors.csv: the system it is a part of
+
+
+def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
+    """Map a span of fold(text) back to text.
+
+    Each end is where the folded length of a growing prefix of the text first reaches it. Folding
+    does not only shrink (spaces, dash spacing): casefold can lengthen a character ('ß' -> 'ss'),
+    and an end inside such a character takes the whole character. All this relies on is that
+    folding a longer prefix never gives a shorter result.
+    """
+    start = end = None
+    for i in range(len(text) + 1):
+        n = len(fold(text[:i]))
+        if start is None and n > f_start:
+            start = i - 1
+        if n >= f_end:
+            end = i
+            break
+    return (start or 0), (end if end is not None else len(text))
+
+
+def places_in(text: str, system: System) -> list[str]:
+    found = []
+    for item in system.places + system.name_words + system.countries:
+        if re.search(rf"\b{re.escape(item)}\b", text):
+            found.append(item)
+    # "Caspian" (a word of a name) inside "Caspian Sea" (a place) is one place, not two
+    return list(dict.fromkeys(f for f in found if not any(f != g and f in g for g in found)))
+
+
+def _fuzzy_places(tokens: list[str], system: System, countries: bool) -> list[str]:
+    pool = system.places + system.name_words + (system.countries if countries else [])
+    hits = []
+    for token in tokens:
+        if not pool or len(token) < 4:
+            continue
+        best = process.extractOne(token, pool, scorer=fuzz.ratio, processor=utils.default_process)
+        if best and best[1] >= PLACE_SCORE:
+            hits.append(f"{token}≈{best[0]}" if token != best[0] else token)
+    return hits
+
+
+_IN_PLACE = re.compile(r"^\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
+    """The place named right after a mention ("... in Tajikistan") when the system is not there.
+
+    A country the map knows that the system does not run through is somewhere else; for a system
+    whose curated name carries its place ("North–South Highway in Kyrgyzstan") any other place is.
+    """
+    where = _IN_PLACE.match(after)
+    if not where:
+        return None
+    place = where.group("where")
+    if place in system.countries + system.places + system.name_words:
+        return None
+    if (place in countries and system.countries) or system.localised:
+        return place
+    return None
+
+
+_KIND_WORDS = re.compile(rf"(?i)\b(?:{HEAD_RE}|{_MODIFIER_RE})\b|(?:’s|'s)\b")
+
+
+def _bare(name: str) -> str:
+    """A name without its kind words ("gas pipeline") and possessives: what tells names apart
+    ("West-to-East" and "Turkmenistan-China" are two pipelines, however alike the rest)."""
+    return re.sub(r"\s+", " ", _KIND_WORDS.sub(" ", name)).strip() or name
+
+
+def _fuzzy_best(
+    phrase: str, kind: str, tokens: list[str], known: list[System]
+) -> tuple[float, System, str] | None:
+    """The system a named phrase most likely is (confidence, system, why), or None."""
+    best: tuple[float, System, str] | None = None
+    for system in known:
+        if kind not in system.kinds or system.part_of:
+            continue
+        bare = _bare(phrase)
+        scores = [
+            (
+                max(
+                    fuzz.ratio(bare, _bare(n), processor=utils.default_process),
+                    fuzz.token_sort_ratio(bare, _bare(n), processor=utils.default_process),
+                ),
+                n,
+            )
+            for n, _ in system.names
+        ]
+        # the kind words weigh less: "West-to-East Gas Pipeline" is not "Turkmenistan-China gas
+        # pipeline", however alike the rest; a garbled name keeps most of its full score
+        full = [
+            (
+                max(
+                    fuzz.ratio(phrase, n, processor=utils.default_process),
+                    fuzz.token_sort_ratio(phrase, n, processor=utils.default_process),
+                )
+                - 10,
+                n,
+            )
+            for n, _ in system.names
+        ]
+        score, like = max(scores + full) if scores else (0.0, "")
+        places = _fuzzy_places(tokens, system, countries=False)
+        shared = _fuzzy_places(tokens, system, countries=True)
+        ends = [p.strip() for p in re.split(r"[-–—]", bare)]
+        joins = len(ends) >= 2 and all(p in system.countries + system.places for p in ends)
+        if joins and score < NAME_SCORE:
+            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, all on it, and is a {kind}"
+        elif score >= NAME_SCORE:
+            conf = min(0.9, score / 100 + 0.05 * len(shared))
+            why = f"fuzzy name match: {phrase!r} is {score:.0f}% like {like!r} (rapidfuzz); "
+            why += f"same kind ({kind})"
+            if shared:
+                why += f"; shares {', '.join(shared)} with its places/countries"
+        elif places:
+            conf = min(0.85, 0.6 + 0.1 * len(places))
+            why = (
+                f"names {', '.join(places)}, a place on it or a word of its name, and is "
+                f"a {kind} like it (name only {score:.0f}% like {like!r})"
+            )
+        else:
+            continue
+        if best is None or conf > best[0]:
+            best = (conf, system, why)
+    return best
+
+
+_DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
+
+
+class _Reader:
+    """The mentions of one sentence, found pass by pass; a span once taken is not read again."""
+
+    def __init__(self, si: int, sent: Sentence, known: list[System], countries: set[str]):
+        self.si, self.sent, self.known, self.countries = si, sent, known, countries
+        self.folded = fold(sent.text)
+        self.taken: list[tuple[int, int]] = []  # spans of self.folded
+        self.found: list[Mention] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in self.taken)
+
+    def fold_span(self, start: int, end: int) -> tuple[int, int]:
+        text = self.sent.text
+        return len(fold(text[:start])), len(fold(text[:end]))
+
+    def add(self, start: int, end: int, **kw) -> None:
+        """A mention at [start, end) of the sentence; its span is taken."""
+        self.taken.append(self.fold_span(start, end))
+        s = self.sent
+        self.found.append(Mention(self.si, s.start + start, s.start + end, s.text[start:end], **kw))
+
+    def names(self) -> None:
+        """Names and accepted aliases, exactly (case, dashes folded); acronyms as written."""
+        for system in self.known:
+            for name, why in system.names:
+                pattern = rf"(?<!\w){re.escape(fold(name))}(?!\w)"
+                for m in re.finditer(pattern, self.folded):
+                    if not self.free(m.start(), m.end()):
+                        continue
+                    start, end = orig_span(self.sent.text, m.start(), m.end())
+                    if elsewhere(system, self.sent.text[end:], self.countries):
+                        continue  # "North–South Highway in Tajikistan" is another highway
+                    kind = head_kind(name) or next(iter(system.kinds), "")
+                    conf = 1.0 if "corridors.csv" in why else 0.95
+                    self.add(
+                        start,
+                        end,
+                        system=system.id,
+                        kind=kind,
+                        confidence=conf,
+                        reason=f"names it as {name!r} ({why})",
+                        named=True,
+                    )
+            for label, feature in system.features.items():
+                if PART_LABEL.fullmatch(label):
+                    continue  # "Line C" is read against the system in topic (discourse)
+                pattern = rf"(?<!\w){re.escape(fold(label))}(?!\w)"
+                for m in re.finditer(pattern, self.folded):
+                    if self.free(m.start(), m.end()):
+                        start, end = orig_span(self.sent.text, m.start(), m.end())
+                        self.add(
+                            start,
+                            end,
+                            system=system.id,
+                            kind=next(iter(system.kinds), ""),
+                            confidence=0.95,
+                            reason=f"names its drawn feature {feature}",
+                            named=False,
+                            feature=feature,
+                        )
+            for short in system.acronyms:
+                for m in re.finditer(rf"\b{re.escape(short)}\b", self.sent.text):
+                    if self.free(*self.fold_span(m.start(), m.end())):
+                        self.add(
+                            m.start(),
+                            m.end(),
+                            system=system.id,
+                            kind=next(iter(system.kinds), ""),
+                            confidence=0.9,
+                            reason=f"{short!r}, the initials of its name",
+                            named=True,
+                            how="name",
+                        )
+
+    def organisations(self) -> None:
+        """Organisations: taken, so that no pass reads them as infrastructure."""
+        for m in ORGANISATION.finditer(self.sent.text):
+            if self.free(*self.fold_span(m.start(), m.end())):
+                self.add(
+                    m.start(),
+                    m.end(),
+                    system=None,
+                    kind="organisation",
+                    confidence=0.0,
+                    reason="an organisation (a source or operator), not infrastructure",
+                    named=False,
+                    how="organisation",
+                )
+
+    def labels(self) -> None:
+        """Labels of lines and phases: "Line D", "Phase 2" (of whatever system is being read
+        about), and "Lines A, B and C" (the lines a system has); the next pass says whose."""
+        for m in LINE_LIST.finditer(self.sent.text):
+            if self.free(*self.fold_span(m.start(), m.end())):
+                self.add(
+                    m.start(),
+                    m.end(),
+                    system=None,
+                    kind="",
+                    confidence=0.0,
+                    reason="",
+                    named=False,
+                    how="label",
+                )
+        for m in PART_LABEL.finditer(self.sent.text):
+            if not self.free(*self.fold_span(m.start(), m.end())):
+                continue
+            after = self.sent.text[m.end() :]
+            head = re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
+            kind = HEADS[head.group(1).lower()] if head else ""
+            self.add(
+                m.start(),
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason="",
+                named=True,
+                how="label",
+            )
+
+    def phrases(self) -> None:
+        """Named infrastructure, matched fuzzily (kind first), else mentioned, not mapped."""
+        for m in PHRASE.finditer(self.sent.text):
+            self._phrase(m)
+
+    def _phrase(self, m: re.Match) -> None:
+        head = m.group("head").lower()
+        kind = HEADS.get(head, "")
+        name_part = (m.group("name") or "").strip()
+        phrase, start = m.group().strip(), m.start()
+        lead = _DETERMINER.match(name_part)
+        if lead:  # "The waterless port": a determiner, not a name
+            name_part, phrase, start = (
+                name_part[lead.end() :],
+                phrase[lead.end() :],
+                start + lead.end(),
+            )
+        if not self.free(*self.fold_span(m.start(), m.end())):
+            return
+        if not name_part and not m.group("tail"):
+            return
+        tail = m.group("tail") or ""
+        tokens = re.split(r"[\s\-–—]+", name_part + " " + tail)
+        tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
+        candidates = [
+            s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)
+        ]
+        best = _fuzzy_best(phrase, kind, tokens, candidates)
+        organisation = bool(tail) and "of" not in tail.split()
+        if best is not None:
+            why = best[2] + ("; an organisation named after it" if organisation else "")
+            self.add(
+                start,
+                m.end(),
+                system=best[1].id,
+                kind=kind,
+                confidence=round(best[0], 2),
+                reason=why,
+                named=not organisation,
+                how="fuzzy",
+            )
+        elif organisation:
+            self.add(
+                start,
+                m.end(),
+                system=None,
+                kind="organisation",
+                confidence=0.0,
+                reason="an organisation",
+                named=False,
+                how="organisation",
+            )
+        elif head in GENERIC_HEADS:
+            # "the Central Asia route", "the China–Europe corridor": a way, not a thing to map
+            self.add(
+                start,
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason="a route named by its ends",
+                named=False,
+                how="route",
+            )
+        elif head.endswith("s") and re.search(r"(?:’s|'s)\s*$", name_part):
+            return  # "Europe's railways": a network, no one thing
+        elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):
+            kinds = sorted({k for s in self.known for k in s.kinds})
+            self.add(
+                start,
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason=f"mentioned, not mapped: no known system matches this "
+                f"{kind or 'thing'} (known kinds: {', '.join(kinds)})",
+                named=True,
+                how="unmapped",
+            )
+
+    def described(self) -> None:
+        """ "a ... railway that will link A and B via C": a kind and two of a system's places."""
+        if any(mm.system for mm in self.found):
+            return
+        for m in re.finditer(rf"\b({HEAD_RE})s?\b", self.sent.text, re.I):
+            head = m.group(1).lower()
+            kind = HEADS[head]
+            if head in GENERIC_HEADS:
+                continue
+            candidates = [
+                (len(found), system, found)
+                for system in self.known
+                if kind in system.kinds
+                and not system.part_of
+                and len(found := places_in(self.sent.text, system)) >= 2
+            ]
+            if candidates:
+                n, system, found = max(candidates, key=lambda c: c[0])
+                self.add(
+                    m.start(),
+                    m.end(),
+                    system=system.id,
+                    kind=kind,
+                    confidence=round(min(0.85, 0.5 + 0.1 * n), 2),
+                    reason=f"names its kind ({kind}) and {', '.join(found)}: "
+                    f"{n} of {system.id}'s places/countries",
+                    named=False,
+                    how="described",
+                )
+                return
+
+    def unnamed_on_a_route(self) -> None:
+        """Unnamed infrastructure no system has (charging stations, a highway), with a route."""
+        for m in re.finditer(rf"\b({HEAD_RE})\b", self.sent.text, re.I):
+            kind = HEADS[m.group(1).lower()]
+            if kind in ("railway", "pipeline", "corridor", "port"):
+                continue
+            at = self.sent.start + m.start()
+            if any(mm.start <= at < mm.end for mm in self.found):
+                continue
+            if not re.search(r"\bfrom\s+[A-Z]\w+.*?\bto\s+(?:the\s+)?[A-Z]", self.sent.text):
+                continue
+            self.add(
+                m.start(),
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason=f"mentioned, not mapped: {m.group(1)} on a route no known system covers",
+                named=False,
+                how="unmapped",
+            )
+
+
+def find_mentions(
+    text: str, sents: list[Sentence], known: list[System], countries: Iterable[str] = ()
+) -> list[Mention]:
+    """Every mention the sentences make by name, label, description, or as an organisation."""
+    country_set = set(countries)
+    out: list[Mention] = []
+    for si, sent in enumerate(sents):
+        reader = _Reader(si, sent, known, country_set)
+        reader.names()
+        reader.organisations()
+        reader.labels()
+        reader.phrases()
+        reader.described()
+        reader.unnamed_on_a_route()
+        out += sorted(reader.found, key=lambda m: m.start)
+    only_mentioned = {system.id for system in known if not system.mapped}
+    for m in out:
+        if m.system in only_mentioned:
+            m.reason += f"; {m.system} is only mentioned (mapped 'no' in corridors.csv), not drawn"
+    return out

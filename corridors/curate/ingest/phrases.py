@@ -1,0 +1,322 @@
+"""Values stated in words: status, lines, operator, role, context, route and countries, and the
+holders of a stake.
+
+Statuses: "under construction", "the construction of X" (not "construction of X will begin"),
+"have started building" -> under_construction; "planned", "plans to build" -> planned;
+"operational", "in service" -> operating. A status is read only where the words name the stage,
+never from tense (see the README's rule); each stage named in a sentence is read where it stands,
+so "Lines A, B and C are in service, while Line D is under construction" gives each its own.
+A role is what a thing is for (", which will ...", "is designed to ..."); a context why it matters
+("gained renewed urgency as ..." is written "Gained importance after ...", as the curated contexts
+are). Routes are read with their countries in route order: "from Turkmenistan to China across
+Uzbekistan and Kazakhstan" -> Turkmenistan;Uzbekistan;Kazakhstan;China.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Value
+
+LINES = re.compile(r"\bLines\s+([A-Z])((?:\s*,\s*[A-Z]\b)*)(?:,?\s*(?:and|&)\s+([A-Z]))?\b")
+STATUS = (
+    (
+        "operating",
+        re.compile(
+            r"\b(operational|in operation|entered service|in service|came online|commissioned)\b",
+            re.I,
+        ),
+    ),
+    (
+        "under_construction",
+        re.compile(
+            r"\b(under construction|(?:is|are|now)\s+being built|(?:have|has|had)\s+started\s+building|"
+            r"construction (?:is|has) (?:underway|under way|begun|started)"
+            # "The construction of the X railway is a prime example": building is going on; not
+            # "preparations for the construction of", nor "construction of X will begin"
+            r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
+            r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
+            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick)))",
+            re.I,
+        ),
+    ),
+    (
+        "planned",
+        re.compile(
+            r"\b(planned(?!\s+to\b)|to be built(?!\s+(?:within|by|in|over)\b)|plans?\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|"
+            r"develop|lay|extend)\w*|plans? for)\b",
+            re.I,
+        ),
+    ),
+)
+_ORG_WORDS = (
+    r"Company|Group|Corporation|Corp\.?|Holdings|Authority|Railways?|Administration|JSC|CJSC|LLC|"
+    r"Ltd\.?"
+)
+OPERATOR = re.compile(
+    r"\b(?:Chairman|Chairwoman|General Manager|Director|CEO|Chief Executive|President|head)\s+of"
+    rf"\s+(?P<org>(?:[A-Z][\w’'-]*\s+){{0,7}}?(?:{_ORG_WORDS})(?:\s+(?:Company|Group|"
+    r"Corporation|Holdings|JSC|LLC|Ltd\.?))*)"
+    r"|\boperated by\s+(?P<org2>(?:[A-Z][\w’'-]*\s*){1,7})"
+    # "Khorgos Gateway, the company that runs the dry port"
+    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:company|firm|operator)\s+that\s+"
+    r"(?:runs|operates|manages)\b"
+)
+#: "run and developed by a consortium ...: A, B's C, the D and E of F": every member operates it.
+OPERATORS = re.compile(
+    r"\b(?:run|operated|managed)(?:\s+and\s+\w+)?\s+by\s+(?:a|the)\s+(?:consortium|group|"
+    r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
+)
+ROLE = (
+    re.compile(r"\bis designed to (?P<v>[^.;]+)"),
+    re.compile(r"\bis expected to (?P<v>[^.;]+)"),
+    re.compile(r"\bplays? an? (?:\w+ )?role in (?P<v>[^.;]+)"),
+    re.compile(r"\bserving as (?:an? |the )(?P<v>[^.;,]+)"),
+    re.compile(r"\bcould (?:potentially )?help (?P<v>[^.;]+)"),
+    re.compile(
+        r"\bto (?P<v>(?:reduce|cut|increase|decrease|boost|improve|facilitate|secure|shorten|"
+        r"lower)\b[^.;,]+)"
+    ),
+    re.compile(r"^(?:Ensures|Provides|Promotes) (?P<v>[^.;]+)"),
+    # ", which will streamline logistics": what a project named just before is to do
+    re.compile(r",\s+which\s+(?P<v>(?:will|would|could|can|should)\s+[^.;]+)"),
+)
+APPOSITIVE = re.compile(r"^,\s+(?:an?|the)\s+(?P<v>[^.;,]+)")
+#: "gained new importance after ...", "gained renewed urgency as ...": the curated context reads
+#: "Gained importance after <the cause>" for every such phrase (its words of weight and of time are
+#: one notion), so the proposal is written that way, with the cause in the article's own words.
+CONTEXT = re.compile(
+    r"\bgained (?:new |renewed |fresh |added )?(?:importance|urgency|momentum|significance|"
+    r"relevance)\s+(?P<link>after|as|since)\s+(?:the\s+)?(?P<cause>[^.;]+)",
+    re.I,
+)
+#: "Malabayev, General Manager of X Company, expressed encouragement at ...": who, which office of
+#: what, and what they said.
+OFFICER_SAYS = re.compile(
+    r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),\s+(?P<title>Chairman|Chairwoman|"
+    r"General Manager|Director|CEO|Chief Executive|President|Head)\s+of\s+(?P<org>[^,]+),\s+"
+    r"(?P<said>[a-z][^.;]*)"
+)
+#: What a thing named by its kind is for, closing the sentence: "for electric heavy vehicles."
+PURPOSE = re.compile(r"\bfor\s+(?P<v>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})\s*[.;!]?$")
+#: Words saying a port is part of a corridor named after them.
+LINKED = re.compile(
+    r"\b(?:hub|node|gateway|terminal|part|section|stop|station|leg)\s+(?:in|of|on|for|along)\b"
+    r"|\b(?:on|along|joins?|joining)\s+(?:the\s+)?$",
+    re.I,
+)
+#: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
+_ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way)\b)"
+_VIA = r"(?:via|through|across)"
+_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+#: A list of places: "Kazakhstan, Azerbaijan, Georgia and Turkey".
+_LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
+#: "link A and B via C", "from A through C to B", "from A to B across C", "connecting A with B",
+#: "starts in A and runs through B, C and D".
+ROUTE = (
+    re.compile(
+        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?"
+        + _ROUTE_END
+    ),
+    re.compile(rf"\bfrom\s+(?P<a>.+?)\s+{_VIA}\s+(?P<via>{_LIST})\s+to\s+(?P<b>.+?)" + _ROUTE_END),
+    re.compile(
+        rf"\bfrom\s+(?P<a>.+?)\s+to\s+(?P<b>.+?)(?:\s+{_VIA}\s+(?P<via>{_LIST}))?" + _ROUTE_END
+    ),
+    re.compile(rf"\bconnect(?:s|ing)?\s+(?P<a>{_LIST})\s+with\s+(?P<b>{_ITEM})" + _ROUTE_END),
+    re.compile(rf"\bbetween\s+(?P<a>{_LIST})(?P<b>)(?P<via>)" + _ROUTE_END),
+    re.compile(
+        rf"\bstarts\s+in\s+(?P<a>{_ITEM})\s+and\s+runs\s+{_VIA}\s+(?P<via>{_LIST})(?P<b>)"
+        + _ROUTE_END
+    ),
+)
+_POSSESSIVE_REGION = re.compile(
+    r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
+)
+
+
+def cap(text: str) -> str:
+    text = text.strip().rstrip(",")
+    return text[:1].upper() + text[1:]
+
+
+def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str, str | None, bool]:
+    """One route item as shown ('Xinjiang (China)', 'the Caspian Sea'), the country it names if
+    any, and whether it is a country or a known place."""
+    shown = text.strip()
+    text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
+    m = _POSSESSIVE_REGION.match(text)
+    if m and m.group("country") in countries:
+        return f"{m.group('region')} ({m.group('country')})", m.group("country"), True
+    if text in countries:
+        return text, text, True
+    if text in places:
+        return shown, None, True
+    # another capitalised place ("Europe", "Urumqi"): shown, not a country; anything else is no place
+    place = re.fullmatch(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", text)
+    return shown, "" if place else None, False
+
+
+def _items(text: str) -> list[str]:
+    return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip()) if p]
+
+
+def _route_text(pattern: re.Pattern, shown: dict[str, list[str]]) -> str:
+    join = " and ".join
+    via = f" via {join(shown['via'])}" if shown["via"] else ""
+    if pattern is ROUTE[1]:
+        return f"From {join(shown['a'])} through {join(shown['via'])} to {join(shown['b'])}"
+    if pattern is ROUTE[2]:
+        return f"From {join(shown['a'])} to {join(shown['b'])}{via}"
+    if pattern is ROUTE[4]:
+        return f"Between {', '.join(shown['a'])}"
+    if pattern is ROUTE[5]:
+        return f"From {join(shown['a'])} through {join(shown['via'])}"
+    return f"{join(shown['a'])} to {join(shown['b'])}{via}"
+
+
+def _route_match(m: re.Match, countries: list[str], places: list[str]) -> Value | None:
+    groups = {k: _items(v) for k, v in m.groupdict().items() if v}
+    shown: dict[str, list[str]] = {}
+    order: list[str] = []
+    known = 0
+    for key in ("a", "via", "b"):
+        shown[key] = []
+        for item in groups.get(key, []):
+            label, country, is_known = _place_item(item, countries, places)
+            if country is None and not is_known:
+                return None
+            known += is_known
+            shown[key].append(label)
+            if country:
+                order.append(country)
+    # "between China, Kyrgyzstan and Uzbekistan": countries only, three or more
+    between = m.re is ROUTE[4] and len(order) >= 3 and len(order) == len(shown["a"])
+    if (known < 2 or not shown["a"] or not (shown["b"] or shown["via"])) and not between:
+        return None
+    route = _route_text(m.re, shown)
+    return Value("route", route, at=m.start(), countries=";".join(dict.fromkeys(order)))
+
+
+def read_route(sentence: str, countries: list[str], places: list[str]) -> Value | None:
+    """A route ('Xinjiang (China) to Uzbekistan via Kyrgyzstan') and its countries, in route order."""
+    for pattern in ROUTE:
+        for m in pattern.finditer(sentence):
+            value = _route_match(m, countries, places)
+            if value is not None:
+                return value
+    return None
+
+
+def statuses(sentence: str) -> list[Value]:
+    """Each stage the sentence names, where it stands (spans never read twice)."""
+    out: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for status, pattern in STATUS:
+        for m in pattern.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            out.append(Value("status", status, at=m.start(), reason=f"says {m.group()!r}"))
+    return out
+
+
+def _org_name(item: str) -> str:
+    """'Kazakhstan's KTZ Express' -> 'KTZ Express'; 'ADY Express of Azerbaijan' -> 'ADY Express'."""
+    item = re.sub(r"^(?:the|its)\s+", "", item.strip())
+    item = re.sub(r"^[A-Z][a-z]+(?:’s|'s)\s+", "", item)
+    return re.sub(r"\s+of\s+[A-Z][a-z]+$", "", item).strip()
+
+
+def operators(sentence: str) -> list[Value]:
+    out = []
+    for m in OPERATOR.finditer(sentence):
+        org = (m.group("org") or m.group("org2") or m.group("org3") or "").strip()
+        at = m.start("org") if m.group("org") else m.start()
+        out.append(Value("operator", org, at=at, reason=f"{m.group().strip()[:60]!r}"))
+    for m in OPERATORS.finditer(sentence):
+        for item in _items(m.group("list")):
+            name = _org_name(item)
+            if name[:1].isupper():
+                out.append(
+                    Value(
+                        "operator", name, at=m.start(), reason="a member of the group that runs it"
+                    )
+                )
+    return out
+
+
+def roles(sentence: str) -> list[Value]:
+    out = []
+    for pattern in ROLE:
+        for m in pattern.finditer(sentence):
+            value = re.sub(r"^(?:an?|the)\s+", "", m.group("v").strip())
+            out.append(Value("role", cap(value), at=m.start(), reason=f"{m.group().strip()!r}"))
+    for m in CONTEXT.finditer(sentence):
+        link = "since" if m.group("link").lower() == "since" else "after"
+        out.append(
+            Value(
+                "context",
+                f"Gained importance {link} {m.group('cause').strip()}",
+                at=m.start(),
+                reason=f"{m.group()[:40]!r}…, written as the curated contexts are",
+            )
+        )
+    return out
+
+
+def read_phrases(sentence: str, countries: list[str], places: list[str]) -> list[Value]:
+    """Every value the sentence states in words, normalised as claims.csv stores it."""
+    out = statuses(sentence)
+    for m in LINES.finditer(sentence):
+        letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2) or ""), m.group(3)]
+        out.append(Value("lines", ";".join(x for x in letters if x), at=m.start()))
+    out += operators(sentence)
+    out += roles(sentence)
+    route = read_route(sentence, countries, places)
+    if route is not None:
+        out.append(route)
+        if route.countries.count(";") >= 1:
+            out.append(
+                Value(
+                    "countries",
+                    route.countries,
+                    at=route.at,
+                    reason="the countries on the route",
+                    countries=route.countries,
+                )
+            )
+    return out
+
+
+_HOLDER = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*"
+
+
+def holders(sentence: str, at: int) -> list[str]:
+    """Who holds the share at ``at``: the names before 'will hold' / 'owns', or after 'held by'.
+
+    "The national railways, Kyrgyz Temir Zholu and Uzbekistan Temir Yollari, will own 24.5
+    percent each": both; "The Chinese side, for now China Railway International or one of its
+    subsidiaries, will hold 51 percent": China Railway International.
+    """
+    before = sentence[:at]
+    verb = re.search(
+        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|own|owns|get|gets|take|takes|"
+        r"have|has|control|controls)\s+(?:\w+\s+){0,2}$",
+        before,
+    )
+    if verb:
+        names = re.findall(rf"(?<![\w’'])({_HOLDER})", before[: verb.start()])
+        names = [n for n in names if not re.match(r"^(?:The|A|An|It|Its|They|Under)\b", n)]
+        if names:
+            last = names[-1]
+            if (
+                re.search(
+                    rf"{re.escape(last)}\s*,?\s*(?:will|would|to)?\s*$", before[: verb.start()]
+                )
+                and " and " in last
+                and re.search(r"\beach\b", sentence[at:])
+            ):
+                return [p.strip() for p in last.split(" and ") if p.strip()]
+            return [last.strip()]
+    after = re.search(rf"\b(?:held|owned)\s+by\s+(?P<h>{_HOLDER})", sentence[at:])
+    return [after.group("h").strip()] if after else []

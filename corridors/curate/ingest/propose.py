@@ -1,0 +1,436 @@
+"""The last pass: proposals, one row per value read, each set beside the accepted claims.
+
+Each value goes to the system the sentence is about: the mention before it in its clause (the
+subject), else the nearest; a sentence that only leans on its topic gives its values to the topic,
+with the lower confidence and the reason that says so. A sentence about a part ("Line D") gives
+nothing to the parent, and a part not in corridors.csv gets nothing at all: it is listed as
+"mentioned, not mapped", with the row a curator would add.
+
+A proposal is compared only with like: the same corridor, feature, field, scope and period
+(schema's "like and like"); a different value there is flagged ("DISAGREES with ..."), the same
+value noted. A section's length, a line's figures, last year's traffic are never set against the
+whole, another line or another year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ...quotes import textmatch
+from ...schema import FIELDS, disagree, field_label, readings_key
+from ...store import rawdata
+from . import discourse, phrases
+from .fields import Value
+from .known import HEADS, System, fold
+from .mentions import Mention, find_mentions
+from .scopes import clause_of, stretch
+from .sentences import Sentence, sentences
+from .values import Context, read_values
+
+#: The fields a curator records from reporting; name, route, role and context are descriptions.
+COUNTRY_NAME = re.compile(r"^[A-Z][\w ]+(?:\s*[-–—]\s*[A-Z][\w ]+)+$")
+
+
+@dataclass
+class Options:
+    """How the article is read (the comparison benchmark swaps the readers)."""
+
+    sentences: str = "rules"
+    quantities: str = "rules"
+    dates: str = "rules"
+
+
+@dataclass
+class Proposals:
+    """The rows proposed so far for one article, and what they were compared with."""
+
+    name: str
+    text: str
+    claims: list[rawdata.Row]
+    rows: list[dict[str, str]] = field(default_factory=list)
+    seen: set[tuple[str, ...]] = field(default_factory=set)
+    covered: dict[tuple[str, str], list[set[str]]] = field(default_factory=dict)
+
+    def _restated(self, system: str, value: Value) -> bool:
+        """A shorter restatement of a route already proposed ("Transports gas from A to B")."""
+        if value.field not in ("route", "countries"):
+            return False
+        items = set(re.split(r";|\s+(?:and|to|via|through)\s+|^From\s+", value.countries))
+        earlier = self.covered.setdefault((system, value.field), [])
+        if any(items <= seen for seen in earlier):
+            return True
+        earlier.append(items)
+        return False
+
+    def add(self, mention: Mention, value: Value, sent: Sentence) -> None:
+        system = mention.system or ""
+        feature = "" if value.hints.get("whole") else mention.feature
+        key = (system, feature, value.field, fold(value.value), value.unit, value.scope)
+        if key in self.seen or self._restated(system, value):
+            return
+        self.seen.add(key)
+        quote = sent.text
+        if textmatch.find_quote(quote, self.text) is None:  # cut from the text: cannot happen
+            raise RuntimeError(f"sentence not found verbatim in its article: {quote!r}")
+        row = {
+            "id": "",
+            "corridor": system,
+            "feature": feature,
+            "field": value.field,
+            "value": value.value,
+            "unit": value.unit,
+            "qualifier": value.qualifier,
+            "period": value.period,
+            "scope": value.scope,
+            "source": self.name,
+            "quote": quote,
+            "note": value.note,
+        }
+        reason = [mention.reason]
+        if value.reason:
+            reason.append(f"{field_label(value.field).lower()} from {value.reason}")
+        reason += self._compare(row)
+        weight = 0.8 if value.field in ("role", "context") else 1.0
+        row["confidence"] = f"{mention.confidence * weight:.2f}"
+        row["reason"] = "; ".join(reason)
+        self.rows.append(row)
+
+    def _compare(self, row: dict[str, str]) -> list[str]:
+        """Set the row beside the accepted claims of like and like; the note keeps a disagreement."""
+        field = FIELDS.get(row["field"])
+        if field is None or not field.single:
+            return []
+        like = [c for c in self.claims if readings_key(c) == readings_key(row)]
+        differ = [c for c in like if disagree(c, row)]
+        agree = [c for c in like if c not in differ]
+        out = []
+        if differ:
+            said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
+            out.append(f"DISAGREES with accepted {said}")
+            row["note"] = (row["note"] + " " if row["note"] else "") + f"Disagrees with {said}."
+        if agree:
+            out.append("agrees with accepted " + ", ".join(c["id"] for c in agree))
+        return out
+
+    def unmapped(self, m: Mention, sent: Sentence) -> None:
+        key = ("", "", "", fold(m.phrase), "")
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        note = ""
+        if m.parent:
+            note = f"A part of {m.parent}: add the corridors.csv row {discourse.suggested_part(m.parent, m.phrase)} (mapped no, part_of {m.parent})."
+        row = dict.fromkeys((*_COLUMNS, "confidence"), "")
+        row |= {"value": m.phrase, "source": self.name, "quote": sent.text, "note": note}
+        row["reason"] = m.reason
+        self.rows.append(row)
+
+
+_COLUMNS = ("id", "corridor", "feature", "field", "value", "unit", "qualifier", "period", "scope")
+_COLUMNS += ("source", "quote", "note")
+
+
+def _target(candidates: list[Mention], sentence: Sentence, value: Value) -> Mention:
+    """The mention a value is about: the last one before it in its clause, else before it in the
+    sentence, else the nearest after it."""
+    offset = sentence.start + value.at
+    a, _ = clause_of(sentence.text, value.at)
+    before = [m for m in candidates if m.end <= offset or m.start == m.end]
+    in_clause = [m for m in before if m.start >= sentence.start + a]
+    if in_clause:
+        return in_clause[-1]
+    if before:
+        return before[-1]
+    return min(candidates, key=lambda m: (abs(m.start - offset), -m.confidence))
+
+
+def _subjects(here: list[Mention], by_id: dict[str, System]) -> list[Mention]:
+    """The mentions values can go to: systems and parts, but no parent of a part named here."""
+    about = [m for m in here if m.system or m.how in ("part", "back", "topic", "article")]
+    parts = {by_id[m.system].part_of for m in about if m.system and by_id[m.system].part_of}
+    parts |= {m.parent for m in about if m.parent}
+    labelled = {m.system for m in about if m.feature}
+    return [
+        m
+        for m in about
+        if not (m.system in parts and not m.feature and m.how not in ("part", "lines"))
+        and not (m.system in labelled and not m.feature and m.named and len(about) > 1)
+    ]
+
+
+def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Context) -> Value | None:
+    """A value as its system takes it: a network's length is a trip's (a section with its ends),
+    a capacity a part adds is the part's, not its parent's."""
+    system = by_id.get(mention.system or "")
+    if system is None:
+        return None
+    if value.hints.get("part") and not system.part_of:
+        return None
+    if value.field == "length" and system.kinds <= {"corridor"}:
+        where = value.scope or ctx.last_stretch
+        if not where:
+            return None
+        return replace(
+            value,
+            field="section_length",
+            scope=where,
+            reason=value.reason + f", a trip on the network ({where})",
+        )
+    return value
+
+
+def _name_countries(m: Mention, countries: list[str], system: System) -> Value | None:
+    """ "China-Kyrgyzstan-Uzbekistan railway": a name made of countries states them, in order
+    (a name matched fuzzily only when they are all the system's countries: "China-Uzbekistan
+    railway" names the railway, not where it runs)."""
+    head = re.sub(rf"\s+(?:{'|'.join(HEADS)}|rail link|gas|line)\b.*$", "", m.phrase, flags=re.I)
+    if not COUNTRY_NAME.match(head):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*[-–—]\s*", head)]
+    if len(parts) < 2 or not all(p in countries for p in parts):
+        return None
+    if len(parts) < 3:
+        return None  # "Turkmenistan-China gas pipeline" names its ends, not every country
+    if m.how != "name" and set(parts) != set(system.countries):
+        return None
+    return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
+
+
+def _sentence_extras(props: Proposals, here: list[Mention], sent: Sentence, text: str) -> None:
+    """What only named mentions say: their appositive role, where they are, what they are for."""
+    for m in here:
+        if not m.system or m.how in ("back", "topic", "article"):
+            continue
+        rest = text[m.end : sent.end]
+        a = phrases.APPOSITIVE.match(rest)
+        if (
+            m.named
+            and a
+            and re.search(r"\b(route|link|corridor|artery|hub|line|gateway)\b", a.group("v"))
+        ):
+            props.add(m, Value("role", phrases.cap(a.group("v"))), sent)
+        if not m.named and m.phrase.lower() in HEADS:
+            purpose = phrases.PURPOSE.search(rest)
+            if purpose:
+                value = f"{phrases.cap(m.phrase)} for {purpose.group('v')}"
+                props.add(
+                    m,
+                    Value("role", value, reason=f"{m.phrase!r} {purpose.group().strip()!r}"),
+                    sent,
+                )
+
+
+def _where_named(
+    props: Proposals, m: Mention, sent: Sentence, text: str, system: System, countries: list[str]
+) -> None:
+    """ "the new North-South Highway in Kyrgyzstan": where it is, when that is all it is known by."""
+    where = re.match(
+        r"^\s+in\s+(?:the\s+)?(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text[m.end : sent.end]
+    )
+    country = where.group("w") if where else ""
+    if country in countries and set(system.countries) <= {country}:
+        props.add(
+            m, Value("countries", country, reason=f"{where.group().strip()!r} after its name"), sent
+        )  # type: ignore[union-attr]
+
+
+def _officer(props: Proposals, mapped: list[Mention], sent: Sentence) -> None:
+    """ "Malabayev, General Manager of <the port's company>, expressed ...": its context."""
+    said = phrases.OFFICER_SAYS.match(sent.text)
+    if not said:
+        return
+    org_start, org_end = sent.start + said.start("org"), sent.start + said.end("org")
+    for m in mapped:
+        if m.kind == "corridor" or not (org_start <= m.start < org_end):
+            continue
+        more = [
+            r
+            for r in props.rows
+            if r["corridor"] == m.system
+            and r["quote"] == sent.text
+            and r["field"] not in ("name", "operator", "countries")
+        ]
+        if not more:
+            title = said.group("title").lower()
+            value = Value(
+                "context",
+                f"Its {title} {said.group('said').strip()}",
+                reason=f"what the {title} of {said.group('org')} said",
+            )
+            props.add(m, value, sent)
+        return
+
+
+def _port_links(props: Proposals, mapped: list[Mention], sent: Sentence, text: str) -> None:
+    """A port named as part of a corridor ("a key hub in the X Corridor"): the port linked to it;
+    a corridor merely named in the same sentence is no link."""
+    ports = [m for m in mapped if m.kind == "port" and m.how not in ("back", "topic", "article")]
+    corridors = [m for m in mapped if m.kind == "corridor" and m.named]
+    for p in ports:
+        for c in corridors:
+            if (
+                c.system != p.system
+                and c.start > p.end
+                and phrases.LINKED.search(text[p.end : c.start])
+            ):
+                half = replace(
+                    p,
+                    confidence=round(p.confidence * 0.5, 2),
+                    reason=p.reason + f"; the same sentence names {c.phrase!r}",
+                )
+                props.add(half, Value("corridor", c.phrase), sent)
+
+
+def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Mention | None:
+    """An officer's organisation is the system named inside it; a group's members operate the
+    system being read about."""
+    if (
+        value.reason.startswith("a member")
+        or "company that" in value.reason
+        or "operated by" in value.reason
+    ):
+        return _target(mapped, sent, value)
+    inside = [m for m in mapped if m.start >= sent.start + value.at and m.kind != "corridor"]
+    return inside[0] if inside else None
+
+
+#: What a sentence that names no system gives the article's topic (when its paragraph has none): figures and dates of events, and a
+#: status only where it names the kind of thing ("a gas pipeline"). Roles, contexts, routes and
+#: operators need the system named or pointed back to.
+_FROM_TOPIC = {
+    "cost",
+    "length",
+    "section_length",
+    "capacity",
+    "traffic",
+    "transit_time",
+    "target",
+    "stake",
+    "tunnels",
+    "bridges",
+    "start_date",
+    "completion_date",
+    "opening_date",
+    "proposed_date",
+}
+
+
+def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
+    """Whether a sentence that only inherits its topic may give this value to it."""
+    if not subjects or any(m.how != "article" for m in subjects):
+        return True  # named, pointed back to, or the topic of its own paragraph
+    if value.field in _FROM_TOPIC:
+        return True
+    if value.field != "status":
+        return False
+    system = by_id.get(subjects[0].system or subjects[0].parent)
+    kinds = system.kinds if system is not None else set()
+    heads = [h for h, k in HEADS.items() if k in kinds]
+    return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
+
+
+def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], state: dict) -> None:
+    """Every proposal one sentence gives."""
+    by_id, ctx = state["by_id"], state["ctx"]
+    for m in here:
+        if m.system and m.named:
+            props.add(m, Value("name", m.phrase), sent)
+            named = _name_countries(m, ctx.countries, by_id[m.system])
+            if named is not None:
+                props.add(m, named, sent)
+            _where_named(props, m, sent, props.text, by_id[m.system], ctx.countries)
+    values = read_values(sent.text, ctx)
+    subjects = _subjects(here, by_id)
+    mapped = [m for m in subjects if m.system]
+    if not mapped:
+        return
+    for value in values:
+        if not _leans_enough(value, subjects, sent, by_id):
+            continue
+        if value.field == "operator":
+            target = _operator_target(value, mapped, sent)
+        else:
+            target = _target(subjects, sent, value)
+        if target is None or not target.system:
+            continue
+        if value.field in ("transit_time", "length") and not value.scope and target.system:
+            value = replace(
+                value, scope=value.scope or ("" if value.field == "length" else stretch(sent.text))
+            )
+        value = _adjust(value, target, by_id, ctx)
+        if value is not None:
+            props.add(target, value, sent)
+    _sentence_extras(props, here, sent, props.text)
+    _officer(props, mapped, sent)
+    _port_links(props, mapped, sent, props.text)
+
+
+def propose(
+    name: str,
+    text: str,
+    known: list[System],
+    raw: rawdata.RawData,
+    article_date: str = "",
+    country_list: list[str] | tuple[str, ...] = (),
+    options: Options | None = None,
+) -> list[dict[str, str]]:
+    """Proposed claims (rows of PROPOSAL_COLUMNS) for the article ``name`` with this text."""
+    options = options or Options()
+    countries = list(country_list)
+    sents = sentences(text, options.sentences)
+    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known)
+    places = sorted({p for s in known for p in s.places})
+    ctx = Context(
+        article_date, countries, places, quantities=options.quantities, dates=options.dates
+    )
+    state = {"by_id": {s.id: s for s in known}, "ctx": ctx}
+    props = Proposals(name, text, raw.claims.rows)
+    for si, sent in enumerate(sents):
+        _sentence(props, si, sent, [m for m in mentions if m.sentence == si], state)
+    for m in mentions:
+        if m.system is None and m.how in ("unmapped", "part"):
+            props.unmapped(m, sents[m.sentence])
+    rows = [r for r in props.rows if r["corridor"]] + [r for r in props.rows if not r["corridor"]]
+    assign_ids(rows, name, raw.claims.rows)
+    return rows
+
+
+def _id_prefix(corridor: str, claims: list[rawdata.Row]) -> str:
+    """The prefix the corridor's claim ids use (cku, cacgp, lyg ...), else the corridor id."""
+    counts: dict[str, int] = {}
+    for c in claims:
+        if c["corridor"] == corridor and "-" in c["id"]:
+            counts[c["id"].split("-")[0]] = counts.get(c["id"].split("-")[0], 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else corridor
+
+
+_FIELD_TAG = {
+    "start_date": "start",
+    "completion_date": "completion",
+    "proposed_date": "proposed",
+    "opening_date": "opening",
+    "section_length": "section",
+    "transit_time": "transit",
+}
+
+
+def assign_ids(rows: list[dict[str, str]], name: str, claims: list[rawdata.Row]) -> None:
+    """Ids as curators write them: <corridor prefix>-<field>-<article number>, then b, c, ..."""
+    stem = Path(name).stem
+    tag = re.match(r"^(\d+)", stem)
+    source_tag = tag.group(1) if tag else re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    used = {c["id"] for c in claims}
+    for row in rows:
+        if row["corridor"]:
+            prefix = _id_prefix(row["corridor"], claims)
+            base = f"{prefix}-{_FIELD_TAG.get(row['field'], row['field'])}-{source_tag}"
+        else:
+            base = f"unmapped-{source_tag}"
+        ident, n = base, 0
+        while ident in used:
+            n += 1
+            ident = base + (chr(ord("a") + n) if n < 26 else f"-{n}")
+        used.add(ident)
+        row["id"] = ident

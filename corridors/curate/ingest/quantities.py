@@ -1,0 +1,245 @@
+"""Numbers with their units, as a sentence writes them: "380-kilometre", "1,000-km", "US$3.1bn",
+"25 bcm", "200,000 twenty-foot equivalent units", "eight days", "a 30 percent stake", "27 tunnels".
+
+Each is read into a Quantity in the unit claims.csv stores (USD, CNY, km, bcm, tonnes, TEU,
+trains, containers, days, hours, %, tunnels, bridges), with the words of approximation before it
+("more than" -> over) and whether the text says it is yearly ("a year", "annually", "annual
+capacity"). Which field a quantity is (length or section length, capacity, traffic or target) is
+the values pass's question (values.py).
+
+Two readers: the rules below (kept; see the README's ingest section for the comparison) and
+quantulum3, for the comparison benchmark only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Number words a report spells out ("eight days", "twenty years", "three lines").
+WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+WORDS |= {"ninety": 90, "a dozen": 12, "dozens": 0, "a hundred": 100}
+_WORD_RE = "|".join(sorted(WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORD_RE})\b)"
+MAGNITUDE = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|mln|mn)\b)"
+_MONEY_MAG = r"(?:\s*(?P<mag>trillion|billion|million|thousand|bn|mln|mn|m|b|k)\b)"
+#: Words of approximation before a figure, and the qualifier claims.csv keeps for them.
+QUALIFIERS = {
+    "more than": "over",
+    "over": "over",
+    "above": "over",
+    "in excess of": "over",
+    "exceeding": "over",
+    "upwards of": "over",
+    "at least": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "an estimated": "about",
+    "less than": "under",
+    "under": "under",
+}
+_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+_QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
+
+#: Units after a number: (pattern, unit). Gas first: "billion cubic metres" holds its magnitude.
+_UNITS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:bcm|bcma|billion\s+cubic\s+met(?:re|er)s|bn\s+cubic\s+met(?:re|er)s|billion\s+m3|"
+        r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s)\b",
+        "bcm",
+    ),
+    (r"(?:kilomet(?:re|er)s?|km)\b(?!\s*(?:/|per|an)\s*h)", "km"),
+    (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
+    (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
+    (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
+    (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
+    (r"days?\b", "days"),
+    (r"hours?\b", "hours"),
+    (r"(?:%|percent\b|per\s+cent\b)", "%"),
+    (r"(?:tunnels?)\b", "tunnels"),
+    (r"(?:bridges?)\b", "bridges"),
+)
+_UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS))
+#: A number, a magnitude, an optional hyphen (glued: "380-kilometre"), a unit.
+QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER}){_MAG}?(?:\s*-\s*|\s+|(?<=\d))(?:{_UNIT_RE})", re.I
+)
+#: Money: "US$3.1bn", "$2.5 billion", "USD 400 million", "1.5 billion yuan", "15 million yuan".
+MONEY = re.compile(
+    rf"(?P<cur>US\s?\$|\$|USD\s?|US dollars?\s|CNY\s?|RMB\s?|¥)\s?(?P<n>{_DIGITS}){_MONEY_MAG}?"
+    rf"|(?<![\w.])(?P<n2>{_DIGITS}){_MAG.replace('mag', 'mag2')}?\s+(?P<cur2>US dollars|dollars|yuan|renminbi|RMB|USD|CNY)\b",
+    re.I,
+)
+#: "a year", "annually", "per year", "/year": a yearly figure.
+YEARLY = re.compile(
+    r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*y(?:ea)?r|annually|yearly|per annum|"
+    r"a year|p\.a\.)"
+    r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b",
+    re.I,
+)
+_ANNUAL_BEFORE = re.compile(r"\b(?:annual|yearly|a year's)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    number: float
+    unit: str
+    start: int  # span in the sentence
+    end: int
+    qualifier: str = ""
+    yearly: bool = False
+
+
+def number(text: str) -> float:
+    """'1,000' -> 1000.0, 'eight' -> 8.0."""
+    word = text.lower()
+    if word in WORDS:
+        return float(WORDS[word])
+    return float(text.replace(",", ""))
+
+
+def num_text(value: float) -> str:
+    """A number as claims.csv stores it: no commas, no trailing '.0'."""
+    value = round(value, 6)
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def qualifier_before(sentence: str, start: int) -> str:
+    m = _QUAL_BEFORE.search(sentence[max(0, start - 30) : start])
+    return QUALIFIERS[m.group("q").lower()] if m else ""
+
+
+def _yearly(sentence: str, start: int, end: int) -> bool:
+    return bool(YEARLY.search(sentence[end:])) or bool(
+        _ANNUAL_BEFORE.search(sentence[max(0, start - 40) : start])
+    )
+
+
+def _money(sentence: str) -> list[Quantity]:
+    out = []
+    for m in MONEY.finditer(sentence):
+        cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
+        digits = m.group("n") or m.group("n2")
+        mag = (m.group("mag") or m.group("mag2") or "").lower()
+        amount = number(digits) * MAGNITUDE.get(mag, 1)
+        unit = "CNY" if cur in ("yuan", "renminbi", "rmb", "cny", "¥") else "USD"
+        out.append(
+            Quantity(amount, unit, m.start(), m.end(), qualifier_before(sentence, m.start()))
+        )
+    return out
+
+
+def read_rules(sentence: str) -> list[Quantity]:
+    """Every quantity the sentence states, by the rules above, in order of position."""
+    out = _money(sentence)
+    for m in QUANTITY.finditer(sentence):
+        unit = next(u for i, (_, u) in enumerate(_UNITS) if m.group(f"u{i}"))
+        value = number(m.group("n")) * MAGNITUDE.get((m.group("mag") or "").lower(), 1)
+        if unit == "bcm" and re.match(r"(?i)(billion|bn|bln)", m.group(f"u{0}") or ""):
+            pass  # "25 billion cubic metres": the billion is the unit's own
+        elif unit == "bcm" and value >= 1e9:
+            value /= 1e9
+        if not value and unit not in ("%",):
+            continue
+        yearly = _yearly(sentence, m.start(), m.end())
+        qual = qualifier_before(sentence, m.start())
+        out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly))
+    return sorted(out, key=lambda q: q.start)
+
+
+#: quantulum3's unit names -> the units claims.csv stores (for the comparison benchmark).
+_QUANTULUM_UNITS = {
+    "kilometre": "km",
+    "dollar": "USD",
+    "united states dollar": "USD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "tonne": "tonnes",
+    "ton": "tonnes",
+    "short ton": "tonnes",
+    "day": "days",
+    "hour": "hours",
+    "percentage": "%",
+    "twenty-foot equivalent unit": "TEU",
+}
+
+
+def read_quantulum(sentence: str) -> list[Quantity]:
+    """The quantities quantulum3 finds, in the same units (for benchmarks/ingest_libraries.py)."""
+    from quantulum3 import parser  # only installed for the comparison
+
+    out = []
+    for q in parser.parse(sentence):
+        name = q.unit.name
+        value = float(q.value)
+        unit = _QUANTULUM_UNITS.get(name, "")
+        if name == "cubic metre" and value >= 1e9:
+            unit, value = "bcm", value / 1e9
+        if not unit:
+            continue
+        start, end = q.span
+        out.append(
+            Quantity(
+                value,
+                unit,
+                start,
+                end,
+                qualifier_before(sentence, start),
+                _yearly(sentence, start, end),
+            )
+        )
+    return out
+
+
+#: How quantities are read: "rules" (kept) or "quantulum3" (compared).
+READERS = {"rules": read_rules, "quantulum3": read_quantulum}

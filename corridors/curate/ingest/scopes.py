@@ -1,0 +1,106 @@
+"""Which part of a system a figure is about: a country ("the Kyrgyz stretch", "on Tajik soil",
+"Kazakhstan (520 km)"), a stretch between two places ("the Beijing-Baku trip", "from China to
+Baku"), or, for a stake, its holder. Claims keep it in ``scope``; empty means the whole system.
+
+A figure is about a section only where the words say so (a section noun with its country, the
+country's territory or soil, a country with the figure in brackets): a country merely named in
+the sentence ("Kyrgyz officials give its length as ...") is no section.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Adjectives of the countries of the region, and their country.
+DEMONYMS = {
+    "Chinese": "China",
+    "Kyrgyz": "Kyrgyzstan",
+    "Uzbek": "Uzbekistan",
+    "Kazakh": "Kazakhstan",
+    "Kazakhstani": "Kazakhstan",
+    "Tajik": "Tajikistan",
+    "Turkmen": "Turkmenistan",
+    "Azerbaijani": "Azerbaijan",
+    "Azeri": "Azerbaijan",
+    "Georgian": "Georgia",
+    "Turkish": "Turkey",
+    "Iranian": "Iran",
+    "Russian": "Russia",
+    "Afghan": "Afghanistan",
+    "Mongolian": "Mongolia",
+}
+_DEMONYM_RE = "|".join(DEMONYMS)
+#: Nouns naming a part of a line.
+SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage|branch)"
+#: Clauses: a figure's scope is read in its own clause only.
+CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
+#: A stretch between two places, as a trip or a section names it.
+_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+STRETCH = re.compile(
+    rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
+    rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
+    rf"|\b(?P<e>[A-Z][a-z]+)\s*[-–—]\s*(?P<f>[A-Z][a-z]+)\s+(?:(?:freight|container|cargo|block)\s+)?"
+    r"(?:trip|journey|route|run|service|train|trains|stretch|section|leg|link|line)\b"
+)
+
+
+def clause_of(sentence: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the clause of the sentence that holds offset ``at``."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+def country_of(word: str, countries: set[str]) -> str:
+    """A country named by itself or by its adjective; '' otherwise."""
+    if word in countries:
+        return word
+    return DEMONYMS.get(word, "")
+
+
+def section_country(sentence: str, start: int, end: int, countries: set[str]) -> str:
+    """The country a figure at [start, end) is a section of, where its clause says so."""
+    a, b = clause_of(sentence, start)
+    clause = sentence[a:b]
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    before = sentence[max(0, start - 2) : start]
+    after = sentence[end : end + 2]
+    bracket = re.search(rf"\b({names})\s*$", sentence[max(0, start - 40) : start].rstrip(" ("))
+    if bracket and "(" in before and ")" in after:
+        return bracket.group(1)  # "Kazakhstan (520 km)"
+    patterns = (
+        rf"\b(?P<w>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b",
+        rf"\b{SECTION_NOUNS}\s+(?:in|through|across|on)\s+(?:the\s+)?(?P<w>{names})\b",
+        rf"\b(?:on|across|crosses|crossing|through|in)\s+(?P<w>{_DEMONYM_RE})\s+"
+        r"(?:territory|soil|land)\b",
+        rf"\b(?:of\s+(?:it|them|which)\s+)(?:will\s+(?:lie|run|be)\s+)?(?:in|on|through)\s+"
+        rf"(?P<w>{names})\b",
+    )
+    for pattern in patterns:
+        m = re.search(pattern, clause)
+        if m:
+            return country_of(m.group("w"), countries)
+    return ""
+
+
+def is_section(sentence: str, start: int) -> bool:
+    """Does the figure's clause speak of a section (a section noun, a territory, a bracket)?"""
+    a, b = clause_of(sentence, start)
+    clause = sentence[a:b]
+    noun = rf"(?<!\bwill )(?<!\bto )(?<!\bwould )(?<!\bcould )\b{SECTION_NOUNS}\b"
+    return bool(re.search(rf"{noun}|\bterritory\b|\bsoil\b", clause))
+
+
+def stretch(sentence: str, places: set[str] | None = None) -> str:
+    """'From–To' of the stretch a sentence names (a trip, a route, a section), or ''."""
+    for m in STRETCH.finditer(sentence):
+        a = m.group("a") or m.group("c") or m.group("e")
+        b = m.group("b") or m.group("d") or m.group("f")
+        if a and b and a != b:
+            return f"{a}–{b}"
+    return ""

@@ -1,0 +1,404 @@
+"""The fourth pass: the typed values a sentence states, each with the field it fills.
+
+Quantities (quantities.py) become fields by the words around them:
+
+- money with a word of cost ("cost", "price tag", "bill", "put at", "a $8 billion railway") is a
+  cost; money given as grants, trade or fees is not;
+- kilometres are a length, or a section length where the clause names a section and its country
+  ("the Kyrgyz stretch", "on Tajik soil", "Kazakhstan (520 km)") or a stretch between two places;
+  a distance ("300 km from Almaty") is neither;
+- bcm, tonnes, TEU, trains: a yearly figure with a word of capacity ("designed to deliver 30 bcm a
+  year", "can carry 55 bcm a year") is a capacity; a figure carried in a stated period ("19 bcm in
+  the first six months of this year", "372,000 TEU last year") is traffic with that period; one
+  expected, aimed at or due ("expects 4.2 million tons ... this year", "due to be dispatched
+  before the end of the year") is a target with its year. A capacity raised "to 85 bcm" in the
+  future is no one's capacity yet: not proposed;
+- days and hours with a word of travel ("the journey should take eight days") are a transit time,
+  with the stretch as scope; a share with a word of ownership ("will hold 51 percent") a stake,
+  with its holders as scope; tunnels and bridges are counts.
+
+Dates (dates.py) fill the event the words next to them name: start ("will get under way in
+October", "the groundbreaking ceremony on September 13"), completion ("will be completed within
+the next five years"), opening ("began operating in July"), first proposed ("first surfaced in
+1996"); a date a statement was made on ("said on Tuesday") fills nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates, phrases, quantities, scopes
+from .fields import Value
+from .quantities import Quantity, num_text
+
+
+@dataclass
+class Context:
+    """What a sentence is read against: the article's date and what earlier sentences said."""
+
+    article_date: str = ""
+    countries: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    last_year: str = ""  # the last year named, for "that year"
+    last_target: str = ""  # the year of the last target read, for "those 300 trains would ..."
+    last_stretch: str = ""  # the last stretch named ("Urumqi-Baku"), for a trip's length or time
+    quantities: str = "rules"
+    dates: str = "rules"
+
+
+COST_CUE = re.compile(
+    r"\b(?:cost|costs|costing|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
+    r"estimated\s+at|valued\s+at|financ\w*|loan|funding|spend|spent|capital expenditure)\b",
+    re.I,
+)
+NOT_COST = re.compile(
+    r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profit|fees?)\b", re.I
+)
+CAPACITY_CUE = re.compile(
+    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take)|designed\s+to|able\s+to|"
+    r"meant\s+to\s+carry|(?:will|would|should|could)\s+(?:carry|handle|transport|deliver|pump))\b",
+    re.I,
+)
+TRAFFIC_CUE = re.compile(
+    r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
+    r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
+    r"dispatched|ran|processed|took)\b",
+    re.I,
+)
+TARGET_CUE = re.compile(
+    r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
+    r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
+    r"projected|will\s+reach)\b",
+    re.I,
+)
+INCREASE = re.compile(
+    r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
+    r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
+    r"double|doubles|doubled|doubling|bring|brings|brought|bringing)\b",
+    re.I,
+)
+TRAVEL_CUE = re.compile(
+    r"\b(?:journey|trip|transit|travel\w*|ride|voyage|run|runs|reach|reaches|arrive\w*|take|takes|"
+    r"took|need|needs|lasts?|delivery|delivered)\b",
+    re.I,
+)
+NOT_TRAVEL = re.compile(
+    r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
+)
+STAKE_CUE = re.compile(
+    r"\b(?:stake|stakes|share|shares|hold|holds|held|own|owns|owned|interest|equity)\b", re.I
+)
+DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
+_GLUED_HEAD = re.compile(
+    r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:railway|railroad|line|pipeline|route|link|spur|road|"
+    r"highway|track|corridor|branch)\b",
+    re.I,
+)
+
+
+def _cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+    after = sentence[q.end : q.end + 40]
+    near_head = re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:railway|pipeline|project|line|port)\b", after)
+    if NOT_COST.search(sentence) and not near_head:
+        return None
+    if not (COST_CUE.search(sentence) or near_head):
+        return None
+    scope = _cost_scope(sentence, q, countries)
+    return Value(
+        "cost",
+        num_text(q.number),
+        q.unit,
+        q.qualifier,
+        q.start,
+        scope=scope,
+        reason=f"{sentence[q.start : q.end]!r} with a word of cost",
+    )
+
+
+def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
+    """ "Putting the line across Kyrgyzstan is estimated to cost ...": the section's country."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    m = re.search(
+        rf"\b(?:line|section|stretch|leg|part|track)\s+(?:across|through|in)\s+(?P<c>{names})\b",
+        sentence[: q.start],
+    )
+    if m:
+        return m.group("c")
+    return scopes.section_country(sentence, q.start, q.end, countries)
+
+
+def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+    if DISTANCE.match(sentence[q.end :]):
+        return None  # "300 km from Almaty": a distance, not a length
+    text = sentence[q.start : q.end]
+    glued = "-" in text and bool(_GLUED_HEAD.match(sentence[q.end :]))
+    reason = f"{text!r}"
+    if not glued and scopes.is_section(sentence, q.start):
+        country = scopes.section_country(sentence, q.start, q.end, countries)
+        a, b = scopes.clause_of(sentence, q.start)
+        where = country or scopes.stretch(sentence[a:b])
+        if not where:
+            return None  # a section with no country or ends named: whose, the curator decides
+        return Value(
+            "section_length",
+            num_text(q.number),
+            "km",
+            q.qualifier,
+            q.start,
+            scope=where,
+            reason=f"{reason}, a section ({where})",
+        )
+    return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
+
+
+def _increase(sentence: str, q: Quantity) -> str:
+    """'by' or 'to' when the quantity is the step or the end of an increase; '' otherwise."""
+    verb = INCREASE.search(sentence[: q.start])
+    if not verb:
+        return ""
+    m = re.search(r"\b(by|to)\s+(?:\w+\s+){0,2}$", sentence[max(0, q.start - 25) : q.start])
+    return m.group(1).lower() if m else ""
+
+
+def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
+    """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
+    figure = sentence[q.start : q.end]
+    after = [p for p in periods if p.start >= q.end] or periods
+    step = _increase(sentence, q)
+    future = re.search(r"\b(?:will|would|to be|is to|are to)\b", sentence[: q.start])
+    if step:
+        if step == "to" and not future and CAPACITY_CUE.search(sentence):
+            return Value(
+                "capacity",
+                num_text(q.number),
+                f"{q.unit}/year",
+                q.qualifier,
+                q.start,
+                reason=f"{figure!r}, the capacity reached",
+                hints={"whole": "yes"},
+            )
+        if step == "by" and future and CAPACITY_CUE.search(sentence):
+            return Value(
+                "capacity",
+                num_text(q.number),
+                f"{q.unit}/year",
+                q.qualifier,
+                q.start,
+                reason=f"{figure!r}, the capacity it adds",
+                hints={"part": "yes"},
+            )
+        return None
+    target = TARGET_CUE.search(sentence)
+    if target:
+        year = next((p.value for p in after if p.target or len(p.value) == 4), ctx.last_target)
+        ctx.last_target = year or ctx.last_target
+        unit = f"{q.unit}/year" if q.yearly and q.unit != "trains" else q.unit
+        note = "" if year else "The sentence states no year for the target; write it here."
+        return Value(
+            "target",
+            num_text(q.number),
+            unit,
+            q.qualifier,
+            q.start,
+            note=note,
+            period=year,
+            reason=f"{figure!r} with {target.group()!r}",
+        )
+    if q.unit != "trains" and (
+        (q.yearly and CAPACITY_CUE.search(sentence))
+        or re.search(r"\bcapacity\b", sentence[: q.start], re.I)
+    ):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, a yearly capacity",
+        )
+    spans = [p for p in after if not p.target]
+    if TRAFFIC_CUE.search(sentence) and spans and not q.yearly:
+        return Value(
+            "traffic",
+            num_text(q.number),
+            q.unit,
+            q.qualifier,
+            q.start,
+            period=spans[0].value,
+            reason=f"{figure!r} carried in a stated period",
+        )
+    return None
+
+
+def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
+    if not TRAVEL_CUE.search(sentence) or NOT_TRAVEL.search(sentence):
+        return None
+    if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
+        return None
+    where = scopes.stretch(sentence) or ctx.last_stretch
+    return Value(
+        "transit_time",
+        num_text(q.number),
+        q.unit,
+        q.qualifier,
+        q.start,
+        scope=where,
+        reason=f"{sentence[q.start : q.end]!r} with a word of travel",
+    )
+
+
+def _stake(q: Quantity, sentence: str) -> list[Value]:
+    if not STAKE_CUE.search(sentence) or not 0 < q.number <= 100:
+        return []
+    holders = phrases.holders(sentence, q.start) or [""]
+    note = "" if holders != [""] else "The sentence names no holder; write it in scope."
+    return [
+        Value(
+            "stake",
+            num_text(q.number),
+            "%",
+            q.qualifier,
+            q.start,
+            note=note,
+            scope=h,
+            reason=f"{sentence[q.start : q.end]!r}, a share held",
+        )
+        for h in holders
+    ]
+
+
+def _count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+    if not q.number.is_integer():
+        return None
+    country = scopes.section_country(sentence, q.start, q.end, countries)
+    return Value(
+        q.unit,
+        num_text(q.number),
+        "",
+        q.qualifier,
+        q.start,
+        scope=country,
+        reason=f"{sentence[q.start : q.end]!r}",
+    )
+
+
+def figures(sentence: str, ctx: Context) -> list[Value]:
+    """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
+    countries = set(ctx.countries)
+    periods = dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+    out: list[Value] = []
+    for q in quantities.READERS[ctx.quantities](sentence):
+        if q.unit in ("USD", "CNY"):
+            value = _cost(q, sentence, countries)
+        elif q.unit == "km":
+            value = _length(q, sentence, countries)
+        elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
+            value = _flow(q, sentence, ctx, periods)
+        elif q.unit in ("days", "hours"):
+            value = _transit(q, sentence, ctx)
+        elif q.unit == "%":
+            out += _stake(q, sentence)
+            continue
+        else:
+            value = _count(q, sentence, countries)
+        if value is not None:
+            out.append(value)
+    return out
+
+
+# --- dates of events -----------------------------------------------------------------------------
+
+EVENTS = (
+    (
+        "opening_date",
+        r"opened|opening|entered\s+service|commissioned|put\s+into\s+(?:operation|service)|"
+        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
+        r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
+        r"began\s+operating|went\s+into\s+operation",
+    ),
+    (
+        "completion_date",
+        r"completed|complete|completion|finished|finish|ready|due\s+(?:for\s+completion|to\s+open)|"
+        r"built\s+by",
+    ),
+    (
+        "proposed_date",
+        r"proposed|discussed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
+        r"forward|hatched|floated|raised|suggested)|surfaced",
+    ),
+    (
+        "start_date",
+        r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
+        r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
+        r"groundbreaking|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
+        r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone",
+    ),
+)
+_EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)
+#: A date after one of these is when something was said, not when the thing happened.
+SAID = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|noted|added|urged|wrote|declared|"
+    r"confirmed)\b",
+    re.I,
+)
+
+
+#: Things whose opening or start is not the system's: "An office ... opened in January 2023".
+OTHER_THING = re.compile(
+    r"\b(?:office|centre|center|agreement|talks|summit|conference|exhibition|zone|factory|plant|"
+    r"school|hospital|company|venture|consortium)\b",
+    re.I,
+)
+
+
+def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
+    """The event a date belongs to: the nearest cue before it in its clause, else right after;
+    none when the clause opens with another thing ("An office ... opened in ...")."""
+    a, b = scopes.clause_of(sentence, when.start)
+    before = [m for m in _EVENT_RE.finditer(sentence, a, when.start)]
+    if before and re.match(
+        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
+    ):
+        return None
+    if before:
+        cue = before[-1]
+        if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
+            return None
+        return cue.lastgroup, cue  # type: ignore[return-value]
+    after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    if after and not SAID.search(sentence, when.end, after.start()):
+        return after.lastgroup, after  # type: ignore[return-value]
+    return None
+
+
+def event_dates(sentence: str, ctx: Context) -> list[Value]:
+    """Start, completion, opening and proposed dates: each date with the event it is of."""
+    out = []
+    for when in dates.READERS[ctx.dates](sentence, ctx.article_date):
+        found = _event_for(sentence, when)
+        if found is None:
+            continue
+        name, cue = found
+        word = re.search(r"\b(by|since|before)\s+(?:the\s+)?$", sentence[: when.start], re.I)
+        qualifier = when.qualifier or {"by": "by", "before": "by", "since": "since"}.get(
+            word.group(1).lower() if word else "", ""
+        )
+        if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
+            qualifier = "by the end of"
+        text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
+        out.append(Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}"))
+    return out
+
+
+def read_values(sentence: str, ctx: Context) -> list[Value]:
+    """Every field value the sentence states: figures, dates of events and the phrase fields."""
+    out = figures(sentence, ctx) + event_dates(sentence, ctx)
+    out += phrases.read_phrases(sentence, ctx.countries, ctx.places)
+    years = re.findall(r"\b(?:19|20)\d\d\b", sentence)
+    if years:
+        ctx.last_year = years[-1]
+    where = scopes.stretch(sentence)
+    if where:
+        ctx.last_stretch = where
+    return out
