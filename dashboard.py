@@ -7,6 +7,7 @@ the panel.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import html
 import os
@@ -17,13 +18,14 @@ import streamlit as st
 from streamlit.components import v1 as components
 
 from corridors.curate import review
-from corridors.model import dataset
-from corridors.publish import citations, export
+from corridors.model import asof, dataset
+from corridors.publish import changes, citations, export
 from corridors.schema import KINDS, status_label
 from corridors.store import datawatch
 from corridors.store.datadir import REPO_ROOT, resolve
 from corridors.view import (
     assets,
+    figures,
     filters,
     mapbuild,
     mapcomponent,
@@ -52,6 +54,10 @@ PAGE_CSS = (
 )
 CORRIDOR_KEY = "corridor"
 NO_CORRIDOR = ""
+ASOF_KEY = "asof"
+UNDATED_KEY = "undated"
+#: The first day the "as of" date picker offers.
+FIRST_DAY = dt.date(1990, 1, 1)
 
 
 @st.cache_resource(show_spinner=False)
@@ -106,6 +112,10 @@ def data_version(root: str) -> str:
             timeline_chart,
             corridor_names,
             source_options,
+            dataset_at,
+            figure_rows,
+            changes_bytes,
+            change_list,
         ):
             cached.clear()
     seen[root] = version
@@ -129,10 +139,23 @@ def map_component(folder: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def map_files(root: str, version: str) -> mapcomponent.DataFiles:
-    """The layer, basemap and label files of one data version (written once, then reused)."""
+def map_files(root: str, version: str, moment: str = asof.NOW.key()) -> mapcomponent.DataFiles:
+    """The layer, basemap and label files of one data version (written once, then reused); as of
+    another day, its own layer files (statuses and popups as they stood), named by the moment too.
+    """
     folder = Path(map_folder())
-    return mapcomponent.write_data(folder, load_version(root, version), version, folder.name)
+    if moment == asof.NOW.key():
+        return mapcomponent.write_data(folder, load_version(root, version), version, folder.name)
+    return mapcomponent.write_data(
+        folder, dataset_at(root, moment), f"{version}@{moment}", folder.name, prefetch=False
+    )
+
+
+@st.cache_resource(max_entries=16)
+def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
+    """The data as of a moment (``asof.Moment.key()``): the claims known then, the statuses as they
+    stood. As of today it is the data itself."""
+    return asof.at(load(root), asof.Moment.from_key(moment))
 
 
 @st.cache_resource
@@ -141,10 +164,12 @@ def view_options(root: str) -> viewstate.Options:
 
 
 @st.cache_resource
-def panel_html(root: str, corridor: str, sources: tuple[str, ...] = ()) -> str:
+def panel_html(
+    root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
+) -> str:
     """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
-    process and filter (the data is read-only)."""
-    ds = load(root)
+    process, filter and moment (the data is read-only)."""
+    ds = dataset_at(root, moment)
     return panel.render_html(panel.corridor_panel(ds, corridor, sources))
 
 
@@ -203,6 +228,8 @@ def _init_from_query(options: viewstate.Options) -> None:
     st.session_state["countries"] = state.countries
     st.session_state["sources"] = state.sources
     st.session_state[CORRIDOR_KEY] = state.corridor or NO_CORRIDOR
+    st.session_state[ASOF_KEY] = state.as_of or dt.date.today()
+    st.session_state[UNDATED_KEY] = state.moment().undated
     st.session_state["_notices"] = notices + view_notices
 
 
@@ -260,6 +287,8 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
         countries=st.session_state.get("countries") or [],
         sources=st.session_state.get("sources") or [],
         corridor=st.session_state.get(CORRIDOR_KEY) or None,
+        as_of=st.session_state.get(ASOF_KEY),
+        undated=st.session_state.get(UNDATED_KEY),
     )
 
 
@@ -275,6 +304,7 @@ def _sidebar(
     sb = st.sidebar
     sb.title("Corridors")
     sb.caption("China ↔ Central Asia infrastructure, every figure with its quote and source.")
+    _time_controls(dataset_at(_root()))  # the undated sources of all the data, not the day's
     sb.subheader("Layers")
     counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
@@ -318,6 +348,36 @@ def _sidebar(
         ),
     )
     _downloads(ds, options, version)
+
+
+def _on_asof_change() -> None:
+    """A new day resets the undated choice to that day's default (on as of today, off before)."""
+    day = st.session_state.get(ASOF_KEY)
+    st.session_state[UNDATED_KEY] = asof.default_undated(day if isinstance(day, dt.date) else None)
+
+
+def _time_controls(ds: dataset.Dataset) -> None:
+    """The day the whole page shows, and whether undated sources count (see corridors.model.asof)."""
+    sb = st.sidebar
+    sb.subheader("As of")
+    sb.date_input(
+        "Show what the sources said up to",
+        key=ASOF_KEY,
+        min_value=FIRST_DAY,
+        max_value=dt.date.today(),
+        format="YYYY-MM-DD",
+        on_change=_on_asof_change,
+        help="The map, popups, panel, timeline, figures and every download show only the claims "
+        "of sources dated up to this day, and each status as the most recent of them gave it.",
+    )
+    undated = asof.undated_sources(ds)
+    sb.checkbox(
+        f"Include undated sources ({len(undated)})",
+        key=UNDATED_KEY,
+        help="Sources with no known date (articles that state none, and the public references) "
+        "cannot be placed in time. Ticked, they count as known on every day and are marked "
+        "'date not stated' or 'from a reference'; by default they count as of today only.",
+    )
 
 
 def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
@@ -398,7 +458,7 @@ def _map(
             ids = list(shown_kinds.index[shown_kinds == kind])
             total = int((kinds == kind).sum())
             visible[kind] = None if len(ids) == total else ids
-    files = map_files(root, version)
+    files = map_files(root, version, state.moment().key())
     component = map_component(map_folder())
     component(
         **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown, options)),
@@ -420,6 +480,8 @@ def main() -> None:
     st.session_state["_corridor_ids"] = options.corridors
     _init_from_query(options)
     state = _state(options)
+    moment = state.moment()
+    ds = dataset_at(root, moment.key()) if not moment.is_now else ds  # the data as of that day
     shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
@@ -437,6 +499,7 @@ def main() -> None:
         _fallback_rerun()
         st.stop()
     with panel_col:
+        _asof_note(moment)
         _panel_column(options, state, shown)
     with map_col:
         st.caption(
@@ -444,7 +507,9 @@ def main() -> None:
             "Natural Earth boundaries, GeoNames places. Online tiles are optional (layer button, "
             "top right)."
         )
-        _timeline(root, ds, state.corridor)
+        _timeline(root, ds, state.corridor, moment.key())
+        _figures(root, ds, state.corridor, moment.key())
+        _changes(root, state.corridor, moment)
     st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
     _sidebar(ds, options, state, version)
@@ -473,28 +538,28 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
     if state.corridor:
-        st.html(panel_html(root, state.corridor, tuple(state.sources)))
+        st.html(panel_html(root, state.corridor, tuple(state.sources), state.moment().key()))
     else:
         st.markdown(
             "Click a route or a port on the map, or choose a corridor above, to read "
             "every claim the source articles make about it, each quote in its sentence. "
             "The panel opens with a summary and with where the sources disagree."
         )
-        st.html(overview_html(root))
-        st.html(sources_list_html(root))
+        st.html(overview_html(root, state.moment().key()))
+        st.html(sources_list_html(root, state.moment().key()))
 
 
 @st.cache_resource
-def milestones(root: str, corridor: str | None):
-    """The dated claims of one corridor (or of all), as timeline rows."""
-    rows = timeline.milestones(load(root))
+def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
+    rows = timeline.milestones(dataset_at(root, moment))
     return rows if corridor is None else rows[rows["corridor"] == corridor]
 
 
 @st.cache_resource
-def timeline_chart(root: str, corridor: str | None):
-    """The chart of those rows, built once per data version and corridor."""
-    return timeline.timeline_chart(milestones(root, corridor))
+def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The chart of those rows, built once per data version, corridor and moment."""
+    return timeline.timeline_chart(milestones(root, corridor, moment))
 
 
 @st.cache_resource
@@ -513,9 +578,11 @@ def source_options(root: str) -> dict[str, str]:
     return {f: panel.source(ds, f).option for f in view_options(root).sources}
 
 
-def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
+def _timeline(
+    root: str, ds: dataset.Dataset, corridor: str | None, moment: str = asof.NOW.key()
+) -> None:
     """Milestones in time, each mark standing for a claim: picking one shows its quote."""
-    rows = milestones(root, corridor)
+    rows = milestones(root, corridor, moment)
     with st.expander("Timeline of milestones" + (" (the corridor chosen)" if corridor else "")):
         if rows.empty:
             st.caption("The sources give no dates for this corridor.")
@@ -526,7 +593,7 @@ def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
             "its quote."
         )
         event = st.altair_chart(
-            timeline_chart(root, corridor),
+            timeline_chart(root, corridor, moment),
             width="stretch",
             on_select="rerun",
             selection_mode="milestone",
@@ -536,16 +603,148 @@ def _timeline(root: str, ds: dataset.Dataset, corridor: str | None) -> None:
             st.html(panel.claim_html(ds, claim))
 
 
+def _asof_note(moment: asof.Moment) -> None:
+    """Says, above the panel, that the page shows another day than today (or leaves sources out)."""
+    if moment.is_now:
+        return
+    undated = (
+        "Undated sources are included, each marked 'date not stated' or 'from a reference'."
+        if moment.undated
+        else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
+    )
+    day = (
+        f"As of {moment.day.isoformat()}: only what sources dated up to that day said; each "
+        "status as the most recent of them gave it."
+        if moment.day
+        else "As of today."
+    )
+    st.html(
+        f"<div data-testid='asof-note' data-asof='{html.escape(moment.key())}' "
+        "style='background:#eef4fb;border-left:3px solid #1d4e89;padding:0.35rem 0.7rem;"
+        f"font-size:0.9rem'>{html.escape(day)} {html.escape(undated)}</div>"
+    )
+
+
 @st.cache_resource
-def overview_html(root: str) -> str:
+def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
+    return figures.rows(dataset_at(root, moment), corridor)
+
+
+def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
+    """Figures over time; left out when the system has nothing to plot."""
+    rows, unplaced = figure_rows(root, corridor, moment)
+    if rows.empty:
+        return
+    with st.expander("Figures over time" + (" (the corridor chosen)" if corridor else "")):
+        st.caption(
+            "Each mark is one figure at the date it refers to (its period, else its source's "
+            "date; a line under it spans the period), coloured by source; targets hollow. Two "
+            "readings of one figure stand side by side. Click a mark for its quote."
+            + (
+                f" {unplaced} figure(s) have no date to stand at (no period, undated source)."
+                if unplaced
+                else ""
+            )
+        )
+        event = st.altair_chart(
+            figures.chart(rows), on_select="rerun", selection_mode="figure", key="figures"
+        )
+        for claim in [p["claim"] for p in event.selection.get("figure", [])]:
+            st.html(panel.claim_html(ds, claim))
+
+
+@st.cache_resource(max_entries=32)
+def changes_bytes(
+    root: str, fmt: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> bytes:
+    """The changes list in one format, made once per question."""
+    chosen = None if corridor is None else [corridor]
+    return changes.render(load(root), fmt, since, until, undated, chosen)
+
+
+@st.cache_resource(max_entries=32)
+def change_list(
+    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> list[changes.Change]:
+    chosen = None if corridor is None else [corridor]
+    return changes.changes(load(root), since, until, undated, chosen)
+
+
+def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
+    """What changed between a day and the page's "as of" day, with downloads as CSV and Atom."""
+    until = moment.day
+    end = until or dt.date.today()
+    with st.expander("What changed" + (" (the corridor chosen)" if corridor else "")):
+        dated = [d for d in asof.source_days(load(root)).values() if d is not None and d < end]
+        # by default, from the day before the first dated source: every dated change is listed
+        start = min(dated) - dt.timedelta(days=1) if dated else end - dt.timedelta(days=365)
+        since = st.date_input(
+            "Since (what came after this day)",
+            value=start,
+            min_value=FIRST_DAY,
+            max_value=dt.date.today(),
+            format="YYYY-MM-DD",
+            key="changes_since",
+        )
+        if since >= end:
+            st.caption(f"Choose a day before {end.isoformat()}, the page's 'as of' day.")
+            return
+        found = change_list(root, since, until, moment.undated, corridor)
+        st.caption(
+            f"From {since.isoformat()} to {end.isoformat()} (the 'as of' day), by the sources' "
+            "dates: claims that appeared, figures and statuses that changed, disagreements that "
+            "opened or closed. "
+            + (
+                "Undated sources count as known on both days: they never appear as new."
+                if moment.undated
+                else "Undated sources are left out."
+            )
+        )
+        ds = load(root)
+        st.html(changes_html(ds, found))
+        left, right = st.columns(2)
+        for column, fmt, label in ((left, "csv", "CSV"), (right, "atom", "Atom feed")):
+            column.download_button(
+                label,
+                data=lambda fmt=fmt: changes_bytes(
+                    root, fmt, since, until, moment.undated, corridor
+                ),
+                file_name=f"corridors-changes.{changes.EXTENSIONS[fmt]}",
+                mime=changes.MEDIA_TYPES[fmt],
+                key=f"changes_{fmt}",
+                on_click="ignore",
+            )
+
+
+def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
+    """The changes as a list, newest first, each with its quotes and sources (all escaped)."""
+    if not found:
+        return (
+            "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
+            "new.</p>"
+        )
+    items = "".join(
+        f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
+        f"{changes.entry_html(ds, c)}</li>"
+        for c in sorted(found, key=lambda c: c.day, reverse=True)
+    )
+    return (
+        f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
+        f"{items}</ul>"
+    )
+
+
+@st.cache_resource
+def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
-    return panel.overview_html(load(root), view_options(root).corridors)
+    return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
 
 
 @st.cache_resource
-def sources_list_html(root: str) -> str:
+def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Every article and what it cites (an article that cites no mapped system says so)."""
-    return panel.sources_html(load(root))
+    return panel.sources_html(dataset_at(root, moment))
 
 
 EXPORT_LABELS = {
@@ -564,10 +763,11 @@ def _map_version() -> citations.MapVersion:
 
 @st.cache_resource(max_entries=64)
 def _shown(
-    root: str, ids: tuple[str, ...], sources: tuple[str, ...]
+    root: str, ids: tuple[str, ...], sources: tuple[str, ...], moment: str = asof.NOW.key()
 ) -> tuple[dataset.Dataset, list[citations.Entry]]:
-    """What a view shows (features and the claims about them) and its sources, once per view."""
-    shown = filters.subset(load(root), ids, sources)
+    """What a view shows (features and the claims about them, as of its moment) and its sources,
+    once per view."""
+    shown = filters.subset(dataset_at(root, moment), ids, sources)
     return shown, citations.entries(shown, citations.cited(shown))
 
 
@@ -588,16 +788,19 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
     # Read again, not main's state: drawing a filter can change its value (Streamlit drops a
     # choice its options no longer hold, after the data changed), and this follows the widgets.
     state = _state(options)
-    ids = tuple(filters.visible(ds, state))
+    moment = state.moment().key()
+    ids = tuple(filters.visible(dataset_at(root, moment), state))
     sources = tuple(state.sources)
-    shown, entries = _shown(root, ids, sources)
+    shown, entries = _shown(root, ids, sources, moment)
     sb = st.sidebar
     sb.subheader("Download what is shown")
     if ids:
         sb.caption(
             f"{len(ids)} feature(s) and the {len(shown.claims)} claim(s) about them"
             + (", from the chosen articles only" if sources else "")
-            + ", each with its quote and source."
+            + ", each with its quote and source"
+            + ("" if state.moment().is_now else f", {state.moment().describe()}")
+            + "."
         )
     else:
         sb.caption("Nothing is shown, so there is nothing to download.")

@@ -1,8 +1,10 @@
 """Screenshots of the dashboard in a real browser with the network blocked, desktop and phone.
 
     make screenshot        # docs/dashboard.png (1440x900), docs/dashboard-phone.png (390x844),
-                           # docs/timeline.png (the timeline of milestones, opened) and
-                           # docs/review.png (the review page after one ingest)
+                           # docs/timeline.png (the timeline of milestones, opened),
+                           # docs/review.png (the review page after one ingest), and the
+                           # time views: docs/asof.png (the railway as of 2025-06-01, undated
+                           # sources ticked), docs/figures.png and docs/changes.png
     python -m benchmarks.screenshot --feature titr-caspian-aktau-alat --output docs/titr.png
 
 The railway is chosen from the corridor list by default (the map fits it, highlights it and the
@@ -88,6 +90,29 @@ def shoot_review(browser, output: Path, guard) -> None:
             context.close()
 
 
+def shoot_expander(browser, url: str, query: str, title: str, output: Path, guard) -> None:
+    """One expander under the map (figures over time, what changed), opened, at a view."""
+    context = e2e.new_context(browser)
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    page.goto(f"{url}/{query}")
+    e2e.wait_for_routes(page, 1)
+    e2e.wait_for_page(page)
+    expander = page.get_by_test_id("stExpander").filter(has_text=title).first
+    expander.locator("summary").click()
+    page.wait_for_timeout(2500)
+    expander.screenshot(path=str(output))
+    context.close()
+
+
+#: The time views: (query, what is shot, file).
+TIME_SHOTS = (
+    ("?asof=2025-06-01&undated=yes&corridor=cku-railway", "", "docs/asof.png"),
+    ("?corridor=cku-railway", "Figures over time", "docs/figures.png"),
+    ("?corridor=cku-railway", "What changed", "docs/changes.png"),
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", default="docs/dashboard.png")
@@ -109,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.timeline_output}")
         shoot_review(browser, Path(args.review_output), guard)
         print(f"wrote {args.review_output}")
+        for query, title, output in TIME_SHOTS:
+            if title:
+                shoot_expander(browser, server.url, query, title, Path(output), guard)
+            else:
+                shoot(browser, f"{server.url}/{query}", Path(output), "", "", guard)
+            print(f"wrote {output}")
         browser.close()
     print(f"requests blocked (left the machine): {len(guard.blocked)}")
     for url in guard.blocked[:10]:

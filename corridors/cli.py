@@ -1,5 +1,5 @@
-"""The command line: validate, export, fmt, measure, boundaries, cite, ingest, review, anchors
-and annotations.
+"""The command line: validate, export, fmt, measure, boundaries, cite, ingest, review, anchors,
+annotations and changes.
 
 No command prints a traceback: bad data is listed as problems (exit 1), a refused or failed export
 is one line (exit 1), and an unexpected error is one line saying so (exit 3; set CORRIDORS_DEBUG=1
@@ -327,6 +327,75 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str):
+    """A --since/--until argument: one calendar day, YYYY-MM-DD (a month or year would leave open
+    whether its first or last day is meant)."""
+    import datetime as dt
+
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a day (YYYY-MM-DD, e.g. 2025-06-18)")
+
+
+def _changes(args: argparse.Namespace) -> int:
+    """What changed between two dates, as CSV or Atom, on standard output or into a file."""
+    from .publish import changes
+
+    ds = dataset.load(resolve(args.data_dir))
+    if ds.errors and not args.allow_errors:
+        print(
+            f"changes refused: the data has {len(ds.errors)} error(s), so the list would lack what "
+            "is in error (run `python -m corridors validate`, or pass --allow-errors)",
+            file=sys.stderr,
+        )
+        return 1
+    if args.until is not None and args.until < args.since:
+        print("changes refused: --until is before --since", file=sys.stderr)
+        return 1
+    data = changes.render(ds, args.format, args.since, args.until, args.include_undated)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_bytes(Path(args.output), data)
+    except WriteError as exc:
+        print(f"changes failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _add_changes_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "changes",
+        help="what the sources said between two dates: claims that appeared, changed figures and "
+        "statuses, disagreements opened or closed (CSV or Atom)",
+    )
+    p.add_argument(
+        "--since", required=True, type=_day, help="after this day (YYYY-MM-DD): what came later"
+    )
+    p.add_argument(
+        "--until", type=_day, help="up to and including this day (default: every dated source)"
+    )
+    p.add_argument("--format", choices=("csv", "atom"), default="csv")
+    p.add_argument("--output", help="file to write (default: standard output)")
+    p.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="count undated sources as known on every date (they never appear as new)",
+    )
+    p.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="list what is valid even when the data has errors (default: refuse)",
+    )
+    p.set_defaults(func=_changes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridors", description=__doc__)
     parser.add_argument(
@@ -361,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("cite", help="print the sources as citations (CSL-JSON, BibTeX or RIS)")
     p.add_argument("--format", required=True, choices=citations.FORMATS)
     p.set_defaults(func=_cite)
+    _add_changes_command(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -39,7 +39,8 @@ DRAWN = f"""(sel) => {{
         if (!p || !('corridor' in p) || !l._path) return;
         const path = l._path;
         out.push({{
-            id: p.id, kind: p.kind, corridor: p.corridor,
+            id: p.id, kind: p.kind, corridor: p.corridor, status: p.status,
+            dash: path.getAttribute('stroke-dasharray'),
             svg: path instanceof w.SVGPathElement && !!path.ownerSVGElement && path.isConnected
                 && !!path.getAttribute('d'),
             interactive: path.classList.contains('leaflet-interactive'),

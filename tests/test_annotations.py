@@ -147,7 +147,10 @@ BROKEN = [
         id="anchors file missing",
     ),
     pytest.param(
-        lambda c: c.edit_rows(ANCHORS, lambda rows: rows.pop()),
+        lambda c: c.edit_rows(
+            ANCHORS,
+            lambda rows: rows.remove(next(r for r in rows if r["claim"] == "cacgp-traffic-901")),
+        ),
         ["error geodata/anchors.csv [cacgp-traffic-901] the claim's quote has no anchor"],
         id="anchor row missing",
     ),
@@ -308,5 +311,5 @@ def test_cli_writes_the_export(tmp_path, capsys: pytest.CaptureFixture[str]) -> 
     assert (
         cli.main(["--data-dir", os.fspath(FIXTURE.root), "annotations", "--output", str(out)]) == 0
     )
-    assert capsys.readouterr().out == f"wrote 44 annotations to {out}\n"
-    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 44
+    assert capsys.readouterr().out == f"wrote 48 annotations to {out}\n"  # one per fixture claim
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 48

@@ -445,3 +445,15 @@ def test_fmt_never_tracebacks(data_copy, break_it, line: str) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert any(out.startswith(line) for out in done.stderr.splitlines()), done.stderr
+
+
+def test_changes_refuses_data_with_errors(data_copy, capsysbinary) -> None:
+    """Like export: a bad row, no list (one line, exit 1) unless --allow-errors."""
+    _break(data_copy)
+    args = ["--data-dir", os.fspath(data_copy.root), "changes", "--since", "2024-01-01"]
+    assert cli.main(args) == 1
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert captured.err.decode().startswith("changes refused: the data has 1 error(s)")
+    assert cli.main([*args, "--allow-errors"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"change_id,change,day")

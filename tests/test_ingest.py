@@ -45,7 +45,8 @@ EXPECTED = [
         "by",
         "cku-completion-004",
     ),
-    ("cku-length-900", "cku-railway", "length", "523", "km", "", ""),
+    # 523 km agrees with fixture article 006 and disagrees with 005's 454 km
+    ("cku-length-900", "cku-railway", "length", "523", "km", "", "cku-length-005"),
     ("cku-start-900", "cku-railway", "start_date", "2026-04", "", "", "cku-start-004"),
     ("cacgp-name-900", "cacgp", "name", "Central Asia–China gas pipeline", "", "", ""),
     ("cacgp-capacity-900", "cacgp", "capacity", "55", "bcm/year", "", ""),
@@ -467,7 +468,7 @@ def test_cli_ingest_then_review(data_copy: DataCopy, capsys: pytest.CaptureFixtu
         f"(sha256 {hashlib.sha256(ARTICLE.read_bytes()).hexdigest()[:12]}…)",
         "sources.csv: headline 'Tracklaying Nears the Torugart Pass', dateline 'OSH', "
         "date '2026-03-02', author 'Aigerim Testova'",
-        "9 proposed claim(s), 4 disagreeing with accepted claims, 2 mentioned, not mapped: "
+        "9 proposed claim(s), 5 disagreeing with accepted claims, 2 mentioned, not mapped: "
         "geodata/proposed/900_fictional_tracklaying.csv",
         "next: python -m corridors review 900_fictional_tracklaying",
     ]

@@ -30,6 +30,11 @@ def options(ds: Dataset) -> Options:
     )
     countries = sorted({c for cs in features["countries"] for c in cs})
     cited = set(ds.claims.loc[ds.claims["corridor"].isin(drawn), "source"])
+    # As of another day a feature is drawn with the status its claims gave it then, or "unstated"
+    # before any said one: every such status is offered, not only today's.
+    claimed = ds.claims.loc[ds.claims["corridor"].isin(drawn) & (ds.claims["field"] == "status")]
+    if len(features):
+        statuses |= set(claimed["value"]) | {"unstated"}
     return Options(
         layers=tuple(k for k in KINDS if k in kinds),
         statuses=tuple(s for s in STATUSES if s in statuses),

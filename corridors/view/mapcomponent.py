@@ -150,8 +150,14 @@ def basemap_collection(ds: Dataset) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_data(folder: Path, ds: Dataset, fingerprint: str, version: str) -> DataFiles:
-    """Every file the page needs for this dataset, written once per data and code version."""
+def write_data(
+    folder: Path, ds: Dataset, fingerprint: str, version: str, prefetch: bool = True
+) -> DataFiles:
+    """Every file the page needs for this dataset, written once per data and code version.
+
+    ``prefetch``: point ``data/prefetch.js`` at these files (the view a fresh page opens on); the
+    files of a view as of another day are written without it.
+    """
 
     def key(what: str) -> str:
         return hashlib.sha256(f"{version}\0{fingerprint}\0{what}".encode()).hexdigest()[:24]
@@ -173,7 +179,8 @@ def write_data(folder: Path, ds: Dataset, fingerprint: str, version: str) -> Dat
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
         places=_data_file(folder, key("places"), lambda: places.places(ds.boundaries)),
     )
-    write_prefetch(folder, files)
+    if prefetch:
+        write_prefetch(folder, files)
     return files
 
 

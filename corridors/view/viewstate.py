@@ -4,15 +4,23 @@ Parsing never fails: a value the data does not know is dropped with a notice for
 stale or hostile link opens the default view instead of an error page. An empty selection means
 what it says: ``layers=none`` and ``status=none`` show nothing (the page says so), while no country
 or source chosen means no filter on them.
+
+The moment the view shows is part of it too: ``asof=2025-06-18`` (a day before today; today is the
+default and is left out) and ``undated=yes|no``, written only when it differs from the default for
+that day (undated sources are counted as of today, left out as of an earlier day:
+``corridors.model.asof``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..model import asof
+
 #: Query keys, in the order they are written.
-KEYS = ("corridor", "layers", "status", "country", "source")
+KEYS = ("corridor", "layers", "status", "country", "source", "asof", "undated")
 MAX_VALUE_CHARS = 2000  # longer query values are ignored whole
 NOTICE_VALUE_CHARS = 40
 
@@ -42,6 +50,15 @@ class ViewState:
     countries: list[str] = field(default_factory=list)  # empty: no country filter
     sources: list[str] = field(default_factory=list)  # empty: no source filter
     corridor: str | None = None
+    as_of: dt.date | None = None  # None: today
+    undated: bool | None = None  # None: the default for the day (asof.default_undated)
+
+    def moment(self, today: dt.date | None = None) -> asof.Moment:
+        """The moment the view shows: its day (None as of today) and the undated rule."""
+        today = today or dt.date.today()
+        day = None if self.as_of is None or self.as_of >= today else self.as_of
+        undated = asof.default_undated(day, today) if self.undated is None else self.undated
+        return asof.Moment(day, undated)
 
 
 def default(options: Options) -> ViewState:
@@ -89,7 +106,9 @@ def _pick(
     return [a for a in allowed if a in values]
 
 
-def parse(query: Mapping[str, str | list[str]], options: Options) -> tuple[ViewState, list[str]]:
+def parse(
+    query: Mapping[str, str | list[str]], options: Options, today: dt.date | None = None
+) -> tuple[ViewState, list[str]]:
     """The view a URL query asks for, and a notice for every part of it that was ignored."""
     notices: list[str] = []
     state = default(options)
@@ -115,10 +134,35 @@ def parse(query: Mapping[str, str | list[str]], options: Options) -> tuple[ViewS
     state.sources = sources or []
     corridor = _pick("corridor", query.get("corridor"), options.panels, notices)
     state.corridor = corridor[0] if corridor else None
+    state.as_of = _day(query.get("asof"), notices, today)
+    raw_undated = query.get("undated")
+    if raw_undated in ("yes", ["yes"]):
+        state.undated = True
+    elif raw_undated in ("no", ["no"]):
+        state.undated = False
+    elif raw_undated is not None:
+        notices.append(f"Ignored undated '{_shown(str(raw_undated))}': expected yes or no.")
     return state, notices
 
 
-def to_query(state: ViewState, options: Options) -> dict[str, str]:
+def _day(raw: str | list[str] | None, notices: list[str], today: dt.date | None) -> dt.date | None:
+    """The ``asof`` day of a query: a calendar day before today; None (today) otherwise."""
+    if raw is None:
+        return None
+    text = raw[-1] if isinstance(raw, list) and raw else str(raw)
+    try:
+        day = dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        notices.append(f"Ignored asof '{_shown(text)}': expected a day, YYYY-MM-DD.")
+        return None
+    if day >= (today or dt.date.today()):
+        return None  # today, or a day to come: the view as of today
+    return day
+
+
+def to_query(state: ViewState, options: Options, today: dt.date | None = None) -> dict[str, str]:
     """The shortest query that reopens this view (defaults are left out)."""
     query: dict[str, str] = {}
     if state.corridor:
@@ -131,4 +175,9 @@ def to_query(state: ViewState, options: Options) -> dict[str, str]:
         query["country"] = ",".join(state.countries)
     if state.sources:
         query["source"] = ",".join(state.sources)
+    moment = state.moment(today)
+    if moment.day is not None:
+        query["asof"] = moment.day.isoformat()
+    if moment.undated != asof.default_undated(moment.day, today):
+        query["undated"] = "yes" if moment.undated else "no"
     return query

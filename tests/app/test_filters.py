@@ -56,14 +56,16 @@ def options(ds: dataset.Dataset) -> viewstate.Options:
     return filters.options(ds)
 
 
-def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
-    """Only choices that select something: no 'under construction', as nothing is being built,
-    and no article that cites no mapped system (000 would give an empty map; it is listed apart,
-    as is the corridor that is only mentioned)."""
+def test_options_offer_what_the_data_has(options: viewstate.Options, ds: dataset.Dataset) -> None:
+    """Only choices that select something on some day: every status a feature is drawn with
+    today, or as of an earlier day (a status a claim states, 'unstated' before any did); no article
+    that cites no mapped system (000 would give an empty map; it is listed apart, as is the
+    corridor that is only mentioned)."""
     assert STATUS[CKU] == "planned"  # the rows below need one of each, and CKU is not yet built
+    claimed = set(ds.claims.loc[ds.claims["field"] == "status", "value"])
     assert options == viewstate.Options(
         layers=("railway", "pipeline", "corridor", "port"),
-        statuses=tuple(s for s in STATUSES if s in STATUS.values()),
+        statuses=tuple(s for s in STATUSES if s in {*STATUS.values(), *claimed, "unstated"}),
         countries=(
             "Azerbaijan",
             "China",
@@ -80,6 +82,8 @@ def test_options_offer_what_the_data_has(options: viewstate.Options) -> None:
             "003_4791317c2548c535.txt",
             SRC_004,
             "901_fictional_line_d.txt",  # cites the pipeline's traffic (and its Line D)
+            "005_fixture_railway_2024.txt",
+            "006_fixture_railway_2025.txt",
         ),
         corridors=("cku-railway", "cacgp", "titr", "khorgos-dry-port", "lianyungang-port"),
         mentioned=("kg-north-south-highway", "cacgp-line-d"),

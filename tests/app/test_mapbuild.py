@@ -379,6 +379,8 @@ def test_popup_shows_key_figures_with_quote_and_source(
                 "Cost: US$8 billion",
                 "Start: July 2025",
                 "Completion: by 2030",
+                "Length: 454 km",
+                "Length: 523 km",
             ],
             id="cku-railway",
         ),
@@ -418,6 +420,7 @@ def test_popup_keeps_a_sections_status_apart(data_copy) -> None:
     assert re.findall(r"<b>(Status: [^<]*)</b>", popup) == [
         "Status: Planned",
         "Status: Planned (Kyrgyzstan) in June 2025",
+        "Status: Under construction",  # 006's whole-system reading
     ]
 
 

@@ -476,7 +476,13 @@ SRC_004 = "004_dc699da55f7d4812.txt"
 #: Per corridor: (field, scope, the values the sources disagree on, the claims behind each value).
 DISAGREEMENTS = {
     "cku-railway": [
-        ("status", "", ["Planned", "Under construction"], [["cku-status-004"], ["cku-status-001"]])
+        (
+            "status",
+            "",
+            ["Planned", "Under construction"],
+            [["cku-status-004", "cku-status-005"], ["cku-status-001", "cku-status-006"]],
+        ),
+        ("length", "", ["454 km", "523 km"], [["cku-length-005"], ["cku-length-006"]]),
     ],
     "cacgp": [
         (
@@ -494,7 +500,8 @@ DISAGREEMENTS = {
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
 def test_disagreements(panels: dict[str, panel.CorridorPanel], corridor: str) -> None:
-    """The fixture's conflicts: the railway's status (004 vs 001), the pipeline's length (the
+    """The fixture's conflicts: the railway's status (004 and 005 vs 001 and 006) and length (the
+    dated fixture articles 005 and 006: 454 vs 523 km), the pipeline's length (the
     article's 3,666 km vs a reference's 1,833 km for one line); elsewhere the sources agree."""
     found = [
         (
@@ -515,8 +522,8 @@ def test_railway_status_summary(panels: dict[str, panel.CorridorPanel]) -> None:
     summary = summary[: summary.index("</dl>")]
     assert (
         "<dt>Status</dt><dd><span class='flag'>sources disagree</span> "
-        "<span class='value'>Planned</span> <span class='src'>(1 source: 004)</span> <b>vs</b> "
-        "<span class='value'>Under construction</span> <span class='src'>(1 source: 001)</span>"
+        "<span class='value'>Planned</span> <span class='src'>(2 sources: 004, 005)</span> <b>vs</b> "
+        "<span class='value'>Under construction</span> <span class='src'>(2 sources: 001, 006)</span>"
         " <span class='src'>— the map draws it as planned</span></dd>"
     ) in summary
     assert "<dt>Cost</dt><dd><span class='value'>US$8 billion</span>" in summary
@@ -943,6 +950,7 @@ def test_conflicting_dates_and_lengths_from_the_data(data_copy) -> None:
     railway = panel.corridor_panel(ds, "cku-railway")
     assert [(d.field, [r.value for r in d.readings]) for d in railway.disagreements] == [
         ("status", ["Planned", "Under construction"]),
+        ("length", ["454 km", "523 km"]),
         ("completion_date", ["by 2030", "2027"]),
     ]
     titr = panel.corridor_panel(ds, "titr")

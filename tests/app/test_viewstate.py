@@ -5,6 +5,8 @@ Options here are fixed by hand (not read from the data) so each row states its w
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from corridors.view import viewstate
@@ -213,3 +215,58 @@ def test_long_value_is_shortened_in_notice() -> None:
     """A notice quotes at most NOTICE_VALUE_CHARS characters of a value, then an ellipsis."""
     _, notices = viewstate.parse({"corridor": "a" * 100}, OPTIONS)
     assert notices == [f"Ignored unknown corridor '{'a' * viewstate.NOTICE_VALUE_CHARS}…'."]
+
+
+# --- the moment: asof and undated ----------------------------------------------------------------
+
+TODAY = dt.date(2026, 6, 1)
+DAY = dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("query", "as_of", "undated", "notices"),
+    [
+        pytest.param({}, None, True, [], id="today-with-undated"),
+        pytest.param({"asof": "2025-03-01"}, DAY, False, [], id="a-day-without-undated"),
+        pytest.param(
+            {"asof": "2025-03-01", "undated": "yes"}, DAY, True, [], id="a-day-with-undated"
+        ),
+        pytest.param({"undated": "no"}, None, False, [], id="today-without-undated"),
+        pytest.param({"asof": "2026-06-01"}, None, True, [], id="today-by-its-date"),
+        pytest.param({"asof": "2030-01-01"}, None, True, [], id="a-day-to-come-is-today"),
+        pytest.param(
+            {"asof": "2025-02-30"},
+            None,
+            True,
+            ["Ignored asof '2025-02-30': expected a day, YYYY-MM-DD."],
+            id="no-such-day",
+        ),
+        pytest.param(
+            {"undated": "maybe"},
+            None,
+            True,
+            ["Ignored undated 'maybe': expected yes or no."],
+            id="undated-neither-yes-nor-no",
+        ),
+    ],
+)
+def test_the_moment_from_a_link(query, as_of, undated: bool, notices: list[str]) -> None:
+    state, found = viewstate.parse(query, OPTIONS, today=TODAY)
+    moment = state.moment(TODAY)
+    assert (moment.day, moment.undated) == (as_of, undated)
+    assert found == notices
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param({}, id="today"),
+        pytest.param({"asof": "2025-03-01"}, id="a-day"),
+        pytest.param({"asof": "2025-03-01", "undated": "yes"}, id="a-day-with-undated"),
+        pytest.param({"undated": "no"}, id="today-without-undated"),
+        pytest.param({"corridor": "titr", "asof": "2025-03-01"}, id="with-a-corridor"),
+    ],
+)
+def test_the_moment_round_trips(query: dict[str, str]) -> None:
+    state, _ = viewstate.parse(query, OPTIONS, today=TODAY)
+    assert viewstate.to_query(state, OPTIONS, today=TODAY) == query

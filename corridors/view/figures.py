@@ -1,0 +1,261 @@
+"""Figures over time: traffic, capacity and targets, transit times, cost and length of a system,
+each at the date it refers to, as data and as an Altair chart.
+
+How a figure moved is what an analyst reads off first ("454 km in 2024, 523 km in 2025"; the dry
+port's traffic year by year against its target). Rows come straight from the claims of the figure
+fields; nothing is merged or chosen:
+
+- a mark stands at the **date it refers to**: the claim's ``period`` (a year of traffic, the target
+  year), else its source's date (a length said on that day). A period is drawn as the span it names
+  (a thin line under the mark, the mark at its middle), so a year never looks as precise as a day. A
+  figure with neither (an undated source, no period) cannot be placed and is counted, not drawn;
+- **coloured by source**; **targets hollow**, actuals filled; one shape per field;
+- **conflicting readings side by side**: figures of one thing (same system, feature, field, scope
+  and period: the contract's "like meets like") with different values are flagged ``conflict``;
+  marks that would cover each other are set apart on screen by a few days (the tooltip gives the
+  date as the source has it);
+- a click selects the claim (selection ``figure``, field ``claim``), so the page can show its quote.
+
+One chart row per quantity and unit (``panel``), each with its own scale: bcm and TEU never share
+an axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from ..model import asof
+from ..model.dataset import Dataset
+from ..schema import field_label, format_value
+
+#: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
+#: capacity and targets of one unit share a row (a target is for traffic or capacity).
+FIGURE_FIELDS: dict[str, str] = {
+    "traffic": "Traffic, capacity and targets",
+    "capacity": "Traffic, capacity and targets",
+    "target": "Traffic, capacity and targets",
+    "transit_time": "Transit time",
+    "cost": "Cost",
+    "length": "Length",
+}
+#: Fields whose figures are aims, drawn hollow.
+TARGETS = ("target",)
+#: Marks of one row and date are set this share of the chart's time span apart.
+SIDE_BY_SIDE = 0.012
+SHAPES = {
+    "traffic": "circle",
+    "capacity": "square",
+    "target": "triangle-up",
+    "transit_time": "diamond",
+    "cost": "circle",
+    "length": "circle",
+}
+
+COLUMNS = (
+    "corridor",
+    "corridor_name",
+    "feature",
+    "field",
+    "field_label",
+    "panel",
+    "value",
+    "value_text",
+    "unit",
+    "scope",
+    "period",
+    "date_text",
+    "date_from",
+    "start",
+    "end",
+    "claim",
+    "source",
+    "source_label",
+    "quote",
+    "aim",
+    "conflict",
+)
+
+
+def _base_unit(unit: str) -> str:
+    """'TEU/year' -> 'TEU': yearly capacity, a year's traffic and a target share an axis."""
+    return unit.removesuffix("/year")
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _source_label(ds: Dataset, source: str) -> str:
+    """A source in a few words: headline (or file) and date; a reference by its title."""
+    if source in ds.references.index and source not in ds.sources.index:
+        return f"reference: {ds.references.loc[source, 'title']}"
+    if source in ds.sources.index:
+        row = ds.sources.loc[source]
+        number = source.split("_", 1)[0]
+        bits = [b for b in (str(row["outlet"]), str(row["date"]) or "undated") if b]
+        return f"article {number} ({', '.join(bits)})"
+    return source
+
+
+def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
+    """The figure rows (COLUMNS) of one system (None: all), and how many figures could not be
+    placed in time (no period and an undated source)."""
+    claims = ds.claims[ds.claims["field"].isin(list(FIGURE_FIELDS))]
+    if corridor is not None:
+        claims = claims[claims["corridor"] == corridor]
+    days = asof.source_days(ds)
+    dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
+    names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
+    features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
+    out, unplaced = [], 0
+    for claim in claims.to_dict("records"):
+        value = _number(str(claim["value"]))
+        if value is None:
+            continue
+        period = str(claim.get("period", "") or "")
+        scope = str(claim.get("scope", "") or "")
+        placed = asof.span(period) if period else None
+        date_from = "period"
+        if placed is None:
+            source_date = dates.get(claim["source"], "")
+            placed = asof.span(source_date) if days.get(claim["source"]) else None
+            date_from = "source date"
+            date_text = source_date
+        else:
+            date_text = period
+        if placed is None:
+            unplaced += 1
+            continue
+        field = claim["field"]
+        unit = str(claim["unit"])
+        part = scope or (features.get(claim["feature"], "") if claim["feature"] else "")
+        out.append(
+            {
+                "corridor": claim["corridor"],
+                "corridor_name": names.get(claim["corridor"], claim["corridor"]),
+                "feature": claim["feature"],
+                "field": field,
+                "field_label": field_label(field),
+                "panel": f"{FIGURE_FIELDS[field]} ({_base_unit(unit) or 'no unit'})",
+                "value": value,
+                "value_text": format_value(field, claim["value"], unit, claim["qualifier"]),
+                "unit": unit,
+                "scope": part,
+                "period": period,
+                "date_text": date_text,
+                "date_from": date_from,
+                "start": placed[0],
+                "end": placed[1],
+                "claim": claim["id"],
+                "source": claim["source"],
+                "source_label": _source_label(ds, claim["source"]),
+                "quote": claim["quote"],
+                "aim": "target" if field in TARGETS else "reported",
+                "conflict": False,
+            }
+        )
+    frame = pd.DataFrame(out, columns=list(COLUMNS))
+    if frame.empty:
+        return frame, unplaced
+    like = ["corridor", "feature", "field", "scope", "period", "unit"]
+    frame["conflict"] = frame.groupby(like)["value"].transform("nunique") > 1
+    order = {f: i for i, f in enumerate(FIGURE_FIELDS)}
+    frame["_order"] = frame["field"].map(order)
+    frame = frame.sort_values(["_order", "panel", "start", "claim"], kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True), unplaced
+
+
+def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
+    """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
+    data = frame.copy()
+    mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
+    lo = min(data["start"], default=dt.date(2000, 1, 1))
+    hi = max(data["end"], default=lo)
+    step = max(dt.timedelta(days=10), (hi - lo) * SIDE_BY_SIDE)
+    data["mid"] = mids
+    data["slot"] = data.groupby(["panel", "mid"]).cumcount()
+    data["slots"] = data.groupby(["panel", "mid"])["claim"].transform("count")
+    data["x"] = [
+        (mid + step * (slot - (n - 1) / 2)).isoformat()
+        for mid, slot, n in zip(data["mid"], data["slot"], data["slots"], strict=True)
+    ]
+    data["start"] = [d.isoformat() for d in data["start"]]
+    # a day's span is drawn a day wide, so that the line is there to hover
+    data["end"] = [(d + dt.timedelta(days=1)).isoformat() for d in data["end"]]
+    data["note"] = ["sources disagree on this figure" if c else "" for c in data["conflict"]]
+    data = data.drop(columns=["mid"])
+    select = alt.selection_point(name="figure", fields=["claim"], on="click")
+    tooltip = [
+        alt.Tooltip("corridor_name:N", title="System"),
+        alt.Tooltip("field_label:N", title="Figure"),
+        alt.Tooltip("value_text:N", title="Value"),
+        alt.Tooltip("scope:N", title="Of"),
+        alt.Tooltip("date_text:N", title="Date"),
+        alt.Tooltip("date_from:N", title="Date is the"),
+        alt.Tooltip("aim:N", title="Reported or target"),
+        alt.Tooltip("note:N", title="Note"),
+        alt.Tooltip("quote:N", title="Quote"),
+        alt.Tooltip("source_label:N", title="Source"),
+        alt.Tooltip("claim:N", title="Claim"),
+    ]
+    sources = list(dict.fromkeys(data["source_label"]))
+    colour = alt.Scale(domain=sources, scheme="dark2")
+    fields = [f for f in FIGURE_FIELDS if f in set(data["field"])]
+    # half a year either side, so that a lone mark is not stretched over an axis of a few days
+    pad = dt.timedelta(days=183)
+    x_scale = alt.Scale(domain=[(lo - pad).isoformat(), (hi + pad).isoformat()])
+    base = alt.Chart(data)
+    spans = base.mark_rule(strokeWidth=2, opacity=0.45).encode(
+        x=alt.X("start:T", title=None, scale=x_scale),
+        x2="end:T",
+        y=alt.Y("value:Q"),
+        color=alt.Color("source_label:N", scale=colour, legend=None),
+    )
+    marks = (
+        base.mark_point(size=110, strokeWidth=2, filled=False)
+        .encode(
+            x=alt.X("x:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
+            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format="~s")),
+            stroke=alt.Stroke(
+                "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
+            ),
+            fill=alt.Fill("source_label:N", scale=colour, legend=None),
+            fillOpacity=alt.FillOpacity(
+                "aim:N",
+                title="Figure",
+                scale=alt.Scale(domain=["reported", "target"], range=[0.9, 0.0]),
+            ),
+            shape=alt.Shape(
+                "field_label:N",
+                title="Field",
+                scale=alt.Scale(
+                    domain=[field_label(f) for f in fields], range=[SHAPES[f] for f in fields]
+                ),
+            ),
+            opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
+            tooltip=tooltip,
+        )
+        .add_params(select)
+    )
+    return (
+        alt.layer(spans, marks, data=data)
+        .properties(height=130, width=560)
+        .facet(
+            row=alt.Row(
+                "panel:N",
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelAnchor="start", labelOrient="top", labelFontWeight="bold"
+                ),
+            )
+        )
+        .resolve_scale(y="independent")
+        .properties(title=title)
+    )
