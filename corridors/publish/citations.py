@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
+from .. import dates
 from ..model.dataset import Dataset
 
 FORMATS = ("csl-json", "bibtex", "ris")
@@ -25,7 +26,6 @@ MEDIA_TYPES = {
 }
 EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -45,8 +45,9 @@ class Entry:
 
     @property
     def date_parts(self) -> list[int]:
-        match = _DATE.match(self.date)
-        return [int(p) for p in match.groups() if p] if match else []
+        """Year, month and day as far as stated (dates.parse); [] for no date."""
+        span = dates.parse(self.date)
+        return span.parts if span is not None else []
 
 
 def _article(ds: Dataset, file: str) -> Entry:
@@ -60,7 +61,8 @@ def _article(ds: Dataset, file: str) -> Entry:
         if not row[column].strip():
             notes.append(absent)
     date = row["date"].strip()
-    if date and not _DATE.match(date):
+    stated = dates.parse(date)
+    if date and not (stated and stated.parts):  # no date a citation can hold (a decade, words)
         notes.append(f"date as stated: {date}")
         date = ""
     if row["dateline"].strip():

@@ -27,6 +27,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
 from ..schema import field_label, format_value
@@ -111,7 +112,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     if corridor is not None:
         claims = claims[claims["corridor"] == corridor]
     days = asof.source_days(ds)
-    dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
+    source_dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
     out, unplaced = [], 0
@@ -121,11 +122,11 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
             continue
         period = str(claim.get("period", "") or "")
         scope = str(claim.get("scope", "") or "")
-        placed = asof.span(period) if period else None
+        placed = dates.span(period) if period else None
         date_from = "period"
         if placed is None:
-            source_date = dates.get(claim["source"], "")
-            placed = asof.span(source_date) if days.get(claim["source"]) else None
+            source_date = source_dates.get(claim["source"], "")
+            placed = asof.source_span(source_date) if days.get(claim["source"]) else None
             date_from = "source date"
             date_text = source_date
         else:
@@ -151,8 +152,8 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
                 "period": period,
                 "date_text": date_text,
                 "date_from": date_from,
-                "start": placed[0],
-                "end": placed[1],
+                "start": placed.first,
+                "end": placed.last,
                 "claim": claim["id"],
                 "source": claim["source"],
                 "source_label": _source_label(ds, claim["source"]),
