@@ -30,6 +30,7 @@ import pandas as pd
 from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
+from ..model.sources import source
 from ..schema import field_label, format_value
 
 #: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
@@ -93,18 +94,6 @@ def _number(value: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-def _source_label(ds: Dataset, source: str) -> str:
-    """A source in a few words: headline (or file) and date; a reference by its title."""
-    if source in ds.references.index and source not in ds.sources.index:
-        return f"reference: {ds.references.loc[source, 'title']}"
-    if source in ds.sources.index:
-        row = ds.sources.loc[source]
-        number = source.split("_", 1)[0]
-        bits = [b for b in (str(row["outlet"]), str(row["date"]) or "undated") if b]
-        return f"article {number} ({', '.join(bits)})"
-    return source
-
-
 def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     """The figure rows (COLUMNS) of one system (None: all), and how many figures could not be
     placed in time (no period and an undated source)."""
@@ -156,7 +145,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
                 "end": placed.last,
                 "claim": claim["id"],
                 "source": claim["source"],
-                "source_label": _source_label(ds, claim["source"]),
+                "source_label": source(ds, claim["source"]).dated,
                 "quote": claim["quote"],
                 "aim": "target" if field in TARGETS else "reported",
                 "conflict": False,

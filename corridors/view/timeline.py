@@ -27,6 +27,7 @@ import pandas as pd
 
 from .. import dates
 from ..model.dataset import Dataset
+from ..model.sources import source_in
 from ..schema import FIELDS, MILESTONES, format_claim, in_disagreement
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
@@ -84,14 +85,7 @@ def milestones_from(
         period = dates.parse(str(claim["value"]))
         if period is None:
             continue
-        source = claim["source"]
-        from_reference = source in references.index and source not in sources.index
-        if from_reference:
-            source_label = str(references.loc[source, "title"])
-        elif source in sources.index and str(sources.loc[source, "headline"]).strip():
-            source_label = str(sources.loc[source, "headline"])
-        else:
-            source_label = source
+        source = source_in(sources, references, claim["source"])
         corridor = claim["corridor"]
         name = str(corridors.loc[corridor, "name"]) if corridor in corridors.index else corridor
         label = FIELDS[claim["field"]].label
@@ -112,10 +106,10 @@ def milestones_from(
                 "start": period.first,
                 "end": period.end,
                 "claim": claim["id"],
-                "source": source,
-                "source_label": source_label,
+                "source": source.file,
+                "source_label": source.title,
                 "quote": claim["quote"],
-                "from_reference": from_reference,
+                "from_reference": source.reference,
                 "conflict": False,
             }
         )
