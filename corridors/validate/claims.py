@@ -35,7 +35,7 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
                 row.line,
             )
         if row["feature"]:
-            ref = ctx.feature_ids.get(row["feature"])
+            ref = ctx.parsed.feature_ids.get(row["feature"])
             if ref is None or ref.props.get("corridor") != row["corridor"]:
                 yield error(
                     table.rel,
@@ -198,7 +198,7 @@ def status_matches_claims(ctx: Context) -> Iterator[Problem]:
     status stated of one part (a scope: a country's section) is not the whole's."""
     if not ctx.usable(ctx.raw.claims):
         return
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         status = ref.props.get("status")
         if not isinstance(status, str) or status not in STATUSES:
             continue
@@ -225,7 +225,7 @@ def status_matches_claims(ctx: Context) -> Iterator[Problem]:
 def every_feature_cited(ctx: Context) -> Iterator[Problem]:
     if not ctx.usable(ctx.raw.claims):
         return
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         if "corridor" in ref.props and not ctx.claims_for(ref):
             yield feature_error(
                 ref,
@@ -238,9 +238,9 @@ def every_feature_cited(ctx: Context) -> Iterator[Problem]:
 def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
     """A claimed length far from the measured one needs a note saying why."""
     measured: dict[object, float] = defaultdict(float)
-    for ref in ctx.features:
-        km = ctx.lengths_km[ref.seq]
-        if ctx.valid[ref.seq] and np.isfinite(km) and km:
+    for ref in ctx.parsed.features:
+        km = ctx.parsed.lengths_km[ref.seq]
+        if ctx.parsed.valid[ref.seq] and np.isfinite(km) and km:
             corridor = ref.props.get("corridor", "")
             if isinstance(corridor, str):
                 measured[corridor] += float(km)
