@@ -97,17 +97,34 @@ def read_geofile(
     limit: reading.Limit | None = None,
 ) -> GeoFile:
     """One GeoJSON file through the safe reading layer; ``data`` is None if it cannot be used."""
+    return read_geofile_text(datadir, path, problems, limit)[0]
+
+
+def read_geofile_text(
+    datadir: DataDir,
+    path: Path,
+    problems: list[Problem],
+    limit: reading.Limit | None = None,
+) -> tuple[GeoFile, str | None]:
+    """``read_geofile``, and the text it was parsed from (None when it could not be decoded):
+    for `fmt`, which rewrites a file only when its canonical form differs from that text."""
     rel = datadir.rel(path)
     data = reading.read_bytes(datadir, path, limit or reading.FEATURE_FILE, problems)
     if data is None:
-        return GeoFile(path, rel, None)
+        return GeoFile(path, rel, None), None
     text = reading.decode_text(data, rel, problems)
     if text is None:
-        return GeoFile(path, rel, None)
+        return GeoFile(path, rel, None), None
     parsed = reading.parse_json(text, rel, problems)
     if parsed is None:
-        return GeoFile(path, rel, None)
-    return GeoFile(path, rel, parsed if isinstance(parsed, dict) else {"__not_object__": parsed})
+        return GeoFile(path, rel, None), text
+    data_object = parsed if isinstance(parsed, dict) else {"__not_object__": parsed}
+    return GeoFile(path, rel, data_object), text
+
+
+def feature_paths(datadir: DataDir, problems: list[Problem]) -> list[Path]:
+    """The feature files (geodata/features/*.geojson), as the reading layer lists them."""
+    return reading.list_folder(datadir, datadir.features, ".geojson", problems)
 
 
 def _row_id(values: dict[str, str]) -> str:
@@ -249,7 +266,7 @@ def read(datadir: DataDir) -> RawData:
     """Read every curated file; what cannot be read is recorded as a problem, never raised."""
     raw = RawData(datadir)
     problems = raw.problems
-    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
+    for path in feature_paths(datadir, problems):
         raw.geofiles.append(read_geofile(datadir, path, problems))
     raw.claims = read_table(datadir, datadir.claims, CLAIM_COLUMNS, problems)
     raw.sources = read_table(datadir, datadir.sources, SOURCE_COLUMNS, problems)
