@@ -740,15 +740,18 @@ def value_key(claim: Mapping[str, str]) -> tuple[tuple[str, object], str]:
     return (value, claim.get("unit", ""))
 
 
+def single(field_name: str) -> bool:
+    """A field that holds one value at a time (``Field.single``); a field not in the schema does
+    not."""
+    field = FIELDS.get(field_name)
+    return field is not None and field.single
+
+
 def disagree(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     """Two claims disagree: like and like (``readings_key``) of a single-valued field, with
     different values."""
-    field = FIELDS.get(a["field"])
     return (
-        field is not None
-        and field.single
-        and readings_key(a) == readings_key(b)
-        and value_key(a) != value_key(b)
+        single(a["field"]) and readings_key(a) == readings_key(b) and value_key(a) != value_key(b)
     )
 
 
@@ -777,11 +780,7 @@ def in_disagreement(claims: Iterable[Mapping[str, str]]) -> list[bool]:
     values: dict[tuple, set] = {}
     for row in rows:
         values.setdefault(readings_key(row), set()).add(value_key(row))
-    return [
-        bool(getattr(FIELDS.get(row["field"]), "single", False))
-        and len(values[readings_key(row)]) > 1
-        for row in rows
-    ]
+    return [single(row["field"]) and len(values[readings_key(row)]) > 1 for row in rows]
 
 
 #: Claim table columns, in file order.

@@ -31,6 +31,7 @@ from ..schema import (
     format_claim,
     format_value,
     readings_key,
+    single,
     status_label,
     value_key,
 )
@@ -263,8 +264,7 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     readings of like and like (``Reading.like``) of a field that holds one value at a time."""
     found = []
     for field_name in _in_field_order(by_field):
-        entry = FIELDS.get(field_name)
-        if entry is None or not entry.single:
+        if not single(field_name):
             continue
         likes: dict[tuple[str, ...], list[Reading]] = {}
         for reading in by_field[field_name]:
