@@ -86,10 +86,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def prepare(root: Path | None = None, version: str | None = None) -> Path:
+def prepare(root: Path | None = None) -> Path:
     """The component folder for this code version: page, frontend and Leaflet, made once."""
-    version = version or code_version()
-    folder = (root or cache_root()) / f"map-{version[:16]}"
+    folder = (root or cache_root()) / f"map-{code_version()[:16]}"
     if (folder / "index.html").is_file():
         return folder
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-"))
@@ -151,16 +150,20 @@ def basemap_collection(ds: Dataset) -> dict:
 
 
 def write_data(
-    folder: Path, ds: Dataset, fingerprint: str, version: str, prefetch: bool = True
+    folder: Path, ds: Dataset, data_version: str, code_version: str, prefetch: bool = True
 ) -> DataFiles:
     """Every file the page needs for this dataset, written once per data and code version.
+
+    ``data_version`` is the data folder's fingerprint (``datadir.fingerprint``), ``code_version``
+    what the page is built with (the component folder's name, made from ``code_version()``).
 
     ``prefetch``: point ``data/prefetch.js`` at these files (the view a fresh page opens on); the
     files of a view as of another day are written without it.
     """
 
     def key(what: str) -> str:
-        return hashlib.sha256(f"{version}\0{fingerprint}\0{what}".encode()).hexdigest()[:24]
+        text = f"{code_version}\0{data_version}\0{what}"
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
 
     layers = {}
     makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
