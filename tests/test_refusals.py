@@ -1,0 +1,125 @@
+"""One policy for bad data, and one line for every failure, across the command line.
+
+Every command that reads the data refuses data with errors in the same words and with exit 1
+unless --allow-errors; a write that fails is one line with exit 1, never "internal error" (exit 3).
+Each case is labelled and asserted with its exact message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from corridors import cli
+
+pytestmark = pytest.mark.usefixtures("fixture_env")
+
+#: The policy's words, with the command's name and the data's first error filled in.
+REFUSED = (
+    "{command} refused: the data has {count} error(s) (first: {first}); nothing was done (run "
+    "`python -m corridors validate` to see them all, or pass --allow-errors to use what is valid)"
+)
+MISQUOTE = (
+    "geodata/claims.csv:16 [cku-role-001]: quote not found verbatim in 001_6257ba8c1d36bd59.txt; "
+    "closest passage (33% alike): 'projects like the': source has 'projects' where the quote has "
+    "'Nothing'; source has 'the' where the quote has 'this.'"
+)
+ARTICLE = "An article about nothing the map knows, written for this test.\n"
+
+
+def _misquote(data_copy) -> None:
+    """One error a curator could make: a quote that is not in its article."""
+    data_copy.edit_row("geodata/claims.csv", "id", "cku-role-001", quote="Nothing like this.")
+
+
+def _article(tmp_path: Path) -> str:
+    path = tmp_path / "999_refusal_test.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return os.fspath(path)
+
+
+#: Every command that reads the data, with the arguments it needs (``{tmp}``: a scratch folder).
+READERS = [
+    pytest.param("measure", [], id="measure"),
+    pytest.param("export", ["--format", "csv", "--output", "{tmp}/out.csv"], id="export"),
+    pytest.param("cite", ["--format", "bibtex"], id="cite"),
+    pytest.param("annotations", ["--output", "{tmp}/a.jsonld"], id="annotations"),
+    pytest.param("changes", ["--since", "2024-01-01"], id="changes"),
+    pytest.param("ingest", ["{article}"], id="ingest"),
+    pytest.param("review", ["--reject", "x"], id="review"),
+]
+
+
+def _args(data_copy, tmp_path: Path, command: str, extra: list[str]) -> list[str]:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    filled = [
+        a.replace("{tmp}", os.fspath(out)).replace(
+            "{article}", _article(tmp_path) if "{article}" in a else ""
+        )
+        for a in extra
+    ]
+    return ["--data-dir", os.fspath(data_copy.root), command, *filled]
+
+
+@pytest.mark.parametrize(("command", "extra"), READERS)
+def test_every_reader_refuses_data_with_errors_alike(
+    command: str, extra: list[str], data_copy, tmp_path: Path, capsysbinary
+) -> None:
+    """The same words and exit 1 from every command; nothing printed, nothing written."""
+    _misquote(data_copy)
+    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    assert cli.main(_args(data_copy, tmp_path, command, extra)) == 1
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert captured.err.decode().splitlines() == [
+        REFUSED.format(command=command, count=1, first=MISQUOTE)
+    ]
+    assert not any((tmp_path / "out").iterdir())
+    after = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("command", "extra", "code"),
+    [
+        pytest.param("measure", [], 0, id="measure"),
+        pytest.param("export", ["--format", "csv", "--output", "{tmp}/out.csv"], 0, id="export"),
+        pytest.param("cite", ["--format", "ris"], 0, id="cite"),
+        pytest.param("annotations", ["--output", "{tmp}/a.jsonld"], 0, id="annotations"),
+        pytest.param("changes", ["--since", "2024-01-01"], 0, id="changes"),
+    ],
+)
+def test_allow_errors_uses_what_is_valid(
+    command: str, extra: list[str], code: int, data_copy, tmp_path: Path, capsysbinary
+) -> None:
+    """--allow-errors: the command runs on what is valid; the claim in error is left out."""
+    _misquote(data_copy)
+    args = _args(data_copy, tmp_path, command, extra)
+    assert cli.main([*args, "--allow-errors"]) == code
+    captured = capsysbinary.readouterr()
+    written = b"".join(p.read_bytes() for p in (tmp_path / "out").iterdir())
+    assert b"refused" not in captured.err
+    assert b"cku-role-001" not in captured.out + written
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [
+        pytest.param("nan", "75.9833", id="nan latitude"),
+        pytest.param("39.4667", "inf", id="inf longitude"),
+        pytest.param("-inf", "nan", id="both"),
+    ],
+)
+def test_measure_prints_no_figures_from_non_finite_waypoints(
+    lat: str, lon: str, data_copy, capsys
+) -> None:
+    """`validate` refuses a nan/inf waypoint; `measure` now refuses it too, printing no figure."""
+    data_copy.edit_row("geodata/waypoints.csv", "id", "kashgar", lat=lat, lon=lon)
+    assert cli.main(["--data-dir", os.fspath(data_copy.root), "measure"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("measure refused: the data has 2 error(s) (first: ")
+    assert len(err.splitlines()) == 1
