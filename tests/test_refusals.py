@@ -123,3 +123,34 @@ def test_measure_prints_no_figures_from_non_finite_waypoints(
     assert out == ""
     assert err.startswith("measure refused: the data has 2 error(s) (first: ")
     assert len(err.splitlines()) == 1
+
+
+S004 = "004_dc699da55f7d4812.txt"
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        pytest.param("2025-13-18", id="month 13 (once a crash, exit 3)"),
+        pytest.param("2025-00-18", id="month 00 (once cited as 'dec')"),
+        pytest.param("2025-02-30", id="30 February"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json"])
+def test_cite_refuses_an_impossible_source_date(date: str, fmt: str, data_copy, capsysbinary):
+    """An impossible date in sources.csv is an error every reader refuses alike; with
+    --allow-errors the citation is written without that source, never with a made-up month."""
+    data_copy.edit_row("seeds/sources.csv", "file", S004, date=date)
+    args = ["--data-dir", os.fspath(data_copy.root), "cite", "--format", fmt]
+    assert cli.main(args) == 1
+    first = (
+        f"seeds/sources.csv:6 [{S004}]: date '{date}' is not a calendar date (YYYY, YYYY-MM or "
+        "YYYY-MM-DD)"
+    )
+    assert capsysbinary.readouterr().err.decode().splitlines() == [
+        REFUSED.format(command="cite", count=1, first=first)
+    ]
+    assert cli.main([*args, "--allow-errors"]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert S004.removesuffix(".txt") not in out
+    assert date not in out

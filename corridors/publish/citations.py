@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from ..model.dataset import Dataset
+from ..validate.sources import date_parts
 
 FORMATS = ("csl-json", "bibtex", "ris")
 MEDIA_TYPES = {
@@ -25,7 +26,6 @@ MEDIA_TYPES = {
 }
 EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -45,8 +45,7 @@ class Entry:
 
     @property
     def date_parts(self) -> list[int]:
-        match = _DATE.match(self.date)
-        return [int(p) for p in match.groups() if p] if match else []
+        return date_parts(self.date) or []
 
 
 def _article(ds: Dataset, file: str) -> Entry:
@@ -60,7 +59,7 @@ def _article(ds: Dataset, file: str) -> Entry:
         if not row[column].strip():
             notes.append(absent)
     date = row["date"].strip()
-    if date and not _DATE.match(date):
+    if date_parts(date) is None:  # refused by `validate`; never cited as a date
         notes.append(f"date as stated: {date}")
         date = ""
     if row["dateline"].strip():

@@ -1,8 +1,9 @@
 """Sources: each article listed in seeds/sources.csv is there, unchanged since its claims were made
-(its sha256), every article is listed, and every listed article is cited."""
+(its sha256), every article is listed, every listed article is cited, and its date is a date."""
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from collections.abc import Iterator
@@ -12,6 +13,27 @@ from .base import Context, check
 
 #: An article's file name: no folders, no markup, a .txt file.
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt\Z")
+
+#: An article's date as ISO 8601 writes it, to the precision the article states: a year, a month
+#: or a day.
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def date_parts(value: str) -> list[int] | None:
+    """[year], [year, month] or [year, month, day] of a source's date; [] when it states none;
+    None when it is not a calendar date (month 13, month 00, 31 April, "18 June 2025"), so that
+    no reader turns a typo into a real-looking date (month 00 once became "dec")."""
+    if not value:
+        return []
+    match = _ISO_DATE.match(value)
+    if match is None:
+        return None
+    parts = [int(p) for p in match.groups() if p is not None]
+    if parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
+        return None
+    if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
+        return None
+    return parts
 
 
 @check
@@ -78,5 +100,23 @@ def sources_cited(ctx: Context) -> Iterator[Problem]:
                 row["file"],
                 "no claim cites this source",
                 "fine if the article states nothing about the mapped systems; say so in its note",
+                row.line,
+            )
+
+
+@check
+def source_dates(ctx: Context) -> Iterator[Problem]:
+    """A source's date is empty or a calendar date in ISO form: citations, the as-of view and the
+    feed read it as one."""
+    table = ctx.raw.sources
+    if not ctx.usable(table):
+        return
+    for row in table.rows:
+        if date_parts(row["date"]) is None:
+            yield error(
+                table.rel,
+                row["file"],
+                f"date {row['date']!r} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                "write the date the article states in ISO form (2025-06-18), or leave it empty",
                 row.line,
             )
