@@ -29,6 +29,7 @@ from .store.datadir import ENV_VAR, resolve
 from .validate import validate
 
 DEBUG_VAR = "CORRIDORS_DEBUG"
+_PERMS = "check the folder's permissions and free space"
 
 
 def _refused(command: str, problems: list[Problem], allow_errors: bool) -> bool:
@@ -184,10 +185,13 @@ def _fmt(args: argparse.Namespace) -> int:
             try:
                 write_bytes(path, canonical.encode("utf-8"))
             except WriteError as exc:
-                problems.append(error(rel, "", str(exc), "check the folder's permissions"))
+                problems.append(error(rel, "", str(exc), _PERMS))
                 continue
             print(f"rewrote {rel}")
-    anchors.rewrite(datadir)  # geodata/anchors.csv: where each quote stands (corridors/anchors.py)
+    try:  # geodata/anchors.csv: where each quote stands (corridors/quotes/anchors.py)
+        anchors.rewrite(datadir)
+    except WriteError as exc:
+        problems.append(error(datadir.rel(anchors.anchors_path(datadir)), "", str(exc), _PERMS))
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -435,6 +439,12 @@ def _add_changes_command(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_changes)
 
 
+def _os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what it concerned and why."""
+    what = f" {exc.filename}" if exc.filename else ""
+    return f"cannot use{what}: {exc.strerror or exc}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridors", description=__doc__)
     parser.add_argument(
@@ -475,6 +485,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except WriteError as exc:  # the file named in it is unchanged (atomicfile)
+        print(f"{args.command} failed: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the machine's refusal (a folder in the way, a full disk), not a bug
+        print(f"{args.command} failed: {_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the promise: one line, never a traceback
         if os.environ.get(DEBUG_VAR):
             raise

@@ -154,3 +154,125 @@ def test_cite_refuses_an_impossible_source_date(date: str, fmt: str, data_copy, 
     out = capsysbinary.readouterr().out.decode()
     assert S004.removesuffix(".txt") not in out
     assert date not in out
+
+
+# --- every write failure: one line, exit 1 ------------------------------------------------------
+
+INGEST_ARTICLE = Path(__file__).parent / "fixtures" / "ingest" / "900_fictional_tracklaying.txt"
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every atomic write fails as on a full disk (the old file stays: atomicfile's promise)."""
+    from corridors.store import atomicfile
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomicfile.os, "fsync", full)
+
+
+def _unanchored(data_copy) -> None:
+    """anchors.csv out of date, so `fmt` must rewrite it."""
+    data_copy.write_text("geodata/anchors.csv", data_copy.read_text("geodata/anchors.csv")[:-200])
+
+
+#: (command arguments, how to break the write, the one line on stderr). ``{data}`` is the copy,
+#: ``{tmp}`` a scratch folder holding a plain file named ``blocker``.
+WRITES = [
+    pytest.param(
+        ["annotations", "--output", "{tmp}/blocker/a.jsonld"],
+        None,
+        "annotations failed: cannot write {tmp}/blocker/a.jsonld: Not a directory",
+        id="annotations under a file",
+    ),
+    pytest.param(
+        ["annotations", "--output", "{tmp}"],
+        None,
+        "annotations failed: cannot write {tmp}: it is a folder; name a file inside it",
+        id="annotations into a folder",
+    ),
+    pytest.param(
+        ["annotations", "--output", "{tmp}/a.jsonld"],
+        _full_disk,
+        "annotations failed: cannot write {tmp}/a.jsonld: No space left on device; the previous "
+        "file is unchanged",
+        id="annotations on a full disk",
+    ),
+    pytest.param(
+        ["changes", "--since", "2024-01-01", "--output", "{tmp}/blocker/c.csv"],
+        None,
+        "changes failed: cannot write {tmp}/blocker/c.csv: Not a directory",
+        id="changes under a file",
+    ),
+    pytest.param(
+        ["export", "--format", "geojson", "--output", "{tmp}/blocker/e.geojson"],
+        None,
+        "export failed: cannot write {tmp}/blocker/e.geojson: Not a directory",
+        id="export under a file",
+    ),
+    pytest.param(
+        ["export", "--format", "kml", "--output", "{tmp}/e.kml"],
+        _full_disk,
+        "export failed: cannot write {tmp}/e.kml: No space left on device; the previous file is "
+        "unchanged",
+        id="export on a full disk",
+    ),
+    pytest.param(
+        ["ingest", os.fspath(INGEST_ARTICLE)],
+        _full_disk,
+        "not ingested: cannot write {data}/seeds/sources.csv: No space left on device; the "
+        "previous file is unchanged",
+        id="ingest on a full disk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "break_it", "line"), WRITES)
+def test_a_failed_write_is_one_line(
+    args: list[str], break_it, line: str, data_copy, tmp_path: Path, monkeypatch, capsysbinary
+) -> None:
+    """Exit 1 and exactly one line on stderr, never "internal error" (exit 3)."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    (scratch / "blocker").write_text("a file where a folder is expected")
+    fill = {"{tmp}": os.fspath(scratch), "{data}": os.fspath(data_copy.root)}
+
+    def filled(text: str) -> str:
+        for key, value in fill.items():
+            text = text.replace(key, value)
+        return text
+
+    if break_it is not None:
+        break_it(monkeypatch)
+    assert cli.main(["--data-dir", os.fspath(data_copy.root), *map(filled, args)]) == 1
+    assert capsysbinary.readouterr().err.decode().splitlines() == [filled(line)]
+
+
+def test_fmt_says_when_it_cannot_rewrite_the_anchors(data_copy, monkeypatch, capsys) -> None:
+    """fmt's anchor rewrite on a full disk: one problem line, exit 1, anchors.csv unchanged."""
+    _unanchored(data_copy)
+    before = data_copy.path("geodata/anchors.csv").read_bytes()
+    _full_disk(monkeypatch)
+    assert cli.main(["--data-dir", os.fspath(data_copy.root), "fmt"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"ERROR geodata/anchors.csv: cannot write {data_copy.root}/geodata/anchors.csv: No space "
+        "left on device; the previous file is unchanged (fix: check the folder's permissions and "
+        "free space)"
+    ]
+    assert data_copy.path("geodata/anchors.csv").read_bytes() == before
+
+
+def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> None:
+    """Accepting a proposal when claims.csv cannot be written: one line, exit 1, nothing lost."""
+    root = os.fspath(data_copy.root)
+    assert cli.main(["--data-dir", root, "ingest", os.fspath(INGEST_ARTICLE)]) == 0
+    capsys.readouterr()
+    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    _full_disk(monkeypatch)
+    args = ["--data-dir", root, "review", INGEST_ARTICLE.stem, "--accept", "cku-length-900"]
+    assert cli.main(args) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"review failed: cannot write {root}/geodata/claims.csv: No space left on device; the "
+        "previous file is unchanged"
+    ]
+    assert {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()} == before
