@@ -276,3 +276,24 @@ def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> No
         "previous file is unchanged"
     ]
     assert {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()} == before
+
+
+def _nameless_country(data_copy) -> None:
+    data_copy.edit_json(
+        "geodata/boundaries.geojson", lambda d: d["features"][0]["properties"].pop("name")
+    )
+
+
+def test_ingest_reports_a_country_without_a_name(data_copy, capsys) -> None:
+    """ingest reads the boundaries through the reading layer: a country without a name is the
+    validator's problem, refused like any other (once a KeyError, exit 3); with --allow-errors the
+    article is ingested, the nameless country ignored."""
+    _nameless_country(data_copy)
+    args = ["--data-dir", os.fspath(data_copy.root), "ingest", os.fspath(INGEST_ARTICLE)]
+    assert cli.main(args) == 1
+    first = "geodata/boundaries.geojson [#0]: country has no 'name'"
+    assert capsys.readouterr().err.splitlines() == [
+        REFUSED.format(command="ingest", count=1, first=first)
+    ]
+    assert cli.main([*args, "--allow-errors"]) == 0
+    assert "9 proposed claim(s)" in capsys.readouterr().out
