@@ -264,13 +264,11 @@ def _view_from_query(query: dict) -> list[str]:
 
 def _on_map_change() -> None:
     """A click on a route selects its corridor (the list follows, so both stay in step)."""
-    value = st.session_state.get(MAP_KEY) or {}
-    click = value.get("click") or {}
-    if click.get("n") is not None and click.get("n") != st.session_state.get("_click_n"):
-        st.session_state["_click_n"] = click.get("n")
-        corridor = click.get("corridor")
-        if isinstance(corridor, str) and corridor in st.session_state.get("_corridor_ids", ()):
-            st.session_state[CORRIDOR_KEY] = corridor
+    click = mapcomponent.read_click(st.session_state.get(MAP_KEY))
+    if click is not None and click.n != st.session_state.get("_click_n"):
+        st.session_state["_click_n"] = click.n
+        if click.corridor in st.session_state.get("_corridor_ids", ()):
+            st.session_state[CORRIDOR_KEY] = click.corridor
             st.session_state["_clicked"] = True
 
 
