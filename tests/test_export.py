@@ -476,3 +476,10 @@ def test_write_keeps_the_file_mode(fixture_dataset: Dataset, tmp_path: Path) -> 
     target.chmod(0o644)
     export.write(fixture_dataset, "geojson", target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_every_format_has_a_label_and_a_media_type(fmt: str) -> None:
+    """The dashboard's download buttons read these: a new format without them would fail there."""
+    assert export.LABELS[fmt] and "/" in export.MEDIA_TYPES[fmt]
+    assert set(export.LABELS) == set(export.MEDIA_TYPES) == set(export.FORMATS)

@@ -32,6 +32,8 @@ MEDIA_TYPES = {
     "ris": "application/x-research-info-systems",
 }
 EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
+#: What a download button says for each format.
+LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

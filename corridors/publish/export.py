@@ -48,6 +48,14 @@ from ..store.atomicfile import WriteError, write_bytes
 from ..store.reading import CONTROL
 
 FORMATS = ("geojson", "csv", "gpkg", "kml")
+#: What a download button says for each format, and the media type it is served with.
+LABELS = {"geojson": "GeoJSON", "csv": "CSV (claims)", "gpkg": "GeoPackage", "kml": "KML"}
+MEDIA_TYPES = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv",
+    "gpkg": "application/geopackage+sqlite3",
+    "kml": "application/vnd.google-earth.kml+xml",
+}
 
 #: Properties of every exported feature, in order.
 EXPORT_PROPERTIES = (
