@@ -34,7 +34,7 @@ import folium
 from ..model import datacache
 from ..model.dataset import Dataset
 from ..schema import KINDS
-from ..store import codeversion
+from ..store import atomicfile, codeversion
 from . import assets, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
@@ -71,19 +71,6 @@ def code_version() -> str:
     return codeversion.code_version(
         assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()
     )
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def prepare(root: Path | None = None) -> Path:
@@ -128,7 +115,7 @@ def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
     path = folder / name
     if not path.is_file():
         text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        _write_atomic(path, text.encode("utf-8"))
+        atomicfile.write_bytes(path, text.encode("utf-8"), durable=False)
     return name
 
 
@@ -207,7 +194,7 @@ def write_prefetch(folder: Path, files: DataFiles) -> None:
     )
     path = folder / mapbuild.PREFETCH_SCRIPT
     if not path.is_file() or path.read_text(encoding="utf-8") != script:
-        _write_atomic(path, script.encode("utf-8"))
+        atomicfile.write_bytes(path, script.encode("utf-8"), durable=False)
 
 
 def fit_request(
