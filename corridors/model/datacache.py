@@ -62,8 +62,9 @@ def code_version() -> str:
     )
 
 
-def key(fingerprint: str) -> str:
-    return hashlib.sha256(f"{fingerprint}\0{code_version()}".encode()).hexdigest()[:32]
+def key(data_version: str) -> str:
+    """The cache key of a dataset: its data version (``datadir.fingerprint``) and the code's."""
+    return hashlib.sha256(f"{data_version}\0{code_version()}".encode()).hexdigest()[:32]
 
 
 def _usable_folder(create: bool) -> Path | None:
