@@ -22,7 +22,7 @@ import pyogrio
 import pytest
 from shapely.geometry import shape
 
-from corridors.model import dataset, join
+from corridors.model import dataset, join, sources
 from corridors.model.dataset import Dataset
 from corridors.publish import export
 from corridors.schema import KINDS, METHODS, STATUSES
@@ -50,7 +50,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, fixture_dataset: Dataset)
 def _expected_citations(ds: Dataset) -> dict[str, list[dict[str, str]]]:
     """join's citations, each with its source named (headline, outlet, date or reference)."""
     return {
-        ident: [c | export.source_names(ds, c["source"]) for c in join.citations(ds, ident)]
+        ident: [c | sources.source(ds, c["source"]).names() for c in join.citations(ds, ident)]
         for ident in ds.features.index
     }
 

@@ -167,7 +167,9 @@ def write_data(
     files = DataFiles(
         layers=layers,
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
-        places=_data_file(folder, key("places"), lambda: places.places(ds.boundaries)),
+        places=_data_file(
+            folder, key("places"), lambda: places.places(ds.boundaries, ds.features.geometry)
+        ),
     )
     if prefetch:
         write_prefetch(folder, files)
@@ -232,6 +234,41 @@ def args(
         "fit": fit,
         "height": mapbuild.MAP_HEIGHT,
     }
+
+
+# --- the click message --------------------------------------------------------------------------
+
+#: The one message the map sends when a route is chosen (a click, a tap, Enter or Space on a
+#: focused route): ``{CLICK: {"corridor": ..., "id": ..., "n": ...}}``, ``n`` counting the page's
+#: clicks so that a second click on the same route is news. frontend/map.js writes it (a test reads
+#: map.js and checks it against these names); ``read_click`` is the only reader.
+CLICK = "click"
+CLICK_KEYS = ("corridor", "id", "n")
+
+
+@dataclass(frozen=True)
+class Click:
+    """A route chosen on the map: its corridor, its feature id, the page's click count."""
+
+    corridor: str
+    id: str
+    n: int
+
+
+def read_click(value: object) -> Click | None:
+    """The click in the component's value, checked (a value from the page is untrusted); None
+    for no click or a malformed one."""
+    if not isinstance(value, Mapping):
+        return None
+    click = value.get(CLICK)
+    if not isinstance(click, Mapping):
+        return None
+    corridor, feature, n = (click.get(k) for k in CLICK_KEYS)
+    if not isinstance(corridor, str) or not isinstance(feature, str):
+        return None
+    if isinstance(n, bool) or not isinstance(n, int):
+        return None
+    return Click(corridor=corridor, id=feature, n=n)
 
 
 # --- the view in the URL -----------------------------------------------------------------------

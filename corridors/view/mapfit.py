@@ -93,14 +93,12 @@ def fit(
 def take_click(ss: MutableMapping[str, Any]) -> None:
     """A click on a route selects its corridor (the list follows, so both stay in step).
 
-    The map's value carries ``{"click": {"corridor", "id", "n"}}``; ``n`` counts clicks, so a
+    The map's value carries the click message (``mapcomponent.CLICK``, read by ``read_click``); ``n`` counts clicks, so a
     value seen again (a rerun) is not a new click, and a corridor the map cannot select is ignored.
     """
-    value = ss.get(session.MAP) or {}
-    click = value.get("click") or {}
-    if click.get("n") is not None and click.get("n") != ss.get(session.CLICK_N):
-        ss[session.CLICK_N] = click.get("n")
-        corridor = click.get("corridor")
-        if isinstance(corridor, str) and corridor in ss.get(session.CORRIDOR_IDS, ()):
-            ss[session.CORRIDOR] = corridor
+    click = mapcomponent.read_click(ss.get(session.MAP))
+    if click is not None and click.n != ss.get(session.CLICK_N):
+        ss[session.CLICK_N] = click.n
+        if click.corridor in ss.get(session.CORRIDOR_IDS, ()):
+            ss[session.CORRIDOR] = click.corridor
             ss[session.CLICKED] = True
