@@ -41,7 +41,7 @@ from . import assets, mapbuild, places
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
 #: written.
 CACHE_ENV = datacache.ENV_VAR
-FRONTEND = Path(__file__).resolve().parent / "frontend"
+FRONTEND = assets.FRONTEND
 #: Component args name layer files relative to the page: the frame resolves them.
 DATA = "data"
 
@@ -84,8 +84,8 @@ def prepare(root: Path | None = None) -> Path:
             dst = staging / "leaflet" / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
-        for src in FRONTEND.iterdir():
-            shutil.copyfile(src, staging / src.name)
+        for name in assets.MAP_FRONTEND:
+            shutil.copyfile(FRONTEND / name, staging / name)
         (staging / DATA).mkdir()
         # index.html last: its presence says the folder is complete
         (staging / "index.html").write_text(mapbuild.page_html(), encoding="utf-8")
