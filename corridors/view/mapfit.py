@@ -93,7 +93,7 @@ def fit(
 def take_click(ss: MutableMapping[str, Any]) -> None:
     """A click on a route selects its corridor (the list follows, so both stay in step).
 
-    The map's value carries the click message (``mapcomponent.CLICK``, read by ``read_click``);
+    The map's value carries the click message (``mapcomponent.CLICK``, checked by ``read_click``);
     ``n`` counts clicks, so a value seen again (a rerun) is not a new click, and a corridor the map
     cannot select is ignored.
     """
