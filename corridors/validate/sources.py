@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections.abc import Iterator
 
+from .. import dates
 from ..problems import Problem, error, warning
 from .base import Context, check
 
@@ -16,24 +16,19 @@ FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt\Z")
 
 #: An article's date as ISO 8601 writes it, to the precision the article states: a year, a month
 #: or a day.
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
 def date_parts(value: str) -> list[int] | None:
     """[year], [year, month] or [year, month, day] of a source's date; [] when it states none;
-    None when it is not a calendar date (month 13, month 00, 31 April, "18 June 2025"), so that
-    no reader turns a typo into a real-looking date (month 00 once became "dec")."""
+    None when it is not a calendar date (month 13, month 00, 31 April, "18 June 2025", a decade),
+    so that no reader turns a typo into a real-looking date (month 00 once became "dec"). The
+    calendar is the one of ``corridors.dates``: a source's date is read as every date is."""
     if not value:
         return []
-    match = _ISO_DATE.match(value)
-    if match is None:
+    span = dates.parse(value)
+    if span is None or not span.parts:
         return None
-    parts = [int(p) for p in match.groups() if p is not None]
-    if parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
-        return None
-    if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
-        return None
-    return parts
+    return span.parts
 
 
 @check
