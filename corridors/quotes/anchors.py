@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..problems import Problem, error
 from ..schema import ANCHOR_COLUMNS
-from ..store import atomicfile, rawdata, reading
+from ..store import atomicfile, lock, rawdata, reading
 from ..store.datadir import DataDir
 from ..store.rawdata import RawData, table_text
 from . import textmatch
@@ -157,15 +157,17 @@ def render(anchors: list[Anchor]) -> str:
 
 
 def write(datadir: DataDir, raw: RawData | None = None) -> bool:
-    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed."""
-    computed = compute(raw or rawdata.read(datadir))
-    path = anchors_path(datadir)
-    text = render(computed.anchors)
-    current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
-    if current is not None and current == text.encode("utf-8"):
-        return False
-    atomicfile.write_bytes(path, text.encode("utf-8"))
-    return True
+    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed (under the
+    data's write lock, so it is computed from the claims as they are when it is written)."""
+    with lock.writing(datadir):
+        computed = compute(raw or rawdata.read(datadir))
+        path = anchors_path(datadir)
+        text = render(computed.anchors)
+        current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
+        if current is not None and current == text.encode("utf-8"):
+            return False
+        atomicfile.write_bytes(path, text.encode("utf-8"))
+        return True
 
 
 def rewrite(datadir: DataDir) -> None:
