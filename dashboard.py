@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import html
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from corridors.view import (
     assets,
     figures,
     filters,
+    firstpaint,
     mapcomponent,
     mapfit,
     notices,
@@ -44,9 +46,6 @@ st.set_page_config(
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
 
-#: After the map-only first run, the rest of the page is written when the map says it is drawn, or
-#: after this many seconds if it never does.
-FALLBACK_SECONDS = 4
 PAGE_CSS = (
     "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
     # a phone: room for Streamlit's header, so it covers none of the map's controls
@@ -393,13 +392,11 @@ def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
         st.query_params.from_dict(wanted)
 
 
-@st.fragment(run_every=FALLBACK_SECONDS)
-def _fallback_rerun() -> None:
-    """Runs once FALLBACK_SECONDS after the map-only first run, unless the app ran since."""
-    if st.session_state.get(session.FALLBACK_ARMED):
-        st.session_state[session.FALLBACK_ARMED] = False
+@st.fragment(run_every=firstpaint.RELEASE_SECONDS)
+def _release_rest() -> None:
+    """Reruns the app to write the whole page, once firstpaint says so (see that module)."""
+    if firstpaint.tick(st.session_state, time.monotonic()):
         st.rerun(scope="app")
-    st.session_state[session.FALLBACK_ARMED] = True
 
 
 def _map(
@@ -456,13 +453,17 @@ def main() -> None:
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
         _map(root, data_version, ds, state, shown, options)
-    if not st.session_state.get(session.PAINTED):
-        # A session's first run writes the map alone and stops: the rest of the page follows when
-        # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
-        # code does not compete with the map's frame. Should the map never report, a fragment
-        # reruns the app after a few seconds anyway.
-        st.session_state[session.PAINTED] = True
-        _fallback_rerun()
+    stage = firstpaint.stage(st.session_state)
+    if stage is not firstpaint.Stage.FULL:
+        # The map first, then the panel, then the rest (corridors.view.firstpaint): a click made
+        # as soon as the map is drawn is answered by a run that writes the map and the panel only.
+        firstpaint.start(st.session_state, time.monotonic())
+        if stage is firstpaint.Stage.PANEL:
+            with panel_col:
+                _asof_note(moment)
+                _panel_column(options, state, shown)
+            st.html(PAGE_CSS)
+        _release_rest()
         st.stop()
     with panel_col:
         _asof_note(moment)
