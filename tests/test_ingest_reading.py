@@ -153,6 +153,11 @@ def test_no_quantity(sentence: str) -> None:
         pytest.param("on August 21", "2016-08", "2016-08-21", "", id="day against a month"),
         pytest.param("by the end of the decade", "2025-03-14", "2020s", "by the end of", id="dec"),
         pytest.param("within the next four years", "2025-03-14", "2029", "by", id="within"),
+        pytest.param("began running in November", "2016-03-02", "2015-11", "", id="past month"),
+        pytest.param("will open in February", "2023-10-09", "2024-02", "", id="future month"),
+        pytest.param("will open in December", "2023-10-09", "2023-12", "", id="later this year"),
+        pytest.param("will sign on Monday", "2025-03-14", "2025-03-17", "", id="future weekday"),
+        pytest.param("talks were held on Monday", "2025-03-14", "2025-03-10", "", id="past wkday"),
     ],
 )
 def test_dates(sentence: str, article_date: str, value: str, qualifier: str) -> None:
