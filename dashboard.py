@@ -169,14 +169,25 @@ def view_options(root: str) -> viewstate.Options:
     return filters.options(load(root))
 
 
-@data_cache()
-def panel_html(
+@data_cache(max_entries=32)
+def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
+) -> panel.CorridorPanel:
+    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
+    once per process, filter and moment (the data is read-only)."""
+    return panel.corridor_panel(dataset_at(root, moment), corridor, sources)
+
+
+@data_cache(max_entries=64)
+def panel_html(
+    root: str,
+    corridor: str,
+    sources: tuple[str, ...] = (),
+    moment: str = asof.NOW.key(),
+    shown: tuple[tuple[str, int], ...] = (),
 ) -> str:
-    """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
-    process, filter and moment (the data is read-only)."""
-    ds = dataset_at(root, moment)
-    return panel.render_html(panel.corridor_panel(ds, corridor, sources))
+    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
+    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -504,7 +515,7 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
     if state.corridor:
-        st.html(panel_html(root, state.corridor, tuple(state.sources), state.moment().key()))
+        _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(
             "Click a route or a port on the map, or choose a corridor above, to read "
@@ -513,6 +524,30 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         )
         st.html(overview_html(root, state.moment().key()))
         st.html(sources_list_html(root, state.moment().key()))
+
+
+@st.fragment
+def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: str) -> None:
+    """The panel, its first page of each field first; "Show more" reruns this fragment alone, so
+    the map, the timeline and the rest of the page are not rebuilt for the next page."""
+    basis = (corridor, sources, moment)
+    memo = st.session_state.get(session.PANEL_SHOWN)
+    if not memo or memo[0] != basis:
+        memo = st.session_state[session.PANEL_SHOWN] = (basis, {})
+    shown = memo[1]
+    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+        st.button(
+            f"Show more: {label} ({left:,} not shown)",
+            key=f"_more_{key}",
+            on_click=_show_more,
+            args=(key,),
+        )
+
+
+def _show_more(key: str) -> None:
+    shown = st.session_state[session.PANEL_SHOWN][1]
+    shown[key] = panel.shown_count(shown, key) + panel.MORE
 
 
 @data_cache()
