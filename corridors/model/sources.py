@@ -125,16 +125,23 @@ def source_in(sources: pd.DataFrame, references: pd.DataFrame, file: str) -> Sou
 
 
 def sources_by_file(ds: Dataset, files: Iterable[str]) -> dict[str, Source]:
-    """``source`` of many ids at once: the articles' rows read in one look-up rather than one
-    each (a system's claims cite a thousand articles in a grown corpus)."""
+    """``source`` of many ids at once (see ``sources_in``)."""
+    return sources_in(ds.sources, ds.references, files)
+
+
+def sources_in(
+    sources: pd.DataFrame, references: pd.DataFrame, files: Iterable[str]
+) -> dict[str, Source]:
+    """``source_in`` of many ids at once: the articles' rows read in one look-up rather than
+    one each (a system's claims cite a thousand articles in a grown corpus)."""
     wanted = list(dict.fromkeys(files))
-    found = ds.sources.index.intersection(wanted)
-    rows = ds.sources.loc[found].to_dict("index") if len(found) else {}
+    found = sources.index.intersection(wanted)
+    rows = sources.loc[found].to_dict("index") if len(found) else {}
     out = {}
     for file in wanted:
         row = rows.get(file)
         if row is None:
-            out[file] = source(ds, file)  # a reference, or an id listed nowhere
+            out[file] = source_in(sources, references, file)  # a reference, or listed nowhere
             continue
         out[file] = Source(
             file=file,

@@ -30,7 +30,7 @@ import pandas as pd
 from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
-from ..model.sources import source
+from ..model.sources import sources_by_file
 from ..schema import field_label, format_value
 
 #: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
@@ -105,7 +105,9 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
     out, unplaced = [], 0
-    for claim in claims.to_dict("records"):
+    records = claims.to_dict("records")
+    named = sources_by_file(ds, (c["source"] for c in records))  # once each, not once a claim
+    for claim in records:
         value = _number(str(claim["value"]))
         if value is None:
             continue
@@ -145,7 +147,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
                 "end": placed.last,
                 "claim": claim["id"],
                 "source": claim["source"],
-                "source_label": source(ds, claim["source"]).dated,
+                "source_label": named[claim["source"]].dated,
                 "quote": claim["quote"],
                 "aim": "target" if field in TARGETS else "reported",
                 "conflict": False,

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import dates
 from ..model.dataset import Dataset
-from ..model.sources import source_in
+from ..model.sources import sources_in
 from ..schema import FIELDS, MILESTONES, format_claim, in_disagreement
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
@@ -79,15 +79,19 @@ def milestones_from(
     """One row per dated claim (COLUMNS), ordered by corridor, milestone and date."""
     feature_names = feature_names or {}
     rows, dated = [], []
-    for claim in claims.to_dict("records"):
+    records = claims[claims["field"].isin(list(MILESTONES))].to_dict("records")
+    # looked up once each, not once a claim: a grown corpus dates thousands of claims
+    named = sources_in(sources, references, (c["source"] for c in records))
+    system_names = dict(zip(corridors.index, corridors["name"].astype(str), strict=True))
+    for claim in records:
         if claim["field"] not in MILESTONES:
             continue
         period = dates.parse(str(claim["value"]))
         if period is None:
             continue
-        source = source_in(sources, references, claim["source"])
+        source = named[claim["source"]]
         corridor = claim["corridor"]
-        name = str(corridors.loc[corridor, "name"]) if corridor in corridors.index else corridor
+        name = system_names.get(corridor, corridor)
         label = FIELDS[claim["field"]].label
         feature = claim.get("feature") or ""
         dated.append(claim)
