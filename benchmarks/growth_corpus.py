@@ -125,8 +125,9 @@ def ingest_s(root: Path, work: Path) -> tuple[float, int]:
     return took
 
 
-def dashboard(root: Path, work: Path, browser, guard, big: str) -> dict:
-    """Cold and warm start (spawn to every route drawn), a click on the biggest system, memory."""
+def dashboard(root: Path, work: Path, browser, guard, big: str, out: dict) -> None:
+    """Cold and warm start (spawn to every route drawn), a click on the biggest system, memory:
+    into ``out`` as each is measured, so a later failure keeps the earlier figures."""
     from corridors.model import dataset
     from corridors.store.datadir import DataDir
     from devtools import browser as e2e
@@ -139,13 +140,14 @@ def dashboard(root: Path, work: Path, browser, guard, big: str) -> dict:
     first_claim = str(ds.claims.loc[ds.claims["corridor"] == big, "id"].iloc[0])
     cache = work / "dash-cache"
     shutil.rmtree(cache, ignore_errors=True)
-    out: dict = {"cold_s": startup._dashboard_start(root, cache, browser, guard, n)["seconds"]}
+    out["cold_s"] = startup._dashboard_start(root, cache, browser, guard, n)["seconds"]
     env = {ENV_VAR: os.fspath(root), CACHE_VAR: os.fspath(cache)}
     start = time.perf_counter()
     with e2e.serve(env=env, log_dir=common.LOG_DIR) as server:
         context, page, errors, ws = common.open_dashboard(browser, guard, server.url, n, 600_000)
         out["warm_s"] = time.perf_counter() - start
         try:
+            out["rss_mb"] = common.rss_mb(server.process.pid) if server.process else None
             point, hit = common.prepared_point(page, feature)
             if hit:
                 before = ws.bytes
@@ -157,7 +159,6 @@ def dashboard(root: Path, work: Path, browser, guard, big: str) -> dict:
         finally:
             context.close()
     shutil.rmtree(cache, ignore_errors=True)
-    return out
 
 
 def measure(scale: int, base: Path, repeat: int, browser, guard) -> dict:
@@ -170,7 +171,7 @@ def measure(scale: int, base: Path, repeat: int, browser, guard) -> dict:
     r["ingest_s"], r["ingest_exit"] = ingest_s(root, base)
     if browser is not None:
         try:
-            r.update(dashboard(root, base, browser, guard, corpus.BIG_SYSTEM))
+            dashboard(root, base, browser, guard, corpus.BIG_SYSTEM, r)
         except Exception as exc:  # reported, never raised: the other figures stand
             r["dash_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
     shutil.rmtree(root, ignore_errors=True)

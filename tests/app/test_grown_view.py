@@ -1,5 +1,5 @@
-"""A system with thousands of claims: its panel opens on a first page, and every claim and quote
-is reachable by asking for more.
+"""A system with thousands of claims: its panel opens on a first page, every claim and quote is
+reachable by asking for more, and its popup names each figure once.
 
 Run on a copy of the frozen fixture grown by benchmarks/corpus.py (synthetic articles restating
 the fixture's claims, so the railway has hundreds of claims), never on the live data.
@@ -16,8 +16,9 @@ from benchmarks import corpus
 from corridors.model import dataset
 from corridors.model.sources import source, sources_by_file
 from corridors.quotes import textmatch
+from corridors.schema import FIELDS, format_claim
 from corridors.store.datadir import ENV_VAR, DataDir
-from corridors.view import panel
+from corridors.view import mapbuild, panel
 
 from .support import dashboard_app
 from fixtures import FIXTURE
@@ -143,3 +144,19 @@ def test_show_more_in_the_dashboard_adds_a_page(
     roles = len(dict(big.groups)["Role"])
     assert len(after) == len(before) + min(panel.MORE, roles - panel.PAGE)
     assert set(before) < set(after)
+
+
+def test_popup_names_each_figure_once_with_how_many_sources_repeat_it(
+    grown: dataset.Dataset,
+) -> None:
+    """A figure a hundred articles repeat is one line of the popup (its first quote, and how many
+    more sources give it), so a popup stays small however many articles there are."""
+    feature = str(grown.features.index[grown.features["corridor"] == BIG][0])
+    popup = mapbuild.popup_html(grown, feature)
+    claims = grown.claims_for(feature)
+    figures = claims[[FIELDS[f].figure for f in claims["field"]]]
+    read = {(r["field"], format_claim(r)) for r in figures.to_dict("records")}
+    shown = re.findall(r"<div style='margin-top:4px'><b>([^<]*)</b>", popup)
+    assert len([s for s in shown if not s.startswith("Status:")]) == len(read)
+    assert re.search(r"and [\d,]+ more sources</div>", popup)
+    assert len(popup) < 20_000
