@@ -264,15 +264,22 @@ class Context:
             index[row["corridor"]].append(row)
         return index
 
+    @cached_property
+    def claims_by_feature(self) -> dict[tuple[str, str], list[Row]]:
+        """Claims by (corridor, feature), feature '' for the whole corridor: a feature's claims
+        are two look-ups, not a pass over its corridor's thousands."""
+        index: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for row in self.raw.claims.rows:
+            index[(row["corridor"], row["feature"])].append(row)
+        return index
+
     def claims_for(self, ref: FeatureRef) -> list[Row]:
+        """The claims of a feature's corridor as a whole, then those of the feature itself."""
         corridor = ref.props.get("corridor")
         if not isinstance(corridor, str):
             return []
-        return [
-            row
-            for row in self.claims_by_corridor.get(corridor, [])
-            if row["feature"] in ("", ref.id)
-        ]
+        whole = self.claims_by_feature.get((corridor, ""), [])
+        return [*whole, *self.claims_by_feature.get((corridor, ref.id), [])]
 
     # --- boundaries --------------------------------------------------------------------------
 
