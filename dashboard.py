@@ -691,7 +691,6 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
         if since >= end:
             st.caption(f"Choose a day before {end.isoformat()}, the page's 'as of' day.")
             return
-        found = change_list(root, since, until, moment.undated, corridor)
         st.caption(
             f"From {since.isoformat()} to {end.isoformat()} (the 'as of' day), by the sources' "
             "dates: claims that appeared, figures and statuses that changed, disagreements that "
@@ -702,8 +701,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
                 else "Undated sources are left out."
             )
         )
-        ds = load(root)
-        st.html(changes_html(ds, found))
+        st.html(changes_list_html(root, since, until, moment.undated, corridor))
         left, right = st.columns(2)
         for column, fmt, label in ((left, "csv", "CSV"), (right, "atom", "Atom feed")):
             column.download_button(
@@ -718,21 +716,43 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             )
 
 
+#: The page lists the newest changes only: a grown corpus has tens of thousands (every claim is
+#: one when it appears); the CSV and Atom downloads list them all.
+CHANGES_SHOWN = 100
+
+
+@data_cache(max_entries=32)
+def changes_list_html(
+    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> str:
+    """``changes_html`` of one question, made once (not on every rerun of the page)."""
+    return changes_html(load(root), change_list(root, since, until, undated, corridor))
+
+
 def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
-    """The changes as a list, newest first, each with its quotes and sources (all escaped)."""
+    """The newest changes as a list (CHANGES_SHOWN of them), each with its quotes and sources
+    (all escaped), and how many earlier ones the downloads hold."""
     if not found:
         return (
             "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
             "new.</p>"
         )
+    newest = sorted(found, key=lambda c: c.day, reverse=True)
     items = "".join(
         f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
         f"{changes.entry_html(ds, c)}</li>"
-        for c in sorted(found, key=lambda c: c.day, reverse=True)
+        for c in newest[:CHANGES_SHOWN]
+    )
+    earlier = len(newest) - CHANGES_SHOWN
+    more = (
+        f"<p data-testid='changes-more'>… and {earlier:,} earlier change"
+        f"{'s' if earlier > 1 else ''}: the CSV and Atom downloads below list every one.</p>"
+        if earlier > 0
+        else ""
     )
     return (
         f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
-        f"{items}</ul>"
+        f"{items}</ul>{more}"
     )
 
 

@@ -160,3 +160,20 @@ def test_popup_names_each_figure_once_with_how_many_sources_repeat_it(
     assert len([s for s in shown if not s.startswith("Status:")]) == len(read)
     assert re.search(r"and [\d,]+ more sources</div>", popup)
     assert len(popup) < 20_000
+
+
+def test_what_changed_lists_the_newest_and_says_how_many_more(
+    grown_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every claim of a dated article is a change: the page lists the newest hundred and says how
+    many earlier ones the downloads hold, rather than writing them all on every run."""
+    monkeypatch.setenv(ENV_VAR, str(grown_dir.root))
+    app: AppTest = dashboard_app()
+    app.run()
+    assert not app.exception
+    bodies = [e.proto.body for e in app.get("html")]
+    listed = next(b for b in bodies if "data-testid='changes'" in b)
+    count = int(re.search(r"data-count='(\d+)'", listed)[1])
+    shown = listed.count("<li data-change=")
+    assert count > shown == 100
+    assert f"… and {count - shown:,} earlier changes" in listed
