@@ -632,6 +632,12 @@ def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     return figures.rows(dataset_at(root, moment), corridor)
 
 
+@data_cache()
+def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The chart of those rows, built once per data version, corridor and moment."""
+    return figures.chart(figure_rows(root, corridor, moment)[0])
+
+
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
     """Figures over time; left out when the system has nothing to plot."""
     rows, unplaced = figure_rows(root, corridor, moment)
@@ -649,7 +655,10 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
             )
         )
         event = st.altair_chart(
-            figures.chart(rows), on_select="rerun", selection_mode="figure", key="figures"
+            figure_chart(root, corridor, moment),
+            on_select="rerun",
+            selection_mode="figure",
+            key="figures",
         )
         for claim in [p["claim"] for p in event.selection.get("figure", [])]:
             st.html(panel.claim_html(ds, claim))

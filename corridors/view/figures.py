@@ -173,9 +173,29 @@ AXIS_LABEL = (
 )
 
 
+#: What makes two rows one mark: the same figure of the same thing at the same date and value.
+SAME_MARK = ["panel", "corridor", "feature", "field", "scope", "value", "start", "end", "aim"]
+
+
+def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per mark: claims giving the same figure at the same date are one mark (its first
+    claim, which a click picks, named with how many more sources give it), so a figure a thousand
+    articles repeat is one point, not a thousand stacked side by side. Every claim stays in the
+    panel."""
+    if frame.empty:
+        return frame.copy()
+    counts = frame.groupby(SAME_MARK, sort=False, dropna=False)["source"].transform("nunique")
+    data = frame.assign(_n=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    data["source_label"] = [
+        label + (f" (and {n - 1:,} more source{'s' if n > 2 else ''})" if n > 1 else "")
+        for label, n in zip(data["source_label"], data["_n"], strict=True)
+    ]
+    return data.drop(columns="_n")
+
+
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
-    data = frame.copy()
+    data = one_mark_per_figure(frame)
     mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
     lo = min(data["start"], default=dt.date(2000, 1, 1))
     hi = max(data["end"], default=lo)

@@ -134,6 +134,27 @@ def milestones(ds: Dataset) -> pd.DataFrame:
     return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references, names)
 
 
+#: What makes two rows one bar: the same milestone of the same thing on the same date, from the
+#: same kind of source (an article or a reference), agreeing or not alike.
+SAME_MARK = ["lane", "date", "precision", "from_reference", "conflict"]
+
+
+def one_mark_per_date(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per bar: claims giving a lane the same date are one bar (its first claim, the one
+    a click picks, and how many sources give that date), so a date a thousand articles repeat
+    draws one bar rather than a thousand sub-lanes. Every claim stays in the panel."""
+    if rows.empty:
+        return rows.assign(sources=pd.Series(dtype=int))
+    counts = rows.groupby(SAME_MARK, sort=False)["source"].transform("nunique")
+    data = rows.assign(sources=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    more = data["sources"] - 1
+    data["source_label"] = [
+        label + (f" (and {n:,} more source{'s' if n > 1 else ''})" if n else "")
+        for label, n in zip(data["source_label"], more, strict=True)
+    ]
+    return data
+
+
 def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     """Milestones as bars over time: a lane per system and milestone, one sub-lane per claim.
 
@@ -141,7 +162,7 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     the date as stated, its precision, the quote and the source. Clicking a bar selects its claim
     (selection ``milestone`` on field ``claim``).
     """
-    data = rows.copy()
+    data = one_mark_per_date(rows)
     if not data.empty:
         shown_end = [
             max(end, start + dt.timedelta(days=MIN_SPAN_DAYS))

@@ -18,7 +18,7 @@ from corridors.model.sources import source, sources_by_file
 from corridors.quotes import textmatch
 from corridors.schema import FIELDS, format_claim
 from corridors.store.datadir import ENV_VAR, DataDir
-from corridors.view import mapbuild, panel
+from corridors.view import figures, mapbuild, panel, timeline
 
 from .support import dashboard_app
 from fixtures import FIXTURE
@@ -177,3 +177,17 @@ def test_what_changed_lists_the_newest_and_says_how_many_more(
     shown = listed.count("<li data-change=")
     assert count > shown == 100
     assert f"… and {count - shown:,} earlier changes" in listed
+
+
+def test_charts_draw_a_date_many_sources_repeat_once(grown: dataset.Dataset) -> None:
+    """The timeline draws one bar per date a lane is given (with how many sources give it), and
+    the figures one mark per figure, date and value: a repeated date is not a thousand bars."""
+    rows = timeline.milestones(grown)
+    bars = timeline.one_mark_per_date(rows)
+    assert len(bars) * 5 < len(rows)
+    assert set(bars["claim"]) <= set(rows["claim"])
+    assert bars.duplicated(timeline.SAME_MARK).sum() == 0
+    repeated = bars[bars["sources"] > 1].iloc[0]
+    assert f"(and {repeated['sources'] - 1:,} more sources)" in repeated["source_label"]
+    marks = figures.one_mark_per_figure(figures.rows(grown)[0])
+    assert marks.duplicated(figures.SAME_MARK).sum() == 0
