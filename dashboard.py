@@ -390,7 +390,7 @@ def _time_controls(ds: dataset.Dataset) -> None:
         key=session.UNDATED,
         help="Sources with no known date (articles that state none, and the public references) "
         "cannot be placed in time. Ticked, they count as known on every day and are marked "
-        "'date not stated' or 'from a reference'; by default they count as of today only.",
+        "'undated' or 'from a reference'; by default they count as of today only.",
     )
 
 
@@ -609,7 +609,7 @@ def _asof_note(moment: asof.Moment) -> None:
     if moment.is_now:
         return
     undated = (
-        "Undated sources are included, each marked 'date not stated' or 'from a reference'."
+        "Undated sources are included, each marked 'undated' or 'from a reference'."
         if moment.undated
         else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
     )

@@ -39,13 +39,11 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short citation: outlet and date where stated, else the file's number."""
+        """A short citation: outlet (else the file's number) and date, or "undated": the README's
+        rule for undated sources has every place that shows one mark it."""
         if self.reference:
             return f"reference: {self.outlet or self.headline}"
-        parts = [self.outlet or f"article {self.file[:3]}"]
-        if self.date:
-            parts.append(self.date)
-        return ", ".join(parts)
+        return ", ".join((self.outlet or f"article {self.file[:3]}", self.date or "undated"))
 
     @property
     def option(self) -> str:

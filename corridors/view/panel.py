@@ -504,7 +504,7 @@ def _source_html(src: Source) -> str:
             f"<span class='muted'>[quote as read at the address]</span>"
         )
     headline = e(src.headline) if src.headline else "<i>no headline stated</i>"
-    bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
+    bits = [src.outlet or "outlet not stated", src.date or "undated"]
     if src.syndicated:
         bits.append("syndicated")
     return f"{headline} — {e(' · '.join(bits))} <span class='muted'>[{e(src.file)}]</span>"
@@ -671,7 +671,7 @@ def _short_source_html(src: Source) -> str:
         return "<span class='refmark'>from a reference, not the articles</span> " + _link(
             src.url, src.headline
         )
-    bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
+    bits = [src.outlet or "outlet not stated", src.date or "undated"]
     return f"{e(src.short)} — {e(', '.join(bits))}"
 
 

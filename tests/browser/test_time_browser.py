@@ -137,6 +137,6 @@ def test_undated_sources_can_be_included_and_are_marked(dashboard: Dashboard, qu
     expect(box).to_be_checked()
     assert "cku-status-001" in _panel_claims(dashboard)
     expect(dashboard.page.locator("[data-claim=cku-status-001] .src")).to_contain_text(
-        "date not stated"
+        "undated"
     )
     assert _railway(dashboard)["status"] == "planned"  # the dated 005 outranks the undated 001
