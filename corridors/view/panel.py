@@ -12,14 +12,15 @@ note can never inject markup into the page.
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..model.dataset import Dataset
-from ..model.sources import Source, source
+from ..model.sources import Source, source, sources_by_file
 from ..quotes import textmatch
 from ..schema import (
     DATE_FIELDS,
@@ -63,7 +64,7 @@ class ClaimView:
     field: str
     value: str
     quote: str
-    context: QuoteInContext
+    context: QuoteInContext | LazyContext
     source: Source
     note: str
     feature: str
@@ -141,6 +142,17 @@ def reference(ds: Dataset, reference_id: str) -> ReferenceView:
     )
 
 
+#: The first screen stays small whatever the data (a system with thousands of claims): each field
+#: shows its first PAGE claims and each "show more" MORE after them (``render_html(shown=...)``);
+#: a disagreement shows the first DISAGREE_PAGE claims of each reading (all are under their field);
+#: a list of sources names the first NAMES, then says how many more.
+PAGE = 8
+MORE = 50
+DISAGREE_PAGE = 3
+NAMES = 12
+#: The ``shown`` key of the list of sources at the panel's foot (field names key the claims).
+SOURCES_KEY = "sources"
+
 #: The summary's rows: one per field, then the other figures stated (traffic, targets, ...), then
 #: the dates (schema.DATE_FIELDS) as one row.
 SUMMARY_FIELDS = ("status", "length", "cost", "capacity")
@@ -201,6 +213,23 @@ class CorridorPanel:
     part_of: tuple[str, str] | None = None
     #: Its parts (Line D of the pipeline), as (id, name, mapped): figures of their own, listed.
     parts: list[tuple[str, str, bool]] = field(default_factory=list)
+
+
+class LazyContext:
+    """A quote's sentence, found the first time it is read: a system with thousands of claims
+    shows a page of them, and only the quotes shown are looked for in their articles."""
+
+    def __init__(self, ds: Dataset, file: str, quote: str) -> None:
+        self._ds, self._file, self._quote = ds, file, quote
+
+    @functools.cached_property
+    def found_in(self) -> QuoteInContext:
+        return quote_in_context(self._ds, self._file, self._quote)
+
+    before = property(lambda self: self.found_in.before)
+    quote = property(lambda self: self.found_in.quote)
+    after = property(lambda self: self.found_in.after)
+    found = property(lambda self: self.found_in.found)
 
 
 def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
@@ -277,15 +306,23 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     return found
 
 
-def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
-    """One claim as the reader sees it: its value formatted, its quote in its sentence."""
+def claim_view(
+    ds: Dataset, row: Mapping[str, str], sources: dict[str, Source] | None = None
+) -> ClaimView:
+    """One claim as the reader sees it: its value formatted, its quote in its sentence (found when
+    first shown). ``sources`` memoises the look-up of each source across a panel's claims."""
+    file = row["source"]
+    if sources is None:
+        cited = source(ds, file)
+    elif (cited := sources.get(file)) is None:
+        cited = sources[file] = source(ds, file)
     return ClaimView(
         id=row["id"],
         field=row["field"],
         value=format_claim(row),
         quote=row["quote"],
-        context=quote_in_context(ds, row["source"], row["quote"]),
-        source=source(ds, row["source"]),
+        context=LazyContext(ds, file, row["quote"]),
+        source=cited,
         note=row["note"],
         feature=row["feature"],
         raw=row["value"],
@@ -344,8 +381,9 @@ def corridor_panel(
 
     views: list[ClaimView] = []
     by_field: dict[str, list[ClaimView]] = {}
-    for _, row in claims.iterrows():
-        view = claim_view(ds, row)
+    cited = sources_by_file(ds, claims["source"])
+    for row in claims.to_dict("records"):  # records, not iterrows: thousands of claims a system
+        view = claim_view(ds, row, cited)
         views.append(view)
         by_field.setdefault(row["field"], []).append(view)
     groups = [(field_label(f), by_field[f]) for f in _in_field_order(by_field)]
@@ -375,7 +413,7 @@ def corridor_panel(
         measured_countries=measured_countries,
         claimed_lengths=[v.value for v in by_field.get("length", [])],
         claimed_countries=claimed_countries,
-        sources=[source(ds, f) for f in files],
+        sources=[cited.get(f) or source(ds, f) for f in files],
         mapped=mapped,
         kinds=list(
             dict.fromkeys(KINDS[f.kind].label if f.kind in KINDS else f.kind for f in feature_views)
@@ -449,11 +487,20 @@ def _sources_of(reading: Reading) -> str:
     """'(2 sources: 002, 003)': how many sources give the reading, and which articles (by number)
     or that it comes from a reference, not the articles."""
     srcs = reading.sources
-    names = ", ".join(
-        "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
-        for s in srcs
+    names = _first_names(
+        [
+            "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
+            for s in srcs
+        ]
     )
     return f"<span class='src'>({e(_count(len(srcs), 'source'))}: {e(names)})</span>"
+
+
+def _first_names(names: Sequence[str], limit: int = NAMES) -> str:
+    """'001, 002, 003': the first ``limit`` distinct names, then how many more there are."""
+    names = list(dict.fromkeys(names))
+    listed = ", ".join(names[:limit])
+    return listed + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
 
 def _reading_html(reading: Reading) -> str:
@@ -519,7 +566,7 @@ def _summary_html(panel: CorridorPanel) -> str:
     n_claims = sum(len(claims) for _, claims in panel.groups)
     who = f"{_count(n_claims, 'claim')} from {_count(len(articles), 'article')}"
     if articles:
-        who += ": " + ", ".join(s.short.removeprefix("article ") for s in articles)
+        who += ": " + _first_names([s.short.removeprefix("article ") for s in articles])
     if refs:
         who += f"; and {_count(len(refs), 'reference')}, not one of the articles"
     rows.append(("Who says so", e(who)))
@@ -609,7 +656,7 @@ def _disagreements_html(panel: CorridorPanel) -> str:
         for reading in dis.readings:
             out.append("<div class='reading'>")
             out.append(f"<div class='value'>{e(reading.value)}</div>")
-            for claim in reading.claims:
+            for claim in reading.claims[:DISAGREE_PAGE]:
                 out.append(
                     f"<div data-conflict-claim='{e(claim.id)}'>"
                     f"<blockquote>{_bare_quote_html(claim)}</blockquote>"
@@ -618,6 +665,12 @@ def _disagreements_html(panel: CorridorPanel) -> str:
                 if claim.note:
                     out.append(f"<div class='src'>Note: {e(claim.note)}</div>")
                 out.append("</div>")
+            if len(reading.claims) > DISAGREE_PAGE:
+                left = len(reading.claims) - DISAGREE_PAGE
+                out.append(
+                    f"<div class='src' data-conflict-more='{left}'>and "
+                    f"{e(_count(left, 'more claim'))} giving it, under {e(dis.label)} below</div>"
+                )
             out.append("</div>")
         out.append("</div></div>")
     out.append("</section>")
@@ -682,8 +735,55 @@ def _drawn_html(panel: CorridorPanel) -> str:
     return "".join(out)
 
 
-def render_html(panel: CorridorPanel) -> str:
-    """The panel as HTML; every data string goes through html.escape."""
+def shown_count(shown: Mapping[str, int] | None, key: str) -> int:
+    """How many items of a section (a field's claims, or SOURCES_KEY) the page shows: PAGE
+    until the reader asks for more."""
+    return max(PAGE, (shown or {}).get(key, PAGE))
+
+
+def more_left(
+    panel: CorridorPanel, shown: Mapping[str, int] | None = None
+) -> list[tuple[str, str, int]]:
+    """The sections cut short on this page, as (key, label, how many are not shown): what a
+    "show more" control offers. Every claim is reachable by asking for more."""
+    out = []
+    for label, claims in panel.groups:
+        key = claims[0].field
+        left = len(claims) - shown_count(shown, key)
+        if left > 0:
+            out.append((key, label, left))
+    left = len(panel.sources) - shown_count(shown, SOURCES_KEY)
+    if left > 0:
+        out.append((SOURCES_KEY, "Sources", left))
+    return out
+
+
+def _claim_html(claim: ClaimView) -> str:
+    note = f"<div class='note'>Note: {e(claim.note)}</div>" if claim.note else ""
+    return (
+        f"<div class='claim' data-claim='{e(claim.id)}'>"
+        f"<span class='value'>{e(claim.value)}</span>"
+        f"<blockquote>{_quote_html(claim)}</blockquote>"
+        f"<div class='src'>{_short_source_html(claim.source)}</div>{note}</div>"
+    )
+
+
+def _cut_note(key: str, shown: int, total: int, what: str) -> str:
+    """Says a section is cut short, and how to see the rest."""
+    if shown >= total:
+        return ""
+    return (
+        f"<p class='muted' data-more='{e(key)}'>Showing {shown:,} of {_count(total, what)}; "
+        f"“Show more” below the panel lists the next {min(MORE, total - shown):,}.</p>"
+    )
+
+
+def render_html(panel: CorridorPanel, shown: Mapping[str, int] | None = None) -> str:
+    """The panel as HTML; every data string goes through html.escape.
+
+    ``shown`` says how many claims of each field (and sources, SOURCES_KEY) to show; by default
+    the first PAGE of each, so the first screen of a system with thousands of claims is as quick
+    as a small one's. The summary and the disagreements always cover every claim."""
     out = [
         PANEL_CSS,
         f"<div class='cp' data-testid='corridor-panel' data-corridor='{e(panel.id)}' "
@@ -709,26 +809,23 @@ def render_html(panel: CorridorPanel) -> str:
         else:
             out.append("<p>The sources state nothing about it.</p>")
     for label, claims in panel.groups:
+        key = claims[0].field
+        count = shown_count(shown, key)
         out.append(f"<h5>{e(label)}</h5>")
-        for claim in claims:
-            out.append(
-                f"<div class='claim' data-claim='{e(claim.id)}'>"
-                f"<span class='value'>{e(claim.value)}</span>"
-                f"<blockquote>{_quote_html(claim)}</blockquote>"
-                f"<div class='src'>{_short_source_html(claim.source)}</div>"
-            )
-            if claim.note:
-                out.append(f"<div class='note'>Note: {e(claim.note)}</div>")
-            out.append("</div>")
+        out.extend(_claim_html(claim) for claim in claims[:count])
+        out.append(_cut_note(key, count, len(claims), "claim"))
 
     if panel.features:
         out.append(_drawn_html(panel))
 
     out.append("<h4>Sources</h4><ul>")
-    for src in panel.sources:
+    count = shown_count(shown, SOURCES_KEY)
+    for src in panel.sources[:count]:
         note = f"<br><span class='muted'>{e(src.note)}</span>" if src.note else ""
         out.append(f"<li>{_source_html(src)}{note}</li>")
-    out.append("</ul></div>")
+    out.append("</ul>")
+    out.append(_cut_note(SOURCES_KEY, count, len(panel.sources), "source"))
+    out.append("</div>")
     return "".join(out)
 
 
@@ -763,13 +860,17 @@ def overview_html(ds: Dataset, corridors: Sequence[str]) -> str:
 
 
 def cites(ds: Dataset) -> dict[str, list[str]]:
-    """Article file -> the corridors its claims are about, drawn ones first (in corridor order)."""
+    """Article file -> the corridors its claims are about, drawn ones first (in corridor order).
+
+    One pass over the claims, not one per article: a thousand articles cost what one does."""
     drawn = set(ds.features["corridor"])
-    out: dict[str, list[str]] = {}
-    for file in ds.sources.index:
-        corridors = list(dict.fromkeys(ds.claims.loc[ds.claims["source"] == file, "corridor"]))
-        out[file] = sorted(corridors, key=lambda c: c not in drawn)
-    return out
+    by_file: dict[str, dict[str, None]] = {file: {} for file in ds.sources.index}
+    for file, corridor in zip(ds.claims["source"], ds.claims["corridor"], strict=True):
+        if file in by_file:
+            by_file[file][corridor] = None
+    return {
+        file: sorted(corridors, key=lambda c: c not in drawn) for file, corridors in by_file.items()
+    }
 
 
 def sources_html(ds: Dataset) -> str:
@@ -781,8 +882,10 @@ def sources_html(ds: Dataset) -> str:
         PANEL_CSS,
         "<div class='cp' data-testid='sources-list'><h4>The articles</h4><ul>",
     ]
-    for file, corridors in cites(ds).items():
-        src = source(ds, file)
+    cited = cites(ds)
+    named = sources_by_file(ds, cited)
+    for file, corridors in cited.items():
+        src = named[file]
         mapped = [ds.corridor_name(c) for c in corridors if c in drawn]
         others = [ds.corridor_name(c) + " (not mapped)" for c in corridors if c not in drawn]
         if mapped:
