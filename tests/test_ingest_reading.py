@@ -412,6 +412,55 @@ def test_route_countries_in_order(sentence: str, countries: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "origin", "ends", "countries"),
+    [
+        pytest.param(
+            "The oil line exits Kazakhstan via Kyrgyzstan and Tajikistan before entering China.",
+            "",
+            ("", ""),
+            "Kazakhstan;Kyrgyzstan;Tajikistan;China",
+            id="leave A through a list before entering B",
+        ),
+        pytest.param(
+            "From Tajikistan it crosses Kyrgyzstan to reach China.",
+            "",
+            ("", ""),
+            "Tajikistan;Kyrgyzstan;China",
+            id="from A it crosses B to reach C",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "Uzbekistan",
+            ("", ""),
+            "Uzbekistan;Kyrgyzstan;Tajikistan;China",
+            id="from there: where the sentence before left off",
+        ),
+        pytest.param(
+            "The planners routed the new branch through Kyrgyzstan instead.",
+            "",
+            ("Kazakhstan", "China"),
+            "Kazakhstan;Kyrgyzstan;China",
+            id="through B instead: the same ends, another way",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "",
+            ("", ""),
+            None,
+            id="from there with nothing before: no route",
+        ),
+    ],
+)
+def test_routes_leaning_on_the_sentence_before(sentence, origin, ends, countries) -> None:
+    got = [
+        v.value
+        for v in phrases.read_phrases(sentence, COUNTRIES, [], origin, ends)
+        if v.field == "countries"
+    ]
+    assert got == ([countries] if countries else [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "operators"),
     [
         pytest.param(

@@ -66,6 +66,14 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
+#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
+#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
+#: that actor's own, across whatever it runs or sends, not the topic's.
+OWN_PLAN = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
+)
+
+
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
@@ -210,6 +218,8 @@ class Discourse:
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
         if any(m.how in _ELSEWHERE for m in here):
             return None  # about another thing (a highway, a route): not the topic
+        if OWN_PLAN.match(sent.text):
+            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")

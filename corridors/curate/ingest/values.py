@@ -43,6 +43,8 @@ class Context:
     last_year: str = ""  # the last year named, for "that year"
     last_target: str = ""  # the year of the last target read, for "those 300 trains would ..."
     last_stretch: str = ""  # the last stretch named ("Urumqi-Baku"), for a trip's length or time
+    last_country: str = ""  # the last country the sentence before named, for "from there"
+    last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     quantities: str = "rules"
     dates: str = "rules"
 
@@ -394,7 +396,14 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
 def read_values(sentence: str, ctx: Context) -> list[Value]:
     """Every field value the sentence states: figures, dates of events and the phrase fields."""
     out = figures(sentence, ctx) + event_dates(sentence, ctx)
-    out += phrases.read_phrases(sentence, ctx.countries, ctx.places)
+    out += phrases.read_phrases(
+        sentence, ctx.countries, ctx.places, ctx.last_country, ctx.last_ends
+    )
+    named = [(m.start(), c) for c in ctx.countries for m in re.finditer(rf"\b{c}\b", sentence)]
+    ctx.last_country = max(named)[1] if named else ""
+    for v in out:
+        if v.field == "countries" and ";" in v.countries:
+            ctx.last_ends = (v.countries.split(";")[0], v.countries.split(";")[-1])
     years = re.findall(r"\b(?:19|20)\d\d\b", sentence)
     if years:
         ctx.last_year = years[-1]
