@@ -252,6 +252,17 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "The branch is to be 300 km long and carry 12 bcm a year.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="what a planned line is to carry yearly is its capacity, not a target",
+        ),
+        pytest.param(
+            "About 90,000 TEU passed through last year, and the owners want 250,000 TEU a year "
+            "by 2029.",
+            ("traffic", "90000", "TEU", "about", "2024", ""),
+            id="a target in the next clause leaves last year's traffic alone",
+        ),
+        pytest.param(
             "A block train now makes the trip from Xian to Aktau in ten days.",
             ("transit_time", "10", "days", "", "", "Xian–Aktau"),
             id="transit time between two places",

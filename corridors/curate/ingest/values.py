@@ -59,7 +59,8 @@ NOT_COST = re.compile(
 )
 CAPACITY_CUE = re.compile(
     r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take)|designed\s+to|able\s+to|"
-    r"meant\s+to\s+carry|(?:will|would|should|could)\s+(?:carry|handle|transport|deliver|pump))\b",
+    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:carry|handle|transport|deliver|"
+    r"pump))\b",
     re.I,
 )
 TRAFFIC_CUE = re.compile(
@@ -72,6 +73,13 @@ TARGET_CUE = re.compile(
     r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
     r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
     r"projected|will\s+reach)\b",
+    re.I,
+)
+#: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
+#: make one only with its year (else a yearly figure is what the thing is built to carry).
+STRONG_TARGET = re.compile(
+    r"(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
+    r"intends?\s+to|forecasts?|projected)$",
     re.I,
 )
 INCREASE = re.compile(
@@ -191,9 +199,13 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 hints={"part": "yes"},
             )
         return None
-    target = TARGET_CUE.search(sentence)
+    a, b = scopes.clause_of(sentence, q.start)
+    target = TARGET_CUE.search(sentence[a:b])
+    stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
+    if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
+        target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
     if target:
-        year = next((p.value for p in after if p.target or len(p.value) == 4), ctx.last_target)
+        year = stated or ctx.last_target
         ctx.last_target = year or ctx.last_target
         unit = f"{q.unit}/year" if q.yearly and q.unit != "trains" else q.unit
         note = "" if year else "The sentence states no year for the target; write it here."
