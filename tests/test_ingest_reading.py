@@ -121,6 +121,8 @@ def test_dateline(top: str, expected: dict[str, str]) -> None:
         pytest.param("a 35 percent share", 35, "%", "", id="percent"),
         pytest.param("fourteen tunnels", 14, "tunnels", "", id="tunnels in words"),
         pytest.param("up to 700 container trains", 700, "trains", "up to", id="trains"),
+        pytest.param("a bill that may reach $3.3 billion", 3.3e9, "USD", "up to", id="may reach"),
+        pytest.param("could end up costing US$7bn", 7e9, "USD", "up to", id="could end up costing"),
     ],
 )
 def test_quantities(sentence: str, number: float, unit: str, qualifier: str) -> None:

@@ -76,6 +76,12 @@ QUALIFIERS = {
     "up to": "up to",
     "as many as": "up to",
     "as much as": "up to",
+    # a ceiling said as a possibility: "may reach $2.5 billion", "could end up costing $8bn"
+    **{
+        f"{modal} {verb}": "up to"
+        for modal in ("may", "might", "could")
+        for verb in ("reach", "top", "end up costing", "end up at")
+    },
     "nearly": "nearly",
     "almost": "nearly",
     "close to": "nearly",

@@ -401,7 +401,11 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
         text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
-        out.append(Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}"))
+        # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
+        scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))
+        out.append(
+            Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}", scope=scope)
+        )
     return out
 
 
