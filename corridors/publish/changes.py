@@ -40,8 +40,9 @@ import pandas as pd
 
 from ..model import asof
 from ..model.dataset import Dataset
+from ..model.sources import source
 from ..schema import FIELDS, field_label, format_value
-from .export import csv_cell, source_names
+from .export import csv_cell
 
 #: The namespace every id of a change is derived in (a fixed, random UUID: never a web address).
 NAMESPACE = uuid.UUID("428a3832-4bc7-4903-a9e9-e9757dc983e2")
@@ -348,7 +349,7 @@ def rows(ds: Dataset, found: Iterable[Change]) -> list[dict[str, str]]:
     out = []
     for change in found:
         for reading in change.readings:
-            names = source_names(ds, reading.source)
+            names = source(ds, reading.source).names()
             out.append(
                 {
                     "change_id": change.id,
@@ -390,25 +391,24 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _source_link(ds: Dataset, source: str) -> tuple[str, str]:
+def _source_link(ds: Dataset, file: str) -> tuple[str, str]:
     """(address, title) of a source: a reference's own address, or an article's content hash."""
-    names = source_names(ds, source)
-    if names["source_url"].startswith(("https://", "http://")):
-        return names["source_url"], names["source_title"]
-    if source in ds.sources.index and str(ds.sources.loc[source, "sha256"]):
-        title = names["source_title"] or source
-        return f"urn:sha256:{ds.sources.loc[source, 'sha256']}", title
+    src = source(ds, file)
+    if src.url.startswith(("https://", "http://")):
+        return src.url, src.headline
+    if src.sha256:  # an article listed in sources.csv
+        return f"urn:sha256:{src.sha256}", src.headline or file
     return "", ""
 
 
 def _source_text(ds: Dataset, reading: Reading) -> str:
-    names = source_names(ds, reading.source)
-    if names["source_url"]:
-        return f"reference: {names['source_title']} ({names['source_url']})"
+    src = source(ds, reading.source)
+    if src.url:
+        return f"reference: {src.headline} ({src.url})"
     bits = [
-        names["source_title"] or "no headline stated",
-        names["source_outlet"] or "outlet not stated",
-        names["source_date"] or "undated",
+        src.headline or "no headline stated",
+        src.outlet or "outlet not stated",
+        src.date or "undated",
     ]
     return f"{reading.source}: " + ", ".join(bits)
 
@@ -469,8 +469,8 @@ def to_atom(
         entry.published(_moment(change.day))
         entry.content(entry_html(ds, change), type="html")
         entry.category(term=change.kind)
-        for source in dict.fromkeys(r.source for r in change.readings):
-            href, title = _source_link(ds, source)
+        for file in dict.fromkeys(r.source for r in change.readings):
+            href, title = _source_link(ds, file)
             if href:
                 entry.link(href=href, rel="via", title=title)
                 titles[href] = title

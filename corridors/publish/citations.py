@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
+from .. import dates
 from ..model.dataset import Dataset
+from ..model.sources import Source, source
 
 FORMATS = ("csl-json", "bibtex", "ris")
 MEDIA_TYPES = {
@@ -24,8 +26,9 @@ MEDIA_TYPES = {
     "ris": "application/x-research-info-systems",
 }
 EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
+#: What a download button says for each format.
+LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -45,56 +48,56 @@ class Entry:
 
     @property
     def date_parts(self) -> list[int]:
-        match = _DATE.match(self.date)
-        return [int(p) for p in match.groups() if p] if match else []
+        """Year, month and day as far as stated (dates.parse); [] for no date."""
+        span = dates.parse(self.date)
+        return span.parts if span is not None else []
 
 
-def _article(ds: Dataset, file: str) -> Entry:
-    row = ds.sources.loc[file]
+def _article(src: Source) -> Entry:
     notes = []
-    for column, absent in (
-        ("headline", "no headline stated"),
-        ("outlet", "no outlet stated"),
-        ("date", "no date stated"),
+    for stated, absent in (
+        (src.headline, "no headline stated"),
+        (src.outlet, "no outlet stated"),
+        (src.date, "no date stated"),
     ):
-        if not row[column].strip():
+        if not stated.strip():
             notes.append(absent)
-    date = row["date"].strip()
-    if date and not _DATE.match(date):
+    date = src.date.strip()
+    stated = dates.parse(date)
+    if date and not (stated and stated.parts):  # no date a citation can hold (a decade, words)
         notes.append(f"date as stated: {date}")
         date = ""
-    if row["dateline"].strip():
-        notes.append(f"dateline: {row['dateline'].strip()}")
-    if row["syndicated"] == "yes":
+    if src.dateline.strip():
+        notes.append(f"dateline: {src.dateline.strip()}")
+    if src.syndicated:
         notes.append("syndicated")
-    notes.append(f"file {file} of the corridors corpus")
-    if row["note"].strip():
-        notes.append(row["note"].strip())
+    notes.append(f"file {src.file} of the corridors corpus")
+    if src.note.strip():
+        notes.append(src.note.strip())
     return Entry(
-        id=file,
+        id=src.file,
         kind="article",
-        title=row["headline"].strip(),
-        container=row["outlet"].strip(),
+        title=src.headline.strip(),
+        container=src.outlet.strip(),
         date=date,
-        author=row["author"].strip(),
+        author=src.author.strip(),
         note="; ".join(notes),
     )
 
 
-def _reference(ds: Dataset, ref_id: str) -> Entry:
-    row = ds.references.loc[ref_id]
-    url = row["url"].strip()
-    notes = [f"licence: {row['licence']}" if row["licence"].strip() else "no licence stated"]
-    if row["attribution"].strip():
-        notes.append(f"attribution: {row['attribution'].strip()}")
+def _reference(src: Source) -> Entry:
+    url = src.url.strip()
+    notes = [f"licence: {src.licence}" if src.licence.strip() else "no licence stated"]
+    if src.attribution.strip():
+        notes.append(f"attribution: {src.attribution.strip()}")
     if not url.lower().startswith(("https://", "http://")):
         notes.append("no web address stated")
         url = ""
     return Entry(
-        id=ref_id,
+        id=src.file,
         kind="reference",
-        title=row["title"].strip(),
-        publisher=row["publisher"].strip(),
+        title=src.headline.strip(),
+        publisher=src.outlet.strip(),
         url=url,
         note="; ".join(notes),
     )
@@ -120,10 +123,9 @@ def entries(ds: Dataset, ids: Iterable[str] | None = None) -> list[Entry]:
     chosen = list(ids) if ids is not None else [*ds.sources.index, *ds.references.index]
     out = []
     for ident in dict.fromkeys(chosen):
-        if ident in ds.sources.index:
-            out.append(_article(ds, ident))
-        elif ident in ds.references.index:
-            out.append(_reference(ds, ident))
+        src = source(ds, ident)
+        if src.listed:
+            out.append(_reference(src) if src.reference else _article(src))
     return out
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from ..geo import compare
 from ..problems import Problem, error, warning
 from ..quotes import anchors, textmatch
 from ..schema import FIELDS, STATUSES, period_problem, scope_problem
@@ -236,14 +237,22 @@ def every_feature_cited(ctx: Context) -> Iterator[Problem]:
 
 @check
 def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
-    """A claimed length far from the measured one needs a note saying why."""
-    measured: dict[object, float] = defaultdict(float)
+    """A claimed length far from the measured one needs a note saying why.
+
+    Like `measure`, a claim of one feature (one line of a system) is set against that feature's
+    own length, and a claim of the whole corridor against its network (lines drawn on top of each
+    other counted once): three parallel lines drawn on one centreline are not three times as long.
+    A claim with a scope but no feature is of a part nothing measures alone, so it is not compared.
+    """
+    own: dict[str, float] = {}
+    lines: dict[str, list] = defaultdict(list)
     for ref in ctx.features:
         km = ctx.lengths_km[ref.seq]
-        if ctx.valid[ref.seq] and np.isfinite(km) and km:
-            corridor = ref.props.get("corridor", "")
-            if isinstance(corridor, str):
-                measured[corridor] += float(km)
+        corridor = ref.props.get("corridor", "")
+        if ctx.valid[ref.seq] and np.isfinite(km) and km and isinstance(corridor, str):
+            own[ref.id] = float(km)
+            lines[corridor].append(ctx.geometry(ref))
+    network = {corridor: compare.network_km(geoms) for corridor, geoms in lines.items()}
     table = ctx.raw.claims
     for row in table.rows:
         if row["field"] != "length" or row["note"].strip():
@@ -252,12 +261,17 @@ def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
             claimed = float(row["value"])
         except ValueError:
             continue
-        km = measured.get(row["corridor"])
+        if row["feature"]:
+            km, of = own.get(row["feature"]), f"{row['feature']} measured"
+        elif row["scope"]:
+            continue
+        else:
+            km, of = network.get(row["corridor"]), "measured"
         if km and abs(km - claimed) > LENGTH_TOLERANCE * claimed:
             yield warning(
                 table.rel,
                 row["id"],
-                f"claimed length {claimed:g} km, measured {km:.0f} km",
+                f"claimed length {claimed:g} km, {of} {km:.0f} km",
                 "keep the quote and add a note on the discrepancy",
                 row.line,
             )

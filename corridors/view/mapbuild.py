@@ -20,6 +20,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from ..model.dataset import Dataset
+from ..model.sources import source
 from ..schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_claim
 from . import panel
 
@@ -115,7 +116,7 @@ class PopupMaker:
             self.claims.setdefault(claim["corridor"], []).append(claim)
         self.names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
         files = {c["source"] for group in self.claims.values() for c in group}
-        self.sources = {f: panel.source(ds, f).label for f in files}
+        self.sources = {f: source(ds, f).label for f in files}
 
     def popup(self, feature_id: str, row: dict) -> str:
         """Key figures, each with a short quote snippet and its source; all data escaped.
@@ -152,10 +153,10 @@ class PopupMaker:
         for claim in [*statuses.values(), *figures]:
             label = FIELDS[claim["field"]].label
             value = format_claim(claim)
-            source = self.sources.get(claim["source"], claim["source"])
+            named = self.sources.get(claim["source"], claim["source"])
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
-                f"<i>“{e(panel.snippet(claim['quote']))}”</i> — {e(source)}</div>"
+                f"<i>“{e(panel.snippet(claim['quote']))}”</i> — {e(named)}</div>"
             )
         parts.append(
             "<div style='margin-top:4px;color:#555'>All quotes: the panel beside the map.</div>"

@@ -86,10 +86,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def prepare(root: Path | None = None, version: str | None = None) -> Path:
+def prepare(root: Path | None = None) -> Path:
     """The component folder for this code version: page, frontend and Leaflet, made once."""
-    version = version or code_version()
-    folder = (root or cache_root()) / f"map-{version[:16]}"
+    folder = (root or cache_root()) / f"map-{code_version()[:16]}"
     if (folder / "index.html").is_file():
         return folder
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-"))
@@ -151,16 +150,20 @@ def basemap_collection(ds: Dataset) -> dict:
 
 
 def write_data(
-    folder: Path, ds: Dataset, fingerprint: str, version: str, prefetch: bool = True
+    folder: Path, ds: Dataset, data_version: str, code_version: str, prefetch: bool = True
 ) -> DataFiles:
     """Every file the page needs for this dataset, written once per data and code version.
+
+    ``data_version`` is the data folder's fingerprint (``datadir.fingerprint``), ``code_version``
+    what the page is built with (the component folder's name, made from ``code_version()``).
 
     ``prefetch``: point ``data/prefetch.js`` at these files (the view a fresh page opens on); the
     files of a view as of another day are written without it.
     """
 
     def key(what: str) -> str:
-        return hashlib.sha256(f"{version}\0{fingerprint}\0{what}".encode()).hexdigest()[:24]
+        text = f"{code_version}\0{data_version}\0{what}"
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
 
     layers = {}
     makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
@@ -177,7 +180,9 @@ def write_data(
     files = DataFiles(
         layers=layers,
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
-        places=_data_file(folder, key("places"), lambda: places.places(ds.boundaries)),
+        places=_data_file(
+            folder, key("places"), lambda: places.places(ds.boundaries, ds.features.geometry)
+        ),
     )
     if prefetch:
         write_prefetch(folder, files)
@@ -242,6 +247,41 @@ def args(
         "fit": fit,
         "height": mapbuild.MAP_HEIGHT,
     }
+
+
+# --- the click message --------------------------------------------------------------------------
+
+#: The one message the map sends when a route is chosen (a click, a tap, Enter or Space on a
+#: focused route): ``{CLICK: {"corridor": ..., "id": ..., "n": ...}}``, ``n`` counting the page's
+#: clicks so that a second click on the same route is news. frontend/map.js writes it (a test reads
+#: map.js and checks it against these names); ``read_click`` is the only reader.
+CLICK = "click"
+CLICK_KEYS = ("corridor", "id", "n")
+
+
+@dataclass(frozen=True)
+class Click:
+    """A route chosen on the map: its corridor, its feature id, the page's click count."""
+
+    corridor: str
+    id: str
+    n: int
+
+
+def read_click(value: object) -> Click | None:
+    """The click in the component's value, checked (a value from the page is untrusted); None
+    for no click or a malformed one."""
+    if not isinstance(value, Mapping):
+        return None
+    click = value.get(CLICK)
+    if not isinstance(click, Mapping):
+        return None
+    corridor, feature, n = (click.get(k) for k in CLICK_KEYS)
+    if not isinstance(corridor, str) or not isinstance(feature, str):
+        return None
+    if isinstance(n, bool) or not isinstance(n, int):
+        return None
+    return Click(corridor=corridor, id=feature, n=n)
 
 
 # --- the view in the URL -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..model.dataset import Dataset
+from ..model.sources import Source, source
 from ..quotes import textmatch
 from ..schema import (
     DATE_FIELDS,
@@ -44,66 +45,6 @@ def snippet(quote: str, limit: int = SNIPPET_CHARS) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + " …"
-
-
-@dataclass(frozen=True)
-class Source:
-    file: str
-    headline: str
-    outlet: str
-    date: str
-    dateline: str
-    syndicated: bool
-    note: str
-    url: str = ""  # references only: the page a reader can check
-    reference: bool = False  # a public reference, not one of the articles in seeds/
-
-    @property
-    def label(self) -> str:
-        """A short citation: outlet and date where stated, else the file's number."""
-        if self.reference:
-            return f"reference: {self.outlet or self.headline}"
-        parts = [self.outlet or f"article {self.file[:3]}"]
-        if self.date:
-            parts.append(self.date)
-        return ", ".join(parts)
-
-    @property
-    def option(self) -> str:
-        """How the source filter lists it: number, outlet and date where stated, and headline."""
-        stated = ", ".join(b for b in (self.outlet, self.date) if b)
-        head = self.headline or "no headline stated"
-        head = head if len(head) <= 60 else head[:59].rstrip() + "…"
-        return f"{self.short}{f' ({stated})' if stated else ''}: {head}"
-
-    @property
-    def short(self) -> str:
-        """The shortest name that tells sources apart: 'article 004', or 'reference'."""
-        if self.reference:
-            return "reference"
-        number = self.file.split("_", 1)[0] if "_" in self.file else self.file
-        return f"article {number.removesuffix('.txt')}"
-
-
-def source(ds: Dataset, file: str) -> Source:
-    """An article of the corpus, or a public reference cited for a figure the articles lack."""
-    if file in ds.references.index and file not in ds.sources.index:
-        ref = ds.references.loc[file]
-        return Source(
-            file, ref["title"], ref["publisher"], "", "", False, ref["note"], ref["url"], True
-        )
-    if file not in ds.sources.index:
-        return Source(file, "", "", "", "", False, "")
-    row = ds.sources.loc[file]
-    return Source(
-        file=file,
-        headline=row["headline"],
-        outlet=row["outlet"],
-        date=row["date"],
-        dateline=row["dateline"],
-        syndicated=row["syndicated"] == "yes",
-        note=row["note"],
-    )
 
 
 @dataclass(frozen=True)

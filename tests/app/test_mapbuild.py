@@ -542,7 +542,7 @@ def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_p
     tells the page which to draw; the page then uses the fetches already under way."""
     from corridors.view import mapcomponent
 
-    files = mapcomponent.write_data(tmp_path, ds, "fingerprint", "version")
+    files = mapcomponent.write_data(tmp_path, ds, "data version", "code version")
     script = (tmp_path / mapbuild.PREFETCH_SCRIPT).read_text(encoding="utf-8")
     fetches = json.loads(script[script.index("[") : script.index("].forEach") + 1])
     # the routes' files first and at high priority; the labels and the basemap (drawn after the

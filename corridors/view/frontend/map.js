@@ -171,6 +171,7 @@
       // feature would change nothing.
       if (added) { select(selected, true); }
       if (window.corridorsDrawnAt === undefined) {
+        foldLegendIfCovering(); // the routes of the first view are there to be covered or not
         window.corridorsDrawnAt = performance.now();
         // The basemap follows in the task after the frame that paints the routes, so its drawing
         // never delays that paint (and after a while anyway: a hidden tab paints no frames).
@@ -323,8 +324,51 @@
   }
   C.select = select;
 
+  /** A line's vertices as lists of layer points (one list per part of a multi-line). */
+  function lineParts(layer) {
+    var lls = layer.getLatLngs();
+    var parts = L.LineUtil.isFlat(lls) ? [lls] : lls;
+    return parts.map(function (part) {
+      return part.map(function (ll) { return map.latLngToLayerPoint(ll); });
+    });
+  }
+
+  /** The point of a line nearest to p (layer points), with its distance; null for no segment. */
+  function nearestOnLine(layer, p) {
+    var best = null;
+    lineParts(layer).forEach(function (pts) {
+      for (var i = 1; i < pts.length; i += 1) {
+        var q = L.LineUtil.closestPointOnSegment(p, pts[i - 1], pts[i]);
+        var dist = q.distanceTo(p);
+        if (best === null || dist < best.dist) { best = {point: q, dist: dist}; }
+      }
+    });
+    return best;
+  }
+
+  // How far (pixels) from its line a pointer may land and still count as on it: the hit line's
+  // half-width, and some.
+  var NEAR_LINE_PX = 16;
+
+  /**
+   * Where a feature's popup opens: where the pointer touched it; for a click that carries no
+   * position (element.click(), automation, assistive tools: Leaflet reads it as the frame's top
+   * left corner), the point of the line nearest the map's centre. A popup opened at the corner
+   * made Leaflet's keepInView pan after every move, for tens of seconds.
+   */
+  function popupPoint(e, latlng) {
+    if (!e.look.getLatLngs) { return e.look.getLatLng(); } // a port: its own point
+    if (latlng) {
+      var touched = nearestOnLine(e.hit, map.latLngToLayerPoint(latlng));
+      if (touched && touched.dist <= NEAR_LINE_PX) { return latlng; }
+    }
+    var near = nearestOnLine(e.hit, map.latLngToLayerPoint(map.getCenter()));
+    return near ? map.layerPointToLatLng(near.point) : e.look.getBounds().getCenter();
+  }
+  C.popupPoint = popupPoint;
+
   function choose(e, latlng) {
-    var where = latlng || (e.look.getCenter ? e.look.getCenter() : e.look.getLatLng());
+    var where = popupPoint(e, latlng);
     select(e.props.corridor);
     var size = map.getSize();
     // Clear of the zoom buttons (left) and the layer button (top right), and inside the map.
@@ -349,24 +393,67 @@
   var ownMove = false;
 
   /**
-   * Fit options that keep what is picked clear of the open legend (bottom right): the padding goes
-   * on the legend's left or above it, whichever leaves the larger zoom.
+   * Fit options: the whole map, less a margin and the folded legend's corner (bottom right). The
+   * open legend is not allowed for: where it would cover a route once fitted, it is folded
+   * instead (foldLegendIfCovering), so the routes get the whole map.
    */
-  function fitOptions(bounds) {
-    var options = {padding: [24, 24], maxZoom: 8, animate: false};
-    var legend = map.getContainer().querySelector("details.corridors-legend");
-    if (!legend || !legend.open) { return options; }
-    var b = L.latLngBounds(bounds);
-    var beside = L.point(legend.offsetWidth + 16, 24);
-    var above = L.point(24, legend.offsetHeight + 16);
-    var zBeside = map.getBoundsZoom(b, false, beside.add([24, 24]));
-    var zAbove = map.getBoundsZoom(b, false, above.add([24, 24]));
-    return {
-      paddingTopLeft: [24, 24],
-      paddingBottomRight: zBeside >= zAbove ? beside : above,
-      maxZoom: 8,
-      animate: false
-    };
+  function fitOptions() {
+    return {paddingTopLeft: [24, 24], paddingBottomRight: [24, 40], maxZoom: 8, animate: false};
+  }
+
+  function legendBox() {
+    return map.getContainer().querySelector("details.corridors-legend");
+  }
+
+  // The page decides whether the legend is open until the reader opens or folds it.
+  var legendChosen = false;
+
+  /** Whether any shown route or port lies under this box (container pixels). */
+  function routesUnder(box) {
+    var bounds = L.bounds(map.containerPointToLayerPoint([box.l, box.t]),
+      map.containerPointToLayerPoint([box.r, box.b]));
+    return Object.keys(drawn).some(function (kind) {
+      var d = drawn[kind];
+      return Object.keys(d.shown).some(function (id) {
+        var hit = d.entries[id].hit;
+        if (!hit.getLatLngs) { return bounds.contains(map.latLngToLayerPoint(hit.getLatLng())); }
+        return lineParts(hit).some(function (pts) {
+          for (var i = 1; i < pts.length; i += 1) {
+            if (L.LineUtil.clipSegment(pts[i - 1], pts[i], bounds, false, false)) { return true; }
+          }
+          return pts.length === 1 && bounds.contains(pts[0]);
+        });
+      });
+    });
+  }
+
+  /**
+   * The legend starts open on a wide map unless, open, it would cover a route at the current
+   * view; then it starts folded (one click opens it). Made again after each fit the page makes,
+   * until the reader opens or folds it.
+   */
+  function foldLegendIfCovering() {
+    var legend = legendBox();
+    if (!legend || legendChosen || !Object.keys(drawn).length) { return; }
+    var size = map.getSize();
+    if (size.x <= 560) { legend.open = false; return; }
+    legend.open = true; // measured open: one layout, outside any loop
+    var r = legend.getBoundingClientRect();
+    var origin = map.getContainer().getBoundingClientRect();
+    var box = {l: r.left - origin.left - 4, t: r.top - origin.top - 4,
+      r: r.right - origin.left + 4, b: r.bottom - origin.top + 4};
+    legend.open = !routesUnder(box);
+    legend.dataset.auto = legend.open ? "open" : "folded";
+  }
+  C.foldLegendIfCovering = foldLegendIfCovering;
+
+  function watchLegend() {
+    var legend = legendBox();
+    var summary = legend && legend.querySelector("summary");
+    if (!summary) { return; }
+    ["click", "keydown"].forEach(function (type) {
+      summary.addEventListener(type, function () { legendChosen = true; });
+    });
   }
 
   // The last fit holds until the reader moves the map: when the frame is resized before that (the
@@ -380,9 +467,10 @@
     if (request.view) {
       map.setView([request.view[0], request.view[1]], request.view[2], {animate: false});
     } else if (request.bounds) {
-      map.fitBounds(request.bounds, fitOptions(request.bounds));
+      map.fitBounds(request.bounds, fitOptions());
     }
     ownMove = false;
+    foldLegendIfCovering();
     lastFit = request;
     fitHolds = !!request.bounds;
   }
@@ -453,31 +541,76 @@
       keyboard: false,
       icon: L.divIcon({className: "corridors-place corridors-place-" + p.type, html: el, iconSize: null})
     }).addTo(map);
-    return {marker: marker, place: p, el: el};
+    // box: the name's box relative to its anchor point, measured once (a label's size does not
+    // change with the zoom); shown: whether it is displayed now.
+    return {marker: marker, place: p, el: el, latlng: L.latLng(p.lat, p.lon), box: null, shown: true};
   }
 
-  /** Show labels by priority (countries, capitals, cities), hiding any that would overlap. */
-  function declutter() {
-    var z = map.getZoom();
-    var taken = [];
-    labels.forEach(function (l) {
-      var show = z >= l.place.minzoom;
-      var root = l.marker.getElement();
-      if (!root) { return; }
-      root.style.display = show ? "" : "none";
-      if (!show) { return; }
+  /**
+   * Measure the labels not measured yet, all reads in one pass (one layout for all of them). A
+   * label hidden by an earlier pass is shown first, in one pass of writes before the reads.
+   */
+  function measureLabels() {
+    var todo = labels.filter(function (l) { return !l.box && l.marker.getElement(); });
+    if (!todo.length) { return; }
+    todo.forEach(function (l) {
+      if (!l.shown) { l.marker.getElement().style.display = ""; l.shown = true; }
+    });
+    var origin = map.getContainer().getBoundingClientRect();
+    todo.forEach(function (l) {
       var r = l.el.getBoundingClientRect();
-      var box = {l: r.left - 2, r: r.right + 2, t: r.top - 1, b: r.bottom + 1};
+      if (!r.width && !r.height) { return; } // a hidden frame: measured on a later pass
+      var at = map.latLngToContainerPoint(l.latlng);
+      l.box = {dx: r.left - origin.left - at.x, dy: r.top - origin.top - at.y, w: r.width, h: r.height};
+    });
+  }
+
+  /**
+   * Show labels by priority (the places file's order), hiding any that would overlap one before
+   * it. Layout is read once per label (measureLabels) and never between the writes: each box is
+   * placed by projecting its point, every decision is made, then every display is written.
+   */
+  function declutter() {
+    if (!labels.length) { return; }
+    measureLabels();
+    var z = map.getZoom();
+    var size = map.getSize();
+    var taken = [];
+    var decisions = labels.map(function (l) {
+      if (z < l.place.minzoom || !l.box) { return !l.box && z >= l.place.minzoom; }
+      var at = map.latLngToContainerPoint(l.latlng);
+      var box = {l: at.x + l.box.dx - 2, t: at.y + l.box.dy - 1};
+      box.r = box.l + l.box.w + 4;
+      box.b = box.t + l.box.h + 2;
+      if (box.r < 0 || box.b < 0 || box.l > size.x || box.t > size.y) { return false; }
       var clash = taken.some(function (o) {
         return box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t;
       });
-      if (clash) { root.style.display = "none"; } else { taken.push(box); }
+      if (!clash) { taken.push(box); }
+      return !clash;
+    });
+    labels.forEach(function (l, i) {
+      var root = l.marker.getElement();
+      if (!root || l.shown === decisions[i]) { return; }
+      root.style.display = decisions[i] ? "" : "none";
+      l.shown = decisions[i];
     });
   }
   C.declutter = declutter;
 
+  /** Declutter once the map has come to rest: one pass per frame at most, none mid-animation. */
+  var declutterFrame = null;
+  function declutterSoon() {
+    if (declutterFrame !== null) { return; }
+    declutterFrame = requestAnimationFrame(function () {
+      declutterFrame = null;
+      if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { return; } // its end comes
+      declutter();
+    });
+  }
+
   function hooksForLabels() {
-    map.on("zoomend moveend resize", declutter);
+    map.on("zoomend moveend resize", declutterSoon);
   }
 
   // --- notes in the map -----------------------------------------------------------------------
@@ -503,6 +636,7 @@
   function tileErrors() {
     hooksForLabels();
     holdFitOnResize();
+    watchLegend();
     map.on("layeradd", function (e) {
       if (!(e.layer instanceof L.TileLayer) || e.layer._corridorsWatched) { return; }
       e.layer._corridorsWatched = true;
