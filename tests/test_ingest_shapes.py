@@ -92,6 +92,24 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="dates against the dateline; a section's date keeps its section",
         ),
         pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline is being widened. Some 410 km of new "
+            "pipe will lie on Kazakh soil. A state bank is lending US$1.9bn for that section.",
+            [
+                (CACGP, "section_length", "410", "km", "about", "", "Kazakhstan"),
+                (CACGP, "cost", "1900000000", "USD", "", "", "Kazakhstan"),
+            ],
+            id="that section: the country of the section read before",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "On the Middle Corridor a pilot train ran from Xian to Aktau in 13 "
+            "days, and regular trains now need about 16 days.",
+            [
+                (TITR, "transit_time", "13", "days", "", "", "Xian–Aktau"),
+                (TITR, "transit_time", "16", "days", "about", "", ""),
+            ],
+            id="a transit time takes the places of its own clause only",
+        ),
+        pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway company has its shareholders. "
             "Kyrgyz Temir Zholu will hold a 30 percent stake.",
             [(CKU, "stake", "30", "%", "", "", "Kyrgyz Temir Zholu")],

@@ -45,13 +45,15 @@ class Context:
     last_stretch: str = ""  # the last stretch named ("Urumqi-Baku"), for a trip's length or time
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
+    last_section: str = ""  # the country of the last section read, for "that leg"
     quantities: str = "rules"
     dates: str = "rules"
 
 
 COST_CUE = re.compile(
     r"\b(?:cost|costs|costing|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
-    r"estimated\s+at|valued\s+at|financ\w*|loan|funding|spend|spent|capital expenditure)\b",
+    r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
+    r"capital expenditure)\b",
     re.I,
 )
 NOT_COST = re.compile(
@@ -250,7 +252,10 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         return None
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
         return None
-    where = scopes.stretch(sentence) or ctx.last_stretch
+    # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
+    # days" gives the 12 days no places; a sentence naming none takes the trip read last
+    a, b = scopes.clause_of(sentence, q.start)
+    where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
     return Value(
         "transit_time",
         num_text(q.number),
@@ -409,9 +414,33 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
     return out
 
 
+#: "... the bill for that leg": the section the sentence before spoke of.
+THAT_SECTION = re.compile(
+    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b", re.I
+)
+_OF_A_SECTION = {"cost", "tunnels", "bridges", "start_date", "completion_date", "opening_date"}
+
+
+def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
+    """Give "that leg"'s figures the country of the section read last; remember this one's."""
+    for v in values:
+        a, b = scopes.clause_of(sentence, v.at)
+        if (
+            not v.scope
+            and v.field in _OF_A_SECTION
+            and ctx.last_section
+            and THAT_SECTION.search(sentence[a:b])
+        ):
+            v.scope = ctx.last_section
+    sections = [v.scope for v in values if v.scope in ctx.countries]
+    if sections:
+        ctx.last_section = sections[-1]
+
+
 def read_values(sentence: str, ctx: Context) -> list[Value]:
     """Every field value the sentence states: figures, dates of events and the phrase fields."""
     out = figures(sentence, ctx) + event_dates(sentence, ctx)
+    _that_section(out, sentence, ctx)
     out += phrases.read_phrases(
         sentence, ctx.countries, ctx.places, ctx.last_country, ctx.last_ends
     )
