@@ -110,6 +110,24 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a transit time takes the places of its own clause only",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor keeps growing. Trains now reach Tbilisi from the "
+            "border in seven days.",
+            [(TITR, "transit_time", "7", "days", "", "", "border–Tbilisi")],
+            id="reach B from A: the stretch in travel order",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port is growing. It will handle 450,000 TEU a year by "
+            "2029.",
+            [(PORT, "target", "450000", "TEU/year", "", "2029", "")],
+            id="a yearly figure by a year is a target, not today's capacity",
+        ),
+        pytest.param(
+            RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway is moving ahead. Officials said "
+            "the Kyrgyz stretch would open in 2031.",
+            [(CKU, "opening_date", "2031", "", "", "", "Kyrgyzstan")],
+            id="a section that would open: its opening, with its section",
+        ),
+        pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway company has its shareholders. "
             "Kyrgyz Temir Zholu will hold a 30 percent stake.",
             [(CKU, "stake", "30", "%", "", "", "Kyrgyz Temir Zholu")],

@@ -206,6 +206,9 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
+    by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
+    if not target and q.yearly and by_year:
+        target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
     if target:
         year = stated or ctx.last_target
         ctx.last_target = year or ctx.last_target
@@ -334,7 +337,7 @@ EVENTS = (
         r"opened|opening|entered\s+service|commissioned|put\s+into\s+(?:operation|service)|"
         r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
-        r"began\s+operating|went\s+into\s+operation",
+        r"began\s+operating|went\s+into\s+operation|(?:will|would|to|could|should|shall)\s+open",
     ),
     (
         "completion_date",
