@@ -254,6 +254,11 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "Cargo on the route rose to 2.2 million tonnes in 2023.",
+            ("traffic", "2200000", "tonnes", "", "2023", ""),
+            id="the level traffic rose to in a year",
+        ),
+        pytest.param(
             "The branch is to be 300 km long and carry 12 bcm a year.",
             ("capacity", "12", "bcm/year", "", "", ""),
             id="what a planned line is to carry yearly is its capacity, not a target",
@@ -287,6 +292,9 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
         pytest.param("The cargo was worth $3 million.", "cost", id="cargo value is no cost"),
         pytest.param("The depot lies 40 km from the city.", "length", id="a distance"),
         pytest.param("Freight grew by 12 percent.", "stake", id="growth is no stake"),
+        pytest.param(
+            "Freight grew by 1.1 million tonnes in 2024.", "traffic", id="a rise is no traffic"
+        ),
         pytest.param(
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
         ),
@@ -351,6 +359,11 @@ def test_a_share_each_for_two_holders() -> None:
 )
 def test_event_dates(sentence: str, article_date: str, field: str, value: str) -> None:
     assert (field, value) in {(v[0], v[1]) for v in _read(sentence, article_date)}
+
+
+def test_a_new_things_date_is_not_the_systems() -> None:
+    got = _read("The port grew last year, and a third warehouse is due to open next year.")
+    assert not [v for v in got if v[0].endswith("_date")]
 
 
 def test_a_statement_date_is_no_event() -> None:

@@ -128,6 +128,34 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a section that would open: its opening, with its section",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port is busy. It intends to lift its yearly capacity "
+            "to 800,000 TEU by 2031.",
+            [(PORT, "target", "800000", "TEU/year", "", "2031", "")],
+            id="a capacity to be raised to a level by a year is a target",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port sits on the Middle Corridor. Cargo on the "
+            "corridor grew to 3.9 million tonnes in 2025, and trains from the Chinese border to "
+            "the Black Sea need about 20 days.",
+            [
+                (TITR, "traffic", "3900000", "tonnes", "", "2025", ""),
+                (TITR, "transit_time", "20", "days", "about", "", "Chinese border–Black Sea"),
+            ],
+            id="the corridor: the corridor named before, though not its sentence's subject",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor links China with Europe via Kazakhstan, the "
+            "Caspian Sea, Azerbaijan and Georgia.",
+            [(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia", "", "", "", "")],
+            id="links A with B via a list",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port changed hands. Its operator holds 60% of it, "
+            "with a Gulf firm, Sand Ports, owning the other 40%.",
+            [(PORT, "stake", "40", "%", "", "", "Sand Ports")],
+            id="a holder before 'owning'",
+        ),
+        pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway company has its shareholders. "
             "Kyrgyz Temir Zholu will hold a 30 percent stake.",
             [(CKU, "stake", "30", "%", "", "", "Kyrgyz Temir Zholu")],

@@ -82,6 +82,7 @@ class Discourse:
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
+        self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
@@ -106,6 +107,7 @@ class Discourse:
             if about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
+                self.seen += sorted(about, key=lambda m: m.start)
         return out
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
@@ -229,9 +231,13 @@ class Discourse:
         return None
 
     def _last(self, kind: str | None) -> Mention | None:
-        """The last subject of this kind (any kind when None), whatever paragraph it stood in."""
-        for m in reversed(self.subjects):
-            if kind is None or m.kind == kind or kind in self._kinds(m):
+        """What "it" points back to: the last sentence's subject; what "the corridor" points back
+        to: the last system of that kind named, even where it was not its sentence's subject
+        ("Khorgos is part of the Middle Corridor. Freight on the corridor ...")."""
+        if kind is None:
+            return self.subjects[-1] if self.subjects else None
+        for m in reversed(self.seen):
+            if m.kind == kind or kind in self._kinds(m):
                 return m
         return None
 

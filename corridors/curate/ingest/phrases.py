@@ -117,8 +117,8 @@ _LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
 #: "starts in A and runs through B, C and D".
 ROUTE = (
     re.compile(
-        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?"
-        + _ROUTE_END
+        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)"
+        rf"(?:\s+via\s+(?P<via>{_LIST}|.+?))?" + _ROUTE_END
     ),
     re.compile(rf"\bfrom\s+(?P<a>.+?)\s+{_VIA}\s+(?P<via>{_LIST})\s+to\s+(?P<b>.+?)" + _ROUTE_END),
     re.compile(
@@ -342,8 +342,8 @@ def holders(sentence: str, at: int) -> list[str]:
     """
     before = sentence[:at]
     verb = re.search(
-        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|own|owns|get|gets|take|takes|"
-        r"have|has|control|controls)\s+(?:\w+\s+){0,2}$",
+        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|holding|own|owns|owning|get|gets|take|takes|"
+        r"taking|have|has|control|controls|controlling)\s+(?:\w+\s+){0,2}$",
         before,
     )
     if verb:

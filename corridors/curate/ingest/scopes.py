@@ -35,7 +35,7 @@ SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage
 #: Clauses: a figure's scope is read in its own clause only.
 CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
-_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast))?"
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"

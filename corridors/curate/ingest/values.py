@@ -87,7 +87,8 @@ STRONG_TARGET = re.compile(
 INCREASE = re.compile(
     r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
     r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
-    r"double|doubles|doubled|doubling|bring|brings|brought|bringing)\b",
+    r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
+    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps)\b",
     re.I,
 )
 TRAVEL_CUE = re.compile(
@@ -178,7 +179,24 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     figure = sentence[q.start : q.end]
     after = [p for p in periods if p.start >= q.end] or periods
     step = _increase(sentence, q)
-    future = re.search(r"\b(?:will|would|to be|is to|are to)\b", sentence[: q.start])
+    future = re.search(
+        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|intends? to|wants? to|"
+        r"expects? to|hopes? to)\b",
+        sentence[: q.start],
+    )
+    if step == "to" and future:
+        m = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", sentence[q.end :])
+        if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
+            unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
+            return Value(
+                "target",
+                num_text(q.number),
+                unit,
+                q.qualifier,
+                q.start,
+                period=m.group(1),
+                reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
+            )
     if step:
         if step == "to" and not future and CAPACITY_CUE.search(sentence):
             return Value(
@@ -189,6 +207,18 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 q.start,
                 reason=f"{figure!r}, the capacity reached",
                 hints={"whole": "yes"},
+            )
+        spans = [p for p in after if not p.target]
+        if step == "to" and not future and spans and not q.yearly:
+            # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
+            return Value(
+                "traffic",
+                num_text(q.number),
+                q.unit,
+                q.qualifier,
+                q.start,
+                period=spans[0].value,
+                reason=f"{figure!r}, the level carried reached in a stated period",
             )
         if step == "by" and future and CAPACITY_CUE.search(sentence):
             return Value(
@@ -374,6 +404,15 @@ OTHER_THING = re.compile(
 )
 
 
+#: A clause about something new beside the system: "a second yard", "a new terminal", "another
+#: branch".
+NEW_THING = re.compile(
+    r"\s*(?:(?:and|but|while)\s+)?(?:an?\s+(?:second|third|fourth|new|additional|further|"
+    r"extra)|another)\s+\w+",
+    re.I,
+)
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     """The event a date belongs to: the nearest cue before it in its clause, else right after;
     none when the clause opens with another thing ("An office ... opened in ...")."""
@@ -383,6 +422,8 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
         return None
+    if NEW_THING.match(sentence[a:]):
+        return None  # "a second container yard is due to open next year": not the system's date
     if before:
         cue = before[-1]
         if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
