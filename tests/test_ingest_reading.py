@@ -254,6 +254,21 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "Deliveries fell 3% in the first six months of this year to 14.2 bcm.",
+            ("traffic", "14.2", "bcm", "", "2025-01/2025-06", ""),
+            id="the level traffic fell to in a period",
+        ),
+        pytest.param(
+            "The new strand would add 12 bcm of annual capacity.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="the capacity a part adds",
+        ),
+        pytest.param(
+            "It runs for 900 km from Atyrau to Aktau.",
+            ("length", "900", "km", "", "", ""),
+            id="a length from A to B is no distance",
+        ),
+        pytest.param(
             "Cargo on the route rose to 2.2 million tonnes in 2023.",
             ("traffic", "2200000", "tonnes", "", "2023", ""),
             id="the level traffic rose to in a year",
@@ -384,6 +399,9 @@ def test_a_statement_date_is_no_event() -> None:
             id="the construction of",
         ),
         pytest.param("Construction of the railway will begin in October.", [], id="to begin"),
+        pytest.param(
+            "Officials hope construction of the branch will resume soon.", [], id="to resume"
+        ),
         pytest.param("Preparations for the construction of the railway went on.", [], id="for"),
         pytest.param("with plans to build charging stations", ["planned"], id="plans to build"),
         pytest.param("a planned $8 billion railway", ["planned"], id="planned"),

@@ -36,7 +36,8 @@ STATUS = (
             # "preparations for the construction of", nor "construction of X will begin"
             r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
             r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
-            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick)))",
+            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick|resume|"
+            r"restart)))",
             re.I,
         ),
     ),

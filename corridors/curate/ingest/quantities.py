@@ -130,7 +130,8 @@ MONEY = re.compile(
 YEARLY = re.compile(
     r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*y(?:ea)?r|annually|yearly|per annum|"
     r"a year|p\.a\.)"
-    r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b",
+    r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b"
+    r"|^\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual|yearly)\s+(?:capacity|throughput)\b",
     re.I,
 )
 _ANNUAL_BEFORE = re.compile(r"\b(?:annual|yearly|a year's)\s+(?:\w+\s+){0,3}$", re.I)

@@ -60,7 +60,7 @@ NOT_COST = re.compile(
     r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profit|fees?)\b", re.I
 )
 CAPACITY_CUE = re.compile(
-    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take)|designed\s+to|able\s+to|"
+    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
     r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:carry|handle|transport|deliver|"
     r"pump))\b",
     re.I,
@@ -77,6 +77,11 @@ TARGET_CUE = re.compile(
     r"projected|will\s+reach)\b",
     re.I,
 )
+#: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
+#: whole's).
+ADDS_CAPACITY = re.compile(
+    r"\b(?:add|adds|adding|added|bring|brings|provide|provides)\s+(?:\w+\s+){0,2}$", re.I
+)
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
@@ -88,7 +93,9 @@ INCREASE = re.compile(
     r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
     r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
     r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
-    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps)\b",
+    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
+    # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
+    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks)\b",
     re.I,
 )
 TRAVEL_CUE = re.compile(
@@ -142,8 +149,10 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
 
 
 def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
-    if DISTANCE.match(sentence[q.end :]):
-        return None  # "300 km from Almaty": a distance, not a length
+    if DISTANCE.match(sentence[q.end :]) and not re.match(
+        r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
+    ):
+        return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
     text = sentence[q.start : q.end]
     glued = "-" in text and bool(_GLUED_HEAD.match(sentence[q.end :]))
     reason = f"{text!r}"
@@ -232,6 +241,19 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
             )
         return None
     a, b = scopes.clause_of(sentence, q.start)
+    if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
+        r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b",
+        sentence[q.end : b],
+    ):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
     target = TARGET_CUE.search(sentence[a:b])
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
