@@ -20,6 +20,7 @@ from streamlit.components import v1 as components
 
 from corridors.curate import review
 from corridors.model import asof, dataset
+from corridors.model.sources import source
 from corridors.publish import changes, citations, export
 from corridors.schema import KINDS, status_label
 from corridors.store import datawatch
@@ -33,6 +34,7 @@ from corridors.view import (
     mapfit,
     notices,
     panel,
+    panelmodel,
     proposals,
     session,
     timeline,
@@ -171,10 +173,10 @@ def view_options(root: str) -> viewstate.Options:
 @data_cache(max_entries=32)
 def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
-) -> panel.CorridorPanel:
+) -> panelmodel.CorridorPanel:
     """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
     once per process, filter and moment (the data is read-only)."""
-    return panel.corridor_panel(dataset_at(root, moment), corridor, sources)
+    return panelmodel.corridor_panel(dataset_at(root, moment), corridor, sources)
 
 
 @data_cache(max_entries=64)
@@ -342,7 +344,7 @@ def _sidebar(
         help="The routes that cross any of these countries, as measured on the drawn lines. "
         "None chosen: no country filter.",
     )
-    uncited = ", ".join(panel.source(ds, f).short for f in options.uncited)
+    uncited = ", ".join(source(ds, f).short for f in options.uncited)
     sb.multiselect(
         "Cited by article",
         options.sources,
@@ -577,7 +579,7 @@ def corridor_names(root: str) -> dict[str, str]:
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
-    return {f: panel.source(ds, f).option for f in view_options(root).sources}
+    return {f: source(ds, f).option for f in view_options(root).sources}
 
 
 def _timeline(
