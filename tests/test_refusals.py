@@ -7,12 +7,14 @@ Each case is labelled and asserted with its exact message.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from corridors import cli
+from corridors.store import geojsonio
 
 pytestmark = pytest.mark.usefixtures("fixture_env")
 
@@ -297,3 +299,35 @@ def test_ingest_reports_a_country_without_a_name(data_copy, capsys) -> None:
     ]
     assert cli.main([*args, "--allow-errors"]) == 0
     assert "9 proposed claim(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        pytest.param(
+            "[null]", id="an array (the fuzzer made geojsonio.dumps raise AttributeError)"
+        ),
+        pytest.param('"text"', id="a string"),
+        pytest.param("0", id="zero"),
+    ],
+)
+def test_fmt_leaves_a_file_whose_properties_are_not_an_object(
+    properties: str, data_copy, capsys
+) -> None:
+    """fmt names the feature and leaves the file; the canonical writer itself refuses it too
+    (TypeError, never a silent {}), for every other caller."""
+    rel = "geodata/features/cku-railway.geojson"
+    text = (
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        f'{properties}, "geometry": null}}]}}'
+    )
+    data_copy.write_text(rel, text)
+    assert cli.main(["--data-dir", os.fspath(data_copy.root), "fmt"]) == 1
+    assert (
+        f"ERROR {rel}: holds what the canonical form does not keep: the properties of feature "
+        "#0, which are not an object; left unchanged"
+    ) in capsys.readouterr().err
+    assert data_copy.read_text(rel) == text
+    feature = json.loads(text)["features"][0]
+    with pytest.raises(TypeError, match=r"properties are a JSON \w+, not an object"):
+        geojsonio.dumps([feature])
