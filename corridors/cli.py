@@ -134,8 +134,9 @@ def _fmt_locked(datadir, redraw: bool) -> int:
         rel = datadir.rel(path)
         data = reading.read_bytes(datadir, path, reading.FEATURE_FILE, problems)
         text = None if data is None else reading.decode_text(data, rel, problems)
+        before = len(problems)
         parsed = None if text is None else reading.parse_json(text, rel, problems)
-        if text is None or parsed is None:
+        if text is None or len(problems) > before:  # refused (JSON null goes on: not features)
             continue
         features = parsed.get("features") if isinstance(parsed, dict) else None
         if (

@@ -100,8 +100,9 @@ def read_geofile(
     text = reading.decode_text(data, rel, problems)
     if text is None:
         return GeoFile(path, rel, None)
+    before = len(problems)
     parsed = reading.parse_json(text, rel, problems)
-    if parsed is None:
+    if len(problems) > before:  # refused, with its reason (None is also what JSON null parses to)
         return GeoFile(path, rel, None)
     return GeoFile(path, rel, parsed if isinstance(parsed, dict) else {"__not_object__": parsed})
 
