@@ -23,7 +23,7 @@ from .problems import Problem, error
 from .publish import citations, export
 from .quotes import anchors
 from .schema import WAYPOINT_COLUMNS
-from .store import geojsonio, lock, rawdata, reading
+from .store import geojsonio, lock, rawdata
 from .store.atomicfile import WriteError, write_bytes
 from .store.datadir import ENV_VAR, resolve
 from .validate import validate
@@ -130,18 +130,14 @@ def _fmt(args: argparse.Namespace) -> int:
 def _fmt_locked(datadir, redraw: bool) -> int:
     problems: list[Problem] = []
     points = _waypoint_positions(datadir, problems) if redraw else {}
-    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
-        rel = datadir.rel(path)
-        data = reading.read_bytes(datadir, path, reading.FEATURE_FILE, problems)
-        text = None if data is None else reading.decode_text(data, rel, problems)
-        before = len(problems)
-        parsed = None if text is None else reading.parse_json(text, rel, problems)
-        if text is None or len(problems) > before:  # refused (JSON null goes on: not features)
+    for path in rawdata.feature_paths(datadir, problems):
+        geofile, text = rawdata.read_geofile_text(datadir, path, problems)
+        rel, parsed = geofile.rel, geofile.data
+        if text is None or parsed is None:
             continue
-        features = parsed.get("features") if isinstance(parsed, dict) else None
+        features = parsed.get("features")
         if (
-            not isinstance(parsed, dict)
-            or parsed.get("type") != "FeatureCollection"
+            parsed.get("type") != "FeatureCollection"
             or not isinstance(features, list)
             or not all(isinstance(f, dict) for f in features)
         ):

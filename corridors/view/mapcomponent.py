@@ -38,14 +38,14 @@ import folium
 from ..model import datacache
 from ..model.dataset import Dataset
 from ..schema import KINDS
-from ..store import codeversion
+from ..store import atomicfile, codeversion
 from . import assets, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
 #: written.
 CACHE_ENV = datacache.ENV_VAR
-FRONTEND = Path(__file__).resolve().parent / "frontend"
+FRONTEND = assets.FRONTEND
 #: Component args name layer files relative to the page: the frame resolves them.
 DATA = "data"
 #: Data versions whose files are kept in a map folder (the dashboard's ``map_files`` holds 4): a
@@ -82,19 +82,6 @@ def code_version() -> str:
     return codeversion.code_version(
         assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()
     )
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_tree(path: Path) -> None:
@@ -150,8 +137,8 @@ def prepare(root: Path | None = None) -> Path:
             dst = staging / "leaflet" / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
-        for src in FRONTEND.iterdir():
-            shutil.copyfile(src, staging / src.name)
+        for name in assets.MAP_FRONTEND:
+            shutil.copyfile(FRONTEND / name, staging / name)
         (staging / DATA).mkdir()
         # index.html last: its presence says the folder is complete
         (staging / "index.html").write_text(mapbuild.page_html(), encoding="utf-8")
@@ -186,7 +173,7 @@ def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
             os.utime(path)
     else:
         text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        _write_atomic(path, text.encode("utf-8"))
+        atomicfile.write_bytes(path, text.encode("utf-8"), durable=False)
     return name
 
 
@@ -302,7 +289,7 @@ def write_prefetch(folder: Path, files: DataFiles) -> None:
     )
     path = folder / mapbuild.PREFETCH_SCRIPT
     if not path.is_file() or path.read_text(encoding="utf-8") != script:
-        _write_atomic(path, script.encode("utf-8"))
+        atomicfile.write_bytes(path, script.encode("utf-8"), durable=False)
 
 
 def fit_request(
