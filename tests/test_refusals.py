@@ -33,6 +33,12 @@ MISQUOTE = (
 ARTICLE = "An article about nothing the map knows, written for this test.\n"
 
 
+def _data_files(data_copy) -> dict[Path, bytes]:
+    """Every file of the data folders (the write lock's file lives beside them, not in them)."""
+    folders = (data_copy.path("geodata"), data_copy.path("seeds"))
+    return {p: p.read_bytes() for f in folders for p in f.rglob("*") if p.is_file()}
+
+
 def _misquote(data_copy) -> None:
     """One error a curator could make: a quote that is not in its article."""
     data_copy.edit_row("geodata/claims.csv", "id", "cku-role-001", quote="Nothing like this.")
@@ -74,7 +80,7 @@ def test_every_reader_refuses_data_with_errors_alike(
 ) -> None:
     """The same words and exit 1 from every command; nothing printed, nothing written."""
     _misquote(data_copy)
-    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    before = _data_files(data_copy)
     assert cli.main(_args(data_copy, tmp_path, command, extra)) == 1
     captured = capsysbinary.readouterr()
     assert captured.out == b""
@@ -82,7 +88,7 @@ def test_every_reader_refuses_data_with_errors_alike(
         REFUSED.format(command=command, count=1, first=MISQUOTE)
     ]
     assert not any((tmp_path / "out").iterdir())
-    after = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    after = _data_files(data_copy)
     assert after == before
 
 
@@ -271,7 +277,7 @@ def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> No
     root = os.fspath(data_copy.root)
     assert cli.main(["--data-dir", root, "ingest", os.fspath(INGEST_ARTICLE)]) == 0
     capsys.readouterr()
-    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    before = _data_files(data_copy)
     _full_disk(monkeypatch)
     args = ["--data-dir", root, "review", INGEST_ARTICLE.stem, "--accept", "cku-length-900"]
     assert cli.main(args) == 1
@@ -279,7 +285,7 @@ def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> No
         f"review failed: cannot write {root}/geodata/claims.csv: No space left on device; the "
         "previous file is unchanged"
     ]
-    assert {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()} == before
+    assert _data_files(data_copy) == before
 
 
 def _nameless_country(data_copy) -> None:
