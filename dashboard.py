@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import html
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -27,11 +28,13 @@ from corridors.view import (
     assets,
     figures,
     filters,
-    mapbuild,
+    firstpaint,
     mapcomponent,
+    mapfit,
     notices,
     panel,
     proposals,
+    session,
     timeline,
     viewstate,
 )
@@ -43,30 +46,43 @@ st.set_page_config(
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
 
-MAP_KEY = "map"
-#: After the map-only first run, the rest of the page is written when the map says it is drawn, or
-#: after this many seconds if it never does.
-FALLBACK_SECONDS = 4
 PAGE_CSS = (
     "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
     # a phone: room for Streamlit's header, so it covers none of the map's controls
     "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
 )
-CORRIDOR_KEY = "corridor"
-NO_CORRIDOR = ""
-ASOF_KEY = "asof"
-UNDATED_KEY = "undated"
 #: The first day the "as of" date picker offers.
 FIRST_DAY = dt.date(1990, 1, 1)
 
+#: The caches built from the data (``data_cache``): all cleared when the data's content changes.
+DATA_CACHES: list = []
 
-@st.cache_resource(show_spinner=False)
+
+def data_cache(**options):
+    """``st.cache_resource`` for something built from the data as it is: registered, so that a
+    change of the data clears it (``data_version_of``), a new cached function included."""
+
+    def register(func):
+        cached = st.cache_resource(**options)(func)
+        DATA_CACHES.append(cached)
+        return cached
+
+    return register
+
+
+def kept_cache(**options):
+    """``st.cache_resource`` for something a change of the data does not make stale: keyed by the
+    data version itself, or not made from the data (the code's folder, the component)."""
+    return st.cache_resource(**options)
+
+
+@kept_cache(show_spinner=False)
 def data_watch(root: str) -> datawatch.Watch:
     return datawatch.Watch(resolve(root))
 
 
-@st.cache_resource(show_spinner="Loading the curated data…", max_entries=2)
-def load_version(root: str, version: str) -> dataset.Dataset:
+@kept_cache(show_spinner="Loading the curated data…", max_entries=2)
+def load_version(root: str, data_version: str) -> dataset.Dataset:
     """Read, validate, measure and join once per data folder and content (read-only after); a
     start with unchanged data and code takes the compiled dataset from the user's cache folder.
 
@@ -88,89 +104,89 @@ def load(root: str) -> dataset.Dataset:
     """The data as the files are now: reloaded when their content changed since the last run.
 
     For the cached helpers below, which call it only when they have no entry (the first run, or
-    after ``data_version`` cleared them). ``main`` reads the version once per run and passes it on,
-    as each reading stats every data file.
+    after ``data_version_of`` cleared them). ``main`` reads the data version once per run and
+    passes it on, as each reading stats every data file.
     """
-    return load_version(root, data_version(root))
+    return load_version(root, data_version_of(root))
 
 
-def data_version(root: str) -> str:
-    """The data folder's fingerprint; when it changes, caches built from older data are cleared.
+def data_version_of(root: str) -> str:
+    """The data version: the data folder's fingerprint (the code's own version is another thing,
+    ``mapcomponent.code_version``); when it changes, caches built from older data are cleared.
 
     A stat check every run; the full content hash only when a file's size, time or inode moved.
     """
-    version = data_watch(root).fingerprint()
-    seen = _seen_versions()
-    if seen.get(root, version) != version:
-        for cached in (
-            view_options,
-            panel_html,
-            overview_html,
-            sources_list_html,
-            _shown,
-            milestones,
-            timeline_chart,
-            corridor_names,
-            source_options,
-            dataset_at,
-            figure_rows,
-            changes_bytes,
-            change_list,
-        ):
+    current = data_watch(root).fingerprint()
+    seen = _seen_data_versions()
+    if seen.get(root, current) != current:
+        for cached in DATA_CACHES:
             cached.clear()
-    seen[root] = version
-    return version
+    seen[root] = current
+    return current
 
 
-@st.cache_resource
-def _seen_versions() -> dict[str, str]:
+@kept_cache()
+def _seen_data_versions() -> dict[str, str]:
     return {}
 
 
-@st.cache_resource(show_spinner=False)
+@kept_cache(show_spinner=False)
 def map_folder() -> str:
     """The map component's folder, outside the checkout (see corridors.view.mapcomponent)."""
     return str(mapcomponent.prepare())
 
 
-@st.cache_resource(show_spinner=False)
+@kept_cache(show_spinner=False)
 def map_component(folder: str):
     return components.declare_component("corridors_map", path=folder)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def map_files(root: str, version: str, moment: str = asof.NOW.key()) -> mapcomponent.DataFiles:
+@kept_cache(show_spinner=False, max_entries=4)
+def map_files(root: str, data_version: str, moment: str = asof.NOW.key()) -> mapcomponent.DataFiles:
     """The layer, basemap and label files of one data version (written once, then reused); as of
     another day, its own layer files (statuses and popups as they stood), named by the moment too.
     """
     folder = Path(map_folder())
     if moment == asof.NOW.key():
-        return mapcomponent.write_data(folder, load_version(root, version), version, folder.name)
+        return mapcomponent.write_data(
+            folder, load_version(root, data_version), data_version, folder.name
+        )
     return mapcomponent.write_data(
-        folder, dataset_at(root, moment), f"{version}@{moment}", folder.name, prefetch=False
+        folder, dataset_at(root, moment), f"{data_version}@{moment}", folder.name, prefetch=False
     )
 
 
-@st.cache_resource(max_entries=16)
+@data_cache(max_entries=16)
 def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
     """The data as of a moment (``asof.Moment.key()``): the claims known then, the statuses as they
     stood. As of today it is the data itself."""
     return asof.at(load(root), asof.Moment.from_key(moment))
 
 
-@st.cache_resource
+@data_cache(max_entries=4)
 def view_options(root: str) -> viewstate.Options:
     return filters.options(load(root))
 
 
-@st.cache_resource
-def panel_html(
+@data_cache(max_entries=32)
+def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
+) -> panel.CorridorPanel:
+    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
+    once per process, filter and moment (the data is read-only)."""
+    return panel.corridor_panel(dataset_at(root, moment), corridor, sources)
+
+
+@data_cache(max_entries=64)
+def panel_html(
+    root: str,
+    corridor: str,
+    sources: tuple[str, ...] = (),
+    moment: str = asof.NOW.key(),
+    shown: tuple[tuple[str, int], ...] = (),
 ) -> str:
-    """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
-    process, filter and moment (the data is read-only)."""
-    ds = dataset_at(root, moment)
-    return panel.render_html(panel.corridor_panel(ds, corridor, sources))
+    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
+    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -199,7 +215,7 @@ def _problems_box(ds: dataset.Dataset) -> None:
 
 def _notices() -> None:
     """Everything the link asked for that was ignored, in one box."""
-    text = notices.url_notice(st.session_state.get("_notices", []))
+    text = notices.url_notice(st.session_state.get(session.NOTICES, []))
     if text:
         st.info(text, icon="ℹ️")
 
@@ -210,27 +226,27 @@ def _init_from_query(options: viewstate.Options) -> None:
     A tab that reconnects after the server restarted starts a new session too, but it brings its
     widgets' values: those are the reader's view (the URL lags one step behind), so they stay.
     """
-    if st.session_state.get("_initialised"):
+    if st.session_state.get(session.INITIALISED):
         return
-    st.session_state["_initialised"] = True
+    st.session_state[session.INITIALISED] = True
     if _reconnected():
         # Every widget in this run, or their values are lost; then once more, so that the map,
         # which reads the widgets' values before they are drawn, sees them too.
-        st.session_state["_painted"] = True
-        st.session_state["_rerun_once"] = True
+        st.session_state[session.PAINTED] = True
+        st.session_state[session.RERUN_ONCE] = True
         return
     query = st.query_params.to_dict()
     view_notices = _view_from_query(query)
     state, notices = viewstate.parse(query, options)
     for kind in options.layers:
-        st.session_state[f"layer_{kind}"] = kind in state.layers
-    st.session_state["statuses"] = state.statuses
-    st.session_state["countries"] = state.countries
-    st.session_state["sources"] = state.sources
-    st.session_state[CORRIDOR_KEY] = state.corridor or NO_CORRIDOR
-    st.session_state[ASOF_KEY] = state.as_of or dt.date.today()
-    st.session_state[UNDATED_KEY] = state.moment().undated
-    st.session_state["_notices"] = notices + view_notices
+        st.session_state[session.layer_key(kind)] = kind in state.layers
+    st.session_state[session.STATUSES] = state.statuses
+    st.session_state[session.COUNTRIES] = state.countries
+    st.session_state[session.SOURCES] = state.sources
+    st.session_state[session.CORRIDOR] = state.corridor or session.NO_CORRIDOR
+    st.session_state[session.ASOF] = state.as_of or dt.date.today()
+    st.session_state[session.UNDATED] = state.moment().undated
+    st.session_state[session.NOTICES] = notices + view_notices
 
 
 def _reconnected() -> bool:
@@ -245,7 +261,9 @@ def _reconnected() -> bool:
 
         ctx = get_script_run_ctx()
         widgets = ctx.session_state._state._new_widget_state  # type: ignore[union-attr]
-        return any(key.endswith(f"-{MAP_KEY}") or "-layer_" in key for key in widgets)
+        return any(
+            key.endswith(f"-{session.MAP}") or f"-{session.LAYER_PREFIX}" in key for key in widgets
+        )
     except Exception:  # an internal detail changed: fall back to the URL
         return False
 
@@ -258,18 +276,13 @@ def _view_from_query(query: dict) -> list[str]:
     view = mapcomponent.parse_view(raw)
     if view is None:
         return ["Ignored the map view in the link: expected latitude,longitude,zoom."]
-    st.session_state["_view"] = view
+    st.session_state[session.VIEW] = view
     return []
 
 
 def _on_map_change() -> None:
-    """A click on a route selects its corridor (the list follows, so both stay in step)."""
-    click = mapcomponent.read_click(st.session_state.get(MAP_KEY))
-    if click is not None and click.n != st.session_state.get("_click_n"):
-        st.session_state["_click_n"] = click.n
-        if click.corridor in st.session_state.get("_corridor_ids", ()):
-            st.session_state[CORRIDOR_KEY] = click.corridor
-            st.session_state["_clicked"] = True
+    """A click on a route selects its corridor (see corridors.view.mapfit)."""
+    mapfit.take_click(st.session_state)
 
 
 def _state(options: viewstate.Options) -> viewstate.ViewState:
@@ -279,19 +292,19 @@ def _state(options: viewstate.Options) -> viewstate.ViewState:
     first and starts loading while the sidebar's widgets do.
     """
     return viewstate.ViewState(
-        layers=[k for k in options.layers if st.session_state.get(f"layer_{k}", True)],
+        layers=[k for k in options.layers if st.session_state.get(session.layer_key(k), True)],
         # an empty selection shows nothing (and the page says so); it never means "all"
-        statuses=list(st.session_state.get("statuses", options.statuses)),
-        countries=st.session_state.get("countries") or [],
-        sources=st.session_state.get("sources") or [],
-        corridor=st.session_state.get(CORRIDOR_KEY) or None,
-        as_of=st.session_state.get(ASOF_KEY),
-        undated=st.session_state.get(UNDATED_KEY),
+        statuses=list(st.session_state.get(session.STATUSES, options.statuses)),
+        countries=st.session_state.get(session.COUNTRIES) or [],
+        sources=st.session_state.get(session.SOURCES) or [],
+        corridor=st.session_state.get(session.CORRIDOR) or None,
+        as_of=st.session_state.get(session.ASOF),
+        undated=st.session_state.get(session.UNDATED),
     )
 
 
 def _sidebar(
-    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState, version: str
+    ds: dataset.Dataset, options: viewstate.Options, state: viewstate.ViewState, data_version: str
 ) -> None:
     """Layer toggles with their counts, the filters, and the downloads.
 
@@ -308,12 +321,12 @@ def _sidebar(
     for kind in options.layers:
         shown, total = counts[kind]
         count = f"{shown}" if shown == total else f"{shown} of {total}"
-        sb.toggle(f"{KINDS[kind].label} ({count})", key=f"layer_{kind}")
+        sb.toggle(f"{KINDS[kind].label} ({count})", key=session.layer_key(kind))
     sb.subheader("Filters")
     sb.multiselect(
         "Status",
         options.statuses,
-        key="statuses",
+        key=session.STATUSES,
         format_func=status_label,
         placeholder="None: nothing is shown",
         help="Status as the source articles state it; 'not stated' where they are silent. "
@@ -324,7 +337,7 @@ def _sidebar(
     sb.multiselect(
         "Country crossed (measured)",
         options.countries,
-        key="countries",
+        key=session.COUNTRIES,
         placeholder="All countries",
         help="The routes that cross any of these countries, as measured on the drawn lines. "
         "None chosen: no country filter.",
@@ -333,7 +346,7 @@ def _sidebar(
     sb.multiselect(
         "Cited by article",
         options.sources,
-        key="sources",
+        key=session.SOURCES,
         format_func=source_options(_root()).get,
         placeholder="All articles",
         help="The systems these articles cite; the panel then shows only their quotes. "
@@ -345,13 +358,15 @@ def _sidebar(
             else ""
         ),
     )
-    _downloads(ds, options, version)
+    _downloads(ds, options, data_version)
 
 
 def _on_asof_change() -> None:
     """A new day resets the undated choice to that day's default (on as of today, off before)."""
-    day = st.session_state.get(ASOF_KEY)
-    st.session_state[UNDATED_KEY] = asof.default_undated(day if isinstance(day, dt.date) else None)
+    day = st.session_state.get(session.ASOF)
+    st.session_state[session.UNDATED] = asof.default_undated(
+        day if isinstance(day, dt.date) else None
+    )
 
 
 def _time_controls(ds: dataset.Dataset) -> None:
@@ -360,7 +375,7 @@ def _time_controls(ds: dataset.Dataset) -> None:
     sb.subheader("As of")
     sb.date_input(
         "Show what the sources said up to",
-        key=ASOF_KEY,
+        key=session.ASOF,
         min_value=FIRST_DAY,
         max_value=dt.date.today(),
         format="YYYY-MM-DD",
@@ -371,10 +386,10 @@ def _time_controls(ds: dataset.Dataset) -> None:
     undated = asof.undated_sources(ds)
     sb.checkbox(
         f"Include undated sources ({len(undated)})",
-        key=UNDATED_KEY,
+        key=session.UNDATED,
         help="Sources with no known date (articles that state none, and the public references) "
         "cannot be placed in time. Ticked, they count as known on every day and are marked "
-        "'date not stated' or 'from a reference'; by default they count as of today only.",
+        "'undated' or 'from a reference'; by default they count as of today only.",
     )
 
 
@@ -382,63 +397,22 @@ def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
     wanted = viewstate.to_query(state, options)
     # The map writes the reader's view into the URL itself; it stays until a fit replaces it.
     view = mapcomponent.parse_view(st.query_params.get(mapcomponent.VIEW_KEY))
-    if view is not None and not st.session_state.pop("_fitted", False):
+    if view is not None and not st.session_state.pop(session.FITTED, False):
         wanted[mapcomponent.VIEW_KEY] = mapcomponent.view_text(view)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
-def _fit(
-    ds: dataset.Dataset,
-    state: viewstate.ViewState,
-    shown: list[str],
-    options: viewstate.Options,
-) -> dict | None:
-    """Fit the map to what is picked: the selected corridor, else what the filters show.
-
-    Asked once per change of selection or filters (a new key), never for a layer toggle (the
-    reader's zoom stays) nor for a click on the map (the reader is looking at that spot). A view
-    in the link wins on the first run.
-    """
-    ss = st.session_state
-    clicked = ss.pop("_clicked", False)
-    basis = (state.corridor, tuple(state.statuses), tuple(state.countries), tuple(state.sources))
-    if ss.get("_fit_basis") == basis:
-        return ss.get("_fit")
-    first = "_fit_basis" not in ss
-    ss["_fit_basis"] = basis
-    if clicked:
-        return ss.get("_fit")
-    key = ss.get("_fit_key", 0) + 1
-    ss["_fit_key"] = key
-    if first and ss.get("_view"):
-        ss["_fit"] = mapcomponent.fit_request(key, view=ss.pop("_view"))
-        return ss["_fit"]
-    ss["_fitted"] = True  # a view in the URL is no longer the one shown
-    if state.corridor:
-        ids = list(ds.features.index[ds.features["corridor"] == state.corridor]) or shown
-        bounds = mapbuild.bounds_of(ds, ids)
-    elif basis == (None, tuple(options.statuses), (), ()):  # nothing picked: the first view
-        bounds = mapbuild.overview_bounds(ds, shown)
-    else:
-        bounds = mapbuild.bounds_of(ds, shown)
-    if bounds is not None:
-        ss["_fit"] = mapcomponent.fit_request(key, bounds=bounds)
-    return ss.get("_fit")
-
-
-@st.fragment(run_every=FALLBACK_SECONDS)
-def _fallback_rerun() -> None:
-    """Runs once FALLBACK_SECONDS after the map-only first run, unless the app ran since."""
-    if st.session_state.get("_fallback_armed"):
-        st.session_state["_fallback_armed"] = False
+@st.fragment(run_every=firstpaint.RELEASE_SECONDS)
+def _release_rest() -> None:
+    """Reruns the app to write the whole page, once firstpaint says so (see that module)."""
+    if firstpaint.tick(st.session_state, time.monotonic()):
         st.rerun(scope="app")
-    st.session_state["_fallback_armed"] = True
 
 
 def _map(
     root: str,
-    version: str,
+    data_version: str,
     ds: dataset.Dataset,
     state: viewstate.ViewState,
     shown: list[str],
@@ -456,11 +430,13 @@ def _map(
             ids = list(shown_kinds.index[shown_kinds == kind])
             total = int((kinds == kind).sum())
             visible[kind] = None if len(ids) == total else ids
-    files = map_files(root, version, state.moment().key())
+    files = map_files(root, data_version, state.moment().key())
     component = map_component(map_folder())
     component(
-        **mapcomponent.args(files, visible, state.corridor, _fit(ds, state, shown, options)),
-        key=MAP_KEY,
+        **mapcomponent.args(
+            files, visible, state.corridor, mapfit.fit(st.session_state, ds, state, shown, options)
+        ),
+        key=session.MAP,
         default=None,
         on_change=_on_map_change,
     )
@@ -469,13 +445,13 @@ def _map(
 def main() -> None:
     root = _root()
     try:
-        version = data_version(root)  # once per run: see load
-        ds = load_version(root, version)
+        data_version = data_version_of(root)  # once per run: see load
+        ds = load_version(root, data_version)
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
     options = view_options(root)
-    st.session_state["_corridor_ids"] = options.corridors
+    st.session_state[session.CORRIDOR_IDS] = options.corridors
     _init_from_query(options)
     state = _state(options)
     moment = state.moment()
@@ -487,14 +463,18 @@ def main() -> None:
 
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
-        _map(root, version, ds, state, shown, options)
-    if not st.session_state.get("_painted"):
-        # A session's first run writes the map alone and stops: the rest of the page follows when
-        # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
-        # code does not compete with the map's frame. Should the map never report, a fragment
-        # reruns the app after a few seconds anyway.
-        st.session_state["_painted"] = True
-        _fallback_rerun()
+        _map(root, data_version, ds, state, shown, options)
+    stage = firstpaint.stage(st.session_state)
+    if stage is not firstpaint.Stage.FULL:
+        # The map first, then the panel, then the rest (corridors.view.firstpaint): a click made
+        # as soon as the map is drawn is answered by a run that writes the map and the panel only.
+        firstpaint.start(st.session_state, time.monotonic())
+        if stage is firstpaint.Stage.PANEL:
+            with panel_col:
+                _asof_note(moment)
+                _panel_column(options, state, shown)
+            st.html(PAGE_CSS)
+        _release_rest()
         st.stop()
     with panel_col:
         _asof_note(moment)
@@ -510,9 +490,9 @@ def main() -> None:
         _changes(root, state.corridor, moment)
     st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
-    _sidebar(ds, options, state, version)
+    _sidebar(ds, options, state, data_version)
     _sync_query(state, options)
-    if st.session_state.pop("_rerun_once", False):
+    if st.session_state.pop(session.RERUN_ONCE, False):
         st.rerun()
 
 
@@ -522,11 +502,11 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     names = corridor_names(root)
     st.selectbox(
         "Corridor (or click a route on the map)",
-        [NO_CORRIDOR, *options.panels],
-        key=CORRIDOR_KEY,
+        [session.NO_CORRIDOR, *options.panels],
+        key=session.CORRIDOR,
         format_func=lambda c: names.get(c, "— choose a corridor —"),
     )
-    state.corridor = st.session_state.get(CORRIDOR_KEY) or None
+    state.corridor = st.session_state.get(session.CORRIDOR) or None
     reason = filters.empty_reason(state, options)
     if reason is None and not shown:
         reason = (
@@ -536,7 +516,7 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
     if state.corridor:
-        st.html(panel_html(root, state.corridor, tuple(state.sources), state.moment().key()))
+        _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(
             "Click a route or a port on the map, or choose a corridor above, to read "
@@ -547,20 +527,44 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         st.html(sources_list_html(root, state.moment().key()))
 
 
-@st.cache_resource
+@st.fragment
+def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: str) -> None:
+    """The panel, its first page of each field first; "Show more" reruns this fragment alone, so
+    the map, the timeline and the rest of the page are not rebuilt for the next page."""
+    basis = (corridor, sources, moment)
+    memo = st.session_state.get(session.PANEL_SHOWN)
+    if not memo or memo[0] != basis:
+        memo = st.session_state[session.PANEL_SHOWN] = (basis, {})
+    shown = memo[1]
+    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+        st.button(
+            f"Show more: {label} ({left:,} not shown)",
+            key=f"_more_{key}",
+            on_click=_show_more,
+            args=(key,),
+        )
+
+
+def _show_more(key: str) -> None:
+    shown = st.session_state[session.PANEL_SHOWN][1]
+    shown[key] = panel.shown_count(shown, key) + panel.MORE
+
+
+@data_cache(max_entries=64)
 def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
     rows = timeline.milestones(dataset_at(root, moment))
     return rows if corridor is None else rows[rows["corridor"] == corridor]
 
 
-@st.cache_resource
+@data_cache(max_entries=64)
 def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The chart of those rows, built once per data version, corridor and moment."""
     return timeline.timeline_chart(milestones(root, corridor, moment))
 
 
-@st.cache_resource
+@data_cache(max_entries=4)
 def corridor_names(root: str) -> dict[str, str]:
     """What the corridor list shows for each corridor (built once: it may list thousands)."""
     ds, options = load(root), view_options(root)
@@ -569,7 +573,7 @@ def corridor_names(root: str) -> dict[str, str]:
     return shown | {c: f"{names.get(c, c)} (mentioned, not mapped)" for c in options.mentioned}
 
 
-@st.cache_resource
+@data_cache(max_entries=4)
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
@@ -606,7 +610,7 @@ def _asof_note(moment: asof.Moment) -> None:
     if moment.is_now:
         return
     undated = (
-        "Undated sources are included, each marked 'date not stated' or 'from a reference'."
+        "Undated sources are included, each marked 'undated' or 'from a reference'."
         if moment.undated
         else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
     )
@@ -623,10 +627,16 @@ def _asof_note(moment: asof.Moment) -> None:
     )
 
 
-@st.cache_resource
+@data_cache(max_entries=64)
 def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
     return figures.rows(dataset_at(root, moment), corridor)
+
+
+@data_cache()
+def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The chart of those rows, built once per data version, corridor and moment."""
+    return figures.chart(figure_rows(root, corridor, moment)[0])
 
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
@@ -646,13 +656,16 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
             )
         )
         event = st.altair_chart(
-            figures.chart(rows), on_select="rerun", selection_mode="figure", key="figures"
+            figure_chart(root, corridor, moment),
+            on_select="rerun",
+            selection_mode="figure",
+            key="figures",
         )
         for claim in [p["claim"] for p in event.selection.get("figure", [])]:
             st.html(panel.claim_html(ds, claim))
 
 
-@st.cache_resource(max_entries=32)
+@data_cache(max_entries=32)
 def changes_bytes(
     root: str, fmt: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
 ) -> bytes:
@@ -661,7 +674,7 @@ def changes_bytes(
     return changes.render(load(root), fmt, since, until, undated, chosen)
 
 
-@st.cache_resource(max_entries=32)
+@data_cache(max_entries=32)
 def change_list(
     root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
 ) -> list[changes.Change]:
@@ -688,7 +701,6 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
         if since >= end:
             st.caption(f"Choose a day before {end.isoformat()}, the page's 'as of' day.")
             return
-        found = change_list(root, since, until, moment.undated, corridor)
         st.caption(
             f"From {since.isoformat()} to {end.isoformat()} (the 'as of' day), by the sources' "
             "dates: claims that appeared, figures and statuses that changed, disagreements that "
@@ -699,8 +711,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
                 else "Undated sources are left out."
             )
         )
-        ds = load(root)
-        st.html(changes_html(ds, found))
+        st.html(changes_list_html(root, since, until, moment.undated, corridor))
         left, right = st.columns(2)
         for column, fmt, label in ((left, "csv", "CSV"), (right, "atom", "Atom feed")):
             column.download_button(
@@ -715,51 +726,64 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             )
 
 
+#: The page lists the newest changes only: a grown corpus has tens of thousands (every claim is
+#: one when it appears); the CSV and Atom downloads list them all.
+CHANGES_SHOWN = 100
+
+
+@data_cache(max_entries=32)
+def changes_list_html(
+    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> str:
+    """``changes_html`` of one question, made once (not on every rerun of the page)."""
+    return changes_html(load(root), change_list(root, since, until, undated, corridor))
+
+
 def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
-    """The changes as a list, newest first, each with its quotes and sources (all escaped)."""
+    """The newest changes as a list (CHANGES_SHOWN of them), each with its quotes and sources
+    (all escaped), and how many earlier ones the downloads hold."""
     if not found:
         return (
             "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
             "new.</p>"
         )
+    newest = sorted(found, key=lambda c: c.day, reverse=True)
     items = "".join(
         f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
         f"{changes.entry_html(ds, c)}</li>"
-        for c in sorted(found, key=lambda c: c.day, reverse=True)
+        for c in newest[:CHANGES_SHOWN]
+    )
+    earlier = len(newest) - CHANGES_SHOWN
+    more = (
+        f"<p data-testid='changes-more'>… and {earlier:,} earlier change"
+        f"{'s' if earlier > 1 else ''}: the CSV and Atom downloads below list every one.</p>"
+        if earlier > 0
+        else ""
     )
     return (
         f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
-        f"{items}</ul>"
+        f"{items}</ul>{more}"
     )
 
 
-@st.cache_resource
+@data_cache(max_entries=16)
 def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
     return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
 
 
-@st.cache_resource
+@data_cache(max_entries=16)
 def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Every article and what it cites (an article that cites no mapped system says so)."""
     return panel.sources_html(dataset_at(root, moment))
 
 
-EXPORT_LABELS = {
-    "geojson": ("GeoJSON", "application/geo+json"),
-    "csv": ("CSV (claims)", "text/csv"),
-    "gpkg": ("GeoPackage", "application/geopackage+sqlite3"),
-    "kml": ("KML", "application/vnd.google-earth.kml+xml"),
-}
-CITATION_LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
-
-
-@st.cache_resource
+@kept_cache()
 def _map_version() -> citations.MapVersion:
     return citations.map_version(str(REPO_ROOT))
 
 
-@st.cache_resource(max_entries=64)
+@data_cache(max_entries=64)
 def _shown(
     root: str, ids: tuple[str, ...], sources: tuple[str, ...], moment: str = asof.NOW.key()
 ) -> tuple[dataset.Dataset, list[citations.Entry]]:
@@ -779,7 +803,7 @@ def _export_bytes(shown: dataset.Dataset, fmt: str) -> bytes:
         return f"This {fmt} export was refused: {exc}\n".encode()
 
 
-def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) -> None:
+def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: str) -> None:
     """Downloads of what the map shows (features with the claims the panel shows), and of its
     sources as citations. Files are made when a button is pressed, not on every rerun."""
     root = _root()
@@ -803,12 +827,12 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
     else:
         sb.caption("Nothing is shown, so there is nothing to download.")
     left, right = sb.columns(2)
-    for i, (fmt, (label, mime)) in enumerate(EXPORT_LABELS.items()):
+    for i, fmt in enumerate(export.FORMATS):
         (left if i % 2 == 0 else right).download_button(
-            label,
+            export.LABELS[fmt],
             data=lambda fmt=fmt: _export_bytes(shown, fmt),
             file_name=f"corridors-shown.{fmt}",
-            mime=mime,
+            mime=export.MEDIA_TYPES[fmt],
             key=f"download_{fmt}",
             on_click="ignore",
             disabled=not ids,
@@ -819,9 +843,9 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
         else "Nothing is shown, so there are no sources to cite."
     )
     left, right = sb.columns(2)
-    for i, (fmt, label) in enumerate(CITATION_LABELS.items()):
+    for i, fmt in enumerate(citations.FORMATS):
         (left if i % 2 == 0 else right).download_button(
-            label,
+            citations.LABELS[fmt],
             data=lambda fmt=fmt: citations.render(entries, fmt),
             file_name=f"corridors-sources.{citations.EXTENSIONS[fmt]}",
             mime=citations.MEDIA_TYPES[fmt],
@@ -830,7 +854,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, version: str) ->
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), version)
+        text = citations.how_to_cite(_map_version(), data_version)
         st.html(
             "<div data-testid='how-to-cite'>"
             + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
@@ -846,10 +870,12 @@ PAGES = ("Map", "Review proposals")
 
 def _page_choice() -> str:
     """The map or the review page: a switch at the top of the sidebar, opened by ?view=review."""
-    if "_page" not in st.session_state:
+    if session.PAGE not in st.session_state:
         wanted = st.query_params.get("view") == REVIEW_VIEW
-        st.session_state["_page"] = PAGES[1] if wanted else PAGES[0]
-    choice = st.sidebar.segmented_control("Page", PAGES, key="_page", label_visibility="collapsed")
+        st.session_state[session.PAGE] = PAGES[1] if wanted else PAGES[0]
+    choice = st.sidebar.segmented_control(
+        "Page", PAGES, key=session.PAGE, label_visibility="collapsed"
+    )
     return choice or PAGES[0]
 
 
@@ -861,10 +887,10 @@ def _decide(root: str, stem: str, ident: str, accept: bool) -> None:
         )
     except review.ReviewError as exc:
         details = "; ".join(p.message for p in exc.problems)
-        st.session_state["_review_message"] = ("error", f"{exc} {details}".strip())
+        st.session_state[session.REVIEW_MESSAGE] = ("error", f"{exc} {details}".strip())
         return
     done = "Accepted into geodata/claims.csv" if accept else "Rejected"
-    st.session_state["_review_message"] = (
+    st.session_state[session.REVIEW_MESSAGE] = (
         "success",
         f"{done}: {ident}. {outcome.remaining} proposal(s) of this article still pending.",
     )
@@ -872,7 +898,7 @@ def _decide(root: str, stem: str, ident: str, accept: bool) -> None:
 
 def _review_message() -> None:
     """What the last decision did, escaped (problem messages quote the data)."""
-    message = st.session_state.pop("_review_message", None)
+    message = st.session_state.pop(session.REVIEW_MESSAGE, None)
     if message:
         outcome, text = message
         colour = "#e8f5e9" if outcome == "success" else "#fdecea"
@@ -900,7 +926,7 @@ def review_page() -> None:
     if not stems:
         st.info("Nothing to review: ingest an article first (python -m corridors ingest).")
         return
-    stem = st.selectbox("Article", stems, key="_review_stem")
+    stem = st.selectbox("Article", stems, key=session.REVIEW_STEM)
     for card in proposals.cards(datadir, stem):
         st.html(proposals.card_html(card))
         accept, reject, _ = st.columns([1, 1, 5])

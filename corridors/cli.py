@@ -1,9 +1,10 @@
 """The command line: validate, export, fmt, measure, boundaries, cite, ingest, review, anchors,
 annotations and changes.
 
-No command prints a traceback: bad data is listed as problems (exit 1), a refused or failed export
-is one line (exit 1), and an unexpected error is one line saying so (exit 3; set CORRIDORS_DEBUG=1
-for the traceback).
+No command prints a traceback: bad data is listed as problems (exit 1); every command that reads
+the data refuses data with errors in one line of the same words (exit 1) unless --allow-errors; a
+write that fails is one line (exit 1); an unexpected error is one line saying so (exit 3; set
+CORRIDORS_DEBUG=1 for the traceback).
 """
 
 from __future__ import annotations
@@ -22,12 +23,45 @@ from .problems import Problem, error
 from .publish import citations, export
 from .quotes import anchors
 from .schema import WAYPOINT_COLUMNS
-from .store import geojsonio, rawdata, reading
+from .store import geojsonio, lock, rawdata
 from .store.atomicfile import WriteError, write_bytes
 from .store.datadir import ENV_VAR, resolve
 from .validate import validate
 
 DEBUG_VAR = "CORRIDORS_DEBUG"
+_PERMS = "check the folder's permissions and free space"
+
+
+def _refused(command: str, problems: list[Problem], allow_errors: bool) -> bool:
+    """The one bad-data policy of every command that reads the data: data with errors is refused,
+    in these words and with exit 1, unless --allow-errors asks for what is valid. What a command
+    makes of data in error would silently lack (or, for `measure`, misstate) what is in error."""
+    errors = [p for p in problems if p.level == "error"]
+    if not errors or allow_errors:
+        return False
+    first = errors[0]
+    where = first.file + (f":{first.line}" if first.line else "")
+    where += f" [{first.id}]" if first.id else ""
+    print(
+        f"{command} refused: the data has {len(errors)} error(s) (first: {where}: "
+        f"{first.message}); nothing was done (run `python -m corridors validate` to see them all, or pass --allow-errors to "
+        "use what is valid)",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _add_allow_errors(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="use what is valid even when the data has errors (default: refuse, exit 1)",
+    )
+
+
+def _data_problems(datadir) -> list[Problem]:
+    """Every problem with the data, for a command that writes into it (ingest, review)."""
+    return validate(rawdata.read(datadir))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -56,6 +90,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     ds = dataset.load(resolve(args.data_dir))
+    if _refused("export", ds.problems, args.allow_errors):
+        return 1
     try:
         export.write(ds, args.format, Path(args.output), allow_errors=args.allow_errors)
     except export.ExportError as exc:
@@ -87,19 +123,21 @@ def _fmt(args: argparse.Namespace) -> int:
     unchanged and named, so fmt can never lose data.
     """
     datadir = resolve(args.data_dir)
+    with lock.writing(datadir):  # no ingest or review rewrites a table under fmt's feet
+        return _fmt_locked(datadir, args.redraw)
+
+
+def _fmt_locked(datadir, redraw: bool) -> int:
     problems: list[Problem] = []
-    points = _waypoint_positions(datadir, problems) if args.redraw else {}
-    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
-        rel = datadir.rel(path)
-        data = reading.read_bytes(datadir, path, reading.FEATURE_FILE, problems)
-        text = None if data is None else reading.decode_text(data, rel, problems)
-        parsed = None if text is None else reading.parse_json(text, rel, problems)
+    points = _waypoint_positions(datadir, problems) if redraw else {}
+    for path in rawdata.feature_paths(datadir, problems):
+        geofile, text = rawdata.read_geofile_text(datadir, path, problems)
+        rel, parsed = geofile.rel, geofile.data
         if text is None or parsed is None:
             continue
-        features = parsed.get("features") if isinstance(parsed, dict) else None
+        features = parsed.get("features")
         if (
-            not isinstance(parsed, dict)
-            or parsed.get("type") != "FeatureCollection"
+            parsed.get("type") != "FeatureCollection"
             or not isinstance(features, list)
             or not all(isinstance(f, dict) for f in features)
         ):
@@ -126,7 +164,7 @@ def _fmt(args: argparse.Namespace) -> int:
                 )
             )
             continue
-        if args.redraw:
+        if redraw:
             try:
                 features = [drawing.redraw(f, points) for f in features]
             except (KeyError, TypeError, IndexError, AttributeError) as exc:
@@ -149,10 +187,13 @@ def _fmt(args: argparse.Namespace) -> int:
             try:
                 write_bytes(path, canonical.encode("utf-8"))
             except WriteError as exc:
-                problems.append(error(rel, "", str(exc), "check the folder's permissions"))
+                problems.append(error(rel, "", str(exc), _PERMS))
                 continue
             print(f"rewrote {rel}")
-    anchors.rewrite(datadir)  # geodata/anchors.csv: where each quote stands (corridors/anchors.py)
+    try:  # geodata/anchors.csv: where each quote stands (corridors/quotes/anchors.py)
+        anchors.rewrite(datadir)
+    except WriteError as exc:
+        problems.append(error(datadir.rel(anchors.anchors_path(datadir)), "", str(exc), _PERMS))
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -161,6 +202,8 @@ def _fmt(args: argparse.Namespace) -> int:
 def _measure(args: argparse.Namespace) -> int:
     """Measured lengths and countries; closeness to the reference geodata; claimed vs measured."""
     ds = dataset.load(resolve(args.data_dir))
+    if _refused("measure", ds.problems, args.allow_errors):
+        return 1
     ref_dir = compare.reference_dir()
     absent = compare.missing(ref_dir)
     legs = {} if absent else {c.feature: c for c in compare.compare(ds, compare.load(ref_dir))}
@@ -245,6 +288,8 @@ def _annotations(args: argparse.Namespace) -> int:
     from .publish import annotations
 
     ds = dataset.load(resolve(args.data_dir))
+    if _refused("annotations", ds.problems, args.allow_errors):
+        return 1
     collection = annotations.collection(ds)
     text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
     if args.output in (None, "-"):
@@ -252,7 +297,7 @@ def _annotations(args: argparse.Namespace) -> int:
     else:
         write_bytes(Path(args.output), text.encode("utf-8"))
         print(f"wrote {collection['total']} annotations to {args.output}")
-    return 1 if ds.errors else 0
+    return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -260,8 +305,12 @@ def _ingest(args: argparse.Namespace) -> int:
 
     datadir = resolve(args.data_dir)
     try:
-        result = ingest.ingest(datadir, Path(args.article))
-    except (ingest.IngestError, OSError, WriteError) as exc:
+        # the data checked, sources.csv read and appended to, by one writer at a time
+        with lock.writing(datadir):
+            if _refused("ingest", _data_problems(datadir), args.allow_errors):
+                return 1
+            result = ingest.ingest(datadir, Path(args.article))
+    except (ingest.IngestError, lock.Busy, OSError, WriteError) as exc:
         print(f"not ingested: {exc}", file=sys.stderr)
         return 1
     meta = {k: result.source_row[k] for k in ("headline", "outlet", "dateline", "date", "author")}
@@ -290,9 +339,17 @@ def _review(args: argparse.Namespace) -> int:
                 print(review.describe(row))
             return 0
         if args.accept or args.reject:
-            outcome = review.decide(datadir, args.accept, args.reject, args.stem)
-        else:
+            with lock.writing(datadir):  # checked and decided with no other writer in between
+                if _refused("review", _data_problems(datadir), args.allow_errors):
+                    return 1
+                outcome = review.decide(datadir, args.accept, args.reject, args.stem)
+        else:  # the lock is taken only once the curator has answered (review.decide)
+            if _refused("review", _data_problems(datadir), args.allow_errors):
+                return 1
             outcome = review.interactive(datadir, args.stem)
+    except lock.Busy as exc:
+        print(f"not reviewed: {exc}", file=sys.stderr)
+        return 1
     except review.ReviewError as exc:
         print(exc, file=sys.stderr)
         for problem in exc.problems:
@@ -305,23 +362,28 @@ def _review(args: argparse.Namespace) -> int:
 def _add_ingest_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="add an article and propose claims from it")
     p.add_argument("article", help="the article, a UTF-8 .txt file")
+    _add_allow_errors(p)
     p.set_defaults(func=_ingest)
     p = sub.add_parser("review", help="accept or reject proposed claims")
     p.add_argument("stem", nargs="?", help="the article's file stem (default: every article)")
     p.add_argument("--accept", action="append", default=[], metavar="ID")
     p.add_argument("--reject", action="append", default=[], metavar="ID")
     p.add_argument("--list", action="store_true", help="list pending proposals and stop")
+    _add_allow_errors(p)
     p.set_defaults(func=_review)
     p = sub.add_parser("anchors", help="rewrite geodata/anchors.csv (also done by fmt)")
     p.set_defaults(func=_anchors)
     p = sub.add_parser("annotations", help="every claim as a W3C Web Annotation (JSON-LD)")
     p.add_argument("--output", help="file to write (default: standard output)")
+    _add_allow_errors(p)
     p.set_defaults(func=_annotations)
 
 
 def _cite(args: argparse.Namespace) -> int:
     """Every article and reference as citations, on standard output."""
     ds = dataset.load(resolve(args.data_dir))
+    if _refused("cite", ds.problems, args.allow_errors):
+        return 1
     sys.stdout.buffer.write(citations.render(citations.entries(ds), args.format))
     sys.stdout.flush()
     return 0
@@ -345,12 +407,7 @@ def _changes(args: argparse.Namespace) -> int:
     from .publish import changes
 
     ds = dataset.load(resolve(args.data_dir))
-    if ds.errors and not args.allow_errors:
-        print(
-            f"changes refused: the data has {len(ds.errors)} error(s), so the list would lack what "
-            "is in error (run `python -m corridors validate`, or pass --allow-errors)",
-            file=sys.stderr,
-        )
+    if _refused("changes", ds.problems, args.allow_errors):
         return 1
     if args.until is not None and args.until < args.since:
         print("changes refused: --until is before --since", file=sys.stderr)
@@ -388,12 +445,14 @@ def _add_changes_command(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="count undated sources as known on every date (they never appear as new)",
     )
-    p.add_argument(
-        "--allow-errors",
-        action="store_true",
-        help="list what is valid even when the data has errors (default: refuse)",
-    )
+    _add_allow_errors(p)
     p.set_defaults(func=_changes)
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what it concerned and why."""
+    what = f" {exc.filename}" if exc.filename else ""
+    return f"cannot use{what}: {exc.strerror or exc}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -409,26 +468,25 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export", help="write the data in another format")
     p.add_argument("--format", required=True, choices=export.FORMATS)
     p.add_argument("--output", required=True)
-    p.add_argument(
-        "--allow-errors",
-        action="store_true",
-        help="export what is valid even when the data has errors (default: refuse)",
-    )
+    _add_allow_errors(p)
     p.set_defaults(func=_export)
     p = sub.add_parser("fmt", help="rewrite feature files in canonical form")
     p.add_argument("--redraw", action="store_true", help="rebuild geometry from waypoints")
     p.set_defaults(func=_fmt)
-    sub.add_parser(
+    p = sub.add_parser(
         "measure",
         help="print measured lengths, countries, closeness to the reference geodata (where "
         f"present: ${compare.ENV_VAR}) and claimed lengths",
-    ).set_defaults(func=_measure)
+    )
+    _add_allow_errors(p)
+    p.set_defaults(func=_measure)
     p = sub.add_parser("boundaries", help="rebuild geodata/boundaries.geojson")
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)
     _add_ingest_commands(sub)
     p = sub.add_parser("cite", help="print the sources as citations (CSL-JSON, BibTeX or RIS)")
     p.add_argument("--format", required=True, choices=citations.FORMATS)
+    _add_allow_errors(p)
     p.set_defaults(func=_cite)
     _add_changes_command(sub)
     args = parser.parse_args(argv)
@@ -437,6 +495,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except lock.Busy as exc:  # another curator is writing: nothing was written
+        print(f"{args.command} refused: {exc}", file=sys.stderr)
+        return 1
+    except WriteError as exc:  # the file named in it is unchanged (atomicfile)
+        print(f"{args.command} failed: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the machine's refusal (a folder in the way, a full disk), not a bug
+        print(f"{args.command} failed: {_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the promise: one line, never a traceback
         if os.environ.get(DEBUG_VAR):
             raise

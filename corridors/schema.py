@@ -9,8 +9,13 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+from . import dates
+
+_Claim = TypeVar("_Claim", bound=Mapping[str, str])
 
 #: GeoJSON feature properties, in the order the curated files keep them (diffs stay readable).
 FEATURE_PROPERTIES: tuple[str, ...] = (
@@ -189,11 +194,11 @@ METHODS: dict[str, Method] = {
 POINT_METHODS = ("located",)
 LINE_METHODS = ("traced", "stations", "schematic")
 
-# \Z, not $: a value with a trailing newline is not a date.
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)\Z")
-_MONTH = re.compile(r"^(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])\Z")
-_DAY = re.compile(r"^(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\Z")
-_DECADE = re.compile(r"^(1[89]\d0|20\d0)s\Z")
+
+def _stored_date(value: str) -> dates.Span | None:
+    """A claim's date as the checks accept it (dates.parse, within dates.PLAUSIBLE_YEARS)."""
+    found = dates.parse(value)
+    return found if found is not None and found.plausible else None
 
 
 def _positive_number(value: str) -> str | None:
@@ -206,16 +211,8 @@ def _positive_number(value: str) -> str | None:
     return None
 
 
-def _valid_day(value: str) -> bool:
-    """'2019-05-05' names a day of the calendar ('2025-02-30' does not)."""
-    if not _DAY.match(value):
-        return False
-    year, month, day = (int(part) for part in value.split("-"))
-    return day <= calendar.monthrange(year, month)[1]
-
-
 def _date(value: str) -> str | None:
-    if _YEAR.match(value) or _MONTH.match(value) or _DECADE.match(value) or _valid_day(value):
+    if _stored_date(value) is not None:
         return None
     return (
         f"{value!r} is not a year (2030), a month (2025-07), a day (2019-05-05) or a decade (1990s)"
@@ -298,16 +295,23 @@ def status_label(value: str, unit: str = "") -> str:
     return STATUSES[value].label if value in STATUSES else value
 
 
+def _span_words(span: dates.Span) -> str:
+    """A date in words: '5 May 2019', 'July 2025', '2030', 'the 1990s'."""
+    first = span.first
+    if span.precision == "day":
+        return f"{first.day} {calendar.month_name[first.month]} {first.year}"
+    if span.precision == "month":
+        return f"{calendar.month_name[first.month]} {first.year}"
+    if span.precision == "decade":
+        return f"the {first.year}s"
+    return str(first.year)
+
+
 def _date_text(value: str, unit: str = "") -> str:
     """'2025-07' -> 'July 2025', '2019-05-05' -> '5 May 2019', '1990s' -> 'the 1990s', '2030' ->
-    '2030'."""
-    if _MONTH.match(value):
-        return f"{calendar.month_name[int(value[5:])]} {value[:4]}"
-    if _valid_day(value):
-        return f"{int(value[8:])} {calendar.month_name[int(value[5:7])]} {value[:4]}"
-    if _DECADE.match(value):
-        return f"the {value}"
-    return value
+    '2030'; a value that is no date is shown as stored."""
+    span = _stored_date(value)
+    return value if span is None else _span_words(span)
 
 
 def _number_text(number: float) -> str:
@@ -355,57 +359,47 @@ def _share(value: str, unit: str) -> str:
 # --- period and scope: what a value refers to, in time and in part ---------------------------
 
 
-def _period_bounds(value: str) -> tuple[str, str] | None:
-    """A period's start and end as stated ('2025-01/2025-06' -> both; '2024' -> '2024' twice)."""
-    parts = value.split("/")
-    if len(parts) > 2 or not all(_YEAR.match(p) or _MONTH.match(p) or _valid_day(p) for p in parts):
+def _period(value: str) -> tuple[dates.Span, dates.Span] | None:
+    """A period's start and end as the checks accept them: a year, month or day each (no decade),
+    within dates.PLAUSIBLE_YEARS ('2024' is '2024' twice)."""
+    bounds = dates.interval(value)
+    if bounds is None or not all(s.plausible and s.precision != "decade" for s in bounds):
         return None
-    return parts[0], parts[-1]
+    return bounds
 
 
 def period_problem(value: str) -> str | None:
     """What is wrong with a stated period, or None: a year (2024), a month (2025-06), a day
     (2025-06-18), or an interval start/end (2025-01/2025-06) that does not end before it starts."""
-    bounds = _period_bounds(value)
+    bounds = _period(value)
     if bounds is None:
         return (
             f"{value!r} is not a year (2024), a month (2025-06), a day (2025-06-18) or an "
             "interval (2025-01/2025-06)"
         )
-    start, end = bounds
-    if _first_day(start) > _first_day(end):
+    if dates.backwards(*bounds):
         return f"{value!r} starts after it ends"
     return None
-
-
-def _first_day(value: str) -> tuple[int, int, int]:
-    """The first day a year, month or day names, as (year, month, day)."""
-    year, month, day = [*(int(p) for p in value.split("-")), 1, 1][:3]
-    return year, month, day
-
-
-def _span_text(value: str) -> str:
-    return _date_text(value) if not _YEAR.match(value) else value
 
 
 def period_text(value: str, word: str = "in") -> str:
     """A period as a reader writes it after a value: '2024' -> 'in 2024', '2025-01/2025-06' ->
     'in January–June 2025', '2025-06-18' -> 'on 18 June 2025'; ``word`` 'by' for a target year.
     A period that does not parse is shown as stored."""
-    bounds = _period_bounds(value)
+    bounds = _period(value)
     if bounds is None:
         return f"{word} {value}"
     start, end = bounds
     if start == end:
-        if word == "in" and _valid_day(start):
+        if word == "in" and start.precision == "day":
             word = "on"
-        return f"{word} {_span_text(start)}"
-    same_year = start[:4] == end[:4]
-    if same_year and len(start) == len(end) == len("2025-01"):
-        return f"{word} {calendar.month_name[int(start[5:])]}–{_span_text(end)}"
-    if same_year and _valid_day(start) and _valid_day(end):
-        return f"{word} {_span_text(start)[: -len(' 2025')]}–{_span_text(end)}"
-    return f"{word} {_span_text(start)}–{_span_text(end)}"
+        return f"{word} {_span_words(start)}"
+    same_year = start.first.year == end.first.year
+    if same_year and start.precision == end.precision == "month":
+        return f"{word} {calendar.month_name[start.first.month]}–{_span_words(end)}"
+    if same_year and start.precision == end.precision == "day":
+        return f"{word} {_span_words(start)[: -len(' 2025')]}–{_span_words(end)}"
+    return f"{word} {_span_words(start)}–{_span_words(end)}"
 
 
 #: Dashes a scope may be typed with; a stretch is written From–To with an en dash.
@@ -449,6 +443,7 @@ class Field:
     #: A second name, role or route is not (sources name and describe things many ways).
     single: bool = False
     date: bool = False  # a date (a milestone): year, month, day or decade
+    stage: int = 0  # a milestone's place in a project's life (proposed 1, ..., completed 4)
     numeric: bool = False  # values compared as numbers ('3666' is '3666.0')
     needs_period: bool = False  # meaningless without the period it refers to (traffic in 2024)
     needs_scope: bool = False  # always of one part (a section's country or stretch)
@@ -628,6 +623,7 @@ FIELDS: dict[str, Field] = {
             formatter=_date_text,
             single=True,
             date=True,
+            stage=2,
         ),
         Field(
             "completion_date",
@@ -638,6 +634,7 @@ FIELDS: dict[str, Field] = {
             formatter=_date_text,
             single=True,
             date=True,
+            stage=4,
         ),
         Field(
             "opening_date",
@@ -648,6 +645,7 @@ FIELDS: dict[str, Field] = {
             formatter=_date_text,
             single=True,
             date=True,
+            stage=3,
         ),
         Field(
             "proposed_date",
@@ -657,6 +655,7 @@ FIELDS: dict[str, Field] = {
             formatter=_date_text,
             single=True,
             date=True,
+            stage=1,
         ),
         Field("route", "Route", "The route in the article's words, normalised."),
         Field(
@@ -676,6 +675,10 @@ FIELDS: dict[str, Field] = {
 
 #: The date fields (milestones), in display order.
 DATE_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if FIELDS[f].date)
+
+#: The date fields in the order a project lives through them (first proposed, construction
+#: start, entered service, completion): the timeline's lanes.
+MILESTONES: tuple[str, ...] = tuple(sorted(DATE_FIELDS, key=lambda f: FIELDS[f].stage))
 
 
 def field_label(field_name: str) -> str:
@@ -737,16 +740,47 @@ def value_key(claim: Mapping[str, str]) -> tuple[tuple[str, object], str]:
     return (value, claim.get("unit", ""))
 
 
+def single(field_name: str) -> bool:
+    """A field that holds one value at a time (``Field.single``); a field not in the schema does
+    not."""
+    field = FIELDS.get(field_name)
+    return field is not None and field.single
+
+
 def disagree(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     """Two claims disagree: like and like (``readings_key``) of a single-valued field, with
     different values."""
-    field = FIELDS.get(a["field"])
     return (
-        field is not None
-        and field.single
-        and readings_key(a) == readings_key(b)
-        and value_key(a) != value_key(b)
+        single(a["field"]) and readings_key(a) == readings_key(b) and value_key(a) != value_key(b)
     )
+
+
+def claim_features(feature_id: str) -> tuple[str, str]:
+    """The ``feature`` cells of the claims (of its corridor) that apply to a feature: none named
+    (about the whole system) or this feature's id. The one rule for the claims of a feature."""
+    return ("", feature_id)
+
+
+def of_feature(claim: Mapping[str, str], feature_id: str) -> bool:
+    """A claim of a feature's corridor applies to the feature (``claim_features``)."""
+    return claim["feature"] in claim_features(feature_id)
+
+
+def claims_of(
+    by_corridor: Mapping[str, Iterable[_Claim]], corridor: str, feature_id: str
+) -> list[_Claim]:
+    """The claims that apply to one feature (``of_feature``), from claims grouped by corridor."""
+    return [c for c in by_corridor.get(corridor, ()) if of_feature(c, feature_id)]
+
+
+def in_disagreement(claims: Iterable[Mapping[str, str]]) -> list[bool]:
+    """For each claim, whether some other claim ``disagree``s with it: the rule above applied to
+    a whole table in one pass (grouped by ``readings_key``), for the timeline and the figures."""
+    rows = list(claims)
+    values: dict[tuple, set] = {}
+    for row in rows:
+        values.setdefault(readings_key(row), set()).add(value_key(row))
+    return [single(row["field"]) and len(values[readings_key(row)]) > 1 for row in rows]
 
 
 #: Claim table columns, in file order.
@@ -776,6 +810,9 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "syndicated",
     "note",
 )
+
+#: geodata/anchors.csv columns, in file order (generated by `fmt`, see quotes.anchors).
+ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
 
 CORRIDOR_COLUMNS: tuple[str, ...] = ("id", "name", "mapped", "part_of", "summary")
 

@@ -110,7 +110,7 @@ PRODUCT = {
     "milestones": "corridors.view.timeline:milestones",  # ds -> timeline rows
     "timeline_chart": "corridors.view.timeline:timeline_chart",  # rows -> altair chart
     "map_folder": "corridors.view.mapcomponent:prepare",  # cache root -> the component's folder
-    "map_files": "corridors.view.mapcomponent:write_data",  # (folder, ds, fingerprint, version) -> files
+    "map_files": "corridors.view.mapcomponent:write_data",  # (folder, ds, data_version, code_version)
 }
 #: Files of the checkout, relative to the repository root.
 PATHS = {

@@ -29,26 +29,6 @@ def ds() -> dataset.Dataset:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("2025-06-18", (D(2025, 6, 18), D(2025, 6, 18)), id="day"),
-        pytest.param("2025-02", (D(2025, 2, 1), D(2025, 2, 28)), id="month"),
-        pytest.param("2024-02", (D(2024, 2, 1), D(2024, 2, 29)), id="leap-month"),
-        pytest.param("2024", (D(2024, 1, 1), D(2024, 12, 31)), id="year"),
-        pytest.param("1990s", (D(1990, 1, 1), D(1999, 12, 31)), id="decade"),
-        pytest.param("2025-01/2025-06", (D(2025, 1, 1), D(2025, 6, 30)), id="interval"),
-        pytest.param("2025-06/2025-01", None, id="interval-backwards"),
-        pytest.param("2025-02-30", None, id="no-such-day"),
-        pytest.param("2025-13", None, id="no-such-month"),
-        pytest.param("", None, id="empty"),
-        pytest.param("June 2025", None, id="words"),
-    ],
-)
-def test_span(text: str, expected) -> None:
-    assert asof.span(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         pytest.param("2025-06-18", D(2025, 6, 18), id="day"),
         pytest.param("2025-06", D(2025, 6, 30), id="month-counts-from-its-last-day"),
         pytest.param("2024", D(2024, 12, 31), id="year-counts-from-its-last-day"),

@@ -198,3 +198,23 @@ def test_how_to_cite() -> None:
     text = citations.how_to_cite(version, "f" * 64)
     assert "(version 0.1.0; commit 0123456789ab of 2026-11-30; data sha256 ffffffffffff)" in text
     assert "version not known" in citations.how_to_cite(citations.MapVersion("", "", ""))
+
+
+@pytest.mark.parametrize(
+    ("date", "month", "year"),
+    [
+        pytest.param("2025-06-18", "jun", "2025", id="a day"),
+        pytest.param("2025-12", "dec", "2025", id="a month"),
+        pytest.param("2025", None, "2025", id="a year"),
+        pytest.param("2025-13-18", None, None, id="month 13: no crash, no date"),
+        pytest.param("2025-00-18", None, None, id="month 00: never 'dec'"),
+        pytest.param("2025-04-31", None, None, id="31 April: no date"),
+    ],
+)
+def test_bibtex_dates_only_from_calendar_dates(date: str, month, year) -> None:
+    """Even a dataset loaded with --allow-errors cannot turn an impossible date into a month."""
+    entry = citations.Entry(id="x.txt", kind="article", title="T", date=date)
+    parsed = bibtexparser.parse_string(citations.bibtex_entry(entry)).entries[0]
+    fields = {f.key: f.value for f in parsed.fields}
+    assert fields.get("month") == month
+    assert fields.get("year") == year

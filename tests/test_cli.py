@@ -325,22 +325,6 @@ def test_export_to_a_bad_path_is_one_line(
     assert err.splitlines() == [line.format(tmp=tmp_path)]
 
 
-def test_export_refuses_data_with_errors(data_copy, tmp_path: Path, capsys) -> None:
-    """A bad row: no export (one line, exit 1) unless --allow-errors, which writes what is valid."""
-    _break(data_copy)
-    target = tmp_path / "claims.csv"
-    args = ["--data-dir", os.fspath(data_copy.root), "export", "--format", "csv"]
-    assert cli.main([*args, "--output", os.fspath(target)]) == 1
-    _, err = capsys.readouterr()
-    assert err.splitlines() == [
-        "export failed: the data has 1 error(s), so the export would lack what is in error; "
-        "nothing was written (run `python -m corridors validate`, or pass --allow-errors)"
-    ]
-    assert not target.exists()
-    assert cli.main([*args, "--output", os.fspath(target), "--allow-errors"]) == 0
-    assert b"cku-role-001" not in target.read_bytes()
-
-
 def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     """Even a bug prints one line, not a traceback (CORRIDORS_DEBUG=1 shows it)."""
     from corridors.store import rawdata
@@ -445,15 +429,3 @@ def test_fmt_never_tracebacks(data_copy, break_it, line: str) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert any(out.startswith(line) for out in done.stderr.splitlines()), done.stderr
-
-
-def test_changes_refuses_data_with_errors(data_copy, capsysbinary) -> None:
-    """Like export: a bad row, no list (one line, exit 1) unless --allow-errors."""
-    _break(data_copy)
-    args = ["--data-dir", os.fspath(data_copy.root), "changes", "--since", "2024-01-01"]
-    assert cli.main(args) == 1
-    captured = capsysbinary.readouterr()
-    assert captured.out == b""
-    assert captured.err.decode().startswith("changes refused: the data has 1 error(s)")
-    assert cli.main([*args, "--allow-errors"]) == 0
-    assert capsysbinary.readouterr().out.startswith(b"change_id,change,day")

@@ -22,7 +22,7 @@ import pyogrio
 import pytest
 from shapely.geometry import shape
 
-from corridors.model import dataset, join
+from corridors.model import dataset, join, sources
 from corridors.model.dataset import Dataset
 from corridors.publish import export
 from corridors.schema import KINDS, METHODS, STATUSES
@@ -50,7 +50,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, fixture_dataset: Dataset)
 def _expected_citations(ds: Dataset) -> dict[str, list[dict[str, str]]]:
     """join's citations, each with its source named (headline, outlet, date or reference)."""
     return {
-        ident: [c | export.source_names(ds, c["source"]) for c in join.citations(ds, ident)]
+        ident: [c | sources.source(ds, c["source"]).names() for c in join.citations(ds, ident)]
         for ident in ds.features.index
     }
 
@@ -476,3 +476,10 @@ def test_write_keeps_the_file_mode(fixture_dataset: Dataset, tmp_path: Path) -> 
     target.chmod(0o644)
     export.write(fixture_dataset, "geojson", target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_every_format_has_a_label_and_a_media_type(fmt: str) -> None:
+    """The dashboard's download buttons read these: a new format without them would fail there."""
+    assert export.LABELS[fmt] and "/" in export.MEDIA_TYPES[fmt]
+    assert set(export.LABELS) == set(export.MEDIA_TYPES) == set(export.FORMATS)

@@ -77,6 +77,21 @@ def _unmapped(rows: list[dict[str, str]]) -> list[str]:
             [(TITR, "capacity", "10000000")],
             id="an acronym; a target is not a capacity",
         ),
+        pytest.param(
+            "Freight on the Middle Corridor grew fast in 2024.\n"
+            "Almaty plans to send 900 trains east next year.",
+            [],
+            [(TITR, "target", "900")],
+            id="a city's own plan is not the topic's target",
+        ),
+        pytest.param(
+            "The Central Asia–China gas pipeline is getting a fourth branch.\n"
+            "Line D begins at a gas field in Turkmenistan. From there it crosses Uzbekistan, "
+            "Tajikistan and Kyrgyzstan to enter China.",
+            [("cacgp-line-d", "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China")],
+            [(CACGP, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China")],
+            id="a line's route across two sentences is the line's",
+        ),
     ],
 )
 def test_reading_by_discourse(fixture_raw, text: str, present, absent) -> None:

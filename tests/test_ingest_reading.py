@@ -121,6 +121,8 @@ def test_dateline(top: str, expected: dict[str, str]) -> None:
         pytest.param("a 35 percent share", 35, "%", "", id="percent"),
         pytest.param("fourteen tunnels", 14, "tunnels", "", id="tunnels in words"),
         pytest.param("up to 700 container trains", 700, "trains", "up to", id="trains"),
+        pytest.param("a bill that may reach $3.3 billion", 3.3e9, "USD", "up to", id="may reach"),
+        pytest.param("could end up costing US$7bn", 7e9, "USD", "up to", id="could end up costing"),
     ],
 )
 def test_quantities(sentence: str, number: float, unit: str, qualifier: str) -> None:
@@ -153,6 +155,11 @@ def test_no_quantity(sentence: str) -> None:
         pytest.param("on August 21", "2016-08", "2016-08-21", "", id="day against a month"),
         pytest.param("by the end of the decade", "2025-03-14", "2020s", "by the end of", id="dec"),
         pytest.param("within the next four years", "2025-03-14", "2029", "by", id="within"),
+        pytest.param("began running in November", "2016-03-02", "2015-11", "", id="past month"),
+        pytest.param("will open in February", "2023-10-09", "2024-02", "", id="future month"),
+        pytest.param("will open in December", "2023-10-09", "2023-12", "", id="later this year"),
+        pytest.param("will sign on Monday", "2025-03-14", "2025-03-17", "", id="future weekday"),
+        pytest.param("talks were held on Monday", "2025-03-14", "2025-03-10", "", id="past wkday"),
     ],
 )
 def test_dates(sentence: str, article_date: str, value: str, qualifier: str) -> None:
@@ -247,6 +254,37 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "Deliveries fell 3% in the first six months of this year to 14.2 bcm.",
+            ("traffic", "14.2", "bcm", "", "2025-01/2025-06", ""),
+            id="the level traffic fell to in a period",
+        ),
+        pytest.param(
+            "The new strand would add 12 bcm of annual capacity.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="the capacity a part adds",
+        ),
+        pytest.param(
+            "It runs for 900 km from Atyrau to Aktau.",
+            ("length", "900", "km", "", "", ""),
+            id="a length from A to B is no distance",
+        ),
+        pytest.param(
+            "Cargo on the route rose to 2.2 million tonnes in 2023.",
+            ("traffic", "2200000", "tonnes", "", "2023", ""),
+            id="the level traffic rose to in a year",
+        ),
+        pytest.param(
+            "The branch is to be 300 km long and carry 12 bcm a year.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="what a planned line is to carry yearly is its capacity, not a target",
+        ),
+        pytest.param(
+            "About 90,000 TEU passed through last year, and the owners want 250,000 TEU a year "
+            "by 2029.",
+            ("traffic", "90000", "TEU", "about", "2024", ""),
+            id="a target in the next clause leaves last year's traffic alone",
+        ),
+        pytest.param(
             "A block train now makes the trip from Xian to Aktau in ten days.",
             ("transit_time", "10", "days", "", "", "Xian–Aktau"),
             id="transit time between two places",
@@ -269,6 +307,9 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
         pytest.param("The cargo was worth $3 million.", "cost", id="cargo value is no cost"),
         pytest.param("The depot lies 40 km from the city.", "length", id="a distance"),
         pytest.param("Freight grew by 12 percent.", "stake", id="growth is no stake"),
+        pytest.param(
+            "Freight grew by 1.1 million tonnes in 2024.", "traffic", id="a rise is no traffic"
+        ),
         pytest.param(
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
         ),
@@ -335,6 +376,11 @@ def test_event_dates(sentence: str, article_date: str, field: str, value: str) -
     assert (field, value) in {(v[0], v[1]) for v in _read(sentence, article_date)}
 
 
+def test_a_new_things_date_is_not_the_systems() -> None:
+    got = _read("The port grew last year, and a third warehouse is due to open next year.")
+    assert not [v for v in got if v[0].endswith("_date")]
+
+
 def test_a_statement_date_is_no_event() -> None:
     got = _read("The minister said on Monday that the route is busy.")
     assert not {v for v in got if v[0].endswith("_date")}
@@ -353,6 +399,9 @@ def test_a_statement_date_is_no_event() -> None:
             id="the construction of",
         ),
         pytest.param("Construction of the railway will begin in October.", [], id="to begin"),
+        pytest.param(
+            "Officials hope construction of the branch will resume soon.", [], id="to resume"
+        ),
         pytest.param("Preparations for the construction of the railway went on.", [], id="for"),
         pytest.param("with plans to build charging stations", ["planned"], id="plans to build"),
         pytest.param("a planned $8 billion railway", ["planned"], id="planned"),
@@ -404,6 +453,55 @@ def test_status_phrases(sentence: str, status: list[str]) -> None:
 def test_route_countries_in_order(sentence: str, countries: str) -> None:
     got = [v.value for v in phrases.read_phrases(sentence, COUNTRIES, []) if v.field == "countries"]
     assert got == [countries]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "ends", "countries"),
+    [
+        pytest.param(
+            "The oil line exits Kazakhstan via Kyrgyzstan and Tajikistan before entering China.",
+            "",
+            ("", ""),
+            "Kazakhstan;Kyrgyzstan;Tajikistan;China",
+            id="leave A through a list before entering B",
+        ),
+        pytest.param(
+            "From Tajikistan it crosses Kyrgyzstan to reach China.",
+            "",
+            ("", ""),
+            "Tajikistan;Kyrgyzstan;China",
+            id="from A it crosses B to reach C",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "Uzbekistan",
+            ("", ""),
+            "Uzbekistan;Kyrgyzstan;Tajikistan;China",
+            id="from there: where the sentence before left off",
+        ),
+        pytest.param(
+            "The planners routed the new branch through Kyrgyzstan instead.",
+            "",
+            ("Kazakhstan", "China"),
+            "Kazakhstan;Kyrgyzstan;China",
+            id="through B instead: the same ends, another way",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "",
+            ("", ""),
+            None,
+            id="from there with nothing before: no route",
+        ),
+    ],
+)
+def test_routes_leaning_on_the_sentence_before(sentence, origin, ends, countries) -> None:
+    got = [
+        v.value
+        for v in phrases.read_phrases(sentence, COUNTRIES, [], origin, ends)
+        if v.field == "countries"
+    ]
+    assert got == ([countries] if countries else [])
 
 
 @pytest.mark.parametrize(

@@ -135,21 +135,6 @@ def test_dates_from_references_are_marked(fixture_dataset: dataset.Dataset) -> N
     assert not rows.drop("test-opening-ref")["from_reference"].any()
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        pytest.param("2030", (dt.date(2030, 1, 1), dt.date(2031, 1, 1), "year"), id="year"),
-        pytest.param("2025-12", (dt.date(2025, 12, 1), dt.date(2026, 1, 1), "month"), id="dec"),
-        pytest.param("1990s", (dt.date(1990, 1, 1), dt.date(2000, 1, 1), "decade"), id="decade"),
-        pytest.param("2019-05-05", (dt.date(2019, 5, 5), dt.date(2019, 5, 6), "day"), id="day"),
-        pytest.param("2025-02-30", None, id="a day the calendar lacks"),
-        pytest.param("next month", None, id="unresolved relative date"),
-    ],
-)
-def test_span(value: str, expected) -> None:
-    assert timeline.span(value) == expected
-
-
 def test_chart(fixture_dataset: dataset.Dataset) -> None:
     chart = timeline.timeline_chart(_with(fixture_dataset, CONFLICT, FROM_REFERENCE))
     assert isinstance(chart, alt.Chart)

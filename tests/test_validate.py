@@ -8,6 +8,7 @@ against the data it guards, and a clean copy is shown to pass.
 
 from __future__ import annotations
 
+import copy as copy_module
 import dataclasses
 import os
 import stat
@@ -771,6 +772,16 @@ CASES = [
         ),
         id="length far from measured without note",
     ),
+    pytest.param(
+        edit_claim("cacgp-length-ref-a", value="3666", note=""),
+        Expect(
+            CLAIMS,
+            "cacgp-length-ref-a",
+            "claimed length 3666 km, cacgp-lines-abc measured 1586 km",
+            level="warning",
+        ),
+        id="length of one line far from that line without note",
+    ),
     # the new claim fields: their values, periods and scopes
     pytest.param(
         edit_claim("cacgp-traffic-901", period="2025-13"),
@@ -948,6 +959,66 @@ CASES = [
         lambda c: c.write_text("seeds/005_new.txt", "An article nobody listed.\n"),
         Expect("seeds/005_new.txt", "005_new.txt", "article is not listed in seeds/sources.csv"),
         id="seed not listed in sources.csv",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="2025-13-18"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '2025-13-18' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date month 13",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="2025-00-18"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '2025-00-18' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date month 00",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="2025-04-31"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '2025-04-31' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date 31 April",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="2023-02-29"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '2023-02-29' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date 29 February of a common year",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="18 June 2025"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '18 June 2025' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date not ISO",
+    ),
+    pytest.param(
+        lambda c: c.edit_row(SOURCES, "file", S004, date="2025-6-18"),
+        Expect(
+            SOURCES,
+            S004,
+            "date '2025-6-18' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            line=6,
+        ),
+        id="source date without zero padding",
     ),
     pytest.param(
         lambda c: c.path(SOURCES).unlink(),
@@ -1402,10 +1473,17 @@ CASE_CHECKS = {
     "row with an extra cell": "read_problems",
     "row with a missing cell": "read_problems",
     "length far from measured without note": "claimed_length_vs_measured",
+    "length of one line far from that line without note": "claimed_length_vs_measured",
     "seed file missing": "sources_present",
     "seed renamed": "sources_present",
     "seed changed since claims were made": "sources_present",
     "seed not listed in sources.csv": "sources_present",
+    "source date month 13": "source_dates",
+    "source date month 00": "source_dates",
+    "source date 31 April": "source_dates",
+    "source date 29 February of a common year": "source_dates",
+    "source date not ISO": "source_dates",
+    "source date without zero padding": "source_dates",
     "sources.csv missing": "read_problems",
     "place with no source URL": "waypoint_rows",
     "shape point with no note": "waypoint_rows",
@@ -1763,3 +1841,48 @@ def test_json_rules(text: str, problem: str | None) -> None:
     parsed = reading.parse_json(text, "x.geojson", problems)
     assert [p.message for p in problems] == ([problem] if problem else [])
     assert (parsed is None) is (problem is not None)
+
+
+def _parallel_lines(c: DataCopy) -> None:
+    """The pipeline drawn as three lines on one centreline (as the live data draws Lines A, B, C),
+    with the per-line claim's note removed so only the numbers speak."""
+
+    def triple(data: dict) -> None:
+        line = data["features"][0]
+        for suffix in ("b", "c"):
+            copy = copy_module.deepcopy(line)
+            copy["properties"]["id"] = f"cacgp-line-{suffix}"
+            data["features"].append(copy)
+
+    c.edit_json(CACGP, triple)
+    c.edit_row(CLAIMS, "id", "cacgp-length-ref-a", note="")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            _parallel_lines, [], id="one line's 1,833 km against its own line: no warning"
+        ),
+        pytest.param(
+            lambda c: (_parallel_lines(c), c.edit_row(CLAIMS, "id", "cacgp-length-001", note="")),
+            [("cacgp-length-001", "claimed length 3666 km, measured 1586 km")],
+            id="the system's 3,666 km against its network, not three times the centreline",
+        ),
+        pytest.param(
+            lambda c: c.edit_row(
+                CLAIMS, "id", "cku-length-005", value="100", scope="Kashgar–Torugart", note=""
+            ),
+            [],
+            id="a scoped length of no feature is not set against the whole line",
+        ),
+    ],
+)
+def test_length_claims_are_compared_like_with_like(data_copy: DataCopy, edit, expected) -> None:
+    edit(data_copy)
+    found = [
+        (p.id, p.message)
+        for p in validate(data_copy.read())
+        if p.check == "claimed_length_vs_measured"
+    ]
+    assert found == expected

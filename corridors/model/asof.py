@@ -26,62 +26,28 @@ code that builds today's, so nothing shows a claim the moment did not know.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import dates
 from .dataset import Dataset
 
 UNSTATED = "unstated"
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3}0)s")
 
-
-def span(text: str) -> tuple[dt.date, dt.date] | None:
-    """The days a date or period names, as [first, last]; None when it names none.
-
-    Takes a day ``2025-06-18``, a month ``2025-06``, a year ``2024``, a decade ``1990s`` and an
-    interval of any two of them ``2025-01/2025-06`` (ISO 8601 start/end, from the first day of the
-    start to the last day of the end).
-    """
-    text = str(text).strip()
-    if "/" in text:
-        start, _, end = text.partition("/")
-        first, last = span(start), span(end)
-        if first is None or last is None or "/" in end or last[1] < first[0]:
-            return None
-        return first[0], last[1]
-    try:
-        if m := _DAY.fullmatch(text):
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return day, day
-        if m := _MONTH.fullmatch(text):
-            year, month = int(m.group(1)), int(m.group(2))
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, 1), dt.date(year, month, last)
-        if m := _YEAR.fullmatch(text):
-            year = int(m.group(1))
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if m := _DECADE.fullmatch(text):
-            year = int(m.group(1))
-            return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)
-    except ValueError:  # month 13, day 31 of a 30-day month, year 0
-        return None
-    return None
+def source_span(date_text: str) -> dates.Span | None:
+    """The days a source's stated date names (dates.span, around spaces); None: undated."""
+    return dates.span(str(date_text).strip())
 
 
 def known_from(date_text: str) -> dt.date | None:
     """The first day a source dated ``date_text`` surely existed (the last day of its period);
     None for an undated source (no date, or one that names no day, month or year)."""
-    period = span(date_text)
-    return None if period is None else period[1]
+    period = source_span(date_text)
+    return None if period is None else period.last
 
 
 def source_days(ds: Dataset) -> dict[str, dt.date | None]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 
 from ..model.dataset import Dataset
+from ..model.sources import source
 from ..quotes import anchors
 from ..schema import FIELDS, format_claim
 
@@ -74,24 +75,22 @@ def _body(ds: Dataset, claim: dict) -> list[dict]:
 
 
 def _target(ds: Dataset, claim: dict) -> dict | None:
-    source = claim["source"]
-    text = ds.texts.get(source)
+    src = source(ds, claim["source"])
+    text = ds.texts.get(src.file)
     if text is not None:
         found = anchors.occurrences(claim["quote"], text)
         if len(found) != 1:
             return None  # not found or ambiguous: `validate` reports it
-        anchor = anchors.anchor_at(claim["id"], source, text, found[0])
-        sha = ds.sources.loc[source, "sha256"] if source in ds.sources.index else ""
+        anchor = anchors.anchor_at(claim["id"], src.file, text, found[0])
         return {
-            "source": article_iri(str(sha)),
-            "schema:name": f"seeds/{source}",
+            "source": article_iri(src.sha256),
+            "schema:name": f"seeds/{src.file}",
             "selector": anchor.selectors(),
         }
-    if source in ds.references.index:
-        ref = ds.references.loc[source]
+    if src.reference:
         return {
-            "source": str(ref["url"]),
-            "schema:name": str(ref["title"]),
+            "source": src.url,
+            "schema:name": src.headline,
             "selector": {"type": "TextQuoteSelector", "exact": claim["quote"]},
         }
     return None

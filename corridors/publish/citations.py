@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
+import bibtexparser
+import bibtexparser.model
+import rispy
+from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.writer import BibtexFormat
+
+from .. import dates
 from ..model.dataset import Dataset
+from ..model.sources import Source, source
 
 FORMATS = ("csl-json", "bibtex", "ris")
 MEDIA_TYPES = {
@@ -24,8 +32,9 @@ MEDIA_TYPES = {
     "ris": "application/x-research-info-systems",
 }
 EXTENSIONS = {"csl-json": "json", "bibtex": "bib", "ris": "ris"}
+#: What a download button says for each format.
+LABELS = {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -45,56 +54,56 @@ class Entry:
 
     @property
     def date_parts(self) -> list[int]:
-        match = _DATE.match(self.date)
-        return [int(p) for p in match.groups() if p] if match else []
+        """Year, month and day as far as stated (dates.parse); [] for no date."""
+        span = dates.parse(self.date)
+        return span.parts if span is not None else []
 
 
-def _article(ds: Dataset, file: str) -> Entry:
-    row = ds.sources.loc[file]
+def _article(src: Source) -> Entry:
     notes = []
-    for column, absent in (
-        ("headline", "no headline stated"),
-        ("outlet", "no outlet stated"),
-        ("date", "no date stated"),
+    for stated, absent in (
+        (src.headline, "no headline stated"),
+        (src.outlet, "no outlet stated"),
+        (src.date, "no date stated"),
     ):
-        if not row[column].strip():
+        if not stated.strip():
             notes.append(absent)
-    date = row["date"].strip()
-    if date and not _DATE.match(date):
+    date = src.date.strip()
+    stated = dates.parse(date)
+    if date and not (stated and stated.parts):  # no date a citation can hold (a decade, words)
         notes.append(f"date as stated: {date}")
         date = ""
-    if row["dateline"].strip():
-        notes.append(f"dateline: {row['dateline'].strip()}")
-    if row["syndicated"] == "yes":
+    if src.dateline.strip():
+        notes.append(f"dateline: {src.dateline.strip()}")
+    if src.syndicated:
         notes.append("syndicated")
-    notes.append(f"file {file} of the corridors corpus")
-    if row["note"].strip():
-        notes.append(row["note"].strip())
+    notes.append(f"file {src.file} of the corridors corpus")
+    if src.note.strip():
+        notes.append(src.note.strip())
     return Entry(
-        id=file,
+        id=src.file,
         kind="article",
-        title=row["headline"].strip(),
-        container=row["outlet"].strip(),
+        title=src.headline.strip(),
+        container=src.outlet.strip(),
         date=date,
-        author=row["author"].strip(),
+        author=src.author.strip(),
         note="; ".join(notes),
     )
 
 
-def _reference(ds: Dataset, ref_id: str) -> Entry:
-    row = ds.references.loc[ref_id]
-    url = row["url"].strip()
-    notes = [f"licence: {row['licence']}" if row["licence"].strip() else "no licence stated"]
-    if row["attribution"].strip():
-        notes.append(f"attribution: {row['attribution'].strip()}")
+def _reference(src: Source) -> Entry:
+    url = src.url.strip()
+    notes = [f"licence: {src.licence}" if src.licence.strip() else "no licence stated"]
+    if src.attribution.strip():
+        notes.append(f"attribution: {src.attribution.strip()}")
     if not url.lower().startswith(("https://", "http://")):
         notes.append("no web address stated")
         url = ""
     return Entry(
-        id=ref_id,
+        id=src.file,
         kind="reference",
-        title=row["title"].strip(),
-        publisher=row["publisher"].strip(),
+        title=src.headline.strip(),
+        publisher=src.outlet.strip(),
         url=url,
         note="; ".join(notes),
     )
@@ -120,10 +129,9 @@ def entries(ds: Dataset, ids: Iterable[str] | None = None) -> list[Entry]:
     chosen = list(ids) if ids is not None else [*ds.sources.index, *ds.references.index]
     out = []
     for ident in dict.fromkeys(chosen):
-        if ident in ds.sources.index:
-            out.append(_article(ds, ident))
-        elif ident in ds.references.index:
-            out.append(_reference(ds, ident))
+        src = source(ds, ident)
+        if src.listed:
+            out.append(_reference(src) if src.reference else _article(src))
     return out
 
 
@@ -184,6 +192,22 @@ def _bib_url(url: str) -> str:
     return _CONTROL.sub("", url).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
+def _bib_format() -> BibtexFormat:
+    form = BibtexFormat()
+    form.indent = "  "
+    form.block_separator = "\n"
+    return form
+
+
+#: How the entries are laid out: two-space indent, every value in braces (years too).
+_BIB_FORMAT = _bib_format()
+_BIB_UNPARSE = [
+    AddEnclosingMiddleware(
+        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
+    )
+]
+
+
 def bibtex_key(entry: Entry) -> str:
     """A key BibTeX accepts: the id with anything but letters, digits and -_:. replaced."""
     key = re.sub(r"[^A-Za-z0-9_:.-]", "-", entry.id.removesuffix(".txt"))
@@ -205,13 +229,16 @@ def bibtex_entry(entry: Entry) -> str:
             fields.append(("month", _MONTHS[parts[1] - 1]))
         fields.append(("date", entry.date))
     fields.append(("note", entry.note))
-    lines = [f"  {name} = {{{_tex(value)}}}" for name, value in fields if value]
+    kept = [bibtexparser.model.Field(name, _tex(value)) for name, value in fields if value]
     if entry.url:
-        lines.append(f"  url = {{{_bib_url(entry.url)}}}")
-    return f"@{kind}{{{bibtex_key(entry)},\n" + ",\n".join(lines) + "\n}\n"
+        kept.append(bibtexparser.model.Field("url", _bib_url(entry.url)))
+    library = bibtexparser.Library([bibtexparser.model.Entry(kind, bibtex_key(entry), kept)])
+    return bibtexparser.write_string(library, unparse_stack=_BIB_UNPARSE, bibtex_format=_BIB_FORMAT)
 
 
 def to_bibtex(items: Iterable[Entry]) -> str:
+    """Each entry written on its own (bibtexparser would set a second entry with the same key
+    apart as a failed block; BibTeX itself keeps the first), blank lines between."""
     return "\n".join(bibtex_entry(e) for e in items)
 
 
@@ -222,23 +249,48 @@ def _ris(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def ris_entry(entry: Entry) -> str:
-    """One RIS record: TY first, ER last, one tag per line ('TAG  - value')."""
-    tags = [("TY", "NEWS" if entry.kind == "article" else "ELEC"), ("ID", entry.id)]
-    tags += [("TI", entry.title), ("T2", entry.container), ("PB", entry.publisher)]
-    tags.append(("AU", entry.author))
+class _RisWriter(rispy.RisWriter):
+    """rispy's writer without the record numbers it puts before each record ('1.')."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_record(entry: Entry) -> dict[str, object]:
+    """One RIS record as rispy names its tags (TY, ID, TI, T2, PB, AU, PY, DA, UR, N1), with only
+    the tags the data states."""
+    record: dict[str, object] = {
+        "type_of_reference": "NEWS" if entry.kind == "article" else "ELEC",
+        "id": entry.id,
+        "title": entry.title,
+        "secondary_title": entry.container,
+        "publisher": entry.publisher,
+        "authors": entry.author,
+    }
     parts = entry.date_parts
     if parts:
-        tags.append(("PY", str(parts[0])))
         padded = [f"{p:02d}" for p in parts[1:]]
-        tags.append(("DA", "/".join([str(parts[0]), *padded]) + "/" * (4 - len(parts))))
-    tags += [("UR", entry.url), ("N1", entry.note)]
-    lines = [f"{tag}  - {_ris(value)}" for tag, value in tags if value]
-    return "\n".join([*lines, "ER  - "]) + "\n"
+        record["year"] = str(parts[0])
+        record["date"] = "/".join([str(parts[0]), *padded]) + "/" * (4 - len(parts))
+    record |= {"urls": entry.url, "notes": entry.note}
+    kept = {tag: _ris(str(value)) for tag, value in record.items() if value}
+    for tag in _RIS_LISTS:  # rispy writes these as lists, one line per item
+        if tag in kept:
+            kept[tag] = [kept[tag]]
+    return kept
+
+
+#: The tags rispy writes as lists.
+_RIS_LISTS = ("authors", "urls", "notes")
+
+
+def ris_entry(entry: Entry) -> str:
+    """One RIS record: TY first, ER last, one tag per line ('TAG  - value')."""
+    return to_ris([entry])
 
 
 def to_ris(items: Iterable[Entry]) -> str:
-    return "\n".join(ris_entry(e) for e in items)
+    return rispy.dumps([ris_record(e) for e in items], implementation=_RisWriter)
 
 
 def render(items: Iterable[Entry], fmt: str) -> bytes:

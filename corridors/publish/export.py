@@ -32,6 +32,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..model import join
 from ..model.dataset import CRS, Dataset
+from ..model.sources import SOURCE_KEYS, source
 from ..schema import (
     CLAIM_COLUMNS,
     FIELDS,
@@ -47,6 +48,14 @@ from ..store.atomicfile import WriteError, write_bytes
 from ..store.reading import CONTROL
 
 FORMATS = ("geojson", "csv", "gpkg", "kml")
+#: What a download button says for each format, and the media type it is served with.
+LABELS = {"geojson": "GeoJSON", "csv": "CSV (claims)", "gpkg": "GeoPackage", "kml": "KML"}
+MEDIA_TYPES = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv",
+    "gpkg": "application/geopackage+sqlite3",
+    "kml": "application/vnd.google-earth.kml+xml",
+}
 
 #: Properties of every exported feature, in order.
 EXPORT_PROPERTIES = (
@@ -67,9 +76,6 @@ EXPORT_PROPERTIES = (
     "citations",
 )
 
-#: How each citation names its source, beside the file name or reference id.
-SOURCE_KEYS = ("source_title", "source_outlet", "source_date", "source_url")
-
 #: The claims CSV: the claims table's columns, then how each source is named.
 CSV_COLUMNS = (*CLAIM_COLUMNS, *SOURCE_KEYS)
 
@@ -89,30 +95,9 @@ class ExportError(Exception):
     """An export was refused or could not be written; one line, nothing was changed."""
 
 
-def source_names(ds: Dataset, source: str) -> dict[str, str]:
-    """An article's headline, outlet and date, or a reference's title, publisher and address."""
-    if source in ds.sources.index:
-        row = ds.sources.loc[source]
-        return {
-            "source_title": str(row["headline"]),
-            "source_outlet": str(row["outlet"]),
-            "source_date": str(row["date"]),
-            "source_url": "",
-        }
-    if source in ds.references.index:
-        row = ds.references.loc[source]
-        return {
-            "source_title": str(row["title"]),
-            "source_outlet": str(row["publisher"]),
-            "source_date": "",
-            "source_url": str(row["url"]),
-        }
-    return dict.fromkeys(SOURCE_KEYS, "")
-
-
 def citations(ds: Dataset, feature_id: str) -> list[dict[str, str]]:
     """A feature's citations (join.citations) with each source named as a reader knows it."""
-    return [c | source_names(ds, c["source"]) for c in join.citations(ds, feature_id)]
+    return [c | source(ds, c["source"]).names() for c in join.citations(ds, feature_id)]
 
 
 def feature_records(ds: Dataset) -> list[dict]:
@@ -188,7 +173,7 @@ def to_csv(ds: Dataset) -> str:
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for _, claim in ds.claims.iterrows():
-        names = source_names(ds, claim["source"])
+        names = source(ds, claim["source"]).names()
         writer.writerow(
             [csv_cell(claim[c]) for c in CLAIM_COLUMNS] + [csv_cell(names[k]) for k in SOURCE_KEYS]
         )
@@ -350,7 +335,18 @@ def _kml_geometry(geom: BaseGeometry) -> ET.Element:
 
 def to_kml(ds: Dataset) -> bytes:
     """A KML document: one style per kind, status and method; one placemark per feature with its
-    name, its description (figures and quotes) and every exported property as data."""
+    name, its description (figures and quotes) and every exported property as data.
+
+    Written with the standard library's ElementTree, not a KML library, on purpose (tried for
+    issue 17): ElementTree escapes every text and attribute it writes, so no data string can
+    break out of its element. simplekml assembles the XML by string formatting: it escapes names
+    and descriptions but writes SimpleData values raw (a '<i>' in an id made the document
+    unparseable) and passes any ``<![CDATA[...]]>`` in a description through unescaped, the very
+    class of bug a library should remove. fastkml keeps styles, descriptions and schema data and
+    escapes correctly, but silently ignores a misspelt keyword (a SimpleField given ``type=``
+    instead of ``type_=`` vanished from the Schema), writes the Schema after the placemarks, and
+    brings two more dependencies (pygeoif, arrow), for no fewer lines than these.
+    """
     records = feature_records(ds)
     _refuse_control(records, "kml")
     ET.register_namespace("", KML_NS)

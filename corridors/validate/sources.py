@@ -1,5 +1,5 @@
 """Sources: each article listed in seeds/sources.csv is there, unchanged since its claims were made
-(its sha256), every article is listed, and every listed article is cited."""
+(its sha256), every article is listed, every listed article is cited, and its date is a date."""
 
 from __future__ import annotations
 
@@ -7,11 +7,28 @@ import hashlib
 import re
 from collections.abc import Iterator
 
+from .. import dates
 from ..problems import Problem, error, warning
 from .base import Context, check
 
 #: An article's file name: no folders, no markup, a .txt file.
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt\Z")
+
+#: An article's date as ISO 8601 writes it, to the precision the article states: a year, a month
+#: or a day.
+
+
+def date_parts(value: str) -> list[int] | None:
+    """[year], [year, month] or [year, month, day] of a source's date; [] when it states none;
+    None when it is not a calendar date (month 13, month 00, 31 April, "18 June 2025", a decade),
+    so that no reader turns a typo into a real-looking date (month 00 once became "dec"). The
+    calendar is the one of ``corridors.dates``: a source's date is read as every date is."""
+    if not value:
+        return []
+    span = dates.parse(value)
+    if span is None or not span.parts:
+        return None
+    return span.parts
 
 
 @check
@@ -78,5 +95,23 @@ def sources_cited(ctx: Context) -> Iterator[Problem]:
                 row["file"],
                 "no claim cites this source",
                 "fine if the article states nothing about the mapped systems; say so in its note",
+                row.line,
+            )
+
+
+@check
+def source_dates(ctx: Context) -> Iterator[Problem]:
+    """A source's date is empty or a calendar date in ISO form: citations, the as-of view and the
+    feed read it as one."""
+    table = ctx.raw.sources
+    if not ctx.usable(table):
+        return
+    for row in table.rows:
+        if date_parts(row["date"]) is None:
+            yield error(
+                table.rel,
+                row["file"],
+                f"date {row['date']!r} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                "write the date the article states in ISO form (2025-06-18), or leave it empty",
                 row.line,
             )

@@ -27,9 +27,11 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
-from ..schema import field_label, format_value
+from ..model.sources import sources_by_file
+from ..schema import field_label, format_value, in_disagreement
 
 #: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
 #: capacity and targets of one unit share a row (a target is for traffic or capacity).
@@ -92,18 +94,6 @@ def _number(value: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-def _source_label(ds: Dataset, source: str) -> str:
-    """A source in a few words: headline (or file) and date; a reference by its title."""
-    if source in ds.references.index and source not in ds.sources.index:
-        return f"reference: {ds.references.loc[source, 'title']}"
-    if source in ds.sources.index:
-        row = ds.sources.loc[source]
-        number = source.split("_", 1)[0]
-        bits = [b for b in (str(row["outlet"]), str(row["date"]) or "undated") if b]
-        return f"article {number} ({', '.join(bits)})"
-    return source
-
-
 def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     """The figure rows (COLUMNS) of one system (None: all), and how many figures could not be
     placed in time (no period and an undated source)."""
@@ -111,21 +101,23 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     if corridor is not None:
         claims = claims[claims["corridor"] == corridor]
     days = asof.source_days(ds)
-    dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
+    source_dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
-    out, unplaced = [], 0
-    for claim in claims.to_dict("records"):
+    out, placed_claims, unplaced = [], [], 0
+    records = claims.to_dict("records")
+    named = sources_by_file(ds, (c["source"] for c in records))  # once each, not once a claim
+    for claim in records:
         value = _number(str(claim["value"]))
         if value is None:
             continue
         period = str(claim.get("period", "") or "")
         scope = str(claim.get("scope", "") or "")
-        placed = asof.span(period) if period else None
+        placed = dates.span(period) if period else None
         date_from = "period"
         if placed is None:
-            source_date = dates.get(claim["source"], "")
-            placed = asof.span(source_date) if days.get(claim["source"]) else None
+            source_date = source_dates.get(claim["source"], "")
+            placed = asof.source_span(source_date) if days.get(claim["source"]) else None
             date_from = "source date"
             date_text = source_date
         else:
@@ -133,6 +125,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
         if placed is None:
             unplaced += 1
             continue
+        placed_claims.append(claim)
         field = claim["field"]
         unit = str(claim["unit"])
         part = scope or (features.get(claim["feature"], "") if claim["feature"] else "")
@@ -151,11 +144,11 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
                 "period": period,
                 "date_text": date_text,
                 "date_from": date_from,
-                "start": placed[0],
-                "end": placed[1],
+                "start": placed.first,
+                "end": placed.last,
                 "claim": claim["id"],
                 "source": claim["source"],
-                "source_label": _source_label(ds, claim["source"]),
+                "source_label": named[claim["source"]].dated,
                 "quote": claim["quote"],
                 "aim": "target" if field in TARGETS else "reported",
                 "conflict": False,
@@ -164,17 +157,46 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     frame = pd.DataFrame(out, columns=list(COLUMNS))
     if frame.empty:
         return frame, unplaced
-    like = ["corridor", "feature", "field", "scope", "period", "unit"]
-    frame["conflict"] = frame.groupby(like)["value"].transform("nunique") > 1
+    # like and like with different values: the sources disagree (the schema's rule)
+    frame["conflict"] = in_disagreement(placed_claims)
     order = {f: i for i, f in enumerate(FIGURE_FIELDS)}
     frame["_order"] = frame["field"].map(order)
     frame = frame.sort_values(["_order", "panel", "start", "claim"], kind="stable")
     return frame.drop(columns="_order").reset_index(drop=True), unplaced
 
 
+#: Axis labels as the panel writes figures ("8 bn", "1.2 mn", "523"), not SI prefixes: "8G" of
+#: dollars reads as gigabytes.
+AXIS_LABEL = (
+    "abs(datum.value) >= 1e9 ? format(datum.value / 1e9, '~r') + ' bn' : "
+    "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, '~r') + ' mn' : "
+    "format(datum.value, ',~r')"
+)
+
+
+#: What makes two rows one mark: the same figure of the same thing at the same date and value.
+SAME_MARK = ["panel", "corridor", "feature", "field", "scope", "value", "start", "end", "aim"]
+
+
+def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per mark: claims giving the same figure at the same date are one mark (its first
+    claim, which a click picks, named with how many more sources give it), so a figure a thousand
+    articles repeat is one point, not a thousand stacked side by side. Every claim stays in the
+    panel."""
+    if frame.empty:
+        return frame.copy()
+    counts = frame.groupby(SAME_MARK, sort=False, dropna=False)["source"].transform("nunique")
+    data = frame.assign(_n=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    data["source_label"] = [
+        label + (f" (and {n - 1:,} more source{'s' if n > 2 else ''})" if n > 1 else "")
+        for label, n in zip(data["source_label"], data["_n"], strict=True)
+    ]
+    return data.drop(columns="_n")
+
+
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
-    data = frame.copy()
+    data = one_mark_per_figure(frame)
     mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
     lo = min(data["start"], default=dt.date(2000, 1, 1))
     hi = max(data["end"], default=lo)
@@ -216,16 +238,23 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         x=alt.X("start:T", title=None, scale=x_scale),
         x2="end:T",
         y=alt.Y("value:Q"),
-        color=alt.Color("source_label:N", scale=colour, legend=None),
+        # the sources' legend sits here: on the marks, where stroke and fill share the field,
+        # Vega-Lite merged it with the fill's (hidden) legend and showed none
+        color=alt.Color(
+            "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
+        ),
     )
     marks = (
         base.mark_point(size=110, strokeWidth=2, filled=False)
         .encode(
             x=alt.X("x:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
-            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format="~s")),
-            stroke=alt.Stroke(
-                "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
+            y=alt.Y(
+                "value:Q",
+                title=None,
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(labelExpr=AXIS_LABEL),
             ),
+            stroke=alt.Stroke("source_label:N", scale=colour, legend=None),
             fill=alt.Fill("source_label:N", scale=colour, legend=None),
             fillOpacity=alt.FillOpacity(
                 "aim:N",
@@ -258,4 +287,7 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         )
         .resolve_scale(y="independent")
         .properties(title=title)
+        # under the chart: at the side, the sources' names (the legend a reader needs most) were
+        # cut off by the column's width
+        .configure_legend(orient="bottom", direction="vertical", columns=2)
     )

@@ -21,18 +21,14 @@ The dashboard shows it with (selection name ``milestone``, field ``claim``)::
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import altair as alt
 import pandas as pd
 
+from .. import dates
 from ..model.dataset import Dataset
-from ..schema import FIELDS, format_claim, readings_key, value_key
-
-#: Milestones in the order a project lives through them (the date fields of schema.FIELDS).
-MILESTONES: tuple[str, ...] = tuple(
-    f for f in ("proposed_date", "start_date", "opening_date", "completion_date") if f in FIELDS
-)
+from ..model.sources import sources_in
+from ..schema import FIELDS, MILESTONES, format_claim, in_disagreement
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
 MIN_SPAN_DAYS = 365
@@ -56,27 +52,6 @@ COLUMNS = (
     "from_reference",
     "conflict",
 )
-
-
-def span(value: str) -> tuple[dt.date, dt.date, str] | None:
-    """The period a stored date names: [start, end) and its precision; None if it is no date."""
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-        return day, day + dt.timedelta(days=1), "day"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        year, month = int(m.group(1)), int(m.group(2))
-        end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-        return dt.date(year, month, 1), end, "month"
-    if m := re.fullmatch(r"(\d{4})", value):
-        year = int(m.group(1))
-        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year"
-    if m := re.fullmatch(r"(\d{3}0)s", value):
-        year = int(m.group(1))
-        return dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"
-    return None
 
 
 def _short(name: str) -> str:
@@ -103,26 +78,23 @@ def milestones_from(
 ) -> pd.DataFrame:
     """One row per dated claim (COLUMNS), ordered by corridor, milestone and date."""
     feature_names = feature_names or {}
-    rows = []
-    for claim in claims.to_dict("records"):
+    rows, dated = [], []
+    records = claims[claims["field"].isin(list(MILESTONES))].to_dict("records")
+    # looked up once each, not once a claim: a grown corpus dates thousands of claims
+    named = sources_in(sources, references, (c["source"] for c in records))
+    system_names = dict(zip(corridors.index, corridors["name"].astype(str), strict=True))
+    for claim in records:
         if claim["field"] not in MILESTONES:
             continue
-        period = span(str(claim["value"]))
+        period = dates.parse(str(claim["value"]))
         if period is None:
             continue
-        start, end, precision = period
-        source = claim["source"]
-        from_reference = source in references.index and source not in sources.index
-        if from_reference:
-            source_label = str(references.loc[source, "title"])
-        elif source in sources.index and str(sources.loc[source, "headline"]).strip():
-            source_label = str(sources.loc[source, "headline"])
-        else:
-            source_label = source
+        source = named[claim["source"]]
         corridor = claim["corridor"]
-        name = str(corridors.loc[corridor, "name"]) if corridor in corridors.index else corridor
+        name = system_names.get(corridor, corridor)
         label = FIELDS[claim["field"]].label
         feature = claim.get("feature") or ""
+        dated.append(claim)
         rows.append(
             {
                 "corridor": corridor,
@@ -134,26 +106,22 @@ def milestones_from(
                 + (f" · {_part(feature_names.get(feature, feature), name)}" if feature else ""),
                 "date": claim["value"],
                 "date_text": format_claim(claim),
-                "precision": precision,
-                "start": start,
-                "end": end,
+                "precision": period.precision,
+                "start": period.first,
+                "end": period.end,
                 "claim": claim["id"],
-                "source": source,
-                "source_label": source_label,
+                "source": source.file,
+                "source_label": source.title,
                 "quote": claim["quote"],
-                "from_reference": from_reference,
+                "from_reference": source.reference,
                 "conflict": False,
-                "_like": readings_key(claim),
-                "_value": value_key(claim),
             }
         )
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_like", "_value"])
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
     if frame.empty:
-        return frame.drop(columns=["_like", "_value"])
-    # like and like (the schema's readings_key) with different values: sources disagree
-    dates = frame.groupby("_like")["_value"].transform("nunique")
-    frame["conflict"] = dates > 1
-    frame = frame.drop(columns=["_like", "_value"])
+        return frame
+    # like and like with different values: the sources disagree (the schema's rule)
+    frame["conflict"] = in_disagreement(dated)
     order = {m: i for i, m in enumerate(MILESTONES)}
     frame["_order"] = frame["milestone"].map(order)
     frame = frame.sort_values(["corridor_name", "_order", "start", "claim"], kind="stable")
@@ -166,6 +134,27 @@ def milestones(ds: Dataset) -> pd.DataFrame:
     return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references, names)
 
 
+#: What makes two rows one bar: the same milestone of the same thing on the same date, from the
+#: same kind of source (an article or a reference), agreeing or not alike.
+SAME_MARK = ["lane", "date", "precision", "from_reference", "conflict"]
+
+
+def one_mark_per_date(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per bar: claims giving a lane the same date are one bar (its first claim, the one
+    a click picks, and how many sources give that date), so a date a thousand articles repeat
+    draws one bar rather than a thousand sub-lanes. Every claim stays in the panel."""
+    if rows.empty:
+        return rows.assign(sources=pd.Series(dtype=int))
+    counts = rows.groupby(SAME_MARK, sort=False)["source"].transform("nunique")
+    data = rows.assign(sources=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    more = data["sources"] - 1
+    data["source_label"] = [
+        label + (f" (and {n:,} more source{'s' if n > 1 else ''})" if n else "")
+        for label, n in zip(data["source_label"], more, strict=True)
+    ]
+    return data
+
+
 def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     """Milestones as bars over time: a lane per system and milestone, one sub-lane per claim.
 
@@ -173,7 +162,7 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     the date as stated, its precision, the quote and the source. Clicking a bar selects its claim
     (selection ``milestone`` on field ``claim``).
     """
-    data = rows.copy()
+    data = one_mark_per_date(rows)
     if not data.empty:
         shown_end = [
             max(end, start + dt.timedelta(days=MIN_SPAN_DAYS))

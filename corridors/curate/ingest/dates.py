@@ -68,21 +68,56 @@ def reference(date: str) -> tuple[int, int, int] | None:
     return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
 
 
-def _month_year(month: str, year_words: str | None, ref: tuple[int, int, int] | None) -> str:
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|set to|due to|expected to|plans? to|intends? to|aims? to|"
+    r"going to|is scheduled|are scheduled|should)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:began|begun|started|opened|launched|was|were|had|took|came|went|broke|signed|"
+    r"completed|finished|arrived|left|set off|held)\b",
+    re.I,
+)
+
+
+def tense(before: str) -> str:
+    """ "future", "past" or "" for the words before a date in its sentence: the nearest verb of
+    time wins ("began operating in July" is past; "will get under way in October" future)."""
+    cues = [(m.end(), "future") for m in _FUTURE.finditer(before)]
+    cues += [(m.end(), "past") for m in _PAST.finditer(before)]
+    return max(cues)[1] if cues else ""
+
+
+def _month_year(
+    month: str, year_words: str | None, ref: tuple[int, int, int] | None, when: str = ""
+) -> str:
+    """A month without a year is of the dateline's year, unless the tense puts it across the
+    turn of the year: "began operating in November" in a March report is last November, "will
+    open in February" in an October report next February."""
     number = MONTHS[month.lower().rstrip(".")]
     if year_words and year_words[:1].isdigit():
         return f"{year_words}-{number:02d}"
     if ref is None:
         return ""
     shift = {"last year": -1, "next year": 1}.get((year_words or "").lower(), 0)
+    if not year_words and ref[1]:
+        if when == "past" and number > ref[1]:
+            shift = -1
+        elif when == "future" and number < ref[1]:
+            shift = 1
     return f"{ref[0] + shift}-{number:02d}"
 
 
-def _weekday(name: str, ref: tuple[int, int, int] | None) -> str:
+def _weekday(name: str, ref: tuple[int, int, int] | None, when: str = "") -> str:
+    """The weekday nearest the dateline: the one before it (or that day), or the one after it
+    when the sentence speaks of the future ("will sign on Friday")."""
     if ref is None or not ref[2]:
         return ""
     day = dt.date(*ref)
     target = list(calendar.day_name).index(name.capitalize())
+    if when == "future":
+        ahead = (target - day.weekday()) % 7 or 7
+        return (day + dt.timedelta(days=ahead)).isoformat()
     back = (day.weekday() - target) % 7
     return (day - dt.timedelta(days=back)).isoformat()
 
@@ -116,13 +151,17 @@ def _day(m: re.Match, ref: tuple[int, int, int] | None) -> str:
         return ""
 
 
-def _value(m: re.Match, ref: tuple[int, int, int] | None) -> tuple[str, str, bool]:
+def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tuple[str, str, bool]:
     """(value, qualifier, relative) of one DATE match; value '' when it cannot be resolved."""
     g = m.groupdict()
     if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
         return _day(m, ref), "", not (g["dyear1"] or g["dyear2"])
     if g["month"]:
-        return _month_year(g["month"], g["myear"], ref), "", not (g["myear"] or "")[:1].isdigit()
+        return (
+            _month_year(g["month"], g["myear"], ref, when),
+            "",
+            not (g["myear"] or "")[:1].isdigit(),
+        )
     if g["year"]:
         return g["year"] + (g["s"] or ""), "", False
     if g["decade_end"]:
@@ -133,7 +172,7 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None) -> tuple[str, str, boo
         )
         return (str(ref[0] + n) if ref and n else ""), "by", True
     if g["weekday"]:
-        return _weekday(g["weekday"], ref), "", True
+        return _weekday(g["weekday"], ref, when), "", True
     return _relative(g["rel"].lower(), ref), "", True
 
 
@@ -151,7 +190,7 @@ def find_dates(sentence: str, article_date: str) -> list[When]:
             )
         ):
             continue  # "may" the verb
-        value, qualifier, relative = _value(m, ref)
+        value, qualifier, relative = _value(m, ref, tense(sentence[: m.start()]))
         words = m.group().strip()
         if value:
             note = (

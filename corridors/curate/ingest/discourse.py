@@ -66,6 +66,14 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
+#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
+#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
+#: that actor's own, across whatever it runs or sends, not the topic's.
+OWN_PLAN = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
+)
+
+
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
@@ -74,6 +82,7 @@ class Discourse:
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
+        self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
@@ -98,6 +107,7 @@ class Discourse:
             if about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
+                self.seen += sorted(about, key=lambda m: m.start)
         return out
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
@@ -210,6 +220,8 @@ class Discourse:
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
         if any(m.how in _ELSEWHERE for m in here):
             return None  # about another thing (a highway, a route): not the topic
+        if OWN_PLAN.match(sent.text):
+            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
@@ -219,9 +231,13 @@ class Discourse:
         return None
 
     def _last(self, kind: str | None) -> Mention | None:
-        """The last subject of this kind (any kind when None), whatever paragraph it stood in."""
-        for m in reversed(self.subjects):
-            if kind is None or m.kind == kind or kind in self._kinds(m):
+        """What "it" points back to: the last sentence's subject; what "the corridor" points back
+        to: the last system of that kind named, even where it was not its sentence's subject
+        ("Khorgos is part of the Middle Corridor. Freight on the corridor ...")."""
+        if kind is None:
+            return self.subjects[-1] if self.subjects else None
+        for m in reversed(self.seen):
+            if m.kind == kind or kind in self._kinds(m):
                 return m
         return None
 

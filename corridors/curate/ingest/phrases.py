@@ -36,7 +36,8 @@ STATUS = (
             # "preparations for the construction of", nor "construction of X will begin"
             r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
             r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
-            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick)))",
+            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick|resume|"
+            r"restart)))",
             re.I,
         ),
     ),
@@ -108,6 +109,8 @@ LINKED = re.compile(
 #: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
 _ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way)\b)"
 _VIA = r"(?:via|through|across)"
+_CROSS = r"(?:cross(?:es|ing)?|(?:runs?|running|pass(?:es|ing)?|goes|going)\s+through)"
+_ENTER = r"(?:enter(?:s|ing)?|reach(?:es|ing)?)"
 _ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 #: A list of places: "Kazakhstan, Azerbaijan, Georgia and Turkey".
 _LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
@@ -115,8 +118,8 @@ _LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
 #: "starts in A and runs through B, C and D".
 ROUTE = (
     re.compile(
-        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?"
-        + _ROUTE_END
+        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)"
+        rf"(?:\s+via\s+(?P<via>{_LIST}|.+?))?" + _ROUTE_END
     ),
     re.compile(rf"\bfrom\s+(?P<a>.+?)\s+{_VIA}\s+(?P<via>{_LIST})\s+to\s+(?P<b>.+?)" + _ROUTE_END),
     re.compile(
@@ -128,7 +131,21 @@ ROUTE = (
         rf"\bstarts\s+in\s+(?P<a>{_ITEM})\s+and\s+runs\s+{_VIA}\s+(?P<via>{_LIST})(?P<b>)"
         + _ROUTE_END
     ),
+    # "from A it crosses B, C and D to enter E": the ends and the countries between
+    re.compile(
+        rf"\b[Ff]rom\s+(?P<a>{_ITEM})\s+(?:it\s+|they\s+)?{_CROSS}\s+(?P<via>{_LIST})\s+"
+        rf"(?:to|before|and|then)\s+{_ENTER}\s+(?P<b>{_ITEM})" + _ROUTE_END
+    ),
+    # "leave A through B and C before entering D"
+    re.compile(
+        rf"\b(?:leaves?|leaving|exits?|exiting)\s+(?P<a>{_ITEM})\s+{_VIA}\s+(?P<via>{_LIST})\s+"
+        rf"(?:to|before|and|then)\s+{_ENTER}\s+(?P<b>{_ITEM})" + _ROUTE_END
+    ),
 )
+#: "... through B, C and D instead": the way of a route just described, between its same ends.
+INSTEAD = re.compile(rf"\b{_VIA}\s+(?P<via>{_LIST})\s+instead\b")
+#: "From there it crosses ...": where the previous sentence left off.
+FROM_THERE = re.compile(r"\b([Ff])rom there\b")
 _POSSESSIVE_REGION = re.compile(
     r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
 )
@@ -163,7 +180,7 @@ def _items(text: str) -> list[str]:
 def _route_text(pattern: re.Pattern, shown: dict[str, list[str]]) -> str:
     join = " and ".join
     via = f" via {join(shown['via'])}" if shown["via"] else ""
-    if pattern is ROUTE[1]:
+    if pattern in (ROUTE[1], ROUTE[6], ROUTE[7]):
         return f"From {join(shown['a'])} through {join(shown['via'])} to {join(shown['b'])}"
     if pattern is ROUTE[2]:
         return f"From {join(shown['a'])} to {join(shown['b'])}{via}"
@@ -197,8 +214,27 @@ def _route_match(m: re.Match, countries: list[str], places: list[str]) -> Value 
     return Value("route", route, at=m.start(), countries=";".join(dict.fromkeys(order)))
 
 
-def read_route(sentence: str, countries: list[str], places: list[str]) -> Value | None:
-    """A route ('Xinjiang (China) to Uzbekistan via Kyrgyzstan') and its countries, in route order."""
+def read_route(
+    sentence: str,
+    countries: list[str],
+    places: list[str],
+    origin: str = "",
+    ends: tuple[str, str] = ("", ""),
+) -> Value | None:
+    """A route ('Xinjiang (China) to Uzbekistan via Kyrgyzstan') and its countries, in route order.
+
+    Two shapes lean on the sentence before: "From there it crosses ..." starts where it left off
+    (``origin``, the last country it named), and "... through B and C instead" runs between the
+    ends of the route it described (``ends``)."""
+    if origin:
+        sentence = FROM_THERE.sub(lambda m: f"{m.group(1)}rom {origin}", sentence)
+    if all(ends):
+        m = INSTEAD.search(sentence)
+        via = [v for v in _items(m.group("via")) if v in countries] if m else []
+        if m and len(via) == len(_items(m.group("via"))):
+            order = ";".join(dict.fromkeys([ends[0], *via, ends[1]]))
+            text = f"From {ends[0]} through {' and '.join(via)} to {ends[1]}"
+            return Value("route", text, at=m.start(), countries=order)
     for pattern in ROUTE:
         for m in pattern.finditer(sentence):
             value = _route_match(m, countries, places)
@@ -264,15 +300,22 @@ def roles(sentence: str) -> list[Value]:
     return out
 
 
-def read_phrases(sentence: str, countries: list[str], places: list[str]) -> list[Value]:
-    """Every value the sentence states in words, normalised as claims.csv stores it."""
+def read_phrases(
+    sentence: str,
+    countries: list[str],
+    places: list[str],
+    origin: str = "",
+    ends: tuple[str, str] = ("", ""),
+) -> list[Value]:
+    """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
+    and ``ends``: what the sentence before left, see read_route)."""
     out = statuses(sentence)
     for m in LINES.finditer(sentence):
         letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2) or ""), m.group(3)]
         out.append(Value("lines", ";".join(x for x in letters if x), at=m.start()))
     out += operators(sentence)
     out += roles(sentence)
-    route = read_route(sentence, countries, places)
+    route = read_route(sentence, countries, places, origin, ends)
     if route is not None:
         out.append(route)
         if route.countries.count(";") >= 1:
@@ -300,8 +343,8 @@ def holders(sentence: str, at: int) -> list[str]:
     """
     before = sentence[:at]
     verb = re.search(
-        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|own|owns|get|gets|take|takes|"
-        r"have|has|control|controls)\s+(?:\w+\s+){0,2}$",
+        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|holding|own|owns|owning|get|gets|take|takes|"
+        r"taking|have|has|control|controls|controlling)\s+(?:\w+\s+){0,2}$",
         before,
     )
     if verb:

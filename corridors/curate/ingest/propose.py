@@ -21,11 +21,11 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases
+from . import discourse, phrases, stages
 from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
-from .scopes import clause_of, stretch
+from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
 
@@ -113,6 +113,16 @@ class Proposals:
         if agree:
             out.append("agrees with accepted " + ", ".join(c["id"] for c in agree))
         return out
+
+    def add_implied(self, base: dict[str, str], status: str, why: str) -> None:
+        """A status implied by a row already proposed (stages.py): its quote, a lower confidence,
+        and a reason and note that say it is implied, not stated."""
+        row = {k: base[k] for k in (*_COLUMNS, "confidence")}
+        row |= {"field": "status", "value": status, "unit": "", "qualifier": "", "period": ""}
+        row["note"] = f"Implied, not stated in words: {why}."
+        row["confidence"] = f"{float(base['confidence']) * stages.WEIGHT:.2f}"
+        row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row)])
+        self.rows.append(row)
 
     def unmapped(self, m: Mention, sent: Sentence) -> None:
         key = ("", "", "", fold(m.phrase), "")
@@ -355,10 +365,6 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _target(subjects, sent, value)
         if target is None or not target.system:
             continue
-        if value.field in ("transit_time", "length") and not value.scope and target.system:
-            value = replace(
-                value, scope=value.scope or ("" if value.field == "length" else stretch(sent.text))
-            )
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             props.add(target, value, sent)
@@ -389,6 +395,8 @@ def propose(
     props = Proposals(name, text, raw.claims.rows)
     for si, sent in enumerate(sents):
         _sentence(props, si, sent, [m for m in mentions if m.sentence == si], state)
+    for base, status, why in stages.implied(list(props.rows), article_date):
+        props.add_implied(base, status, why)
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):
             props.unmapped(m, sents[m.sentence])

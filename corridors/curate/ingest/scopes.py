@@ -35,12 +35,15 @@ SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage
 #: Clauses: a figure's scope is read in its own clause only.
 CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
-_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast))?"
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
     rf"|\b(?P<e>[A-Z][a-z]+)\s*[-–—]\s*(?P<f>[A-Z][a-z]+)\s+(?:(?:freight|container|cargo|block)\s+)?"
     r"(?:trip|journey|route|run|service|train|trains|stretch|section|leg|link|line)\b"
+    # "reach Baku from the border": the end first, then where the trip begins
+    rf"|\breach(?:es|ed|ing)?\s+(?:the\s+)?(?P<h>{_PLACE})\s+from\s+(?:the\s+)?"
+    rf"(?P<g>{_PLACE}|border|frontier)"
 )
 
 
@@ -99,8 +102,8 @@ def is_section(sentence: str, start: int) -> bool:
 def stretch(sentence: str, places: set[str] | None = None) -> str:
     """'From–To' of the stretch a sentence names (a trip, a route, a section), or ''."""
     for m in STRETCH.finditer(sentence):
-        a = m.group("a") or m.group("c") or m.group("e")
-        b = m.group("b") or m.group("d") or m.group("f")
+        a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
+        b = m.group("b") or m.group("d") or m.group("f") or m.group("h")
         if a and b and a != b:
             return f"{a}–{b}"
     return ""

@@ -1,0 +1,97 @@
+"""A status the article implies by what it dates, proposed apart from the statuses it states.
+
+Reporting seldom names a stage in words: it says a line "began operating in July", that building
+"will get under way in October", or how much a port handled last year. Read against the article's
+own date, those events imply the stage the system was in when the article was written:
+
+- an opening dated before the article, traffic carried in a period that has ended (or is running),
+  or an operator said to run it now -> operating;
+- a start of works dated on or before the article -> under construction;
+- a start of works dated after the article -> planned; so is a system whose article dates only when
+  it was first proposed (nothing begun, opened or carried).
+
+The README's rule for recorded claims is that a status is stated in words, never read from an
+event. So these proposals say so: a lower confidence, a reason and a note that begin "implied",
+naming the event and the article's date, for the curator to accept or reject knowingly. Only the
+whole system's (or a listed part's) rows imply its status: Line C's opening says nothing of the
+pipeline's stage. Where the article states a status for the system, nothing is implied.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: How much an implied status is trusted, relative to the row it is read from.
+WEIGHT = 0.6
+
+_OPERATOR_NOW = re.compile(
+    r"\b(?:runs|operates|manages|run by|operated by|managed by|(?:group|company|firm|operator) "
+    r"that runs)\b|a member of the group that runs it",
+    re.I,
+)
+
+
+def compare(date: str, reference: str) -> int | None:
+    """-1, 0 or 1 as ``date`` is before, on or after ``reference``, at the precision both state;
+    None when either is no date, or when they agree only at a coarser precision than the finer of
+    the two ("2014-09-13" against a month-only "2014-09": the day is unknown)."""
+    pattern = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+    if not (pattern.match(date or "") and pattern.match(reference or "")):
+        return None
+    n = min(len(date), len(reference))
+    a, b = date[:n], reference[:n]
+    if a != b:
+        return -1 if a < b else 1
+    return 0 if len(date) == len(reference) else None
+
+
+def _period_end(period: str) -> str:
+    return period.split("/")[-1] if period else ""
+
+
+def evidence(row: dict[str, str], reference: str) -> tuple[str, str] | None:
+    """The status one proposed row implies and why, or None."""
+    field, value = row["field"], row["value"]
+    if row["qualifier"] and field.endswith("_date"):
+        return None  # "by 2029", "before the end of": no dated event
+    if field == "opening_date" and compare(value, reference) == -1:
+        return "operating", f"its opening date {value}, before the article's date {reference}"
+    if field == "traffic" and compare(_period_end(row["period"]), reference) in (-1, 0):
+        return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
+    if field == "start_date":
+        order = compare(value, reference)
+        if order in (-1, 0):
+            return (
+                "under_construction",
+                f"works started {value}, on or before the article's date {reference}",
+            )
+        if order == 1:
+            return "planned", f"works to start {value}, after the article's date {reference}"
+    if field == "operator" and _OPERATOR_NOW.search(row.get("reason", "")):
+        return "operating", f"an operator that runs it now ({value})"
+    return None
+
+
+_RANK = {"operating": 3, "under_construction": 2, "planned": 1}
+_EVENTS = {"opening_date", "start_date", "completion_date", "traffic", "target"}
+
+
+def implied(rows: list[dict[str, str]], reference: str) -> list[tuple[dict[str, str], str, str]]:
+    """(the row it is read from, the status, why) for each system the article implies a stage of:
+    the furthest stage any of its rows implies; none where a status is stated."""
+    out = []
+    systems = dict.fromkeys(r["corridor"] for r in rows if r["corridor"])
+    for system in systems:
+        mine = [r for r in rows if r["corridor"] == system and not r["feature"] and not r["scope"]]
+        if any(r["field"] == "status" for r in rows if r["corridor"] == system):
+            continue
+        found = [(r, *e) for r in mine if (e := evidence(r, reference)) is not None]
+        if not found and not any(r["field"] in _EVENTS for r in mine):
+            proposed = [r for r in mine if r["field"] == "proposed_date"]
+            if proposed and compare(proposed[0]["value"], reference) == -1:
+                why = f"only when it was first proposed ({proposed[0]['value']}) is dated"
+                found = [(proposed[0], "planned", why)]
+        if found:
+            row, status, why = max(found, key=lambda f: _RANK[f[1]])
+            out.append((row, status, why))
+    return out

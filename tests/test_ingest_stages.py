@@ -1,0 +1,144 @@
+"""A status implied by what an article dates (ingest/stages.py), always marked as implied.
+
+The texts are written for these tests: made-up sentences about the fixture's systems.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate import ingest
+from corridors.curate.ingest import stages
+
+CKU, CACGP, TITR, PORT = "cku-railway", "cacgp", "titr", "khorgos-dry-port"
+
+
+@pytest.mark.parametrize(
+    ("date", "reference", "order"),
+    [
+        pytest.param("2019-03", "2019-08-02", -1, id="a month before the day"),
+        pytest.param("2031", "2026-01-15", 1, id="a later year"),
+        pytest.param("2026-01-15", "2026-01-15", 0, id="the same day"),
+        pytest.param("2026-01-15", "2026-01", None, id="a day within a month-only dateline"),
+        pytest.param("2026", "2026-05-01", None, id="the same year, the month unknown"),
+        pytest.param("in spring", "2026-05-01", None, id="words, not a date"),
+        pytest.param("2026-04", "", None, id="no dateline"),
+    ],
+)
+def test_compare(date: str, reference: str, order: int | None) -> None:
+    assert stages.compare(date, reference) == order
+
+
+def _row(field: str, value: str, **more: str) -> dict[str, str]:
+    row = dict.fromkeys(ingest.PROPOSAL_COLUMNS, "")
+    return row | {"corridor": CKU, "field": field, "value": value, "confidence": "1.00"} | more
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        pytest.param(_row("opening_date", "2019-03"), "operating", id="opened earlier"),
+        pytest.param(_row("opening_date", "2027"), None, id="to open later: no stage"),
+        pytest.param(_row("start_date", "2019-03"), "under_construction", id="works began"),
+        pytest.param(_row("start_date", "2019-08-02"), "under_construction", id="began that day"),
+        pytest.param(_row("start_date", "2020"), "planned", id="works to begin later"),
+        pytest.param(_row("start_date", "2019-03", qualifier="by"), None, id="by a date"),
+        pytest.param(_row("traffic", "5", period="2018"), "operating", id="carried last year"),
+        pytest.param(
+            _row("traffic", "5", period="2019-01/2019-06", qualifier="over"),
+            "operating",
+            id="carried this half-year, over a figure",
+        ),
+        pytest.param(_row("target", "9", period="2019"), None, id="a target is no traffic"),
+        pytest.param(
+            _row("operator", "Steppe Ltd", reason="'Steppe Ltd, the firm that runs'"),
+            "operating",
+            id="an operator that runs it now",
+        ),
+        pytest.param(
+            _row("operator", "Steppe Ltd", reason="'Director of Steppe Ltd'"),
+            None,
+            id="an officer's company says nothing of the stage",
+        ),
+        pytest.param(_row("length", "500", unit="km"), None, id="a length implies nothing"),
+    ],
+)
+def test_what_a_row_implies(row: dict[str, str], status: str | None) -> None:
+    found = stages.evidence(row, "2019-08-02")
+    assert (found[0] if found else None) == status
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [_row("start_date", "2018"), _row("opening_date", "2019-02")],
+            [(CKU, "operating")],
+            id="the furthest stage wins",
+        ),
+        pytest.param(
+            [_row("start_date", "2018"), _row("status", "planned")],
+            [],
+            id="a stated status: nothing implied",
+        ),
+        pytest.param(
+            [_row("opening_date", "2014-05", feature="cacgp-line-c", corridor=CACGP)],
+            [],
+            id="a line's opening is not the whole's stage",
+        ),
+        pytest.param(
+            [_row("traffic", "5", period="2018", scope="Kazakhstan")],
+            [],
+            id="a section's figure is not the whole's stage",
+        ),
+        pytest.param([_row("proposed_date", "1996")], [(CKU, "planned")], id="only proposed"),
+        pytest.param(
+            [_row("proposed_date", "1996"), _row("completion_date", "2030", qualifier="by")],
+            [],
+            id="first proposed, then a due date: the stage is unknown",
+        ),
+    ],
+)
+def test_one_stage_per_system(rows, expected) -> None:
+    found = stages.implied(rows, "2019-08-02")
+    assert [(row["corridor"], status) for row, status, _ in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Dry port opens\nALMATY, 2 March 2016 -\n\nThe Khorgos dry port began operating "
+            "in November.",
+            (PORT, "operating"),
+            id="an opening before the dateline",
+        ),
+        pytest.param(
+            "Railway to start soon\nOSH, 3 March 2025 -\n\nWork on the China–Kyrgyzstan–"
+            "Uzbekistan railway will begin in August.",
+            (CKU, "planned"),
+            id="works to begin after the dateline",
+        ),
+        pytest.param(
+            "Gas flows up\nURUMQI, 9 July 2021 -\n\nThe Central Asia–China gas pipeline carried "
+            "21 bcm in the first six months of this year.",
+            (CACGP, "operating"),
+            id="traffic in a period that has ended",
+        ),
+    ],
+)
+def test_implied_status_is_proposed_and_marked(fixture_raw, text: str, status) -> None:
+    reference = ingest.metadata(text)["date"]
+    rows = ingest.propose(
+        "951_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        reference,
+        ingest.country_names(fixture_raw.datadir),
+    )
+    (row,) = [r for r in rows if r["field"] == "status"]
+    assert (row["corridor"], row["value"]) == status
+    assert row["reason"].startswith("status implied by")
+    assert row["note"].startswith("Implied, not stated in words")
+    assert float(row["confidence"]) <= stages.WEIGHT
