@@ -600,6 +600,13 @@
     });
   }
   C.declutter = declutter;
+  /** Each label's name, whether it is shown, and its measured box (for tests and benchmarks). */
+  C.labelState = function () {
+    return labels.map(function (l) {
+      return {name: l.place.name, type: l.place.type, shown: l.shown, box: l.box,
+        at: map.latLngToContainerPoint(l.latlng)};
+    });
+  };
 
   /** Declutter once the map has come to rest: one pass per frame at most, none mid-animation. */
   var declutterFrame = null;
