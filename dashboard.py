@@ -163,12 +163,12 @@ def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
     return asof.at(load(root), asof.Moment.from_key(moment))
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def view_options(root: str) -> viewstate.Options:
     return filters.options(load(root))
 
 
-@data_cache()
+@data_cache(max_entries=128)
 def panel_html(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
 ) -> str:
@@ -516,20 +516,20 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         st.html(sources_list_html(root, state.moment().key()))
 
 
-@data_cache()
+@data_cache(max_entries=64)
 def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
     rows = timeline.milestones(dataset_at(root, moment))
     return rows if corridor is None else rows[rows["corridor"] == corridor]
 
 
-@data_cache()
+@data_cache(max_entries=64)
 def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The chart of those rows, built once per data version, corridor and moment."""
     return timeline.timeline_chart(milestones(root, corridor, moment))
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def corridor_names(root: str) -> dict[str, str]:
     """What the corridor list shows for each corridor (built once: it may list thousands)."""
     ds, options = load(root), view_options(root)
@@ -538,7 +538,7 @@ def corridor_names(root: str) -> dict[str, str]:
     return shown | {c: f"{names.get(c, c)} (mentioned, not mapped)" for c in options.mentioned}
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
@@ -592,7 +592,7 @@ def _asof_note(moment: asof.Moment) -> None:
     )
 
 
-@data_cache()
+@data_cache(max_entries=64)
 def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
     return figures.rows(dataset_at(root, moment), corridor)
@@ -702,13 +702,13 @@ def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
     )
 
 
-@data_cache()
+@data_cache(max_entries=16)
 def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
     return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
 
 
-@data_cache()
+@data_cache(max_entries=16)
 def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Every article and what it cites (an article that cites no mapped system says so)."""
     return panel.sources_html(dataset_at(root, moment))

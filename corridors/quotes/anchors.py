@@ -16,18 +16,15 @@ TextPositionSelector specifies), end exclusive. Claims whose source is a referen
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..problems import Problem, error
-from ..store import atomicfile, rawdata, reading
+from ..schema import ANCHOR_COLUMNS
+from ..store import atomicfile, lock, rawdata, reading
 from ..store.datadir import DataDir
-from ..store.rawdata import RawData, read_table_text, table_text
+from ..store.rawdata import RawData, table_text
 from . import textmatch
-
-#: geodata/anchors.csv columns, in file order.
-ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
 
 #: Characters of context kept on each side (the W3C model leaves the length to the publisher).
 CONTEXT = 32
@@ -36,7 +33,7 @@ HINT = "run `python -m corridors fmt` to rewrite geodata/anchors.csv"
 
 
 def anchors_path(datadir: DataDir):
-    return datadir.geodata / "anchors.csv"
+    return datadir.anchors
 
 
 @dataclass(frozen=True)
@@ -160,15 +157,17 @@ def render(anchors: list[Anchor]) -> str:
 
 
 def write(datadir: DataDir, raw: RawData | None = None) -> bool:
-    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed."""
-    computed = compute(raw or rawdata.read(datadir))
-    path = anchors_path(datadir)
-    text = render(computed.anchors)
-    current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
-    if current is not None and current == text.encode("utf-8"):
-        return False
-    atomicfile.write_bytes(path, text.encode("utf-8"))
-    return True
+    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed (under the
+    data's write lock, so it is computed from the claims as they are when it is written)."""
+    with lock.writing(datadir):
+        computed = compute(raw or rawdata.read(datadir))
+        path = anchors_path(datadir)
+        text = render(computed.anchors)
+        current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
+        if current is not None and current == text.encode("utf-8"):
+            return False
+        atomicfile.write_bytes(path, text.encode("utf-8"))
+        return True
 
 
 def rewrite(datadir: DataDir) -> None:
@@ -198,15 +197,13 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
     """Each article quote matches once, and geodata/anchors.csv holds exactly its anchors."""
     computed = compute(raw)
     yield from computed.problems
-    path = anchors_path(raw.datadir)
-    rel = raw.datadir.rel(path)
-    if not os.path.lexists(path):
+    table, stored = raw.anchors, raw.anchors_text
+    rel = table.rel
+    if not table.present:
         yield error(rel, "", "file is missing", HINT)
         return
-    read_problems: list[Problem] = []
-    table, stored = read_table_text(raw.datadir, path, ANCHOR_COLUMNS, read_problems)
-    if read_problems or not table.usable:
-        yield from read_problems
+    if raw.anchors_problems or not table.usable:
+        yield from raw.anchors_problems
         return
     fresh = {a.claim: a for a in computed.anchors}
     claims = {row["id"]: row for row in raw.claims.rows}

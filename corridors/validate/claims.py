@@ -36,7 +36,7 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
                 row.line,
             )
         if row["feature"]:
-            ref = ctx.feature_ids.get(row["feature"])
+            ref = ctx.parsed.feature_ids.get(row["feature"])
             if ref is None or ref.props.get("corridor") != row["corridor"]:
                 yield error(
                     table.rel,
@@ -199,7 +199,7 @@ def status_matches_claims(ctx: Context) -> Iterator[Problem]:
     status stated of one part (a scope: a country's section) is not the whole's."""
     if not ctx.usable(ctx.raw.claims):
         return
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         status = ref.props.get("status")
         if not isinstance(status, str) or status not in STATUSES:
             continue
@@ -226,7 +226,7 @@ def status_matches_claims(ctx: Context) -> Iterator[Problem]:
 def every_feature_cited(ctx: Context) -> Iterator[Problem]:
     if not ctx.usable(ctx.raw.claims):
         return
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         if "corridor" in ref.props and not ctx.claims_for(ref):
             yield feature_error(
                 ref,
@@ -246,12 +246,12 @@ def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
     """
     own: dict[str, float] = {}
     lines: dict[str, list] = defaultdict(list)
-    for ref in ctx.features:
-        km = ctx.lengths_km[ref.seq]
+    for ref in ctx.parsed.features:
+        km = ctx.parsed.lengths_km[ref.seq]
         corridor = ref.props.get("corridor", "")
-        if ctx.valid[ref.seq] and np.isfinite(km) and km and isinstance(corridor, str):
+        if ctx.parsed.valid[ref.seq] and np.isfinite(km) and km and isinstance(corridor, str):
             own[ref.id] = float(km)
-            lines[corridor].append(ctx.geometry(ref))
+            lines[corridor].append(ctx.parsed.geometry(ref))
     network = {corridor: compare.network_km(geoms) for corridor, geoms in lines.items()}
     table = ctx.raw.claims
     for row in table.rows:

@@ -31,7 +31,7 @@ from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
 from ..model.sources import source
-from ..schema import field_label, format_value
+from ..schema import field_label, format_value, in_disagreement
 
 #: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
 #: capacity and targets of one unit share a row (a target is for traffic or capacity).
@@ -104,7 +104,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     source_dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
-    out, unplaced = [], 0
+    out, placed_claims, unplaced = [], [], 0
     for claim in claims.to_dict("records"):
         value = _number(str(claim["value"]))
         if value is None:
@@ -123,6 +123,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
         if placed is None:
             unplaced += 1
             continue
+        placed_claims.append(claim)
         field = claim["field"]
         unit = str(claim["unit"])
         part = scope or (features.get(claim["feature"], "") if claim["feature"] else "")
@@ -154,8 +155,8 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     frame = pd.DataFrame(out, columns=list(COLUMNS))
     if frame.empty:
         return frame, unplaced
-    like = ["corridor", "feature", "field", "scope", "period", "unit"]
-    frame["conflict"] = frame.groupby(like)["value"].transform("nunique") > 1
+    # like and like with different values: the sources disagree (the schema's rule)
+    frame["conflict"] = in_disagreement(placed_claims)
     order = {f: i for i, f in enumerate(FIGURE_FIELDS)}
     frame["_order"] = frame["field"].map(order)
     frame = frame.sort_values(["_order", "panel", "start", "claim"], kind="stable")

@@ -21,7 +21,16 @@ from shapely.geometry.base import BaseGeometry
 
 from ..model.dataset import Dataset
 from ..model.sources import source
-from ..schema import FIELDS, KINDS, METHODS, POINT_METHODS, REGION_BOUNDS, STATUSES, format_claim
+from ..schema import (
+    FIELDS,
+    KINDS,
+    METHODS,
+    POINT_METHODS,
+    REGION_BOUNDS,
+    STATUSES,
+    claims_of,
+    format_claim,
+)
 from . import panel
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
@@ -140,9 +149,7 @@ class PopupMaker:
         km = row["measured_length_km"]
         if km is not None and km == km:
             parts.append(f"<br><span>Measured on the drawn line: {km:,.0f} km</span>")
-        claims = [
-            c for c in self.claims.get(row["corridor"], []) if c["feature"] in ("", feature_id)
-        ]
+        claims = claims_of(self.claims, row["corridor"], feature_id)
         statuses: dict[tuple[str, str, str], dict] = {}
         for c in claims:
             if c["field"] == "status":  # one per reading: value, and the part and time it is of

@@ -31,9 +31,11 @@ from ..schema import (
     format_claim,
     format_value,
     readings_key,
+    single,
     status_label,
     value_key,
 )
+from . import assets
 
 SNIPPET_CHARS = 110
 
@@ -263,8 +265,7 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     readings of like and like (``Reading.like``) of a field that holds one value at a time."""
     found = []
     for field_name in _in_field_order(by_field):
-        entry = FIELDS.get(field_name)
-        if entry is None or not entry.single:
+        if not single(field_name):
             continue
         likes: dict[tuple[str, ...], list[Reading]] = {}
         for reading in by_field[field_name]:
@@ -408,47 +409,10 @@ def _waypoint(ds: Dataset, waypoint_id: str) -> WaypointView:
 
 e = html.escape
 
-#: Headings are larger than the values under them; nothing is wider than the column (long words
-#: and addresses break, tables scroll inside their own box), so the panel fits a phone.
-PANEL_CSS = """
-<style>
-.cp { font-size: 0.92rem; line-height: 1.45; overflow-wrap: anywhere; max-width: 100%; }
-.cp h3 { font-size: 1.4rem; margin: 0.1rem 0 0.2rem; padding: 0; }
-.cp h4 { font-size: 1.15rem; margin: 0.9rem 0 0.35rem; padding: 0 0 0.1rem;
-  border-bottom: 1px solid #ddd; }
-.cp h5 { font-size: 1.02rem; margin: 0.7rem 0 0.25rem; padding: 0; color: #333; }
-.cp p { margin: 0 0 0.4rem; }
-.cp .muted, .cp .src { color: #555; }
-.cp .src { font-size: 0.85rem; }
-.cp .what { color: #444; font-size: 0.85rem; margin-bottom: 0.3rem; }
-.cp dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr);
-  gap: 0.1rem 0.6rem; margin: 0.2rem 0 0.3rem; padding: 0; font-size: 0.88rem;
-  line-height: 1.35; }
-.cp dl.facts dt { font-weight: 600; color: #333; margin: 0; padding: 0; }
-.cp dl.facts dd { margin: 0; padding: 0; }
-.cp .flag { background: #fde2e1; color: #8a1c14; font-weight: 600; padding: 0 0.3rem;
-  border-radius: 3px; }
-.cp .refmark { background: #e8f0fb; color: #1d4e89; padding: 0 0.3rem; border-radius: 3px; }
-.cp .unmapped, .cp .filtered { background: #fff6e5; border-left: 3px solid #e6a100;
-  padding: 0.3rem 0.6rem; }
-.cp .disagree .side { display: grid; gap: 0.4rem;
-  grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr)); }
-.cp .disagree .reading { border: 1px solid #e3c0bd; border-radius: 4px; padding: 0.25rem 0.4rem;
-  background: #fffafa; min-width: 0; font-size: 0.85rem; line-height: 1.35; }
-.cp .disagree blockquote { margin: 0.2rem 0; padding: 0.15rem 0.4rem; }
-.cp .disagree h5 { margin-top: 0.3rem; }
-.cp blockquote { margin: 0.3rem 0 0.2rem; padding: 0.3rem 0.7rem; border-left: 3px solid #9a9ac4;
-  background: #f6f6fb; }
-.cp blockquote mark { background: #fff2a8; font-weight: 600; }
-.cp .claim { margin-bottom: 0.7rem; }
-.cp .value { font-weight: 600; font-size: 0.92rem; }
-.cp .note { background: #fff6e5; border-left: 3px solid #e6a100; padding: 0.2rem 0.6rem; }
-.cp .scroll { overflow-x: auto; max-width: 100%; }
-.cp table { border-collapse: collapse; font-size: 0.85rem; }
-.cp td, .cp th { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
-.cp ul { padding-left: 1.2rem; }
-</style>
-"""
+#: The panel's style (frontend/panel.css, shipped as package data): headings are larger than the
+#: values under them; nothing is wider than the column (long words and addresses break, tables
+#: scroll inside their own box), so the panel fits a phone.
+PANEL_CSS = f"\n<style>\n{assets.frontend_text('panel.css')}</style>\n"
 
 
 def _link(url: str, text: str) -> str:
