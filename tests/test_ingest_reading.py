@@ -254,6 +254,11 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "The line would initially carry 9 million tonnes a year.",
+            ("capacity", "9000000", "tonnes/year", "", "", ""),
+            id="would, an adverb, carry: a capacity",
+        ),
+        pytest.param(
             "Deliveries fell 3% in the first six months of this year to 14.2 bcm.",
             ("traffic", "14.2", "bcm", "", "2025-01/2025-06", ""),
             id="the level traffic fell to in a period",
@@ -322,6 +327,28 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
 )
 def test_figures_that_fill_nothing(sentence: str, absent: str) -> None:
     assert absent not in {v[0] for v in _read(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holders"),
+    [
+        pytest.param("The Chinese side holds 60%.", {"Chinese side"}, id="a side by its country"),
+        pytest.param(
+            "The Kazakh and Turkmen railways will hold 20% each.",
+            {"Kazakh railways", "Turkmen railways"},
+            id="two national railways, each",
+        ),
+        pytest.param(
+            "It changed hands, with Sand Ports owning the other 40%.", {"Sand Ports"}, id="owning"
+        ),
+    ],
+)
+def test_holders_named_by_country_or_before_a_participle(sentence: str, holders: set) -> None:
+    assert {v[5] for v in _read(sentence) if v[0] == "stake"} == holders
+
+
+def test_what_it_is_expected_to_take_is_no_role() -> None:
+    assert not [v for v in _read("Building is expected to take six years.") if v[0] == "role"]
 
 
 def test_a_share_each_for_two_holders() -> None:

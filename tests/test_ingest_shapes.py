@@ -207,6 +207,7 @@ def test_a_back_reference_is_less_sure_and_says_why(fixture_raw, text, field, sa
         pytest.param("KTZ reported the month's loadings.", id="KTZ"),
         pytest.param("Kazakhstan Temir Zholy reported the loadings.", id="Kazakhstan Temir Zholy"),
         pytest.param("Kyrgyz Temir Zholu reported the loadings.", id="Kyrgyz Temir Zholu"),
+        pytest.param("The Kazakh and Uzbek railways signed the deal.", id="national railways"),
         pytest.param("The Middle Corridor had a record month.", id="Middle Corridor"),
         pytest.param("The Trans-Caspian corridor had a record month.", id="Trans-Caspian corridor"),
     ],

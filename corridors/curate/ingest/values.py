@@ -61,7 +61,8 @@ NOT_COST = re.compile(
 )
 CAPACITY_CUE = re.compile(
     r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
-    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:carry|handle|transport|deliver|"
+    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:\w+ly\s+)?(?:carry|handle|"
+    r"transport|deliver|"
     r"pump))\b",
     re.I,
 )
