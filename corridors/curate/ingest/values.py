@@ -108,7 +108,9 @@ NOT_TRAVEL = re.compile(
     r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
 )
 STAKE_CUE = re.compile(
-    r"\b(?:stake|stakes|share|shares|hold|holds|held|own|owns|owned|interest|equity)\b", re.I
+    r"\b(?:stake|stakes|share|shares|hold|holds|held|holding|own|owns|owned|owning|interest|"
+    r"equity)\b",
+    re.I,
 )
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
