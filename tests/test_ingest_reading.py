@@ -319,6 +319,16 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
         ),
         pytest.param(
+            "The trip should drop to nine days once the ferries are replaced.",
+            "transit_time",
+            id="a hoped-for time is not today's",
+        ),
+        pytest.param(
+            "It will carry more once the port finishes its upgrade next year.",
+            "completion_date",
+            id="a condition's date is not the system's",
+        ),
+        pytest.param(
             "It will raise the network's yearly capacity to 90 bcm.",
             "capacity",
             id="a future total is no one's capacity yet",
@@ -349,6 +359,21 @@ def test_holders_named_by_country_or_before_a_participle(sentence: str, holders:
 
 def test_what_it_is_expected_to_take_is_no_role() -> None:
     assert not [v for v in _read("Building is expected to take six years.") if v[0] == "role"]
+
+
+def test_an_old_transit_time_is_not_today_s() -> None:
+    got = [v for v in _read("Trains need 11 days, against 20 days three years ago.")]
+    assert [v[1] for v in got if v[0] == "transit_time"] == ["11"]
+
+
+def test_a_range_of_days_proposes_its_upper_end_and_says_so() -> None:
+    (value,) = [
+        v
+        for v in values.read_values("A box takes 9 to 13 days to reach Baku.", _ctx())
+        if v.field == "transit_time"
+    ]
+    assert (value.value, value.qualifier) == ("13", "up to")
+    assert "a range, 9 to 13 days" in value.note
 
 
 def test_a_share_each_for_two_holders() -> None:

@@ -134,6 +134,12 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a capacity to be raised to a level by a year is a target",
         ),
         pytest.param(
+            CORRIDOR_TOP + "Cargo on the Middle Corridor hit a record. A box now needs 16 days "
+            "from Lanzhou to the Turkish port of Mersin.",
+            [(TITR, "transit_time", "16", "days", "", "", "Lanzhou–Mersin")],
+            id="a port where the trip ends is a place on the way, not the sentence's subject",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Khorgos dry port sits on the Middle Corridor. Cargo on the "
             "corridor grew to 3.9 million tonnes in 2025, and trains from the Chinese border to "
             "the Black Sea need about 20 days.",

@@ -218,7 +218,7 @@ class Discourse:
                 return None
             match = back or pronoun
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
-        if any(m.how in _ELSEWHERE for m in here):
+        if any(m.how in _ELSEWHERE and not self._waypoint(sent, m) for m in here):
             return None  # about another thing (a highway, a route): not the topic
         if OWN_PLAN.match(sent.text):
             return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
@@ -229,6 +229,12 @@ class Discourse:
             leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _waypoint(self, sent: Sentence, m: Mention) -> bool:
+        """A thing named as where a trip starts, ends or passes ("from Xi'an to the Georgian port
+        of Poti") is a place on the way, not what the sentence is about."""
+        before = self.sents[m.sentence].text[: m.start - sent.start]
+        return bool(re.search(r"\b(?:from|to|via|through|at|into|towards)\s+(?:the\s+)?$", before))
 
     def _last(self, kind: str | None) -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back

@@ -310,16 +310,34 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         return None
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
         return None
+    if re.search(
+        r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
+        r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",
+        sentence[: q.start],
+    ):
+        return None  # "should drop to 12 days once ...": a hope, not today's transit time
+    if re.search(
+        r"\b(?:against|compared\s+with|down\s+from|from)\s+(?:\w+\s+)?$", sentence[: q.start]
+    ) or re.match(r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]):
+        return None  # "against about 25 days two years ago": what it used to take
     # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
     # days" gives the 12 days no places; a sentence naming none takes the trip read last
     a, b = scopes.clause_of(sentence, q.start)
     where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
+    low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
+    note = (
+        f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "
+        "end is proposed."
+        if low
+        else ""
+    )
     return Value(
         "transit_time",
         num_text(q.number),
         q.unit,
-        q.qualifier,
+        "up to" if low else q.qualifier,
         q.start,
+        note=note,
         scope=where,
         reason=f"{sentence[q.start : q.end]!r} with a word of travel",
     )
@@ -447,6 +465,8 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
         return None
+    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
+        return None  # "... once the ports finish their upgrades next year": a condition's date
     if NEW_THING.match(sentence[a:]):
         return None  # "a second container yard is due to open next year": not the system's date
     if before:
