@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import html
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from corridors.view import (
     assets,
     figures,
     filters,
+    firstpaint,
     mapcomponent,
     mapfit,
     notices,
@@ -44,9 +46,6 @@ st.set_page_config(
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
 
-#: After the map-only first run, the rest of the page is written when the map says it is drawn, or
-#: after this many seconds if it never does.
-FALLBACK_SECONDS = 4
 PAGE_CSS = (
     "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
     # a phone: room for Streamlit's header, so it covers none of the map's controls
@@ -164,19 +163,30 @@ def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
     return asof.at(load(root), asof.Moment.from_key(moment))
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def view_options(root: str) -> viewstate.Options:
     return filters.options(load(root))
 
 
-@data_cache()
-def panel_html(
+@data_cache(max_entries=32)
+def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
+) -> panel.CorridorPanel:
+    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
+    once per process, filter and moment (the data is read-only)."""
+    return panel.corridor_panel(dataset_at(root, moment), corridor, sources)
+
+
+@data_cache(max_entries=64)
+def panel_html(
+    root: str,
+    corridor: str,
+    sources: tuple[str, ...] = (),
+    moment: str = asof.NOW.key(),
+    shown: tuple[tuple[str, int], ...] = (),
 ) -> str:
-    """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
-    process, filter and moment (the data is read-only)."""
-    ds = dataset_at(root, moment)
-    return panel.render_html(panel.corridor_panel(ds, corridor, sources))
+    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
+    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -379,7 +389,7 @@ def _time_controls(ds: dataset.Dataset) -> None:
         key=session.UNDATED,
         help="Sources with no known date (articles that state none, and the public references) "
         "cannot be placed in time. Ticked, they count as known on every day and are marked "
-        "'date not stated' or 'from a reference'; by default they count as of today only.",
+        "'undated' or 'from a reference'; by default they count as of today only.",
     )
 
 
@@ -393,13 +403,11 @@ def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
         st.query_params.from_dict(wanted)
 
 
-@st.fragment(run_every=FALLBACK_SECONDS)
-def _fallback_rerun() -> None:
-    """Runs once FALLBACK_SECONDS after the map-only first run, unless the app ran since."""
-    if st.session_state.get(session.FALLBACK_ARMED):
-        st.session_state[session.FALLBACK_ARMED] = False
+@st.fragment(run_every=firstpaint.RELEASE_SECONDS)
+def _release_rest() -> None:
+    """Reruns the app to write the whole page, once firstpaint says so (see that module)."""
+    if firstpaint.tick(st.session_state, time.monotonic()):
         st.rerun(scope="app")
-    st.session_state[session.FALLBACK_ARMED] = True
 
 
 def _map(
@@ -456,13 +464,17 @@ def main() -> None:
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
         _map(root, data_version, ds, state, shown, options)
-    if not st.session_state.get(session.PAINTED):
-        # A session's first run writes the map alone and stops: the rest of the page follows when
-        # the map reports it is drawn (its value changes, which reruns the app), so the widgets'
-        # code does not compete with the map's frame. Should the map never report, a fragment
-        # reruns the app after a few seconds anyway.
-        st.session_state[session.PAINTED] = True
-        _fallback_rerun()
+    stage = firstpaint.stage(st.session_state)
+    if stage is not firstpaint.Stage.FULL:
+        # The map first, then the panel, then the rest (corridors.view.firstpaint): a click made
+        # as soon as the map is drawn is answered by a run that writes the map and the panel only.
+        firstpaint.start(st.session_state, time.monotonic())
+        if stage is firstpaint.Stage.PANEL:
+            with panel_col:
+                _asof_note(moment)
+                _panel_column(options, state, shown)
+            st.html(PAGE_CSS)
+        _release_rest()
         st.stop()
     with panel_col:
         _asof_note(moment)
@@ -504,7 +516,7 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
     if state.corridor:
-        st.html(panel_html(root, state.corridor, tuple(state.sources), state.moment().key()))
+        _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(
             "Click a route or a port on the map, or choose a corridor above, to read "
@@ -515,20 +527,44 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         st.html(sources_list_html(root, state.moment().key()))
 
 
-@data_cache()
+@st.fragment
+def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: str) -> None:
+    """The panel, its first page of each field first; "Show more" reruns this fragment alone, so
+    the map, the timeline and the rest of the page are not rebuilt for the next page."""
+    basis = (corridor, sources, moment)
+    memo = st.session_state.get(session.PANEL_SHOWN)
+    if not memo or memo[0] != basis:
+        memo = st.session_state[session.PANEL_SHOWN] = (basis, {})
+    shown = memo[1]
+    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+        st.button(
+            f"Show more: {label} ({left:,} not shown)",
+            key=f"_more_{key}",
+            on_click=_show_more,
+            args=(key,),
+        )
+
+
+def _show_more(key: str) -> None:
+    shown = st.session_state[session.PANEL_SHOWN][1]
+    shown[key] = panel.shown_count(shown, key) + panel.MORE
+
+
+@data_cache(max_entries=64)
 def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
     rows = timeline.milestones(dataset_at(root, moment))
     return rows if corridor is None else rows[rows["corridor"] == corridor]
 
 
-@data_cache()
+@data_cache(max_entries=64)
 def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The chart of those rows, built once per data version, corridor and moment."""
     return timeline.timeline_chart(milestones(root, corridor, moment))
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def corridor_names(root: str) -> dict[str, str]:
     """What the corridor list shows for each corridor (built once: it may list thousands)."""
     ds, options = load(root), view_options(root)
@@ -537,7 +573,7 @@ def corridor_names(root: str) -> dict[str, str]:
     return shown | {c: f"{names.get(c, c)} (mentioned, not mapped)" for c in options.mentioned}
 
 
-@data_cache()
+@data_cache(max_entries=4)
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
@@ -574,7 +610,7 @@ def _asof_note(moment: asof.Moment) -> None:
     if moment.is_now:
         return
     undated = (
-        "Undated sources are included, each marked 'date not stated' or 'from a reference'."
+        "Undated sources are included, each marked 'undated' or 'from a reference'."
         if moment.undated
         else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
     )
@@ -591,10 +627,16 @@ def _asof_note(moment: asof.Moment) -> None:
     )
 
 
-@data_cache()
+@data_cache(max_entries=64)
 def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
     return figures.rows(dataset_at(root, moment), corridor)
+
+
+@data_cache()
+def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The chart of those rows, built once per data version, corridor and moment."""
+    return figures.chart(figure_rows(root, corridor, moment)[0])
 
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
@@ -614,7 +656,10 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
             )
         )
         event = st.altair_chart(
-            figures.chart(rows), on_select="rerun", selection_mode="figure", key="figures"
+            figure_chart(root, corridor, moment),
+            on_select="rerun",
+            selection_mode="figure",
+            key="figures",
         )
         for claim in [p["claim"] for p in event.selection.get("figure", [])]:
             st.html(panel.claim_html(ds, claim))
@@ -656,7 +701,6 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
         if since >= end:
             st.caption(f"Choose a day before {end.isoformat()}, the page's 'as of' day.")
             return
-        found = change_list(root, since, until, moment.undated, corridor)
         st.caption(
             f"From {since.isoformat()} to {end.isoformat()} (the 'as of' day), by the sources' "
             "dates: claims that appeared, figures and statuses that changed, disagreements that "
@@ -667,8 +711,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
                 else "Undated sources are left out."
             )
         )
-        ds = load(root)
-        st.html(changes_html(ds, found))
+        st.html(changes_list_html(root, since, until, moment.undated, corridor))
         left, right = st.columns(2)
         for column, fmt, label in ((left, "csv", "CSV"), (right, "atom", "Atom feed")):
             column.download_button(
@@ -683,31 +726,53 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             )
 
 
+#: The page lists the newest changes only: a grown corpus has tens of thousands (every claim is
+#: one when it appears); the CSV and Atom downloads list them all.
+CHANGES_SHOWN = 100
+
+
+@data_cache(max_entries=32)
+def changes_list_html(
+    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> str:
+    """``changes_html`` of one question, made once (not on every rerun of the page)."""
+    return changes_html(load(root), change_list(root, since, until, undated, corridor))
+
+
 def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
-    """The changes as a list, newest first, each with its quotes and sources (all escaped)."""
+    """The newest changes as a list (CHANGES_SHOWN of them), each with its quotes and sources
+    (all escaped), and how many earlier ones the downloads hold."""
     if not found:
         return (
             "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
             "new.</p>"
         )
+    newest = sorted(found, key=lambda c: c.day, reverse=True)
     items = "".join(
         f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
         f"{changes.entry_html(ds, c)}</li>"
-        for c in sorted(found, key=lambda c: c.day, reverse=True)
+        for c in newest[:CHANGES_SHOWN]
+    )
+    earlier = len(newest) - CHANGES_SHOWN
+    more = (
+        f"<p data-testid='changes-more'>… and {earlier:,} earlier change"
+        f"{'s' if earlier > 1 else ''}: the CSV and Atom downloads below list every one.</p>"
+        if earlier > 0
+        else ""
     )
     return (
         f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
-        f"{items}</ul>"
+        f"{items}</ul>{more}"
     )
 
 
-@data_cache()
+@data_cache(max_entries=16)
 def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Claims and articles per corridor, for the page before anything is selected."""
     return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
 
 
-@data_cache()
+@data_cache(max_entries=16)
 def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
     """Every article and what it cites (an article that cites no mapped system says so)."""
     return panel.sources_html(dataset_at(root, moment))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corridors.store.datadir import REPO_ROOT
 from devtools import browser as e2e
-from devtools import pagejs
+from devtools.browser import WsCounter, prepared_point, wait_idle  # noqa: F401 (the benchmarks' names)
 
 #: The four systems the click benchmarks alternate between (the last drawn feature of each).
 CLICK_CORRIDORS = ("cku-railway", "cacgp", "titr", "khorgos-dry-port")
@@ -299,24 +299,6 @@ def rss_mb(pid: int) -> float | None:
 # --- a dashboard page, for the click and rerun benchmarks ------------------------------------
 
 
-def wait_idle(page, timeout_ms: float = 30_000) -> None:
-    page.wait_for_function(pagejs.APP_IDLE, timeout=timeout_ms)
-
-
-class WsCounter:
-    """Bytes the page receives over Streamlit's websocket."""
-
-    def __init__(self, page) -> None:
-        self.bytes = 0
-        page.on("websocket", self._attach)
-
-    def _attach(self, ws) -> None:
-        ws.on("framereceived", self._frame)
-
-    def _frame(self, payload) -> None:
-        self.bytes += len(payload)
-
-
 def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000):
     """A fresh context on the dashboard, every route drawn and the script idle."""
     context = e2e.new_context(browser, guard)
@@ -329,19 +311,3 @@ def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000)
     e2e.wait_for_page(page, timeout=timeout_ms)
     wait_idle(page)
     return context, page, errors, ws
-
-
-def prepared_point(page, feature_id: str, tries: int = 8) -> tuple[tuple[float, float], bool]:
-    """Close popups, let the map come to rest, and find a point the browser hits the feature at."""
-    point = (0.0, 0.0)
-    for _ in range(tries):
-        page.wait_for_function(pagejs.PREPARE_CLICK, arg=e2e.MAP_FRAME, timeout=10_000)
-        try:
-            point = e2e.hit_point(page, feature_id, timeout=3)
-        except AssertionError:
-            continue
-        hit = page.evaluate(pagejs.HIT_TEST, [e2e.MAP_FRAME, *point])
-        if hit == feature_id:
-            return point, True
-        page.wait_for_timeout(150)
-    return point, False

@@ -23,7 +23,7 @@ from .problems import Problem, error
 from .publish import citations, export
 from .quotes import anchors
 from .schema import WAYPOINT_COLUMNS
-from .store import geojsonio, rawdata, reading
+from .store import geojsonio, lock, rawdata
 from .store.atomicfile import WriteError, write_bytes
 from .store.datadir import ENV_VAR, resolve
 from .validate import validate
@@ -123,19 +123,21 @@ def _fmt(args: argparse.Namespace) -> int:
     unchanged and named, so fmt can never lose data.
     """
     datadir = resolve(args.data_dir)
+    with lock.writing(datadir):  # no ingest or review rewrites a table under fmt's feet
+        return _fmt_locked(datadir, args.redraw)
+
+
+def _fmt_locked(datadir, redraw: bool) -> int:
     problems: list[Problem] = []
-    points = _waypoint_positions(datadir, problems) if args.redraw else {}
-    for path in reading.list_folder(datadir, datadir.features, ".geojson", problems):
-        rel = datadir.rel(path)
-        data = reading.read_bytes(datadir, path, reading.FEATURE_FILE, problems)
-        text = None if data is None else reading.decode_text(data, rel, problems)
-        parsed = None if text is None else reading.parse_json(text, rel, problems)
+    points = _waypoint_positions(datadir, problems) if redraw else {}
+    for path in rawdata.feature_paths(datadir, problems):
+        geofile, text = rawdata.read_geofile_text(datadir, path, problems)
+        rel, parsed = geofile.rel, geofile.data
         if text is None or parsed is None:
             continue
-        features = parsed.get("features") if isinstance(parsed, dict) else None
+        features = parsed.get("features")
         if (
-            not isinstance(parsed, dict)
-            or parsed.get("type") != "FeatureCollection"
+            parsed.get("type") != "FeatureCollection"
             or not isinstance(features, list)
             or not all(isinstance(f, dict) for f in features)
         ):
@@ -162,7 +164,7 @@ def _fmt(args: argparse.Namespace) -> int:
                 )
             )
             continue
-        if args.redraw:
+        if redraw:
             try:
                 features = [drawing.redraw(f, points) for f in features]
             except (KeyError, TypeError, IndexError, AttributeError) as exc:
@@ -302,11 +304,13 @@ def _ingest(args: argparse.Namespace) -> int:
     from .curate import ingest
 
     datadir = resolve(args.data_dir)
-    if _refused("ingest", _data_problems(datadir), args.allow_errors):
-        return 1
     try:
-        result = ingest.ingest(datadir, Path(args.article))
-    except (ingest.IngestError, OSError, WriteError) as exc:
+        # the data checked, sources.csv read and appended to, by one writer at a time
+        with lock.writing(datadir):
+            if _refused("ingest", _data_problems(datadir), args.allow_errors):
+                return 1
+            result = ingest.ingest(datadir, Path(args.article))
+    except (ingest.IngestError, lock.Busy, OSError, WriteError) as exc:
         print(f"not ingested: {exc}", file=sys.stderr)
         return 1
     meta = {k: result.source_row[k] for k in ("headline", "outlet", "dateline", "date", "author")}
@@ -334,12 +338,18 @@ def _review(args: argparse.Namespace) -> int:
             for _, row in review.pending(datadir, args.stem):
                 print(review.describe(row))
             return 0
-        if _refused("review", _data_problems(datadir), args.allow_errors):
-            return 1
         if args.accept or args.reject:
-            outcome = review.decide(datadir, args.accept, args.reject, args.stem)
-        else:
+            with lock.writing(datadir):  # checked and decided with no other writer in between
+                if _refused("review", _data_problems(datadir), args.allow_errors):
+                    return 1
+                outcome = review.decide(datadir, args.accept, args.reject, args.stem)
+        else:  # the lock is taken only once the curator has answered (review.decide)
+            if _refused("review", _data_problems(datadir), args.allow_errors):
+                return 1
             outcome = review.interactive(datadir, args.stem)
+    except lock.Busy as exc:
+        print(f"not reviewed: {exc}", file=sys.stderr)
+        return 1
     except review.ReviewError as exc:
         print(exc, file=sys.stderr)
         for problem in exc.problems:
@@ -485,6 +495,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except lock.Busy as exc:  # another curator is writing: nothing was written
+        print(f"{args.command} refused: {exc}", file=sys.stderr)
+        return 1
     except WriteError as exc:  # the file named in it is unchanged (atomicfile)
         print(f"{args.command} failed: {exc}", file=sys.stderr)
         return 1

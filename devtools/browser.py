@@ -39,6 +39,11 @@ CHROMIUM_ARGS = [
 ]
 #: The hosts that are this machine (``urlsplit`` gives an IPv6 host without its brackets).
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+#: Every URL that leaves the machine: routed to ``NetworkGuard.handle`` as a regex, so requests to
+#: loopback never reach the Python handler (a round trip each that would slow every page alike).
+OUTSIDE = re.compile(
+    r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?(?:[/?#]|$))"
+)
 
 
 def chromium_path() -> str | None:
@@ -182,7 +187,7 @@ def launch(playwright):
 def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
     context = browser.new_context(viewport={"width": 1440, "height": 900}, **kwargs)
     if guard is not None:
-        context.route("**/*", guard.handle)
+        context.route(OUTSIDE, guard.handle)
     return context
 
 
@@ -211,9 +216,9 @@ def wait_for_page(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(PAGE_COMPLETE, state="attached", timeout=timeout)
 
 
-def settle(page, quiet_ms: int = 250, timeout: float = 15_000) -> None:
+def settle(page, quiet_ms: int = 250, timeout: float = 15_000, frame: str = MAP_FRAME) -> None:
     """Until the map has stopped moving for ``quiet_ms`` (a click on a moving line misses)."""
-    page.wait_for_function(pagejs.SETTLED, arg=[MAP_FRAME, quiet_ms], timeout=timeout)
+    page.wait_for_function(pagejs.SETTLED, arg=[frame, quiet_ms], timeout=timeout)
 
 
 def drawn_paths(page) -> list[dict]:
@@ -225,26 +230,28 @@ def selected_count(page) -> int:
     return sum(1 for p in drawn_paths(page) if p["selected"] and p["interactive"])
 
 
-def zoom_to(page, feature_id: str, max_zoom: int = 9) -> None:
-    page.evaluate(pagejs.ZOOM_TO, [MAP_FRAME, feature_id, max_zoom])
-    settle(page)
+def zoom_to(page, feature_id: str, max_zoom: int = 9, frame: str = MAP_FRAME) -> None:
+    page.evaluate(pagejs.ZOOM_TO, [frame, feature_id, max_zoom])
+    settle(page, frame=frame)
 
 
-def hit_point(page, feature_id: str, timeout: float = 10.0) -> tuple[float, float]:
+def hit_point(
+    page, feature_id: str, timeout: float = 10.0, frame: str = MAP_FRAME
+) -> tuple[float, float]:
     """Where a real pointer lands on this feature, once the map is still.
 
     A feature that no point of reaches at the current zoom (a short leg under its neighbours'
     hit lines) is zoomed onto once, as a reader would.
     """
-    settle(page)
+    settle(page, frame=frame)
     deadline = time.perf_counter() + timeout
     zoomed = False
     while True:
-        point = page.evaluate(pagejs.HIT_POINT, [MAP_FRAME, feature_id])
+        point = page.evaluate(pagejs.HIT_POINT, [frame, feature_id])
         if point:
             return float(point[0]), float(point[1])
         if not zoomed:
-            zoom_to(page, feature_id)
+            zoom_to(page, feature_id, frame=frame)
             zoomed = True
             continue
         if time.perf_counter() > deadline:
@@ -257,3 +264,40 @@ def click_feature(page, feature_id: str) -> None:
     page.mouse.move(2, 2)
     x, y = hit_point(page, feature_id)
     page.mouse.click(x, y)
+
+
+def wait_idle(page, timeout_ms: float = 30_000) -> None:
+    """Until the Streamlit script is not running (nothing queued)."""
+    page.wait_for_function(pagejs.APP_IDLE, timeout=timeout_ms)
+
+
+class WsCounter:
+    """Bytes the page receives over Streamlit's websocket."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        page.on("websocket", self._attach)
+
+    def _attach(self, ws) -> None:
+        ws.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        self.bytes += len(payload)
+
+
+def prepared_point(
+    page, feature_id: str, tries: int = 8, frame: str = MAP_FRAME
+) -> tuple[tuple[float, float], bool]:
+    """Close popups, let the map come to rest, and find a point the browser hits the feature at."""
+    point = (0.0, 0.0)
+    for _ in range(tries):
+        page.wait_for_function(pagejs.PREPARE_CLICK, arg=frame, timeout=10_000)
+        try:
+            point = hit_point(page, feature_id, timeout=3, frame=frame)
+        except AssertionError:
+            continue
+        hit = page.evaluate(pagejs.HIT_TEST, [frame, *point])
+        if hit == feature_id:
+            return point, True
+        page.wait_for_timeout(150)
+    return point, False

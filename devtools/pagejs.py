@@ -5,7 +5,8 @@ Each snippet is a function expression for ``page.evaluate`` / ``page.wait_for_fu
 that read the map take the map frame's CSS selector first (alone or as the first item of an array),
 or null for a page that is itself the map (the static floor page); PWNED needs the selector;
 APP_IDLE reads only the Streamlit page and takes nothing. The map is ``window.corridorsMap`` (set
-by corridors/view/frontend/map.js).
+by corridors/view/frontend/map.js), or ``window.map`` in streamlit-folium's frame (the plain app
+benchmarks/versus.py races).
 """
 
 #: Selector of the dashboard's map frame (our component; its title is set once it has loaded).
@@ -20,7 +21,7 @@ MAP_COMPONENT = "dashboard.corridors_map"
 _WIN = """const f = sel ? document.querySelector(sel) : null;
     const w = sel ? (f && f.contentWindow) : window;
     const d = w && w.document;
-    const m = w && w.corridorsMap;"""
+    const m = w && (w.corridorsMap || (w.L && w.map instanceof w.L.Map ? w.map : undefined));"""
 
 #: At least n interactive paths drawn, the layers attached (corridorsDrawnAt), the map still.
 ROUTES_READY = f"""([sel, n]) => {{

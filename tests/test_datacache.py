@@ -124,6 +124,7 @@ def test_corrupt_entry_is_a_miss(data_copy, cache_dir: Path) -> None:
         pytest.param("validate/claims.py", id="a check"),
         pytest.param("view/frontend/map.js", id="the map's JavaScript"),
         pytest.param("view/frontend/map.css", id="the map's CSS"),
+        pytest.param("view/frontend/panel.css", id="the panel's CSS"),
     ],
 )
 def test_code_version_changes_with_any_file_of_the_package(tmp_path: Path, relative: str) -> None:

@@ -22,12 +22,12 @@ from corridors.quotes import textmatch
 from corridors.store import rawdata
 from corridors.validate import validate
 
-from fixtures import FIXTURE
+from fixtures import FIXTURE, INGEST_ROOT
 
 if TYPE_CHECKING:
     from conftest import DataCopy
 
-ARTICLE = Path(__file__).parent / "fixtures" / "ingest" / "900_fictional_tracklaying.txt"
+ARTICLE = INGEST_ROOT / "900_fictional_tracklaying.txt"
 STEM = ARTICLE.stem
 S004 = "004_dc699da55f7d4812.txt"
 

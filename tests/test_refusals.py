@@ -14,6 +14,8 @@ import pytest
 
 from corridors import cli
 
+from fixtures import INGEST_ROOT
+
 pytestmark = pytest.mark.usefixtures("fixture_env")
 
 #: The policy's words, with the command's name and the data's first error filled in.
@@ -158,7 +160,7 @@ def test_cite_refuses_an_impossible_source_date(date: str, fmt: str, data_copy, 
 
 # --- every write failure: one line, exit 1 ------------------------------------------------------
 
-INGEST_ARTICLE = Path(__file__).parent / "fixtures" / "ingest" / "900_fictional_tracklaying.txt"
+INGEST_ARTICLE = INGEST_ROOT / "900_fictional_tracklaying.txt"
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..problems import Problem
 from ..quotes import anchors
 from ..schema import CLAIM_COLUMNS, format_claim
-from ..store import atomicfile, rawdata
+from ..store import atomicfile, lock, rawdata
 from ..store.datadir import DataDir
 from ..validate import validate
 from . import ingest
@@ -75,6 +75,14 @@ def decide(
     datadir: DataDir, accept: list[str], reject: list[str], stem: str | None = None
 ) -> Outcome:
     """Apply the decisions all at once; raise ReviewError (writing nothing) if any is refused."""
+    try:
+        with lock.writing(datadir):  # read, validate and write as one: no other writer between
+            return _decide(datadir, accept, reject, stem)
+    except lock.Busy as exc:
+        raise ReviewError(f"not reviewed: {exc}") from None
+
+
+def _decide(datadir: DataDir, accept: list[str], reject: list[str], stem: str | None) -> Outcome:
     rows = pending(datadir, stem)
     known = {row["id"]: (path, row) for path, row in rows}
     unknown = [i for i in [*accept, *reject] if i not in known]

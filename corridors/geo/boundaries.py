@@ -49,7 +49,7 @@ def frame(geofile: GeoFile | None) -> tuple[gpd.GeoDataFrame, list[Problem]]:
 
     All or nothing: a country without a name or a sound (Multi)Polygon makes the whole file
     unused, since measuring against part of the map would name wrong countries silently (``usable``
-    and ``validate.Context.boundaries`` rely on it: an error always comes with no country). Routes
+    and ``geo.parse`` rely on it: an error always comes with no country). Routes
     are drawn either way; only the countries they cross go unmeasured.
     """
     if geofile is None or geofile.data is None:

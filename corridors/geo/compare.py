@@ -100,19 +100,37 @@ def load(path: Path) -> References:
     return References(lines, stations)
 
 
-class _LocalMetric:
-    """An azimuthal equidistant projection in km, centred on one leg."""
+class LocalMetric:
+    """An azimuthal equidistant projection in km, centred on one leg: within a few hundred km of
+    its centre, distances and lengths are true to well under 1 %.
 
-    def __init__(self, geom: BaseGeometry) -> None:
-        centre = geom.envelope.centroid
+    The one local metric of the project: this module's comparisons, and the recipe that drew the
+    legs (``devtools/trace.py``, which centres it on its own rule so that its output stays
+    byte-identical) use it.
+    """
+
+    def __init__(self, lon: float, lat: float) -> None:
         self._fwd = Transformer.from_crs(
             "EPSG:4326",
-            f"+proj=aeqd +lat_0={centre.y:.5f} +lon_0={centre.x:.5f} +units=km +ellps=WGS84",
+            f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +units=km +ellps=WGS84",
             always_xy=True,
         )
 
+    @classmethod
+    def around(cls, geom: BaseGeometry) -> LocalMetric:
+        """Centred on the middle of the geometry's bounding box."""
+        centre = geom.envelope.centroid
+        return cls(centre.x, centre.y)
+
     def __call__(self, geom: BaseGeometry) -> BaseGeometry:
-        return shapely.transform(geom, lambda xy: np.column_stack(self._fwd.transform(*xy.T)))
+        """The geometry in this projection (x, y in km)."""
+        return shapely.transform(geom, self.xy)
+
+    def xy(self, coords: Iterable[Iterable[float]]) -> np.ndarray:
+        """(lon, lat) pairs as an array of (x, y) in km."""
+        arr = np.asarray(coords, dtype=float)
+        x, y = self._fwd.transform(arr[:, 0], arr[:, 1])
+        return np.column_stack([x, y])
 
 
 def _segments(geom: BaseGeometry) -> list[LineString]:
@@ -136,7 +154,7 @@ def distances_along(line: BaseGeometry, reference: BaseGeometry) -> np.ndarray:
     near = reference.intersection(
         box(west - CLIP_DEG, south - CLIP_DEG, east + CLIP_DEG, north + CLIP_DEG)
     )
-    metric = _LocalMetric(line)
+    metric = LocalMetric.around(line)
     drawn = metric(line)
     lengths = [part.length for part in getattr(drawn, "geoms", [drawn])]
     points = []
@@ -200,7 +218,7 @@ def compare_leg(
         km = None
         if osm_id is not None and osm_id in refs.stations:
             lon, lat = refs.stations[osm_id]
-            metric = _LocalMetric(Point(lon, lat))
+            metric = LocalMetric.around(Point(lon, lat))
             km = metric(Point(lon, lat)).distance(
                 metric(Point(float(row["lon"]), float(row["lat"])))
             )

@@ -18,13 +18,12 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..store import codeversion
+from ..store import atomicfile, codeversion
 from ..store.datadir import REPO_ROOT
 
 ENV_VAR = "CORRIDORS_CACHE_DIR"
@@ -63,8 +62,9 @@ def code_version() -> str:
     )
 
 
-def key(fingerprint: str) -> str:
-    return hashlib.sha256(f"{fingerprint}\0{code_version()}".encode()).hexdigest()[:32]
+def key(data_version: str) -> str:
+    """The cache key of a dataset: its data version (``datadir.fingerprint``) and the code's."""
+    return hashlib.sha256(f"{data_version}\0{code_version()}".encode()).hexdigest()[:32]
 
 
 def _usable_folder(create: bool) -> Path | None:
@@ -121,27 +121,23 @@ def _remember(cache_key: str, value: Any) -> None:
 def put(cache_key: str, value: Any) -> bool:
     """Keep the dataset in memory and, when the folder allows, on disk; True if on disk.
 
-    Written to a temporary file in the cache folder and renamed into place, so a reader never
-    sees half a file; older entries of the same data are not kept (one file per key, the folder
-    holds what was loaded recently and can be deleted at any time).
+    Written whole or not at all (``atomicfile``, not flushed to disk: a lost entry is rebuilt), so
+    a reader never sees half a file; older entries of the same data are not kept (one file per
+    key, the folder holds what was loaded recently and can be deleted at any time).
     """
     _remember(cache_key, value)
     base = _usable_folder(create=True)
     if base is None:
         return False
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=base)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, base / f"{cache_key}.pickle")
-        tmp = None
+        atomicfile.write_with(
+            base / f"{cache_key}.pickle",
+            lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL),
+            durable=False,
+        )
         _prune(base)
-    except OSError:
+    except (atomicfile.WriteError, OSError):
         return False
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
     return True
 
 

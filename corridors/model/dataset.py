@@ -1,7 +1,9 @@
 """Loading the curated data into GeoDataFrames, keeping only what passed validation.
 
-Three steps with a clear seam: ``rawdata.read`` (never raises), ``validate`` (every problem at
-once), ``build`` (the Dataset of what passed). A broken file or row does not take the rest down:
+Four steps, each a named call with a typed value between them: ``rawdata.read`` (RawData; never
+raises), ``geo.parse.parse`` (Parsed: geometry built and measured, once), ``validate`` (every
+problem at once, reading RawData and Parsed), ``build`` (the Dataset of what passed, from the same
+Parsed). A broken file or row does not take the rest down:
 its problems are returned beside the data, and every valid feature and claim is still loaded, so
 the dashboard can draw what is sound and list what is not. ``build`` also keeps the Dataset whole
 on its own: no claim without its corridor and source, no feature without its corridor, so nothing
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..geo import boundaries as boundaries_module
+from ..geo.parse import Parsed, parse
 from ..problems import Problem
 from ..schema import (
     CLAIM_COLUMNS,
@@ -31,10 +34,11 @@ from ..schema import (
     REFERENCE_COLUMNS,
     SOURCE_COLUMNS,
     WAYPOINT_COLUMNS,
+    claim_features,
 )
 from ..store import rawdata
 from ..store.datadir import DataDir, fingerprint, resolve
-from ..validate import Context, validate
+from ..validate import validate
 from . import datacache
 
 CRS = "EPSG:4326"
@@ -71,7 +75,7 @@ class Dataset:
         claims = self._by_corridor().get(self.features.at[feature_id, "corridor"])
         if claims is None:
             return self.claims.iloc[0:0]
-        return claims[claims["feature"].isin(["", feature_id])]
+        return claims[claims["feature"].isin(claim_features(feature_id))]
 
     def _by_corridor(self) -> dict[str, pd.DataFrame]:
         """Claims grouped by corridor, computed on first use (the dataset is read-only after load)."""
@@ -109,16 +113,13 @@ def load_boundaries(datadir: DataDir) -> gpd.GeoDataFrame:
     return boundaries_module.usable(rawdata.read_boundaries(datadir, []))
 
 
-def build(
-    raw: rawdata.RawData, boundaries: gpd.GeoDataFrame | None, problems: list[Problem]
-) -> Dataset:
+def build(raw: rawdata.RawData, parsed: Parsed, problems: list[Problem]) -> Dataset:
     """The Dataset of everything that passed: no row or feature with an error is in it.
 
     A feature is left out when its file or its id has an error; a table row when its line has
     one. Then the Dataset is made whole: a feature needs its corridor, a claim its corridor, its
     source (an article listed in sources.csv, or a reference) and, if it names one, its feature.
     """
-    ctx = Context.of(raw, boundaries)
     errors = [p for p in problems if p.level == "error"]
     bad_files = {p.file for p in errors if not p.id}
     bad_ids = {(p.file, p.id) for p in errors if p.id}
@@ -133,8 +134,8 @@ def build(
 
     records = []
     keep = []
-    for ref in ctx.features:
-        geom = ctx.geometry(ref)
+    for ref in parsed.features:
+        geom = parsed.geometry(ref)
         if (
             geom is None
             or ref.file.rel in bad_files
@@ -151,9 +152,9 @@ def build(
         records, columns=[*FEATURE_PROPERTIES, "file", "geometry"], geometry="geometry", crs=CRS
     )
     features = features.set_index("id", drop=False)
-    lengths = ctx.lengths_km[keep] if keep else np.zeros(0)
+    lengths = parsed.lengths_km[keep] if keep else np.zeros(0)
     features["measured_length_km"] = [None if np.isnan(km) else round(km, 1) for km in lengths]
-    countries = ctx.countries if keep else []
+    countries = parsed.countries if keep else []
     features["countries"] = [list(countries[seq]) for seq in keep]
 
     claims = _table(raw.claims, CLAIM_COLUMNS, "id", bad_lines)
@@ -178,7 +179,9 @@ def build(
         waypoints=waypoints,
         references=references,
         texts=dict(raw.texts),
-        boundaries=ctx.boundaries if ctx.boundaries is not None else boundaries_module.empty(),
+        boundaries=parsed.boundaries
+        if parsed.boundaries is not None
+        else boundaries_module.empty(),
         problems=problems,
     )
 
@@ -199,12 +202,10 @@ def _no_gc_pauses() -> Iterator[None]:
 def _load(datadir: DataDir) -> Dataset:
     with _no_gc_pauses():
         raw = rawdata.read(datadir)
-        # no boundaries passed: validation parses the data folder's own for its boundaries check,
-        # and that same frame, when sound, is what the Dataset is measured with (parsed once)
-        problems = validate(raw)
-        ds = build(raw, None, problems)
-        raw.context = None  # break the raw <-> context cycle: the parsed files are freed now
-        return ds
+        # measured with the data folder's own boundaries, when sound (parsed once, for the
+        # boundaries check and for the Dataset)
+        parsed = parse(raw)
+        return build(raw, parsed, validate(raw, parsed=parsed))
 
 
 def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:

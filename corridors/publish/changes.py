@@ -41,7 +41,7 @@ import pandas as pd
 from ..model import asof
 from ..model.dataset import Dataset
 from ..model.sources import source
-from ..schema import FIELDS, field_label, format_value
+from ..schema import field_label, format_value, readings_key, single, value_key
 from .export import csv_cell
 
 #: The namespace every id of a change is derived in (a fixed, random UUID: never a web address).
@@ -53,29 +53,6 @@ CHANGED_FIGURE = "changed figure"
 OPENED = "disagreement opened"
 CLOSED = "disagreement closed"
 KINDS = (CHANGED_STATUS, CHANGED_FIGURE, OPENED, CLOSED, NEW)
-
-#: Fields that hold one value at a time, where two different values are a change or a
-#: disagreement (the schema's ``single`` attribute where it has one).
-SINGLE_VALUED = frozenset(
-    {
-        "status",
-        "length",
-        "cost",
-        "capacity",
-        "lines",
-        "start_date",
-        "completion_date",
-        "opening_date",
-        "proposed_date",
-        "traffic",
-        "transit_time",
-        "target",
-        "stake",
-        "section_length",
-        "tunnels",
-        "bridges",
-    }
-)
 
 FORMATS = ("csv", "atom")
 MEDIA_TYPES = {"csv": "text/csv", "atom": "application/atom+xml"}
@@ -102,12 +79,6 @@ CSV_COLUMNS = (
     "quote",
     "note",
 )
-
-
-def single_valued(field: str) -> bool:
-    """Whether two different values of ``field`` for one thing disagree."""
-    attribute = getattr(FIELDS.get(field), "single", None)
-    return bool(attribute) if attribute is not None else field in SINGLE_VALUED
 
 
 @dataclass(frozen=True)
@@ -176,13 +147,9 @@ class Change:
         return f"{self.corridor_name}: {text}"
 
 
-def _value_key(value: str, unit: str) -> tuple[str, str]:
-    """What makes two values the same: numbers compared as numbers, text without case or spaces."""
-    text = str(value).strip()
-    try:
-        return (repr(float(text)), unit)
-    except ValueError:
-        return (" ".join(text.casefold().split()), unit)
+def _value(field: str, reading: Reading) -> tuple:
+    """What makes two readings of a field the same value (the schema's ``value_key``)."""
+    return value_key({"field": field, "value": reading.raw, "unit": reading.unit})
 
 
 def _column(claims: pd.DataFrame, name: str) -> list[str]:
@@ -196,7 +163,8 @@ Key = tuple[str, str, str, str, str]
 
 
 def _rows(ds: Dataset, days: dict[str, dt.date | None]) -> list[tuple[Key, Reading]]:
-    """Every claim as (thing it is about, reading), in data order."""
+    """Every claim as (thing it is about, reading), in data order. Claims of like and like (the
+    schema's ``readings_key``) share one key: the first one's, as stored."""
     claims = ds.claims
     cols = {
         c: _column(claims, c)
@@ -216,9 +184,13 @@ def _rows(ds: Dataset, days: dict[str, dt.date | None]) -> list[tuple[Key, Readi
         )
     }
     out = []
+    shown: dict[tuple, Key] = {}
     for i in range(len(claims)):
         row = {c: cols[c][i] for c in cols}
-        key = (row["corridor"], row["feature"], row["field"], row["scope"], row["period"])
+        key = shown.setdefault(
+            readings_key(row),
+            (row["corridor"], row["feature"], row["field"], row["scope"], row["period"]),
+        )
         value = format_value(row["field"], row["value"], row["unit"], row["qualifier"])
         reading = Reading(
             row["id"],
@@ -245,10 +217,10 @@ def current(readings: Iterable[Reading]) -> Reading | None:
     return readings[0] if readings else None
 
 
-def disagreeing(readings: Iterable[Reading]) -> tuple[Reading, ...]:
+def disagreeing(field: str, readings: Iterable[Reading]) -> tuple[Reading, ...]:
     """The readings of a thing when they hold two or more different values, else ()."""
     readings = tuple(readings)
-    if len({_value_key(r.raw, r.unit) for r in readings}) > 1:
+    if len({_value(field, r) for r in readings}) > 1:
         return readings
     return ()
 
@@ -262,9 +234,9 @@ def diff_disagreements(
 ) -> list[Change]:
     """The disagreement about one thing that opened (or closed) between two sets of readings."""
     corridor, feature, field, scope, period = key
-    if not single_valued(field):
+    if not single(field):
         return []
-    was, now = disagreeing(before), disagreeing(after)
+    was, now = disagreeing(field, before), disagreeing(field, after)
     name = names.get(corridor, corridor)
     if now and not was:
         return [Change(OPENED, day, corridor, name, feature, field, scope, period, now)]
@@ -311,11 +283,7 @@ def changes(
             corridor, feature, field, scope, period = key
             was = current(before[key])
             name = names.get(corridor, corridor)
-            if (
-                single_valued(field)
-                and was is not None
-                and _value_key(was.raw, was.unit) != _value_key(reading.raw, reading.unit)
-            ):
+            if single(field) and was is not None and _value(field, was) != _value(field, reading):
                 kind = CHANGED_STATUS if field == "status" else CHANGED_FIGURE
                 out.append(
                     Change(

@@ -15,6 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 
+import bibtexparser
+import bibtexparser.model
+import rispy
+from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.writer import BibtexFormat
+
 from .. import dates
 from ..model.dataset import Dataset
 from ..model.sources import Source, source
@@ -186,6 +192,22 @@ def _bib_url(url: str) -> str:
     return _CONTROL.sub("", url).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
+def _bib_format() -> BibtexFormat:
+    form = BibtexFormat()
+    form.indent = "  "
+    form.block_separator = "\n"
+    return form
+
+
+#: How the entries are laid out: two-space indent, every value in braces (years too).
+_BIB_FORMAT = _bib_format()
+_BIB_UNPARSE = [
+    AddEnclosingMiddleware(
+        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
+    )
+]
+
+
 def bibtex_key(entry: Entry) -> str:
     """A key BibTeX accepts: the id with anything but letters, digits and -_:. replaced."""
     key = re.sub(r"[^A-Za-z0-9_:.-]", "-", entry.id.removesuffix(".txt"))
@@ -207,13 +229,16 @@ def bibtex_entry(entry: Entry) -> str:
             fields.append(("month", _MONTHS[parts[1] - 1]))
         fields.append(("date", entry.date))
     fields.append(("note", entry.note))
-    lines = [f"  {name} = {{{_tex(value)}}}" for name, value in fields if value]
+    kept = [bibtexparser.model.Field(name, _tex(value)) for name, value in fields if value]
     if entry.url:
-        lines.append(f"  url = {{{_bib_url(entry.url)}}}")
-    return f"@{kind}{{{bibtex_key(entry)},\n" + ",\n".join(lines) + "\n}\n"
+        kept.append(bibtexparser.model.Field("url", _bib_url(entry.url)))
+    library = bibtexparser.Library([bibtexparser.model.Entry(kind, bibtex_key(entry), kept)])
+    return bibtexparser.write_string(library, unparse_stack=_BIB_UNPARSE, bibtex_format=_BIB_FORMAT)
 
 
 def to_bibtex(items: Iterable[Entry]) -> str:
+    """Each entry written on its own (bibtexparser would set a second entry with the same key
+    apart as a failed block; BibTeX itself keeps the first), blank lines between."""
     return "\n".join(bibtex_entry(e) for e in items)
 
 
@@ -224,23 +249,48 @@ def _ris(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def ris_entry(entry: Entry) -> str:
-    """One RIS record: TY first, ER last, one tag per line ('TAG  - value')."""
-    tags = [("TY", "NEWS" if entry.kind == "article" else "ELEC"), ("ID", entry.id)]
-    tags += [("TI", entry.title), ("T2", entry.container), ("PB", entry.publisher)]
-    tags.append(("AU", entry.author))
+class _RisWriter(rispy.RisWriter):
+    """rispy's writer without the record numbers it puts before each record ('1.')."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_record(entry: Entry) -> dict[str, object]:
+    """One RIS record as rispy names its tags (TY, ID, TI, T2, PB, AU, PY, DA, UR, N1), with only
+    the tags the data states."""
+    record: dict[str, object] = {
+        "type_of_reference": "NEWS" if entry.kind == "article" else "ELEC",
+        "id": entry.id,
+        "title": entry.title,
+        "secondary_title": entry.container,
+        "publisher": entry.publisher,
+        "authors": entry.author,
+    }
     parts = entry.date_parts
     if parts:
-        tags.append(("PY", str(parts[0])))
         padded = [f"{p:02d}" for p in parts[1:]]
-        tags.append(("DA", "/".join([str(parts[0]), *padded]) + "/" * (4 - len(parts))))
-    tags += [("UR", entry.url), ("N1", entry.note)]
-    lines = [f"{tag}  - {_ris(value)}" for tag, value in tags if value]
-    return "\n".join([*lines, "ER  - "]) + "\n"
+        record["year"] = str(parts[0])
+        record["date"] = "/".join([str(parts[0]), *padded]) + "/" * (4 - len(parts))
+    record |= {"urls": entry.url, "notes": entry.note}
+    kept = {tag: _ris(str(value)) for tag, value in record.items() if value}
+    for tag in _RIS_LISTS:  # rispy writes these as lists, one line per item
+        if tag in kept:
+            kept[tag] = [kept[tag]]
+    return kept
+
+
+#: The tags rispy writes as lists.
+_RIS_LISTS = ("authors", "urls", "notes")
+
+
+def ris_entry(entry: Entry) -> str:
+    """One RIS record: TY first, ER last, one tag per line ('TAG  - value')."""
+    return to_ris([entry])
 
 
 def to_ris(items: Iterable[Entry]) -> str:
-    return "\n".join(ris_entry(e) for e in items)
+    return rispy.dumps([ris_record(e) for e in items], implementation=_RisWriter)
 
 
 def render(items: Iterable[Entry], fmt: str) -> bytes:

@@ -335,7 +335,18 @@ def _kml_geometry(geom: BaseGeometry) -> ET.Element:
 
 def to_kml(ds: Dataset) -> bytes:
     """A KML document: one style per kind, status and method; one placemark per feature with its
-    name, its description (figures and quotes) and every exported property as data."""
+    name, its description (figures and quotes) and every exported property as data.
+
+    Written with the standard library's ElementTree, not a KML library, on purpose (tried for
+    issue 17): ElementTree escapes every text and attribute it writes, so no data string can
+    break out of its element. simplekml assembles the XML by string formatting: it escapes names
+    and descriptions but writes SimpleData values raw (a '<i>' in an id made the document
+    unparseable) and passes any ``<![CDATA[...]]>`` in a description through unescaped, the very
+    class of bug a library should remove. fastkml keeps styles, descriptions and schema data and
+    escapes correctly, but silently ignores a misspelt keyword (a SimpleField given ``type=``
+    instead of ``type_=`` vanished from the Schema), writes the Schema after the placemarks, and
+    brings two more dependencies (pygeoif, arrow), for no fewer lines than these.
+    """
     records = feature_records(ds)
     _refuse_control(records, "kml")
     ET.register_namespace("", KML_NS)

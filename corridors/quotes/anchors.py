@@ -16,18 +16,15 @@ TextPositionSelector specifies), end exclusive. Claims whose source is a referen
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..problems import Problem, error
-from ..store import atomicfile, rawdata, reading
+from ..schema import ANCHOR_COLUMNS
+from ..store import atomicfile, lock, rawdata, reading
 from ..store.datadir import DataDir
-from ..store.rawdata import RawData, read_table_text, table_text
+from ..store.rawdata import RawData, table_text
 from . import textmatch
-
-#: geodata/anchors.csv columns, in file order.
-ANCHOR_COLUMNS: tuple[str, ...] = ("claim", "source", "start", "end", "prefix", "exact", "suffix")
 
 #: Characters of context kept on each side (the W3C model leaves the length to the publisher).
 CONTEXT = 32
@@ -36,7 +33,7 @@ HINT = "run `python -m corridors fmt` to rewrite geodata/anchors.csv"
 
 
 def anchors_path(datadir: DataDir):
-    return datadir.geodata / "anchors.csv"
+    return datadir.anchors
 
 
 @dataclass(frozen=True)
@@ -127,31 +124,33 @@ def compute(raw: RawData) -> Computed:
     A quote found twice is a problem here; a quote not found, or a missing source, is reported by
     the verbatim and reference checks and simply gets no anchor.
     """
-    anchors: list[Anchor] = []
-    problems: list[Problem] = []
+    found: dict[int, Anchor | Problem] = {}
     table = raw.claims
-    for row in table.rows:
+    rows = table.rows
+    for i in textmatch.by_article([row["source"] for row in rows]):
+        row = rows[i]
         source = row["source"]
         text = raw.texts.get(source)  # the article as read (decoded once, by rawdata.read)
         if text is None or not row["quote"].strip():
             continue
         matches = occurrences(row["quote"], text)
         if len(matches) == 1:
-            anchors.append(anchor_at(row["id"], source, text, matches[0]))
+            found[i] = anchor_at(row["id"], source, text, matches[0])
         elif len(matches) > 1:
             where = ", ".join(str(m.start) for m in matches)
-            problems.append(
-                error(
-                    table.rel,
-                    row["id"],
-                    f"quote matches {len(matches)} places in {source} (at characters {where}); "
-                    "its anchor would be ambiguous",
-                    "lengthen the quote with the words around the passage meant, until it "
-                    "matches once",
-                    row.line,
-                )
+            found[i] = error(
+                table.rel,
+                row["id"],
+                f"quote matches {len(matches)} places in {source} (at characters {where}); "
+                "its anchor would be ambiguous",
+                "lengthen the quote with the words around the passage meant, until it matches once",
+                row.line,
             )
-    return Computed(anchors, problems)
+    in_order = [found[i] for i in sorted(found)]  # claims order
+    return Computed(
+        [a for a in in_order if isinstance(a, Anchor)],
+        [p for p in in_order if not isinstance(p, Anchor)],
+    )
 
 
 def render(anchors: list[Anchor]) -> str:
@@ -160,15 +159,17 @@ def render(anchors: list[Anchor]) -> str:
 
 
 def write(datadir: DataDir, raw: RawData | None = None) -> bool:
-    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed."""
-    computed = compute(raw or rawdata.read(datadir))
-    path = anchors_path(datadir)
-    text = render(computed.anchors)
-    current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
-    if current is not None and current == text.encode("utf-8"):
-        return False
-    atomicfile.write_bytes(path, text.encode("utf-8"))
-    return True
+    """Rewrite geodata/anchors.csv from the claims and articles; True when it changed (under the
+    data's write lock, so it is computed from the claims as they are when it is written)."""
+    with lock.writing(datadir):
+        computed = compute(raw or rawdata.read(datadir))
+        path = anchors_path(datadir)
+        text = render(computed.anchors)
+        current = reading.read_bytes(datadir, path, reading.TABLE, []) if path.is_file() else None
+        if current is not None and current == text.encode("utf-8"):
+            return False
+        atomicfile.write_bytes(path, text.encode("utf-8"))
+        return True
 
 
 def rewrite(datadir: DataDir) -> None:
@@ -198,15 +199,13 @@ def check_anchors(raw: RawData) -> Iterator[Problem]:
     """Each article quote matches once, and geodata/anchors.csv holds exactly its anchors."""
     computed = compute(raw)
     yield from computed.problems
-    path = anchors_path(raw.datadir)
-    rel = raw.datadir.rel(path)
-    if not os.path.lexists(path):
+    table, stored = raw.anchors, raw.anchors_text
+    rel = table.rel
+    if not table.present:
         yield error(rel, "", "file is missing", HINT)
         return
-    read_problems: list[Problem] = []
-    table, stored = read_table_text(raw.datadir, path, ANCHOR_COLUMNS, read_problems)
-    if read_problems or not table.usable:
-        yield from read_problems
+    if raw.anchors_problems or not table.usable:
+        yield from raw.anchors_problems
         return
     fresh = {a.claim: a for a in computed.anchors}
     claims = {row["id"]: row for row in raw.claims.rows}

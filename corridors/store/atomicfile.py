@@ -3,7 +3,13 @@
 The bytes go to a temporary file in the target's own folder, are flushed to disk (fsync), and only
 then renamed over the target (an atomic rename on POSIX), so a full disk, a killed process or an
 unwritable folder leaves the previous file byte-identical. Exports, ``fmt``, the boundaries
-recipe, anchors.csv, ingest, review and the annotations export write through here.
+recipe, anchors.csv, ingest, review, the annotations export, the trace recipe
+(``devtools/trace.py``) and the two caches (the map's data files, the compiled dataset) write
+through here: the one writer of the package.
+
+A cache passes ``durable=False``: its file is still replaced whole (a reader never sees half of
+it), but not flushed to disk first, as a lost cache file is rebuilt and the flush would cost a
+cold start its time.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 class WriteError(Exception):
@@ -31,8 +39,23 @@ def _umask() -> int:
     return 0o022
 
 
-def write_bytes(output: Path, data: bytes) -> None:
+def write_bytes(output: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``output`` by ``data`` atomically, or raise WriteError leaving it unchanged."""
+    write_with(output, lambda handle: handle.write(data), durable)
+
+
+def write_text(output: Path, text: str, durable: bool = True) -> None:
+    """Replace ``output`` by ``text`` in UTF-8 (line ends as given), as ``write_bytes``."""
+    write_bytes(output, text.encode("utf-8"), durable)
+
+
+def write_with(output: Path, write: Callable[[BinaryIO], object], durable: bool = True) -> None:
+    """Replace ``output`` by what ``write`` writes to a binary handle (a large pickle is streamed,
+    never held twice in memory), atomically, or raise WriteError leaving it unchanged.
+
+    ``durable``: flush the file and its folder to disk before and after the rename (off for
+    caches, see the module's docstring).
+    """
     output = Path(output)
     try:
         st = os.stat(output)
@@ -50,15 +73,18 @@ def write_bytes(output: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            write(handle)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if st is not None:
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, output)
         tmp = None
+        if not durable:
+            return
         with contextlib.suppress(OSError):  # not every file system can fsync a folder
             dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
             try:

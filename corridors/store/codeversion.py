@@ -4,6 +4,11 @@ The map page, its data files and the compiled dataset are cached on disk by the 
 code that made them. Every file of the package is hashed, in every folder (Python, the map's
 JavaScript and CSS): a cache keyed by part of it would serve stale pages after an upgrade that
 changed only the part it skipped.
+
+Two versions key the caches, and each has one name everywhere: ``code_version`` (this hash, with
+the versions of the libraries a cache holds objects of) and ``data_version`` (the content hash of
+the data files, ``datadir.fingerprint``). A release's own version (``citations.map_version``) is a
+third thing, for citing the map, and keys nothing.
 """
 
 from __future__ import annotations

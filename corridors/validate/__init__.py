@@ -20,9 +20,10 @@ import importlib
 
 import geopandas as gpd
 
+from ..geo.parse import FeatureRef, Parsed, parse
 from ..problems import Problem
 from ..store.rawdata import RawData
-from .base import CHECKS, Check, Context, FeatureRef, check
+from .base import CHECKS, Check, Context, check
 
 #: The check modules, one per concern; importing one registers its checks.
 MODULES = (
@@ -43,13 +44,16 @@ for _module in MODULES:
 __all__ = ["CHECKS", "Check", "Context", "FeatureRef", "check", "validate"]
 
 
-def validate(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> list[Problem]:
+def validate(
+    raw: RawData, boundaries: gpd.GeoDataFrame | None = None, parsed: Parsed | None = None
+) -> list[Problem]:
     """Run every check over the raw data; all problems at once, errors first.
 
-    ``boundaries`` are the countries to measure with; without them the data folder's own
-    boundaries file is used when it is sound.
+    ``parsed`` is the raw data parsed and measured (``geo.parse.parse``), when the caller has it
+    (the Dataset is built from the same); else it is parsed here, measuring with ``boundaries``
+    (without them, the data folder's own boundaries file when it is sound).
     """
-    ctx = Context.of(raw, boundaries)
+    ctx = Context(raw, parsed if parsed is not None else parse(raw, boundaries))
     problems = [
         dataclasses.replace(problem, check=fn.__name__) for fn in CHECKS for problem in fn(ctx)
     ]

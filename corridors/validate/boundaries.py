@@ -29,7 +29,7 @@ def boundaries_usable(ctx: Context) -> Iterator[Problem]:
             _SKIPPED_HINT,
         )
         return
-    _, problems = ctx.boundary_frame
+    _, problems = ctx.parsed.boundary_frame
     yield from problems
 
 
@@ -38,14 +38,14 @@ def sea_legs_over_water(ctx: Context) -> Iterator[Problem]:
     """A sea crossing is drawn over water: apart from its two port ends, it stays off land."""
     sea_legs = [
         ref
-        for ref in ctx.features
+        for ref in ctx.parsed.features
         if ref.props.get("mode") == "sea"
-        and (g := ctx.geometry(ref)) is not None
+        and (g := ctx.parsed.geometry(ref)) is not None
         and not g.is_empty
     ]
     if not sea_legs:
         return
-    if ctx.land is None:
+    if ctx.parsed.land is None:
         datadir = ctx.raw.datadir
         yield warning(
             datadir.rel(datadir.boundaries),
@@ -55,10 +55,10 @@ def sea_legs_over_water(ctx: Context) -> Iterator[Problem]:
         )
         return
     for ref in sea_legs:
-        geom = ctx.geometry(ref)
+        geom = ctx.parsed.geometry(ref)
         assert geom is not None
         ends = shapely.union_all([Point(c).buffer(0.2) for c in _end_points(geom)])
-        on_land = geom.intersection(ctx.land).difference(ends)
+        on_land = geom.intersection(ctx.parsed.land).difference(ends)
         km = measure.length_km(on_land) or 0.0
         if km > 1.0:
             p = on_land.representative_point()

@@ -14,7 +14,7 @@ from .base import Context, bad_id, check
 @check
 def corridors_have_features(ctx: Context) -> Iterator[Problem]:
     """A mapped corridor is drawn; one only mentioned ('mapped' no) is not, and is cited."""
-    drawn = {ref.props.get("corridor") for ref in ctx.features}
+    drawn = {ref.props.get("corridor") for ref in ctx.parsed.features}
     table = ctx.raw.corridors
     claims_ok = ctx.usable(ctx.raw.claims)
     for row in table.rows:
@@ -31,7 +31,9 @@ def corridors_have_features(ctx: Context) -> Iterator[Problem]:
                 "'yes' for a corridor drawn in geodata/features/, 'no' for one only mentioned",
                 row.line,
             )
-        elif row["mapped"] == "yes" and ident and ident not in drawn and ctx.all_features_read:
+        elif (
+            row["mapped"] == "yes" and ident and ident not in drawn and ctx.parsed.all_features_read
+        ):
             yield error(
                 table.rel,
                 ident,

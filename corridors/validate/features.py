@@ -14,11 +14,11 @@ from .base import ID, Context, check, feature_error
 @check
 def feature_structure(ctx: Context) -> Iterator[Problem]:
     """Features have an id, exactly the known properties, in the fixed order."""
-    for f, items in ctx.collections:
+    for f, items in ctx.parsed.collections:
         for i, feat in enumerate(items):
             if not isinstance(feat, dict) or feat.get("type") != "Feature":
                 yield error(f.rel, f"#{i}", "item is not a GeoJSON Feature", "set type 'Feature'")
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         props = ref.raw.get("properties")
         if not isinstance(props, dict):
             yield feature_error(
@@ -63,8 +63,8 @@ def feature_structure(ctx: Context) -> Iterator[Problem]:
 
 @check
 def unique_ids(ctx: Context) -> Iterator[Problem]:
-    counts = Counter(ref.id for ref in ctx.features)
-    for ref in ctx.features:
+    counts = Counter(ref.id for ref in ctx.parsed.features)
+    for ref in ctx.parsed.features:
         if counts[ref.id] > 1 and not ref.id.startswith("#"):
             yield feature_error(ref, f"duplicate id {ref.id!r}", "give each feature its own id")
 
@@ -76,7 +76,7 @@ def _known(value: object, vocabulary: dict) -> bool:
 @check
 def vocabulary(ctx: Context) -> Iterator[Problem]:
     """kind, mode and status come from the schema's lists; the corridor is a known one."""
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         props = ref.props
         if "kind" in props and not _known(props["kind"], KINDS):
             yield feature_error(

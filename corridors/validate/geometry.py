@@ -77,8 +77,8 @@ def _slow_counts(coords: object) -> tuple[int, int, int, int, int, str]:
 
 def _fast_counts(ctx: Context) -> dict[int, tuple[int, int, int, int, int, str]]:
     """The same counts for every feature with well-formed positions, from one array of all."""
-    seqs = [ref.seq for ref in ctx.features if ctx.positions[ref.seq] is not None]
-    arrays = [ctx.positions[s] for s in seqs]
+    seqs = [ref.seq for ref in ctx.parsed.features if ctx.parsed.positions[ref.seq] is not None]
+    arrays = [ctx.parsed.positions[s] for s in seqs]
     if not arrays:
         return {}
     sizes = np.array([len(a) for a in arrays])
@@ -122,11 +122,11 @@ def _fast_counts(ctx: Context) -> dict[int, tuple[int, int, int, int, int, str]]
 def coordinates(ctx: Context) -> Iterator[Problem]:
     """Positions are [lon, lat] numbers in range, with at most 6 decimals, inside the region."""
     fast = _fast_counts(ctx)
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         geom = ref.raw.get("geometry")
         if not isinstance(geom, dict):
             continue
-        if ctx.positions[ref.seq] is not None:
+        if ctx.parsed.positions[ref.seq] is not None:
             counts = fast.get(ref.seq)
             if counts is None:
                 continue
@@ -182,13 +182,13 @@ def _coordinate_problems(
 @check
 def geometry(ctx: Context) -> Iterator[Problem]:
     """The geometry fits the kind, is not empty, and is valid (with the reason when it is not)."""
-    geoms = ctx.geometry_array
+    geoms = ctx.parsed.geometry_array
     simple = np.ones(len(geoms), dtype=bool)
     lines = np.array([g is not None and g.geom_type == "LineString" for g in geoms], dtype=bool)
     if lines.any():
         simple[lines] = shapely.is_simple(geoms[lines])
-    for ref in ctx.features:
-        built = ctx.built[ref.seq]
+    for ref in ctx.parsed.features:
+        built = ctx.parsed.built[ref.seq]
         if isinstance(built, str):
             yield feature_error(
                 ref, built, "write a Point or LineString geometry with [lon, lat] positions"
@@ -217,7 +217,7 @@ def geometry(ctx: Context) -> Iterator[Problem]:
                 "a line has fewer than two distinct points",
                 "a route needs at least two different positions",
             )
-        elif not ctx.valid[ref.seq]:
+        elif not ctx.parsed.valid[ref.seq]:
             yield feature_error(
                 ref, f"invalid geometry: {explain_validity(built)}", "redraw that part"
             )

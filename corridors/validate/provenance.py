@@ -14,7 +14,7 @@ from .base import Context, bad_id, check, feature_error, listed
 @check
 def provenance(ctx: Context) -> Iterator[Problem]:
     """How each feature was drawn: a known method for its geometry, an accuracy, its references."""
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         props = ref.props
         method = props.get("method")
         known = isinstance(method, str) and method in METHODS
@@ -71,7 +71,7 @@ def reference_rows(ctx: Context) -> Iterator[Problem]:
     table = ctx.raw.references
     used = {
         name
-        for ref in ctx.features
+        for ref in ctx.parsed.features
         for name in listed(ref.props.get("references"))
         if isinstance(name, str)
     }
@@ -98,7 +98,12 @@ def reference_rows(ctx: Context) -> Iterator[Problem]:
                 "write its licence (or 'facts cited' for a page quoted for one fact)",
                 row.line,
             )
-        if ident and ident not in used and ctx.usable(ctx.raw.claims) and ctx.all_features_read:
+        if (
+            ident
+            and ident not in used
+            and ctx.usable(ctx.raw.claims)
+            and ctx.parsed.all_features_read
+        ):
             yield warning(
                 table.rel,
                 ident,

@@ -42,7 +42,7 @@ def waypoints_on_feature(ctx: Context) -> Iterator[Problem]:
     """Each feature lists its waypoints; each is a known waypoint and lies on the drawn line."""
     pairs: list[tuple[int, str, Point]] = []  # (feature seq, waypoint id, its position)
     found: dict[int, list[Problem]] = {}
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         names = ref.props.get("waypoints")
         if "waypoints" not in ref.props:
             continue
@@ -53,7 +53,7 @@ def waypoints_on_feature(ctx: Context) -> Iterator[Problem]:
                 "list the ids (geodata/waypoints.csv) the route was drawn through",
             )
             continue
-        geom = ctx.geometry(ref)
+        geom = ctx.parsed.geometry(ref)
         for name in names:
             row = ctx.waypoints.get(name)
             if row is None:
@@ -72,13 +72,13 @@ def waypoints_on_feature(ctx: Context) -> Iterator[Problem]:
     if pairs:
         km = measure.distances_to_km(
             np.array([p for _, _, p in pairs], dtype=object),
-            ctx.geometry_array[[seq for seq, _, _ in pairs]],
+            ctx.parsed.geometry_array[[seq for seq, _, _ in pairs]],
         )
         for (seq, name, _), distance in zip(pairs, km, strict=True):
             if distance > WAYPOINT_TOLERANCE_KM:
                 found.setdefault(seq, []).append(
                     feature_error(
-                        ctx.features[seq],
+                        ctx.parsed.features[seq],
                         f"waypoint {name!r} lies {distance:.1f} km from the drawn geometry "
                         f"(tolerance {WAYPOINT_TOLERANCE_KM} km)",
                         "redraw the line through the waypoint, or fix its coordinates",
@@ -91,10 +91,10 @@ def waypoints_on_feature(ctx: Context) -> Iterator[Problem]:
 @check
 def drawn_through_waypoints(ctx: Context) -> Iterator[Problem]:
     """A line drawn through stations (or schematically) has no vertex that is not a waypoint."""
-    for ref in ctx.features:
+    for ref in ctx.parsed.features:
         method = ref.props.get("method")
         names = ref.props.get("waypoints")
-        geom = ctx.geometry(ref)
+        geom = ctx.parsed.geometry(ref)
         if method not in REDRAWN_METHODS or geom is None or geom.is_empty:
             continue
         if not isinstance(names, list):
@@ -122,7 +122,10 @@ def waypoint_rows(ctx: Context) -> Iterator[Problem]:
     """Waypoints have finite coordinates in range and, for named places, a public reference."""
     table = ctx.raw.waypoints
     used = {
-        n for ref in ctx.features for n in listed(ref.props.get("waypoints")) if isinstance(n, str)
+        n
+        for ref in ctx.parsed.features
+        for n in listed(ref.props.get("waypoints"))
+        if isinstance(n, str)
     }
     for row in table.rows:
         ident = row["id"]
@@ -172,7 +175,7 @@ def waypoint_rows(ctx: Context) -> Iterator[Problem]:
                 "e.g. 'keeps the sea crossing east of the Absheron Peninsula'",
                 row.line,
             )
-        if ident and ident not in used and ctx.all_features_read:
+        if ident and ident not in used and ctx.parsed.all_features_read:
             yield warning(
                 table.rel, ident, "waypoint is used by no feature", "remove it or use it", row.line
             )

@@ -10,7 +10,9 @@ tree), keyed by the code version:
                            data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
 
 Data files are named by a hash of the data folder's fingerprint and the code version, so a warm
-start finds them without rebuilding, and an edit to any data file gives new names. The page
+start finds them without rebuilding, and an edit to any data file gives new names. The folder is
+bounded: the files of the last ``DATA_VERSIONS_KEPT`` data versions and the last
+``MAP_FOLDERS_KEPT`` code versions are kept, older ones removed (``prune_data``, ``prune_maps``). The page
 fetches them once; the component's args then carry only small things (which files and ids are
 shown, the selected corridor, a fit request), and its value reports a click and the view.
 
@@ -20,11 +22,13 @@ returns (through its cached ``map_folder()``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,16 +38,23 @@ import folium
 from ..model import datacache
 from ..model.dataset import Dataset
 from ..schema import KINDS
-from ..store import codeversion
+from ..store import atomicfile, codeversion
 from . import assets, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
 #: written.
 CACHE_ENV = datacache.ENV_VAR
-FRONTEND = Path(__file__).resolve().parent / "frontend"
+FRONTEND = assets.FRONTEND
 #: Component args name layer files relative to the page: the frame resolves them.
 DATA = "data"
+#: Data versions whose files are kept in a map folder (the dashboard's ``map_files`` holds 4): a
+#: page still open on an older version keeps its files for a few edits, never for ever.
+DATA_VERSIONS_KEPT = 4
+#: Map folders (code versions) kept in the cache folder, the current one always among them.
+MAP_FOLDERS_KEPT = 3
+#: A staging folder left by a killed process is removed once older than this (seconds).
+STALE_S = 3600.0
 
 
 def cache_root() -> Path:
@@ -73,23 +84,52 @@ def code_version() -> str:
     )
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+def _remove_tree(path: Path) -> None:
+    """Remove a folder so that no reader ever sees it half removed: renamed first (atomic) to a
+    hidden name no one serves, then deleted. Gone already (another process): nothing to do."""
+    trash = path.with_name(f".trash-{path.name}-{os.getpid()}-{os.urandom(4).hex()}")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        path.rename(trash)
+    except OSError:
+        return
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def prune_maps(root: Path, current: Path, keep: int = MAP_FOLDERS_KEPT) -> list[Path]:
+    """Remove the map folders of older code versions beyond the ``keep`` most recently used (the
+    current one is always kept), and staging or trash folders a killed process left; the removed
+    folders are returned."""
+
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    folders = [p for p in root.glob("map-*") if p.is_dir() and p != current]
+    folders.sort(key=used, reverse=True)
+    removed = folders[max(0, keep - 1) :]
+    cutoff = time.time() - STALE_S
+    removed += [
+        p
+        for pattern in (".map-*", ".trash-map-*")
+        for p in root.glob(pattern)
+        if p.is_dir() and used(p) < cutoff
+    ]
+    for path in removed:
+        _remove_tree(path)
+    return removed
 
 
 def prepare(root: Path | None = None) -> Path:
-    """The component folder for this code version: page, frontend and Leaflet, made once."""
-    folder = (root or cache_root()) / f"map-{code_version()[:16]}"
+    """The component folder for this code version: page, frontend and Leaflet, made once; the
+    folders of older code versions beyond the last few are removed."""
+    base = root or cache_root()
+    folder = base / f"map-{code_version()[:16]}"
     if (folder / "index.html").is_file():
+        with contextlib.suppress(OSError):
+            os.utime(folder)  # in use: the most recent
+        prune_maps(base, folder)
         return folder
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-"))
     try:
@@ -97,8 +137,8 @@ def prepare(root: Path | None = None) -> Path:
             dst = staging / "leaflet" / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
-        for src in FRONTEND.iterdir():
-            shutil.copyfile(src, staging / src.name)
+        for name in assets.MAP_FRONTEND:
+            shutil.copyfile(FRONTEND / name, staging / name)
         (staging / DATA).mkdir()
         # index.html last: its presence says the folder is complete
         (staging / "index.html").write_text(mapbuild.page_html(), encoding="utf-8")
@@ -110,6 +150,7 @@ def prepare(root: Path | None = None) -> Path:
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    prune_maps(base, folder)
     return folder
 
 
@@ -123,13 +164,49 @@ class DataFiles:
 
 
 def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
-    """``data/<key>.json``, written from ``build()`` unless it is there already."""
+    """``data/<key>.json``, written from ``build()`` unless it is there already (then touched:
+    its time says when its data version was last used, which ``prune_data`` keeps by)."""
     name = f"{DATA}/{key}.json"
     path = folder / name
-    if not path.is_file():
+    if path.is_file():
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    else:
         text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        _write_atomic(path, text.encode("utf-8"))
+        atomicfile.write_bytes(path, text.encode("utf-8"), durable=False)
     return name
+
+
+def _version_tag(code_version: str, data_version: str) -> str:
+    """The prefix every data file of one data version shares. A view as of another day is
+    written as ``<fingerprint>@<moment>``: its files go with their data version's."""
+    base = data_version.split("@", 1)[0]
+    return hashlib.sha256(f"{code_version}\0{base}".encode()).hexdigest()[:12]
+
+
+def prune_data(folder: Path, keep: int = DATA_VERSIONS_KEPT) -> list[Path]:
+    """Remove the data files of all but the ``keep`` most recently used data versions (files are
+    grouped by their version tag, ``<tag>-<key>.json``); the removed files are returned.
+
+    Each file is unlinked whole (a reader that has it open keeps reading it); a file of a version
+    still in use is never touched, as that version is among the most recent."""
+    groups: dict[str, list[Path]] = {}
+    used: dict[str, float] = {}
+    for path in (folder / DATA).glob("*-*.json"):
+        tag = path.name.split("-", 1)[0]
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        groups.setdefault(tag, []).append(path)
+        used[tag] = max(used.get(tag, 0.0), mtime)
+    removed: list[Path] = []
+    for tag in sorted(groups, key=used.__getitem__, reverse=True)[keep:]:
+        for path in groups[tag]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def basemap_collection(ds: Dataset) -> dict:
@@ -161,9 +238,11 @@ def write_data(
     files of a view as of another day are written without it.
     """
 
+    tag = _version_tag(code_version, data_version)
+
     def key(what: str) -> str:
         text = f"{code_version}\0{data_version}\0{what}"
-        return hashlib.sha256(text.encode()).hexdigest()[:24]
+        return f"{tag}-{hashlib.sha256(text.encode()).hexdigest()[:24]}"
 
     layers = {}
     makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
@@ -186,6 +265,7 @@ def write_data(
     )
     if prefetch:
         write_prefetch(folder, files)
+    prune_data(folder)
     return files
 
 
@@ -209,7 +289,7 @@ def write_prefetch(folder: Path, files: DataFiles) -> None:
     )
     path = folder / mapbuild.PREFETCH_SCRIPT
     if not path.is_file() or path.read_text(encoding="utf-8") != script:
-        _write_atomic(path, script.encode("utf-8"))
+        atomicfile.write_bytes(path, script.encode("utf-8"), durable=False)
 
 
 def fit_request(

@@ -93,8 +93,9 @@ def fit(
 def take_click(ss: MutableMapping[str, Any]) -> None:
     """A click on a route selects its corridor (the list follows, so both stay in step).
 
-    The map's value carries the click message (``mapcomponent.CLICK``, read by ``read_click``); ``n`` counts clicks, so a
-    value seen again (a rerun) is not a new click, and a corridor the map cannot select is ignored.
+    The map's value carries the click message (``mapcomponent.CLICK``, checked by ``read_click``);
+    ``n`` counts clicks, so a value seen again (a rerun) is not a new click, and a corridor the map
+    cannot select is ignored.
     """
     click = mapcomponent.read_click(ss.get(session.MAP))
     if click is not None and click.n != ss.get(session.CLICK_N):

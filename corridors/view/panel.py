@@ -12,14 +12,15 @@ note can never inject markup into the page.
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..model.dataset import Dataset
-from ..model.sources import Source, source
+from ..model.sources import Source, source, sources_by_file
 from ..quotes import textmatch
 from ..schema import (
     DATE_FIELDS,
@@ -31,9 +32,11 @@ from ..schema import (
     format_claim,
     format_value,
     readings_key,
+    single,
     status_label,
     value_key,
 )
+from . import assets
 
 SNIPPET_CHARS = 110
 
@@ -61,7 +64,7 @@ class ClaimView:
     field: str
     value: str
     quote: str
-    context: QuoteInContext
+    context: QuoteInContext | LazyContext
     source: Source
     note: str
     feature: str
@@ -139,6 +142,17 @@ def reference(ds: Dataset, reference_id: str) -> ReferenceView:
     )
 
 
+#: The first screen stays small whatever the data (a system with thousands of claims): each field
+#: shows its first PAGE claims and each "show more" MORE after them (``render_html(shown=...)``);
+#: a disagreement shows the first DISAGREE_PAGE claims of each reading (all are under their field);
+#: a list of sources names the first NAMES, then says how many more.
+PAGE = 8
+MORE = 50
+DISAGREE_PAGE = 3
+NAMES = 12
+#: The ``shown`` key of the list of sources at the panel's foot (field names key the claims).
+SOURCES_KEY = "sources"
+
 #: The summary's rows: one per field, then the other figures stated (traffic, targets, ...), then
 #: the dates (schema.DATE_FIELDS) as one row.
 SUMMARY_FIELDS = ("status", "length", "cost", "capacity")
@@ -199,6 +213,23 @@ class CorridorPanel:
     part_of: tuple[str, str] | None = None
     #: Its parts (Line D of the pipeline), as (id, name, mapped): figures of their own, listed.
     parts: list[tuple[str, str, bool]] = field(default_factory=list)
+
+
+class LazyContext:
+    """A quote's sentence, found the first time it is read: a system with thousands of claims
+    shows a page of them, and only the quotes shown are looked for in their articles."""
+
+    def __init__(self, ds: Dataset, file: str, quote: str) -> None:
+        self._ds, self._file, self._quote = ds, file, quote
+
+    @functools.cached_property
+    def found_in(self) -> QuoteInContext:
+        return quote_in_context(self._ds, self._file, self._quote)
+
+    before = property(lambda self: self.found_in.before)
+    quote = property(lambda self: self.found_in.quote)
+    after = property(lambda self: self.found_in.after)
+    found = property(lambda self: self.found_in.found)
 
 
 def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
@@ -263,8 +294,7 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     readings of like and like (``Reading.like``) of a field that holds one value at a time."""
     found = []
     for field_name in _in_field_order(by_field):
-        entry = FIELDS.get(field_name)
-        if entry is None or not entry.single:
+        if not single(field_name):
             continue
         likes: dict[tuple[str, ...], list[Reading]] = {}
         for reading in by_field[field_name]:
@@ -276,15 +306,23 @@ def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
     return found
 
 
-def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
-    """One claim as the reader sees it: its value formatted, its quote in its sentence."""
+def claim_view(
+    ds: Dataset, row: Mapping[str, str], sources: dict[str, Source] | None = None
+) -> ClaimView:
+    """One claim as the reader sees it: its value formatted, its quote in its sentence (found when
+    first shown). ``sources`` memoises the look-up of each source across a panel's claims."""
+    file = row["source"]
+    if sources is None:
+        cited = source(ds, file)
+    elif (cited := sources.get(file)) is None:
+        cited = sources[file] = source(ds, file)
     return ClaimView(
         id=row["id"],
         field=row["field"],
         value=format_claim(row),
         quote=row["quote"],
-        context=quote_in_context(ds, row["source"], row["quote"]),
-        source=source(ds, row["source"]),
+        context=LazyContext(ds, file, row["quote"]),
+        source=cited,
         note=row["note"],
         feature=row["feature"],
         raw=row["value"],
@@ -343,8 +381,9 @@ def corridor_panel(
 
     views: list[ClaimView] = []
     by_field: dict[str, list[ClaimView]] = {}
-    for _, row in claims.iterrows():
-        view = claim_view(ds, row)
+    cited = sources_by_file(ds, claims["source"])
+    for row in claims.to_dict("records"):  # records, not iterrows: thousands of claims a system
+        view = claim_view(ds, row, cited)
         views.append(view)
         by_field.setdefault(row["field"], []).append(view)
     groups = [(field_label(f), by_field[f]) for f in _in_field_order(by_field)]
@@ -374,7 +413,7 @@ def corridor_panel(
         measured_countries=measured_countries,
         claimed_lengths=[v.value for v in by_field.get("length", [])],
         claimed_countries=claimed_countries,
-        sources=[source(ds, f) for f in files],
+        sources=[cited.get(f) or source(ds, f) for f in files],
         mapped=mapped,
         kinds=list(
             dict.fromkeys(KINDS[f.kind].label if f.kind in KINDS else f.kind for f in feature_views)
@@ -408,47 +447,10 @@ def _waypoint(ds: Dataset, waypoint_id: str) -> WaypointView:
 
 e = html.escape
 
-#: Headings are larger than the values under them; nothing is wider than the column (long words
-#: and addresses break, tables scroll inside their own box), so the panel fits a phone.
-PANEL_CSS = """
-<style>
-.cp { font-size: 0.92rem; line-height: 1.45; overflow-wrap: anywhere; max-width: 100%; }
-.cp h3 { font-size: 1.4rem; margin: 0.1rem 0 0.2rem; padding: 0; }
-.cp h4 { font-size: 1.15rem; margin: 0.9rem 0 0.35rem; padding: 0 0 0.1rem;
-  border-bottom: 1px solid #ddd; }
-.cp h5 { font-size: 1.02rem; margin: 0.7rem 0 0.25rem; padding: 0; color: #333; }
-.cp p { margin: 0 0 0.4rem; }
-.cp .muted, .cp .src { color: #555; }
-.cp .src { font-size: 0.85rem; }
-.cp .what { color: #444; font-size: 0.85rem; margin-bottom: 0.3rem; }
-.cp dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr);
-  gap: 0.1rem 0.6rem; margin: 0.2rem 0 0.3rem; padding: 0; font-size: 0.88rem;
-  line-height: 1.35; }
-.cp dl.facts dt { font-weight: 600; color: #333; margin: 0; padding: 0; }
-.cp dl.facts dd { margin: 0; padding: 0; }
-.cp .flag { background: #fde2e1; color: #8a1c14; font-weight: 600; padding: 0 0.3rem;
-  border-radius: 3px; }
-.cp .refmark { background: #e8f0fb; color: #1d4e89; padding: 0 0.3rem; border-radius: 3px; }
-.cp .unmapped, .cp .filtered { background: #fff6e5; border-left: 3px solid #e6a100;
-  padding: 0.3rem 0.6rem; }
-.cp .disagree .side { display: grid; gap: 0.4rem;
-  grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr)); }
-.cp .disagree .reading { border: 1px solid #e3c0bd; border-radius: 4px; padding: 0.25rem 0.4rem;
-  background: #fffafa; min-width: 0; font-size: 0.85rem; line-height: 1.35; }
-.cp .disagree blockquote { margin: 0.2rem 0; padding: 0.15rem 0.4rem; }
-.cp .disagree h5 { margin-top: 0.3rem; }
-.cp blockquote { margin: 0.3rem 0 0.2rem; padding: 0.3rem 0.7rem; border-left: 3px solid #9a9ac4;
-  background: #f6f6fb; }
-.cp blockquote mark { background: #fff2a8; font-weight: 600; }
-.cp .claim { margin-bottom: 0.7rem; }
-.cp .value { font-weight: 600; font-size: 0.92rem; }
-.cp .note { background: #fff6e5; border-left: 3px solid #e6a100; padding: 0.2rem 0.6rem; }
-.cp .scroll { overflow-x: auto; max-width: 100%; }
-.cp table { border-collapse: collapse; font-size: 0.85rem; }
-.cp td, .cp th { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
-.cp ul { padding-left: 1.2rem; }
-</style>
-"""
+#: The panel's style (frontend/panel.css, shipped as package data): headings are larger than the
+#: values under them; nothing is wider than the column (long words and addresses break, tables
+#: scroll inside their own box), so the panel fits a phone.
+PANEL_CSS = f"\n<style>\n{assets.frontend_text('panel.css')}</style>\n"
 
 
 def _link(url: str, text: str) -> str:
@@ -466,7 +468,7 @@ def _source_html(src: Source) -> str:
             f"<span class='muted'>[quote as read at the address]</span>"
         )
     headline = e(src.headline) if src.headline else "<i>no headline stated</i>"
-    bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
+    bits = [src.outlet or "outlet not stated", src.date or "undated"]
     if src.syndicated:
         bits.append("syndicated")
     return f"{headline} — {e(' · '.join(bits))} <span class='muted'>[{e(src.file)}]</span>"
@@ -485,11 +487,20 @@ def _sources_of(reading: Reading) -> str:
     """'(2 sources: 002, 003)': how many sources give the reading, and which articles (by number)
     or that it comes from a reference, not the articles."""
     srcs = reading.sources
-    names = ", ".join(
-        "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
-        for s in srcs
+    names = _first_names(
+        [
+            "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
+            for s in srcs
+        ]
     )
     return f"<span class='src'>({e(_count(len(srcs), 'source'))}: {e(names)})</span>"
+
+
+def _first_names(names: Sequence[str], limit: int = NAMES) -> str:
+    """'001, 002, 003': the first ``limit`` distinct names, then how many more there are."""
+    names = list(dict.fromkeys(names))
+    listed = ", ".join(names[:limit])
+    return listed + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
 
 def _reading_html(reading: Reading) -> str:
@@ -555,7 +566,7 @@ def _summary_html(panel: CorridorPanel) -> str:
     n_claims = sum(len(claims) for _, claims in panel.groups)
     who = f"{_count(n_claims, 'claim')} from {_count(len(articles), 'article')}"
     if articles:
-        who += ": " + ", ".join(s.short.removeprefix("article ") for s in articles)
+        who += ": " + _first_names([s.short.removeprefix("article ") for s in articles])
     if refs:
         who += f"; and {_count(len(refs), 'reference')}, not one of the articles"
     rows.append(("Who says so", e(who)))
@@ -624,7 +635,7 @@ def _short_source_html(src: Source) -> str:
         return "<span class='refmark'>from a reference, not the articles</span> " + _link(
             src.url, src.headline
         )
-    bits = [src.outlet or "outlet not stated", src.date or "date not stated"]
+    bits = [src.outlet or "outlet not stated", src.date or "undated"]
     return f"{e(src.short)} — {e(', '.join(bits))}"
 
 
@@ -645,7 +656,7 @@ def _disagreements_html(panel: CorridorPanel) -> str:
         for reading in dis.readings:
             out.append("<div class='reading'>")
             out.append(f"<div class='value'>{e(reading.value)}</div>")
-            for claim in reading.claims:
+            for claim in reading.claims[:DISAGREE_PAGE]:
                 out.append(
                     f"<div data-conflict-claim='{e(claim.id)}'>"
                     f"<blockquote>{_bare_quote_html(claim)}</blockquote>"
@@ -654,6 +665,12 @@ def _disagreements_html(panel: CorridorPanel) -> str:
                 if claim.note:
                     out.append(f"<div class='src'>Note: {e(claim.note)}</div>")
                 out.append("</div>")
+            if len(reading.claims) > DISAGREE_PAGE:
+                left = len(reading.claims) - DISAGREE_PAGE
+                out.append(
+                    f"<div class='src' data-conflict-more='{left}'>and "
+                    f"{e(_count(left, 'more claim'))} giving it, under {e(dis.label)} below</div>"
+                )
             out.append("</div>")
         out.append("</div></div>")
     out.append("</section>")
@@ -718,8 +735,55 @@ def _drawn_html(panel: CorridorPanel) -> str:
     return "".join(out)
 
 
-def render_html(panel: CorridorPanel) -> str:
-    """The panel as HTML; every data string goes through html.escape."""
+def shown_count(shown: Mapping[str, int] | None, key: str) -> int:
+    """How many items of a section (a field's claims, or SOURCES_KEY) the page shows: PAGE
+    until the reader asks for more."""
+    return max(PAGE, (shown or {}).get(key, PAGE))
+
+
+def more_left(
+    panel: CorridorPanel, shown: Mapping[str, int] | None = None
+) -> list[tuple[str, str, int]]:
+    """The sections cut short on this page, as (key, label, how many are not shown): what a
+    "show more" control offers. Every claim is reachable by asking for more."""
+    out = []
+    for label, claims in panel.groups:
+        key = claims[0].field
+        left = len(claims) - shown_count(shown, key)
+        if left > 0:
+            out.append((key, label, left))
+    left = len(panel.sources) - shown_count(shown, SOURCES_KEY)
+    if left > 0:
+        out.append((SOURCES_KEY, "Sources", left))
+    return out
+
+
+def _claim_html(claim: ClaimView) -> str:
+    note = f"<div class='note'>Note: {e(claim.note)}</div>" if claim.note else ""
+    return (
+        f"<div class='claim' data-claim='{e(claim.id)}'>"
+        f"<span class='value'>{e(claim.value)}</span>"
+        f"<blockquote>{_quote_html(claim)}</blockquote>"
+        f"<div class='src'>{_short_source_html(claim.source)}</div>{note}</div>"
+    )
+
+
+def _cut_note(key: str, shown: int, total: int, what: str) -> str:
+    """Says a section is cut short, and how to see the rest."""
+    if shown >= total:
+        return ""
+    return (
+        f"<p class='muted' data-more='{e(key)}'>Showing {shown:,} of {_count(total, what)}; "
+        f"“Show more” below the panel lists the next {min(MORE, total - shown):,}.</p>"
+    )
+
+
+def render_html(panel: CorridorPanel, shown: Mapping[str, int] | None = None) -> str:
+    """The panel as HTML; every data string goes through html.escape.
+
+    ``shown`` says how many claims of each field (and sources, SOURCES_KEY) to show; by default
+    the first PAGE of each, so the first screen of a system with thousands of claims is as quick
+    as a small one's. The summary and the disagreements always cover every claim."""
     out = [
         PANEL_CSS,
         f"<div class='cp' data-testid='corridor-panel' data-corridor='{e(panel.id)}' "
@@ -745,26 +809,23 @@ def render_html(panel: CorridorPanel) -> str:
         else:
             out.append("<p>The sources state nothing about it.</p>")
     for label, claims in panel.groups:
+        key = claims[0].field
+        count = shown_count(shown, key)
         out.append(f"<h5>{e(label)}</h5>")
-        for claim in claims:
-            out.append(
-                f"<div class='claim' data-claim='{e(claim.id)}'>"
-                f"<span class='value'>{e(claim.value)}</span>"
-                f"<blockquote>{_quote_html(claim)}</blockquote>"
-                f"<div class='src'>{_short_source_html(claim.source)}</div>"
-            )
-            if claim.note:
-                out.append(f"<div class='note'>Note: {e(claim.note)}</div>")
-            out.append("</div>")
+        out.extend(_claim_html(claim) for claim in claims[:count])
+        out.append(_cut_note(key, count, len(claims), "claim"))
 
     if panel.features:
         out.append(_drawn_html(panel))
 
     out.append("<h4>Sources</h4><ul>")
-    for src in panel.sources:
+    count = shown_count(shown, SOURCES_KEY)
+    for src in panel.sources[:count]:
         note = f"<br><span class='muted'>{e(src.note)}</span>" if src.note else ""
         out.append(f"<li>{_source_html(src)}{note}</li>")
-    out.append("</ul></div>")
+    out.append("</ul>")
+    out.append(_cut_note(SOURCES_KEY, count, len(panel.sources), "source"))
+    out.append("</div>")
     return "".join(out)
 
 
@@ -799,13 +860,17 @@ def overview_html(ds: Dataset, corridors: Sequence[str]) -> str:
 
 
 def cites(ds: Dataset) -> dict[str, list[str]]:
-    """Article file -> the corridors its claims are about, drawn ones first (in corridor order)."""
+    """Article file -> the corridors its claims are about, drawn ones first (in corridor order).
+
+    One pass over the claims, not one per article: a thousand articles cost what one does."""
     drawn = set(ds.features["corridor"])
-    out: dict[str, list[str]] = {}
-    for file in ds.sources.index:
-        corridors = list(dict.fromkeys(ds.claims.loc[ds.claims["source"] == file, "corridor"]))
-        out[file] = sorted(corridors, key=lambda c: c not in drawn)
-    return out
+    by_file: dict[str, dict[str, None]] = {file: {} for file in ds.sources.index}
+    for file, corridor in zip(ds.claims["source"], ds.claims["corridor"], strict=True):
+        if file in by_file:
+            by_file[file][corridor] = None
+    return {
+        file: sorted(corridors, key=lambda c: c not in drawn) for file, corridors in by_file.items()
+    }
 
 
 def sources_html(ds: Dataset) -> str:
@@ -817,8 +882,10 @@ def sources_html(ds: Dataset) -> str:
         PANEL_CSS,
         "<div class='cp' data-testid='sources-list'><h4>The articles</h4><ul>",
     ]
-    for file, corridors in cites(ds).items():
-        src = source(ds, file)
+    cited = cites(ds)
+    named = sources_by_file(ds, cited)
+    for file, corridors in cited.items():
+        src = named[file]
         mapped = [ds.corridor_name(c) for c in corridors if c in drawn]
         others = [ds.corridor_name(c) + " (not mapped)" for c in corridors if c not in drawn]
         if mapped:

@@ -33,16 +33,21 @@ REVIEW_STEM = "_review_stem"
 
 #: The session's first run has read the URL into the widgets.
 INITIALISED = "_initialised"
-#: The map-only first run is over: the rest of the page is written from now on.
+#: The rest of the page is released: every run writes the whole page (corridors.view.firstpaint).
 PAINTED = "_painted"
+#: When (time.monotonic()) the session's first run, which wrote the map alone, ran.
+FIRST_RUN_AT = "_first_run_at"
+#: The timer that releases the rest has ticked since the last app run (firstpaint.tick).
+REST_ARMED = "_rest_armed"
 #: Run the script once more at the end of this run (a reconnected tab, see dashboard.py).
 RERUN_ONCE = "_rerun_once"
-#: The fallback fragment has waited once; the next time it reruns the app.
-FALLBACK_ARMED = "_fallback_armed"
 #: What the link asked for that was ignored (a list of sentences).
 NOTICES = "_notices"
 #: The corridors the map can select (a click naming another id is ignored).
 CORRIDOR_IDS = "_corridor_ids"
+#: How much of the open panel the reader asked to see: ((corridor, sources, moment), {section:
+#: count}) for ``panel.render_html(shown=...)``; another panel starts again at its first page.
+PANEL_SHOWN = "_panel_shown"
 #: What the last review decision did: (outcome, text).
 REVIEW_MESSAGE = "_review_message"
 

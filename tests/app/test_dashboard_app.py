@@ -415,19 +415,30 @@ def test_unchanged_data_is_not_hashed_again(data_copy, monkeypatch: pytest.Monke
     assert len(calls) == 1
 
 
-def test_first_run_writes_the_map_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A session's first run writes the map and stops, so the widgets' code does not compete with
-    the map's frame; the next run (the map reports it is drawn, or the fallback fires) writes the
-    rest, with the map where it was (not remounted)."""
+def test_first_runs_write_the_map_then_the_panel_then_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A session's first run writes the map alone, so nothing competes with its frame; the runs
+    after it (the map reports it is drawn, or is clicked) write the map and the panel only, so a
+    click is answered before the sidebar and the charts are mounted; once the rest is released
+    (corridors.view.firstpaint) the whole page, with the map where it was (not remounted)."""
     from streamlit.testing.v1 import AppTest
+
+    from corridors.view import session
 
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
     assert not at.exception
     first_id = map_component(at).proto.id
     assert [t.key for t in at.toggle] == []
-    assert not any("data-testid='overview'" in b for b in html_bodies(at))
+    assert [s.key for s in at.selectbox] == []
     at.run()  # as the map's "drawn" value does
+    assert not at.exception
+    assert [t.key for t in at.toggle] == []
+    assert [s.key for s in at.selectbox] == [session.CORRIDOR]
+    assert any("data-testid='overview'" in b for b in html_bodies(at))
+    at.session_state[session.PAINTED] = True  # what the release timer sets (firstpaint.tick)
+    at.run()
     assert not at.exception
     assert [t.key for t in at.toggle] == [f"layer_{k}" for k in KINDS]
     assert any("data-testid='overview'" in b for b in html_bodies(at))

@@ -311,11 +311,10 @@ def test_port_style(status: str, ring: dict) -> None:
 
 
 def _source_label(file: str) -> str:
+    """Outlet (else the article's number) and date, or "undated": the README's rule marks every
+    undated source where it is shown."""
     row = SOURCES[file]
-    parts = [row["outlet"] or f"article {file[:3]}"]
-    if row["date"]:
-        parts.append(row["date"])
-    return ", ".join(parts)
+    return f"{row['outlet'] or f'article {file[:3]}'}, {row['date'] or 'undated'}"
 
 
 def _key_claims(feature_id: str) -> list[dict[str, str]]:
@@ -364,7 +363,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
             f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
             f"{html.escape(_source_or_reference(claim['source']))}"
         )
-        assert f"{figure}<br>{cited}" in popup, claim["id"]
+        assert f"{figure}<br>{cited}</div>" in popup, claim["id"]  # the whole name, no more
     assert popup.count("<div style='margin-top:4px'>") == len(claims)
 
 

@@ -171,7 +171,7 @@ def test_sources_listed_with_their_details(
         row = SOURCES[file]
         headline = html.escape(row["headline"]) if row["headline"] else "<i>no headline stated</i>"
         outlet = html.escape(row["outlet"] or "outlet not stated")
-        date = html.escape(row["date"] or "date not stated")
+        date = html.escape(row["date"] or "undated")
         assert f"<li>{headline} — {outlet} · {date}" in sources_part, file
         assert f"[{file}]" in sources_part
 

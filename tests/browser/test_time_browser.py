@@ -136,7 +136,5 @@ def test_undated_sources_can_be_included_and_are_marked(dashboard: Dashboard, qu
     box = dashboard.page.get_by_test_id("stSidebar").get_by_role("checkbox", name="Include undated")
     expect(box).to_be_checked()
     assert "cku-status-001" in _panel_claims(dashboard)
-    expect(dashboard.page.locator("[data-claim=cku-status-001] .src")).to_contain_text(
-        "date not stated"
-    )
+    expect(dashboard.page.locator("[data-claim=cku-status-001] .src")).to_contain_text("undated")
     assert _railway(dashboard)["status"] == "planned"  # the dated 005 outranks the undated 001

@@ -97,11 +97,19 @@ def test_a_click_selects_without_moving_the_map(fixture_dataset: Dataset, option
 @pytest.mark.parametrize(
     ("value", "selected"),
     [
-        pytest.param({"click": {"corridor": "titr", "n": 3}}, "titr", id="a new click"),
-        pytest.param({"click": {"corridor": "titr", "n": 2}}, None, id="the same click again"),
-        pytest.param({"click": {"corridor": "nowhere", "n": 3}}, None, id="an unknown corridor"),
-        pytest.param({"click": {"corridor": 7, "n": 3}}, None, id="not a name"),
-        pytest.param({"click": {"corridor": "titr"}}, None, id="no click counter"),
+        pytest.param({"click": {"corridor": "titr", "id": "a", "n": 3}}, "titr", id="a new click"),
+        pytest.param(
+            {"click": {"corridor": "titr", "id": "a", "n": 2}}, None, id="the same click again"
+        ),
+        pytest.param(
+            {"click": {"corridor": "nowhere", "id": "a", "n": 3}}, None, id="an unknown corridor"
+        ),
+        pytest.param({"click": {"corridor": 7, "id": "a", "n": 3}}, None, id="not a name"),
+        pytest.param({"click": {"corridor": "titr", "n": 3}}, None, id="no feature id"),
+        pytest.param({"click": {"corridor": "titr", "id": "a"}}, None, id="no click counter"),
+        pytest.param(
+            {"click": {"corridor": "titr", "id": "a", "n": True}}, None, id="a counter not a number"
+        ),
         pytest.param({"view": "43,76,7"}, None, id="a view, no click"),
         pytest.param(None, None, id="no value yet"),
     ],

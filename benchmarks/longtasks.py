@@ -1,0 +1,256 @@
+"""Long main-thread tasks, whatever the input: every task over 50 ms in the page and the map frame.
+
+    python -m benchmarks.longtasks                      # desktop 1500x1000 and phone 390x844
+    python -m benchmarks.longtasks --clicks 40 --bare 6 --keys 6
+
+At each size, in a fresh context on the dashboard (the data folder CORRIDORS_DATA_DIR, else the
+live data), it sends, in this order:
+  pointer   ``--clicks`` real pointer events on routes in a row (a mouse click on the desktop, a
+            touch tap on the phone): every kind, the legs of one system in sequence, each opening
+            its popup; the point is found from the route's projected coordinates and checked with
+            the browser's own hit-test (devtools.pagejs.HIT_POINT)
+  bare      clicks that carry no position: a ``click`` event dispatched on the route's path, as a
+            script's element.click(), automation or some assistive tools send
+  keyboard  a route focused, then Enter or Space
+After each input it waits for the popup and for the app to be idle. A PerformanceObserver
+('longtask', buffered) in the top page and in the map frame records every task over 50 ms; the
+tasks are counted per input kind (the page's load apart) with the longest. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corridors.view.mapcomponent import CACHE_ENV
+from devtools import browser as e2e
+from devtools.pagejs import MAP_FRAME
+
+from . import common
+from .common import section, table
+
+SIZES = {
+    "desktop 1500x1000": {"viewport": {"width": 1500, "height": 1000}},
+    "phone 390x844": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
+
+#: Installed in every document of the context (the page and the map frame) before its scripts.
+OBSERVE_JS = """(() => {
+    window.__longtasks = [];
+    try {
+        new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+        }).observe({type: 'longtask', buffered: true});
+    } catch (e) { window.__longtasks = null; }
+})();"""
+
+#: The tasks recorded in a document since the last call (and forgets them): [page, frame].
+DRAIN_JS = """(sel) => {
+    const take = (w) => (w && w.__longtasks) ? w.__longtasks.splice(0) : null;
+    const f = document.querySelector(sel);
+    return [take(window), take(f && f.contentWindow)];
+}"""
+
+#: The feature's interactive path: focus it (keyboard) or send it a click without a position.
+PATH_ACTION_JS = """([sel, fid, action]) => {
+    const w = document.querySelector(sel).contentWindow;
+    const m = w.corridorsMap;
+    let el = null;
+    m.eachLayer(l => {
+        const p = l.feature && l.feature.properties;
+        if (p && p.id === fid && l._path && l._path.classList.contains('leaflet-interactive'))
+            el = l._path;
+    });
+    if (!el) return false;
+    m.closePopup();
+    if (action === 'focus') { el.focus(); return w.document.activeElement === el; }
+    el.dispatchEvent(new w.MouseEvent('click', {bubbles: true, cancelable: true}));
+    return true;
+}"""
+
+#: Whether a popup is open in the map frame.
+POPUP_OPEN_JS = """(sel) => {
+    const d = document.querySelector(sel).contentDocument;
+    return !!d.querySelector('.leaflet-popup');
+}"""
+
+
+def click_order(ds) -> list[str]:
+    """Every feature, the legs of one system in a row (the data's order), systems in turn."""
+    by_corridor: dict[str, list[str]] = {}
+    for fid, corridor in zip(ds.features.index, ds.features["corridor"], strict=True):
+        by_corridor.setdefault(str(corridor), []).append(str(fid))
+    return [fid for ids in by_corridor.values() for fid in ids]
+
+
+class Tasks:
+    """Long tasks per input kind, in the page and the map frame."""
+
+    def __init__(self) -> None:
+        self.by_kind: dict[str, dict[str, list[float]]] = {}
+        self.inputs: dict[str, int] = {}
+        self.missed: dict[str, int] = {}
+
+    def drain(self, page, kind: str) -> None:
+        got = page.evaluate(DRAIN_JS, MAP_FRAME)
+        slot = self.by_kind.setdefault(kind, {"page": [], "frame": []})
+        for where, durations in zip(("page", "frame"), got, strict=True):
+            slot[where].extend(durations or [])
+
+
+def settle_after(page, timeout_s: float) -> bool:
+    """Popup open, the map still, the app idle; False if that did not come in time."""
+    try:
+        page.wait_for_function(POPUP_OPEN_JS, arg=MAP_FRAME, timeout=timeout_s * 1000)
+        e2e.settle(page, timeout=timeout_s * 1000)
+        common.wait_idle(page, timeout_ms=timeout_s * 1000)
+        return True
+    except Exception as exc:
+        if not common.timed_out(exc):
+            raise
+        return False
+
+
+def run_size(browser, guard, url: str, ds, size: str, args) -> Tasks:
+    context = browser.new_context(**SIZES[size])
+    context.route("**/*", guard.handle)
+    context.add_init_script(OBSERVE_JS)
+    page = context.new_page()
+    tasks = Tasks()
+    touch = bool(SIZES[size].get("has_touch"))
+    pointer = "touch tap" if touch else "mouse click"
+    try:
+        page.goto(url, wait_until="commit")
+        e2e.wait_for_routes(page, len(ds.features), timeout=args.page_timeout * 1000)
+        e2e.wait_for_page(page, timeout=args.page_timeout * 1000)
+        common.wait_idle(page)
+        e2e.settle(page)
+        tasks.drain(page, "page load")
+        order = click_order(ds)
+        done = tried = 0
+        tasks.inputs[pointer] = tasks.missed[pointer] = 0
+        while done < args.clicks and tried < args.clicks * 3:
+            fid = order[tried % len(order)]
+            tried += 1
+            point, hit = common.prepared_point(page, fid, tries=3)
+            if not hit:  # under another route's hit line (the pipeline's shared centreline)
+                continue
+            if touch:
+                page.touchscreen.tap(*point)
+            else:
+                page.mouse.click(*point)
+            done += 1
+            tasks.inputs[pointer] += 1
+            tasks.missed[pointer] += not settle_after(page, args.input_timeout)
+            tasks.drain(page, pointer)
+        for label, action, n in (
+            ("bare click", "click", args.bare),
+            ("keyboard", "focus", args.keys),
+        ):
+            tasks.inputs[label] = tasks.missed[label] = 0
+            for i in range(n):
+                fid = order[i * 3 % len(order)]
+                e2e.settle(page, timeout=args.input_timeout * 1000)
+                if not page.evaluate(PATH_ACTION_JS, [MAP_FRAME, fid, action]):
+                    continue
+                if action == "focus":
+                    page.keyboard.press("Enter" if i % 2 == 0 else " ")
+                tasks.inputs[label] += 1
+                tasks.missed[label] += not settle_after(page, args.input_timeout)
+                tasks.drain(page, label)
+    finally:
+        context.close()
+    return tasks
+
+
+def report(size: str, tasks: Tasks) -> None:
+    def ms(values: list[float]) -> str:
+        return f"{max(values):,.0f}" if values else "-"
+
+    rows = []
+    for kind, slot in tasks.by_kind.items():
+        both = slot["page"] + slot["frame"]
+        rows.append(
+            [
+                kind,
+                tasks.inputs.get(kind, 1) if kind != "page load" else "-",
+                tasks.missed.get(kind, 0) if kind != "page load" else "-",
+                len(slot["page"]),
+                ms(slot["page"]),
+                len(slot["frame"]),
+                ms(slot["frame"]),
+                sum(d > 200 for d in both),
+            ]
+        )
+    print(f"\n  {size}")
+    print(
+        table(
+            [
+                "input",
+                "inputs",
+                "no popup/idle",
+                "tasks>50ms page",
+                "max ms",
+                "tasks>50ms frame",
+                "max ms",
+                "tasks>200ms",
+            ],
+            rows,
+            indent="    ",
+        )
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Long main-thread tasks per input kind.")
+    parser.add_argument("--clicks", type=int, default=40, help="pointer inputs per size")
+    parser.add_argument("--bare", type=int, default=6, help="clicks without a position per size")
+    parser.add_argument("--keys", type=int, default=6, help="keyboard selections per size")
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated")
+    parser.add_argument("--input-timeout", type=float, default=90.0, help="seconds per input")
+    parser.add_argument("--page-timeout", type=float, default=120.0)
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+
+    from playwright.sync_api import sync_playwright
+
+    from corridors.model import dataset
+    from corridors.store.datadir import resolve
+
+    datadir = resolve()
+    ds = dataset.load(datadir)
+    guard = e2e.NetworkGuard()
+    common.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with (
+        tempfile.TemporaryDirectory(prefix="corridors-longtasks-") as cache,
+        sync_playwright() as pw,
+    ):
+        browser = e2e.launch(pw)
+        try:
+            print("Long main-thread tasks per input (loopback only, network blocked)")
+            print("\n".join("  " + line for line in common.machine_lines(browser.version)))
+            print(f"  data      {datadir.root}: {len(ds.features)} features")
+            env = {CACHE_ENV: str(Path(cache))}
+            with e2e.serve(env=env, log_dir=common.LOG_DIR) as dash:
+                print(section("Tasks over 50 ms in the top page and the map frame, per input"))
+                for size in sizes:
+                    report(size, run_size(browser, guard, dash.url, ds, size, args))
+        finally:
+            browser.close()
+    print(f"\nrequests blocked: {len(guard.blocked)}")
+    print(
+        f"total {time.perf_counter() - started:.0f} s; load average at end {common.load_average()}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
