@@ -357,8 +357,15 @@ def test_holders_named_by_country_or_before_a_participle(sentence: str, holders:
     assert {v[5] for v in _read(sentence) if v[0] == "stake"} == holders
 
 
-def test_what_it_is_expected_to_take_is_no_role() -> None:
-    assert not [v for v in _read("Building is expected to take six years.") if v[0] == "role"]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Building is expected to take six years.", id="expected to take"),
+        pytest.param("It is designed to carry 12 bcm a year.", id="designed to carry a figure"),
+    ],
+)
+def test_a_figure_or_a_duration_is_no_role(sentence: str) -> None:
+    assert not [v for v in _read(sentence) if v[0] == "role"]
 
 
 def test_an_old_transit_time_is_not_today_s() -> None:

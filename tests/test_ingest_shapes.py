@@ -134,6 +134,21 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a capacity to be raised to a level by a year is a target",
         ),
         pytest.param(
+            GAS_TOP + "Work on Line D of the Central Asia–China gas pipeline will begin on the "
+            "Tajik section. The section will run for 390 km and cost $1.7 billion.",
+            [
+                ("cacgp-line-d", "section_length", "390", "km", "", "", "Tajikistan"),
+                ("cacgp-line-d", "cost", "1700000000", "USD", "", "", "Tajikistan"),
+            ],
+            id="the section: the section just named",
+        ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is due in 2029. Lines A, B "
+            "and C carried about 41 bcm to China last year.",
+            [(CACGP, "traffic", "41", "bcm", "about", "2024", "")],
+            id="Lines A, B and C are the whole system, not the part in topic",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "Cargo on the Middle Corridor hit a record. A box now needs 16 days "
             "from Lanzhou to the Turkish port of Mersin.",
             [(TITR, "transit_time", "16", "days", "", "", "Lanzhou–Mersin")],

@@ -155,18 +155,24 @@ class Discourse:
             return None
         letters = re.findall(r"\b[A-Z]\b", m.phrase)
         if m.phrase.startswith("Lines"):  # "Lines A, B and C": the lines drawn are the whole
-            if all(f"Line {x}" in parent.features for x in letters):
-                why = f"{m.phrase!r}: every drawn line of {parent.id}, the whole system"
-                return replace(
-                    m,
-                    system=parent.id,
-                    kind=next(iter(parent.kinds), ""),
-                    confidence=0.9,
-                    reason=why,
-                    named=False,
-                    how="lines",
-                )
-            return None
+            parts = {p.label.lower() for p in self.known if p.part_of == parent.id}
+            if any(f"line {x}".lower() in parts for x in letters):
+                return None  # a listed part among them: not the whole
+            drawn = all(f"Line {x}" in parent.features for x in letters)
+            why = f"{m.phrase!r}: " + (
+                f"every drawn line of {parent.id}, the whole system"
+                if drawn
+                else f"lines of {parent.id}, not its parts: the system itself"
+            )
+            return replace(
+                m,
+                system=parent.id,
+                kind=next(iter(parent.kinds), ""),
+                confidence=0.9 if drawn else 0.8,
+                reason=why,
+                named=False,
+                how="lines",
+            )
         if m.phrase in parent.features or m.phrase.title() in parent.features:
             feature = parent.features.get(m.phrase) or parent.features[m.phrase.title()]
             why = f"{m.phrase!r}: the drawn feature {feature} of {parent.id}"

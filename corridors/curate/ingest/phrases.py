@@ -69,7 +69,7 @@ OPERATORS = re.compile(
     r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
 )
 ROLE = (
-    re.compile(r"\bis designed to (?P<v>[^.;]+)"),
+    re.compile(r"\bis designed to (?!(?:carry|handle|deliver|transport|pump|move)\b)(?P<v>[^.;]+)"),
     # "is expected to boost trade" says what it is for; "is expected to take six years" does not
     re.compile(
         r"\bis expected to (?!(?:take|last|cost|reach|be|begin|start|open|finish|carry|handle|"

@@ -94,6 +94,20 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
     return ""
 
 
+def sections_named(sentence: str, countries: set[str]) -> list[str]:
+    """The countries of the sections a sentence names, figures or not ("work on the Kyrgyz
+    section", "the stretch in Tajikistan"), in order: what "the section" may point back to."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    pattern = re.compile(
+        rf"\b(?P<a>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b"
+        rf"|\b{SECTION_NOUNS}\s+(?:in|through|across)\s+(?:the\s+)?(?P<b>{names})\b"
+    )
+    found = [
+        country_of(m.group("a") or m.group("b"), countries) for m in pattern.finditer(sentence)
+    ]
+    return [c for c in found if c]
+
+
 def is_section(sentence: str, start: int) -> bool:
     """Does the figure's clause speak of a section (a section noun, a territory, a bracket)?"""
     a, b = clause_of(sentence, start)

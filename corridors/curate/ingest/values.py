@@ -151,7 +151,9 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     return scopes.section_country(sentence, q.start, q.end, countries)
 
 
-def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+def _length(
+    q: Quantity, sentence: str, countries: set[str], last_section: str = ""
+) -> Value | None:
     if DISTANCE.match(sentence[q.end :]) and not re.match(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
@@ -163,6 +165,8 @@ def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
         where = country or scopes.stretch(sentence[a:b])
+        if not where and last_section and THAT_SECTION.search(sentence[a:b]):
+            where = last_section  # "The section will run for 215 km": the section just named
         if not where:
             return None  # a section with no country or ends named: whose, the curator decides
         return Value(
@@ -387,7 +391,7 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         if q.unit in ("USD", "CNY"):
             value = _cost(q, sentence, countries)
         elif q.unit == "km":
-            value = _length(q, sentence, countries)
+            value = _length(q, sentence, countries, ctx.last_section)
         elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
             value = _flow(q, sentence, ctx, periods)
         elif q.unit in ("days", "hours"):
@@ -505,7 +509,9 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
 
 #: "... the bill for that leg": the section the sentence before spoke of.
 THAT_SECTION = re.compile(
-    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b", re.I
+    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b"
+    r"|^(?:\s*)The\s+(?:leg|section|stretch|segment|portion)\b",
+    re.I,
 )
 _OF_A_SECTION = {"cost", "tunnels", "bridges", "start_date", "completion_date", "opening_date"}
 
@@ -522,6 +528,7 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
         ):
             v.scope = ctx.last_section
     sections = [v.scope for v in values if v.scope in ctx.countries]
+    sections += scopes.sections_named(sentence, set(ctx.countries))
     if sections:
         ctx.last_section = sections[-1]
 
