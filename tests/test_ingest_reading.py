@@ -159,6 +159,7 @@ def test_no_quantity(sentence: str) -> None:
         pytest.param("will open in February", "2023-10-09", "2024-02", "", id="future month"),
         pytest.param("will open in December", "2023-10-09", "2023-12", "", id="later this year"),
         pytest.param("will sign on Monday", "2025-03-14", "2025-03-17", "", id="future weekday"),
+        pytest.param("to begin next spring", "2024-11-12", "2025", "", id="next spring"),
         pytest.param("talks were held on Monday", "2025-03-14", "2025-03-10", "", id="past wkday"),
     ],
 )
