@@ -352,6 +352,9 @@ def test_figures_that_fill_nothing(sentence: str, absent: str) -> None:
         pytest.param(
             "It changed hands, with Sand Ports owning the other 40%.", {"Sand Ports"}, id="owning"
         ),
+        pytest.param(
+            "Turkey's Sand Ports holds a 15% stake.", {"Sand Ports"}, id="without its country"
+        ),
     ],
 )
 def test_holders_named_by_country_or_before_a_participle(sentence: str, holders: set) -> None:

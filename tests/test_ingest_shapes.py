@@ -134,6 +134,15 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a capacity to be raised to a level by a year is a target",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port keeps growing. The expansion will cost some $310 "
+            "million and should be finished in 2028.",
+            [
+                (PORT, "cost", "310000000", "USD", "about", "", "expansion"),
+                (PORT, "completion_date", "2028", "", "", "", "expansion"),
+            ],
+            id="the expansion's cost and date are the works', not the whole's",
+        ),
+        pytest.param(
             GAS_TOP + "Work on Line D of the Central Asia–China gas pipeline will begin on the "
             "Tajik section. The section will run for 390 km and cost $1.7 billion.",
             [

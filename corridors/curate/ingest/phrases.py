@@ -368,6 +368,6 @@ def holders(sentence: str, at: int) -> list[str]:
             if re.search(tail, head) and " and " in last and re.search(r"\beach\b", sentence[at:]):
                 # "the Kyrgyz and Uzbek railways have 24.5% each": each holder with the noun
                 return [f"{p.strip()} {noun}".strip() for p in last.split(" and ") if p.strip()]
-            return [f"{last.strip()} {noun}".strip()]
+            return [_org_name(f"{last.strip()} {noun}".strip())]
     after = re.search(rf"\b(?:held|owned)\s+by\s+(?P<h>{_HOLDER})", sentence[at:])
     return [after.group("h").strip()] if after else []

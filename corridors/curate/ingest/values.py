@@ -516,10 +516,24 @@ THAT_SECTION = re.compile(
 _OF_A_SECTION = {"cost", "tunnels", "bridges", "start_date", "completion_date", "opening_date"}
 
 
+#: A clause about works on the system, not the system: "The expansion will cost $250 million and
+#: should be finished in 2027" gives the expansion's cost and date, scoped to it.
+WORKS = re.compile(
+    r"^\s*(?:(?:and|but|while)\s+)?(?:the|this|its)\s+(?P<w>expansion|upgrade|extension|"
+    r"modernisation|modernization|(?:first|second|third)\s+phase|phase\s+(?:one|two|three|\d))\b",
+    re.I,
+)
+
+
 def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
-    """Give "that leg"'s figures the country of the section read last; remember this one's."""
+    """Give "that leg"'s figures the country of the section read last; remember this one's; and
+    the figures of a clause about works ("the expansion") their scope."""
     for v in values:
         a, b = scopes.clause_of(sentence, v.at)
+        works = WORKS.match(sentence[a:b])
+        if works and not v.scope and v.field in _OF_A_SECTION:
+            v.scope = " ".join(works.group("w").lower().split())
+            continue
         if (
             not v.scope
             and v.field in _OF_A_SECTION
