@@ -255,6 +255,21 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("length", "610", "km", "", "", ""),
+            id="the N km line beside a section is the whole length",
+        ),
+        pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("section_length", "190", "km", "", "", "Tajikistan"),
+            id="... and the section keeps its country",
+        ),
+        pytest.param(
+            "The railway is expected to carry 8 million tonnes a year at first.",
+            ("capacity", "8000000", "tonnes/year", "", "", ""),
+            id="expected to carry yearly, no year: a capacity",
+        ),
+        pytest.param(
             "The line would initially carry 9 million tonnes a year.",
             ("capacity", "9000000", "tonnes/year", "", "", ""),
             id="would, an adverb, carry: a capacity",
@@ -318,6 +333,16 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
         ),
         pytest.param(
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
+        ),
+        pytest.param(
+            "It has 35 tunnels with a combined length of 70 km.",
+            "length",
+            id="the tunnels' combined length is not the line's",
+        ),
+        pytest.param(
+            "Crews will start drilling the first tunnels in late 2027.",
+            "start_date",
+            id="starting a step of the works is not the start of works",
         ),
         pytest.param(
             "The trip should drop to nine days once the ferries are replaced.",

@@ -86,7 +86,7 @@ ADDS_CAPACITY = re.compile(
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
-    r"(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
+    r"(?:expects?|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
     r"intends?\s+to|forecasts?|projected)$",
     re.I,
 )
@@ -159,7 +159,11 @@ def _length(
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
     text = sentence[q.start : q.end]
-    glued = "-" in text and bool(_GLUED_HEAD.match(sentence[q.end :]))
+    # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    a0, _ = scopes.clause_of(sentence, q.start)
+    if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
+        return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
@@ -473,6 +477,14 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         return None  # "... once the ports finish their upgrades next year": a condition's date
     if NEW_THING.match(sentence[a:]):
         return None  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "start_date"
+        and re.match(
+            r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[before[-1].end() :]
+        )
+    ):
+        return None  # "will start boring the first tunnels in 2026": a step, not the start of works
     if before:
         cue = before[-1]
         if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
