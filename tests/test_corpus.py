@@ -8,6 +8,7 @@ import csv
 import pytest
 
 from benchmarks import corpus
+from corridors.geo.parse import parse
 from corridors.quotes import anchors, textmatch
 from corridors.store import rawdata
 from corridors.validate import validate
@@ -86,7 +87,7 @@ def test_claims_sorted_by_corridor_fold_each_article_once_a_pass(tmp_path, monke
     fold = textmatch.normalise
     monkeypatch.setattr(textmatch, "normalise", lambda text: calls.append(1) or fold(text))
     textmatch.normalised_source.cache_clear()
-    ctx = Context.of(raw)
+    ctx = Context(raw, parse(raw))
     assert list(quotes_verbatim(ctx)) == []
     assert anchors.compute(raw).problems == []
     assert len(calls) <= 2 * len(raw.texts)
