@@ -301,6 +301,16 @@ CASES = [
         id="JSON array",
     ),
     pytest.param(
+        lambda c: c.write_text(CKU, "null\n"),
+        Expect(CKU, "", "the file holds a JSON null, not a FeatureCollection object"),
+        id="JSON null (found by fuzzing: once silently skipped)",
+    ),
+    pytest.param(
+        lambda c: c.write_text(BOUNDARIES, "null\n"),
+        Expect(BOUNDARIES, "", "not a FeatureCollection of countries"),
+        id="boundaries holding JSON null",
+    ),
+    pytest.param(
         lambda c: c.write_text(CKU, '{"type": "Feature", "properties": {}, "geometry": null}\n'),
         Expect(CKU, "", "type is 'Feature', not 'FeatureCollection'"),
         id="bare Feature",
@@ -1384,6 +1394,8 @@ CASE_CHECKS = {
     "UTF-8 BOM": "read_problems",
     "Latin-1 bytes": "read_problems",
     "JSON array": "feature_collection",
+    "JSON null (found by fuzzing: once silently skipped)": "feature_collection",
+    "boundaries holding JSON null": "boundaries_usable",
     "bare Feature": "feature_collection",
     "features not a list": "feature_collection",
     "crs member": "feature_collection",
