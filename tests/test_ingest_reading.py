@@ -407,6 +407,11 @@ def test_a_figure_or_a_duration_is_no_role(sentence: str) -> None:
     assert not [v for v in _read(sentence) if v[0] == "role"]
 
 
+def test_a_difference_in_days_is_no_transit_time() -> None:
+    got = _read("The trip now takes 9 days, four days less than in 2023.")
+    assert [v[1] for v in got if v[0] == "transit_time"] == ["9"]
+
+
 def test_an_old_transit_time_is_not_today_s() -> None:
     got = [v for v in _read("Trains need 11 days, against 20 days three years ago.")]
     assert [v[1] for v in got if v[0] == "transit_time"] == ["11"]
