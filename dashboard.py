@@ -20,6 +20,7 @@ from streamlit.components import v1 as components
 
 from corridors.curate import review
 from corridors.model import asof, dataset
+from corridors.model.sources import source
 from corridors.publish import changes, citations, export
 from corridors.schema import KINDS, status_label
 from corridors.store import datawatch
@@ -33,6 +34,7 @@ from corridors.view import (
     mapfit,
     notices,
     panel,
+    panelmodel,
     proposals,
     session,
     timeline,
@@ -171,10 +173,10 @@ def view_options(root: str) -> viewstate.Options:
 @data_cache(max_entries=32)
 def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
-) -> panel.CorridorPanel:
+) -> panelmodel.CorridorPanel:
     """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
     once per process, filter and moment (the data is read-only)."""
-    return panel.corridor_panel(dataset_at(root, moment), corridor, sources)
+    return panelmodel.corridor_panel(dataset_at(root, moment), corridor, sources)
 
 
 @data_cache(max_entries=64)
@@ -342,7 +344,7 @@ def _sidebar(
         help="The routes that cross any of these countries, as measured on the drawn lines. "
         "None chosen: no country filter.",
     )
-    uncited = ", ".join(panel.source(ds, f).short for f in options.uncited)
+    uncited = ", ".join(source(ds, f).short for f in options.uncited)
     sb.multiselect(
         "Cited by article",
         options.sources,
@@ -577,7 +579,7 @@ def corridor_names(root: str) -> dict[str, str]:
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
-    return {f: panel.source(ds, f).option for f in view_options(root).sources}
+    return {f: source(ds, f).option for f in view_options(root).sources}
 
 
 def _timeline(
@@ -607,24 +609,9 @@ def _timeline(
 
 def _asof_note(moment: asof.Moment) -> None:
     """Says, above the panel, that the page shows another day than today (or leaves sources out)."""
-    if moment.is_now:
-        return
-    undated = (
-        "Undated sources are included, each marked 'undated' or 'from a reference'."
-        if moment.undated
-        else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
-    )
-    day = (
-        f"As of {moment.day.isoformat()}: only what sources dated up to that day said; each "
-        "status as the most recent of them gave it."
-        if moment.day
-        else "As of today."
-    )
-    st.html(
-        f"<div data-testid='asof-note' data-asof='{html.escape(moment.key())}' "
-        "style='background:#eef4fb;border-left:3px solid #1d4e89;padding:0.35rem 0.7rem;"
-        f"font-size:0.9rem'>{html.escape(day)} {html.escape(undated)}</div>"
-    )
+    note = notices.asof_note_html(moment)
+    if note:
+        st.html(note)
 
 
 @data_cache(max_entries=64)
@@ -726,44 +713,12 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             )
 
 
-#: The page lists the newest changes only: a grown corpus has tens of thousands (every claim is
-#: one when it appears); the CSV and Atom downloads list them all.
-CHANGES_SHOWN = 100
-
-
 @data_cache(max_entries=32)
 def changes_list_html(
     root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
 ) -> str:
-    """``changes_html`` of one question, made once (not on every rerun of the page)."""
-    return changes_html(load(root), change_list(root, since, until, undated, corridor))
-
-
-def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
-    """The newest changes as a list (CHANGES_SHOWN of them), each with its quotes and sources
-    (all escaped), and how many earlier ones the downloads hold."""
-    if not found:
-        return (
-            "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
-            "new.</p>"
-        )
-    newest = sorted(found, key=lambda c: c.day, reverse=True)
-    items = "".join(
-        f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
-        f"{changes.entry_html(ds, c)}</li>"
-        for c in newest[:CHANGES_SHOWN]
-    )
-    earlier = len(newest) - CHANGES_SHOWN
-    more = (
-        f"<p data-testid='changes-more'>… and {earlier:,} earlier change"
-        f"{'s' if earlier > 1 else ''}: the CSV and Atom downloads below list every one.</p>"
-        if earlier > 0
-        else ""
-    )
-    return (
-        f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
-        f"{items}</ul>{more}"
-    )
+    """``changes.list_html`` of one question, made once (not on every rerun of the page)."""
+    return changes.list_html(load(root), change_list(root, since, until, undated, corridor))
 
 
 @data_cache(max_entries=16)
@@ -854,12 +809,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), data_version)
-        st.html(
-            "<div data-testid='how-to-cite'>"
-            + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
-            + "</div>"
-        )
+        st.html(notices.how_to_cite_html(citations.how_to_cite(_map_version(), data_version)))
 
 
 # --- review of proposed claims ----------------------------------------------------------------
@@ -900,13 +850,7 @@ def _review_message() -> None:
     """What the last decision did, escaped (problem messages quote the data)."""
     message = st.session_state.pop(session.REVIEW_MESSAGE, None)
     if message:
-        outcome, text = message
-        colour = "#e8f5e9" if outcome == "success" else "#fdecea"
-        st.html(
-            f"<div data-testid='review-message' data-kind='{outcome}' role='status' "
-            f"style='background:{colour};padding:.5rem .8rem;border-radius:6px'>"
-            f"{html.escape(text)}</div>"
-        )
+        st.html(proposals.message_html(*message))
 
 
 def review_page() -> None:

@@ -31,7 +31,7 @@ from ..schema import (
     claims_of,
     format_claim,
 )
-from . import panel
+from . import panelmodel
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
@@ -172,7 +172,7 @@ class PopupMaker:
             more = f" and {others:,} more source{'s' if others > 1 else ''}" if others else ""
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
-                f"<i>“{e(panel.snippet(claim['quote']))}”</i> — {e(named)}{e(more)}</div>"
+                f"<i>“{e(panelmodel.snippet(claim['quote']))}”</i> — {e(named)}{e(more)}</div>"
             )
         parts.append(
             "<div style='margin-top:4px;color:#555'>All quotes: the panel beside the map.</div>"

@@ -18,7 +18,7 @@ from corridors.model.sources import source, sources_by_file
 from corridors.quotes import textmatch
 from corridors.schema import FIELDS, format_claim
 from corridors.store.datadir import ENV_VAR, DataDir
-from corridors.view import figures, mapbuild, panel, timeline
+from corridors.view import figures, mapbuild, panel, panelmodel, timeline
 
 from .support import dashboard_app
 from fixtures import FIXTURE
@@ -38,8 +38,8 @@ def grown(grown_dir: DataDir) -> dataset.Dataset:
 
 
 @pytest.fixture(scope="module")
-def big(grown: dataset.Dataset) -> panel.CorridorPanel:
-    view = panel.corridor_panel(grown, BIG)
+def big(grown: dataset.Dataset) -> panelmodel.CorridorPanel:
+    view = panelmodel.corridor_panel(grown, BIG)
     assert sum(len(claims) for _, claims in view.groups) >= 150  # the test is about a big one
     return view
 
@@ -48,7 +48,7 @@ def _claim_ids(html: str) -> list[str]:
     return CLAIM_ID.findall(html)
 
 
-def test_first_page_shows_the_first_claims_of_each_field(big: panel.CorridorPanel) -> None:
+def test_first_page_shows_the_first_claims_of_each_field(big: panelmodel.CorridorPanel) -> None:
     rendered = panel.render_html(big)
     shown = set(_claim_ids(rendered))
     cut = 0
@@ -64,7 +64,7 @@ def test_first_page_shows_the_first_claims_of_each_field(big: panel.CorridorPane
 
 
 def test_summary_and_disagreements_cover_every_claim_on_the_first_page(
-    big: panel.CorridorPanel,
+    big: panelmodel.CorridorPanel,
 ) -> None:
     """The first page still sets every reading against the others, and says how many sources
     give each (naming the first few): nothing is dropped from the summary."""
@@ -79,7 +79,9 @@ def test_summary_and_disagreements_cover_every_claim_on_the_first_page(
     assert re.search(r"and [\d,]+ more", summary)
 
 
-def test_every_claim_and_quote_is_reachable_by_asking_for_more(big: panel.CorridorPanel) -> None:
+def test_every_claim_and_quote_is_reachable_by_asking_for_more(
+    big: panelmodel.CorridorPanel,
+) -> None:
     """Following "show more" until nothing is left shows every claim once, each quote found in
     its sentence, and lists every source."""
     shown: dict[str, int] = {}
@@ -103,7 +105,7 @@ def test_every_claim_and_quote_is_reachable_by_asking_for_more(big: panel.Corrid
 
 def test_only_the_quotes_shown_are_looked_for(grown: dataset.Dataset) -> None:
     """Opening the panel does not search a thousand articles: a quote is found when shown."""
-    view = panel.corridor_panel(grown, BIG)
+    view = panelmodel.corridor_panel(grown, BIG)
     panel.render_html(view)
     every = [c for _, claims in view.groups for c in claims]
     searched = [c for c in every if "found_in" in vars(c.context)]
@@ -111,7 +113,7 @@ def test_only_the_quotes_shown_are_looked_for(grown: dataset.Dataset) -> None:
 
 
 def test_the_quote_found_later_is_the_one_in_the_article(grown: dataset.Dataset) -> None:
-    view = panel.corridor_panel(grown, BIG)
+    view = panelmodel.corridor_panel(grown, BIG)
     for claim in [c for _, claims in view.groups for c in claims][::37]:
         assert claim.context.quote == textmatch.normalise_text(claim.quote)
 
@@ -122,7 +124,7 @@ def test_sources_looked_up_at_once_name_them_as_one_at_a_time(grown: dataset.Dat
 
 
 def test_show_more_in_the_dashboard_adds_a_page(
-    grown_dir: DataDir, big: panel.CorridorPanel, monkeypatch: pytest.MonkeyPatch
+    grown_dir: DataDir, big: panelmodel.CorridorPanel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The dashboard's "Show more" button reruns the panel with the next claims of its field."""
     monkeypatch.setenv(ENV_VAR, str(grown_dir.root))
