@@ -72,9 +72,8 @@ shown = [
     for kind, (label, _) in LAYERS.items()
     if st.sidebar.checkbox(label, value=True, key=f"layer_{kind}")
 ]
-groups = [
-    layer(kind, [f for f in everything if f["properties"].get("kind") == kind]) for kind in shown
-]
+by_kind = {k: [f for f in everything if f["properties"].get("kind") == k] for k in shown}
+groups = [layer(kind, feats) for kind, feats in by_kind.items() if feats]
 left, right = st.columns([7, 4])
 with left:
     base = folium.Map(location=[43, 75], zoom_start=4)

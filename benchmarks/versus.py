@@ -50,15 +50,6 @@ MAP_READY = f"""([sel, n]) => {{
     return !!m && !m._animatingZoom && d.querySelectorAll('path.leaflet-interactive').length >= n;
 }}"""
 
-#: The first of these features a real pointer can land on now: [feature id, [x, y]] or null.
-FIRST_HIT = f"""([sel, fids]) => {{
-    for (const fid of fids) {{
-        const p = ({pagejs.HIT_POINT})([sel, fid]);
-        if (p) return [fid, p];
-    }}
-    return null;
-}}"""
-
 #: Forget a condition's time, so the next ``common.until`` notes its own.
 RESET_DONE = "() => { if (window.__bench) window.__bench.done = null; return true; }"
 
@@ -107,20 +98,6 @@ def read_data(root: Path, targets: tuple[str, ...]) -> Data:
     return Data(root, features, claim_of, wanted)
 
 
-def click_route(page, frame: str, fids: list[str], timeout_s: float = 10.0):
-    """A real click at once on the first feature a pointer can reach: (feature id, point)."""
-    deadline = time.perf_counter() + timeout_s
-    while True:
-        found = page.evaluate(FIRST_HIT, [frame, fids])
-        if found:
-            fid, (x, y) = found
-            page.mouse.click(x, y)
-            return fid, (x, y)
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"no point of {fids[:3]}... takes the pointer")
-        page.wait_for_timeout(16)
-
-
 def quotes_visible(page, data: Data, fid: str, timeout_s: float) -> None:
     claim = data.claim_of[data.features.loc[fid, "corridor"]]
     page.wait_for_function(
@@ -149,7 +126,7 @@ def one_round(
         out["map"] = page.evaluate("() => window.__bench.done") / 1000
         # the first answer: clicked on the next frame the route can be hit
         page.evaluate(RESET_DONE)
-        fid, _ = click_route(page, side.frame, data.candidates(first))
+        fid, _ = e2e.click_at_once(page, data.candidates(first), side.frame)
         try:
             quotes_visible(page, data, fid, args.lost_after)
             out["first"] = page.evaluate("() => window.__bench.done") / 1000
@@ -165,7 +142,7 @@ def one_round(
         e2e.settle(page, frame=side.frame, timeout=timeout)
         before = ws.bytes
         page.evaluate(common.ARM_JS, [side.frame, True])
-        fid, _ = click_route(page, side.frame, data.candidates(then, skip=None))
+        fid, _ = e2e.click_at_once(page, data.candidates(then), side.frame, zoom=True)
         quotes_visible(page, data, fid, args.timeout)
         out["idle"] = page.evaluate(since_click()) / 1000
         e2e.wait_idle(page, timeout)
@@ -198,57 +175,44 @@ MEASURES = (
 
 
 def report(results: dict[str, list[dict]], loads: list[str], cold: dict, rss: dict) -> None:
+    """One column per app (median s, and how many rounds gave a figure), then each against plain."""
+    names = list(results)
+    others = [n for n in names if n != "plain"]
     rows = []
     for key, label in MEASURES:
-        vals = {s: [r[key] for r in results[s] if r.get(key) is not None] for s in results}
-        p, d = median(vals["plain"]), median(vals["dashboard"])
+        vals = {s: [r[key] for r in results[s] if r.get(key) is not None] for s in names}
+        meds = {s: median(vals[s]) for s in names}
+        p = meds["plain"]
         rows.append(
-            [
-                label,
-                f"{fmt_s(p)} ({len(vals['plain'])})",
-                f"{fmt_s(d)} ({len(vals['dashboard'])})",
-                "-" if not (p == p and d == d and p > 0) else f"{d / p:.2f}x",
-                f"{fmt_s(min(vals['dashboard'], default=None))}-"
-                f"{fmt_s(max(vals['dashboard'], default=None))}",
+            [label]
+            + [f"{fmt_s(meds[s])} ({len(vals[s])})" for s in names]
+            + [
+                "-" if not (p == p and meds[s] == meds[s] and p > 0) else f"{meds[s] / p:.2f}x"
+                for s in others
             ]
         )
     for key, label in (
         ("idle_bytes", "idle click, websocket"),
         ("toggle_bytes", "toggle, websocket"),
     ):
-        vals = {s: [r[key] for r in results[s] if r.get(key) is not None] for s in results}
-        rows.append(
-            [label, fmt_bytes(median(vals["plain"])), fmt_bytes(median(vals["dashboard"])), "", ""]
-        )
-    lost = {s: sum(1 for r in results[s] if r.get("lost")) for s in results}
+        vals = {s: [r[key] for r in results[s] if r.get(key) is not None] for s in names}
+        rows.append([label] + [fmt_bytes(median(vals[s])) for s in names] + [""] * len(others))
+    lost = {s: sum(1 for r in results[s] if r.get("lost")) for s in names}
     rows.append(
-        [
-            "first click LOST (no quotes in time)",
-            *(f"{lost[s]}/{len(results[s])}" for s in ("plain", "dashboard")),
-            "",
-            "",
-        ]
+        ["first click LOST (no quotes in time)"]
+        + [f"{lost[s]}/{len(results[s])}" for s in names]
+        + [""] * len(others)
     )
     rows.append(
-        [
-            "first page after server start (cold)",
-            fmt_s(cold.get("plain")),
-            fmt_s(cold.get("dashboard")),
-            "",
-            "",
-        ]
+        ["first page after server start (cold)"]
+        + [fmt_s(cold.get(s)) for s in names]
+        + [""] * len(others)
     )
     rows.append(
-        [
-            "server resident memory, MB",
-            fmt_s(rss.get("plain"), 0),
-            fmt_s(rss.get("dashboard"), 0),
-            "",
-            "",
-        ]
+        ["server resident memory, MB"] + [fmt_s(rss.get(s), 0) for s in names] + [""] * len(others)
     )
     print(section("Dashboard vs plain streamlit-folium app (median s over fresh contexts; n)"))
-    print(table(["measure", "plain", "dashboard", "dash/plain", "dash min-max"], rows))
+    print(table(["measure", *names, *(f"{s}/plain" for s in others)], rows))
     print(f"  load average (1 min) at each round: {', '.join(loads)}")
     for side, rs in results.items():
         notes = sorted({n for r in rs for n in r["notes"]})
@@ -275,6 +239,12 @@ def offline_copy(script: Path, stack: contextlib.ExitStack) -> Path:
 
 def run(args) -> int:
     common.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    sides = SIDES
+    if args.before:  # another checkout's dashboard, e.g. `git worktree add /tmp/before main`
+        sides = (
+            *SIDES,
+            Side("before", Path(args.before).resolve(), e2e.MAP_FRAME, pagejs.ROUTES_READY),
+        )
     with contextlib.ExitStack() as stack:
         if args.corridors:
             from .synthetic import generate
@@ -312,10 +282,10 @@ def run(args) -> int:
                     log_dir=common.LOG_DIR,
                 )
             )
-            for s in SIDES
+            for s in sides
         }
         cold: dict[str, float | None] = {}
-        for side in SIDES:  # the first page after start, cold: timed apart, not a round
+        for side in sides:  # the first page after start, cold: timed apart, not a round
             started = time.perf_counter()
             r = one_round(
                 browser,
@@ -332,13 +302,13 @@ def run(args) -> int:
                 f"  {side.name}: first page {time.perf_counter() - started:.1f} s {r['notes']}",
                 flush=True,
             )
-        results: dict[str, list[dict]] = {s.name: [] for s in SIDES}
+        results: dict[str, list[dict]] = {s.name: [] for s in sides}
         loads = []
         for i in range(args.runs):
             loads.append(common.load_average().split()[0])
             first = data.targets[i % len(data.targets)]
             then = data.targets[(i + 1) % len(data.targets)]
-            for side in SIDES if i % 2 == 0 else SIDES[::-1]:
+            for side in sides if i % 2 == 0 else sides[::-1]:
                 r = one_round(browser, guard, side, servers[side.name].url, data, first, then, args)
                 results[side.name].append(r)
                 print(
@@ -362,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="fresh contexts per app")
     parser.add_argument("--corridors", type=int, default=0, help="synthetic corridors (0: live)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per wait")
+    parser.add_argument(
+        "--before", help="also race this dashboard.py (another checkout, e.g. of main)"
+    )
     parser.add_argument("--lost-after", type=float, default=20.0, help="first click LOST after")
     return run(parser.parse_args(argv))
 

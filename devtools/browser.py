@@ -206,13 +206,14 @@ def layer_switch(page, label: str):
     )
 
 
-#: The rest of the page (written after the map reports it is drawn): the corridor list is in it.
-PAGE_COMPLETE = "[data-testid=stSelectbox]"
+#: The rest of the page (written after the map and the panel, corridors.view.firstpaint): the
+#: sidebar's "as of" day is in it.
+PAGE_COMPLETE = "[data-testid=stDateInput]"
 
 
 def wait_for_page(page, timeout: float = 30_000) -> None:
-    """Until the rest of the page has arrived: the app writes it once the map is drawn, and the
-    layout it brings (sidebar, panel column) resizes the map, which refits."""
+    """Until the rest of the page has arrived: the app writes it after the map and the panel, and
+    the layout it brings can resize the map, which refits."""
     page.wait_for_selector(PAGE_COMPLETE, state="attached", timeout=timeout)
 
 
@@ -257,6 +258,27 @@ def hit_point(
         if time.perf_counter() > deadline:
             raise AssertionError(f"no visible point of {feature_id!r} takes the pointer")
         page.wait_for_timeout(150)
+
+
+def click_at_once(
+    page, feature_ids: list[str], frame: str = MAP_FRAME, timeout: float = 10.0, zoom: bool = False
+) -> tuple[str, tuple[float, float]]:
+    """A real mouse click, without waiting for the map to be still, on the first of these features
+    a pointer can reach (as a reader clicks the moment a route appears): (its id, the point).
+    With ``zoom``, a feature no point of which is reachable for a while is zoomed onto first."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        found = page.evaluate(pagejs.FIRST_HIT, [frame, feature_ids])
+        if found:
+            fid, (x, y) = found
+            page.mouse.click(x, y)
+            return fid, (x, y)
+        if time.perf_counter() > deadline:
+            raise AssertionError(f"no point of {feature_ids[:3]}... takes the pointer")
+        if zoom and time.perf_counter() > deadline - timeout / 2:  # covered: zoom in, as a reader
+            zoom_to(page, feature_ids[0], frame=frame)
+            zoom = False
+        page.wait_for_timeout(16)
 
 
 def click_feature(page, feature_id: str) -> None:

@@ -93,6 +93,15 @@ HIT_POINT = f"""([sel, fid]) => {{
     return null;
 }}"""
 
+#: The first of these features (ids, in order) a real pointer can land on now: [id, [x, y]] or null.
+FIRST_HIT = f"""([sel, fids]) => {{
+    for (const fid of fids) {{
+        const p = ({HIT_POINT})([sel, fid]);
+        if (p) return [fid, p];
+    }}
+    return null;
+}}"""
+
 #: Which feature (properties.id) the browser's hit-testing finds at page point [x, y], or null.
 HIT_TEST = f"""([sel, x, y]) => {{
     {_WIN}

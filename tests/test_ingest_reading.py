@@ -159,6 +159,7 @@ def test_no_quantity(sentence: str) -> None:
         pytest.param("will open in February", "2023-10-09", "2024-02", "", id="future month"),
         pytest.param("will open in December", "2023-10-09", "2023-12", "", id="later this year"),
         pytest.param("will sign on Monday", "2025-03-14", "2025-03-17", "", id="future weekday"),
+        pytest.param("to begin next spring", "2024-11-12", "2025", "", id="next spring"),
         pytest.param("talks were held on Monday", "2025-03-14", "2025-03-10", "", id="past wkday"),
     ],
 )
@@ -254,6 +255,26 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("length", "610", "km", "", "", ""),
+            id="the N km line beside a section is the whole length",
+        ),
+        pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("section_length", "190", "km", "", "", "Tajikistan"),
+            id="... and the section keeps its country",
+        ),
+        pytest.param(
+            "The railway is expected to carry 8 million tonnes a year at first.",
+            ("capacity", "8000000", "tonnes/year", "", "", ""),
+            id="expected to carry yearly, no year: a capacity",
+        ),
+        pytest.param(
+            "The line would initially carry 9 million tonnes a year.",
+            ("capacity", "9000000", "tonnes/year", "", "", ""),
+            id="would, an adverb, carry: a capacity",
+        ),
+        pytest.param(
             "Deliveries fell 3% in the first six months of this year to 14.2 bcm.",
             ("traffic", "14.2", "bcm", "", "2025-01/2025-06", ""),
             id="the level traffic fell to in a period",
@@ -314,6 +335,26 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
         ),
         pytest.param(
+            "It has 35 tunnels with a combined length of 70 km.",
+            "length",
+            id="the tunnels' combined length is not the line's",
+        ),
+        pytest.param(
+            "Crews will start drilling the first tunnels in late 2027.",
+            "start_date",
+            id="starting a step of the works is not the start of works",
+        ),
+        pytest.param(
+            "The trip should drop to nine days once the ferries are replaced.",
+            "transit_time",
+            id="a hoped-for time is not today's",
+        ),
+        pytest.param(
+            "It will carry more once the port finishes its upgrade next year.",
+            "completion_date",
+            id="a condition's date is not the system's",
+        ),
+        pytest.param(
             "It will raise the network's yearly capacity to 90 bcm.",
             "capacity",
             id="a future total is no one's capacity yet",
@@ -322,6 +363,53 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
 )
 def test_figures_that_fill_nothing(sentence: str, absent: str) -> None:
     assert absent not in {v[0] for v in _read(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holders"),
+    [
+        pytest.param("The Chinese side holds 60%.", {"Chinese side"}, id="a side by its country"),
+        pytest.param(
+            "The Kazakh and Turkmen railways will hold 20% each.",
+            {"Kazakh railways", "Turkmen railways"},
+            id="two national railways, each",
+        ),
+        pytest.param(
+            "It changed hands, with Sand Ports owning the other 40%.", {"Sand Ports"}, id="owning"
+        ),
+        pytest.param(
+            "Turkey's Sand Ports holds a 15% stake.", {"Sand Ports"}, id="without its country"
+        ),
+    ],
+)
+def test_holders_named_by_country_or_before_a_participle(sentence: str, holders: set) -> None:
+    assert {v[5] for v in _read(sentence) if v[0] == "stake"} == holders
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Building is expected to take six years.", id="expected to take"),
+        pytest.param("It is designed to carry 12 bcm a year.", id="designed to carry a figure"),
+    ],
+)
+def test_a_figure_or_a_duration_is_no_role(sentence: str) -> None:
+    assert not [v for v in _read(sentence) if v[0] == "role"]
+
+
+def test_an_old_transit_time_is_not_today_s() -> None:
+    got = [v for v in _read("Trains need 11 days, against 20 days three years ago.")]
+    assert [v[1] for v in got if v[0] == "transit_time"] == ["11"]
+
+
+def test_a_range_of_days_proposes_its_upper_end_and_says_so() -> None:
+    (value,) = [
+        v
+        for v in values.read_values("A box takes 9 to 13 days to reach Baku.", _ctx())
+        if v.field == "transit_time"
+    ]
+    assert (value.value, value.qualifier) == ("13", "up to")
+    assert "a range, 9 to 13 days" in value.note
 
 
 def test_a_share_each_for_two_holders() -> None:

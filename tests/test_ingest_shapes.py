@@ -134,6 +134,36 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a capacity to be raised to a level by a year is a target",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Khorgos dry port keeps growing. The expansion will cost some $310 "
+            "million and should be finished in 2028.",
+            [
+                (PORT, "cost", "310000000", "USD", "about", "", "expansion"),
+                (PORT, "completion_date", "2028", "", "", "", "expansion"),
+            ],
+            id="the expansion's cost and date are the works', not the whole's",
+        ),
+        pytest.param(
+            GAS_TOP + "Work on Line D of the Central Asia–China gas pipeline will begin on the "
+            "Tajik section. The section will run for 390 km and cost $1.7 billion.",
+            [
+                ("cacgp-line-d", "section_length", "390", "km", "", "", "Tajikistan"),
+                ("cacgp-line-d", "cost", "1700000000", "USD", "", "", "Tajikistan"),
+            ],
+            id="the section: the section just named",
+        ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is due in 2029. Lines A, B "
+            "and C carried about 41 bcm to China last year.",
+            [(CACGP, "traffic", "41", "bcm", "about", "2024", "")],
+            id="Lines A, B and C are the whole system, not the part in topic",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "Cargo on the Middle Corridor hit a record. A box now needs 16 days "
+            "from Lanzhou to the Turkish port of Mersin.",
+            [(TITR, "transit_time", "16", "days", "", "", "Lanzhou–Mersin")],
+            id="a port where the trip ends is a place on the way, not the sentence's subject",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Khorgos dry port sits on the Middle Corridor. Cargo on the "
             "corridor grew to 3.9 million tonnes in 2025, and trains from the Chinese border to "
             "the Black Sea need about 20 days.",
@@ -207,6 +237,7 @@ def test_a_back_reference_is_less_sure_and_says_why(fixture_raw, text, field, sa
         pytest.param("KTZ reported the month's loadings.", id="KTZ"),
         pytest.param("Kazakhstan Temir Zholy reported the loadings.", id="Kazakhstan Temir Zholy"),
         pytest.param("Kyrgyz Temir Zholu reported the loadings.", id="Kyrgyz Temir Zholu"),
+        pytest.param("The Kazakh and Uzbek railways signed the deal.", id="national railways"),
         pytest.param("The Middle Corridor had a record month.", id="Middle Corridor"),
         pytest.param("The Trans-Caspian corridor had a record month.", id="Trans-Caspian corridor"),
     ],

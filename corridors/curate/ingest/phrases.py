@@ -69,8 +69,12 @@ OPERATORS = re.compile(
     r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
 )
 ROLE = (
-    re.compile(r"\bis designed to (?P<v>[^.;]+)"),
-    re.compile(r"\bis expected to (?P<v>[^.;]+)"),
+    re.compile(r"\bis designed to (?!(?:carry|handle|deliver|transport|pump|move)\b)(?P<v>[^.;]+)"),
+    # "is expected to boost trade" says what it is for; "is expected to take six years" does not
+    re.compile(
+        r"\bis expected to (?!(?:take|last|cost|reach|be|begin|start|open|finish|carry|handle|"
+        r"need|run)\b)(?P<v>[^.;]+)"
+    ),
     re.compile(r"\bplays? an? (?:\w+ )?role in (?P<v>[^.;]+)"),
     re.compile(r"\bserving as (?:an? |the )(?P<v>[^.;,]+)"),
     re.compile(r"\bcould (?:potentially )?help (?P<v>[^.;]+)"),
@@ -332,6 +336,9 @@ def read_phrases(
 
 
 _HOLDER = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*"
+#: A lowercase noun that finishes a holder named by its country: "the Chinese side", "the Kyrgyz
+#: and Uzbek railways".
+_HOLDER_NOUN = r"side|railways?|government|governments|company|companies|partner|partners"
 
 
 def holders(sentence: str, at: int) -> list[str]:
@@ -348,18 +355,19 @@ def holders(sentence: str, at: int) -> list[str]:
         before,
     )
     if verb:
-        names = re.findall(rf"(?<![\w’'])({_HOLDER})", before[: verb.start()])
-        names = [n for n in names if not re.match(r"^(?:The|A|An|It|Its|They|Under)\b", n)]
+        head = before[: verb.start()]
+        names = re.findall(rf"(?<![\w’'])({_HOLDER})(?:\s+(?P<noun>{_HOLDER_NOUN}))?", head)
+        names = [
+            (re.sub(r"^The\s+(?=[A-Z])", "", n), noun)
+            for n, noun in names
+            if not re.match(r"^(?:A|An|It|Its|They|Under)\b|^The$", n)
+        ]
         if names:
-            last = names[-1]
-            if (
-                re.search(
-                    rf"{re.escape(last)}\s*,?\s*(?:will|would|to)?\s*$", before[: verb.start()]
-                )
-                and " and " in last
-                and re.search(r"\beach\b", sentence[at:])
-            ):
-                return [p.strip() for p in last.split(" and ") if p.strip()]
-            return [last.strip()]
+            last, noun = names[-1]
+            tail = rf"{re.escape(last)}(?:\s+{noun})?\s*,?\s*(?:will|would|to)?\s*$"
+            if re.search(tail, head) and " and " in last and re.search(r"\beach\b", sentence[at:]):
+                # "the Kyrgyz and Uzbek railways have 24.5% each": each holder with the noun
+                return [f"{p.strip()} {noun}".strip() for p in last.split(" and ") if p.strip()]
+            return [_org_name(f"{last.strip()} {noun}".strip())]
     after = re.search(rf"\b(?:held|owned)\s+by\s+(?P<h>{_HOLDER})", sentence[at:])
     return [after.group("h").strip()] if after else []

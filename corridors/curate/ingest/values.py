@@ -61,7 +61,8 @@ NOT_COST = re.compile(
 )
 CAPACITY_CUE = re.compile(
     r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
-    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:carry|handle|transport|deliver|"
+    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:\w+ly\s+)?(?:carry|handle|"
+    r"transport|deliver|"
     r"pump))\b",
     re.I,
 )
@@ -85,7 +86,7 @@ ADDS_CAPACITY = re.compile(
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
-    r"(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
+    r"(?:expects?|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
     r"intends?\s+to|forecasts?|projected)$",
     re.I,
 )
@@ -107,7 +108,9 @@ NOT_TRAVEL = re.compile(
     r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
 )
 STAKE_CUE = re.compile(
-    r"\b(?:stake|stakes|share|shares|hold|holds|held|own|owns|owned|interest|equity)\b", re.I
+    r"\b(?:stake|stakes|share|shares|hold|holds|held|holding|own|owns|owned|owning|interest|"
+    r"equity)\b",
+    re.I,
 )
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
@@ -148,18 +151,26 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     return scopes.section_country(sentence, q.start, q.end, countries)
 
 
-def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+def _length(
+    q: Quantity, sentence: str, countries: set[str], last_section: str = ""
+) -> Value | None:
     if DISTANCE.match(sentence[q.end :]) and not re.match(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
     text = sentence[q.start : q.end]
-    glued = "-" in text and bool(_GLUED_HEAD.match(sentence[q.end :]))
+    # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    a0, _ = scopes.clause_of(sentence, q.start)
+    if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
+        return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
         where = country or scopes.stretch(sentence[a:b])
+        if not where and last_section and THAT_SECTION.search(sentence[a:b]):
+            where = last_section  # "The section will run for 215 km": the section just named
         if not where:
             return None  # a section with no country or ends named: whose, the curator decides
         return Value(
@@ -307,16 +318,34 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         return None
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
         return None
+    if re.search(
+        r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
+        r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",
+        sentence[: q.start],
+    ):
+        return None  # "should drop to 12 days once ...": a hope, not today's transit time
+    if re.search(
+        r"\b(?:against|compared\s+with|down\s+from|from)\s+(?:\w+\s+)?$", sentence[: q.start]
+    ) or re.match(r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]):
+        return None  # "against about 25 days two years ago": what it used to take
     # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
     # days" gives the 12 days no places; a sentence naming none takes the trip read last
     a, b = scopes.clause_of(sentence, q.start)
     where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
+    low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
+    note = (
+        f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "
+        "end is proposed."
+        if low
+        else ""
+    )
     return Value(
         "transit_time",
         num_text(q.number),
         q.unit,
-        q.qualifier,
+        "up to" if low else q.qualifier,
         q.start,
+        note=note,
         scope=where,
         reason=f"{sentence[q.start : q.end]!r} with a word of travel",
     )
@@ -366,7 +395,7 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         if q.unit in ("USD", "CNY"):
             value = _cost(q, sentence, countries)
         elif q.unit == "km":
-            value = _length(q, sentence, countries)
+            value = _length(q, sentence, countries, ctx.last_section)
         elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
             value = _flow(q, sentence, ctx, periods)
         elif q.unit in ("days", "hours"):
@@ -444,8 +473,18 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
         return None
+    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
+        return None  # "... once the ports finish their upgrades next year": a condition's date
     if NEW_THING.match(sentence[a:]):
         return None  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "start_date"
+        and re.match(
+            r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[before[-1].end() :]
+        )
+    ):
+        return None  # "will start boring the first tunnels in 2026": a step, not the start of works
     if before:
         cue = before[-1]
         if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
@@ -482,15 +521,31 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
 
 #: "... the bill for that leg": the section the sentence before spoke of.
 THAT_SECTION = re.compile(
-    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b", re.I
+    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b"
+    r"|^(?:\s*)The\s+(?:leg|section|stretch|segment|portion)\b",
+    re.I,
 )
 _OF_A_SECTION = {"cost", "tunnels", "bridges", "start_date", "completion_date", "opening_date"}
 
 
+#: A clause about works on the system, not the system: "The expansion will cost $250 million and
+#: should be finished in 2027" gives the expansion's cost and date, scoped to it.
+WORKS = re.compile(
+    r"^\s*(?:(?:and|but|while)\s+)?(?:the|this|its)\s+(?P<w>expansion|upgrade|extension|"
+    r"modernisation|modernization|(?:first|second|third)\s+phase|phase\s+(?:one|two|three|\d))\b",
+    re.I,
+)
+
+
 def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
-    """Give "that leg"'s figures the country of the section read last; remember this one's."""
+    """Give "that leg"'s figures the country of the section read last; remember this one's; and
+    the figures of a clause about works ("the expansion") their scope."""
     for v in values:
         a, b = scopes.clause_of(sentence, v.at)
+        works = WORKS.match(sentence[a:b])
+        if works and not v.scope and v.field in _OF_A_SECTION:
+            v.scope = " ".join(works.group("w").lower().split())
+            continue
         if (
             not v.scope
             and v.field in _OF_A_SECTION
@@ -499,6 +554,7 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
         ):
             v.scope = ctx.last_section
     sections = [v.scope for v in values if v.scope in ctx.countries]
+    sections += scopes.sections_named(sentence, set(ctx.countries))
     if sections:
         ctx.last_section = sections[-1]
 
