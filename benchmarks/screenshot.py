@@ -101,8 +101,23 @@ def shoot_expander(browser, url: str, query: str, title: str, output: Path, guar
     expander = page.get_by_test_id("stExpander").filter(has_text=title).first
     expander.locator("summary").click()
     page.wait_for_timeout(2500)
-    expander.screenshot(path=str(output))
+    # An element taller than the window is shot with its lower part blank (the page scrolls inside
+    # Streamlit's own container), so the window is made as tall as the expander, and the picture
+    # keeps its first MAX_EXPANDER_HEIGHT pixels: enough to read the first entries.
+    box = expander.bounding_box()
+    viewport = page.viewport_size
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": int(box["y"] + box["height"]) + 40}
+    )
+    page.wait_for_timeout(500)
+    box = expander.bounding_box()
+    clip = {**box, "height": min(box["height"], MAX_EXPANDER_HEIGHT)}
+    page.screenshot(path=str(output), clip=clip)
     context.close()
+
+
+#: How much of a long expander the README shows (CSS pixels).
+MAX_EXPANDER_HEIGHT = 1100
 
 
 #: The time views: (query, what is shot, file).

@@ -172,6 +172,15 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     return frame.drop(columns="_order").reset_index(drop=True), unplaced
 
 
+#: Axis labels as the panel writes figures ("8 bn", "1.2 mn", "523"), not SI prefixes: "8G" of
+#: dollars reads as gigabytes.
+AXIS_LABEL = (
+    "abs(datum.value) >= 1e9 ? format(datum.value / 1e9, '~r') + ' bn' : "
+    "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, '~r') + ' mn' : "
+    "format(datum.value, ',~r')"
+)
+
+
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
     data = frame.copy()
@@ -216,16 +225,23 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         x=alt.X("start:T", title=None, scale=x_scale),
         x2="end:T",
         y=alt.Y("value:Q"),
-        color=alt.Color("source_label:N", scale=colour, legend=None),
+        # the sources' legend sits here: on the marks, where stroke and fill share the field,
+        # Vega-Lite merged it with the fill's (hidden) legend and showed none
+        color=alt.Color(
+            "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
+        ),
     )
     marks = (
         base.mark_point(size=110, strokeWidth=2, filled=False)
         .encode(
             x=alt.X("x:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
-            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format="~s")),
-            stroke=alt.Stroke(
-                "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
+            y=alt.Y(
+                "value:Q",
+                title=None,
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(labelExpr=AXIS_LABEL),
             ),
+            stroke=alt.Stroke("source_label:N", scale=colour, legend=None),
             fill=alt.Fill("source_label:N", scale=colour, legend=None),
             fillOpacity=alt.FillOpacity(
                 "aim:N",
@@ -258,4 +274,7 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         )
         .resolve_scale(y="independent")
         .properties(title=title)
+        # under the chart: at the side, the sources' names (the legend a reader needs most) were
+        # cut off by the column's width
+        .configure_legend(orient="bottom", direction="vertical", columns=2)
     )
