@@ -95,9 +95,12 @@ def test_railway_conflict_on_the_first_screen(dashboard: Dashboard, size: dict[s
 
     status = panel.get_by_test_id("panel-summary").locator("dd").first
     expect(status).to_contain_text("sources disagree")
-    expect(status).to_contain_text("Planned (1 source: 004) vs Under construction (1 source: 001)")
+    expect(status).to_contain_text(
+        "Planned (2 sources: 004, 005) vs Under construction (2 sources: 001, 006)"
+    )
     who = panel.get_by_test_id("panel-summary").locator("dd").last
-    expect(who).to_contain_text("from 4 articles")
+    articles = {c["source"][:3] for c in CLAIMS if c["corridor"] == "cku-railway"}
+    expect(who).to_contain_text(f"from {len(articles)} articles")
 
     block = panel.get_by_test_id("disagreements")
     expect(block.locator("h4")).to_have_text("Where the sources disagree")
@@ -157,8 +160,16 @@ def test_source_filter_filters_the_quotes(dashboard: Dashboard) -> None:
 
     box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
     box = box.filter(has_text="Cited by article")
-    box.locator("input").click()
     options = page.get_by_role("option")
+    # On a loaded machine a rerun that lands just after the click can close the list before it
+    # shows (seen 2 runs in 3 under load ~13, never when idle): open it again, up to 3 times.
+    for _ in range(3):
+        box.locator("input").click()
+        try:
+            expect(options.first).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
     expect(options.first).to_be_visible()
     texts = options.all_inner_texts()
     assert not any(t.startswith("article 000") for t in texts), texts  # cites nothing mapped
