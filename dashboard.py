@@ -20,6 +20,7 @@ from streamlit.components import v1 as components
 
 from corridors.curate import review
 from corridors.model import asof, dataset
+from corridors.model.sources import source
 from corridors.publish import changes, citations, export
 from corridors.schema import KINDS, status_label
 from corridors.store import datawatch
@@ -33,6 +34,7 @@ from corridors.view import (
     mapfit,
     notices,
     panel,
+    panelmodel,
     proposals,
     session,
     timeline,
@@ -168,14 +170,25 @@ def view_options(root: str) -> viewstate.Options:
     return filters.options(load(root))
 
 
-@data_cache(max_entries=128)
-def panel_html(
+@data_cache(max_entries=32)
+def panel_view(
     root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
+) -> panelmodel.CorridorPanel:
+    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
+    once per process, filter and moment (the data is read-only)."""
+    return panelmodel.corridor_panel(dataset_at(root, moment), corridor, sources)
+
+
+@data_cache(max_entries=64)
+def panel_html(
+    root: str,
+    corridor: str,
+    sources: tuple[str, ...] = (),
+    moment: str = asof.NOW.key(),
+    shown: tuple[tuple[str, int], ...] = (),
 ) -> str:
-    """The quotes panel of one corridor (limited to the chosen sources' claims), built once per
-    process, filter and moment (the data is read-only)."""
-    ds = dataset_at(root, moment)
-    return panel.render_html(panel.corridor_panel(ds, corridor, sources))
+    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
+    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -331,7 +344,7 @@ def _sidebar(
         help="The routes that cross any of these countries, as measured on the drawn lines. "
         "None chosen: no country filter.",
     )
-    uncited = ", ".join(panel.source(ds, f).short for f in options.uncited)
+    uncited = ", ".join(source(ds, f).short for f in options.uncited)
     sb.multiselect(
         "Cited by article",
         options.sources,
@@ -505,7 +518,7 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     if reason:
         st.warning(reason, icon=":material/filter_alt_off:")
     if state.corridor:
-        st.html(panel_html(root, state.corridor, tuple(state.sources), state.moment().key()))
+        _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(
             "Click a route or a port on the map, or choose a corridor above, to read "
@@ -514,6 +527,30 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         )
         st.html(overview_html(root, state.moment().key()))
         st.html(sources_list_html(root, state.moment().key()))
+
+
+@st.fragment
+def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: str) -> None:
+    """The panel, its first page of each field first; "Show more" reruns this fragment alone, so
+    the map, the timeline and the rest of the page are not rebuilt for the next page."""
+    basis = (corridor, sources, moment)
+    memo = st.session_state.get(session.PANEL_SHOWN)
+    if not memo or memo[0] != basis:
+        memo = st.session_state[session.PANEL_SHOWN] = (basis, {})
+    shown = memo[1]
+    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+        st.button(
+            f"Show more: {label} ({left:,} not shown)",
+            key=f"_more_{key}",
+            on_click=_show_more,
+            args=(key,),
+        )
+
+
+def _show_more(key: str) -> None:
+    shown = st.session_state[session.PANEL_SHOWN][1]
+    shown[key] = panel.shown_count(shown, key) + panel.MORE
 
 
 @data_cache(max_entries=64)
@@ -542,7 +579,7 @@ def corridor_names(root: str) -> dict[str, str]:
 def source_options(root: str) -> dict[str, str]:
     """What the article filter shows for each article."""
     ds = load(root)
-    return {f: panel.source(ds, f).option for f in view_options(root).sources}
+    return {f: source(ds, f).option for f in view_options(root).sources}
 
 
 def _timeline(
@@ -572,30 +609,21 @@ def _timeline(
 
 def _asof_note(moment: asof.Moment) -> None:
     """Says, above the panel, that the page shows another day than today (or leaves sources out)."""
-    if moment.is_now:
-        return
-    undated = (
-        "Undated sources are included, each marked 'undated' or 'from a reference'."
-        if moment.undated
-        else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
-    )
-    day = (
-        f"As of {moment.day.isoformat()}: only what sources dated up to that day said; each "
-        "status as the most recent of them gave it."
-        if moment.day
-        else "As of today."
-    )
-    st.html(
-        f"<div data-testid='asof-note' data-asof='{html.escape(moment.key())}' "
-        "style='background:#eef4fb;border-left:3px solid #1d4e89;padding:0.35rem 0.7rem;"
-        f"font-size:0.9rem'>{html.escape(day)} {html.escape(undated)}</div>"
-    )
+    note = notices.asof_note_html(moment)
+    if note:
+        st.html(note)
 
 
 @data_cache(max_entries=64)
 def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
     """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
     return figures.rows(dataset_at(root, moment), corridor)
+
+
+@data_cache()
+def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
+    """The chart of those rows, built once per data version, corridor and moment."""
+    return figures.chart(figure_rows(root, corridor, moment)[0])
 
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
@@ -615,7 +643,10 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
             )
         )
         event = st.altair_chart(
-            figures.chart(rows), on_select="rerun", selection_mode="figure", key="figures"
+            figure_chart(root, corridor, moment),
+            on_select="rerun",
+            selection_mode="figure",
+            key="figures",
         )
         for claim in [p["claim"] for p in event.selection.get("figure", [])]:
             st.html(panel.claim_html(ds, claim))
@@ -657,7 +688,6 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
         if since >= end:
             st.caption(f"Choose a day before {end.isoformat()}, the page's 'as of' day.")
             return
-        found = change_list(root, since, until, moment.undated, corridor)
         st.caption(
             f"From {since.isoformat()} to {end.isoformat()} (the 'as of' day), by the sources' "
             "dates: claims that appeared, figures and statuses that changed, disagreements that "
@@ -668,8 +698,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
                 else "Undated sources are left out."
             )
         )
-        ds = load(root)
-        st.html(changes_html(ds, found))
+        st.html(changes_list_html(root, since, until, moment.undated, corridor))
         left, right = st.columns(2)
         for column, fmt, label in ((left, "csv", "CSV"), (right, "atom", "Atom feed")):
             column.download_button(
@@ -684,22 +713,12 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             )
 
 
-def changes_html(ds: dataset.Dataset, found: list[changes.Change]) -> str:
-    """The changes as a list, newest first, each with its quotes and sources (all escaped)."""
-    if not found:
-        return (
-            "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
-            "new.</p>"
-        )
-    items = "".join(
-        f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
-        f"{changes.entry_html(ds, c)}</li>"
-        for c in sorted(found, key=lambda c: c.day, reverse=True)
-    )
-    return (
-        f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
-        f"{items}</ul>"
-    )
+@data_cache(max_entries=32)
+def changes_list_html(
+    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
+) -> str:
+    """``changes.list_html`` of one question, made once (not on every rerun of the page)."""
+    return changes.list_html(load(root), change_list(root, since, until, undated, corridor))
 
 
 @data_cache(max_entries=16)
@@ -790,12 +809,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
             disabled=not entries,
         )
     with sb.expander("How to cite this map"):
-        text = citations.how_to_cite(_map_version(), data_version)
-        st.html(
-            "<div data-testid='how-to-cite'>"
-            + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
-            + "</div>"
-        )
+        st.html(notices.how_to_cite_html(citations.how_to_cite(_map_version(), data_version)))
 
 
 # --- review of proposed claims ----------------------------------------------------------------
@@ -836,13 +850,7 @@ def _review_message() -> None:
     """What the last decision did, escaped (problem messages quote the data)."""
     message = st.session_state.pop(session.REVIEW_MESSAGE, None)
     if message:
-        outcome, text = message
-        colour = "#e8f5e9" if outcome == "success" else "#fdecea"
-        st.html(
-            f"<div data-testid='review-message' data-kind='{outcome}' role='status' "
-            f"style='background:{colour};padding:.5rem .8rem;border-radius:6px'>"
-            f"{html.escape(text)}</div>"
-        )
+        st.html(proposals.message_html(*message))
 
 
 def review_page() -> None:

@@ -3,15 +3,16 @@
     python -m benchmarks.longtasks                      # desktop 1500x1000 and phone 390x844
     python -m benchmarks.longtasks --clicks 40 --bare 6 --keys 6
 
-At each size, in a fresh context on the dashboard (the data folder CORRIDORS_DATA_DIR, else the
-live data), it sends, in this order:
+At each size, on the dashboard (the data folder CORRIDORS_DATA_DIR, else the live data), it sends
+three kinds of input, each in its own fresh context (the page's load counted apart):
   pointer   ``--clicks`` real pointer events on routes in a row (a mouse click on the desktop, a
             touch tap on the phone): every kind, the legs of one system in sequence, each opening
             its popup; the point is found from the route's projected coordinates and checked with
             the browser's own hit-test (devtools.pagejs.HIT_POINT)
-  bare      clicks that carry no position: a ``click`` event dispatched on the route's path, as a
-            script's element.click(), automation or some assistive tools send
-  keyboard  a route focused, then Enter or Space
+  bare      ``--bare`` clicks that carry no position, from the first view: a ``click`` event
+            dispatched on the route's path, as a script's element.click(), automation or some
+            assistive tools send (Leaflet reads them as the frame's top left corner)
+  keyboard  ``--keys`` times a route focused, then Enter or Space
 After each input it waits for the popup and for the app to be idle. A PerformanceObserver
 ('longtask', buffered) in the top page and in the map frame records every task over 50 ms; the
 tasks are counted per input kind (the page's load apart) with the longest. Prints figures only.
@@ -97,6 +98,7 @@ class Tasks:
         self.by_kind: dict[str, dict[str, list[float]]] = {}
         self.inputs: dict[str, int] = {}
         self.missed: dict[str, int] = {}
+        self.stuck: dict[str, bool] = {}
 
     def drain(self, page, kind: str) -> None:
         got = page.evaluate(DRAIN_JS, MAP_FRAME)
@@ -118,55 +120,83 @@ def settle_after(page, timeout_s: float) -> bool:
         return False
 
 
-def run_size(browser, guard, url: str, ds, size: str, args) -> Tasks:
+def _open(browser, guard, url: str, ds, size: str, args, tasks: Tasks):
+    """A fresh context at this size, long tasks observed; the dashboard loaded and at rest."""
     context = browser.new_context(**SIZES[size])
     context.route("**/*", guard.handle)
     context.add_init_script(OBSERVE_JS)
     page = context.new_page()
+    page.goto(url, wait_until="commit")
+    e2e.wait_for_routes(page, len(ds.features), timeout=args.page_timeout * 1000)
+    e2e.wait_for_page(page, timeout=args.page_timeout * 1000)
+    common.wait_idle(page)
+    e2e.settle(page)
+    tasks.drain(page, "page load")
+    return context, page
+
+
+def _pointer(page, ds, kind: str, touch: bool, args, tasks: Tasks) -> None:
+    order = click_order(ds)
+    done = tried = 0
+    while done < args.clicks and tried < args.clicks * 3:
+        fid = order[tried % len(order)]
+        tried += 1
+        point, hit = common.prepared_point(page, fid, tries=3)
+        if not hit:  # under another route's hit line (the pipeline's shared centreline)
+            continue
+        if touch:
+            page.touchscreen.tap(*point)
+        else:
+            page.mouse.click(*point)
+        done += 1
+        tasks.inputs[kind] += 1
+        tasks.missed[kind] += not settle_after(page, args.input_timeout)
+        tasks.drain(page, kind)
+
+
+def _on_path(page, ds, kind: str, action: str, n: int, args, tasks: Tasks) -> None:
+    """Clicks without a position (action "click") or keyboard selections ("focus"), sent one
+    after another from the first view; a phase ends early when the map never comes to rest
+    (every later input would wait as long)."""
+    order = click_order(ds)
+    for i in range(n):
+        fid = order[i * 3 % len(order)]
+        if not page.evaluate(PATH_ACTION_JS, [MAP_FRAME, fid, action]):
+            continue
+        if action == "focus":
+            page.keyboard.press("Enter" if i % 2 == 0 else " ")
+        tasks.inputs[kind] += 1
+        settled = settle_after(page, args.input_timeout)
+        tasks.drain(page, kind)
+        if not settled:
+            tasks.missed[kind] += 1
+            tasks.stuck[kind] = True
+            break
+
+
+def run_size(browser, guard, url: str, ds, size: str, args) -> Tasks:
+    """Each input kind in its own fresh context, so that one kind's trouble never counts
+    against another."""
     tasks = Tasks()
     touch = bool(SIZES[size].get("has_touch"))
-    pointer = "touch tap" if touch else "mouse click"
-    try:
-        page.goto(url, wait_until="commit")
-        e2e.wait_for_routes(page, len(ds.features), timeout=args.page_timeout * 1000)
-        e2e.wait_for_page(page, timeout=args.page_timeout * 1000)
-        common.wait_idle(page)
-        e2e.settle(page)
-        tasks.drain(page, "page load")
-        order = click_order(ds)
-        done = tried = 0
-        tasks.inputs[pointer] = tasks.missed[pointer] = 0
-        while done < args.clicks and tried < args.clicks * 3:
-            fid = order[tried % len(order)]
-            tried += 1
-            point, hit = common.prepared_point(page, fid, tries=3)
-            if not hit:  # under another route's hit line (the pipeline's shared centreline)
-                continue
-            if touch:
-                page.touchscreen.tap(*point)
-            else:
-                page.mouse.click(*point)
-            done += 1
-            tasks.inputs[pointer] += 1
-            tasks.missed[pointer] += not settle_after(page, args.input_timeout)
-            tasks.drain(page, pointer)
-        for label, action, n in (
-            ("bare click", "click", args.bare),
-            ("keyboard", "focus", args.keys),
-        ):
-            tasks.inputs[label] = tasks.missed[label] = 0
-            for i in range(n):
-                fid = order[i * 3 % len(order)]
-                e2e.settle(page, timeout=args.input_timeout * 1000)
-                if not page.evaluate(PATH_ACTION_JS, [MAP_FRAME, fid, action]):
-                    continue
-                if action == "focus":
-                    page.keyboard.press("Enter" if i % 2 == 0 else " ")
-                tasks.inputs[label] += 1
-                tasks.missed[label] += not settle_after(page, args.input_timeout)
-                tasks.drain(page, label)
-    finally:
-        context.close()
+    kinds = [
+        (
+            "touch tap" if touch else "mouse click",
+            lambda page, k: _pointer(page, ds, k, touch, args, tasks),
+        ),
+        (
+            "click, no position",
+            lambda page, k: _on_path(page, ds, k, "click", args.bare, args, tasks),
+        ),
+        ("keyboard", lambda page, k: _on_path(page, ds, k, "focus", args.keys, args, tasks)),
+    ]
+    for kind, send in kinds:
+        tasks.inputs[kind] = tasks.missed[kind] = 0
+        context, page = _open(browser, guard, url, ds, size, args, tasks)
+        try:
+            send(page, kind)
+        finally:
+            context.close()
     return tasks
 
 
@@ -179,7 +209,7 @@ def report(size: str, tasks: Tasks) -> None:
         both = slot["page"] + slot["frame"]
         rows.append(
             [
-                kind,
+                kind + (" (map never at rest: stopped)" if tasks.stuck.get(kind) else ""),
                 tasks.inputs.get(kind, 1) if kind != "page load" else "-",
                 tasks.missed.get(kind, 0) if kind != "page load" else "-",
                 len(slot["page"]),
@@ -214,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bare", type=int, default=6, help="clicks without a position per size")
     parser.add_argument("--keys", type=int, default=6, help="keyboard selections per size")
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated")
-    parser.add_argument("--input-timeout", type=float, default=90.0, help="seconds per input")
+    parser.add_argument("--input-timeout", type=float, default=60.0, help="seconds per input")
     parser.add_argument("--page-timeout", type=float, default=120.0)
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import dates
 from .geo import boundaries, compare, drawing
 from .model import dataset, join
 from .problems import Problem, error
@@ -392,13 +393,9 @@ def _cite(args: argparse.Namespace) -> int:
 def _day(text: str):
     """A --since/--until argument: one calendar day, YYYY-MM-DD (a month or year would leave open
     whether its first or last day is meant)."""
-    import datetime as dt
-
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
+    found = dates.day(text)
+    if found is not None:
+        return found
     raise argparse.ArgumentTypeError(f"{text!r} is not a day (YYYY-MM-DD, e.g. 2025-06-18)")
 
 

@@ -76,6 +76,13 @@ def parse(text: str) -> Span | None:
     return None
 
 
+def day(text: str) -> dt.date | None:
+    """One calendar day, written YYYY-MM-DD (a view's "as of", a command's --since): None for
+    anything else, a month or a year included (which of its days would be meant?)."""
+    found = parse(text)
+    return found.first if found is not None and found.precision == "day" else None
+
+
 def interval(text: str) -> tuple[Span, Span] | None:
     """A period's start and end: the same date twice for one date, or the two sides of an interval
     start/end (in the order written); None when a side is no date."""

@@ -3,11 +3,17 @@ validate with no error, or the figures would time a failing load."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from benchmarks import corpus
+from corridors.geo.parse import parse
+from corridors.quotes import anchors, textmatch
 from corridors.store import rawdata
 from corridors.validate import validate
+from corridors.validate.base import Context
+from corridors.validate.claims import quotes_verbatim
 
 from fixtures import FIXTURE
 
@@ -49,3 +55,39 @@ def test_every_synthetic_article_says_so_first(grown):
 )
 def test_varied_values(field, value, use, expected):
     assert corpus.varied({"field": field, "value": value}, use) == expected
+
+
+@pytest.mark.parametrize(
+    ("sources", "order"),
+    [
+        pytest.param(["b", "a", "b", "a"], [1, 3, 0, 2], id="grouped, first seen stays first"),
+        pytest.param(["a", "a"], [0, 1], id="already grouped"),
+        pytest.param([], [], id="no claims"),
+    ],
+)
+def test_quotes_looked_up_article_by_article(sources, order):
+    assert textmatch.by_article(sources) == order
+
+
+def test_claims_sorted_by_corridor_fold_each_article_once_a_pass(tmp_path, monkeypatch):
+    """With more articles than the folded-text cache keeps and claims sorted by corridor (as the
+    real claims.csv is), the quote checks still fold each article once per pass, not once a quote."""
+    datadir = corpus.generate(27, tmp_path / "data", real=FIXTURE)
+    with datadir.claims.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows.sort(key=lambda r: r["corridor"])
+    with datadir.claims.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    anchors.write(datadir)
+    raw = rawdata.read(datadir)
+    assert len(raw.texts) > 256
+    calls = []
+    fold = textmatch.normalise
+    monkeypatch.setattr(textmatch, "normalise", lambda text: calls.append(1) or fold(text))
+    textmatch.normalised_source.cache_clear()
+    ctx = Context(raw, parse(raw))
+    assert list(quotes_verbatim(ctx)) == []
+    assert anchors.compute(raw).problems == []
+    assert len(calls) <= 2 * len(raw.texts)

@@ -64,3 +64,18 @@ def test_parts_and_end(text: str, parts: list[int], end: dt.date) -> None:
 def test_plausible(text: str, plausible: bool) -> None:
     found = dates.parse(text)
     assert found is not None and found.plausible is plausible
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2025-06-18", D(2025, 6, 18), id="a day"),
+        pytest.param("2025-06", None, id="a month is no day"),
+        pytest.param("2025", None, id="a year is no day"),
+        pytest.param("2025-02-30", None, id="a day the calendar lacks"),
+        pytest.param("2025-W25-3", None, id="an ISO week date"),
+        pytest.param("20250618", None, id="the basic format"),
+    ],
+)
+def test_day(text: str, expected) -> None:
+    assert dates.day(text) == expected

@@ -77,12 +77,60 @@ def _unmapped(rows: list[dict[str, str]]) -> list[str]:
             [(TITR, "capacity", "10000000")],
             id="an acronym; a target is not a capacity",
         ),
+        pytest.param(
+            "The Central Asia–China gas pipeline ran at full load.\n"
+            "A fifth line is under study. It would be 900 km long.",
+            [],
+            [(CACGP, "length", "900")],
+            id="a new unnamed line and the it after it are not the whole",
+        ),
+        pytest.param(
+            "The Central Asia–China gas pipeline ran at full load. Line C can carry 25 bcm a "
+            "year. The whole system can carry 55 bcm a year.",
+            [(CACGP, "capacity", "55")],
+            [],
+            id="the whole system after a line is the system",
+        ),
+        pytest.param(
+            "Freight on the Middle Corridor grew fast in 2024.\n"
+            "Almaty plans to send 900 trains east next year.",
+            [],
+            [(TITR, "target", "900")],
+            id="a city's own plan is not the topic's target",
+        ),
+        pytest.param(
+            "The Central Asia–China gas pipeline is getting a fourth branch.\n"
+            "Line D begins at a gas field in Turkmenistan. From there it crosses Uzbekistan, "
+            "Tajikistan and Kyrgyzstan to enter China.",
+            [("cacgp-line-d", "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China")],
+            [(CACGP, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China")],
+            id="a line's route across two sentences is the line's",
+        ),
     ],
 )
 def test_reading_by_discourse(fixture_raw, text: str, present, absent) -> None:
     found = _found(_propose(fixture_raw, text))
     assert set(present) <= found
     assert not set(absent) & found
+
+
+def test_the_whole_system_is_no_line(fixture_raw) -> None:
+    rows = _propose(
+        fixture_raw,
+        "The Central Asia–China gas pipeline ran at full load. Line C can carry 25 bcm a "
+        "year. The whole system can carry 55 bcm a year.",
+    )
+    (whole,) = [r for r in rows if r["field"] == "capacity" and r["value"] == "55"]
+    assert whole["feature"] == ""
+
+
+def test_a_leading_it_is_the_subject_before_the_whole_network(fixture_raw) -> None:
+    rows = _propose(
+        fixture_raw,
+        "The Central Asia–China gas pipeline is getting a fourth line.\n"
+        "Line D is planned. Once built, it will lift the capacity of the whole network by 30 bcm.",
+    )
+    assert ("cacgp-line-d", "capacity", "30") in _found(rows)
 
 
 def test_an_inherited_topic_says_so(fixture_raw) -> None:

@@ -121,6 +121,8 @@ def test_dateline(top: str, expected: dict[str, str]) -> None:
         pytest.param("a 35 percent share", 35, "%", "", id="percent"),
         pytest.param("fourteen tunnels", 14, "tunnels", "", id="tunnels in words"),
         pytest.param("up to 700 container trains", 700, "trains", "up to", id="trains"),
+        pytest.param("a bill that may reach $3.3 billion", 3.3e9, "USD", "up to", id="may reach"),
+        pytest.param("could end up costing US$7bn", 7e9, "USD", "up to", id="could end up costing"),
     ],
 )
 def test_quantities(sentence: str, number: float, unit: str, qualifier: str) -> None:
@@ -157,6 +159,7 @@ def test_no_quantity(sentence: str) -> None:
         pytest.param("will open in February", "2023-10-09", "2024-02", "", id="future month"),
         pytest.param("will open in December", "2023-10-09", "2023-12", "", id="later this year"),
         pytest.param("will sign on Monday", "2025-03-14", "2025-03-17", "", id="future weekday"),
+        pytest.param("to begin next spring", "2024-11-12", "2025", "", id="next spring"),
         pytest.param("talks were held on Monday", "2025-03-14", "2025-03-10", "", id="past wkday"),
     ],
 )
@@ -252,6 +255,57 @@ def test_periods(sentence: str, article_date: str, period: str, target: bool) ->
             id="a target with its year",
         ),
         pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("length", "610", "km", "", "", ""),
+            id="the N km line beside a section is the whole length",
+        ),
+        pytest.param(
+            "The 190 km Tajik section of the 610 km line is the hardest.",
+            ("section_length", "190", "km", "", "", "Tajikistan"),
+            id="... and the section keeps its country",
+        ),
+        pytest.param(
+            "The railway is expected to carry 8 million tonnes a year at first.",
+            ("capacity", "8000000", "tonnes/year", "", "", ""),
+            id="expected to carry yearly, no year: a capacity",
+        ),
+        pytest.param(
+            "The line would initially carry 9 million tonnes a year.",
+            ("capacity", "9000000", "tonnes/year", "", "", ""),
+            id="would, an adverb, carry: a capacity",
+        ),
+        pytest.param(
+            "Deliveries fell 3% in the first six months of this year to 14.2 bcm.",
+            ("traffic", "14.2", "bcm", "", "2025-01/2025-06", ""),
+            id="the level traffic fell to in a period",
+        ),
+        pytest.param(
+            "The new strand would add 12 bcm of annual capacity.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="the capacity a part adds",
+        ),
+        pytest.param(
+            "It runs for 900 km from Atyrau to Aktau.",
+            ("length", "900", "km", "", "", ""),
+            id="a length from A to B is no distance",
+        ),
+        pytest.param(
+            "Cargo on the route rose to 2.2 million tonnes in 2023.",
+            ("traffic", "2200000", "tonnes", "", "2023", ""),
+            id="the level traffic rose to in a year",
+        ),
+        pytest.param(
+            "The branch is to be 300 km long and carry 12 bcm a year.",
+            ("capacity", "12", "bcm/year", "", "", ""),
+            id="what a planned line is to carry yearly is its capacity, not a target",
+        ),
+        pytest.param(
+            "About 90,000 TEU passed through last year, and the owners want 250,000 TEU a year "
+            "by 2029.",
+            ("traffic", "90000", "TEU", "about", "2024", ""),
+            id="a target in the next clause leaves last year's traffic alone",
+        ),
+        pytest.param(
             "A block train now makes the trip from Xian to Aktau in ten days.",
             ("transit_time", "10", "days", "", "", "Xian–Aktau"),
             id="transit time between two places",
@@ -275,7 +329,30 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
         pytest.param("The depot lies 40 km from the city.", "length", id="a distance"),
         pytest.param("Freight grew by 12 percent.", "stake", id="growth is no stake"),
         pytest.param(
+            "Freight grew by 1.1 million tonnes in 2024.", "traffic", id="a rise is no traffic"
+        ),
+        pytest.param(
             "Customs now clears a wagon in two hours.", "transit_time", id="handling is no transit"
+        ),
+        pytest.param(
+            "It has 35 tunnels with a combined length of 70 km.",
+            "length",
+            id="the tunnels' combined length is not the line's",
+        ),
+        pytest.param(
+            "Crews will start drilling the first tunnels in late 2027.",
+            "start_date",
+            id="starting a step of the works is not the start of works",
+        ),
+        pytest.param(
+            "The trip should drop to nine days once the ferries are replaced.",
+            "transit_time",
+            id="a hoped-for time is not today's",
+        ),
+        pytest.param(
+            "It will carry more once the port finishes its upgrade next year.",
+            "completion_date",
+            id="a condition's date is not the system's",
         ),
         pytest.param(
             "It will raise the network's yearly capacity to 90 bcm.",
@@ -286,6 +363,53 @@ def test_figures_fill_their_field(sentence: str, expected: tuple[str, ...]) -> N
 )
 def test_figures_that_fill_nothing(sentence: str, absent: str) -> None:
     assert absent not in {v[0] for v in _read(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holders"),
+    [
+        pytest.param("The Chinese side holds 60%.", {"Chinese side"}, id="a side by its country"),
+        pytest.param(
+            "The Kazakh and Turkmen railways will hold 20% each.",
+            {"Kazakh railways", "Turkmen railways"},
+            id="two national railways, each",
+        ),
+        pytest.param(
+            "It changed hands, with Sand Ports owning the other 40%.", {"Sand Ports"}, id="owning"
+        ),
+        pytest.param(
+            "Turkey's Sand Ports holds a 15% stake.", {"Sand Ports"}, id="without its country"
+        ),
+    ],
+)
+def test_holders_named_by_country_or_before_a_participle(sentence: str, holders: set) -> None:
+    assert {v[5] for v in _read(sentence) if v[0] == "stake"} == holders
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Building is expected to take six years.", id="expected to take"),
+        pytest.param("It is designed to carry 12 bcm a year.", id="designed to carry a figure"),
+    ],
+)
+def test_a_figure_or_a_duration_is_no_role(sentence: str) -> None:
+    assert not [v for v in _read(sentence) if v[0] == "role"]
+
+
+def test_an_old_transit_time_is_not_today_s() -> None:
+    got = [v for v in _read("Trains need 11 days, against 20 days three years ago.")]
+    assert [v[1] for v in got if v[0] == "transit_time"] == ["11"]
+
+
+def test_a_range_of_days_proposes_its_upper_end_and_says_so() -> None:
+    (value,) = [
+        v
+        for v in values.read_values("A box takes 9 to 13 days to reach Baku.", _ctx())
+        if v.field == "transit_time"
+    ]
+    assert (value.value, value.qualifier) == ("13", "up to")
+    assert "a range, 9 to 13 days" in value.note
 
 
 def test_a_share_each_for_two_holders() -> None:
@@ -340,6 +464,11 @@ def test_event_dates(sentence: str, article_date: str, field: str, value: str) -
     assert (field, value) in {(v[0], v[1]) for v in _read(sentence, article_date)}
 
 
+def test_a_new_things_date_is_not_the_systems() -> None:
+    got = _read("The port grew last year, and a third warehouse is due to open next year.")
+    assert not [v for v in got if v[0].endswith("_date")]
+
+
 def test_a_statement_date_is_no_event() -> None:
     got = _read("The minister said on Monday that the route is busy.")
     assert not {v for v in got if v[0].endswith("_date")}
@@ -358,6 +487,9 @@ def test_a_statement_date_is_no_event() -> None:
             id="the construction of",
         ),
         pytest.param("Construction of the railway will begin in October.", [], id="to begin"),
+        pytest.param(
+            "Officials hope construction of the branch will resume soon.", [], id="to resume"
+        ),
         pytest.param("Preparations for the construction of the railway went on.", [], id="for"),
         pytest.param("with plans to build charging stations", ["planned"], id="plans to build"),
         pytest.param("a planned $8 billion railway", ["planned"], id="planned"),
@@ -409,6 +541,55 @@ def test_status_phrases(sentence: str, status: list[str]) -> None:
 def test_route_countries_in_order(sentence: str, countries: str) -> None:
     got = [v.value for v in phrases.read_phrases(sentence, COUNTRIES, []) if v.field == "countries"]
     assert got == [countries]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "ends", "countries"),
+    [
+        pytest.param(
+            "The oil line exits Kazakhstan via Kyrgyzstan and Tajikistan before entering China.",
+            "",
+            ("", ""),
+            "Kazakhstan;Kyrgyzstan;Tajikistan;China",
+            id="leave A through a list before entering B",
+        ),
+        pytest.param(
+            "From Tajikistan it crosses Kyrgyzstan to reach China.",
+            "",
+            ("", ""),
+            "Tajikistan;Kyrgyzstan;China",
+            id="from A it crosses B to reach C",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "Uzbekistan",
+            ("", ""),
+            "Uzbekistan;Kyrgyzstan;Tajikistan;China",
+            id="from there: where the sentence before left off",
+        ),
+        pytest.param(
+            "The planners routed the new branch through Kyrgyzstan instead.",
+            "",
+            ("Kazakhstan", "China"),
+            "Kazakhstan;Kyrgyzstan;China",
+            id="through B instead: the same ends, another way",
+        ),
+        pytest.param(
+            "From there it runs through Kyrgyzstan and Tajikistan to enter China.",
+            "",
+            ("", ""),
+            None,
+            id="from there with nothing before: no route",
+        ),
+    ],
+)
+def test_routes_leaning_on_the_sentence_before(sentence, origin, ends, countries) -> None:
+    got = [
+        v.value
+        for v in phrases.read_phrases(sentence, COUNTRIES, [], origin, ends)
+        if v.field == "countries"
+    ]
+    assert got == ([countries] if countries else [])
 
 
 @pytest.mark.parametrize(

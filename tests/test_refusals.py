@@ -7,12 +7,14 @@ Each case is labelled and asserted with its exact message.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from corridors import cli
+from corridors.store import geojsonio
 
 from fixtures import INGEST_ROOT
 
@@ -29,6 +31,12 @@ MISQUOTE = (
     "'Nothing'; source has 'the' where the quote has 'this.'"
 )
 ARTICLE = "An article about nothing the map knows, written for this test.\n"
+
+
+def _data_files(data_copy) -> dict[Path, bytes]:
+    """Every file of the data folders (the write lock's file lives beside them, not in them)."""
+    folders = (data_copy.path("geodata"), data_copy.path("seeds"))
+    return {p: p.read_bytes() for f in folders for p in f.rglob("*") if p.is_file()}
 
 
 def _misquote(data_copy) -> None:
@@ -72,7 +80,7 @@ def test_every_reader_refuses_data_with_errors_alike(
 ) -> None:
     """The same words and exit 1 from every command; nothing printed, nothing written."""
     _misquote(data_copy)
-    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    before = _data_files(data_copy)
     assert cli.main(_args(data_copy, tmp_path, command, extra)) == 1
     captured = capsysbinary.readouterr()
     assert captured.out == b""
@@ -80,7 +88,7 @@ def test_every_reader_refuses_data_with_errors_alike(
         REFUSED.format(command=command, count=1, first=MISQUOTE)
     ]
     assert not any((tmp_path / "out").iterdir())
-    after = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    after = _data_files(data_copy)
     assert after == before
 
 
@@ -269,7 +277,7 @@ def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> No
     root = os.fspath(data_copy.root)
     assert cli.main(["--data-dir", root, "ingest", os.fspath(INGEST_ARTICLE)]) == 0
     capsys.readouterr()
-    before = {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()}
+    before = _data_files(data_copy)
     _full_disk(monkeypatch)
     args = ["--data-dir", root, "review", INGEST_ARTICLE.stem, "--accept", "cku-length-900"]
     assert cli.main(args) == 1
@@ -277,7 +285,7 @@ def test_review_on_a_full_disk_is_one_line(data_copy, monkeypatch, capsys) -> No
         f"review failed: cannot write {root}/geodata/claims.csv: No space left on device; the "
         "previous file is unchanged"
     ]
-    assert {p: p.read_bytes() for p in data_copy.root.rglob("*") if p.is_file()} == before
+    assert _data_files(data_copy) == before
 
 
 def _nameless_country(data_copy) -> None:
@@ -299,3 +307,35 @@ def test_ingest_reports_a_country_without_a_name(data_copy, capsys) -> None:
     ]
     assert cli.main([*args, "--allow-errors"]) == 0
     assert "9 proposed claim(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        pytest.param(
+            "[null]", id="an array (the fuzzer made geojsonio.dumps raise AttributeError)"
+        ),
+        pytest.param('"text"', id="a string"),
+        pytest.param("0", id="zero"),
+    ],
+)
+def test_fmt_leaves_a_file_whose_properties_are_not_an_object(
+    properties: str, data_copy, capsys
+) -> None:
+    """fmt names the feature and leaves the file; the canonical writer itself refuses it too
+    (TypeError, never a silent {}), for every other caller."""
+    rel = "geodata/features/cku-railway.geojson"
+    text = (
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        f'{properties}, "geometry": null}}]}}'
+    )
+    data_copy.write_text(rel, text)
+    assert cli.main(["--data-dir", os.fspath(data_copy.root), "fmt"]) == 1
+    assert (
+        f"ERROR {rel}: holds what the canonical form does not keep: the properties of feature "
+        "#0, which are not an object; left unchanged"
+    ) in capsys.readouterr().err
+    assert data_copy.read_text(rel) == text
+    feature = json.loads(text)["features"][0]
+    with pytest.raises(TypeError, match=r"properties are a JSON \w+, not an object"):
+        geojsonio.dumps([feature])

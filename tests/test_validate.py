@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import numpy as np
 import pytest
 
 from corridors import cli
+from corridors.geo.parse import parse
 from corridors.model import dataset
 from corridors.problems import Problem
 from corridors.schema import CLAIM_COLUMNS
-from corridors.store import reading
+from corridors.store import rawdata, reading
 from corridors.validate import CHECKS, validate
 
 from fixtures import FIXTURE
@@ -297,6 +299,16 @@ CASES = [
         lambda c: c.write_text(CKU, "[]\n"),
         Expect(CKU, "", "the file holds a JSON array, not a FeatureCollection object"),
         id="JSON array",
+    ),
+    pytest.param(
+        lambda c: c.write_text(CKU, "null\n"),
+        Expect(CKU, "", "the file holds a JSON null, not a FeatureCollection object"),
+        id="JSON null (found by fuzzing: once silently skipped)",
+    ),
+    pytest.param(
+        lambda c: c.write_text(BOUNDARIES, "null\n"),
+        Expect(BOUNDARIES, "", "not a FeatureCollection of countries"),
+        id="boundaries holding JSON null",
     ),
     pytest.param(
         lambda c: c.write_text(CKU, '{"type": "Feature", "properties": {}, "geometry": null}\n'),
@@ -1382,6 +1394,8 @@ CASE_CHECKS = {
     "UTF-8 BOM": "read_problems",
     "Latin-1 bytes": "read_problems",
     "JSON array": "feature_collection",
+    "JSON null (found by fuzzing: once silently skipped)": "feature_collection",
+    "boundaries holding JSON null": "boundaries_usable",
     "bare Feature": "feature_collection",
     "features not a list": "feature_collection",
     "crs member": "feature_collection",
@@ -1886,3 +1900,43 @@ def test_length_claims_are_compared_like_with_like(data_copy: DataCopy, edit, ex
         if p.check == "claimed_length_vs_measured"
     ]
     assert found == expected
+
+
+def test_parse_validate_build_share_one_parse(
+    fixture_raw: rawdata.RawData, boundaries: gpd.GeoDataFrame
+) -> None:
+    """read -> parse -> validate -> build: the checks and the Dataset read the same Parsed, so
+    validating with it says what validating alone says, and the Dataset's lengths and countries
+    are the ones parsed."""
+    parsed = parse(fixture_raw, boundaries)
+    problems = validate(fixture_raw, parsed=parsed)
+    assert problems == validate(fixture_raw, boundaries)
+    ds = dataset.build(fixture_raw, parsed, problems)
+    for ref in parsed.features:
+        if ref.id in ds.features.index:
+            km = parsed.lengths_km[ref.seq]
+            shown = ds.features.at[ref.id, "measured_length_km"]
+            assert np.isnan(shown) if np.isnan(km) else shown == round(km, 1)
+            assert ds.features.at[ref.id, "countries"] == parsed.countries[ref.seq]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        pytest.param(lambda path: path.unlink(), "file is missing", id="missing"),
+        pytest.param(
+            lambda path: path.write_text("claim,source\n", encoding="utf-8"),
+            "header is not",
+            id="wrong header",
+        ),
+    ],
+)
+def test_the_anchors_check_reads_what_rawdata_read(data_copy, change, message: str) -> None:
+    """anchors.csv is read with everything else (rawdata), never from disk in the middle of the
+    checks: a change after the read is not seen, and what the read met is the check's to say."""
+    before = data_copy.read()
+    change(data_copy.path(ANCHORS))
+    assert [p for p in validate(before) if p.file == ANCHORS] == []
+    after = [p for p in validate(data_copy.read()) if p.file == ANCHORS]
+    assert [p.check for p in after] == ["quote_anchors"]
+    assert message in after[0].message

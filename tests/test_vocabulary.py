@@ -186,6 +186,40 @@ def test_like_meets_like(other: dict[str, str], disagree: bool) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("other", "disagree"),
+    [
+        pytest.param(_claim(value="600"), True, id="like and like, another value"),
+        pytest.param(_claim(value="500.0"), False, id="like and like, the same value"),
+        pytest.param(_claim(value="600", period="2024"), False, id="another period"),
+        pytest.param(_claim(field="role", value="x"), False, id="a field of many values"),
+    ],
+)
+def test_in_disagreement_is_disagree_over_a_table(other: dict[str, str], disagree: bool) -> None:
+    """The bulk form the timeline and the figures use says what ``disagree`` says, for each row."""
+    rows = [_claim(), other, _claim(corridor="elsewhere")]
+    assert schema.in_disagreement(rows) == [disagree, disagree, False]
+    assert schema.disagree(rows[0], rows[1]) is disagree
+
+
+@pytest.mark.parametrize(
+    ("feature", "applies"),
+    [
+        pytest.param("", True, id="about the whole system"),
+        pytest.param("leg-a", True, id="about this feature"),
+        pytest.param("leg-b", False, id="about another feature"),
+    ],
+)
+def test_the_claims_of_a_feature(feature: str, applies: bool) -> None:
+    """A claim of a feature's corridor applies to it when it names no feature or this one; a
+    claim of another corridor never does (schema.claims_of, used by validate and the popups)."""
+    claim = _claim(feature=feature)
+    by_corridor = {"c": [claim], "other": [_claim(corridor="other")]}
+    assert schema.of_feature(claim, "leg-a") is applies
+    assert schema.claims_of(by_corridor, "c", "leg-a") == ([claim] if applies else [])
+    assert schema.claims_of(by_corridor, "missing", "leg-a") == []
+
+
 def test_the_readme_lists_every_field_and_column() -> None:
     """The README's data section names every claim field and every claims/corridors column, so
     a curator reading it meets no field the validator would refuse or miss."""

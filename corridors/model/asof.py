@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import dates
+from ..schema import claims_of
 from .dataset import Dataset
 
 UNSTATED = "unstated"
@@ -133,7 +134,7 @@ def status_at(readings: list[tuple[str, dt.date | None]], curated: str | None = 
 def statuses(ds: Dataset, days: dict[str, dt.date | None]) -> pd.Series:
     """Each feature's status from the claims of ``ds`` (indexed like ``ds.features``)."""
     status_claims = ds.claims[ds.claims["field"] == "status"]
-    by_corridor: dict[str, list[tuple[str, str, dt.date | None]]] = {}
+    by_corridor: dict[str, list[dict]] = {}
     for corridor, feature, value, source in zip(
         status_claims["corridor"],
         status_claims["feature"],
@@ -141,12 +142,13 @@ def statuses(ds: Dataset, days: dict[str, dt.date | None]) -> pd.Series:
         status_claims["source"],
         strict=True,
     ):
-        by_corridor.setdefault(corridor, []).append((feature, value, days.get(source)))
+        claim = {"feature": feature, "value": value, "day": days.get(source)}
+        by_corridor.setdefault(corridor, []).append(claim)
     out = []
     for fid, corridor, curated in zip(
         ds.features.index, ds.features["corridor"], ds.features["status"], strict=True
     ):
-        readings = [(v, d) for f, v, d in by_corridor.get(corridor, []) if f in ("", fid)]
+        readings = [(c["value"], c["day"]) for c in claims_of(by_corridor, corridor, fid)]
         out.append(status_at(readings, curated))
     return pd.Series(out, index=ds.features.index, dtype=object)
 

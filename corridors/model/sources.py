@@ -9,6 +9,7 @@ an id that is neither is named by itself, with nothing else stated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -119,3 +120,36 @@ def source_in(sources: pd.DataFrame, references: pd.DataFrame, file: str) -> Sou
         sha256=str(row["sha256"]),
         author=str(row["author"]),
     )
+
+
+def sources_by_file(ds: Dataset, files: Iterable[str]) -> dict[str, Source]:
+    """``source`` of many ids at once (see ``sources_in``)."""
+    return sources_in(ds.sources, ds.references, files)
+
+
+def sources_in(
+    sources: pd.DataFrame, references: pd.DataFrame, files: Iterable[str]
+) -> dict[str, Source]:
+    """``source_in`` of many ids at once: the articles' rows read in one look-up rather than
+    one each (a system's claims cite a thousand articles in a grown corpus)."""
+    wanted = list(dict.fromkeys(files))
+    found = sources.index.intersection(wanted)
+    rows = sources.loc[found].to_dict("index") if len(found) else {}
+    out = {}
+    for file in wanted:
+        row = rows.get(file)
+        if row is None:
+            out[file] = source_in(sources, references, file)  # a reference, or listed nowhere
+            continue
+        out[file] = Source(
+            file=file,
+            headline=str(row["headline"]),
+            outlet=str(row["outlet"]),
+            date=str(row["date"]),
+            dateline=str(row["dateline"]),
+            syndicated=row["syndicated"] == "yes",
+            note=str(row["note"]),
+            sha256=str(row["sha256"]),
+            author=str(row["author"]),
+        )
+    return out

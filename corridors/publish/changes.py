@@ -477,3 +477,35 @@ def render(
     if fmt == "atom":
         return to_atom(ds, found, since, until, undated, corridors or ())
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+#: The page lists the newest changes only: a grown corpus has tens of thousands (every claim is
+#: one when it appears); the CSV and Atom downloads list them all.
+SHOWN = 100
+
+
+def list_html(ds: Dataset, found: list[Change], shown: int = SHOWN) -> str:
+    """The newest changes as a list (``shown`` of them), each with its quotes and sources (all
+    escaped), and how many earlier ones the downloads hold: what the dashboard shows."""
+    if not found:
+        return (
+            "<p data-testid='changes' data-count='0'>No source dated in this span says anything "
+            "new.</p>"
+        )
+    newest = sorted(found, key=lambda c: c.day, reverse=True)
+    items = "".join(
+        f"<li data-change='{html.escape(c.kind)}'><b>{html.escape(c.day.isoformat())}</b> "
+        f"{entry_html(ds, c)}</li>"
+        for c in newest[:shown]
+    )
+    earlier = len(newest) - shown
+    more = (
+        f"<p data-testid='changes-more'>… and {earlier:,} earlier change"
+        f"{'s' if earlier > 1 else ''}: the CSV and Atom downloads below list every one.</p>"
+        if earlier > 0
+        else ""
+    )
+    return (
+        f"<ul data-testid='changes' data-count='{len(found)}' style='font-size:0.88rem'>"
+        f"{items}</ul>{more}"
+    )

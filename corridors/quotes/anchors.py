@@ -124,31 +124,33 @@ def compute(raw: RawData) -> Computed:
     A quote found twice is a problem here; a quote not found, or a missing source, is reported by
     the verbatim and reference checks and simply gets no anchor.
     """
-    anchors: list[Anchor] = []
-    problems: list[Problem] = []
+    found: dict[int, Anchor | Problem] = {}
     table = raw.claims
-    for row in table.rows:
+    rows = table.rows
+    for i in textmatch.by_article([row["source"] for row in rows]):
+        row = rows[i]
         source = row["source"]
         text = raw.texts.get(source)  # the article as read (decoded once, by rawdata.read)
         if text is None or not row["quote"].strip():
             continue
         matches = occurrences(row["quote"], text)
         if len(matches) == 1:
-            anchors.append(anchor_at(row["id"], source, text, matches[0]))
+            found[i] = anchor_at(row["id"], source, text, matches[0])
         elif len(matches) > 1:
             where = ", ".join(str(m.start) for m in matches)
-            problems.append(
-                error(
-                    table.rel,
-                    row["id"],
-                    f"quote matches {len(matches)} places in {source} (at characters {where}); "
-                    "its anchor would be ambiguous",
-                    "lengthen the quote with the words around the passage meant, until it "
-                    "matches once",
-                    row.line,
-                )
+            found[i] = error(
+                table.rel,
+                row["id"],
+                f"quote matches {len(matches)} places in {source} (at characters {where}); "
+                "its anchor would be ambiguous",
+                "lengthen the quote with the words around the passage meant, until it matches once",
+                row.line,
             )
-    return Computed(anchors, problems)
+    in_order = [found[i] for i in sorted(found)]  # claims order
+    return Computed(
+        [a for a in in_order if isinstance(a, Anchor)],
+        [p for p in in_order if not isinstance(p, Anchor)],
+    )
 
 
 def render(anchors: list[Anchor]) -> str:

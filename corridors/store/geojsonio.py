@@ -56,7 +56,13 @@ def unknown(collection: dict) -> list[str]:
 
 
 def canonical_feature(feature: dict, property_order: Iterable[str] = FEATURE_PROPERTIES) -> dict:
-    props = feature.get("properties") or {}
+    """The feature in canonical form; a TypeError (never a silent {}) when its properties are not
+    an object, so that fmt leaves such a file unchanged and says why."""
+    props = feature.get("properties")
+    if props is None:
+        props = {}
+    elif not isinstance(props, dict):
+        raise TypeError(f"a feature's properties are a JSON {_json_type(props)}, not an object")
     order = list(property_order)
     ordered = {k: props[k] for k in order if k in props}
     ordered |= {k: v for k, v in props.items() if k not in ordered}
@@ -74,6 +80,11 @@ def canonical_feature(feature: dict, property_order: Iterable[str] = FEATURE_PRO
     out["properties"] = ordered
     out["geometry"] = geometry
     return out
+
+
+def _json_type(value: object) -> str:
+    names = {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def dumps(

@@ -115,8 +115,9 @@ def read_geofile_text(
     text = reading.decode_text(data, rel, problems)
     if text is None:
         return GeoFile(path, rel, None), None
+    before = len(problems)
     parsed = reading.parse_json(text, rel, problems)
-    if parsed is None:
+    if len(problems) > before:  # refused, with its reason (None is also what JSON null parses to)
         return GeoFile(path, rel, None), text
     data_object = parsed if isinstance(parsed, dict) else {"__not_object__": parsed}
     return GeoFile(path, rel, data_object), text

@@ -86,6 +86,15 @@ class Context:
             index[row["corridor"]].append(row)
         return index
 
+    @cached_property
+    def claims_by_feature(self) -> dict[tuple[str, str], list[Row]]:
+        """Claims by (corridor, feature), feature '' for the whole corridor: a feature's claims
+        are two look-ups, not a pass over its corridor's thousands."""
+        index: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for row in self.raw.claims.rows:
+            index[(row["corridor"], row["feature"])].append(row)
+        return index
+
     def claims_for(self, ref: FeatureRef) -> list[Row]:
         """The claims that apply to a feature (schema.claims_of)."""
         corridor = ref.props.get("corridor")

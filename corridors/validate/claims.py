@@ -14,6 +14,7 @@ from ..geo import compare
 from ..problems import Problem, error, warning
 from ..quotes import anchors, textmatch
 from ..schema import FIELDS, STATUSES, period_problem, scope_problem
+from ..store.rawdata import Row
 from .base import Context, check, feature_error
 
 #: A length claim this far from the measured length, with no note explaining it, is flagged.
@@ -169,28 +170,36 @@ def duplicate_claims(ctx: Context) -> Iterator[Problem]:
 def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
     """Every quote stands word for word in its source (whitespace and quote marks aside)."""
     table = ctx.raw.claims
-    for row in table.rows:
-        quote = row["quote"]
-        text = ctx.seed_texts.get(row["source"])
-        if not quote.strip():
-            yield error(
-                table.rel,
-                row["id"],
-                "empty quote",
-                "copy the passage that states the value, word for word",
-                row.line,
-            )
-            continue
-        if text is None:
-            continue  # the missing source is reported by claim_references / sources_present
-        if textmatch.find_quote(quote, text) is None:
-            yield error(
-                table.rel,
-                row["id"],
-                f"quote not found verbatim in {row['source']}{textmatch.near_miss_text(quote, text)}",
-                "copy the passage exactly as the source has it",
-                row.line,
-            )
+    rows = table.rows
+    found: dict[int, Problem] = {}
+    for i in textmatch.by_article([row["source"] for row in rows]):
+        if problem := _not_verbatim(table.rel, rows[i], ctx.seed_texts.get(rows[i]["source"])):
+            found[i] = problem
+    yield from (found[i] for i in sorted(found))  # claims order
+
+
+def _not_verbatim(rel: str, row: Row, text: str | None) -> Problem | None:
+    """The problem with one claim's quote, if any (see ``quotes_verbatim``)."""
+    quote = row["quote"]
+    if not quote.strip():
+        return error(
+            rel,
+            row["id"],
+            "empty quote",
+            "copy the passage that states the value, word for word",
+            row.line,
+        )
+    if text is None:
+        return None  # the missing source is reported by claim_references / sources_present
+    if textmatch.find_quote(quote, text) is None:
+        return error(
+            rel,
+            row["id"],
+            f"quote not found verbatim in {row['source']}{textmatch.near_miss_text(quote, text)}",
+            "copy the passage exactly as the source has it",
+            row.line,
+        )
+    return None
 
 
 @check

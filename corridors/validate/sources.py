@@ -14,9 +14,6 @@ from .base import Context, check
 #: An article's file name: no folders, no markup, a .txt file.
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt\Z")
 
-#: An article's date as ISO 8601 writes it, to the precision the article states: a year, a month
-#: or a day.
-
 
 def date_parts(value: str) -> list[int] | None:
     """[year], [year, month] or [year, month, day] of a source's date; [] when it states none;

@@ -30,7 +30,7 @@ import pandas as pd
 from .. import dates
 from ..model import asof
 from ..model.dataset import Dataset
-from ..model.sources import source
+from ..model.sources import sources_by_file
 from ..schema import field_label, format_value, in_disagreement
 
 #: The figure fields drawn, in the order of the chart's rows, with the row they go in: traffic,
@@ -105,7 +105,9 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
     out, placed_claims, unplaced = [], [], 0
-    for claim in claims.to_dict("records"):
+    records = claims.to_dict("records")
+    named = sources_by_file(ds, (c["source"] for c in records))  # once each, not once a claim
+    for claim in records:
         value = _number(str(claim["value"]))
         if value is None:
             continue
@@ -146,7 +148,7 @@ def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
                 "end": placed.last,
                 "claim": claim["id"],
                 "source": claim["source"],
-                "source_label": source(ds, claim["source"]).dated,
+                "source_label": named[claim["source"]].dated,
                 "quote": claim["quote"],
                 "aim": "target" if field in TARGETS else "reported",
                 "conflict": False,
@@ -172,9 +174,29 @@ AXIS_LABEL = (
 )
 
 
+#: What makes two rows one mark: the same figure of the same thing at the same date and value.
+SAME_MARK = ["panel", "corridor", "feature", "field", "scope", "value", "start", "end", "aim"]
+
+
+def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per mark: claims giving the same figure at the same date are one mark (its first
+    claim, which a click picks, named with how many more sources give it), so a figure a thousand
+    articles repeat is one point, not a thousand stacked side by side. Every claim stays in the
+    panel."""
+    if frame.empty:
+        return frame.copy()
+    counts = frame.groupby(SAME_MARK, sort=False, dropna=False)["source"].transform("nunique")
+    data = frame.assign(_n=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    data["source_label"] = [
+        label + (f" (and {n - 1:,} more source{'s' if n > 2 else ''})" if n > 1 else "")
+        for label, n in zip(data["source_label"], data["_n"], strict=True)
+    ]
+    return data.drop(columns="_n")
+
+
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
-    data = frame.copy()
+    data = one_mark_per_figure(frame)
     mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
     lo = min(data["start"], default=dt.date(2000, 1, 1))
     hi = max(data["end"], default=lo)

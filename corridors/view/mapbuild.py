@@ -31,7 +31,7 @@ from ..schema import (
     claims_of,
     format_claim,
 )
-from . import panel
+from . import panelmodel
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
@@ -156,14 +156,23 @@ class PopupMaker:
                 statuses.setdefault((c["value"], c["scope"], c["period"]), c)
         if not statuses:
             parts.append("<br><span>Status: not stated in the sources</span>")
-        figures = [c for c in claims if c["field"] in FIELDS and FIELDS[c["field"]].figure]
-        for claim in [*statuses.values(), *figures]:
+        # one entry per figure as a reader reads it, with its first quote: a figure a thousand
+        # articles repeat is one line, not a thousand (the panel has every quote)
+        figures: dict[tuple[str, str], list[dict]] = {}
+        for c in claims:
+            if c["field"] in FIELDS and FIELDS[c["field"]].figure:
+                figures.setdefault((c["field"], format_claim(c)), []).append(c)
+        entries = [[c] for c in statuses.values()] + list(figures.values())
+        for same in entries:
+            claim = same[0]
             label = FIELDS[claim["field"]].label
             value = format_claim(claim)
             named = self.sources.get(claim["source"], claim["source"])
+            others = len({c["source"] for c in same} - {claim["source"]})
+            more = f" and {others:,} more source{'s' if others > 1 else ''}" if others else ""
             parts.append(
                 f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
-                f"<i>“{e(panel.snippet(claim['quote']))}”</i> — {e(named)}</div>"
+                f"<i>“{e(panelmodel.snippet(claim['quote']))}”</i> — {e(named)}{e(more)}</div>"
             )
         parts.append(
             "<div style='margin-top:4px;color:#555'>All quotes: the panel beside the map.</div>"

@@ -1,4 +1,5 @@
-"""What the page says about itself: one notice for a link it could not follow, and the data problems.
+"""What the page says about itself: one notice for a link it could not follow, the data problems,
+the day it shows, and how to cite it.
 
 Streamlit's alert boxes render Markdown, and the text in them comes from a URL or from file names on
 the reader's disk: either could be written to turn into a link, an image or a heading. Everything
@@ -9,10 +10,12 @@ paths of the reader's machine.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..model import asof
 from ..problems import Problem
 
 #: Characters that start Markdown (or Streamlit's extensions: ':' emoji and icons, '$' maths).
@@ -85,4 +88,36 @@ def problems_summary(problems: Sequence[Problem], root: str | Path) -> str | Non
         f"{len(problems)} problem(s) in the data; the items affected are not shown. "
         f"Files: {', '.join(code_span(f) for f in files)}. "
         "Run `python -m corridors validate` for the same list."
+    )
+
+
+def asof_note_html(moment: asof.Moment) -> str | None:
+    """The note above the panel when the page shows another day than today (or leaves undated
+    sources out); None as of today with the day's default."""
+    if moment.is_now:
+        return None
+    undated = (
+        "Undated sources are included, each marked 'undated' or 'from a reference'."
+        if moment.undated
+        else "Undated sources are left out (tick 'Include undated sources' in the sidebar)."
+    )
+    day = (
+        f"As of {moment.day.isoformat()}: only what sources dated up to that day said; each "
+        "status as the most recent of them gave it."
+        if moment.day
+        else "As of today."
+    )
+    return (
+        f"<div data-testid='asof-note' data-asof='{html.escape(moment.key())}' "
+        "style='background:#eef4fb;border-left:3px solid #1d4e89;padding:0.35rem 0.7rem;"
+        f"font-size:0.9rem'>{html.escape(day)} {html.escape(undated)}</div>"
+    )
+
+
+def how_to_cite_html(text: str) -> str:
+    """``citations.how_to_cite``'s paragraphs (blank-line separated) as escaped HTML."""
+    return (
+        "<div data-testid='how-to-cite'>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+        + "</div>"
     )

@@ -1,413 +1,52 @@
-"""What the reader sees about one corridor: disagreements first, then every claim with its quote.
+"""The quotes panel as HTML: what the reader sees about one corridor, every data string escaped.
 
 The panel answers, on its first screen, "what is it, is it built, who says so": a short summary of
 status, length (measured beside claimed), cost and dates, each reading with its source count, then
 the figures the sources disagree on, side by side with their quotes. The claims follow grouped by
 field, then how each leg was drawn, then the sources.
 
-``corridor_panel`` gathers the content as plain data (tested without Streamlit); ``render_html``
-turns it into HTML in which every string from the data is escaped, so an article or a curator's
-note can never inject markup into the page.
+``panelmodel.corridor_panel`` gathers the content as plain data (tested without Streamlit; named
+here too, as callers build a panel and render it together); ``render_html`` turns it into HTML in
+which every string from the data is escaped, so an article or a curator's note can never inject
+markup into the page. The style is ``frontend/panel.css``.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-
-import pandas as pd
+from collections.abc import Mapping, Sequence
 
 from ..model.dataset import Dataset
-from ..model.sources import Source, source
-from ..quotes import textmatch
+from ..model.sources import Source, sources_by_file
 from ..schema import (
     DATE_FIELDS,
     FIELDS,
-    KINDS,
-    METHODS,
     MODES,
     field_label,
-    format_claim,
-    format_value,
-    readings_key,
-    single,
-    status_label,
-    value_key,
 )
 from . import assets
-
-SNIPPET_CHARS = 110
-
-
-def snippet(quote: str, limit: int = SNIPPET_CHARS) -> str:
-    """A short form of a quote for popups: whole words, an ellipsis where it was cut."""
-    text = textmatch.normalise_text(quote)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
-
-
-@dataclass(frozen=True)
-class QuoteInContext:
-    before: str
-    quote: str
-    after: str
-    found: bool
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    id: str
-    field: str
-    value: str
-    quote: str
-    context: QuoteInContext
-    source: Source
-    note: str
-    feature: str
-    raw: str = ""  # the value as stored, for comparing readings
-    unit: str = ""
-    qualifier: str = ""
-    period: str = ""  # the date or period the value refers to, as stored ('2025-01/2025-06')
-    scope: str = ""  # the part or party it is about, as stored ('Kazakhstan', 'Dostyk–Aktau')
-    corridor: str = ""
-
-    def row(self, feature: str | None = None) -> dict[str, str]:
-        """The claim as the schema's rules read it (``readings_key``, ``value_key``); ``feature``
-        puts the leg the panel groups it under in place of the stored feature."""
-        return {
-            "corridor": self.corridor,
-            "feature": self.feature if feature is None else feature,
-            "field": self.field,
-            "value": self.raw,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "period": self.period,
-            "scope": self.scope,
-        }
-
-
-@dataclass(frozen=True)
-class WaypointView:
-    id: str
-    name: str
-    lat: str
-    lon: str
-    kind: str
-    source_url: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ReferenceView:
-    id: str
-    title: str
-    publisher: str
-    url: str
-    licence: str
-    attribution: str
-
-
-@dataclass(frozen=True)
-class FeatureView:
-    id: str
-    name: str
-    kind: str
-    mode: str
-    status: str
-    measured_km: float | None
-    countries: list[str]
-    drawing: str
-    waypoints: list[WaypointView]
-    method: str = ""
-    accuracy_km: float | None = None
-    references: list[ReferenceView] = field(default_factory=list)
-
-
-def reference(ds: Dataset, reference_id: str) -> ReferenceView:
-    """A reference as the panel names it; an unknown id is shown as it is."""
-    if reference_id not in ds.references.index:
-        return ReferenceView(reference_id, reference_id, "", "", "", "")
-    row = ds.references.loc[reference_id]
-    return ReferenceView(
-        reference_id,
-        row["title"],
-        row["publisher"],
-        row["url"],
-        row["licence"],
-        row["attribution"],
-    )
-
-
-#: The summary's rows: one per field, then the other figures stated (traffic, targets, ...), then
-#: the dates (schema.DATE_FIELDS) as one row.
-SUMMARY_FIELDS = ("status", "length", "cost", "capacity")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One value the sources give for a field, with every claim that gives it."""
-
-    field: str
-    value: str  # as a reader writes it ("US$8 billion", "by 2030", "520 km (Kazakhstan)")
-    scope: str  # "" for the whole system, else the name of the drawn leg the claims are about
-    claims: tuple[ClaimView, ...]
-    #: What the reading is about (schema.readings_key): readings with the same ``like`` speak of
-    #: the same figure (same leg, field, scope and period), so they may disagree.
-    like: tuple[str, ...] = ()
-
-    @property
-    def sources(self) -> list[Source]:
-        """The distinct sources behind this reading, in the order the claims cite them."""
-        seen: dict[str, Source] = {}
-        for claim in self.claims:
-            seen.setdefault(claim.source.file, claim.source)
-        return list(seen.values())
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Two or more different values for one field of one thing, each with its claims."""
-
-    field: str
-    label: str
-    scope: str
-    readings: tuple[Reading, ...]
-    like: tuple[str, ...] = ()  # the readings' common ``like``
-
-
-@dataclass
-class CorridorPanel:
-    id: str
-    name: str
-    summary: str
-    features: list[FeatureView]
-    groups: list[tuple[str, list[ClaimView]]]
-    measured_km: float | None
-    measured_countries: list[str]
-    claimed_lengths: list[str]
-    claimed_countries: list[str]
-    sources: list[Source] = field(default_factory=list)
-    mapped: bool = True  # False: only mentioned in the articles, no geometry to draw
-    kinds: list[str] = field(default_factory=list)  # layer labels of the drawn features
-    readings: dict[str, list[Reading]] = field(default_factory=dict)  # field -> readings
-    disagreements: list[Disagreement] = field(default_factory=list)
-    drawn_statuses: list[str] = field(default_factory=list)  # how the map draws it
-    source_filter: list[Source] = field(default_factory=list)  # the quotes are limited to these
-    hidden_claims: int = 0  # claims left out by the source filter
-    #: The system this one is a part of (corridors.csv part_of), as (id, name); None for a whole.
-    part_of: tuple[str, str] | None = None
-    #: Its parts (Line D of the pipeline), as (id, name, mapped): figures of their own, listed.
-    parts: list[tuple[str, str, bool]] = field(default_factory=list)
-
-
-def quote_in_context(ds: Dataset, file: str, quote: str) -> QuoteInContext:
-    if file not in ds.texts:  # a reference: its page is not kept here, so the quote stands alone
-        return QuoteInContext("", textmatch.normalise_text(quote), "", file in ds.references.index)
-    text = ds.texts.get(file, "")
-    match = textmatch.find_quote(quote, text)
-    if match is None:
-        return QuoteInContext("", quote, "", False)
-    before, quoted, after = textmatch.sentence_around(text, match)
-    return QuoteInContext(
-        textmatch.normalise_text(before) + (" " if before[-1:].isspace() else ""),
-        textmatch.normalise_text(quoted),
-        (" " if after[:1].isspace() else "") + textmatch.normalise_text(after),
-        True,
-    )
-
-
-def _km(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def readings(
-    claims: Sequence[ClaimView], scope_of: dict[str, str] | None = None
-) -> dict[str, list[Reading]]:
-    """Claims grouped into readings: per field, one per distinct value of like and like.
-
-    ``scope_of`` maps a claim's feature id to the leg it speaks for ("" or a leg's name); a claim
-    about the whole system has scope "". Like and like is the schema's ``readings_key`` (same leg,
-    field, stated scope and period): a section's length, a part's figure or last year's traffic
-    is a reading of its own. Two claims of a value are one reading with two sources; the qualifier
-    ("by", "over") is shown only when every claim of the reading states the same one.
-    """
-    scope_of = scope_of or {}
-    grouped: dict[tuple, list[ClaimView]] = {}
-    for claim in claims:
-        leg = scope_of.get(claim.feature, "") if claim.feature else ""
-        row = claim.row(feature=leg)
-        grouped.setdefault((leg, readings_key(row), value_key(row)), []).append(claim)
-    out: dict[str, list[Reading]] = {}
-    for (leg, like, _), members in grouped.items():
-        qualifiers = {c.qualifier for c in members}
-        qualifier = qualifiers.pop() if len(qualifiers) == 1 else ""
-        first = members[0]
-        value = format_value(
-            first.field, first.raw, first.unit, qualifier, first.period, first.scope
-        )
-        out.setdefault(first.field, []).append(
-            Reading(first.field, value, leg, tuple(members), like)
-        )
-    return out
-
-
-def _in_field_order(names: Iterable[str]) -> list[str]:
-    """Field names in the schema's order (its display order); names it lacks after, as found."""
-    present = list(dict.fromkeys(names))
-    return [f for f in FIELDS if f in present] + [f for f in present if f not in FIELDS]
-
-
-def disagreements(by_field: dict[str, list[Reading]]) -> list[Disagreement]:
-    """Figures of one thing that the sources give different values for, in the schema's order:
-    readings of like and like (``Reading.like``) of a field that holds one value at a time."""
-    found = []
-    for field_name in _in_field_order(by_field):
-        if not single(field_name):
-            continue
-        likes: dict[tuple[str, ...], list[Reading]] = {}
-        for reading in by_field[field_name]:
-            likes.setdefault(reading.like, []).append(reading)
-        for like, group in likes.items():
-            if len(group) > 1:
-                label = field_label(field_name)
-                found.append(Disagreement(field_name, label, group[0].scope, tuple(group), like))
-    return found
-
-
-def claim_view(ds: Dataset, row: pd.Series) -> ClaimView:
-    """One claim as the reader sees it: its value formatted, its quote in its sentence."""
-    return ClaimView(
-        id=row["id"],
-        field=row["field"],
-        value=format_claim(row),
-        quote=row["quote"],
-        context=quote_in_context(ds, row["source"], row["quote"]),
-        source=source(ds, row["source"]),
-        note=row["note"],
-        feature=row["feature"],
-        raw=row["value"],
-        unit=row["unit"],
-        qualifier=row["qualifier"],
-        period=row["period"],
-        scope=row["scope"],
-        corridor=row["corridor"],
-    )
-
-
-def corridor_panel(
-    ds: Dataset, corridor_id: str, sources: Iterable[str] | None = None
-) -> CorridorPanel:
-    """Everything known about one corridor: summary, disagreements, claims by field, drawing.
-
-    With ``sources``, only the claims those sources make are shown (the source filter filters the
-    quotes too), and the panel records how many it left out.
-    """
-    features = ds.features[ds.features["corridor"] == corridor_id]
-    all_claims = ds.claims[ds.claims["corridor"] == corridor_id]
-    claims = all_claims
-    chosen = list(dict.fromkeys(sources or ()))
-    if chosen:
-        claims = all_claims[all_claims["source"].isin(chosen)]
-    summary = ""
-    mapped = True
-    part_of = None
-    if corridor_id in ds.corridors.index:
-        summary = str(ds.corridors.loc[corridor_id, "summary"])
-        mapped = ds.corridors.loc[corridor_id, "mapped"] != "no"
-        parent = str(ds.corridors.loc[corridor_id, "part_of"])
-        part_of = (parent, ds.corridor_name(parent)) if parent else None
-    parts = [
-        (p, ds.corridor_name(p), ds.corridors.loc[p, "mapped"] != "no")
-        for p in ds.parts(corridor_id)
-    ]
-
-    feature_views = [
-        FeatureView(
-            id=fid,
-            name=row["name"],
-            kind=KINDS[row["kind"]].name if row["kind"] in KINDS else row["kind"],
-            mode=row["mode"],
-            status=status_label(row["status"]),
-            measured_km=_km(row["measured_length_km"]),
-            countries=list(row["countries"]),
-            drawing=row["drawing"],
-            waypoints=[_waypoint(ds, w) for w in row["waypoints"]],
-            method=METHODS[row["method"]].label if row["method"] in METHODS else row["method"],
-            accuracy_km=_km(row["accuracy_km"]),
-            references=[reference(ds, r) for r in row["references"]],
-        )
-        for fid, row in features.iterrows()
-    ]
-
-    views: list[ClaimView] = []
-    by_field: dict[str, list[ClaimView]] = {}
-    for _, row in claims.iterrows():
-        view = claim_view(ds, row)
-        views.append(view)
-        by_field.setdefault(row["field"], []).append(view)
-    groups = [(field_label(f), by_field[f]) for f in _in_field_order(by_field)]
-
-    # A claim about one leg speaks for that leg only when the system has several.
-    names = {f.id: f.name for f in feature_views}
-    scope_of = {fid: (name if len(feature_views) > 1 else "") for fid, name in names.items()}
-    by_reading = readings(views, scope_of)
-
-    lengths = [f.measured_km for f in feature_views if f.measured_km]
-    measured_countries: list[str] = []
-    for view in feature_views:
-        measured_countries += [c for c in view.countries if c not in measured_countries]
-    claimed_countries: list[str] = []
-    for _, row in claims[claims["field"] == "countries"].iterrows():
-        claimed_countries += [
-            c.strip() for c in row["value"].split(";") if c.strip() not in claimed_countries
-        ]
-    files = list(dict.fromkeys(claims["source"]))
-    return CorridorPanel(
-        id=corridor_id,
-        name=ds.corridor_name(corridor_id),
-        summary=summary,
-        features=feature_views,
-        groups=groups,
-        measured_km=round(sum(lengths), 1) if lengths else None,
-        measured_countries=measured_countries,
-        claimed_lengths=[v.value for v in by_field.get("length", [])],
-        claimed_countries=claimed_countries,
-        sources=[source(ds, f) for f in files],
-        mapped=mapped,
-        kinds=list(
-            dict.fromkeys(KINDS[f.kind].label if f.kind in KINDS else f.kind for f in feature_views)
-        ),
-        readings=by_reading,
-        disagreements=disagreements(by_reading),
-        drawn_statuses=list(dict.fromkeys(f.status for f in feature_views)),
-        source_filter=[source(ds, f) for f in chosen],
-        hidden_claims=len(all_claims) - len(claims),
-        part_of=part_of,
-        parts=parts,
-    )
-
-
-def _waypoint(ds: Dataset, waypoint_id: str) -> WaypointView:
-    if waypoint_id not in ds.waypoints.index:
-        return WaypointView(waypoint_id, waypoint_id, "", "", "", "", "not in waypoints.csv")
-    row = ds.waypoints.loc[waypoint_id]
-    return WaypointView(
-        waypoint_id,
-        row["name"],
-        row["lat"],
-        row["lon"],
-        row["kind"],
-        row["source_url"],
-        row["note"],
-    )
-
-
-# --- HTML --------------------------------------------------------------------------------------
+from .panelmodel import (
+    SUMMARY_FIELDS,
+    ClaimView,
+    CorridorPanel,
+    Reading,
+    ReferenceView,
+    claim_view,
+)
+from .panelmodel import corridor_panel as corridor_panel  # callers build a panel and render it
 
 e = html.escape
+
+#: The first screen stays small whatever the data (a system with thousands of claims): each field
+#: shows its first PAGE claims and each "show more" MORE after them (``render_html(shown=...)``);
+#: a disagreement shows the first DISAGREE_PAGE claims of each reading (all are under their field);
+#: a list of sources names the first NAMES, then says how many more.
+PAGE = 8
+MORE = 50
+DISAGREE_PAGE = 3
+NAMES = 12
+#: The ``shown`` key of the list of sources at the panel's foot (field names key the claims).
+SOURCES_KEY = "sources"
 
 #: The panel's style (frontend/panel.css, shipped as package data): headings are larger than the
 #: values under them; nothing is wider than the column (long words and addresses break, tables
@@ -449,11 +88,20 @@ def _sources_of(reading: Reading) -> str:
     """'(2 sources: 002, 003)': how many sources give the reading, and which articles (by number)
     or that it comes from a reference, not the articles."""
     srcs = reading.sources
-    names = ", ".join(
-        "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
-        for s in srcs
+    names = _first_names(
+        [
+            "a reference, not the articles" if s.reference else s.short.removeprefix("article ")
+            for s in srcs
+        ]
     )
     return f"<span class='src'>({e(_count(len(srcs), 'source'))}: {e(names)})</span>"
+
+
+def _first_names(names: Sequence[str], limit: int = NAMES) -> str:
+    """'001, 002, 003': the first ``limit`` distinct names, then how many more there are."""
+    names = list(dict.fromkeys(names))
+    listed = ", ".join(names[:limit])
+    return listed + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
 
 def _reading_html(reading: Reading) -> str:
@@ -519,7 +167,7 @@ def _summary_html(panel: CorridorPanel) -> str:
     n_claims = sum(len(claims) for _, claims in panel.groups)
     who = f"{_count(n_claims, 'claim')} from {_count(len(articles), 'article')}"
     if articles:
-        who += ": " + ", ".join(s.short.removeprefix("article ") for s in articles)
+        who += ": " + _first_names([s.short.removeprefix("article ") for s in articles])
     if refs:
         who += f"; and {_count(len(refs), 'reference')}, not one of the articles"
     rows.append(("Who says so", e(who)))
@@ -609,7 +257,7 @@ def _disagreements_html(panel: CorridorPanel) -> str:
         for reading in dis.readings:
             out.append("<div class='reading'>")
             out.append(f"<div class='value'>{e(reading.value)}</div>")
-            for claim in reading.claims:
+            for claim in reading.claims[:DISAGREE_PAGE]:
                 out.append(
                     f"<div data-conflict-claim='{e(claim.id)}'>"
                     f"<blockquote>{_bare_quote_html(claim)}</blockquote>"
@@ -618,6 +266,12 @@ def _disagreements_html(panel: CorridorPanel) -> str:
                 if claim.note:
                     out.append(f"<div class='src'>Note: {e(claim.note)}</div>")
                 out.append("</div>")
+            if len(reading.claims) > DISAGREE_PAGE:
+                left = len(reading.claims) - DISAGREE_PAGE
+                out.append(
+                    f"<div class='src' data-conflict-more='{left}'>and "
+                    f"{e(_count(left, 'more claim'))} giving it, under {e(dis.label)} below</div>"
+                )
             out.append("</div>")
         out.append("</div></div>")
     out.append("</section>")
@@ -682,8 +336,55 @@ def _drawn_html(panel: CorridorPanel) -> str:
     return "".join(out)
 
 
-def render_html(panel: CorridorPanel) -> str:
-    """The panel as HTML; every data string goes through html.escape."""
+def shown_count(shown: Mapping[str, int] | None, key: str) -> int:
+    """How many items of a section (a field's claims, or SOURCES_KEY) the page shows: PAGE
+    until the reader asks for more."""
+    return max(PAGE, (shown or {}).get(key, PAGE))
+
+
+def more_left(
+    panel: CorridorPanel, shown: Mapping[str, int] | None = None
+) -> list[tuple[str, str, int]]:
+    """The sections cut short on this page, as (key, label, how many are not shown): what a
+    "show more" control offers. Every claim is reachable by asking for more."""
+    out = []
+    for label, claims in panel.groups:
+        key = claims[0].field
+        left = len(claims) - shown_count(shown, key)
+        if left > 0:
+            out.append((key, label, left))
+    left = len(panel.sources) - shown_count(shown, SOURCES_KEY)
+    if left > 0:
+        out.append((SOURCES_KEY, "Sources", left))
+    return out
+
+
+def _claim_html(claim: ClaimView) -> str:
+    note = f"<div class='note'>Note: {e(claim.note)}</div>" if claim.note else ""
+    return (
+        f"<div class='claim' data-claim='{e(claim.id)}'>"
+        f"<span class='value'>{e(claim.value)}</span>"
+        f"<blockquote>{_quote_html(claim)}</blockquote>"
+        f"<div class='src'>{_short_source_html(claim.source)}</div>{note}</div>"
+    )
+
+
+def _cut_note(key: str, shown: int, total: int, what: str) -> str:
+    """Says a section is cut short, and how to see the rest."""
+    if shown >= total:
+        return ""
+    return (
+        f"<p class='muted' data-more='{e(key)}'>Showing {shown:,} of {_count(total, what)}; "
+        f"“Show more” below the panel lists the next {min(MORE, total - shown):,}.</p>"
+    )
+
+
+def render_html(panel: CorridorPanel, shown: Mapping[str, int] | None = None) -> str:
+    """The panel as HTML; every data string goes through html.escape.
+
+    ``shown`` says how many claims of each field (and sources, SOURCES_KEY) to show; by default
+    the first PAGE of each, so the first screen of a system with thousands of claims is as quick
+    as a small one's. The summary and the disagreements always cover every claim."""
     out = [
         PANEL_CSS,
         f"<div class='cp' data-testid='corridor-panel' data-corridor='{e(panel.id)}' "
@@ -709,26 +410,23 @@ def render_html(panel: CorridorPanel) -> str:
         else:
             out.append("<p>The sources state nothing about it.</p>")
     for label, claims in panel.groups:
+        key = claims[0].field
+        count = shown_count(shown, key)
         out.append(f"<h5>{e(label)}</h5>")
-        for claim in claims:
-            out.append(
-                f"<div class='claim' data-claim='{e(claim.id)}'>"
-                f"<span class='value'>{e(claim.value)}</span>"
-                f"<blockquote>{_quote_html(claim)}</blockquote>"
-                f"<div class='src'>{_short_source_html(claim.source)}</div>"
-            )
-            if claim.note:
-                out.append(f"<div class='note'>Note: {e(claim.note)}</div>")
-            out.append("</div>")
+        out.extend(_claim_html(claim) for claim in claims[:count])
+        out.append(_cut_note(key, count, len(claims), "claim"))
 
     if panel.features:
         out.append(_drawn_html(panel))
 
     out.append("<h4>Sources</h4><ul>")
-    for src in panel.sources:
+    count = shown_count(shown, SOURCES_KEY)
+    for src in panel.sources[:count]:
         note = f"<br><span class='muted'>{e(src.note)}</span>" if src.note else ""
         out.append(f"<li>{_source_html(src)}{note}</li>")
-    out.append("</ul></div>")
+    out.append("</ul>")
+    out.append(_cut_note(SOURCES_KEY, count, len(panel.sources), "source"))
+    out.append("</div>")
     return "".join(out)
 
 
@@ -763,13 +461,17 @@ def overview_html(ds: Dataset, corridors: Sequence[str]) -> str:
 
 
 def cites(ds: Dataset) -> dict[str, list[str]]:
-    """Article file -> the corridors its claims are about, drawn ones first (in corridor order)."""
+    """Article file -> the corridors its claims are about, drawn ones first (in corridor order).
+
+    One pass over the claims, not one per article: a thousand articles cost what one does."""
     drawn = set(ds.features["corridor"])
-    out: dict[str, list[str]] = {}
-    for file in ds.sources.index:
-        corridors = list(dict.fromkeys(ds.claims.loc[ds.claims["source"] == file, "corridor"]))
-        out[file] = sorted(corridors, key=lambda c: c not in drawn)
-    return out
+    by_file: dict[str, dict[str, None]] = {file: {} for file in ds.sources.index}
+    for file, corridor in zip(ds.claims["source"], ds.claims["corridor"], strict=True):
+        if file in by_file:
+            by_file[file][corridor] = None
+    return {
+        file: sorted(corridors, key=lambda c: c not in drawn) for file, corridors in by_file.items()
+    }
 
 
 def sources_html(ds: Dataset) -> str:
@@ -781,8 +483,10 @@ def sources_html(ds: Dataset) -> str:
         PANEL_CSS,
         "<div class='cp' data-testid='sources-list'><h4>The articles</h4><ul>",
     ]
-    for file, corridors in cites(ds).items():
-        src = source(ds, file)
+    cited = cites(ds)
+    named = sources_by_file(ds, cited)
+    for file, corridors in cited.items():
+        src = named[file]
         mapped = [ds.corridor_name(c) for c in corridors if c in drawn]
         others = [ds.corridor_name(c) + " (not mapped)" for c in corridors if c not in drawn]
         if mapped:

@@ -134,7 +134,8 @@ def _region(routes: BaseGeometry) -> BaseGeometry:
 
 def countries(boundaries: gpd.GeoDataFrame, routes: BaseGeometry | None = None) -> list[dict]:
     """One label per named country, biggest first; with ``routes``, the countries they cross
-    first, each named from the first view inside the routes' region."""
+    first (the longest stretch of route first), each named from the first view inside the routes'
+    region."""
     region = None
     if routes is not None and not routes.is_empty:
         region = _region(routes)
@@ -144,6 +145,7 @@ def countries(boundaries: gpd.GeoDataFrame, routes: BaseGeometry | None = None) 
             continue
         largest = _largest(geom)
         crossed = region is not None and geom.intersects(routes)
+        length = geom.intersection(routes).length if crossed else 0.0
         if crossed:
             inside = _largest(geom.intersection(region))
             point = _label_point(inside if not inside.is_empty else largest)
@@ -152,8 +154,10 @@ def countries(boundaries: gpd.GeoDataFrame, routes: BaseGeometry | None = None) 
         else:
             point = shapely.point_on_surface(largest)
         minzoom = MINZOOM["capital"] if crossed else country_minzoom(largest.area)
-        rows.append((not crossed, -largest.area, name, point, minzoom))
-    rows.sort(key=lambda r: r[:2])
+        # the crossed ones by how much of the routes runs through them (Kazakhstan before Turkey,
+        # which a leg only enters), the others by size
+        rows.append((not crossed, -length, -largest.area, name, point, minzoom))
+    rows.sort(key=lambda r: r[:3])
     return [
         {
             "type": "country",
@@ -163,7 +167,7 @@ def countries(boundaries: gpd.GeoDataFrame, routes: BaseGeometry | None = None) 
             "minzoom": minzoom,
             **({"crossed": True} if not far else {}),
         }
-        for far, _, name, point, minzoom in rows
+        for far, _, _, name, point, minzoom in rows
     ]
 
 

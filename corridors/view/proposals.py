@@ -183,3 +183,14 @@ PAGE_CSS = (
     "vertical-align:top;width:50%;text-align:left}.review-disagreement th{background:#fbeaea}"
     "</style>"
 )
+
+
+def message_html(outcome: str, text: str) -> str:
+    """What the last decision did ("success" or "error"), escaped: problem messages quote the
+    data."""
+    colour = "#e8f5e9" if outcome == "success" else "#fdecea"
+    return (
+        f"<div data-testid='review-message' data-kind='{html.escape(outcome)}' role='status' "
+        f"style='background:{colour};padding:.5rem .8rem;border-radius:6px'>"
+        f"{html.escape(text)}</div>"
+    )

@@ -45,6 +45,9 @@ RERUN_ONCE = "_rerun_once"
 NOTICES = "_notices"
 #: The corridors the map can select (a click naming another id is ignored).
 CORRIDOR_IDS = "_corridor_ids"
+#: How much of the open panel the reader asked to see: ((corridor, sources, moment), {section:
+#: count}) for ``panel.render_html(shown=...)``; another panel starts again at its first page.
+PANEL_SHOWN = "_panel_shown"
 #: What the last review decision did: (outcome, text).
 REVIEW_MESSAGE = "_review_message"
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import dates
 from ..model.dataset import Dataset
-from ..model.sources import source_in
+from ..model.sources import sources_in
 from ..schema import FIELDS, MILESTONES, format_claim, in_disagreement
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
@@ -79,15 +79,19 @@ def milestones_from(
     """One row per dated claim (COLUMNS), ordered by corridor, milestone and date."""
     feature_names = feature_names or {}
     rows, dated = [], []
-    for claim in claims.to_dict("records"):
+    records = claims[claims["field"].isin(list(MILESTONES))].to_dict("records")
+    # looked up once each, not once a claim: a grown corpus dates thousands of claims
+    named = sources_in(sources, references, (c["source"] for c in records))
+    system_names = dict(zip(corridors.index, corridors["name"].astype(str), strict=True))
+    for claim in records:
         if claim["field"] not in MILESTONES:
             continue
         period = dates.parse(str(claim["value"]))
         if period is None:
             continue
-        source = source_in(sources, references, claim["source"])
+        source = named[claim["source"]]
         corridor = claim["corridor"]
-        name = str(corridors.loc[corridor, "name"]) if corridor in corridors.index else corridor
+        name = system_names.get(corridor, corridor)
         label = FIELDS[claim["field"]].label
         feature = claim.get("feature") or ""
         dated.append(claim)
@@ -130,6 +134,27 @@ def milestones(ds: Dataset) -> pd.DataFrame:
     return milestones_from(ds.claims, ds.corridors, ds.sources, ds.references, names)
 
 
+#: What makes two rows one bar: the same milestone of the same thing on the same date, from the
+#: same kind of source (an article or a reference), agreeing or not alike.
+SAME_MARK = ["lane", "date", "precision", "from_reference", "conflict"]
+
+
+def one_mark_per_date(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per bar: claims giving a lane the same date are one bar (its first claim, the one
+    a click picks, and how many sources give that date), so a date a thousand articles repeat
+    draws one bar rather than a thousand sub-lanes. Every claim stays in the panel."""
+    if rows.empty:
+        return rows.assign(sources=pd.Series(dtype=int))
+    counts = rows.groupby(SAME_MARK, sort=False)["source"].transform("nunique")
+    data = rows.assign(sources=counts).drop_duplicates(SAME_MARK, keep="first").copy()
+    more = data["sources"] - 1
+    data["source_label"] = [
+        label + (f" (and {n:,} more source{'s' if n > 1 else ''})" if n else "")
+        for label, n in zip(data["source_label"], more, strict=True)
+    ]
+    return data
+
+
 def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     """Milestones as bars over time: a lane per system and milestone, one sub-lane per claim.
 
@@ -137,7 +162,7 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     the date as stated, its precision, the quote and the source. Clicking a bar selects its claim
     (selection ``milestone`` on field ``claim``).
     """
-    data = rows.copy()
+    data = one_mark_per_date(rows)
     if not data.empty:
         shown_end = [
             max(end, start + dt.timedelta(days=MIN_SPAN_DAYS))

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..model import asof
 
 #: Query keys, in the order they are written.
@@ -150,10 +151,7 @@ def _day(raw: str | list[str] | None, notices: list[str], today: dt.date | None)
     if raw is None:
         return None
     text = raw[-1] if isinstance(raw, list) and raw else str(raw)
-    try:
-        day = dt.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        day = None
+    day = dates.day(text)
     if day is None:
         notices.append(f"Ignored asof '{_shown(text)}': expected a day, YYYY-MM-DD.")
         return None

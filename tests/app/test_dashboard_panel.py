@@ -287,19 +287,24 @@ def _timeline_claims(at: AppTest) -> list[str]:
 def test_timeline_draws_every_dated_claim(
     app: AppTest, corridor: str | None, field_filter: str | None
 ) -> None:
-    """One mark per dated claim (all systems, or the corridor chosen), each carrying its claim id so
-    that a click can show its quote."""
+    """Every dated claim (all systems, or the corridor chosen) is drawn: one bar per date a
+    milestone is given, carrying the claim id of its first source so that a click can show its
+    quote (the fixture's two articles that date the proposal to the 1990s share one bar)."""
     if corridor:
         app.query_params["corridor"] = corridor
     app.run()
     assert not app.exception
-    dated = sorted(
-        c["id"]
+    dated = [
+        c
         for c in CLAIMS
         if c["field"].endswith("_date") and (field_filter is None or c["corridor"] == field_filter)
-    )
+    ]
     assert dated, "the fixture has dated claims"
-    assert _timeline_claims(app) == dated
+    bar_of = {c["id"]: (c["corridor"], c["field"], c["value"]) for c in dated}
+    drawn = _timeline_claims(app)
+    assert set(drawn) <= set(bar_of)
+    assert sorted(bar_of[c] for c in drawn) == sorted(set(bar_of.values())), "a bar per date"
+    assert len(drawn) == len(dated) - 1  # cku-proposed-002 and -003 give the same decade
 
 
 def test_a_picked_claim_shows_its_quote_in_its_sentence(ds: dataset.Dataset) -> None:

@@ -21,7 +21,7 @@ from shapely.geometry import LineString, MultiLineString, Point
 from corridors.model import dataset
 from corridors.schema import FIELDS, KINDS, METHODS, STATUSES, format_claim
 from corridors.store.datadir import REPO_ROOT
-from corridors.view import mapbuild, panel
+from corridors.view import mapbuild, panelmodel
 
 from .support import feature_collections
 from fixtures import FIXTURE, FIXTURE_ROOT
@@ -360,7 +360,7 @@ def test_popup_shows_key_figures_with_quote_and_source(
         value = format_claim(claim)  # with its period and scope
         figure = f"<b>{html.escape(FIELDS[claim['field']].label)}: {html.escape(value)}</b>"
         cited = (
-            f"<i>“{html.escape(panel.snippet(claim['quote']))}”</i> — "
+            f"<i>“{html.escape(panelmodel.snippet(claim['quote']))}”</i> — "
             f"{html.escape(_source_or_reference(claim['source']))}"
         )
         assert f"{figure}<br>{cited}</div>" in popup, claim["id"]  # the whole name, no more
@@ -425,11 +425,11 @@ def test_popup_keeps_a_sections_status_apart(data_copy) -> None:
 
 def test_popup_snippet_is_cut_at_a_word() -> None:
     """Long quotes are shortened on a word boundary with an ellipsis, short ones kept whole."""
-    assert panel.snippet("short quote") == "short quote"
+    assert panelmodel.snippet("short quote") == "short quote"
     long = "word " * 40
-    cut = panel.snippet(long)
+    cut = panelmodel.snippet(long)
     assert cut.endswith(" …")
-    assert len(cut) <= panel.SNIPPET_CHARS + 2
+    assert len(cut) <= panelmodel.SNIPPET_CHARS + 2
     assert cut[: -len(" …")].split(" ") == ["word"] * len(cut[: -len(" …")].split(" "))
 
 

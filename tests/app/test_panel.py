@@ -15,8 +15,8 @@ import pytest
 from corridors.model import dataset
 from corridors.quotes import anchors
 from corridors.quotes.textmatch import normalise_text
-from corridors.schema import FIELDS
-from corridors.view import panel
+from corridors.schema import FIELDS, format_value
+from corridors.view import panel, panelmodel
 
 from fixtures import FIXTURE, FIXTURE_ROOT
 
@@ -48,8 +48,8 @@ def ds() -> dataset.Dataset:
 
 
 @pytest.fixture(scope="module")
-def panels(ds: dataset.Dataset) -> dict[str, panel.CorridorPanel]:
-    return {c: panel.corridor_panel(ds, c) for c in CORRIDOR_IDS}
+def panels(ds: dataset.Dataset) -> dict[str, panelmodel.CorridorPanel]:
+    return {c: panelmodel.corridor_panel(ds, c) for c in CORRIDOR_IDS}
 
 
 def _claims_of(corridor: str) -> list[dict[str, str]]:
@@ -80,7 +80,7 @@ def _sentence_parts(text: str, quote: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
 def test_claims_grouped_by_field_each_once(
-    panels: dict[str, panel.CorridorPanel], corridor: str
+    panels: dict[str, panelmodel.CorridorPanel], corridor: str
 ) -> None:
     """Every claim of the corridor appears exactly once, under the label of its own field."""
     view = panels[corridor]
@@ -100,7 +100,7 @@ def test_claims_grouped_by_field_each_once(
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
 def test_each_quote_stands_in_its_sentence(
-    ds: dataset.Dataset, panels: dict[str, panel.CorridorPanel], corridor: str
+    ds: dataset.Dataset, panels: dict[str, panelmodel.CorridorPanel], corridor: str
 ) -> None:
     """The panel shows each quote inside its whole sentence: the words before and after it too."""
     rows = {c["id"]: c for c in _claims_of(corridor)}
@@ -120,7 +120,7 @@ def test_each_quote_stands_in_its_sentence(
             assert bool(ctx.after.strip()) == bool(after), claim.id
 
 
-def test_some_quotes_have_words_around_them(panels: dict[str, panel.CorridorPanel]) -> None:
+def test_some_quotes_have_words_around_them(panels: dict[str, panelmodel.CorridorPanel]) -> None:
     """The data has quotes cut from inside sentences, so the context checks above are not idle."""
     contexts = [c.context for p in panels.values() for _, cs in p.groups for c in cs]
     assert sum(bool(c.before.strip()) for c in contexts) >= 5
@@ -129,7 +129,7 @@ def test_some_quotes_have_words_around_them(panels: dict[str, panel.CorridorPane
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
 def test_measured_beside_claimed(
-    ds: dataset.Dataset, panels: dict[str, panel.CorridorPanel], corridor: str
+    ds: dataset.Dataset, panels: dict[str, panelmodel.CorridorPanel], corridor: str
 ) -> None:
     """The panel sets the measured length and countries beside what the articles claim."""
     view = panels[corridor]
@@ -159,7 +159,7 @@ def test_measured_beside_claimed(
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
 def test_sources_listed_with_their_details(
-    panels: dict[str, panel.CorridorPanel], corridor: str
+    panels: dict[str, panelmodel.CorridorPanel], corridor: str
 ) -> None:
     """Each cited article is listed once with headline, outlet and date, or says they are not stated."""
     view = panels[corridor]
@@ -176,7 +176,7 @@ def test_sources_listed_with_their_details(
         assert f"[{file}]" in sources_part
 
 
-def test_cku_panel_exact_figures(panels: dict[str, panel.CorridorPanel]) -> None:
+def test_cku_panel_exact_figures(panels: dict[str, panelmodel.CorridorPanel]) -> None:
     """The CKU railway's figures read as the article puts them (one corridor checked word for word)."""
     values = {c.id: c.value for _, cs in panels["cku-railway"].groups for c in cs}
     assert values["cku-cost-004"] == "US$8 billion"
@@ -213,7 +213,7 @@ def test_cku_panel_exact_figures(panels: dict[str, panel.CorridorPanel]) -> None
 )
 def test_format_value(field: str, value: str, unit: str, qualifier: str, expected: str) -> None:
     """Normalised values are shown as a reader writes them, never as stored."""
-    assert panel.format_value(field, value, unit, qualifier) == expected
+    assert format_value(field, value, unit, qualifier) == expected
 
 
 @pytest.mark.parametrize(
@@ -288,7 +288,7 @@ def test_format_value_with_period_and_scope(
     field: str, value: str, unit: str, qualifier: str, period: str, scope: str, expected: str
 ) -> None:
     """A figure reads with the part it is about and the time it refers to, as a reader says it."""
-    assert panel.format_value(field, value, unit, qualifier, period, scope) == expected
+    assert format_value(field, value, unit, qualifier, period, scope) == expected
 
 
 # --- escaping -----------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ IMG = "<img src=x onerror=alert(1)>"
 JS_URL = "javascript:alert(1)"
 
 
-def _hostile_panel(url: str) -> panel.CorridorPanel:
+def _hostile_panel(url: str) -> panelmodel.CorridorPanel:
     """A panel with markup planted in every string render_html prints."""
     src = panel.Source(
         file=f"00{IMG}.txt",
@@ -309,27 +309,29 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         syndicated=True,
         note=f"Source note {IMG}",
     )
-    found = panel.ClaimView(
+    found = panelmodel.ClaimView(
         id=f"c1'{IMG}",
         field="cost",
         value=f"US$ {SCRIPT}",
         quote=f"quote {IMG}",
-        context=panel.QuoteInContext(f"before {SCRIPT} ", f"quote {IMG}", f" after {IMG}", True),
+        context=panelmodel.QuoteInContext(
+            f"before {SCRIPT} ", f"quote {IMG}", f" after {IMG}", True
+        ),
         source=src,
         note=f"Curator note {SCRIPT}",
         feature="",
     )
-    missing = panel.ClaimView(
+    missing = panelmodel.ClaimView(
         id="c2",
         field="name",
         value="x",
         quote=f"lost {SCRIPT}",
-        context=panel.QuoteInContext("", f"lost {SCRIPT}", "", False),
+        context=panelmodel.QuoteInContext("", f"lost {SCRIPT}", "", False),
         source=panel.Source("f", "", "", "", "", False, ""),
         note="",
         feature="",
     )
-    waypoint = panel.WaypointView(
+    waypoint = panelmodel.WaypointView(
         id="w",
         name=f"Town {IMG}",
         lat=f"1{IMG}",
@@ -338,7 +340,7 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         source_url=url,
         note=f"Waypoint note {SCRIPT}",
     )
-    feature = panel.FeatureView(
+    feature = panelmodel.FeatureView(
         id="f",
         name=f"Line {SCRIPT}",
         kind="railway",
@@ -352,12 +354,12 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
     reference = panel.Source(
         f"ref {IMG}", f"Ref title {SCRIPT}", f"Publisher {IMG}", "", "", False, "", url, True
     )
-    by_ref = panel.ClaimView(
+    by_ref = panelmodel.ClaimView(
         id="c3",
         field="length",
         value=f"9 km {SCRIPT}",
         quote=f"ref quote {IMG}",
-        context=panel.QuoteInContext("", f"ref quote {IMG}", "", True),
+        context=panelmodel.QuoteInContext("", f"ref quote {IMG}", "", True),
         source=reference,
         note="",
         feature="",
@@ -365,10 +367,10 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
     whole = ("x", "", "length", "", "")
     leg = ("x", f"Leg {SCRIPT}", "length", "", "")
     lengths = [
-        panel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,), whole),
-        panel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,), leg),
+        panelmodel.Reading("length", f"9 km {SCRIPT}", "", (by_ref,), whole),
+        panelmodel.Reading("length", f"7 km {IMG}", f"Leg {SCRIPT}", (found,), leg),
     ]
-    return panel.CorridorPanel(
+    return panelmodel.CorridorPanel(
         id=f"x'{IMG}",
         name=f"Name {SCRIPT}",
         summary=f"Summary {IMG}",
@@ -380,9 +382,12 @@ def _hostile_panel(url: str) -> panel.CorridorPanel:
         claimed_countries=[f"Claimed {IMG}"],
         sources=[src, reference],
         kinds=[f"Kind {IMG}"],
-        readings={"length": lengths, "status": [panel.Reading("status", f"S {IMG}", "", (found,))]},
+        readings={
+            "length": lengths,
+            "status": [panelmodel.Reading("status", f"S {IMG}", "", (found,))],
+        },
         disagreements=[
-            panel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths), leg)
+            panelmodel.Disagreement("length", f"Length {IMG}", f"Leg {SCRIPT}", tuple(lengths), leg)
         ],
         drawn_statuses=[f"Drawn {IMG}"],
         source_filter=[src],
@@ -499,7 +504,7 @@ DISAGREEMENTS = {
 
 
 @pytest.mark.parametrize("corridor", CORRIDOR_IDS)
-def test_disagreements(panels: dict[str, panel.CorridorPanel], corridor: str) -> None:
+def test_disagreements(panels: dict[str, panelmodel.CorridorPanel], corridor: str) -> None:
     """The fixture's conflicts: the railway's status (004 and 005 vs 001 and 006) and length (the
     dated fixture articles 005 and 006: 454 vs 523 km), the pipeline's length (the
     article's 3,666 km vs a reference's 1,833 km for one line); elsewhere the sources agree."""
@@ -515,7 +520,7 @@ def test_disagreements(panels: dict[str, panel.CorridorPanel], corridor: str) ->
     assert found == DISAGREEMENTS[corridor]
 
 
-def test_railway_status_summary(panels: dict[str, panel.CorridorPanel]) -> None:
+def test_railway_status_summary(panels: dict[str, panelmodel.CorridorPanel]) -> None:
     """The summary says the status is disputed, each reading with its count, and how it is drawn."""
     rendered = panel.render_html(panels["cku-railway"])
     summary = rendered[rendered.index("data-testid='panel-summary'") :]
@@ -538,7 +543,7 @@ def test_railway_status_summary(panels: dict[str, panel.CorridorPanel]) -> None:
 
 
 def test_pipeline_length_measured_beside_both_claims(
-    panels: dict[str, panel.CorridorPanel],
+    panels: dict[str, panelmodel.CorridorPanel],
 ) -> None:
     """Length: the measured line beside the article's figure and the reference's, the reference
     marked as not one of the articles."""
@@ -557,7 +562,7 @@ def test_pipeline_length_measured_beside_both_claims(
     ) in summary
 
 
-def test_first_screen_order(panels: dict[str, panel.CorridorPanel]) -> None:
+def test_first_screen_order(panels: dict[str, panelmodel.CorridorPanel]) -> None:
     """Name, what it is, summary, disagreements, then the claims, the drawing and the sources."""
     rendered = panel.render_html(panels["cku-railway"])
     marks = [
@@ -576,18 +581,18 @@ def test_first_screen_order(panels: dict[str, panel.CorridorPanel]) -> None:
     assert rendered.count("<h3>") == 1
 
 
-def test_no_disagreement_said_in_one_line(panels: dict[str, panel.CorridorPanel]) -> None:
+def test_no_disagreement_said_in_one_line(panels: dict[str, panelmodel.CorridorPanel]) -> None:
     rendered = panel.render_html(panels["titr"])
     assert "<h4>Where the sources disagree</h4>" not in rendered
     assert "No two sources give different values for the same figure." in rendered
 
 
-def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.ClaimView:
+def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panelmodel.ClaimView:
     source = panel.Source(src, "", "", "", "", False, "", reference=not src.endswith(".txt"))
-    return panel.ClaimView(
+    return panelmodel.ClaimView(
         id=ident,
         field=field,
-        value=panel.format_value(
+        value=format_value(
             field,
             value,
             kw.get("unit", ""),
@@ -596,7 +601,7 @@ def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.Cla
             kw.get("scope", ""),
         ),
         quote="q",
-        context=panel.QuoteInContext("", "q", "", True),
+        context=panelmodel.QuoteInContext("", "q", "", True),
         source=source,
         note="",
         feature=kw.get("feature", ""),
@@ -756,22 +761,22 @@ def _claim(ident: str, field: str, value: str, src: str, **kw: str) -> panel.Cla
     ],
 )
 def test_readings_and_disagreements(
-    claims: list[panel.ClaimView], readings: dict, conflicts: list
+    claims: list[panelmodel.ClaimView], readings: dict, conflicts: list
 ) -> None:
     """One reading per value (and leg); a disagreement is two values of a one-value field for the
     same thing."""
     scope_of = {"leg-1": "Leg one", "leg-2": "Leg two"}
-    found = panel.readings(claims, scope_of)
+    found = panelmodel.readings(claims, scope_of)
     assert {
         f: [(r.value, r.scope, [c.id for c in r.claims]) for r in rs] for f, rs in found.items()
     } == readings
     assert [
-        (d.field, d.scope, [r.value for r in d.readings]) for d in panel.disagreements(found)
+        (d.field, d.scope, [r.value for r in d.readings]) for d in panelmodel.disagreements(found)
     ] == conflicts
 
 
 def test_reference_claims_marked_with_title_and_link(
-    panels: dict[str, panel.CorridorPanel],
+    panels: dict[str, panelmodel.CorridorPanel],
 ) -> None:
     """A figure taken from a reference says so, with the reference's title as a link."""
     rendered = panel.render_html(panels["cacgp"])
@@ -786,7 +791,7 @@ def test_reference_claims_marked_with_title_and_link(
 
 def test_mentioned_corridor_panel(ds: dataset.Dataset) -> None:
     """A corridor only mentioned has its own panel: said to be unmapped, with its quotes."""
-    view = panel.corridor_panel(ds, "kg-north-south-highway")
+    view = panelmodel.corridor_panel(ds, "kg-north-south-highway")
     assert not view.mapped
     assert view.features == []
     assert [c.id for _, cs in view.groups for c in cs] == ["kg-highway-name-001"]
@@ -802,7 +807,7 @@ def test_a_part_has_its_own_panel_and_figures(ds: dataset.Dataset) -> None:
     """Line D (a part of the pipeline, not drawn): its own panel says whose part it is; its
     section lengths read with their scope and disagree neither with each other nor with its
     length; the pipeline's panel lists it, and Line D's length is no reading of the pipeline's."""
-    view = panel.corridor_panel(ds, "cacgp-line-d")
+    view = panelmodel.corridor_panel(ds, "cacgp-line-d")
     assert not view.mapped
     assert view.part_of == ("cacgp", "Central Asia–China gas pipeline (Lines A/B/C)")
     assert view.disagreements == []
@@ -819,7 +824,7 @@ def test_a_part_has_its_own_panel_and_figures(ds: dataset.Dataset) -> None:
     assert "<dt>Section length</dt><dd><span class='value'>400 km (Tajikistan)</span>" in rendered
     assert "<span class='value'>1,000 km</span>" in rendered
 
-    whole = panel.corridor_panel(ds, "cacgp")
+    whole = panelmodel.corridor_panel(ds, "cacgp")
     assert whole.parts == [("cacgp-line-d", "Central Asia–China gas pipeline, Line D", False)]
     assert "1,000 km" not in [r.value for r in whole.readings["length"]]
     assert [d.field for d in whole.disagreements] == ["length"]  # 3,666 against 1,833 km only
@@ -850,7 +855,7 @@ def test_source_filter_filters_the_quotes(
     ds: dataset.Dataset, corridor: str, sources: list[str], shown: str | None
 ) -> None:
     """With a source filter the panel shows that source's claims only, and says what it hid."""
-    view = panel.corridor_panel(ds, corridor, sources)
+    view = panelmodel.corridor_panel(ds, corridor, sources)
     ids = [c.id for _, cs in view.groups for c in cs]
     expected = [c["id"] for c in _claims_of(corridor) if c["source"] == shown]
     assert sorted(ids) == sorted(expected)
@@ -947,13 +952,13 @@ def test_conflicting_dates_and_lengths_from_the_data(data_copy) -> None:
     anchors.rewrite(data_copy.datadir)  # as `python -m corridors fmt` does after an edit
     ds = dataset.load(data_copy.datadir)
     assert ds.errors == []
-    railway = panel.corridor_panel(ds, "cku-railway")
+    railway = panelmodel.corridor_panel(ds, "cku-railway")
     assert [(d.field, [r.value for r in d.readings]) for d in railway.disagreements] == [
         ("status", ["Planned", "Under construction"]),
         ("length", ["454 km", "523 km"]),
         ("completion_date", ["by 2030", "2027"]),
     ]
-    titr = panel.corridor_panel(ds, "titr")
+    titr = panelmodel.corridor_panel(ds, "titr")
     leg = ds.features.at["titr-caspian-crossing", "name"]
     assert [(d.field, d.scope, [r.value for r in d.readings]) for d in titr.disagreements] == [
         ("length", leg, ["470 km", "500 km"])  # the Alat–Poti leg's 800 km is another leg

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from corridors.schema import KINDS
 from corridors.store.datadir import REPO_ROOT
 from corridors.view.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
@@ -262,12 +263,17 @@ class Dashboard:
         return self.page.get_by_test_id("stSelectbox").get_by_role("combobox").first
 
     def layer_states(self) -> list[bool]:
-        """The sidebar's layer toggles, on or off, in their order."""
-        return (
+        """The sidebar's layer toggles, on or off, in their order: the boxes labelled by a kind
+        of layer ("Railways (1)"), not the sidebar's other boxes (Include undated sources)."""
+        boxes = (
             self.page.get_by_test_id("stSidebar")
-            .locator("[data-testid='stCheckbox'] input[type='checkbox']")
-            .evaluate_all("els => els.map(e => e.checked)")
+            .locator("[data-testid='stCheckbox']")
+            .evaluate_all(
+                "els => els.map(e => [e.innerText, e.querySelector('input[type=checkbox]').checked])"
+            )
         )
+        layers = {kind.label for kind in KINDS.values()}
+        return [on for text, on in boxes if text.rsplit(" (", 1)[0].strip() in layers]
 
     def sidebar_toggle(self, label: str):
         """The layer switch labelled ``label`` (devtools.browser.layer_switch)."""

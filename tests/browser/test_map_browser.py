@@ -96,8 +96,11 @@ def test_place_labels_are_text_under_the_routes(sized: Dashboard) -> None:
     sized.settle()
     labels = _visible_labels(sized)
     texts = {label["text"] for label in labels}
-    for name in ("Tashkent", "Baku", "Kazakhstan"):
+    # the countries the routes cross come first (test_firstview_browser names all of them at the
+    # default 1500x1000 window); here, beside the panel and on a phone, at least these
+    for name in ("Kazakhstan", "Uzbekistan"):
         assert name in texts, f"{name} not shown at the first view: {sorted(texts)}"
+    assert texts & {"Baku", "Tbilisi", "Tashkent"}, f"no capital on a route: {sorted(texts)}"
     # decluttered: no two visible labels overlap
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:

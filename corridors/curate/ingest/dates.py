@@ -42,7 +42,8 @@ DATE = re.compile(
     r"|\b(?P<decade_end>the end of the decade)\b"
     r"|\bwithin\s+(?:the\s+next\s+)?(?P<within>\w+)\s+years\b"
     rf"|\b(?:on\s+)?(?P<weekday>{_WEEKDAY})\b"
-    r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b",
+    r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b"
+    r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE,
 )
 _WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -173,6 +174,9 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
         return (str(ref[0] + n) if ref and n else ""), "by", True
     if g["weekday"]:
         return _weekday(g["weekday"], ref, when), "", True
+    if g["season"]:  # "next spring": the year it falls in (a season has no month of its own)
+        word = g["season"].split()[0].lower()
+        return _relative(f"{word} year", ref), "", True
     return _relative(g["rel"].lower(), ref), "", True
 
 

@@ -28,12 +28,12 @@ from .sentences import Sentence
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway)"
+    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
 #: "It should handle ...", "Its capacity ...": the sentence's subject is the topic.
-PRONOUN = re.compile(r"^(?:It|Its)\b")
+PRONOUN = re.compile(r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b")
 #: Heads that can point back to a system of any kind; the others only to their own kind.
 _KIND_OF = {
     "railway": "railway",
@@ -51,6 +51,8 @@ _KIND_OF = {
 }
 #: Mentions that are about something else than a known system: the sentence inherits no topic.
 _ELSEWHERE = {"unmapped", "route"}
+#: Heads that name a system as a whole, never one of its lines: "the system", "the network".
+_WHOLE_HEADS = {"system", "network"}
 #: How much of its root's confidence a mention that leans on it keeps.
 BACK = 0.7
 TOPIC = 0.6
@@ -66,6 +68,22 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
+#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
+#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
+#: that actor's own, across whatever it runs or sends, not the topic's.
+OWN_PLAN = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
+)
+
+
+#: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
+NEW_PART = re.compile(
+    r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
+    r"(?:line|branch|strand|spur|string|pipeline|railway|track|section)\b",
+    re.I,
+)
+
+
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
@@ -74,6 +92,7 @@ class Discourse:
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
+        self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
@@ -89,6 +108,26 @@ class Discourse:
             ]
             here = [m for m in here if m is not None]
             about = [m for m in here if m.system or m.how == "part"]
+            new = NEW_PART.search(sent.text) if not about else None
+            if new is not None:
+                # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
+                # about the whole; "it" and the paragraph now point to the unnamed new part
+                self.subjects.append(
+                    Mention(
+                        si,
+                        sent.start + new.start(),
+                        sent.start + new.end(),
+                        new.group(),
+                        None,
+                        "",
+                        0.0,
+                        "a new part no row lists and the article does not name",
+                        False,
+                        how="new",
+                    )
+                )
+                out += here
+                continue
             if not about:
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
@@ -98,6 +137,7 @@ class Discourse:
             if about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
+                self.seen += sorted(about, key=lambda m: m.start)
         return out
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
@@ -145,18 +185,24 @@ class Discourse:
             return None
         letters = re.findall(r"\b[A-Z]\b", m.phrase)
         if m.phrase.startswith("Lines"):  # "Lines A, B and C": the lines drawn are the whole
-            if all(f"Line {x}" in parent.features for x in letters):
-                why = f"{m.phrase!r}: every drawn line of {parent.id}, the whole system"
-                return replace(
-                    m,
-                    system=parent.id,
-                    kind=next(iter(parent.kinds), ""),
-                    confidence=0.9,
-                    reason=why,
-                    named=False,
-                    how="lines",
-                )
-            return None
+            parts = {p.label.lower() for p in self.known if p.part_of == parent.id}
+            if any(f"line {x}".lower() in parts for x in letters):
+                return None  # a listed part among them: not the whole
+            drawn = all(f"Line {x}" in parent.features for x in letters)
+            why = f"{m.phrase!r}: " + (
+                f"every drawn line of {parent.id}, the whole system"
+                if drawn
+                else f"lines of {parent.id}, not its parts: the system itself"
+            )
+            return replace(
+                m,
+                system=parent.id,
+                kind=next(iter(parent.kinds), ""),
+                confidence=0.9 if drawn else 0.8,
+                reason=why,
+                named=False,
+                how="lines",
+            )
         if m.phrase in parent.features or m.phrase.title() in parent.features:
             feature = parent.features.get(m.phrase) or parent.features[m.phrase.title()]
             why = f"{m.phrase!r}: the drawn feature {feature} of {parent.id}"
@@ -201,15 +247,25 @@ class Discourse:
         """The mention of a sentence that names no system: pointing back, or its topic."""
         back = ANAPHORA.search(sent.text)
         pronoun = PRONOUN.match(sent.text)
+        if back is not None and pronoun is not None and pronoun.end() <= back.start():
+            back = None  # "Once built, it will lift the capacity of the whole network": it
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
             root = self._last(_KIND_OF.get(head))
+            if (
+                root is not None
+                and back is not None
+                and (re.search(r"\b(?:whole|entire)\b", back.group(), re.I) or head in _WHOLE_HEADS)
+            ):
+                root = self._whole(root)  # "the whole system" after "Line C": the system itself
             if root is None:
                 return None
             match = back or pronoun
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
-        if any(m.how in _ELSEWHERE for m in here):
+        if any(m.how in _ELSEWHERE and not self._waypoint(sent, m) for m in here):
             return None  # about another thing (a highway, a route): not the topic
+        if OWN_PLAN.match(sent.text):
+            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
@@ -218,10 +274,31 @@ class Discourse:
             return replace(leaning, how="article")
         return None
 
+    def _whole(self, root: Mention) -> Mention | None:
+        """The whole system a line, a part or the system itself belongs to."""
+        ident = root.system or root.parent
+        system = self.by_id.get(ident or "")
+        if system is None:
+            return None
+        whole = self.by_id.get(system.part_of, system)
+        return replace(
+            root, system=whole.id, kind=next(iter(whole.kinds), ""), feature="", parent=""
+        )
+
+    def _waypoint(self, sent: Sentence, m: Mention) -> bool:
+        """A thing named as where a trip starts, ends or passes ("from Xi'an to the Georgian port
+        of Poti") is a place on the way, not what the sentence is about."""
+        before = self.sents[m.sentence].text[: m.start - sent.start]
+        return bool(re.search(r"\b(?:from|to|via|through|at|into|towards)\s+(?:the\s+)?$", before))
+
     def _last(self, kind: str | None) -> Mention | None:
-        """The last subject of this kind (any kind when None), whatever paragraph it stood in."""
-        for m in reversed(self.subjects):
-            if kind is None or m.kind == kind or kind in self._kinds(m):
+        """What "it" points back to: the last sentence's subject; what "the corridor" points back
+        to: the last system of that kind named, even where it was not its sentence's subject
+        ("Khorgos is part of the Middle Corridor. Freight on the corridor ...")."""
+        if kind is None:
+            return self.subjects[-1] if self.subjects else None
+        for m in reversed(self.seen):
+            if m.kind == kind or kind in self._kinds(m):
                 return m
         return None
 

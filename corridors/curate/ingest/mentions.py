@@ -58,6 +58,9 @@ ORGANISATION = re.compile(
     r"|\b(?:China|Kazakhstan|Kyrgyzstan|Uzbekistan|Azerbaijan|Georgia|Turkey|Russia|Tajikistan|"
     r"Turkmenistan|Kyrgyz|Uzbek|Kazakh)\s+Railway\b(?:\s+(?:International|Corporation|"
     r"Construction|Group|Express|Company|Engineering))*"
+    # "the Kyrgyz and Uzbek railways", "the national railways": each country's railway company
+    r"|\b(?:(?:Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian|Tajik|Turkish|national|"
+    r"state)\s+(?:and\s+|,\s*)?)+railways\b"
     # strategies and initiatives are no infrastructure either
     r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
     r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",

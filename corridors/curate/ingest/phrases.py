@@ -36,7 +36,8 @@ STATUS = (
             # "preparations for the construction of", nor "construction of X will begin"
             r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
             r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
-            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick)))",
+            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick|resume|"
+            r"restart)))",
             re.I,
         ),
     ),
@@ -68,8 +69,12 @@ OPERATORS = re.compile(
     r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
 )
 ROLE = (
-    re.compile(r"\bis designed to (?P<v>[^.;]+)"),
-    re.compile(r"\bis expected to (?P<v>[^.;]+)"),
+    re.compile(r"\bis designed to (?!(?:carry|handle|deliver|transport|pump|move)\b)(?P<v>[^.;]+)"),
+    # "is expected to boost trade" says what it is for; "is expected to take six years" does not
+    re.compile(
+        r"\bis expected to (?!(?:take|last|cost|reach|be|begin|start|open|finish|carry|handle|"
+        r"need|run)\b)(?P<v>[^.;]+)"
+    ),
     re.compile(r"\bplays? an? (?:\w+ )?role in (?P<v>[^.;]+)"),
     re.compile(r"\bserving as (?:an? |the )(?P<v>[^.;,]+)"),
     re.compile(r"\bcould (?:potentially )?help (?P<v>[^.;]+)"),
@@ -108,6 +113,8 @@ LINKED = re.compile(
 #: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
 _ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way)\b)"
 _VIA = r"(?:via|through|across)"
+_CROSS = r"(?:cross(?:es|ing)?|(?:runs?|running|pass(?:es|ing)?|goes|going)\s+through)"
+_ENTER = r"(?:enter(?:s|ing)?|reach(?:es|ing)?)"
 _ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 #: A list of places: "Kazakhstan, Azerbaijan, Georgia and Turkey".
 _LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
@@ -115,8 +122,8 @@ _LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
 #: "starts in A and runs through B, C and D".
 ROUTE = (
     re.compile(
-        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)(?:\s+via\s+(?P<via>.+?))?"
-        + _ROUTE_END
+        r"\blinks?\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)"
+        rf"(?:\s+via\s+(?P<via>{_LIST}|.+?))?" + _ROUTE_END
     ),
     re.compile(rf"\bfrom\s+(?P<a>.+?)\s+{_VIA}\s+(?P<via>{_LIST})\s+to\s+(?P<b>.+?)" + _ROUTE_END),
     re.compile(
@@ -128,7 +135,21 @@ ROUTE = (
         rf"\bstarts\s+in\s+(?P<a>{_ITEM})\s+and\s+runs\s+{_VIA}\s+(?P<via>{_LIST})(?P<b>)"
         + _ROUTE_END
     ),
+    # "from A it crosses B, C and D to enter E": the ends and the countries between
+    re.compile(
+        rf"\b[Ff]rom\s+(?P<a>{_ITEM})\s+(?:it\s+|they\s+)?{_CROSS}\s+(?P<via>{_LIST})\s+"
+        rf"(?:to|before|and|then)\s+{_ENTER}\s+(?P<b>{_ITEM})" + _ROUTE_END
+    ),
+    # "leave A through B and C before entering D"
+    re.compile(
+        rf"\b(?:leaves?|leaving|exits?|exiting)\s+(?P<a>{_ITEM})\s+{_VIA}\s+(?P<via>{_LIST})\s+"
+        rf"(?:to|before|and|then)\s+{_ENTER}\s+(?P<b>{_ITEM})" + _ROUTE_END
+    ),
 )
+#: "... through B, C and D instead": the way of a route just described, between its same ends.
+INSTEAD = re.compile(rf"\b{_VIA}\s+(?P<via>{_LIST})\s+instead\b")
+#: "From there it crosses ...": where the previous sentence left off.
+FROM_THERE = re.compile(r"\b([Ff])rom there\b")
 _POSSESSIVE_REGION = re.compile(
     r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
 )
@@ -163,7 +184,7 @@ def _items(text: str) -> list[str]:
 def _route_text(pattern: re.Pattern, shown: dict[str, list[str]]) -> str:
     join = " and ".join
     via = f" via {join(shown['via'])}" if shown["via"] else ""
-    if pattern is ROUTE[1]:
+    if pattern in (ROUTE[1], ROUTE[6], ROUTE[7]):
         return f"From {join(shown['a'])} through {join(shown['via'])} to {join(shown['b'])}"
     if pattern is ROUTE[2]:
         return f"From {join(shown['a'])} to {join(shown['b'])}{via}"
@@ -197,8 +218,27 @@ def _route_match(m: re.Match, countries: list[str], places: list[str]) -> Value 
     return Value("route", route, at=m.start(), countries=";".join(dict.fromkeys(order)))
 
 
-def read_route(sentence: str, countries: list[str], places: list[str]) -> Value | None:
-    """A route ('Xinjiang (China) to Uzbekistan via Kyrgyzstan') and its countries, in route order."""
+def read_route(
+    sentence: str,
+    countries: list[str],
+    places: list[str],
+    origin: str = "",
+    ends: tuple[str, str] = ("", ""),
+) -> Value | None:
+    """A route ('Xinjiang (China) to Uzbekistan via Kyrgyzstan') and its countries, in route order.
+
+    Two shapes lean on the sentence before: "From there it crosses ..." starts where it left off
+    (``origin``, the last country it named), and "... through B and C instead" runs between the
+    ends of the route it described (``ends``)."""
+    if origin:
+        sentence = FROM_THERE.sub(lambda m: f"{m.group(1)}rom {origin}", sentence)
+    if all(ends):
+        m = INSTEAD.search(sentence)
+        via = [v for v in _items(m.group("via")) if v in countries] if m else []
+        if m and len(via) == len(_items(m.group("via"))):
+            order = ";".join(dict.fromkeys([ends[0], *via, ends[1]]))
+            text = f"From {ends[0]} through {' and '.join(via)} to {ends[1]}"
+            return Value("route", text, at=m.start(), countries=order)
     for pattern in ROUTE:
         for m in pattern.finditer(sentence):
             value = _route_match(m, countries, places)
@@ -264,15 +304,22 @@ def roles(sentence: str) -> list[Value]:
     return out
 
 
-def read_phrases(sentence: str, countries: list[str], places: list[str]) -> list[Value]:
-    """Every value the sentence states in words, normalised as claims.csv stores it."""
+def read_phrases(
+    sentence: str,
+    countries: list[str],
+    places: list[str],
+    origin: str = "",
+    ends: tuple[str, str] = ("", ""),
+) -> list[Value]:
+    """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
+    and ``ends``: what the sentence before left, see read_route)."""
     out = statuses(sentence)
     for m in LINES.finditer(sentence):
         letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2) or ""), m.group(3)]
         out.append(Value("lines", ";".join(x for x in letters if x), at=m.start()))
     out += operators(sentence)
     out += roles(sentence)
-    route = read_route(sentence, countries, places)
+    route = read_route(sentence, countries, places, origin, ends)
     if route is not None:
         out.append(route)
         if route.countries.count(";") >= 1:
@@ -289,6 +336,9 @@ def read_phrases(sentence: str, countries: list[str], places: list[str]) -> list
 
 
 _HOLDER = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*"
+#: A lowercase noun that finishes a holder named by its country: "the Chinese side", "the Kyrgyz
+#: and Uzbek railways".
+_HOLDER_NOUN = r"side|railways?|government|governments|company|companies|partner|partners"
 
 
 def holders(sentence: str, at: int) -> list[str]:
@@ -300,23 +350,24 @@ def holders(sentence: str, at: int) -> list[str]:
     """
     before = sentence[:at]
     verb = re.search(
-        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|own|owns|get|gets|take|takes|"
-        r"have|has|control|controls)\s+(?:\w+\s+){0,2}$",
+        r"\b(?:will\s+|would\s+|to\s+)?(?:hold|holds|holding|own|owns|owning|get|gets|take|takes|"
+        r"taking|have|has|control|controls|controlling)\s+(?:\w+\s+){0,2}$",
         before,
     )
     if verb:
-        names = re.findall(rf"(?<![\w’'])({_HOLDER})", before[: verb.start()])
-        names = [n for n in names if not re.match(r"^(?:The|A|An|It|Its|They|Under)\b", n)]
+        head = before[: verb.start()]
+        names = re.findall(rf"(?<![\w’'])({_HOLDER})(?:\s+(?P<noun>{_HOLDER_NOUN}))?", head)
+        names = [
+            (re.sub(r"^The\s+(?=[A-Z])", "", n), noun)
+            for n, noun in names
+            if not re.match(r"^(?:A|An|It|Its|They|Under)\b|^The$", n)
+        ]
         if names:
-            last = names[-1]
-            if (
-                re.search(
-                    rf"{re.escape(last)}\s*,?\s*(?:will|would|to)?\s*$", before[: verb.start()]
-                )
-                and " and " in last
-                and re.search(r"\beach\b", sentence[at:])
-            ):
-                return [p.strip() for p in last.split(" and ") if p.strip()]
-            return [last.strip()]
+            last, noun = names[-1]
+            tail = rf"{re.escape(last)}(?:\s+{noun})?\s*,?\s*(?:will|would|to)?\s*$"
+            if re.search(tail, head) and " and " in last and re.search(r"\beach\b", sentence[at:]):
+                # "the Kyrgyz and Uzbek railways have 24.5% each": each holder with the noun
+                return [f"{p.strip()} {noun}".strip() for p in last.split(" and ") if p.strip()]
+            return [_org_name(f"{last.strip()} {noun}".strip())]
     after = re.search(rf"\b(?:held|owned)\s+by\s+(?P<h>{_HOLDER})", sentence[at:])
     return [after.group("h").strip()] if after else []

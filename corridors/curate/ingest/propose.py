@@ -25,7 +25,7 @@ from . import discourse, phrases, stages
 from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
-from .scopes import clause_of, stretch
+from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
 
@@ -365,10 +365,6 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _target(subjects, sent, value)
         if target is None or not target.system:
             continue
-        if value.field in ("transit_time", "length") and not value.scope and target.system:
-            value = replace(
-                value, scope=value.scope or ("" if value.field == "length" else stretch(sent.text))
-            )
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             props.add(target, value, sent)

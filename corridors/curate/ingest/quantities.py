@@ -76,6 +76,12 @@ QUALIFIERS = {
     "up to": "up to",
     "as many as": "up to",
     "as much as": "up to",
+    # a ceiling said as a possibility: "may reach $2.5 billion", "could end up costing $8bn"
+    **{
+        f"{modal} {verb}": "up to"
+        for modal in ("may", "might", "could")
+        for verb in ("reach", "top", "end up costing", "end up at")
+    },
     "nearly": "nearly",
     "almost": "nearly",
     "close to": "nearly",
@@ -124,7 +130,8 @@ MONEY = re.compile(
 YEARLY = re.compile(
     r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*y(?:ea)?r|annually|yearly|per annum|"
     r"a year|p\.a\.)"
-    r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b",
+    r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b"
+    r"|^\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual|yearly)\s+(?:capacity|throughput)\b",
     re.I,
 )
 _ANNUAL_BEFORE = re.compile(r"\b(?:annual|yearly|a year's)\s+(?:\w+\s+){0,3}$", re.I)

@@ -35,12 +35,18 @@ SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage
 #: Clauses: a figure's scope is read in its own clause only.
 CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
-_PLACE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+_PLACE = (
+    r"(?:[A-Z][\w’'-]*\s+(?:port|city|town)\s+of\s+)?"  # "the Georgian port of Poti": Poti
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast))?"
+)
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
     rf"|\b(?P<e>[A-Z][a-z]+)\s*[-–—]\s*(?P<f>[A-Z][a-z]+)\s+(?:(?:freight|container|cargo|block)\s+)?"
     r"(?:trip|journey|route|run|service|train|trains|stretch|section|leg|link|line)\b"
+    # "reach Baku from the border": the end first, then where the trip begins
+    rf"|\breach(?:es|ed|ing)?\s+(?:the\s+)?(?P<h>{_PLACE})\s+from\s+(?:the\s+)?"
+    rf"(?P<g>{_PLACE}|border|frontier)"
 )
 
 
@@ -88,6 +94,20 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
     return ""
 
 
+def sections_named(sentence: str, countries: set[str]) -> list[str]:
+    """The countries of the sections a sentence names, figures or not ("work on the Kyrgyz
+    section", "the stretch in Tajikistan"), in order: what "the section" may point back to."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    pattern = re.compile(
+        rf"\b(?P<a>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b"
+        rf"|\b{SECTION_NOUNS}\s+(?:in|through|across)\s+(?:the\s+)?(?P<b>{names})\b"
+    )
+    found = [
+        country_of(m.group("a") or m.group("b"), countries) for m in pattern.finditer(sentence)
+    ]
+    return [c for c in found if c]
+
+
 def is_section(sentence: str, start: int) -> bool:
     """Does the figure's clause speak of a section (a section noun, a territory, a bracket)?"""
     a, b = clause_of(sentence, start)
@@ -99,8 +119,9 @@ def is_section(sentence: str, start: int) -> bool:
 def stretch(sentence: str, places: set[str] | None = None) -> str:
     """'From–To' of the stretch a sentence names (a trip, a route, a section), or ''."""
     for m in STRETCH.finditer(sentence):
-        a = m.group("a") or m.group("c") or m.group("e")
-        b = m.group("b") or m.group("d") or m.group("f")
+        a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
+        b = m.group("b") or m.group("d") or m.group("f") or m.group("h")
         if a and b and a != b:
+            a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
             return f"{a}–{b}"
     return ""

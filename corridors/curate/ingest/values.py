@@ -43,21 +43,27 @@ class Context:
     last_year: str = ""  # the last year named, for "that year"
     last_target: str = ""  # the year of the last target read, for "those 300 trains would ..."
     last_stretch: str = ""  # the last stretch named ("Urumqi-Baku"), for a trip's length or time
+    last_country: str = ""  # the last country the sentence before named, for "from there"
+    last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
+    last_section: str = ""  # the country of the last section read, for "that leg"
     quantities: str = "rules"
     dates: str = "rules"
 
 
 COST_CUE = re.compile(
     r"\b(?:cost|costs|costing|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
-    r"estimated\s+at|valued\s+at|financ\w*|loan|funding|spend|spent|capital expenditure)\b",
+    r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
+    r"capital expenditure)\b",
     re.I,
 )
 NOT_COST = re.compile(
     r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profit|fees?)\b", re.I
 )
 CAPACITY_CUE = re.compile(
-    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take)|designed\s+to|able\s+to|"
-    r"meant\s+to\s+carry|(?:will|would|should|could)\s+(?:carry|handle|transport|deliver|pump))\b",
+    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
+    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:\w+ly\s+)?(?:carry|handle|"
+    r"transport|deliver|"
+    r"pump))\b",
     re.I,
 )
 TRAFFIC_CUE = re.compile(
@@ -72,10 +78,25 @@ TARGET_CUE = re.compile(
     r"projected|will\s+reach)\b",
     re.I,
 )
+#: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
+#: whole's).
+ADDS_CAPACITY = re.compile(
+    r"\b(?:add|adds|adding|added|bring|brings|provide|provides)\s+(?:\w+\s+){0,2}$", re.I
+)
+#: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
+#: make one only with its year (else a yearly figure is what the thing is built to carry).
+STRONG_TARGET = re.compile(
+    r"(?:expects?|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
+    r"intends?\s+to|forecasts?|projected)$",
+    re.I,
+)
 INCREASE = re.compile(
     r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
     r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
-    r"double|doubles|doubled|doubling|bring|brings|brought|bringing)\b",
+    r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
+    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
+    # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
+    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks)\b",
     re.I,
 )
 TRAVEL_CUE = re.compile(
@@ -87,7 +108,9 @@ NOT_TRAVEL = re.compile(
     r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
 )
 STAKE_CUE = re.compile(
-    r"\b(?:stake|stakes|share|shares|hold|holds|held|own|owns|owned|interest|equity)\b", re.I
+    r"\b(?:stake|stakes|share|shares|hold|holds|held|holding|own|owns|owned|owning|interest|"
+    r"equity)\b",
+    re.I,
 )
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
@@ -128,16 +151,26 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     return scopes.section_country(sentence, q.start, q.end, countries)
 
 
-def _length(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
-    if DISTANCE.match(sentence[q.end :]):
-        return None  # "300 km from Almaty": a distance, not a length
+def _length(
+    q: Quantity, sentence: str, countries: set[str], last_section: str = ""
+) -> Value | None:
+    if DISTANCE.match(sentence[q.end :]) and not re.match(
+        r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
+    ):
+        return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
     text = sentence[q.start : q.end]
-    glued = "-" in text and bool(_GLUED_HEAD.match(sentence[q.end :]))
+    # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    a0, _ = scopes.clause_of(sentence, q.start)
+    if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
+        return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
         where = country or scopes.stretch(sentence[a:b])
+        if not where and last_section and THAT_SECTION.search(sentence[a:b]):
+            where = last_section  # "The section will run for 215 km": the section just named
         if not where:
             return None  # a section with no country or ends named: whose, the curator decides
         return Value(
@@ -166,7 +199,24 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     figure = sentence[q.start : q.end]
     after = [p for p in periods if p.start >= q.end] or periods
     step = _increase(sentence, q)
-    future = re.search(r"\b(?:will|would|to be|is to|are to)\b", sentence[: q.start])
+    future = re.search(
+        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|intends? to|wants? to|"
+        r"expects? to|hopes? to)\b",
+        sentence[: q.start],
+    )
+    if step == "to" and future:
+        m = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", sentence[q.end :])
+        if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
+            unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
+            return Value(
+                "target",
+                num_text(q.number),
+                unit,
+                q.qualifier,
+                q.start,
+                period=m.group(1),
+                reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
+            )
     if step:
         if step == "to" and not future and CAPACITY_CUE.search(sentence):
             return Value(
@@ -177,6 +227,18 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 q.start,
                 reason=f"{figure!r}, the capacity reached",
                 hints={"whole": "yes"},
+            )
+        spans = [p for p in after if not p.target]
+        if step == "to" and not future and spans and not q.yearly:
+            # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
+            return Value(
+                "traffic",
+                num_text(q.number),
+                q.unit,
+                q.qualifier,
+                q.start,
+                period=spans[0].value,
+                reason=f"{figure!r}, the level carried reached in a stated period",
             )
         if step == "by" and future and CAPACITY_CUE.search(sentence):
             return Value(
@@ -189,9 +251,29 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 hints={"part": "yes"},
             )
         return None
-    target = TARGET_CUE.search(sentence)
+    a, b = scopes.clause_of(sentence, q.start)
+    if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
+        r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b",
+        sentence[q.end : b],
+    ):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
+    target = TARGET_CUE.search(sentence[a:b])
+    stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
+    if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
+        target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
+    by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
+    if not target and q.yearly and by_year:
+        target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
     if target:
-        year = next((p.value for p in after if p.target or len(p.value) == 4), ctx.last_target)
+        year = stated or ctx.last_target
         ctx.last_target = year or ctx.last_target
         unit = f"{q.unit}/year" if q.yearly and q.unit != "trains" else q.unit
         note = "" if year else "The sentence states no year for the target; write it here."
@@ -236,13 +318,34 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         return None
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
         return None
-    where = scopes.stretch(sentence) or ctx.last_stretch
+    if re.search(
+        r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
+        r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",
+        sentence[: q.start],
+    ):
+        return None  # "should drop to 12 days once ...": a hope, not today's transit time
+    if re.search(
+        r"\b(?:against|compared\s+with|down\s+from|from)\s+(?:\w+\s+)?$", sentence[: q.start]
+    ) or re.match(r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]):
+        return None  # "against about 25 days two years ago": what it used to take
+    # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
+    # days" gives the 12 days no places; a sentence naming none takes the trip read last
+    a, b = scopes.clause_of(sentence, q.start)
+    where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
+    low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
+    note = (
+        f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "
+        "end is proposed."
+        if low
+        else ""
+    )
     return Value(
         "transit_time",
         num_text(q.number),
         q.unit,
-        q.qualifier,
+        "up to" if low else q.qualifier,
         q.start,
+        note=note,
         scope=where,
         reason=f"{sentence[q.start : q.end]!r} with a word of travel",
     )
@@ -292,7 +395,7 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         if q.unit in ("USD", "CNY"):
             value = _cost(q, sentence, countries)
         elif q.unit == "km":
-            value = _length(q, sentence, countries)
+            value = _length(q, sentence, countries, ctx.last_section)
         elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
             value = _flow(q, sentence, ctx, periods)
         elif q.unit in ("days", "hours"):
@@ -315,7 +418,7 @@ EVENTS = (
         r"opened|opening|entered\s+service|commissioned|put\s+into\s+(?:operation|service)|"
         r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
-        r"began\s+operating|went\s+into\s+operation",
+        r"began\s+operating|went\s+into\s+operation|(?:will|would|to|could|should|shall)\s+open",
     ),
     (
         "completion_date",
@@ -352,6 +455,15 @@ OTHER_THING = re.compile(
 )
 
 
+#: A clause about something new beside the system: "a second yard", "a new terminal", "another
+#: branch".
+NEW_THING = re.compile(
+    r"\s*(?:(?:and|but|while)\s+)?(?:an?\s+(?:second|third|fourth|new|additional|further|"
+    r"extra)|another)\s+\w+",
+    re.I,
+)
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     """The event a date belongs to: the nearest cue before it in its clause, else right after;
     none when the clause opens with another thing ("An office ... opened in ...")."""
@@ -361,6 +473,18 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
         return None
+    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
+        return None  # "... once the ports finish their upgrades next year": a condition's date
+    if NEW_THING.match(sentence[a:]):
+        return None  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "start_date"
+        and re.match(
+            r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[before[-1].end() :]
+        )
+    ):
+        return None  # "will start boring the first tunnels in 2026": a step, not the start of works
     if before:
         cue = before[-1]
         if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
@@ -387,14 +511,66 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
         text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
-        out.append(Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}"))
+        # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
+        scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))
+        out.append(
+            Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}", scope=scope)
+        )
     return out
+
+
+#: "... the bill for that leg": the section the sentence before spoke of.
+THAT_SECTION = re.compile(
+    r"\b(?:that|this|the same)\s+(?:leg|section|stretch|segment|portion|part)\b"
+    r"|^(?:\s*)The\s+(?:leg|section|stretch|segment|portion)\b",
+    re.I,
+)
+_OF_A_SECTION = {"cost", "tunnels", "bridges", "start_date", "completion_date", "opening_date"}
+
+
+#: A clause about works on the system, not the system: "The expansion will cost $250 million and
+#: should be finished in 2027" gives the expansion's cost and date, scoped to it.
+WORKS = re.compile(
+    r"^\s*(?:(?:and|but|while)\s+)?(?:the|this|its)\s+(?P<w>expansion|upgrade|extension|"
+    r"modernisation|modernization|(?:first|second|third)\s+phase|phase\s+(?:one|two|three|\d))\b",
+    re.I,
+)
+
+
+def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
+    """Give "that leg"'s figures the country of the section read last; remember this one's; and
+    the figures of a clause about works ("the expansion") their scope."""
+    for v in values:
+        a, b = scopes.clause_of(sentence, v.at)
+        works = WORKS.match(sentence[a:b])
+        if works and not v.scope and v.field in _OF_A_SECTION:
+            v.scope = " ".join(works.group("w").lower().split())
+            continue
+        if (
+            not v.scope
+            and v.field in _OF_A_SECTION
+            and ctx.last_section
+            and THAT_SECTION.search(sentence[a:b])
+        ):
+            v.scope = ctx.last_section
+    sections = [v.scope for v in values if v.scope in ctx.countries]
+    sections += scopes.sections_named(sentence, set(ctx.countries))
+    if sections:
+        ctx.last_section = sections[-1]
 
 
 def read_values(sentence: str, ctx: Context) -> list[Value]:
     """Every field value the sentence states: figures, dates of events and the phrase fields."""
     out = figures(sentence, ctx) + event_dates(sentence, ctx)
-    out += phrases.read_phrases(sentence, ctx.countries, ctx.places)
+    _that_section(out, sentence, ctx)
+    out += phrases.read_phrases(
+        sentence, ctx.countries, ctx.places, ctx.last_country, ctx.last_ends
+    )
+    named = [(m.start(), c) for c in ctx.countries for m in re.finditer(rf"\b{c}\b", sentence)]
+    ctx.last_country = max(named)[1] if named else ""
+    for v in out:
+        if v.field == "countries" and ";" in v.countries:
+            ctx.last_ends = (v.countries.split(";")[0], v.countries.split(";")[-1])
     years = re.findall(r"\b(?:19|20)\d\d\b", sentence)
     if years:
         ctx.last_year = years[-1]

@@ -324,16 +324,19 @@
   }
   C.select = select;
 
-  /** A line's vertices as lists of layer points (one list per part of a multi-line). */
+  /**
+   * A line's vertices in pixels at the current zoom, unrounded (Leaflet's layer points are rounded
+   * to whole pixels: a point found from them may miss a thin line), one list per part.
+   */
   function lineParts(layer) {
     var lls = layer.getLatLngs();
     var parts = L.LineUtil.isFlat(lls) ? [lls] : lls;
     return parts.map(function (part) {
-      return part.map(function (ll) { return map.latLngToLayerPoint(ll); });
+      return part.map(function (ll) { return map.project(ll); });
     });
   }
 
-  /** The point of a line nearest to p (layer points), with its distance; null for no segment. */
+  /** The point of a line nearest to p (pixels, as lineParts), with its distance; null for none. */
   function nearestOnLine(layer, p) {
     var best = null;
     lineParts(layer).forEach(function (pts) {
@@ -359,11 +362,11 @@
   function popupPoint(e, latlng) {
     if (!e.look.getLatLngs) { return e.look.getLatLng(); } // a port: its own point
     if (latlng) {
-      var touched = nearestOnLine(e.hit, map.latLngToLayerPoint(latlng));
+      var touched = nearestOnLine(e.hit, map.project(latlng));
       if (touched && touched.dist <= NEAR_LINE_PX) { return latlng; }
     }
-    var near = nearestOnLine(e.hit, map.latLngToLayerPoint(map.getCenter()));
-    return near ? map.layerPointToLatLng(near.point) : e.look.getBounds().getCenter();
+    var near = nearestOnLine(e.hit, map.project(map.getCenter()));
+    return near ? map.unproject(near.point) : e.look.getBounds().getCenter();
   }
   C.popupPoint = popupPoint;
 
@@ -410,13 +413,13 @@
 
   /** Whether any shown route or port lies under this box (container pixels). */
   function routesUnder(box) {
-    var bounds = L.bounds(map.containerPointToLayerPoint([box.l, box.t]),
-      map.containerPointToLayerPoint([box.r, box.b]));
+    var pixels = function (x, y) { return map.project(map.containerPointToLatLng([x, y])); };
+    var bounds = L.bounds(pixels(box.l, box.t), pixels(box.r, box.b));
     return Object.keys(drawn).some(function (kind) {
       var d = drawn[kind];
       return Object.keys(d.shown).some(function (id) {
         var hit = d.entries[id].hit;
-        if (!hit.getLatLngs) { return bounds.contains(map.latLngToLayerPoint(hit.getLatLng())); }
+        if (!hit.getLatLngs) { return bounds.contains(map.project(hit.getLatLng())); }
         return lineParts(hit).some(function (pts) {
           for (var i = 1; i < pts.length; i += 1) {
             if (L.LineUtil.clipSegment(pts[i - 1], pts[i], bounds, false, false)) { return true; }
@@ -597,6 +600,13 @@
     });
   }
   C.declutter = declutter;
+  /** Each label's name, whether it is shown, and its measured box (for tests and benchmarks). */
+  C.labelState = function () {
+    return labels.map(function (l) {
+      return {name: l.place.name, type: l.place.type, shown: l.shown, box: l.box,
+        at: map.latLngToContainerPoint(l.latlng)};
+    });
+  };
 
   /** Declutter once the map has come to rest: one pass per frame at most, none mid-animation. */
   var declutterFrame = null;
