@@ -14,8 +14,9 @@ three kinds of input, each in its own fresh context (the page's load counted apa
             assistive tools send (Leaflet reads them as the frame's top left corner)
   keyboard  ``--keys`` times a route focused, then Enter or Space
 After each input it waits for the popup and for the app to be idle. A PerformanceObserver
-('longtask', buffered) in the top page and in the map frame records every task over 50 ms; the
-tasks are counted per input kind (the page's load apart) with the longest. Prints figures only.
+('longtask', buffered) in the top page and in the map frame records every task over 50 ms, each
+counted for the document that ran it (the entry's attribution), per input kind (the page's load
+apart) with the longest. Prints figures only.
 """
 
 from __future__ import annotations
@@ -47,16 +48,20 @@ OBSERVE_JS = """(() => {
     window.__longtasks = [];
     try {
         new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+            for (const e of list.getEntries()) window.__longtasks.push([e.duration, e.name]);
         }).observe({type: 'longtask', buffered: true});
     } catch (e) { window.__longtasks = null; }
 })();"""
 
-#: The tasks recorded in a document since the last call (and forgets them): [page, frame].
+#: The tasks recorded since the last call (and forgets them): [page's, frame's]. The frame shares
+#: the page's origin and main thread, so each document sees every task; a task's ``name`` says
+#: whose it was ("self"; the page also keeps those it cannot attribute).
 DRAIN_JS = """(sel) => {
-    const take = (w) => (w && w.__longtasks) ? w.__longtasks.splice(0) : null;
+    const take = (w, own) => (w && w.__longtasks)
+        ? w.__longtasks.splice(0).filter(t => own.includes(t[1])).map(t => t[0]) : null;
     const f = document.querySelector(sel);
-    return [take(window), take(f && f.contentWindow)];
+    return [take(window, ['self', 'unknown', 'multiple-contexts', 'cross-origin-unreachable']),
+            take(f && f.contentWindow, ['self'])];
 }"""
 
 #: The feature's interactive path: focus it (keyboard) or send it a click without a position.

@@ -706,6 +706,16 @@ def format_value(
     return field.format(value, unit, qualifier, period, scope)
 
 
+#: How the note of a status read from a dated event begins (ingest's implied stages): a curator
+#: who accepts one keeps the note, and every place that shows the status says "implied".
+IMPLIED_NOTE = "Implied, not stated in words"
+
+
+def implied(claim: Mapping[str, str]) -> bool:
+    """Whether a claim's value is implied by an event its quote dates, not stated in words."""
+    return str(claim.get("note", "")).startswith(IMPLIED_NOTE)
+
+
 def format_claim(claim: Mapping[str, str]) -> str:
     """A claim row's value as a reader expects it: value, unit, qualifier, scope and period."""
     return format_value(

@@ -2,7 +2,7 @@
 
 Behavioural tests run on the frozen fixture dataset (tests/fixtures/data), read once per session;
 every test that breaks the data works on its own copy under tmp_path, so no test can damage the
-fixture or another test. Only tests/test_data.py (geodata/ and seeds/) and tests/test_reference.py
+fixture or another test. Only tests/validate/test_data.py (geodata/ and seeds/) and tests/geo/test_reference.py
 (geodata/) read the live data, and tests/test_growth.py copies it to grow the copy.
 """
 

@@ -2,7 +2,7 @@
 
 The references (``../shared/reference-geodata``: the OSM pipeline route, Natural Earth and OSM
 railways, OSM stations) are not part of the project and the app never loads them; this module is for
-``python -m corridors measure`` and ``tests/test_reference.py``, which use them where the folder is
+``python -m corridors measure`` and ``tests/geo/test_reference.py``, which use them where the folder is
 present and say so where it is not. Distances are measured in a local azimuthal equidistant
 projection centred on each leg (pyproj), where a few km are true to well under 1 %.
 """

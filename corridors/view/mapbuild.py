@@ -30,6 +30,7 @@ from ..schema import (
     STATUSES,
     claims_of,
     format_claim,
+    implied,
 )
 from . import panelmodel
 
@@ -118,6 +119,7 @@ class PopupMaker:
             "scope",
             "source",
             "quote",
+            "note",  # an implied status says so
         ]
         self.claims: dict[str, list[dict]] = {}
         for values in zip(*(ds.claims[c].tolist() for c in cols), strict=True):
@@ -166,7 +168,7 @@ class PopupMaker:
         for same in entries:
             claim = same[0]
             label = FIELDS[claim["field"]].label
-            value = format_claim(claim)
+            value = format_claim(claim) + (" (implied)" if implied(claim) else "")
             named = self.sources.get(claim["source"], claim["source"])
             others = len({c["source"] for c in same} - {claim["source"]})
             more = f" and {others:,} more source{'s' if others > 1 else ''}" if others else ""

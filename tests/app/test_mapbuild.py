@@ -423,6 +423,24 @@ def test_popup_keeps_a_sections_status_apart(data_copy) -> None:
     ]
 
 
+def test_popup_marks_an_implied_status(data_copy) -> None:
+    """A status a curator accepted from ingest's implied stages (its note says so) reads
+    "(implied)" in the popup, beside the statuses stated in words."""
+    data_copy.edit_row(
+        "geodata/claims.csv",
+        "id",
+        "cku-status-006",
+        value="operating",
+        note="Implied, not stated in words: an opening dated 2024-12, before the article's date.",
+    )
+    popup = mapbuild.popup_html(dataset.load(data_copy.datadir), "cku-railway")
+    assert re.findall(r"<b>(Status: [^<]*)</b>", popup) == [
+        "Status: Planned",
+        "Status: Under construction",
+        "Status: Operating (implied)",
+    ]
+
+
 def test_popup_snippet_is_cut_at_a_word() -> None:
     """Long quotes are shortened on a word boundary with an ellipsis, short ones kept whole."""
     assert panelmodel.snippet("short quote") == "short quote"

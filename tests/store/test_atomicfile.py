@@ -1,7 +1,7 @@
 """The one writer: a file is replaced whole or left as it was, and nothing else writes files.
 
 (Refusals with their messages, a full disk and unwritable folders are tested through the exports
-that use it, in tests/test_export.py.)
+that use it, in tests/publish/test_export.py.)
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...quotes import textmatch
-from ...schema import FIELDS, disagree, field_label, readings_key
+from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import discourse, phrases, stages
 from .fields import Value
@@ -119,7 +119,7 @@ class Proposals:
         and a reason and note that say it is implied, not stated."""
         row = {k: base[k] for k in (*_COLUMNS, "confidence")}
         row |= {"field": "status", "value": status, "unit": "", "qualifier": "", "period": ""}
-        row["note"] = f"Implied, not stated in words: {why}."
+        row["note"] = f"{IMPLIED_NOTE}: {why}."
         row["confidence"] = f"{float(base['confidence']) * stages.WEIGHT:.2f}"
         row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row)])
         self.rows.append(row)

@@ -62,8 +62,10 @@ MAGNITUDE = {
     "thousand": 1e3,
     "k": 1e3,
 }
-_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|mln|mn)\b)"
-_MONEY_MAG = r"(?:\s*(?P<mag>trillion|billion|million|thousand|bn|mln|mn|m|b|k)\b)"
+MAGNITUDE["bln"] = 1e9
+#: "5.2m tonnes": a one-letter magnitude only when glued to the number.
+_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?P<gm>(?<=\d)m)\b)"
+_MONEY_MAG = r"(?:\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
 #: Words of approximation before a figure, and the qualifier claims.csv keeps for them.
 QUALIFIERS = {
     "more than": "over",
@@ -106,6 +108,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:kilomet(?:re|er)s?|km)\b(?!\s*(?:/|per|an)\s*h)", "km"),
     (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
+    # "20 mtpa", "20 Mt/y": million tonnes a year
+    (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
     (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
     (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
     (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
@@ -128,7 +132,8 @@ MONEY = re.compile(
 )
 #: "a year", "annually", "per year", "/year": a yearly figure.
 YEARLY = re.compile(
-    r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*y(?:ea)?r|annually|yearly|per annum|"
+    r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*(?:y(?:ea)?r|y|a)\b|annually|yearly|"
+    r"per annum|"
     r"a year|p\.a\.)"
     r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b"
     r"|^\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual|yearly)\s+(?:capacity|throughput)\b",
@@ -191,14 +196,18 @@ def read_rules(sentence: str) -> list[Quantity]:
     out = _money(sentence)
     for m in QUANTITY.finditer(sentence):
         unit = next(u for i, (_, u) in enumerate(_UNITS) if m.group(f"u{i}"))
-        value = number(m.group("n")) * MAGNITUDE.get((m.group("mag") or "").lower(), 1)
+        value = number(m.group("n")) * MAGNITUDE.get(
+            (m.group("mag") or m.group("gm") or "").lower(), 1
+        )
+        yearly = _yearly(sentence, m.start(), m.end())
+        if unit == "Mt/year":
+            unit, value, yearly = "tonnes", value * 1e6, True
         if unit == "bcm" and re.match(r"(?i)(billion|bn|bln)", m.group(f"u{0}") or ""):
             pass  # "25 billion cubic metres": the billion is the unit's own
         elif unit == "bcm" and value >= 1e9:
             value /= 1e9
         if not value and unit not in ("%",):
             continue
-        yearly = _yearly(sentence, m.start(), m.end())
         qual = qualifier_before(sentence, m.start())
         out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly))
     return sorted(out, key=lambda q: q.start)

@@ -44,6 +44,9 @@ STRETCH = re.compile(
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
     rf"|\b(?P<e>[A-Z][a-z]+)\s*[-–—]\s*(?P<f>[A-Z][a-z]+)\s+(?:(?:freight|container|cargo|block)\s+)?"
     r"(?:trip|journey|route|run|service|train|trains|stretch|section|leg|link|line)\b"
+    # "left Xi'an on Sunday for Baku": where it set off, then where it is bound
+    rf"|\b(?:left|leaves|leaving|departed|departs)\s+(?P<i>{_PLACE})\b[^.;]{{0,40}}?\bfor\s+"
+    rf"(?:the\s+)?(?P<j>{_PLACE})"
     # "reach Baku from the border": the end first, then where the trip begins
     rf"|\breach(?:es|ed|ing)?\s+(?:the\s+)?(?P<h>{_PLACE})\s+from\s+(?:the\s+)?"
     rf"(?P<g>{_PLACE}|border|frontier)"
@@ -119,8 +122,8 @@ def is_section(sentence: str, start: int) -> bool:
 def stretch(sentence: str, places: set[str] | None = None) -> str:
     """'From–To' of the stretch a sentence names (a trip, a route, a section), or ''."""
     for m in STRETCH.finditer(sentence):
-        a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
-        b = m.group("b") or m.group("d") or m.group("f") or m.group("h")
+        a = m.group("a") or m.group("c") or m.group("e") or m.group("g") or m.group("i")
+        b = m.group("b") or m.group("d") or m.group("f") or m.group("h") or m.group("j")
         if a and b and a != b:
             a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
             return f"{a}–{b}"

@@ -31,6 +31,14 @@ _OPERATOR_NOW = re.compile(
 )
 
 
+#: "will be run by a joint venture", "is to operate it": an operator to come says nothing of today.
+_FUTURE_RUN = re.compile(
+    r"\b(?:will|would|shall|is to|are to|to)\s+(?:be\s+)?(?:\w+\s+(?:and\s+)?)?"
+    r"(?:run|runs|operate|operated|manage|managed)\b",
+    re.I,
+)
+
+
 def compare(date: str, reference: str) -> int | None:
     """-1, 0 or 1 as ``date`` is before, on or after ``reference``, at the precision both state;
     None when either is no date, or when they agree only at a coarser precision than the finer of
@@ -67,7 +75,11 @@ def evidence(row: dict[str, str], reference: str) -> tuple[str, str] | None:
             )
         if order == 1:
             return "planned", f"works to start {value}, after the article's date {reference}"
-    if field == "operator" and _OPERATOR_NOW.search(row.get("reason", "")):
+    if (
+        field == "operator"
+        and _OPERATOR_NOW.search(row.get("reason", ""))
+        and not _FUTURE_RUN.search(row.get("quote", ""))
+    ):
         return "operating", f"an operator that runs it now ({value})"
     return None
 

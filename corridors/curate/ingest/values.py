@@ -200,12 +200,13 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     after = [p for p in periods if p.start >= q.end] or periods
     step = _increase(sentence, q)
     future = re.search(
-        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|intends? to|wants? to|"
-        r"expects? to|hopes? to)\b",
+        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|aiming to|intends? to|wants? to|"
+        r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
     if step == "to" and future:
-        m = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", sentence[q.end :])
+        by_year = r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
+        m = re.search(by_year, sentence[q.end :]) or re.search(by_year, sentence)
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
             unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
             return Value(
@@ -318,6 +319,10 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         return None
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", sentence[q.end :]):
         return None
+    if re.match(
+        r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", sentence[q.end :]
+    ):
+        return None  # "three days less than last year": a difference, not a time
     if re.search(
         r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
         r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",

@@ -8,7 +8,8 @@
  * fetch (content-hashed JSON beside this page), which feature ids each shows, the selected
  * corridor, a fit request. Changing args never rebuilds the map: layers are fetched once and
  * shown or hidden, so zoom and popups survive every rerun. A click (or Enter/Space on a focused
- * route) reports {click: {corridor, id, n}}; a move writes view=lat,lon,zoom into the page's URL.
+ * route) reports {click: {corridor, id, n}} (mapcomponent.CLICK and CLICK_KEYS; a test checks
+ * this file against them); a move writes view=lat,lon,zoom into the page's URL.
  *
  * Every data string arrives escaped (popups) or is set as text (names, labels): never innerHTML.
  */

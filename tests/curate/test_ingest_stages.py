@@ -56,6 +56,16 @@ def _row(field: str, value: str, **more: str) -> dict[str, str]:
             id="an operator that runs it now",
         ),
         pytest.param(
+            _row(
+                "operator",
+                "Steppe Ltd",
+                reason="'operated by Steppe Ltd'",
+                quote="The line will be built and operated by Steppe Ltd.",
+            ),
+            None,
+            id="an operator to come says nothing of today",
+        ),
+        pytest.param(
             _row("operator", "Steppe Ltd", reason="'Director of Steppe Ltd'"),
             None,
             id="an officer's company says nothing of the stage",

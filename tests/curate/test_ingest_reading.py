@@ -122,12 +122,22 @@ def test_dateline(top: str, expected: dict[str, str]) -> None:
         pytest.param("fourteen tunnels", 14, "tunnels", "", id="tunnels in words"),
         pytest.param("up to 700 container trains", 700, "trains", "up to", id="trains"),
         pytest.param("a bill that may reach $3.3 billion", 3.3e9, "USD", "up to", id="may reach"),
+        pytest.param("a $1.4 bln loan", 1.4e9, "USD", "", id="bln"),
+        pytest.param("some 7.5m tonnes", 7.5e6, "tonnes", "about", id="Nm tonnes"),
+        pytest.param("rated at 12 mtpa", 12e6, "tonnes", "", id="mtpa"),
         pytest.param("could end up costing US$7bn", 7e9, "USD", "up to", id="could end up costing"),
     ],
 )
 def test_quantities(sentence: str, number: float, unit: str, qualifier: str) -> None:
     got = [(q.number, q.unit, q.qualifier) for q in quantities.read_rules(sentence)]
     assert (number, unit, qualifier) in got
+
+
+@pytest.mark.parametrize("sentence", ["a capacity of 30 bcm/y", "rated at 12 mtpa"])
+def test_yearly_units(sentence: str) -> None:
+    """ "30 bcm/y" and "12 mtpa" are yearly figures, like "a year"."""
+    (q,) = quantities.read_rules(sentence)
+    assert q.yearly
 
 
 @pytest.mark.parametrize(
@@ -395,6 +405,11 @@ def test_holders_named_by_country_or_before_a_participle(sentence: str, holders:
 )
 def test_a_figure_or_a_duration_is_no_role(sentence: str) -> None:
     assert not [v for v in _read(sentence) if v[0] == "role"]
+
+
+def test_a_difference_in_days_is_no_transit_time() -> None:
+    got = _read("The trip now takes 9 days, four days less than in 2023.")
+    assert [v[1] for v in got if v[0] == "transit_time"] == ["9"]
 
 
 def test_an_old_transit_time_is_not_today_s() -> None:

@@ -2,7 +2,7 @@
 
 The reference folder (``../shared/reference-geodata`` beside the repository, or
 ``$CORRIDORS_REFERENCE_DIR``) is not part of the project: where it is absent, as in a user's fresh
-clone, the comparisons skip and say why; where it is present they run. Like tests/test_data.py these
+clone, the comparisons skip and say why; where it is present they run. Like tests/validate/test_data.py these
 read the live data (``$CORRIDORS_TEST_LIVE_DIR`` points them at a grown copy), one test per leg.
 The measuring itself is checked first, on synthetic lines whose answers are known.
 """

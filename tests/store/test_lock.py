@@ -17,7 +17,9 @@ import pytest
 
 from corridors.store import lock
 
-ARTICLE = Path(__file__).parent / "fixtures" / "ingest" / "900_fictional_tracklaying.txt"
+from fixtures import INGEST_ROOT
+
+ARTICLE = INGEST_ROOT / "900_fictional_tracklaying.txt"
 STEM = ARTICLE.stem
 
 

@@ -134,6 +134,21 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
             id="a capacity to be raised to a level by a year is a target",
         ),
         pytest.param(
+            CORRIDOR_TOP + "A block train left Lanzhou on Friday for Tbilisi along the Middle "
+            "Corridor. The trip of about 5,100 km should take 14 days, two days less than before.",
+            [
+                (TITR, "section_length", "5100", "km", "about", "", "Lanzhou–Tbilisi"),
+                (TITR, "transit_time", "14", "days", "", "", "Lanzhou–Tbilisi"),
+            ],
+            id="left A for B: the trip's stretch for its length and time",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The partners will spend heavily on the Middle Corridor by 2029, aiming "
+            "to raise its annual capacity to 12 million tonnes.",
+            [(TITR, "target", "12000000", "tonnes/year", "", "2029", "")],
+            id="a capacity to be raised, the year earlier in the sentence",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Khorgos dry port keeps growing. The expansion will cost some $310 "
             "million and should be finished in 2028.",
             [
