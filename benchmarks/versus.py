@@ -50,6 +50,11 @@ MAP_READY = f"""([sel, n]) => {{
     return !!m && !m._animatingZoom && d.querySelectorAll('path.leaflet-interactive').length >= n;
 }}"""
 
+#: Some element matching the selector is laid out (has boxes).
+ANY_VISIBLE = (
+    """(sel) => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length > 0)"""
+)
+
 #: Forget a condition's time, so the next ``common.until`` notes its own.
 RESET_DONE = "() => { if (window.__bench) window.__bench.done = null; return true; }"
 
@@ -75,7 +80,7 @@ class Data:
     root: Path
     features: pd.DataFrame  # index id; corridor, kind (file order)
     claim_of: dict[str, str]  # corridor -> one of its claims' id
-    targets: list[str]  # corridors to click, in turn
+    targets: list[str | None]  # corridors to click, in turn (None: any of the last drawn)
 
     def candidates(self, corridor: str | None, skip: str | None = None) -> list[str]:
         """Feature ids to try, last drawn first: of one corridor, or (None) the last 40 others."""
@@ -99,10 +104,11 @@ def read_data(root: Path, targets: tuple[str, ...]) -> Data:
 
 
 def quotes_visible(page, data: Data, fid: str, timeout_s: float) -> None:
-    claim = data.claim_of[data.features.loc[fid, "corridor"]]
-    page.wait_for_function(
-        common.until(common.VISIBLE_JS), arg=common.claim_selector(claim), timeout=timeout_s * 1000
-    )
+    """Until a quote of the clicked feature's corridor is visible in the panel (both apps mark
+    the panel with its corridor and each quote with its claim id)."""
+    corridor = json.dumps(data.features.loc[fid, "corridor"])
+    selector = f"[data-testid=corridor-panel][data-corridor={corridor}] [data-claim]"
+    page.wait_for_function(common.until(ANY_VISIBLE), arg=selector, timeout=timeout_s * 1000)
 
 
 def since_click() -> str:
@@ -134,6 +140,7 @@ def one_round(
             if not common.timed_out(exc):
                 raise
             out["lost"] = True
+            out["first"] = None
         if side.name == "dashboard":
             e2e.wait_for_page(page, timeout)
         e2e.wait_idle(page, timeout)
@@ -142,7 +149,8 @@ def one_round(
         e2e.settle(page, frame=side.frame, timeout=timeout)
         before = ws.bytes
         page.evaluate(common.ARM_JS, [side.frame, True])
-        fid, _ = e2e.click_at_once(page, data.candidates(then), side.frame, zoom=True)
+        skip = data.features.loc[fid, "corridor"] if then is None else None
+        fid, _ = e2e.click_at_once(page, data.candidates(then, skip), side.frame, zoom=True)
         quotes_visible(page, data, fid, args.timeout)
         out["idle"] = page.evaluate(since_click()) / 1000
         e2e.wait_idle(page, timeout)
@@ -160,7 +168,8 @@ def one_round(
         if page.locator(common.STREAMLIT_EXCEPTION).count():
             out["notes"].append("Streamlit exception")
     except Exception as exc:  # reported, never raised
-        out["notes"].append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}")
+        step = next((k for k, _ in MEASURES if k not in out), "end")
+        out["notes"].append(f"{step}: {type(exc).__name__}: {str(exc).splitlines()[0][:100]}")
     finally:
         context.close()
     return out
@@ -243,7 +252,7 @@ def run(args) -> int:
     if args.before:  # another checkout's dashboard, e.g. `git worktree add /tmp/before main`
         sides = (
             *SIDES,
-            Side("before", Path(args.before).resolve(), e2e.MAP_FRAME, pagejs.ROUTES_READY),
+            Side(args.name, Path(args.before).resolve(), e2e.MAP_FRAME, pagejs.ROUTES_READY),
         )
     with contextlib.ExitStack() as stack:
         if args.corridors:
@@ -251,15 +260,15 @@ def run(args) -> int:
 
             base = Path(tempfile.mkdtemp(prefix="corridors-versus-"))
             stack.callback(shutil.rmtree, base, True)
-            root = base / f"n{args.corridors}"
-            started = time.perf_counter()
-            generate(args.corridors, root)
-            print(
-                f"  generated {args.corridors} corridors in {time.perf_counter() - started:.0f} s"
-            )
+            root = Path(args.folder) if args.folder else base / f"n{args.corridors}"
+            if not (root / "geodata").is_dir():
+                started = time.perf_counter()
+                generate(args.corridors, root)
+                took = time.perf_counter() - started
+                print(f"  generated {args.corridors} corridors in {took:.0f} s")
             data = read_data(root, ())
-            targets = list(data.features["corridor"].unique()[::-1][:8])
-            data = Data(root, data.features, data.claim_of, targets)
+            # any of the last-drawn lines: at 10,000 most of a chosen line lies under others
+            data = Data(root, data.features, data.claim_of, [None, None])
             env = {ENV_VAR: str(root)}
         else:
             root = resolve().root
@@ -335,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--before", help="also race this dashboard.py (another checkout, e.g. of main)"
     )
+    parser.add_argument("--name", default="before", help="the column of --before")
+    parser.add_argument("--folder", help="where the synthetic data goes (kept; reused if there)")
     parser.add_argument("--lost-after", type=float, default=20.0, help="first click LOST after")
     return run(parser.parse_args(argv))
 
