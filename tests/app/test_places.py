@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
+import shapely.affinity
 from shapely.geometry import LineString, Point
 
 from corridors.model import dataset
@@ -84,3 +85,30 @@ def test_priority(labels: list[dict], before: str, after: str) -> None:
 def test_what_counts_as_crossed(fixture_dataset: dataset.Dataset, route, crossed: set[str]) -> None:
     got = places.places(fixture_dataset.boundaries, [] if route is None else [route])["places"]
     assert {p["name"] for p in got if p.get("crossed")} == crossed
+
+
+def test_many_routes_are_never_merged_whole(fixture_dataset: dataset.Dataset, monkeypatch) -> None:
+    """With thousands of routes the labels are found from a spatial index: no merge (noding) of
+    more than MERGE_AT_MOST pieces, which is what took 10,000 synthetic corridors past 14 GB; the
+    crossed countries are those some route intersects."""
+    base = list(fixture_dataset.features.geometry)
+    lines = [g for g in base if g.geom_type != "Point"]
+    many = [shapely.affinity.translate(lines[i % len(lines)], 0.001 * i) for i in range(2_000)]
+    merged: list[int] = []
+    union_all = shapely.union_all
+
+    def counting(geoms, *args, **kwargs):
+        merged.append(len(geoms) if hasattr(geoms, "__len__") else 1)
+        return union_all(geoms, *args, **kwargs)
+
+    monkeypatch.setattr(places.shapely, "union_all", counting)
+    found = places.places(fixture_dataset.boundaries, [*base, *many])["places"]
+    assert max(merged, default=0) <= places.MERGE_AT_MOST
+    crossed = {p["name"] for p in found if p.get("crossed")}
+    routes = [*base, *many]
+    bounds = fixture_dataset.boundaries
+    assert crossed == {
+        n
+        for n, g in zip(bounds["name"], bounds.geometry, strict=True)
+        if any(g.intersects(r) for r in routes)
+    }
