@@ -33,6 +33,8 @@ from corridors.quotes import anchors
 from corridors.schema import CLAIM_COLUMNS, FIELDS, SOURCE_COLUMNS, format_claim
 from corridors.store.datadir import REPO_ROOT, DataDir
 
+from . import synthetic
+
 ARTICLES_PER_SCALE = 10
 CLAIMS_PER_SCALE = 200
 CLAIMS_PER_ARTICLE = CLAIMS_PER_SCALE // ARTICLES_PER_SCALE
@@ -230,19 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.no_validate:
         return 0
-    from corridors.store import rawdata
-    from corridors.validate import validate
-
-    start = time.perf_counter()
-    problems = validate(rawdata.read(datadir))
-    errors = [p for p in problems if p.level == "error"]
-    print(
-        f"validated in {time.perf_counter() - start:.1f} s: {len(errors)} errors, "
-        f"{len(problems) - len(errors)} warnings"
-    )
-    for problem in problems[:20]:
-        print(" ", problem)
-    return 1 if errors else 0
+    return synthetic.report_validation(datadir)
 
 
 if __name__ == "__main__":

@@ -300,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.no_validate:
         return 0
+    return report_validation(datadir)
+
+
+def report_validation(datadir: DataDir) -> int:
+    """Validate generated data, print how long it took and its first problems; 1 on errors."""
     from corridors.store import rawdata
     from corridors.validate import validate
 

@@ -9,7 +9,7 @@ an id that is neither is named by itself, with nothing else stated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -108,7 +108,11 @@ def source_in(sources: pd.DataFrame, references: pd.DataFrame, file: str) -> Sou
         )
     if file not in sources.index:
         return Source(file, "", "", "", "", False, "", listed=False)
-    row = sources.loc[file]
+    return _article(file, sources.loc[file])
+
+
+def _article(file: str, row: Mapping[str, object]) -> Source:
+    """An article of sources.csv, from its row."""
     return Source(
         file=file,
         headline=str(row["headline"]),
@@ -141,15 +145,5 @@ def sources_in(
         if row is None:
             out[file] = source_in(sources, references, file)  # a reference, or listed nowhere
             continue
-        out[file] = Source(
-            file=file,
-            headline=str(row["headline"]),
-            outlet=str(row["outlet"]),
-            date=str(row["date"]),
-            dateline=str(row["dateline"]),
-            syndicated=row["syndicated"] == "yes",
-            note=str(row["note"]),
-            sha256=str(row["sha256"]),
-            author=str(row["author"]),
-        )
+        out[file] = _article(file, row)
     return out
