@@ -1,4 +1,4 @@
-"""Where curators grow: the real data at 1×, 10× and 100× in articles and claims (benchmarks/corpus.py).
+"""Where curators grow: the real data at 1×, 10× and 100× in articles and claims (devtools/corpus.py).
 
 For each scale, a grown copy of the data in a temporary folder, then:
 

@@ -46,6 +46,7 @@ from corridors.schema import (
 )
 from corridors.store import geojsonio
 from corridors.store.datadir import REPO_ROOT, DataDir
+from devtools.corpus import report_validation
 
 VERTICES = 200
 CLAIMS_PER_CORRIDOR = 10
@@ -301,23 +302,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_validate:
         return 0
     return report_validation(datadir)
-
-
-def report_validation(datadir: DataDir) -> int:
-    """Validate generated data, print how long it took and its first problems; 1 on errors."""
-    from corridors.store import rawdata
-    from corridors.validate import validate
-
-    start = time.perf_counter()
-    problems = validate(rawdata.read(datadir))
-    errors = [p for p in problems if p.level == "error"]
-    print(
-        f"validated in {time.perf_counter() - start:.1f} s: {len(errors)} errors, "
-        f"{len(problems) - len(errors)} warnings"
-    )
-    for problem in problems[:20]:
-        print(" ", problem)
-    return 1 if errors else 0
 
 
 if __name__ == "__main__":

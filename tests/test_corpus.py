@@ -1,4 +1,4 @@
-"""The grown corpus (benchmarks/corpus.py) is valid data: every scale the benchmark measures must
+"""The grown corpus (devtools/corpus.py) is valid data: every scale the benchmark measures must
 validate with no error, or the figures would time a failing load."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ import csv
 
 import pytest
 
-from benchmarks import corpus
 from corridors.geo.parse import parse
 from corridors.quotes import anchors, textmatch
 from corridors.store import rawdata
 from corridors.validate import validate
 from corridors.validate.base import Context
 from corridors.validate.claims import quotes_verbatim
+from devtools import corpus
 
 from fixtures import FIXTURE
 

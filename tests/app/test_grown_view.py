@@ -1,7 +1,7 @@
 """A system with thousands of claims: its panel opens on a first page, every claim and quote is
 reachable by asking for more, and its popup names each figure once.
 
-Run on a copy of the frozen fixture grown by benchmarks/corpus.py (synthetic articles restating
+Run on a copy of the frozen fixture grown by devtools/corpus.py (synthetic articles restating
 the fixture's claims, so the railway has hundreds of claims), never on the live data.
 """
 
@@ -12,13 +12,13 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from benchmarks import corpus
 from corridors.model import dataset
 from corridors.model.sources import source, sources_by_file
 from corridors.quotes import textmatch
 from corridors.schema import FIELDS, format_claim
 from corridors.store.datadir import ENV_VAR, DataDir
 from corridors.view import figures, mapbuild, panel, panelmodel, timeline
+from devtools import corpus
 
 from .support import dashboard_app
 from fixtures import FIXTURE
