@@ -34,8 +34,9 @@ from pathlib import Path
 
 from corridors.model.datacache import ENV_VAR as CACHE_VAR
 from corridors.store.datadir import ENV_VAR, REPO_ROOT
+from devtools import corpus
 
-from . import common, corpus
+from . import common
 from .common import fmt_bytes, fmt_exp, median, section, table
 
 #: Run in the child: the biggest system's panel and the timeline on a loaded dataset.

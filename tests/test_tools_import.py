@@ -1,0 +1,23 @@
+"""Every benchmark and developer tool imports: they are run by hand, not by the suite, so a moved
+module would otherwise break one silently (benchmarks/growth_corpus.py once imported a generator
+that had moved to devtools/)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from corridors.store.datadir import REPO_ROOT
+
+MODULES = sorted(
+    f"{path.parent.name}.{path.stem}"
+    for folder in ("benchmarks", "devtools")
+    for path in (REPO_ROOT / folder).glob("*.py")
+    if path.stem != "__init__"
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_tool_imports(module: str) -> None:
+    assert importlib.import_module(module).__doc__, f"{module} says what it is for"
