@@ -582,12 +582,45 @@ def source_options(root: str) -> dict[str, str]:
     return {f: source(ds, f).option for f in view_options(root).sources}
 
 
+#: The keys of the expanders below the map, whose content is built only while they are open.
+TIMELINE_OPEN, FIGURES_OPEN, CHANGES_OPEN = "_open_timeline", "_open_figures", "_open_changes"
+
+
+def _lazy_expander(label: str, key: str):
+    """An expander whose content is written only while it is open (Streamlit tracks its state
+    when it reruns on opening). Closed, as they start, the timeline, the figures and the changes
+    cost a click or a layer toggle nothing: their charts were rebuilt, re-sent and re-rendered by
+    the browser on every rerun while nobody looked at them (see README, Performance)."""
+    return st.expander(
+        label,
+        expanded=st.session_state.get(_kept(key), False),
+        key=key,
+        on_change=_keep_open,
+        args=(key,),
+    )
+
+
+def _kept(key: str) -> str:
+    """Where an expander's state is kept: its label names the corridor chosen, and a new label
+    makes it a new widget, which would start closed after every click on the map."""
+    return key + "_kept"
+
+
+def _keep_open(key: str) -> None:
+    st.session_state[_kept(key)] = bool(st.session_state.get(key))
+
+
 def _timeline(
     root: str, ds: dataset.Dataset, corridor: str | None, moment: str = asof.NOW.key()
 ) -> None:
     """Milestones in time, each mark standing for a claim: picking one shows its quote."""
+    section = _lazy_expander(
+        "Timeline of milestones" + (" (the corridor chosen)" if corridor else ""), TIMELINE_OPEN
+    )
+    if not section.open:
+        return
     rows = milestones(root, corridor, moment)
-    with st.expander("Timeline of milestones" + (" (the corridor chosen)" if corridor else "")):
+    with section:
         if rows.empty:
             st.caption("The sources give no dates for this corridor.")
             return
@@ -631,7 +664,12 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
     rows, unplaced = figure_rows(root, corridor, moment)
     if rows.empty:
         return
-    with st.expander("Figures over time" + (" (the corridor chosen)" if corridor else "")):
+    section = _lazy_expander(
+        "Figures over time" + (" (the corridor chosen)" if corridor else ""), FIGURES_OPEN
+    )
+    if not section.open:
+        return
+    with section:
         st.caption(
             "Each mark is one figure at the date it refers to (its period, else its source's "
             "date; a line under it spans the period), coloured by source; targets hollow. Two "
@@ -673,7 +711,12 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
     """What changed between a day and the page's "as of" day, with downloads as CSV and Atom."""
     until = moment.day
     end = until or dt.date.today()
-    with st.expander("What changed" + (" (the corridor chosen)" if corridor else "")):
+    section = _lazy_expander(
+        "What changed" + (" (the corridor chosen)" if corridor else ""), CHANGES_OPEN
+    )
+    if not section.open:
+        return
+    with section:
         dated = [d for d in asof.source_days(load(root)).values() if d is not None and d < end]
         # by default, from the day before the first dated source: every dated change is listed
         start = min(dated) - dt.timedelta(days=1) if dated else end - dt.timedelta(days=365)

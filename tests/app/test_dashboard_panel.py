@@ -292,6 +292,7 @@ def test_timeline_draws_every_dated_claim(
     quote (the fixture's two articles that date the proposal to the 1990s share one bar)."""
     if corridor:
         app.query_params["corridor"] = corridor
+    app.session_state[TIMELINE_KEPT] = True  # opened: its content is written only while open
     app.run()
     assert not app.exception
     dated = [
@@ -305,6 +306,40 @@ def test_timeline_draws_every_dated_claim(
     assert set(drawn) <= set(bar_of)
     assert sorted(bar_of[c] for c in drawn) == sorted(set(bar_of.values())), "a bar per date"
     assert len(drawn) == len(dated) - 1  # cku-proposed-002 and -003 give the same decade
+
+
+#: Where the dashboard keeps each lazy expander open across reruns (dashboard._kept).
+TIMELINE_KEPT = "_open_timeline_kept"
+LAZY = {
+    "Timeline of milestones": ("_open_timeline_kept", "vega_lite_chart"),
+    "Figures over time": ("_open_figures_kept", "vega_lite_chart"),
+    "What changed": ("_open_changes_kept", "date_input"),
+}
+
+
+def _in_expander(at: AppTest, label: str, kind: str) -> int:
+    (section,) = [e for e in at.expander if e.label.startswith(label)]
+    return len(section.get(kind))
+
+
+@pytest.mark.parametrize("label", list(LAZY), ids=["timeline", "figures", "changes"])
+def test_closed_sections_are_not_built_and_stay_open_across_a_click(
+    app: AppTest, label: str
+) -> None:
+    """The sections below the map start closed and write nothing then (a click or a toggle does
+    not rebuild their charts); opened, they are written, and choosing a corridor, which renames
+    them "(the corridor chosen)", keeps them open."""
+    kept, kind = LAZY[label]
+    app.run()
+    assert not app.exception
+    assert _in_expander(app, label, kind) == 0
+    app.session_state[kept] = True
+    app.run()
+    assert _in_expander(app, label, kind) == 1
+    app.session_state["corridor"] = "cku-railway"
+    app.run()
+    assert not app.exception
+    assert _in_expander(app, label + " (the corridor chosen)", kind) == 1
 
 
 def test_a_picked_claim_shows_its_quote_in_its_sentence(ds: dataset.Dataset) -> None:
