@@ -92,3 +92,12 @@ def dashboard_app(timeout: float = 60) -> AppTest:
     at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=timeout)
     at.session_state["_painted"] = True
     return at
+
+
+#: Where the dashboard keeps its lazy sections open (``dashboard._kept``): True opens one, so its
+#: content is written (closed, as they start, they write nothing).
+SECTION_OPEN = {
+    "timeline": "_open_timeline_kept",
+    "figures": "_open_figures_kept",
+    "changes": "_open_changes_kept",
+}

@@ -22,7 +22,7 @@ from corridors.publish import citations, export
 from corridors.store.datadir import ENV_VAR, REPO_ROOT, DataDir
 from corridors.view import filters, panel, viewstate
 
-from .support import dashboard_app, sent_features
+from .support import SECTION_OPEN, dashboard_app, sent_features
 from fixtures import FIXTURE, FIXTURE_ROOT
 
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -195,7 +195,16 @@ DOWNLOADS = {
 }
 
 
+TIMELINE_KEPT = SECTION_OPEN["timeline"]
+LAZY = {
+    "Timeline of milestones": (SECTION_OPEN["timeline"], "vega_lite_chart"),
+    "Figures over time": (SECTION_OPEN["figures"], "vega_lite_chart"),
+    "What changed": (SECTION_OPEN["changes"], "date_input"),
+}
+
+
 def test_download_buttons_and_how_to_cite(app: AppTest) -> None:
+    app.session_state[LAZY["What changed"][0]] = True  # its buttons are written while it is open
     app.run()
     buttons = {b.key: b for b in app.get("download_button")}
     assert {k: b.label for k, b in buttons.items()} == {k: v[0] for k, v in DOWNLOADS.items()}
@@ -306,15 +315,6 @@ def test_timeline_draws_every_dated_claim(
     assert set(drawn) <= set(bar_of)
     assert sorted(bar_of[c] for c in drawn) == sorted(set(bar_of.values())), "a bar per date"
     assert len(drawn) == len(dated) - 1  # cku-proposed-002 and -003 give the same decade
-
-
-#: Where the dashboard keeps each lazy expander open across reruns (dashboard._kept).
-TIMELINE_KEPT = "_open_timeline_kept"
-LAZY = {
-    "Timeline of milestones": ("_open_timeline_kept", "vega_lite_chart"),
-    "Figures over time": ("_open_figures_kept", "vega_lite_chart"),
-    "What changed": ("_open_changes_kept", "date_input"),
-}
 
 
 def _in_expander(at: AppTest, label: str, kind: str) -> int:

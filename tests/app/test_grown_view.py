@@ -20,7 +20,7 @@ from corridors.store.datadir import ENV_VAR, DataDir
 from corridors.view import figures, mapbuild, panel, panelmodel, timeline
 from devtools import corpus
 
-from .support import dashboard_app
+from .support import SECTION_OPEN, dashboard_app
 from fixtures import FIXTURE
 
 BIG = corpus.BIG_SYSTEM
@@ -171,6 +171,7 @@ def test_what_changed_lists_the_newest_and_says_how_many_more(
     many earlier ones the downloads hold, rather than writing them all on every run."""
     monkeypatch.setenv(ENV_VAR, str(grown_dir.root))
     app: AppTest = dashboard_app()
+    app.session_state[SECTION_OPEN["changes"]] = True
     app.run()
     assert not app.exception
     bodies = [e.proto.body for e in app.get("html")]
