@@ -586,23 +586,28 @@ def source_options(root: str) -> dict[str, str]:
 TIMELINE_OPEN, FIGURES_OPEN, CHANGES_OPEN = "_open_timeline", "_open_figures", "_open_changes"
 
 
-def _lazy_expander(label: str, key: str):
+def _lazy_expander(label: str, key: str, corridor: str | None):
     """An expander whose content is written only while it is open (Streamlit tracks its state
     when it reruns on opening). Closed, as they start, the timeline, the figures and the changes
     cost a click or a layer toggle nothing: their charts were rebuilt, re-sent and re-rendered by
     the browser on every rerun while nobody looked at them (see README, Performance)."""
-    return st.expander(
+    section = st.expander(
         label,
         expanded=st.session_state.get(_kept(key), False),
         key=key,
         on_change=_keep_open,
         args=(key,),
     )
+    if section.open and corridor:
+        section.caption("Of the corridor chosen only.")
+    return section
 
 
 def _kept(key: str) -> str:
-    """Where an expander's state is kept: its label names the corridor chosen, and a new label
-    makes it a new widget, which would start closed after every click on the map."""
+    """Where an expander's state is kept across reruns. Its label stays the same whatever the
+    corridor (a new label makes a new widget, which started closed after every click on the map
+    and was measured to slow the click's answer); the section says inside that it is the chosen
+    corridor's."""
     return key + "_kept"
 
 
@@ -614,9 +619,7 @@ def _timeline(
     root: str, ds: dataset.Dataset, corridor: str | None, moment: str = asof.NOW.key()
 ) -> None:
     """Milestones in time, each mark standing for a claim: picking one shows its quote."""
-    section = _lazy_expander(
-        "Timeline of milestones" + (" (the corridor chosen)" if corridor else ""), TIMELINE_OPEN
-    )
+    section = _lazy_expander("Timeline of milestones", TIMELINE_OPEN, corridor)
     if not section.open:
         return
     rows = milestones(root, corridor, moment)
@@ -664,9 +667,7 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
     rows, unplaced = figure_rows(root, corridor, moment)
     if rows.empty:
         return
-    section = _lazy_expander(
-        "Figures over time" + (" (the corridor chosen)" if corridor else ""), FIGURES_OPEN
-    )
+    section = _lazy_expander("Figures over time", FIGURES_OPEN, corridor)
     if not section.open:
         return
     with section:
@@ -711,9 +712,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
     """What changed between a day and the page's "as of" day, with downloads as CSV and Atom."""
     until = moment.day
     end = until or dt.date.today()
-    section = _lazy_expander(
-        "What changed" + (" (the corridor chosen)" if corridor else ""), CHANGES_OPEN
-    )
+    section = _lazy_expander("What changed", CHANGES_OPEN, corridor)
     if not section.open:
         return
     with section:
