@@ -165,6 +165,19 @@ def _length(
     if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
+    placed = "" if glued else scopes.country_after(sentence, q.end, countries)
+    if placed:
+        return Value(
+            "section_length",
+            num_text(q.number),
+            "km",
+            q.qualifier,
+            q.start,
+            scope=placed,
+            reason=f"{reason} in {placed}, a section",
+        )
+    if scopes.is_partial_stretch(sentence, q.start):
+        return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
