@@ -482,11 +482,22 @@ NEW_THING = re.compile(
 )
 
 
+#: "since the start of this year": the start of a span of the calendar, no start of works.
+CALENDAR_START = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|quarter|season|(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     """The event a date belongs to: the nearest cue before it in its clause, else right after;
     none when the clause opens with another thing ("An office ... opened in ...")."""
     a, b = scopes.clause_of(sentence, when.start)
-    before = [m for m in _EVENT_RE.finditer(sentence, a, when.start)]
+    before = [
+        m
+        for m in _EVENT_RE.finditer(sentence, a, when.start)
+        if not (m.lastgroup == "start_date" and CALENDAR_START.match(sentence, m.end()))
+    ]
     if before and re.match(
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
