@@ -207,6 +207,14 @@ def _increase(sentence: str, q: Quantity) -> str:
     return m.group(1).lower() if m else ""
 
 
+#: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
+ABLE_TO = re.compile(
+    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:handle|carry|take|move|process|"
+    r"accommodate|transport)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?$",
+    re.I,
+)
+
+
 def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
     figure = sentence[q.start : q.end]
@@ -266,6 +274,17 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
             )
         return None
     a, b = scopes.clause_of(sentence, q.start)
+    if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
+        spans = [p.value for p in periods if not p.target]
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            period=spans[0] if spans and not future else "",
+            reason=f"{figure!r}, what it could handle",
+        )
     if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
         r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b",
         sentence[q.end : b],
