@@ -247,6 +247,14 @@ def read_route(
     return None
 
 
+#: "a transshipment station, and perhaps a logistics centre, is planned": something new beside the
+#: system is the subject of "planned", not the system.
+OTHER_SUBJECT = re.compile(
+    r"\b(?:an?|two|three|four|more|several|other)\s+[^.;:]{0,70}?\b(?:is|are)\s+(?:also\s+)?$",
+    re.I,
+)
+
+
 def statuses(sentence: str) -> list[Value]:
     """Each stage the sentence names, where it stands (spans never read twice)."""
     out: list[Value] = []
@@ -255,6 +263,8 @@ def statuses(sentence: str) -> list[Value]:
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
+                continue  # "a transshipment station is planned at Makmal": another thing's plan
             taken.append(m.span())
             out.append(Value("status", status, at=m.start(), reason=f"says {m.group()!r}"))
     return out

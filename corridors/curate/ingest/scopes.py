@@ -37,7 +37,7 @@ CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
 _PLACE = (
     r"(?:[A-Z][\w’'-]*\s+(?:port|city|town)\s+of\s+)?"  # "the Georgian port of Poti": Poti
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast))?"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast|station))?"
 )
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
@@ -151,5 +151,6 @@ def stretch(sentence: str, places: set[str] | None = None) -> str:
         b = m.group("b") or m.group("d") or m.group("f") or m.group("h") or m.group("j")
         if a and b and a != b:
             a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
+            a, b = (re.sub(r"\s+station$", "", x) for x in (a, b))  # "Altynkol station": Altynkol
             return f"{a}–{b}"
     return ""

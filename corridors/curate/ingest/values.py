@@ -346,6 +346,14 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     return None
 
 
+#: A trip there and back, or a wagon's turn: no transit time between two places.
+ROUND_TRIP = re.compile(
+    r"\b(?:return\s+(?:of|trip|journey)|round[- ]trip|turn-?around|turnround|full\s+turn|"
+    r"there\s+and\s+back)\b",
+    re.I,
+)
+
+
 def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
     if not TRAVEL_CUE.search(sentence) or NOT_TRAVEL.search(sentence):
         return None
@@ -365,6 +373,9 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         r"\b(?:against|compared\s+with|down\s+from|from)\s+(?:\w+\s+)?$", sentence[: q.start]
     ) or re.match(r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]):
         return None  # "against about 25 days two years ago": what it used to take
+    a, b = scopes.clause_of(sentence, q.start)
+    if ROUND_TRIP.search(sentence[a:b]):
+        return None  # "with the return of the wagon a full turn takes 10 days": there and back
     # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
     # days" gives the 12 days no places; a sentence naming none takes the trip read last
     a, b = scopes.clause_of(sentence, q.start)
