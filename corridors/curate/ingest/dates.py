@@ -229,7 +229,7 @@ _PERIOD = re.compile(
     rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
     rf"|\b(?:in|during|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+)?(?:of\s+)?)?(?P<y5>{_YEAR})\b"
     rf"|\b(?P<end>before|by)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?year"
-    rf"|\bby\s+(?:the\s+end\s+of\s+)?(?P<by>{_YEAR})\b",
+    rf"|\bby\s+(?:the\s+end\s+of\s+|late\s+|mid-?\s*|early\s+)?(?P<by>{_YEAR})\b",
     re.IGNORECASE,
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}

@@ -32,6 +32,9 @@ STATUS = (
         re.compile(
             r"\b(under construction|(?:is|are|now)\s+being built|(?:have|has|had)\s+started\s+building|"
             r"construction (?:is|has) (?:underway|under way|begun|started)"
+            # "Work has so far begun on 18 of the tunnels", "work on the tunnels is under way"
+            r"|\bworks?\s+(?:on\s+[^.;]{0,60}?\s+)?(?:has|have|is|are)\s+(?:\w+\s+){0,2}?"
+            r"(?:begun|started|under\s*way|underway)"
             # "The construction of the X railway is a prime example": building is going on; not
             # "preparations for the construction of", nor "construction of X will begin"
             r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"

@@ -75,7 +75,7 @@ TRAFFIC_CUE = re.compile(
 TARGET_CUE = re.compile(
     r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
     r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
-    r"projected|will\s+reach)\b",
+    r"projected|will\s+reach|should\s+reach|supposed\s+to|set\s+to\s+(?:reach|carry|handle))\b",
     re.I,
 )
 #: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
