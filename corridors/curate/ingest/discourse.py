@@ -217,6 +217,9 @@ class Discourse:
             if any(f"line {x}".lower() in parts for x in letters):
                 return None  # a listed part among them: not the whole
             drawn = all(f"Line {x}" in parent.features for x in letters)
+            every = {f[5:] for f in parent.features if re.fullmatch(r"Line [A-Z]", f)}
+            if drawn and set(letters) < every:
+                return None  # "Lines A and B" beside a drawn Line C: some lines, not the whole
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"
                 if drawn
