@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import dates, stages
+from corridors.curate.ingest import dates, discourse, stages
 
 CKU, TITR, KHORGOS = "cku-railway", "titr", "khorgos-dry-port"
 
@@ -80,6 +80,30 @@ def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
             [(TITR, "traffic", "1900000", "2024")],
             id="another named corridor takes over its paragraph",
         ),
+        pytest.param(
+            "The Middle Corridor is busy. Crossing Kazakhstan from Dostyk station to Kuryk takes "
+            "four days, and with the return of the wagon a full turn takes 11 days.",
+            "2025-03-20",
+            [(TITR, "transit_time", "4", "Dostyk–Kuryk")],
+            [(TITR, "transit_time", "11", "")],
+            id="a station ends a trip; a wagon's turn is no transit time",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is being dug through the mountains. Work has "
+            "so far begun on 10 of its tunnels, and a depot is planned at Makmal.",
+            "2025-12-09",
+            [(CKU, "status", "under_construction", "")],
+            [(CKU, "status", "planned", "")],
+            id="work has begun; a depot's plan is not the railway's",
+        ),
+        pytest.param(
+            "The Central Asia–China gas pipeline keeps growing. By late 2016 it is supposed to "
+            "carry as much as 60 billion cubic metres of gas a year.",
+            "2015-06-16",
+            [("cacgp", "target", "60", "2016")],
+            [("cacgp", "capacity", "60", "")],
+            id="supposed to by late year is a target",
+        ),
     ],
 )
 def test_reporting_rules(fixture_raw, text: str, date: str, present, absent) -> None:
@@ -126,3 +150,17 @@ def test_traffic_implies_operating(period: str, date: str, status: str | None) -
     row |= {"field": "traffic", "value": "9", "period": period}
     found = stages.evidence(row, date)
     assert (found[0] if found else None) == status
+
+
+@pytest.mark.parametrize(
+    ("letters", "features", "some"),
+    [
+        pytest.param(
+            ["A", "B"], ["Line A", "Line B", "Line C"], True, id="A and B beside a drawn C"
+        ),
+        pytest.param(["A", "B", "C"], ["Line A", "Line B", "Line C"], False, id="every drawn line"),
+        pytest.param(["A", "B"], ["Line A", "Line B"], False, id="both drawn lines"),
+    ],
+)
+def test_some_lines_are_not_the_system_list(letters, features, some: bool) -> None:
+    assert discourse.some_lines(letters, features) is some

@@ -90,6 +90,13 @@ OTHER_NAMED = re.compile(
 )
 
 
+def some_lines(letters: list[str], features: dict[str, str] | list[str]) -> bool:
+    """Do "Lines A and B" leave out a drawn line (Line C)? Then they are some of the system's
+    lines, and their list is not the system's."""
+    every = {f[5:] for f in features if re.fullmatch(r"Line [A-Z]", f)}
+    return set(letters) < every
+
+
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
@@ -217,8 +224,7 @@ class Discourse:
             if any(f"line {x}".lower() in parts for x in letters):
                 return None  # a listed part among them: not the whole
             drawn = all(f"Line {x}" in parent.features for x in letters)
-            every = {f[5:] for f in parent.features if re.fullmatch(r"Line [A-Z]", f)}
-            if drawn and set(letters) < every:
+            if drawn and some_lines(letters, parent.features):
                 return None  # "Lines A and B" beside a drawn Line C: some lines, not the whole
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"
