@@ -1,8 +1,8 @@
-# One task runner. `make` alone lists the targets (it builds nothing); `make run` serves the
-# dashboard; `make test` installs everything and runs every check (lint, data validation, unit, app,
+# One task runner. `make` alone is `make check`, the quick loop (lint and the fast tests);
+# `make help` lists the targets; `make run` serves the dashboard; `make test` installs everything and runs every check (lint, data validation, unit, app,
 # slow and browser tests); `make check` is the quick loop (lint and the fast tests, well under a
 # minute). All work on a fresh clone. A target's `## ` comment is what `make help` says of it.
-.DEFAULT_GOAL := help
+.DEFAULT_GOAL := check
 VENV := .venv
 PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: help run test check lint validate chromium bench load screenshot clean
 
-help: ## list the targets (the default)
+help: ## list the targets
 	@echo "make <target>, from the repository's root:"
 	@grep -E '^[a-z]+:.*## ' $(firstword $(MAKEFILE_LIST)) | sed -E 's/^([a-z]+):.*## (.*)/  \1\t\2/' | expand -t 14
 

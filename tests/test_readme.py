@@ -94,10 +94,36 @@ def test_no_module_imports_from_a_later_row(path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
-def test_plain_make_lists_the_targets() -> None:
-    """`make` alone builds nothing: it prints every target with what it does."""
+def test_plain_make_runs_the_quick_checks() -> None:
+    """`make` alone is the quick loop (`make check`: ruff and the fast tests), as issue 17 asks;
+    read from make's dry run, nothing is built or run."""
+    plain = subprocess.run(
+        ["make", "-n", "--no-print-directory"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    check = subprocess.run(
+        ["make", "-n", "--no-print-directory", "check"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert plain.stdout == check.stdout
+    assert "ruff check" in plain.stdout and '-m "not browser and not slow"' in plain.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
+def test_make_help_lists_the_targets() -> None:
+    """`make help` prints every target with what it does, and builds nothing."""
     done = subprocess.run(
-        ["make", "--no-print-directory"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "help"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     phony = re.search(r"^\.PHONY: (.+)$", (REPO_ROOT / "Makefile").read_text(), re.MULTILINE)
     assert phony is not None

@@ -5,6 +5,7 @@ that had moved to devtools/)."""
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 
@@ -21,3 +22,14 @@ MODULES = sorted(
 @pytest.mark.parametrize("module", MODULES)
 def test_the_tool_imports(module: str) -> None:
     assert importlib.import_module(module).__doc__, f"{module} says what it is for"
+
+
+def test_no_test_imports_a_benchmark() -> None:
+    """Benchmarks measure; what tests share with them (drivers, generators, data copies) lives in
+    devtools/, so a benchmark can change without breaking a test."""
+    offenders = [
+        str(path.relative_to(REPO_ROOT))
+        for path in (REPO_ROOT / "tests").rglob("*.py")
+        if re.search(r"^\s*(from benchmarks\b|import benchmarks\b)", path.read_text(), re.M)
+    ]
+    assert offenders == []

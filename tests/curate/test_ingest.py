@@ -515,10 +515,10 @@ def test_removing_an_article_leaves_data_that_validates(
 ) -> None:
     """Only the claims whose source is the article go; the copy validates, but for the corridors
     that only the article cites when they are kept as known systems."""
-    from benchmarks import ingest_recall
+    from devtools import articles
 
-    data = ingest_recall.copy_data(FIXTURE, tmp_path / "data")
-    removal = ingest_recall.remove_article(data, article, tmp_path / article, drop_orphans)
+    data = articles.copy_data(FIXTURE, tmp_path / "data")
+    removal = articles.remove_article(data, article, tmp_path / article, drop_orphans)
     left = rawdata.read(data).claims.rows
     before = rawdata.read(FIXTURE).claims.rows
     assert removal.claims == [c for c in before if c["source"] == article] != []
