@@ -104,6 +104,14 @@ def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
             [("cacgp", "capacity", "60", "")],
             id="supposed to by late year is a target",
         ),
+        pytest.param(
+            "Freight on the Middle Corridor reached 3.9 million tons in the first ten months of "
+            "this year. Container traffic on the route doubled over the same months, to 41,000 TEU.",
+            "2025-11-20",
+            [(TITR, "traffic", "41000", "2025-01/2025-10")],
+            [],
+            id="the same months are the span read last",
+        ),
     ],
 )
 def test_reporting_rules(fixture_raw, text: str, date: str, present, absent) -> None:

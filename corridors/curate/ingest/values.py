@@ -46,6 +46,7 @@ class Context:
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
+    last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"
     dates: str = "rules"
 
@@ -434,10 +435,26 @@ def _count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     )
 
 
+#: "over the same months": the span of months the article read last (not "than in the same months
+#: of last year", a comparison).
+SAME_SPAN = re.compile(
+    r"(?<!than )\b(?:over|during|in)\s+the\s+same\s+(?:\w+\s+)?(?:months|period|weeks)\b"
+    r"(?!\s+(?:of|a\s+year|last))",
+    re.I,
+)
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
     periods = dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+    same = SAME_SPAN.search(sentence)
+    if same and ctx.last_span and not any(not p.target for p in periods):
+        # "container traffic rose over the same months, to 50,500 TEU": the span read last
+        periods = [dates.Period(ctx.last_span, same.start(), same.end()), *periods]
+    spans = [p.value for p in periods if not p.target and "/" in p.value]
+    if spans:
+        ctx.last_span = spans[0]
     out: list[Value] = []
     for q in quantities.READERS[ctx.quantities](sentence):
         if q.unit in ("USD", "CNY"):
