@@ -218,7 +218,6 @@ ABLE_TO = re.compile(
 
 def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
-    figure = sentence[q.start : q.end]
     after = [p for p in periods if p.start >= q.end] or periods
     step = _increase(sentence, q)
     future = re.search(
@@ -226,6 +225,18 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
         r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
+    if step:
+        return _flow_change(q, sentence, step, future, after)
+    return _flow_stated(q, sentence, ctx, after)
+
+
+def _flow_change(
+    q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
+) -> Value | None:
+    """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
+    its year, the capacity reached or added, or the level carried; None when it is none of them
+    (an increase read as a plain figure would misstate what was carried)."""
+    figure = sentence[q.start : q.end]
     if step == "to" and future:
         by_year = r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
         m = re.search(by_year, sentence[q.end :]) or re.search(by_year, sentence)
@@ -240,40 +251,47 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 period=m.group(1),
                 reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
             )
-    if step:
-        if step == "to" and not future and CAPACITY_CUE.search(sentence):
-            return Value(
-                "capacity",
-                num_text(q.number),
-                f"{q.unit}/year",
-                q.qualifier,
-                q.start,
-                reason=f"{figure!r}, the capacity reached",
-                hints={"whole": "yes"},
-            )
-        spans = [p for p in after if not p.target]
-        if step == "to" and not future and spans and not q.yearly:
-            # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
-            return Value(
-                "traffic",
-                num_text(q.number),
-                q.unit,
-                q.qualifier,
-                q.start,
-                period=spans[0].value,
-                reason=f"{figure!r}, the level carried reached in a stated period",
-            )
-        if step == "by" and future and CAPACITY_CUE.search(sentence):
-            return Value(
-                "capacity",
-                num_text(q.number),
-                f"{q.unit}/year",
-                q.qualifier,
-                q.start,
-                reason=f"{figure!r}, the capacity it adds",
-                hints={"part": "yes"},
-            )
-        return None
+    if step == "to" and not future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity reached",
+            hints={"whole": "yes"},
+        )
+    spans = [p for p in after if not p.target]
+    if step == "to" and not future and spans and not q.yearly:
+        # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
+        return Value(
+            "traffic",
+            num_text(q.number),
+            q.unit,
+            q.qualifier,
+            q.start,
+            period=spans[0].value,
+            reason=f"{figure!r}, the level carried reached in a stated period",
+        )
+    if step == "by" and future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
+    return None
+
+
+def _flow_stated(
+    q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
+) -> Value | None:
+    """A figure stated as it is: capacity added, a target (with the year the sentence or an
+    earlier one gives), a yearly capacity, or the traffic of a stated period."""
+    figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
         spans = [p.value for p in periods if not p.target]
