@@ -294,14 +294,14 @@ def _flow_stated(
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
-        spans = [p.value for p in periods if not p.target]
+        spans = [p.value for p in after if not p.target]
         return Value(
             "capacity",
             num_text(q.number),
             f"{q.unit}/year",
             q.qualifier,
             q.start,
-            period=spans[0] if spans and not future else "",
+            period=spans[0] if spans else "",
             reason=f"{figure!r}, what it could handle",
         )
     if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
