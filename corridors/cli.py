@@ -17,7 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import dates
+from .commands import changes as changescmd
+from .commands import curation
+from .commands.common import PERMS, add_allow_errors, refused
 from .geo import boundaries, compare, drawing
 from .model import dataset, join
 from .problems import Problem, error
@@ -30,39 +32,6 @@ from .store.datadir import ENV_VAR, resolve
 from .validate import validate
 
 DEBUG_VAR = "CORRIDORS_DEBUG"
-_PERMS = "check the folder's permissions and free space"
-
-
-def _refused(command: str, problems: list[Problem], allow_errors: bool) -> bool:
-    """The one bad-data policy of every command that reads the data: data with errors is refused,
-    in these words and with exit 1, unless --allow-errors asks for what is valid. What a command
-    makes of data in error would silently lack (or, for `measure`, misstate) what is in error."""
-    errors = [p for p in problems if p.level == "error"]
-    if not errors or allow_errors:
-        return False
-    first = errors[0]
-    where = first.file + (f":{first.line}" if first.line else "")
-    where += f" [{first.id}]" if first.id else ""
-    print(
-        f"{command} refused: the data has {len(errors)} error(s) (first: {where}: "
-        f"{first.message}); nothing was done (run `python -m corridors validate` to see them all, or pass --allow-errors to "
-        "use what is valid)",
-        file=sys.stderr,
-    )
-    return True
-
-
-def _add_allow_errors(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--allow-errors",
-        action="store_true",
-        help="use what is valid even when the data has errors (default: refuse, exit 1)",
-    )
-
-
-def _data_problems(datadir) -> list[Problem]:
-    """Every problem with the data, for a command that writes into it (ingest, review)."""
-    return validate(rawdata.read(datadir))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -91,7 +60,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     ds = dataset.load(resolve(args.data_dir))
-    if _refused("export", ds.problems, args.allow_errors):
+    if refused("export", ds.problems, args.allow_errors):
         return 1
     try:
         export.write(ds, args.format, Path(args.output), allow_errors=args.allow_errors)
@@ -188,13 +157,13 @@ def _fmt_locked(datadir, redraw: bool) -> int:
             try:
                 write_bytes(path, canonical.encode("utf-8"))
             except WriteError as exc:
-                problems.append(error(rel, "", str(exc), _PERMS))
+                problems.append(error(rel, "", str(exc), PERMS))
                 continue
             print(f"rewrote {rel}")
     try:  # geodata/anchors.csv: where each quote stands (corridors/quotes/anchors.py)
         anchors.rewrite(datadir)
     except WriteError as exc:
-        problems.append(error(datadir.rel(anchors.anchors_path(datadir)), "", str(exc), _PERMS))
+        problems.append(error(datadir.rel(anchors.anchors_path(datadir)), "", str(exc), PERMS))
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -203,7 +172,7 @@ def _fmt_locked(datadir, redraw: bool) -> int:
 def _measure(args: argparse.Namespace) -> int:
     """Measured lengths and countries; closeness to the reference geodata; claimed vs measured."""
     ds = dataset.load(resolve(args.data_dir))
-    if _refused("measure", ds.problems, args.allow_errors):
+    if refused("measure", ds.problems, args.allow_errors):
         return 1
     ref_dir = compare.reference_dir()
     absent = compare.missing(ref_dir)
@@ -277,173 +246,14 @@ def _boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- ingest, review, anchors and annotations (corridors/ingest.py, anchors.py, annotations.py) ---
-
-
-def _anchors(args: argparse.Namespace) -> int:
-    anchors.rewrite(resolve(args.data_dir))
-    return 0
-
-
-def _annotations(args: argparse.Namespace) -> int:
-    from .publish import annotations
-
-    ds = dataset.load(resolve(args.data_dir))
-    if _refused("annotations", ds.problems, args.allow_errors):
-        return 1
-    collection = annotations.collection(ds)
-    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        write_bytes(Path(args.output), text.encode("utf-8"))
-        print(f"wrote {collection['total']} annotations to {args.output}")
-    return 0
-
-
-def _ingest(args: argparse.Namespace) -> int:
-    from .curate import ingest
-
-    datadir = resolve(args.data_dir)
-    try:
-        # the data checked, sources.csv read and appended to, by one writer at a time
-        with lock.writing(datadir):
-            if _refused("ingest", _data_problems(datadir), args.allow_errors):
-                return 1
-            result = ingest.ingest(datadir, Path(args.article))
-    except (ingest.IngestError, lock.Busy, OSError, WriteError) as exc:
-        print(f"not ingested: {exc}", file=sys.stderr)
-        return 1
-    meta = {k: result.source_row[k] for k in ("headline", "outlet", "dateline", "date", "author")}
-    claims = [r for r in result.rows if r["corridor"]]
-    disagree = [r for r in claims if "DISAGREES" in r["reason"]]
-    print(f"added {datadir.rel(result.seed)} (sha256 {result.source_row['sha256'][:12]}…)")
-    print(
-        "sources.csv: "
-        + (", ".join(f"{k} {v!r}" for k, v in meta.items() if v) or "no metadata stated")
-    )
-    print(
-        f"{len(claims)} proposed claim(s), {len(disagree)} disagreeing with accepted claims, "
-        f"{len(result.rows) - len(claims)} mentioned, not mapped: {datadir.rel(result.proposals)}"
-    )
-    print(f"next: python -m corridors review {result.seed.stem}")
-    return 0
-
-
-def _review(args: argparse.Namespace) -> int:
-    from .curate import review
-
-    datadir = resolve(args.data_dir)
-    try:
-        if args.list:
-            for _, row in review.pending(datadir, args.stem):
-                print(review.describe(row))
-            return 0
-        if args.accept or args.reject:
-            with lock.writing(datadir):  # checked and decided with no other writer in between
-                if _refused("review", _data_problems(datadir), args.allow_errors):
-                    return 1
-                outcome = review.decide(datadir, args.accept, args.reject, args.stem)
-        else:  # the lock is taken only once the curator has answered (review.decide)
-            if _refused("review", _data_problems(datadir), args.allow_errors):
-                return 1
-            outcome = review.interactive(datadir, args.stem)
-    except lock.Busy as exc:
-        print(f"not reviewed: {exc}", file=sys.stderr)
-        return 1
-    except review.ReviewError as exc:
-        print(exc, file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    review.report(outcome)
-    return 0
-
-
-def _add_ingest_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ingest", help="add an article and propose claims from it")
-    p.add_argument("article", help="the article, a UTF-8 .txt file")
-    _add_allow_errors(p)
-    p.set_defaults(func=_ingest)
-    p = sub.add_parser("review", help="accept or reject proposed claims")
-    p.add_argument("stem", nargs="?", help="the article's file stem (default: every article)")
-    p.add_argument("--accept", action="append", default=[], metavar="ID")
-    p.add_argument("--reject", action="append", default=[], metavar="ID")
-    p.add_argument("--list", action="store_true", help="list pending proposals and stop")
-    _add_allow_errors(p)
-    p.set_defaults(func=_review)
-    p = sub.add_parser("anchors", help="rewrite geodata/anchors.csv (also done by fmt)")
-    p.set_defaults(func=_anchors)
-    p = sub.add_parser("annotations", help="every claim as a W3C Web Annotation (JSON-LD)")
-    p.add_argument("--output", help="file to write (default: standard output)")
-    _add_allow_errors(p)
-    p.set_defaults(func=_annotations)
-
-
 def _cite(args: argparse.Namespace) -> int:
     """Every article and reference as citations, on standard output."""
     ds = dataset.load(resolve(args.data_dir))
-    if _refused("cite", ds.problems, args.allow_errors):
+    if refused("cite", ds.problems, args.allow_errors):
         return 1
     sys.stdout.buffer.write(citations.render(citations.entries(ds), args.format))
     sys.stdout.flush()
     return 0
-
-
-def _day(text: str):
-    """A --since/--until argument: one calendar day, YYYY-MM-DD (a month or year would leave open
-    whether its first or last day is meant)."""
-    found = dates.day(text)
-    if found is not None:
-        return found
-    raise argparse.ArgumentTypeError(f"{text!r} is not a day (YYYY-MM-DD, e.g. 2025-06-18)")
-
-
-def _changes(args: argparse.Namespace) -> int:
-    """What changed between two dates, as CSV or Atom, on standard output or into a file."""
-    from .publish import changes
-
-    ds = dataset.load(resolve(args.data_dir))
-    if _refused("changes", ds.problems, args.allow_errors):
-        return 1
-    if args.until is not None and args.until < args.since:
-        print("changes refused: --until is before --since", file=sys.stderr)
-        return 1
-    data = changes.render(ds, args.format, args.since, args.until, args.include_undated)
-    if args.output in (None, "-"):
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
-    try:
-        write_bytes(Path(args.output), data)
-    except WriteError as exc:
-        print(f"changes failed: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}")
-    return 0
-
-
-def _add_changes_command(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "changes",
-        help="what the sources said between two dates: claims that appeared, changed figures and "
-        "statuses, disagreements opened or closed (CSV or Atom)",
-    )
-    p.add_argument(
-        "--since", required=True, type=_day, help="after this day (YYYY-MM-DD): what came later"
-    )
-    p.add_argument(
-        "--until", type=_day, help="up to and including this day (default: every dated source)"
-    )
-    p.add_argument("--format", choices=("csv", "atom"), default="csv")
-    p.add_argument("--output", help="file to write (default: standard output)")
-    p.add_argument(
-        "--include-undated",
-        action="store_true",
-        help="count undated sources as known on every date (they never appear as new)",
-    )
-    _add_allow_errors(p)
-    p.set_defaults(func=_changes)
 
 
 def _os_error(exc: OSError) -> str:
@@ -465,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export", help="write the data in another format")
     p.add_argument("--format", required=True, choices=export.FORMATS)
     p.add_argument("--output", required=True)
-    _add_allow_errors(p)
+    add_allow_errors(p)
     p.set_defaults(func=_export)
     p = sub.add_parser("fmt", help="rewrite feature files in canonical form")
     p.add_argument("--redraw", action="store_true", help="rebuild geometry from waypoints")
@@ -475,17 +285,17 @@ def main(argv: list[str] | None = None) -> int:
         help="print measured lengths, countries, closeness to the reference geodata (where "
         f"present: ${compare.ENV_VAR}) and claimed lengths",
     )
-    _add_allow_errors(p)
+    add_allow_errors(p)
     p.set_defaults(func=_measure)
     p = sub.add_parser("boundaries", help="rebuild geodata/boundaries.geojson")
     p.add_argument("--source", help="a countries file GDAL reads (default: Natural Earth 1:50m)")
     p.set_defaults(func=_boundaries)
-    _add_ingest_commands(sub)
+    curation.add_commands(sub)
     p = sub.add_parser("cite", help="print the sources as citations (CSL-JSON, BibTeX or RIS)")
     p.add_argument("--format", required=True, choices=citations.FORMATS)
-    _add_allow_errors(p)
+    add_allow_errors(p)
     p.set_defaults(func=_cite)
-    _add_changes_command(sub)
+    changescmd.add_commands(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

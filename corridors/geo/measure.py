@@ -213,6 +213,22 @@ def countries_crossed_many(
     multi = kinds[line_idx] == _MULTILINESTRING
     if multi.any():
         merged[multi] = shapely.line_merge(lines[multi])
+    line_km = lengths_km(lines) if lengths is None else np.asarray(lengths)[line_idx]
+    gi, ci, inside, km = _stretches_inside(lines, line_km, countries)
+    position = _entry_positions(inside, merged, gi)
+    chosen, depth_km = _end_countries(merged, gi, ci, countries)
+    for g, crossings in enumerate(
+        _crossings_in_order(len(lines), gi, ci, km, position, chosen, depth_km, countries, min_km)
+    ):
+        result[line_idx[g]] = crossings
+    return result
+
+
+def _stretches_inside(
+    lines: np.ndarray, line_km: np.ndarray, countries: Countries
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each (route, country) pair that intersects, sorted by route then country, with the part of
+    the route inside the country and its length in km: one bulk overlay instead of one per pair."""
     gi, ci = countries.tree.query(lines, predicate="intersects")
     order = np.lexsort((ci, gi))
     gi, ci = gi[order], ci[order]
@@ -222,12 +238,17 @@ def countries_crossed_many(
     cut = ~whole
     inside[cut] = shapely.intersection(lines[gi[cut]], countries.shapes[ci[cut]])
     km = np.zeros(len(gi))
-    line_km = lengths_km(lines) if lengths is None else np.asarray(lengths)[line_idx]
     km[whole] = line_km[gi[whole]]
     km[cut] = np.nan_to_num(lengths_km(inside[cut]))
+    return gi, ci, inside, km
 
-    # Where the route enters each country: the first vertex of each stretch inside it, located
-    # along the (merged) route; a route that is not one line puts every country at 0.
+
+def _entry_positions(inside: np.ndarray, merged: np.ndarray, gi: np.ndarray) -> np.ndarray:
+    """Where the route enters each country, so countries are listed in route order.
+
+    The first vertex of each stretch inside it, located along the (merged) route; a route that is
+    not one line puts every country at 0.
+    """
     position = np.zeros(len(gi))
     parts, owner = shapely.get_parts(inside, return_index=True)
     keep = shapely.get_type_id(parts) == _LINESTRING
@@ -238,9 +259,18 @@ def countries_crossed_many(
         first = np.full(len(gi), np.inf)
         np.fmin.at(first, owner[keep], located)  # fmin: a degenerate line locates as NaN
         position = np.where(np.isfinite(first), first, 0.0)
+    return position
 
-    # The two ends of each route, and the country each ends in among those it intersects.
-    n = len(lines)
+
+def _end_countries(
+    merged: np.ndarray, gi: np.ndarray, ci: np.ndarray, countries: Countries
+) -> tuple[list, np.ndarray]:
+    """The country each end of each route lies in, among those the route intersects, and how deep
+    inside it: a route that ends well inside a country enters it however short the stretch.
+
+    Ends are indexed route by route: the first ends (0..n-1), then the last ends (n..2n-1).
+    """
+    n = len(merged)
     first_part, last_part = merged.copy(), merged.copy()
     still_multi = shapely.get_type_id(merged) != _LINESTRING
     if still_multi.any():
@@ -255,7 +285,23 @@ def countries_crossed_many(
         depth_km[with_country] = distances_to_km(
             ends[with_country], countries.borders[[chosen[e][2] for e in with_country]]
         )
+    return chosen, depth_km
 
+
+def _crossings_in_order(
+    n: int,
+    gi: np.ndarray,
+    ci: np.ndarray,
+    km: np.ndarray,
+    position: np.ndarray,
+    chosen: list,
+    depth_km: np.ndarray,
+    countries: Countries,
+    min_km: float,
+) -> list[list[Crossing]]:
+    """Each route's crossings in route order: the countries with at least ``min_km`` inside, plus
+    a country an end lies deep inside (at the start or the end of the list)."""
+    out: list[list[Crossing]] = []
     pair_km = {(int(g), int(c)): k for g, c, k in zip(gi, ci, km, strict=True)}
     at = 0
     for g in range(n):
@@ -275,8 +321,8 @@ def countries_crossed_many(
                 inside_km = pair_km.get((g, c), 0.0)
                 found.append((end_position, Crossing(name, round(float(inside_km), 1))))
                 named.add(name)
-        result[line_idx[g]] = [crossing for _, crossing in sorted(found, key=lambda f: f[0])]
-    return result
+        out.append([crossing for _, crossing in sorted(found, key=lambda f: f[0])])
+    return out
 
 
 def countries_crossed(

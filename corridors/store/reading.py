@@ -116,59 +116,81 @@ def read_bytes(
     O_NONBLOCK and O_NOFOLLOW and checked again on its descriptor, so a file swapped for a FIFO or
     a link in between is still refused, and at most ``limit.max_bytes + 1`` bytes are ever read.
     """
-    rel = datadir.rel(path)
+    real, refusal = _openable(datadir, path, limit, missing_hint)
+    if refusal is None:
+        data, refusal = _read_capped(real, limit)
+        if refusal is None:
+            return data
+    problems.append(error(datadir.rel(path), "", *refusal))
+    return None
 
-    def refuse(message: str, hint: str) -> None:
-        problems.append(error(rel, "", message, hint))
 
+#: Why a file was not read: the problem's message and its fix hint.
+Refusal = tuple[str, str]
+
+
+def _openable(
+    datadir: DataDir, path: Path, limit: Limit, missing_hint: str
+) -> tuple[str, Refusal | None]:
+    """The file's real path, or why it must not be opened: checked on ``lstat``/``stat`` first,
+    so a link out of the data folders, a FIFO or an oversized file is refused unopened."""
     try:
         lst = os.lstat(path)
     except FileNotFoundError:
-        refuse("file is missing", missing_hint)
-        return None
+        return "", ("file is missing", missing_hint)
     except OSError as exc:
-        refuse(f"cannot read the file: {exc.strerror}", "check the file's permissions")
-        return None
+        return "", (f"cannot read the file: {exc.strerror}", "check the file's permissions")
     real = os.path.realpath(path)
     roots = [os.path.realpath(folder) for folder in datadir.folders()]
     if not _inside(real, roots):
         shown = Path(real).name or real
         if stat.S_ISLNK(lst.st_mode):
-            refuse(
+            return real, (
                 f"is a symbolic link to {shown!r}, outside the data folders; not read",
                 "copy the file into the data folder instead of linking to it",
             )
-        else:
-            refuse(
-                "lies outside the data folders (through a linked folder); not read",
-                "copy the file into the data folder instead of linking to it",
-            )
-        return None
+        return real, (
+            "lies outside the data folders (through a linked folder); not read",
+            "copy the file into the data folder instead of linking to it",
+        )
     try:
         st = os.stat(real)
     except OSError:
-        refuse("is a broken symbolic link", "point the link at a file, or replace it by the file")
-        return None
+        return real, (
+            "is a broken symbolic link",
+            "point the link at a file, or replace it by the file",
+        )
     kind = _kind_of(st.st_mode)
     if kind:
-        refuse(f"is {kind}; not read", f"replace it by the {limit.what} itself, or remove it")
-        return None
+        return real, (
+            f"is {kind}; not read",
+            f"replace it by the {limit.what} itself, or remove it",
+        )
     if st.st_size > limit.max_bytes:
-        refuse(
+        return real, (
             f"{limit.what} is {size_text(st.st_size)}, over the {size_text(limit.max_bytes)} "
             f"limit for {limit.what}s; not read",
             limit.hint,
         )
-        return None
+    return real, None
+
+
+def _read_capped(real: str, limit: Limit) -> tuple[bytes, Refusal | None]:
+    """The file's bytes, reading at most ``limit.max_bytes + 1``.
+
+    Opened with O_NONBLOCK and O_NOFOLLOW and checked again on its descriptor, so a file swapped
+    for a FIFO or a link since ``_openable`` looked is still refused, and one that grew is cut off.
+    """
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as exc:
-        refuse(f"cannot read the file: {exc.strerror}", "check the file's permissions")
-        return None
+        return b"", (f"cannot read the file: {exc.strerror}", "check the file's permissions")
     try:
         if _kind_of(os.fstat(fd).st_mode):
-            refuse("changed into something other than a regular file while read; not read", "")
-            return None
+            return b"", (
+                "changed into something other than a regular file while read; not read",
+                "",
+            )
         chunks: list[bytes] = []
         left = limit.max_bytes + 1
         while left > 0:
@@ -178,18 +200,16 @@ def read_bytes(
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        refuse(f"cannot read the file: {exc.strerror}", "check the file and the disk")
-        return None
+        return b"", (f"cannot read the file: {exc.strerror}", "check the file and the disk")
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit.max_bytes:
-        refuse(
+        return b"", (
             f"{limit.what} grew past the {size_text(limit.max_bytes)} limit while read; not read",
             limit.hint,
         )
-        return None
-    return data
+    return data, None
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:

@@ -196,37 +196,8 @@ def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
-    data = one_mark_per_figure(frame)
-    mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
-    lo = min(data["start"], default=dt.date(2000, 1, 1))
-    hi = max(data["end"], default=lo)
-    step = max(dt.timedelta(days=10), (hi - lo) * SIDE_BY_SIDE)
-    data["mid"] = mids
-    data["slot"] = data.groupby(["panel", "mid"]).cumcount()
-    data["slots"] = data.groupby(["panel", "mid"])["claim"].transform("count")
-    data["x"] = [
-        (mid + step * (slot - (n - 1) / 2)).isoformat()
-        for mid, slot, n in zip(data["mid"], data["slot"], data["slots"], strict=True)
-    ]
-    data["start"] = [d.isoformat() for d in data["start"]]
-    # a day's span is drawn a day wide, so that the line is there to hover
-    data["end"] = [(d + dt.timedelta(days=1)).isoformat() for d in data["end"]]
-    data["note"] = ["sources disagree on this figure" if c else "" for c in data["conflict"]]
-    data = data.drop(columns=["mid"])
+    data, lo, hi = _placed(frame)
     select = alt.selection_point(name="figure", fields=["claim"], on="click")
-    tooltip = [
-        alt.Tooltip("corridor_name:N", title="System"),
-        alt.Tooltip("field_label:N", title="Figure"),
-        alt.Tooltip("value_text:N", title="Value"),
-        alt.Tooltip("scope:N", title="Of"),
-        alt.Tooltip("date_text:N", title="Date"),
-        alt.Tooltip("date_from:N", title="Date is the"),
-        alt.Tooltip("aim:N", title="Reported or target"),
-        alt.Tooltip("note:N", title="Note"),
-        alt.Tooltip("quote:N", title="Quote"),
-        alt.Tooltip("source_label:N", title="Source"),
-        alt.Tooltip("claim:N", title="Claim"),
-    ]
     sources = list(dict.fromkeys(data["source_label"]))
     colour = alt.Scale(domain=sources, scheme="dark2")
     fields = [f for f in FIGURE_FIELDS if f in set(data["field"])]
@@ -244,7 +215,73 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
             "source_label:N", scale=colour, title="Source", legend=alt.Legend(labelLimit=360)
         ),
     )
-    marks = (
+    marks = _marks(base, colour, x_scale, fields, select)
+    return (
+        alt.layer(spans, marks, data=data)
+        .properties(height=130, width=560)
+        .facet(
+            row=alt.Row(
+                "panel:N",
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelAnchor="start", labelOrient="top", labelFontWeight="bold"
+                ),
+            )
+        )
+        .resolve_scale(y="independent")
+        .properties(title=title)
+        # under the chart: at the side, the sources' names (the legend a reader needs most) were
+        # cut off by the column's width
+        .configure_legend(orient="bottom", direction="vertical", columns=2)
+    )
+
+
+def _placed(frame: pd.DataFrame) -> tuple[pd.DataFrame, dt.date, dt.date]:
+    """The chart's rows with where each mark stands, and the dates spanned.
+
+    Figures of one panel dated alike are set side by side around their date (``x``), so that
+    none hides another; dates become ISO strings, as Vega-Lite reads them.
+    """
+    data = one_mark_per_figure(frame)
+    mids = [s + (e - s) / 2 for s, e in zip(data["start"], data["end"], strict=True)]
+    lo = min(data["start"], default=dt.date(2000, 1, 1))
+    hi = max(data["end"], default=lo)
+    step = max(dt.timedelta(days=10), (hi - lo) * SIDE_BY_SIDE)
+    data["mid"] = mids
+    data["slot"] = data.groupby(["panel", "mid"]).cumcount()
+    data["slots"] = data.groupby(["panel", "mid"])["claim"].transform("count")
+    data["x"] = [
+        (mid + step * (slot - (n - 1) / 2)).isoformat()
+        for mid, slot, n in zip(data["mid"], data["slot"], data["slots"], strict=True)
+    ]
+    data["start"] = [d.isoformat() for d in data["start"]]
+    # a day's span is drawn a day wide, so that the line is there to hover
+    data["end"] = [(d + dt.timedelta(days=1)).isoformat() for d in data["end"]]
+    data["note"] = ["sources disagree on this figure" if c else "" for c in data["conflict"]]
+    return data.drop(columns=["mid"]), lo, hi
+
+
+def _tooltip() -> list:
+    """What hovering a mark shows: the figure with its quote and source, so it is never bare."""
+    return [
+        alt.Tooltip("corridor_name:N", title="System"),
+        alt.Tooltip("field_label:N", title="Figure"),
+        alt.Tooltip("value_text:N", title="Value"),
+        alt.Tooltip("scope:N", title="Of"),
+        alt.Tooltip("date_text:N", title="Date"),
+        alt.Tooltip("date_from:N", title="Date is the"),
+        alt.Tooltip("aim:N", title="Reported or target"),
+        alt.Tooltip("note:N", title="Note"),
+        alt.Tooltip("quote:N", title="Quote"),
+        alt.Tooltip("source_label:N", title="Source"),
+        alt.Tooltip("claim:N", title="Claim"),
+    ]
+
+
+def _marks(base, colour, x_scale, fields: list[str], select):
+    """One mark per figure: colour by source, shape by field, hollow when it is a target, and
+    clickable (``select``) so the panel can show the claim behind it."""
+    return (
         base.mark_point(size=110, strokeWidth=2, filled=False)
         .encode(
             x=alt.X("x:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
@@ -269,25 +306,7 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
                 ),
             ),
             opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
-            tooltip=tooltip,
+            tooltip=_tooltip(),
         )
         .add_params(select)
-    )
-    return (
-        alt.layer(spans, marks, data=data)
-        .properties(height=130, width=560)
-        .facet(
-            row=alt.Row(
-                "panel:N",
-                title=None,
-                header=alt.Header(
-                    labelAngle=0, labelAnchor="start", labelOrient="top", labelFontWeight="bold"
-                ),
-            )
-        )
-        .resolve_scale(y="independent")
-        .properties(title=title)
-        # under the chart: at the side, the sources' names (the legend a reader needs most) were
-        # cut off by the column's width
-        .configure_legend(orient="bottom", direction="vertical", columns=2)
     )

@@ -2,12 +2,12 @@
 
 The page depends on the code only; frontend/map.js draws the layers in it, from files the page
 fetches (the dashboard, see mapcomponent) or from inline JSON (``full_map``, a static page). Every
-data string that reaches a popup is escaped here, because Leaflet puts popups into innerHTML.
+data string that reaches a popup is escaped (``popups``), because Leaflet puts popups into
+innerHTML. The styles, the legend and the popups live in modules of their own, re-exported here.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 import folium
@@ -20,19 +20,16 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from ..model.dataset import Dataset
-from ..model.sources import source
-from ..schema import (
-    FIELDS,
-    KINDS,
-    METHODS,
-    POINT_METHODS,
-    REGION_BOUNDS,
-    STATUSES,
-    claims_of,
-    format_claim,
-    implied,
-)
-from . import panelmodel
+from ..schema import KINDS, REGION_BOUNDS
+from .legend import Legend
+from .legend import _line_svg as _line_svg
+from .legend import legend_html as legend_html
+from .popups import _ROW_COLUMNS, PopupMaker
+from .popups import popup_html as popup_html
+from .styles import CASING_COLOR as CASING_COLOR
+from .styles import casing as casing
+from .styles import casing_table, style_table
+from .styles import style as style
 
 #: Coordinates sent to the browser are rounded to this many decimals (about 11 m).
 MAP_DECIMALS = 4
@@ -46,151 +43,6 @@ def _round(coords: object) -> object:
     if isinstance(coords, dict):  # a GeoJSON geometry: round its coordinates, keep its type
         return {key: _round(value) for key, value in coords.items()}
     return coords
-
-
-#: The casing under a traced line: a dark outline this many pixels wider than the line.
-CASING_COLOR = "#2b2b2b"
-CASING_EXTRA = 3
-
-
-def style(kind: str, status: str, method: str = "traced") -> dict:
-    """The Leaflet path style of one feature: colour by kind, pattern by status, weight by method.
-
-    Patterns make status readable without colour; the method's casing (traced) or fading
-    (schematic) says how far to trust where the line runs.
-    """
-    k = KINDS.get(kind)
-    color = k.color if k else "#333333"
-    how = METHODS.get(method)
-    dash = STATUSES[status].dash if status in STATUSES else None
-    if k is not None and k.marker == "circle":
-        result = {
-            "color": "#ffffff",
-            "weight": 2,
-            "fill": True,
-            "fillColor": color,
-            "fillOpacity": 0.95,
-            "radius": 8,
-            "className": "corridors-port",
-        }
-        if dash:  # a point shows its status by a dashed ring, as lines do by a dashed stroke
-            result |= {"color": "#333333", "dashArray": "3 3", "weight": 2.5}
-        return result
-    result = {
-        "color": color,
-        "weight": how.weight if how else 4,
-        "opacity": how.opacity if how else 0.9,
-        "lineCap": "butt",
-    }
-    if dash:
-        result["dashArray"] = dash
-    return result
-
-
-def casing(method: str) -> dict | None:
-    """The outline drawn under a line whose method has one (traced lines), else None."""
-    how = METHODS.get(method)
-    if how is None or not how.casing:
-        return None
-    return {
-        "color": CASING_COLOR,
-        "weight": how.weight + CASING_EXTRA,
-        "opacity": 0.55,
-        "lineCap": "butt",
-    }
-
-
-class PopupMaker:
-    """Popups of many features at once: the data they read is taken out of the frames once.
-
-    A popup is built from plain dicts and strings, never a pandas look-up per claim: 10,000
-    corridors' popups are made in seconds, not minutes.
-    """
-
-    def __init__(self, ds: Dataset) -> None:
-        cols = [
-            "corridor",
-            "feature",
-            "field",
-            "value",
-            "unit",
-            "qualifier",
-            "period",
-            "scope",
-            "source",
-            "quote",
-            "note",  # an implied status says so
-        ]
-        self.claims: dict[str, list[dict]] = {}
-        for values in zip(*(ds.claims[c].tolist() for c in cols), strict=True):
-            claim = dict(zip(cols, values, strict=True))
-            self.claims.setdefault(claim["corridor"], []).append(claim)
-        self.names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
-        files = {c["source"] for group in self.claims.values() for c in group}
-        self.sources = {f: source(ds, f).label for f in files}
-
-    def popup(self, feature_id: str, row: dict) -> str:
-        """Key figures, each with a short quote snippet and its source; all data escaped.
-
-        Status is given once: by its claims (each reading with its quote, so a disagreement
-        shows), or as "not stated" where no source states one.
-        """
-        e = html.escape
-        corridor_name = self.names.get(row["corridor"], row["corridor"])
-        parts = [
-            f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",
-            # the corridor's name, unless the feature is the whole corridor under the same name
-            "" if corridor_name == row["name"] else f"<span>{e(corridor_name)}</span><br>",
-        ]
-        how = METHODS.get(row["method"])
-        accuracy = row["accuracy_km"]
-        drawn = how.label if how else str(row["method"])
-        if accuracy is not None and accuracy == accuracy:
-            drawn += f", within about {accuracy:g} km"
-        parts.append(f"<span class='cp-drawn'>Drawn: {e(drawn)}</span>")
-        km = row["measured_length_km"]
-        if km is not None and km == km:
-            parts.append(f"<br><span>Measured on the drawn line: {km:,.0f} km</span>")
-        claims = claims_of(self.claims, row["corridor"], feature_id)
-        statuses: dict[tuple[str, str, str], dict] = {}
-        for c in claims:
-            if c["field"] == "status":  # one per reading: value, and the part and time it is of
-                statuses.setdefault((c["value"], c["scope"], c["period"]), c)
-        if not statuses:
-            parts.append("<br><span>Status: not stated in the sources</span>")
-        # one entry per figure as a reader reads it, with its first quote: a figure a thousand
-        # articles repeat is one line, not a thousand (the panel has every quote)
-        figures: dict[tuple[str, str], list[dict]] = {}
-        for c in claims:
-            if c["field"] in FIELDS and FIELDS[c["field"]].figure:
-                figures.setdefault((c["field"], format_claim(c)), []).append(c)
-        entries = [[c] for c in statuses.values()] + list(figures.values())
-        for same in entries:
-            claim = same[0]
-            label = FIELDS[claim["field"]].label
-            value = format_claim(claim) + (" (implied)" if implied(claim) else "")
-            named = self.sources.get(claim["source"], claim["source"])
-            others = len({c["source"] for c in same} - {claim["source"]})
-            more = f" and {others:,} more source{'s' if others > 1 else ''}" if others else ""
-            parts.append(
-                f"<div style='margin-top:4px'><b>{e(label)}: {e(value)}</b><br>"
-                f"<i>“{e(panelmodel.snippet(claim['quote']))}”</i> — {e(named)}{e(more)}</div>"
-            )
-        parts.append(
-            "<div style='margin-top:4px;color:#555'>All quotes: the panel beside the map.</div>"
-        )
-        parts.append("</div>")
-        return "".join(parts)
-
-
-#: The feature columns a popup and the browser's feature need.
-_ROW_COLUMNS = ["corridor", "name", "kind", "status", "method", "accuracy_km", "measured_length_km"]
-
-
-def popup_html(ds: Dataset, feature_id: str) -> str:
-    """One feature's popup (see PopupMaker, which makes many at once)."""
-    row = ds.features.loc[feature_id, _ROW_COLUMNS].to_dict()
-    return PopupMaker(ds).popup(feature_id, row)
 
 
 #: Lines with more vertices than this are simplified for the screen; curated routes (a few named
@@ -242,22 +94,6 @@ def feature_collection(
 def layer_json(collection: dict) -> str:
     """A layer's GeoJSON as JavaScript-and-HTML-safe JSON text, serialised once and reused."""
     return htmlsafe_json_dumps(collection, separators=(",", ":"))
-
-
-def style_table() -> dict[str, dict[str, dict[str, dict]]]:
-    """Every (kind, status, method) style, sent once in the page: the browser styles features."""
-    return {
-        kind: {
-            status: {method: style(kind, status, method) for method in METHODS}
-            for status in STATUSES
-        }
-        for kind in KINDS
-    }
-
-
-def casing_table() -> dict[str, dict]:
-    """The casing style of each method that has one."""
-    return {m: c for m in METHODS if (c := casing(m)) is not None}
 
 
 #: Bottom to top: where a corridor shares a path with a pipeline (Khorgos to Shu), the corridor's
@@ -352,83 +188,6 @@ class OfflineBasemap(folium.map.Layer):
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "OfflineBasemap"
         self.url = url
-
-
-class Legend(MacroElement):
-    """A fixed legend: colour per kind, pattern per status, style per method (static text).
-
-    Folded on a narrow map (a phone), open on a wide one.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("details", "corridors-legend");
-            div.setAttribute("data-testid", "map-legend");
-            div.open = map.getSize().x > 560;
-            div.innerHTML = "<summary>Legend</summary>" + {{ this.legend_html|tojson }};
-            L.DomEvent.disableClickPropagation(div);
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.legend_html = legend_html()
-
-
-def _line_svg(
-    color: str,
-    dash: str | None = None,
-    weight: int = 4,
-    opacity: float = 1.0,
-    cased: bool = False,
-) -> str:
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    under = (
-        f'<line x1="0" y1="6" x2="34" y2="6" stroke="{CASING_COLOR}" '
-        f'stroke-width="{weight + CASING_EXTRA}" stroke-opacity="0.55"/>'
-        if cased
-        else ""
-    )
-    return (
-        f'<svg width="34" height="12" aria-hidden="true">{under}'
-        f'<line x1="0" y1="6" x2="34" y2="6" stroke="{color}" stroke-width="{weight}" '
-        f'stroke-opacity="{opacity}"{dash_attr}/></svg>'
-    )
-
-
-def legend_html() -> str:
-    """Colour per kind, pattern per status, style per drawing method: all read from the schema."""
-    rows = ["<b>Layers</b>"]
-    for kind in KINDS.values():
-        if kind.marker == "circle":
-            mark = (
-                f'<svg width="34" height="14" aria-hidden="true"><circle cx="17" cy="7" r="6" '
-                f'fill="{kind.color}" stroke="#fff" stroke-width="2"/></svg>'
-            )
-        else:
-            mark = _line_svg(kind.color)
-        rows.append(f"{mark} {html.escape(kind.label)}")
-    rows.append("<b>Status (line pattern)</b>")
-    for status in STATUSES.values():
-        rows.append(f"{_line_svg('#444', status.dash)} {html.escape(status.legend)}")
-    rows.append("<b>How it was drawn</b>")
-    for method in METHODS.values():
-        if method.name in POINT_METHODS:
-            continue
-        sample = _line_svg("#444", None, method.weight, method.opacity, method.casing)
-        rows.append(f"{sample} {html.escape(method.legend)}")
-    glow = _line_svg("#444").replace("<line", '<line class="corridors-selected"', 1)
-    rows.append(f"{glow} Selected")
-    return "<br>".join(rows)
 
 
 _OSM = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'

@@ -17,7 +17,8 @@ import html
 from collections.abc import Mapping, Sequence
 
 from ..model.dataset import Dataset
-from ..model.sources import Source, sources_by_file
+from ..model.sources import Source as Source  # the panel names its sources by it
+from ..model.sources import sources_by_file
 from ..schema import (
     DATE_FIELDS,
     FIELDS,
@@ -30,10 +31,15 @@ from .panelmodel import (
     ClaimView,
     CorridorPanel,
     Reading,
-    ReferenceView,
     claim_view,
 )
 from .panelmodel import corridor_panel as corridor_panel  # callers build a panel and render it
+from .sourcehtml import bare_quote_html as _bare_quote_html
+from .sourcehtml import link as _link
+from .sourcehtml import quote_html as _quote_html
+from .sourcehtml import reference_html as _reference_html
+from .sourcehtml import short_source_html as _short_source_html
+from .sourcehtml import source_html as _source_html
 
 e = html.escape
 
@@ -52,32 +58,6 @@ SOURCES_KEY = "sources"
 #: values under them; nothing is wider than the column (long words and addresses break, tables
 #: scroll inside their own box), so the panel fits a phone.
 PANEL_CSS = f"\n<style>\n{assets.frontend_text('panel.css')}</style>\n"
-
-
-def _link(url: str, text: str) -> str:
-    if not url.lower().startswith(("https://", "http://")):
-        return e(text)
-    return f"<a href='{e(url)}' rel='noopener noreferrer' target='_blank'>{e(text)}</a>"
-
-
-def _source_html(src: Source) -> str:
-    if src.reference:
-        publisher = f" — {e(src.outlet)}" if src.outlet else ""
-        return (
-            f"<span class='refmark'>from a reference, not the articles</span> "
-            f"{_link(src.url, src.headline)}{publisher} "
-            f"<span class='muted'>[quote as read at the address]</span>"
-        )
-    headline = e(src.headline) if src.headline else "<i>no headline stated</i>"
-    bits = [src.outlet or "outlet not stated", src.date or "undated"]
-    if src.syndicated:
-        bits.append("syndicated")
-    return f"{headline} — {e(' · '.join(bits))} <span class='muted'>[{e(src.file)}]</span>"
-
-
-def _reference_html(ref: ReferenceView) -> str:
-    bits = [b for b in (ref.publisher, ref.licence, ref.attribution) if b]
-    return f"{_link(ref.url, ref.title)} <span class='muted'>({e(' · '.join(bits))})</span>"
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -210,34 +190,6 @@ def _countries_html(panel: CorridorPanel) -> str:
     )
     claimed_c = ", ".join(panel.claimed_countries) or "no countries stated in the sources"
     return f"<p><b>Countries</b> — measured: {e(measured_c)}; claimed: {e(claimed_c)}</p>"
-
-
-def _quote_html(claim: ClaimView) -> str:
-    ctx = claim.context
-    if ctx.found:
-        return f"{e(ctx.before)}<mark>{e(ctx.quote)}</mark>{e(ctx.after)}"
-    return f"<mark>{e(claim.quote)}</mark> <b>(not found in the source)</b>"
-
-
-def _bare_quote_html(claim: ClaimView) -> str:
-    """The quoted words alone ('…' where the sentence goes on): the whole sentence is below."""
-    ctx = claim.context
-    if not ctx.found:
-        return f"<mark>{e(claim.quote)}</mark> <b>(not found in the source)</b>"
-    before = "… " if ctx.before.strip() else ""
-    after = " …" if ctx.after.strip() else ""
-    return f"{before}<mark>{e(ctx.quote)}</mark>{after}"
-
-
-def _short_source_html(src: Source) -> str:
-    """A source in a few words: 'article 004 — TDI, 2025-06-18', or the reference's title (the
-    full entry, headline included, is in the panel's Sources)."""
-    if src.reference:
-        return "<span class='refmark'>from a reference, not the articles</span> " + _link(
-            src.url, src.headline
-        )
-    bits = [src.outlet or "outlet not stated", src.date or "undated"]
-    return f"{e(src.short)} — {e(', '.join(bits))}"
 
 
 def _disagreements_html(panel: CorridorPanel) -> str:

@@ -329,36 +329,12 @@ def corridor_panel(
     chosen = list(dict.fromkeys(sources or ()))
     if chosen:
         claims = all_claims[all_claims["source"].isin(chosen)]
-    summary = ""
-    mapped = True
-    part_of = None
-    if corridor_id in ds.corridors.index:
-        summary = str(ds.corridors.loc[corridor_id, "summary"])
-        mapped = ds.corridors.loc[corridor_id, "mapped"] != "no"
-        parent = str(ds.corridors.loc[corridor_id, "part_of"])
-        part_of = (parent, ds.corridor_name(parent)) if parent else None
+    summary, mapped, part_of = _corridor_row(ds, corridor_id)
     parts = [
         (p, ds.corridor_name(p), ds.corridors.loc[p, "mapped"] != "no")
         for p in ds.parts(corridor_id)
     ]
-
-    feature_views = [
-        FeatureView(
-            id=fid,
-            name=row["name"],
-            kind=KINDS[row["kind"]].name if row["kind"] in KINDS else row["kind"],
-            mode=row["mode"],
-            status=status_label(row["status"]),
-            measured_km=_km(row["measured_length_km"]),
-            countries=list(row["countries"]),
-            drawing=row["drawing"],
-            waypoints=[_waypoint(ds, w) for w in row["waypoints"]],
-            method=METHODS[row["method"]].label if row["method"] in METHODS else row["method"],
-            accuracy_km=_km(row["accuracy_km"]),
-            references=[reference(ds, r) for r in row["references"]],
-        )
-        for fid, row in features.iterrows()
-    ]
+    feature_views = [_feature_view(ds, fid, row) for fid, row in features.iterrows()]
 
     views: list[ClaimView] = []
     by_field: dict[str, list[ClaimView]] = {}
@@ -375,14 +351,6 @@ def corridor_panel(
     by_reading = readings(views, scope_of)
 
     lengths = [f.measured_km for f in feature_views if f.measured_km]
-    measured_countries: list[str] = []
-    for view in feature_views:
-        measured_countries += [c for c in view.countries if c not in measured_countries]
-    claimed_countries: list[str] = []
-    for _, row in claims[claims["field"] == "countries"].iterrows():
-        claimed_countries += [
-            c.strip() for c in row["value"].split(";") if c.strip() not in claimed_countries
-        ]
     files = list(dict.fromkeys(claims["source"]))
     return CorridorPanel(
         id=corridor_id,
@@ -391,9 +359,9 @@ def corridor_panel(
         features=feature_views,
         groups=groups,
         measured_km=round(sum(lengths), 1) if lengths else None,
-        measured_countries=measured_countries,
+        measured_countries=_measured_countries(feature_views),
         claimed_lengths=[v.value for v in by_field.get("length", [])],
-        claimed_countries=claimed_countries,
+        claimed_countries=_claimed_countries(claims),
         sources=[cited.get(f) or source(ds, f) for f in files],
         mapped=mapped,
         kinds=list(
@@ -407,6 +375,54 @@ def corridor_panel(
         part_of=part_of,
         parts=parts,
     )
+
+
+def _corridor_row(ds: Dataset, corridor_id: str) -> tuple[str, bool, tuple[str, str] | None]:
+    """The corridor's summary, whether it is drawn, and the whole it is part of: a corridor that
+    only features name (no row of its own) gets no summary and counts as drawn."""
+    if corridor_id not in ds.corridors.index:
+        return "", True, None
+    summary = str(ds.corridors.loc[corridor_id, "summary"])
+    mapped = ds.corridors.loc[corridor_id, "mapped"] != "no"
+    parent = str(ds.corridors.loc[corridor_id, "part_of"])
+    part_of = (parent, ds.corridor_name(parent)) if parent else None
+    return summary, mapped, part_of
+
+
+def _feature_view(ds: Dataset, fid: str, row) -> FeatureView:
+    """One drawn leg as the panel describes it: labels from the schema (the raw value when the
+    schema does not know it, so nothing is hidden), its waypoints and references resolved."""
+    return FeatureView(
+        id=fid,
+        name=row["name"],
+        kind=KINDS[row["kind"]].name if row["kind"] in KINDS else row["kind"],
+        mode=row["mode"],
+        status=status_label(row["status"]),
+        measured_km=_km(row["measured_length_km"]),
+        countries=list(row["countries"]),
+        drawing=row["drawing"],
+        waypoints=[_waypoint(ds, w) for w in row["waypoints"]],
+        method=METHODS[row["method"]].label if row["method"] in METHODS else row["method"],
+        accuracy_km=_km(row["accuracy_km"]),
+        references=[reference(ds, r) for r in row["references"]],
+    )
+
+
+def _measured_countries(feature_views: list[FeatureView]) -> list[str]:
+    """The countries the drawn legs cross, each once, in the order the legs meet them."""
+    measured: list[str] = []
+    for view in feature_views:
+        measured += [c for c in view.countries if c not in measured]
+    return measured
+
+
+def _claimed_countries(claims: pd.DataFrame) -> list[str]:
+    """The countries the sources say the corridor crosses, each once, in the order claimed, to
+    set beside the measured ones."""
+    claimed: list[str] = []
+    for _, row in claims[claims["field"] == "countries"].iterrows():
+        claimed += [c.strip() for c in row["value"].split(";") if c.strip() not in claimed]
+    return claimed
 
 
 def _waypoint(ds: Dataset, waypoint_id: str) -> WaypointView:

@@ -222,10 +222,14 @@ _PERIOD = re.compile(
     rf"(?P<y3>{_YEAR}|this year|last year))"
     rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
     rf"(?P<y4>{_YEAR}|this year|last year))"
+    # "since the start of this year": from January to the dateline's month
+    rf"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<since>{_YEAR}|this year|the year)"
+    # "in January" alone: that month of the dateline's year (the last one, if still to come)
+    rf"|\bin\s+(?P<m5>{_MONTH})(?!\s*[–—-])(?:\s+(?P<y6>{_YEAR}))?\b(?!\s+\d)"
     rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
     rf"|\b(?:in|during|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+)?(?:of\s+)?)?(?P<y5>{_YEAR})\b"
     rf"|\b(?P<end>before|by)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?year"
-    rf"|\bby\s+(?:the\s+end\s+of\s+)?(?P<by>{_YEAR})\b",
+    rf"|\bby\s+(?:the\s+end\s+of\s+|late\s+|mid-?\s*|early\s+)?(?P<by>{_YEAR})\b",
     re.IGNORECASE,
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -272,6 +276,19 @@ def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Pe
         first = g["half"].lower() == "first"
         year = _year_of(g["y4"], ref)
         value = _months(*(("January", "June") if first else ("July", "December")), year)
+    elif g["since"]:
+        year = _year_of(g["since"] if g["since"][:1].isdigit() else "this year", ref)
+        if not ref or year != str(ref[0]):
+            return None
+        value = f"{year}-01/{year}-{ref[1]:02d}"
+    elif g["m5"]:
+        month = MONTHS[g["m5"].lower().rstrip(".")]
+        if g["y6"]:
+            value = f"{g['y6']}-{month:02d}"
+        elif ref:
+            value = f"{ref[0] - (1 if month > ref[1] else 0)}-{month:02d}"
+        else:
+            value = ""
     elif g["rel"]:
         value = _year_of(g["rel"], ref, last_year)
     elif g["y5"]:

@@ -82,6 +82,19 @@ NEW_PART = re.compile(
     r"(?:line|branch|strand|spur|string|pipeline|railway|track|section)\b",
     re.I,
 )
+#: A sentence opening on another named system no row lists ("The North-South corridor, whose
+#: eastern branch ..."): it and the sentences leaning on it are about that system, not the topic.
+OTHER_NAMED = re.compile(
+    r"^(?:The\s+)?(?!The\b)(?:[A-Z][\w’'-]*[\s-]+){1,4}?(?:corridor|highway|motorway|"
+    r"canal)\b(?!\s+(?:is|was|are|were|has|had|forms?|makes?)\s+(?:one|part|a\s+link)\b)"
+)
+
+
+def some_lines(letters: list[str], features: dict[str, str] | list[str]) -> bool:
+    """Do "Lines A and B" leave out a drawn line (Line C)? Then they are some of the system's
+    lines, and their list is not the system's."""
+    every = {f[5:] for f in features if re.fullmatch(r"Line [A-Z]", f)}
+    return set(letters) < every
 
 
 class Discourse:
@@ -122,6 +135,28 @@ class Discourse:
                         "",
                         0.0,
                         "a new part no row lists and the article does not name",
+                        False,
+                        how="new",
+                    )
+                )
+                out += here
+                continue
+            other = OTHER_NAMED.match(sent.text)
+            if other is not None and any(
+                m.system and m.start < sent.start + other.end() for m in here
+            ):
+                other = None  # a known system's own name ("the Middle Corridor")
+            if other is not None:
+                self.subjects.append(
+                    Mention(
+                        si,
+                        sent.start,
+                        sent.start + other.end(),
+                        other.group(),
+                        None,
+                        "",
+                        0.0,
+                        "another system no row lists, the subject of its sentence",
                         False,
                         how="new",
                     )
@@ -189,6 +224,8 @@ class Discourse:
             if any(f"line {x}".lower() in parts for x in letters):
                 return None  # a listed part among them: not the whole
             drawn = all(f"Line {x}" in parent.features for x in letters)
+            if drawn and some_lines(letters, parent.features):
+                return None  # "Lines A and B" beside a drawn Line C: some lines, not the whole
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"
                 if drawn

@@ -32,6 +32,9 @@ STATUS = (
         re.compile(
             r"\b(under construction|(?:is|are|now)\s+being built|(?:have|has|had)\s+started\s+building|"
             r"construction (?:is|has) (?:underway|under way|begun|started)"
+            # "Work has so far begun on 18 of the tunnels", "work on the tunnels is under way"
+            r"|\bworks?\s+(?:on\s+[^.;]{0,60}?\s+)?(?:has|have|is|are)\s+(?:\w+\s+){0,2}?"
+            r"(?:begun|started|under\s*way|underway)"
             # "The construction of the X railway is a prime example": building is going on; not
             # "preparations for the construction of", nor "construction of X will begin"
             r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
@@ -247,6 +250,14 @@ def read_route(
     return None
 
 
+#: "a transshipment station, and perhaps a logistics centre, is planned": something new beside the
+#: system is the subject of "planned", not the system.
+OTHER_SUBJECT = re.compile(
+    r"\b(?:an?|two|three|four|more|several|other)\s+[^.;:]{0,70}?\b(?:is|are)\s+(?:also\s+)?$",
+    re.I,
+)
+
+
 def statuses(sentence: str) -> list[Value]:
     """Each stage the sentence names, where it stands (spans never read twice)."""
     out: list[Value] = []
@@ -255,6 +266,8 @@ def statuses(sentence: str) -> list[Value]:
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
+                continue  # "a transshipment station is planned at Makmal": another thing's plan
             taken.append(m.span())
             out.append(Value("status", status, at=m.start(), reason=f"says {m.group()!r}"))
     return out

@@ -132,7 +132,8 @@ MONEY = re.compile(
 )
 #: "a year", "annually", "per year", "/year": a yearly figure.
 YEARLY = re.compile(
-    r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b|^\s*(?:/\s*(?:y(?:ea)?r|y|a)\b|annually|yearly|"
+    # "a year earlier", "a year ago": a comparison, not a rate
+    r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|before|ago|later|on\b|previously))|^\s*(?:/\s*(?:y(?:ea)?r|y|a)\b|annually|yearly|"
     r"per annum|"
     r"a year|p\.a\.)"
     r"|^[^.;,]{0,30}?\b(?:annually|per annum)\b"

@@ -37,7 +37,7 @@ CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
 _PLACE = (
     r"(?:[A-Z][\w’'-]*\s+(?:port|city|town)\s+of\s+)?"  # "the Georgian port of Poti": Poti
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast))?"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:border|frontier|coast|station))?"
 )
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
@@ -97,6 +97,31 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
     return ""
 
 
+def country_after(sentence: str, end: int, countries: set[str]) -> str:
+    """The country a figure is placed in by the words right after it: "213 km of it lies in
+    China, 260 km in Kyrgyzstan": a split of the whole by country, each figure with its own."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    m = re.match(
+        r"\s*(?:of\s+(?:it|them|which|the\s+\w+)\s+)?"
+        r"(?:(?:will\s+|would\s+)?(?:lies?|runs?|is|are|be|passe?s?|goes?|falls?)\s+)?"
+        r"(?:are\s+|is\s+)?(?:with)?in\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
+        rf"(?P<w>{names})\b",
+        sentence[end:],
+    )
+    return m.group("w") if m else ""
+
+
+def is_partial_stretch(sentence: str, start: int) -> bool:
+    """ "the first 160 km as far as Makmal", "the remaining 145 km": a stretch of the line
+    counted from one end, neither the whole nor a section by country."""
+    return bool(
+        re.search(
+            r"\b(?:first|last|final|remaining|next|initial|other)\s+$",
+            sentence[max(0, start - 20) : start],
+        )
+    )
+
+
 def sections_named(sentence: str, countries: set[str]) -> list[str]:
     """The countries of the sections a sentence names, figures or not ("work on the Kyrgyz
     section", "the stretch in Tajikistan"), in order: what "the section" may point back to."""
@@ -126,5 +151,6 @@ def stretch(sentence: str, places: set[str] | None = None) -> str:
         b = m.group("b") or m.group("d") or m.group("f") or m.group("h") or m.group("j")
         if a and b and a != b:
             a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
+            a, b = (re.sub(r"\s+station$", "", x) for x in (a, b))  # "Altynkol station": Altynkol
             return f"{a}–{b}"
     return ""

@@ -64,7 +64,10 @@ def evidence(row: dict[str, str], reference: str) -> tuple[str, str] | None:
         return None  # "by 2029", "before the end of": no dated event
     if field == "opening_date" and compare(value, reference) == -1:
         return "operating", f"its opening date {value}, before the article's date {reference}"
-    if field == "traffic" and compare(_period_end(row["period"]), reference) in (-1, 0):
+    end = _period_end(row["period"])
+    if field == "traffic" and (
+        compare(end, reference) in (-1, 0) or (end and reference.startswith(end))
+    ):
         return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
     if field == "start_date":
         order = compare(value, reference)

@@ -46,6 +46,7 @@ class Context:
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
+    last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"
     dates: str = "rules"
 
@@ -75,7 +76,7 @@ TRAFFIC_CUE = re.compile(
 TARGET_CUE = re.compile(
     r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
     r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
-    r"projected|will\s+reach)\b",
+    r"projected|will\s+reach|should\s+reach|supposed\s+to|set\s+to\s+(?:reach|carry|handle))\b",
     re.I,
 )
 #: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
@@ -165,6 +166,19 @@ def _length(
     if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
+    placed = "" if glued else scopes.country_after(sentence, q.end, countries)
+    if placed:
+        return Value(
+            "section_length",
+            num_text(q.number),
+            "km",
+            q.qualifier,
+            q.start,
+            scope=placed,
+            reason=f"{reason} in {placed}, a section",
+        )
+    if scopes.is_partial_stretch(sentence, q.start):
+        return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
@@ -194,9 +208,16 @@ def _increase(sentence: str, q: Quantity) -> str:
     return m.group(1).lower() if m else ""
 
 
+#: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
+ABLE_TO = re.compile(
+    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:handle|carry|take|move|process|"
+    r"accommodate|transport)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?$",
+    re.I,
+)
+
+
 def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
-    figure = sentence[q.start : q.end]
     after = [p for p in periods if p.start >= q.end] or periods
     step = _increase(sentence, q)
     future = re.search(
@@ -204,6 +225,18 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
         r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
+    if step:
+        return _flow_change(q, sentence, step, future, after)
+    return _flow_stated(q, sentence, ctx, after)
+
+
+def _flow_change(
+    q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
+) -> Value | None:
+    """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
+    its year, the capacity reached or added, or the level carried; None when it is none of them
+    (an increase read as a plain figure would misstate what was carried)."""
+    figure = sentence[q.start : q.end]
     if step == "to" and future:
         by_year = r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
         m = re.search(by_year, sentence[q.end :]) or re.search(by_year, sentence)
@@ -218,41 +251,59 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
                 period=m.group(1),
                 reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
             )
-    if step:
-        if step == "to" and not future and CAPACITY_CUE.search(sentence):
-            return Value(
-                "capacity",
-                num_text(q.number),
-                f"{q.unit}/year",
-                q.qualifier,
-                q.start,
-                reason=f"{figure!r}, the capacity reached",
-                hints={"whole": "yes"},
-            )
-        spans = [p for p in after if not p.target]
-        if step == "to" and not future and spans and not q.yearly:
-            # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
-            return Value(
-                "traffic",
-                num_text(q.number),
-                q.unit,
-                q.qualifier,
-                q.start,
-                period=spans[0].value,
-                reason=f"{figure!r}, the level carried reached in a stated period",
-            )
-        if step == "by" and future and CAPACITY_CUE.search(sentence):
-            return Value(
-                "capacity",
-                num_text(q.number),
-                f"{q.unit}/year",
-                q.qualifier,
-                q.start,
-                reason=f"{figure!r}, the capacity it adds",
-                hints={"part": "yes"},
-            )
-        return None
+    if step == "to" and not future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity reached",
+            hints={"whole": "yes"},
+        )
+    spans = [p for p in after if not p.target]
+    if step == "to" and not future and spans and not q.yearly:
+        # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
+        return Value(
+            "traffic",
+            num_text(q.number),
+            q.unit,
+            q.qualifier,
+            q.start,
+            period=spans[0].value,
+            reason=f"{figure!r}, the level carried reached in a stated period",
+        )
+    if step == "by" and future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
+    return None
+
+
+def _flow_stated(
+    q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
+) -> Value | None:
+    """A figure stated as it is: capacity added, a target (with the year the sentence or an
+    earlier one gives), a yearly capacity, or the traffic of a stated period."""
+    figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
+    if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
+        spans = [p.value for p in after if not p.target]
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            period=spans[0] if spans else "",
+            reason=f"{figure!r}, what it could handle",
+        )
     if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
         r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b",
         sentence[q.end : b],
@@ -314,6 +365,14 @@ def _flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period])
     return None
 
 
+#: A trip there and back, or a wagon's turn: no transit time between two places.
+ROUND_TRIP = re.compile(
+    r"\b(?:return\s+(?:of|trip|journey)|round[- ]trip|turn-?around|turnround|full\s+turn|"
+    r"there\s+and\s+back)\b",
+    re.I,
+)
+
+
 def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
     if not TRAVEL_CUE.search(sentence) or NOT_TRAVEL.search(sentence):
         return None
@@ -333,6 +392,9 @@ def _transit(q: Quantity, sentence: str, ctx: Context) -> Value | None:
         r"\b(?:against|compared\s+with|down\s+from|from)\s+(?:\w+\s+)?$", sentence[: q.start]
     ) or re.match(r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]):
         return None  # "against about 25 days two years ago": what it used to take
+    a, b = scopes.clause_of(sentence, q.start)
+    if ROUND_TRIP.search(sentence[a:b]):
+        return None  # "with the return of the wagon a full turn takes 10 days": there and back
     # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
     # days" gives the 12 days no places; a sentence naming none takes the trip read last
     a, b = scopes.clause_of(sentence, q.start)
@@ -391,10 +453,26 @@ def _count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     )
 
 
+#: "over the same months": the span of months the article read last (not "than in the same months
+#: of last year", a comparison).
+SAME_SPAN = re.compile(
+    r"(?<!than )\b(?:over|during|in)\s+the\s+same\s+(?:\w+\s+)?(?:months|period|weeks)\b"
+    r"(?!\s+(?:of|a\s+year|last))",
+    re.I,
+)
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
     periods = dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+    same = SAME_SPAN.search(sentence)
+    if same and ctx.last_span and not any(not p.target for p in periods):
+        # "container traffic rose over the same months, to 50,500 TEU": the span read last
+        periods = [dates.Period(ctx.last_span, same.start(), same.end()), *periods]
+    spans = [p.value for p in periods if not p.target and "/" in p.value]
+    if spans:
+        ctx.last_span = spans[0]
     out: list[Value] = []
     for q in quantities.READERS[ctx.quantities](sentence):
         if q.unit in ("USD", "CNY"):
@@ -469,11 +547,22 @@ NEW_THING = re.compile(
 )
 
 
+#: "since the start of this year": the start of a span of the calendar, no start of works.
+CALENDAR_START = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|quarter|season|(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     """The event a date belongs to: the nearest cue before it in its clause, else right after;
     none when the clause opens with another thing ("An office ... opened in ...")."""
     a, b = scopes.clause_of(sentence, when.start)
-    before = [m for m in _EVENT_RE.finditer(sentence, a, when.start)]
+    before = [
+        m
+        for m in _EVENT_RE.finditer(sentence, a, when.start)
+        if not (m.lastgroup == "start_date" and CALENDAR_START.match(sentence, m.end()))
+    ]
     if before and re.match(
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
