@@ -20,6 +20,16 @@ def _stored_date(value: str) -> dates.Span | None:
     return found if found is not None and found.plausible else None
 
 
+def finite(value: str) -> float | None:
+    """The value as a finite number, or None (not a number, NaN, an infinity): a figure is written
+    as a number only when it is one; otherwise the text stays as the source has it."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def _positive_number(value: str) -> str | None:
     try:
         number = float(value)
@@ -87,11 +97,8 @@ def _money(value: str, unit: str) -> str:
 
 def _quantity(value: str, unit: str) -> str:
     """'3666', 'km' -> '3,666 km'."""
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    if not math.isfinite(number):
+    number = finite(value)
+    if number is None:
         return value
     text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
     return f"{text} {unit}".strip()
@@ -126,11 +133,8 @@ def _number_text(number: float) -> str:
 
 def _amount(value: str, unit: str) -> str:
     """'1200000', 'tonnes' -> '1.2 million tonnes'; '150000', 'TEU' -> '150,000 TEU'."""
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    if not math.isfinite(number):
+    number = finite(value)
+    if number is None:
         return value
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if number >= size:
@@ -141,11 +145,8 @@ def _amount(value: str, unit: str) -> str:
 
 def _duration(value: str, unit: str) -> str:
     """'8', 'days' -> '8 days'; '1', 'days' -> '1 day'."""
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    if not math.isfinite(number):
+    number = finite(value)
+    if number is None:
         return value
     word = unit[:-1] if number == 1 and unit.endswith("s") else unit
     return f"{_number_text(number)} {word}".strip()
@@ -153,11 +154,8 @@ def _duration(value: str, unit: str) -> str:
 
 def _share(value: str, unit: str) -> str:
     """'30', '%' -> '30 %'."""
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    if not math.isfinite(number):
+    number = finite(value)
+    if number is None:
         return value
     return f"{_number_text(number)} %"
 

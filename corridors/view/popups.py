@@ -8,7 +8,7 @@ import html
 
 from ..model.dataset import Dataset
 from ..model.sources import source
-from ..schema import FIELDS, METHODS, claims_of, format_claim, implied
+from ..schema import CLAIM_COLUMNS, FIELDS, METHODS, claims_of, format_claim, implied
 from . import panelmodel
 
 
@@ -20,19 +20,7 @@ class PopupMaker:
     """
 
     def __init__(self, ds: Dataset) -> None:
-        cols = [
-            "corridor",
-            "feature",
-            "field",
-            "value",
-            "unit",
-            "qualifier",
-            "period",
-            "scope",
-            "source",
-            "quote",
-            "note",  # an implied status says so
-        ]
+        cols = [c for c in CLAIM_COLUMNS if c != "id"]  # the note: an implied status says so
         self.claims: dict[str, list[dict]] = {}
         for values in zip(*(ds.claims[c].tolist() for c in cols), strict=True):
             claim = dict(zip(cols, values, strict=True))
