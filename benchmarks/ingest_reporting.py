@@ -291,7 +291,12 @@ def print_details(scores: list[Score], wrong: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="dev", choices=("dev", "heldout"))
+    parser.add_argument(
+        "--part",
+        default="dev",
+        choices=sorted(d.name for d in REPORTING.iterdir() if d.is_dir()),
+        help="a folder of benchmarks/reporting/",
+    )
     parser.add_argument("--sentences", default="rules", choices=("rules", "pysbd"))
     parser.add_argument("--quantities", default="rules", choices=("rules", "quantulum3"))
     parser.add_argument("--dates", default="rules", choices=("rules", "dateparser"))
