@@ -69,7 +69,7 @@ HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
 #: Capitalised words of a name that say nothing about which system it is.
 _GENERIC = (
     "north south east west northern southern eastern western central middle new great "
-    "trans asia europe eurasia gateway line lines the of and"
+    "trans asia asian europe eurasia gateway line lines the of and"
 )
 GENERIC_NAME_WORDS = set(_GENERIC.split())
 _PLACE_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"

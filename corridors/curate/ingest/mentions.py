@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import HEAD_RE, HEADS, MODIFIERS, PART_LABEL, System, fold, head_kind
+from .known import (
+    GENERIC_NAME_WORDS,
+    HEAD_RE,
+    HEADS,
+    MODIFIERS,
+    PART_LABEL,
+    System,
+    fold,
+    head_kind,
+)
 from .sentences import Sentence
 
 #: A named piece of infrastructure at least this like a system's name (rapidfuzz, 0..100) is it.
@@ -140,6 +149,8 @@ def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
     where = _IN_PLACE.match(after)
     if not where:
         return None
+    if not system.localised and all(distinctive(n) for n, _ in system.names):
+        return None  # "Line D of the Central Asia–China gas pipeline in Tajikistan": a part's place
     place = where.group("where")
     if place in system.countries + system.places + system.name_words:
         return None
@@ -155,6 +166,29 @@ def _bare(name: str) -> str:
     """A name without its kind words ("gas pipeline") and possessives: what tells names apart
     ("West-to-East" and "Turkmenistan-China" are two pipelines, however alike the rest)."""
     return re.sub(r"\s+", " ", _KIND_WORDS.sub(" ", name)).strip() or name
+
+
+def distinctive(name: str) -> set[str]:
+    """The words of a name that tell it from others: no kind words, no generic words ("trans",
+    "central", "north"), no possessives; "Trans-Siberian route" -> {"siberian"}."""
+    words = re.split(r"[\s\-–—/]+", _bare(name).casefold())
+    return {w for w in words if len(w) > 2 and w not in GENERIC_NAME_WORDS}
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two distinctive words that are one word (a spelling, "Kyrgyz" of "Kyrgyzstan")."""
+    short = min(len(a), len(b))
+    return fuzz.ratio(a, b) >= 80 or (short >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def shares_distinctive(phrase: str, name: str) -> bool:
+    """Whether a phrase may be a name by fuzzy likeness: when the phrase has distinctive words,
+    one of them must be one of the name's. Shared generic words ("trans", "route", "railway")
+    never make two names one: the Trans-Siberian route is not the Trans-Caspian route."""
+    mine = distinctive(phrase)
+    if not mine:
+        return True
+    return any(_alike(a, b) for a in mine for b in distinctive(name))
 
 
 def _fuzzy_best(
@@ -175,6 +209,7 @@ def _fuzzy_best(
                 n,
             )
             for n, _ in system.names
+            if shares_distinctive(phrase, n)
         ]
         # the kind words weigh less: "West-to-East Gas Pipeline" is not "Turkmenistan-China gas
         # pipeline", however alike the rest; a garbled name keeps most of its full score
@@ -188,6 +223,7 @@ def _fuzzy_best(
                 n,
             )
             for n, _ in system.names
+            if shares_distinctive(phrase, n)
         ]
         score, like = max(scores + full) if scores else (0.0, "")
         places = _fuzzy_places(tokens, system, countries=False)

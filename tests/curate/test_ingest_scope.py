@@ -1,0 +1,103 @@
+"""Which system, part and scope a figure belongs to (issue 18): another named route is not the
+topic, a section's length is not the whole's, a line's figures are the line's own, and a status
+is the subject's. Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate import ingest
+from corridors.curate.ingest import mentions
+
+CKU, CACGP, TITR, LINE_D = "cku-railway", "cacgp", "titr", "cacgp-line-d"
+
+
+def _propose(raw, text: str, date: str) -> list[dict[str, str]]:
+    return ingest.propose(
+        "952_case.txt", text, ingest.systems(raw), raw, date, ingest.country_names(raw.datadir)
+    )
+
+
+def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
+    """(corridor or corridor/feature, field, value, period or scope) of every proposal."""
+    return {
+        (
+            r["corridor"] + (f"/{r['feature']}" if r["feature"] else ""),
+            r["field"],
+            r["value"],
+            r["period"] or r["scope"],
+        )
+        for r in rows
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "alike"),
+    [
+        pytest.param(
+            "Trans-Siberian route",
+            "Trans-Caspian International Transport Route",
+            False,
+            id="another trans- route",
+        ),
+        pytest.param(
+            "Trans-Afghan corridor",
+            "Trans-Caspian International Transport Route",
+            False,
+            id="a planned trans- corridor",
+        ),
+        pytest.param(
+            "Trans-Caspian corridor",
+            "Trans-Caspian International Transport Route",
+            True,
+            id="the same distinctive word",
+        ),
+        pytest.param(
+            "Central Asian gas pipeline",
+            "Central Asia–China gas pipeline",
+            True,
+            id="only generic words: likeness decides",
+        ),
+        pytest.param(
+            "China-Kyrgyz-Uzbek railway",
+            "China–Kyrgyzstan–Uzbekistan railway",
+            True,
+            id="adjectives of the same countries",
+        ),
+    ],
+)
+def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool) -> None:
+    assert mentions.shares_distinctive(phrase, name) is alike
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "present", "absent"),
+    [
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is being built. Planners say it will save "
+            "five days against the Trans-Siberian route and shorten trips by 700 km.",
+            "2025-06-02",
+            [],
+            [
+                (TITR, "section_length", "700", "Trans–Siberian"),
+                (TITR, "name", "Trans-Siberian route", ""),
+            ],
+            id="another named route is not the topic",
+        ),
+        pytest.param(
+            "Tajikistan says work on Line D of the Central Asia–China gas pipeline in Tajikistan "
+            "is slow.",
+            "2024-02-06",
+            [(CACGP, "name", "Central Asia–China gas pipeline", "")],
+            [("", "", "Central Asia–China gas pipeline", "")],
+            id="a known name followed by a country it does not cross is still it",
+        ),
+    ],
+)
+def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
+    found = _found(_propose(fixture_raw, text, date))
+    for fact in present:
+        assert fact in found, f"{fact} not in {sorted(found)}"
+    for fact in absent:
+        assert fact not in found, f"{fact} proposed"
