@@ -93,6 +93,77 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [("", "", "Central Asia–China gas pipeline", "")],
             id="a known name followed by a country it does not cross is still it",
         ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is under way. On the Chinese side it covers "
+            "about 210 km.",
+            "2025-06-02",
+            [(CKU, "section_length", "210", "China")],
+            [(CKU, "length", "210", "")],
+            id="a length on one country's side is a section",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is under way. In Uzbekistan, the line will "
+            "run for 150 km.",
+            "2025-06-02",
+            [(CKU, "section_length", "150", "Uzbekistan")],
+            [(CKU, "length", "150", "")],
+            id="a clause set in one country measures its section",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway, through China, Kyrgyzstan and Uzbekistan, "
+            "will be 520 km long.",
+            "2025-06-02",
+            [(CKU, "length", "520", "")],
+            [],
+            id="a list of the countries it crosses keeps the whole's length",
+        ),
+        pytest.param(
+            "Line D of the Central Asia–China gas pipeline would cross Uzbekistan (180 km), "
+            "Tajikistan (400 km) and Kyrgyzstan (230 km).",
+            "2024-02-06",
+            [
+                (LINE_D, "section_length", "180", "Uzbekistan"),
+                (LINE_D, "section_length", "400", "Tajikistan"),
+                (LINE_D, "section_length", "230", "Kyrgyzstan"),
+            ],
+            [(LINE_D, "length", v, "") for v in ("180", "400", "230")],
+            id="countries with their figures in brackets are sections",
+        ),
+        pytest.param(
+            "Kyrgyzstan plans to begin laying its 180-km section of Line D of the Central "
+            "Asia–China gas pipeline next year.",
+            "2024-02-06",
+            [(LINE_D, "section_length", "180", "Kyrgyzstan")],
+            [(LINE_D, "length", "180", ""), (CACGP, "length", "180", "")],
+            id="a country's own glued section",
+        ),
+        pytest.param(
+            "Line D of the Central Asia–China gas pipeline will be 1,500 km long overall, 400 km "
+            "of it under Tajik jurisdiction.",
+            "2012-01-10",
+            [
+                (LINE_D, "length", "1500", ""),
+                (LINE_D, "section_length", "400", "Tajikistan"),
+            ],
+            [(LINE_D, "length", "400", "")],
+            id="a share of the length under a country's jurisdiction",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is being built. It should make the trip to "
+            "Europe some 800 km shorter and cut the distance to the Gulf by about 600 km.",
+            "2025-06-02",
+            [],
+            [(CKU, "length", "800", ""), (CKU, "length", "600", "")],
+            id="a difference or a change of distance is no length",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is being built. Its first 2.3-km tunnel is "
+            "nearly finished.",
+            "2025-06-02",
+            [],
+            [(CKU, "length", "2.3", "")],
+            id="a tunnel's length is not the line's",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
