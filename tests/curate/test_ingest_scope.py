@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import mentions
+from corridors.curate.ingest import known, mentions
 
 CKU, CACGP, TITR, LINE_D = "cku-railway", "cacgp", "titr", "cacgp-line-d"
 
@@ -164,6 +164,29 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(CKU, "length", "2.3", "")],
             id="a tunnel's length is not the line's",
         ),
+        pytest.param(
+            "The Central Asia–China gas pipeline will get a fourth string. The 900-km D line "
+            "would cross Tajikistan.",
+            "2019-12-18",
+            [(LINE_D, "length", "900", "")],
+            [(CACGP, "length", "900", "")],
+            id="a label written letter first is the line",
+        ),
+        pytest.param(
+            "The Central Asia–China gas pipeline runs as three parallel branches, A, B and C, all "
+            "of them in operation.",
+            "2019-12-18",
+            [(CACGP, "lines", "A;B;C", ""), (CACGP, "status", "operating", "")],
+            [],
+            id="a list of lines by letter after their noun",
+        ),
+        pytest.param(
+            "Work on the Central Asia–China gas pipeline goes on: Lines C and D are in operation.",
+            "2019-12-18",
+            [],
+            [(CACGP, "status", "operating", ""), (CACGP, "lines", "C;D", "")],
+            id="some lines, a part among them, are not the whole",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
@@ -172,3 +195,26 @@ def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None
         assert fact in found, f"{fact} not in {sorted(found)}"
     for fact in absent:
         assert fact not in found, f"{fact} proposed"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        pytest.param("D line", "Line D", id="letter first"),
+        pytest.param("D-line", "Line D", id="letter first, hyphenated"),
+        pytest.param("Line C", "Line C", id="as corridors.csv writes it"),
+    ],
+)
+def test_labels_read_as_corridors_csv_writes_them(phrase: str, label: str) -> None:
+    assert known.normal_label(phrase) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        pytest.param("A line will be built to the border.", [], id="an article is no label"),
+        pytest.param("The new D line is planned.", ["D line"], id="a letter before line"),
+    ],
+)
+def test_letter_labels(sentence: str, found: list[str]) -> None:
+    assert [m.group() for m in known.LETTER_LABEL.finditer(sentence)] == found

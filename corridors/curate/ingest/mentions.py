@@ -23,6 +23,8 @@ from .known import (
     GENERIC_NAME_WORDS,
     HEAD_RE,
     HEADS,
+    LETTER_LABEL,
+    LINE_LIST,
     MODIFIERS,
     PART_LABEL,
     System,
@@ -48,7 +50,6 @@ PHRASE = re.compile(
     rf"(?P<tail>\s+(?:of(?=\s+[A-Z])|{_ORG_TAIL})\b(?:\s+{_NAME_TOKEN})*)?",
 )
 #: "Lines A, B and C": the lines of a system, listed.
-LINE_LIST = re.compile(r"\bLines\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b")
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
 GENERIC_HEADS = {"route", "corridor"}
 #: Organisations named without a head noun of infrastructure, or by what they are.
@@ -359,7 +360,8 @@ class _Reader:
                     named=False,
                     how="label",
                 )
-        for m in PART_LABEL.finditer(self.sent.text):
+        labels = [*PART_LABEL.finditer(self.sent.text), *LETTER_LABEL.finditer(self.sent.text)]
+        for m in sorted(labels, key=lambda m: m.start()):
             if not self.free(*self.fold_span(m.start(), m.end())):
                 continue
             after = self.sent.text[m.end() :]

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from .fields import Value
+from .known import LINE_LIST, listed_lines
 
-LINES = re.compile(r"\bLines\s+([A-Z])((?:\s*,\s*[A-Z]\b)*)(?:,?\s*(?:and|&)\s+([A-Z]))?\b")
 STATUS = (
     (
         "operating",
@@ -327,9 +327,8 @@ def read_phrases(
     """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
     and ``ends``: what the sentence before left, see read_route)."""
     out = statuses(sentence)
-    for m in LINES.finditer(sentence):
-        letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2) or ""), m.group(3)]
-        out.append(Value("lines", ";".join(x for x in letters if x), at=m.start()))
+    for m in LINE_LIST.finditer(sentence):
+        out.append(Value("lines", ";".join(listed_lines(m.group())), at=m.start()))
     out += operators(sentence)
     out += roles(sentence)
     route = read_route(sentence, countries, places, origin, ends)

@@ -158,7 +158,7 @@ def _target(candidates: list[Mention], sentence: Sentence, value: Value) -> Ment
 
 def _subjects(here: list[Mention], by_id: dict[str, System]) -> list[Mention]:
     """The mentions values can go to: systems and parts, but no parent of a part named here."""
-    about = [m for m in here if m.system or m.how in ("part", "back", "topic", "article")]
+    about = [m for m in here if m.system or m.how in ("part", "some", "back", "topic", "article")]
     parts = {by_id[m.system].part_of for m in about if m.system and by_id[m.system].part_of}
     parts |= {m.parent for m in about if m.parent}
     labelled = {m.system for m in about if m.feature}
@@ -178,6 +178,15 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("part") and not system.part_of:
         return None
+    letters = value.value.split(";")
+    parts = {s.label for s in by_id.values() if s.part_of == system.id}
+    if value.field == "lines" and (
+        mention.feature
+        or system.part_of
+        or discourse.some_lines(letters, system.features)
+        or any(f"Line {x}" in parts for x in letters)
+    ):
+        return None  # "Lines A and B" beside a drawn Line C, or said of one line: not its list
     if value.field == "length" and system.kinds <= {"corridor"}:
         where = value.scope or ctx.last_stretch
         if not where:
