@@ -20,7 +20,7 @@ EVENTS = (
         r"opened|opening|entered\s+service|commissioned|put\s+into\s+(?:operation|service)|"
         r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
-        r"began\s+operating|went\s+into\s+operation|(?:will|would|to|could|should|shall)\s+open",
+        r"began\s+operating|(?:went|go|goes|gone|came)\s+into\s+(?:operation|service)|(?:will|would|to|could|should|shall)\s+open",
     ),
     (
         "completion_date",
@@ -37,7 +37,8 @@ EVENTS = (
         r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
         r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
         r"groundbreaking|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
-        r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone",
+        r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone|"
+        r"launch|launched",
     ),
 )
 _EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)
@@ -73,6 +74,45 @@ CALENDAR_START = re.compile(
 )
 
 
+#: A clause about a structure of the line: "four more tunnels are to be started this year" dates
+#: the tunnels, not the line.
+STRUCTURE = re.compile(
+    r"\s*(?:(?:and|but|while)\s+)?(?:an?|the|its|\w+)\s+(?:more\s+|further\s+|other\s+)?"
+    r"(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?|culverts?|stations?)\b",
+    re.I,
+)
+#: "Work on the section was launched on ...": launching is a start of works only when works are
+#: what was launched (a service launched is an opening, a plan launched no event).
+WORKS_LAUNCHED = re.compile(
+    r"\b(?:work|works|construction|building|digging|excavation|laying)\b", re.I
+)
+
+
+def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
+    """The clause dates something else: another thing ("An office ... opened"), a condition
+    ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
+    a step ("start boring the tunnels"), or a launch of something other than works."""
+    if before and re.match(
+        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
+    ):
+        return True
+    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
+        return True  # "... once the ports finish their upgrades next year": a condition's date
+    if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
+        return True  # "a second container yard is due to open next year": not the system's date
+    if not before or before[-1].lastgroup != "start_date":
+        return False
+    cue = before[-1]
+    if cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
+        sentence, a, cue.start()
+    ):
+        return True
+    # "will start boring the first tunnels in 2026": a step, not the start of works
+    return bool(
+        re.match(r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[cue.end() :])
+    )
+
+
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     """The event a date belongs to: the nearest cue before it in its clause, else right after;
     none when the clause opens with another thing ("An office ... opened in ...")."""
@@ -82,25 +122,16 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         for m in _EVENT_RE.finditer(sentence, a, when.start)
         if not (m.lastgroup == "start_date" and CALENDAR_START.match(sentence, m.end()))
     ]
-    if before and re.match(
-        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
-    ):
+    if _another_things(sentence, a, before):
         return None
-    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
-        return None  # "... once the ports finish their upgrades next year": a condition's date
-    if NEW_THING.match(sentence[a:]):
-        return None  # "a second container yard is due to open next year": not the system's date
-    if (
-        before
-        and before[-1].lastgroup == "start_date"
-        and re.match(
-            r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[before[-1].end() :]
-        )
-    ):
-        return None  # "will start boring the first tunnels in 2026": a step, not the start of works
     if before:
         cue = before[-1]
-        if SAID.search(sentence, cue.end(), when.start) or when.start - cue.end() > 70:
+        # far from its cue, a date is some other clause's; counted in words, so that a long
+        # name between them ("finish the Turkmenistan–Uzbekistan–China pipeline by 2014") is one
+        if (
+            SAID.search(sentence, cue.end(), when.start)
+            or len(sentence[cue.end() : when.start].split()) > 10
+        ):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
     after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))

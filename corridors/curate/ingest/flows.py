@@ -146,11 +146,43 @@ def _flow_change(
     return None
 
 
+#: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
+COMPARED = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
+    """The calendar period right after the figure, in its clause ("11 in December"), or ''."""
+    _, b = scopes.clause_of(sentence, q.start)
+    return next(
+        (p.value for p in after if not p.target and q.end <= p.start <= min(b, q.end + 25)), ""
+    )
+
+
 def _flow_stated(
     q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
 ) -> Value | None:
     """A figure stated as it is: capacity added, a target (with the year the sentence or an
-    earlier one gives), a yearly capacity, or the traffic of a stated period."""
+    earlier one gives), a yearly capacity, or the traffic of a stated period. A figure set beside
+    another ("compared with 11 in December") is a fact only with a calendar period of its own."""
+    if COMPARED.search(sentence[: q.start]):
+        period = _own_period(q, sentence, after)
+        moved = INCREASE.search(sentence) or TRAFFIC_CUE.search(sentence)
+        if not period or q.yearly or not moved:
+            return None
+        return _traffic(q, sentence, [dates.Period(period, q.end, q.end)], cue=False)
+    return (
+        _capacity_able(q, sentence, after)
+        or _target(q, sentence, ctx, after)
+        or _capacity(q, sentence)
+        or _traffic(q, sentence, after)
+    )
+
+
+def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Value | None:
+    """What it could handle, or the capacity a new part adds ("would add 30 bcm of capacity",
+    "add 30 bcm to the system's capacity")."""
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
@@ -165,7 +197,9 @@ def _flow_stated(
             reason=f"{figure!r}, what it could handle",
         )
     if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
-        r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b",
+        r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b"
+        r"|\s*(?:of\s+gas\s+)?(?:a\s+year\s+)?to\s+(?:the|its)\s+(?:\w+(?:'s)?\s+){0,2}?"
+        r"(?:annual\s+|yearly\s+)?capacity\b",
         sentence[q.end : b],
     ):
         return Value(
@@ -177,6 +211,15 @@ def _flow_stated(
             reason=f"{figure!r}, the capacity it adds",
             hints={"part": "yes"},
         )
+    return None
+
+
+def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
+    """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
+    earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
+    year" what is carried in it (TEU)."""
+    figure = sentence[q.start : q.end]
+    a, b = scopes.clause_of(sentence, q.start)
     target = TARGET_CUE.search(sentence[a:b])
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
@@ -184,42 +227,64 @@ def _flow_stated(
     by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
-    if target:
-        year = stated or ctx.last_target
-        ctx.last_target = year or ctx.last_target
-        unit = f"{q.unit}/year" if q.yearly and q.unit != "trains" else q.unit
-        note = "" if year else "The sentence states no year for the target; write it here."
-        return Value(
-            "target",
-            num_text(q.number),
-            unit,
-            q.qualifier,
-            q.start,
-            note=note,
-            period=year,
-            reason=f"{figure!r} with {target.group()!r}",
-        )
-    if q.unit != "trains" and (
-        (q.yearly and CAPACITY_CUE.search(sentence))
-        or re.search(r"\bcapacity\b", sentence[: q.start], re.I)
-    ):
-        return Value(
-            "capacity",
-            num_text(q.number),
-            f"{q.unit}/year",
-            q.qualifier,
-            q.start,
-            reason=f"{figure!r}, a yearly capacity",
-        )
+    if not target:
+        return None
+    year = stated or ctx.last_target
+    ctx.last_target = year or ctx.last_target
+    reached_by = re.match(
+        r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
+    )
+    yearly = q.yearly or bool(reached_by)
+    unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
+    note = "" if year else "The sentence states no year for the target; write it here."
+    return Value(
+        "target",
+        num_text(q.number),
+        unit,
+        q.qualifier,
+        q.start,
+        note=note,
+        period=year,
+        reason=f"{figure!r} with {target.group()!r}"
+        + (", a level to reach by then, so a yearly rate" if yearly and not q.yearly else ""),
+    )
+
+
+def _capacity(q: Quantity, sentence: str) -> Value | None:
+    """A yearly figure with a word of capacity, or one the word "capacity" governs: the nearest
+    word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
+    if q.unit == "trains":
+        return None
+    words = list(re.finditer(r"\bcapacity\b", sentence[: q.start], re.I))
+    carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
+    governed = bool(words) and not (carried and carried[-1] > words[-1].end())
+    # "..., with a combined 55 bcm a year": a yearly rate the parts have together
+    combined = re.search(r"\bwith\s+(?:a\s+)?(?:combined|joint|total)\s+$", sentence[: q.start])
+    if not ((q.yearly and (CAPACITY_CUE.search(sentence) or combined)) or governed):
+        return None
+    return Value(
+        "capacity",
+        num_text(q.number),
+        f"{q.unit}/year",
+        q.qualifier,
+        q.start,
+        reason=f"{sentence[q.start : q.end]!r}, a yearly capacity",
+    )
+
+
+def _traffic(
+    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+) -> Value | None:
+    """What was carried in a stated period."""
     spans = [p for p in after if not p.target]
-    if TRAFFIC_CUE.search(sentence) and spans and not q.yearly:
-        return Value(
-            "traffic",
-            num_text(q.number),
-            q.unit,
-            q.qualifier,
-            q.start,
-            period=spans[0].value,
-            reason=f"{figure!r} carried in a stated period",
-        )
-    return None
+    if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
+        return None
+    return Value(
+        "traffic",
+        num_text(q.number),
+        q.unit,
+        q.qualifier,
+        q.start,
+        period=spans[0].value,
+        reason=f"{sentence[q.start : q.end]!r} carried in a stated period",
+    )

@@ -18,7 +18,7 @@ from .fields import Value
 from .quantities import Quantity, num_text
 
 COST_CUE = re.compile(
-    r"\b(?:cost|costs|costing|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
+    r"\b(?:cost|costs|costing|costed|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
     r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
     r"capital expenditure)\b",
     re.I,
@@ -75,6 +75,16 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
+    if re.match(
+        r"\s*-?\s*(?:long\s+)?(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?)\b", sentence[q.end :]
+    ):
+        return None  # "a 1.56-km tunnel": the structure's length, not the line's
+    if re.search(
+        r"\b(?:cut|cuts|cutting|shorten\w*|reduc\w*|sav\w*)\b[^.;]{0,60}?\bby\s+(?:\w+\s+)?$",
+        sentence[: q.start],
+        re.I,
+    ):
+        return None  # "cut the distance to Europe by some 900 km": a difference, not a length
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
     glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
@@ -135,8 +145,17 @@ def stakes(q: Quantity, sentence: str) -> list[Value]:
     ]
 
 
+#: "digging has begun at 18 sites", "crews are busy on 17 bridges": the structures being worked
+#: on, not how many the line has (that is what it "needs", "has" or "calls for").
+AT_WORK = re.compile(r"\b(?:on|at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$", re.I)
+
+
 def count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     if not q.number.is_integer():
+        return None
+    if AT_WORK.search(sentence[: q.start]) or re.match(
+        r"\s*(?:sites?|portals?|faces?)\b", sentence[q.end :]
+    ):
         return None
     country = scopes.section_country(sentence, q.start, q.end, countries)
     return Value(

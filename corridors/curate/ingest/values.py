@@ -43,7 +43,9 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
     if spans:
         ctx.last_span = spans[0]
     out: list[Value] = []
-    for q in quantities.READERS[ctx.quantities](sentence):
+    found = quantities.READERS[ctx.quantities](sentence)
+    found = sorted(found + quantities.elliptic(sentence, found), key=lambda q: q.start)
+    for q in found:
         if q.unit in ("USD", "CNY"):
             value = cost(q, sentence, countries)
         elif q.unit == "km":
