@@ -146,7 +146,7 @@ def country_after(sentence: str, end: int, countries: set[str]) -> str:
 _GLUED_PART = re.compile(rf"^\s*(?:-?long\s+)?(?:[A-Z]\w+\s+)?{SECTION_NOUNS}\b")
 #: A figure glued to a structure on the line: "a 1.56-km tunnel" is the tunnel's length.
 _GLUED_STRUCTURE = re.compile(
-    r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:tunnels?|bridges?|viaducts?|sidings?|platforms?)\b",
+    r"^\s*-?\s*(?:long\s+)?(?:\w+\s+){0,2}?(?:tunnels?|bridges?|viaducts?|sidings?|platforms?)\b",
     re.I,
 )
 #: "more than 1,000 km shorter", "900 km less": a difference between two routes, not a length.
@@ -156,8 +156,7 @@ _COMPARED = re.compile(
 #: "cut the distance by 900 km", "shortened the trip by some 300 km": a change, not a length.
 _CHANGED_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduc\w+|shorten\w*|lengthen\w*|extend\w*|sav\w+|trim\w*)\b"
-    r"[^.;]{0,80}\bby\s+(?:some|about|around|roughly|nearly|almost|up\s+to|over|more\s+than|"
-    r"at\s+least)?\s*$",
+    r"[^.;]{0,80}\bby\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
