@@ -187,6 +187,22 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(CACGP, "status", "operating", ""), (CACGP, "lines", "C;D", "")],
             id="some lines, a part among them, are not the whole",
         ),
+        pytest.param(
+            "Talks go on about the Kyrgyzstan-China gas pipeline. Across Kyrgyzstan it will run "
+            "for about 200 km.",
+            "2019-05-01",
+            [("", "", "Kyrgyzstan-China gas pipeline", "")],
+            [(CACGP, "section_length", "200", "Kyrgyzstan"), (CACGP, "length", "200", "")],
+            id="a name made of a country the system does not cross is another pipeline",
+        ),
+        pytest.param(
+            "Work began on the Turkmenistan-Tajikistan-China gas pipeline. The Tajik section will "
+            "be 400 km long.",
+            "2019-05-01",
+            [],
+            [(CACGP, "section_length", "400", "Tajikistan")],
+            id="the head of an unmapped name describes no known system",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:

@@ -192,6 +192,17 @@ def shares_distinctive(phrase: str, name: str) -> bool:
     return any(_alike(a, b) for a in mine for b in distinctive(name))
 
 
+def foreign_countries(name: str, system: System, countries: set[str]) -> list[str]:
+    """The countries a name is made of that the system does not cross: the "Kyrgyzstan-China
+    gas pipeline" is not the Turkmenistan-China one, however alike the names."""
+    if not system.countries:
+        return []
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w]
+    named = [w for w in words if w in countries]
+    on = set(system.countries) | set(system.places)
+    return [w for w in named if w not in on]
+
+
 def _fuzzy_best(
     phrase: str, kind: str, tokens: list[str], known: list[System]
 ) -> tuple[float, System, str] | None:
@@ -405,6 +416,7 @@ class _Reader:
         candidates = [
             s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)
         ]
+        candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = _fuzzy_best(phrase, kind, tokens, candidates)
         organisation = bool(tail) and "of" not in tail.split()
         if best is not None:
@@ -465,8 +477,8 @@ class _Reader:
         for m in re.finditer(rf"\b({HEAD_RE})s?\b", self.sent.text, re.I):
             head = m.group(1).lower()
             kind = HEADS[head]
-            if head in GENERIC_HEADS:
-                continue
+            if head in GENERIC_HEADS or not self.free(*self.fold_span(m.start(), m.end())):
+                continue  # the head of a phrase already read ("the A-B-C gas pipeline", unmapped)
             candidates = [
                 (len(found), system, found)
                 for system in self.known
