@@ -234,3 +234,54 @@ def test_labels_read_as_corridors_csv_writes_them(phrase: str, label: str) -> No
 )
 def test_letter_labels(sentence: str, found: list[str]) -> None:
     assert [m.group() for m in known.LETTER_LABEL.finditer(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "not_status"),
+    [
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is in talks. No partner country has yet "
+            "started building the line.",
+            "planned",
+            "under_construction",
+            id="nobody has started building it",
+        ),
+        pytest.param(
+            "Work on the China–Kyrgyzstan–Uzbekistan railway is running faster than planned.",
+            "under_construction",
+            "planned",
+            id="faster than planned is the pace of works",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is well ahead of schedule, officials say.",
+            "under_construction",
+            "planned",
+            id="ahead of schedule",
+        ),
+        pytest.param(
+            "Tunnelling on the China–Kyrgyzstan–Uzbekistan railway has got going at six sites.",
+            "under_construction",
+            "planned",
+            id="digging has got going",
+        ),
+        pytest.param(
+            "On the China–Kyrgyzstan–Uzbekistan railway construction is going to start in spring.",
+            "",
+            "under_construction",
+            id="going to start is no works under way",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway would one day join the planned Trans-Afghan "
+            "corridor.",
+            "",
+            "planned",
+            id="the planned other corridor's stage is not the subject's",
+        ),
+    ],
+)
+def test_status_words(fixture_raw, text: str, status: str, not_status: str) -> None:
+    rows = _propose(fixture_raw, text, "2025-11-13")
+    stated = {(r["corridor"], r["value"]) for r in rows if r["field"] == "status"}
+    if status:
+        assert (CKU, status) in stated, stated
+    assert all(value != not_status for _, value in stated), stated

@@ -21,6 +21,31 @@ from .known import LINE_LIST, listed_lines
 
 STATUS = (
     (
+        # "no country has yet started building it", "has never got off the ground": the words of
+        # a start say it has not started; read before the stages they would otherwise name
+        "planned",
+        re.compile(
+            r"\b(no\b[^.;]{0,60}?\b(?:has|have)\s+(?:yet\s+)?(?:started|begun)\s+(?:building|"
+            r"construction|work|laying)|(?:has|have)\s+(?:yet\s+)?to\s+(?:start|begin|break\s+ground)|"
+            r"(?:has|have)\s+never\s+(?:got|gotten)\s+off\s+the\s+ground|"
+            r"(?:has|have)\s+not\s+(?:yet\s+)?(?:started|begun))\b",
+            re.I,
+        ),
+    ),
+    (
+        # the pace of works says they are going on: "ahead of schedule", "faster than planned",
+        # "excavation has got going", "work ... is being pushed ahead"
+        "under_construction",
+        re.compile(
+            r"\b(ahead\s+of\s+schedule|behind\s+schedule|(?:faster|quicker|slower)\s+than\s+"
+            r"(?:planned|expected|scheduled|envisaged)|(?:excavation|digging|tunnell?ing|drilling|"
+            r"track-?laying|earthworks?|works?|building|construction)\s+(?:[\w’'–-]+\s+){0,4}?"
+            r"(?:(?:has|have)\s+)?(?:got\s+going|(?:is|are)\s+(?:being\s+)?(?:pushed|moving|"
+            r"progressing|going(?!\s+to\b))|in\s+(?:full\s+)?(?:progress|swing)))",
+            re.I,
+        ),
+    ),
+    (
         "operating",
         re.compile(
             r"\b(operational|in operation|entered service|in service|came online|commissioned)\b",

@@ -336,6 +336,20 @@ _FROM_TOPIC = {
 }
 
 
+#: A stage said as an adjective: "the planned X", "the operational Line A".
+_STAGE_ADJECTIVE = re.compile(r"(?:planned|proposed|operational|existing)\s+(?:[a-z]+\s+)?", re.I)
+
+
+def _modified(value: Value, here: list[Mention], sent: Sentence) -> Mention | None:
+    """The mention a stage adjective qualifies ("the planned Trans-Afghan corridor"), named or
+    not: the stage is that thing's, not the sentence's subject's."""
+    m = _STAGE_ADJECTIVE.match(sent.text, value.at)
+    if m is None:
+        return None
+    after = sent.start + m.end()
+    return next((x for x in here if x.start == after and x.how not in ("back", "topic")), None)
+
+
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
     """Whether a sentence that only inherits its topic may give this value to it."""
     if not subjects or any(m.how != "article" for m in subjects):
@@ -368,8 +382,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
+        modified = _modified(value, here, sent) if value.field == "status" else None
         if value.field == "operator":
             target = _operator_target(value, mapped, sent)
+        elif modified is not None:
+            target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:
             target = _target(subjects, sent, value)
         if target is None or not target.system:
