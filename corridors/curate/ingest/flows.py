@@ -27,7 +27,7 @@ CAPACITY_CUE = re.compile(
 TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
-    r"dispatched|ran|processed|took)\b",
+    r"dispatched|ran|processed|took|came\s+to|amounted\s+to|totall?ed|traffic)\b",
     re.I,
 )
 TARGET_CUE = re.compile(
@@ -255,7 +255,7 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
     if q.unit == "trains":
         return None
-    words = list(re.finditer(r"\bcapacity\b", sentence[: q.start], re.I))
+    words = list(re.finditer(r"\b(?:capacity|potential)\b", sentence[: q.start], re.I))
     carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
     governed = bool(words) and not (carried and carried[-1] > words[-1].end())
     # "..., with a combined 55 bcm a year": a yearly rate the parts have together
