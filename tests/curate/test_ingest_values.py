@@ -111,6 +111,24 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="one time for two destinations",
         ),
         pytest.param(
+            "Freight trains carry goods from China to Europe in roughly 18 to 22 days.",
+            "transit_time",
+            {("22", "days", "up to", "", "China–Europe")},
+            id="from a named origin to a region: the whole run, the upper end of the range",
+        ),
+        pytest.param(
+            "Box traffic came to 41,000 TEU last year.",
+            "traffic",
+            {("41000", "TEU", "", "2024", "")},
+            id="came to, with its period",
+        ),
+        pytest.param(
+            "The terminal's present potential is 90,000 TEU.",
+            "capacity",
+            {("90000", "TEU/year", "", "", "")},
+            id="potential is a capacity",
+        ),
+        pytest.param(
             "The port authority's target is 700,000 TEU by 2029.",
             "target",
             {("700000", "TEU/year", "", "2029", "")},
@@ -192,6 +210,19 @@ def test_which_number_is_the_fact(sentence: str, field: str, expected: set) -> N
             id="a distance cut by some km is a difference",
         ),
         pytest.param(
+            "Laying it will cost $900 million, and over 25 years it should pay $1.7 billion in "
+            "taxes to the budget.",
+            "cost",
+            {("900000000", "USD", "", "", "")},
+            id="money paid in taxes, in its own clause, is no cost",
+        ),
+        pytest.param(
+            "The bank has promised $500 billion for projects, but how much was spent is unclear.",
+            "cost",
+            set(),
+            id="a word of cost in another clause",
+        ),
+        pytest.param(
             "The full scheme is costed at US$2.9 billion.",
             "cost",
             {("2900000000", "USD", "", "", "")},
@@ -226,6 +257,34 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             "opening_date",
             {("2012-03-02", "", "", "", "")},
             id="went into service",
+        ),
+        pytest.param(
+            "Set up in 2016, the terminal now handles six trains a day.",
+            "2021-06-05",
+            "opening_date",
+            {("2016", "", "", "", "")},
+            id="set up in a year, a participle before the subject",
+        ),
+        pytest.param(
+            "The two states established trade ties in 1994.",
+            "2021-06-05",
+            "opening_date",
+            set(),
+            id="established with an object is no opening",
+        ),
+        pytest.param(
+            "The environmental survey is to be completed by March 2026.",
+            "2025-03-14",
+            "completion_date",
+            set(),
+            id="a survey's completion is not the system's",
+        ),
+        pytest.param(
+            "Work on a new rail yard nearby should start in 2027.",
+            "2025-03-14",
+            "start_date",
+            set(),
+            id="work on a new thing dates the new thing",
         ),
         pytest.param(
             "The builders hope to finish the Tashkent–Andijan–Osh–Kashgar line by 2030.",
