@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from corridors.curate import ingest
 from corridors.curate.ingest import dates, quantities, values
 
 COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "Turkmenistan"]
@@ -223,6 +224,12 @@ def test_which_number_is_the_fact(sentence: str, field: str, expected: set) -> N
             id="a word of cost in another clause",
         ),
         pytest.param(
+            "The new route would be some 600 km shorter than the old one.",
+            "length",
+            set(),
+            id="so many km shorter is a difference",
+        ),
+        pytest.param(
             "The full scheme is costed at US$2.9 billion.",
             "cost",
             {("2900000000", "USD", "", "", "")},
@@ -322,3 +329,55 @@ def test_a_number_set_beside_a_share_or_a_year_takes_no_unit() -> None:
     sentence = "Freight grew 5 percent to 4 mn tons, compared with 2023 and against 7%."
     found = quantities.read_rules(sentence)
     assert quantities.elliptic(sentence, found) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "port"),
+    [
+        pytest.param(
+            "Batumi, the region's busiest harbour, handled 210,000 TEU last year.",
+            True,
+            id="a named port in apposition carried it",
+        ),
+        pytest.param("The terminal also moved 9,000 TEU in May.", True, id="the terminal moved"),
+        pytest.param(
+            "Some 4,000 TEU travelled along the corridor in May.", False, id="the route carried it"
+        ),
+    ],
+)
+def test_a_ports_own_traffic_is_marked(sentence: str, port: bool) -> None:
+    ctx = values.Context("2025-03-14", COUNTRIES, [])
+    (value,) = [v for v in values.read_values(sentence, ctx) if v.field == "traffic"]
+    assert (value.hints.get("of") == "port") is port
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "The Middle Corridor keeps growing. Batumi, the region's busiest harbour, handled "
+            "210,000 TEU last year, and cargo on the route rose to 4 million tons.",
+            [("titr", "traffic", "4000000")],
+            [("titr", "traffic", "210000")],
+            id="a port's own traffic is not the route's",
+        ),
+        pytest.param(
+            "The Khorgos dry port had a busy year. The dry port handled 380,000 TEU last year.",
+            [("khorgos-dry-port", "traffic", "380000")],
+            [],
+            id="a port's traffic is the port's own",
+        ),
+    ],
+)
+def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent) -> None:
+    rows = ingest.propose(
+        "952_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        "2025-03-20",
+        ingest.country_names(fixture_raw.datadir),
+    )
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    assert set(present) <= found
+    assert not set(absent) & found

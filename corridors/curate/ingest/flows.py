@@ -86,8 +86,21 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         sentence[: q.start],
     )
     if step:
-        return _flow_change(q, sentence, step, future, after)
-    return _flow_stated(q, sentence, ctx, after)
+        value = _flow_change(q, sentence, step, future, after)
+    else:
+        value = _flow_stated(q, sentence, ctx, after)
+    a, _ = scopes.clause_of(sentence, q.start)
+    if value is not None and PORT_SUBJECT.match(sentence, a, q.start):
+        value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    return value
+
+
+#: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
+#: what carried the figure (a route's total is not one port's share).
+PORT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:port|seaport|terminal|harbou?r)\b"
+)
 
 
 def _flow_change(

@@ -90,6 +90,8 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         re.I,
     ):
         return None  # "cut the distance to Europe by some 900 km": a difference, not a length
+    if re.match(r"\s*(?:shorter|longer|less|more|fewer)\b", sentence[q.end :]):
+        return None  # "about 900 km shorter": a difference
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
     glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
