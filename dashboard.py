@@ -8,40 +8,56 @@ the panel.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import html
 import os
 import time
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.components import v1 as components
 
 from corridors.model import asof, dataset
-from corridors.publish import changes, citations
+from corridors.publish import citations
 from corridors.schema import status_label
-from corridors.store import datawatch
-from corridors.store.datadir import REPO_ROOT, resolve
+from corridors.store.datadir import resolve
 from corridors.view import (
     assets,
     downloads,
-    figures,
     filters,
     firstpaint,
     mapcomponent,
     mapfit,
     notices,
+    pagedata,
     panel,
-    panelmodel,
     proposals,
     reviewpage,
     sections,
     session,
     sidebar,
-    timeline,
     viewstate,
     widgetstate,
+)
+from corridors.view.pagedata import (
+    changes_bytes,
+    changes_list_html,
+    corridor_names,
+    data_version_of,
+    dataset_at,
+    figure_chart,
+    figure_rows,
+    load,
+    load_version,
+    map_files,
+    map_folder,
+    milestones,
+    overview_html,
+    panel_html,
+    panel_view,
+    source_options,
+    sources_list_html,
+    timeline_chart,
+    view_options,
 )
 
 st.set_page_config(
@@ -57,139 +73,13 @@ PAGE_CSS = (
     "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
 )
 
-#: The caches built from the data (``data_cache``): all cleared when the data's content changes.
-DATA_CACHES: list = []
+
+pagedata.CACHES.install(st.cache_resource)  # every cached function of the page, this run
 
 
-def data_cache(**options):
-    """``st.cache_resource`` for something built from the data as it is: registered, so that a
-    change of the data clears it (``data_version_of``), a new cached function included."""
-
-    def register(func):
-        cached = st.cache_resource(**options)(func)
-        DATA_CACHES.append(cached)
-        return cached
-
-    return register
-
-
-def kept_cache(**options):
-    """``st.cache_resource`` for something a change of the data does not make stale: keyed by the
-    data version itself, or not made from the data (the code's folder, the component)."""
-    return st.cache_resource(**options)
-
-
-@kept_cache(show_spinner=False)
-def data_watch(root: str) -> datawatch.Watch:
-    return datawatch.Watch(resolve(root))
-
-
-@kept_cache(show_spinner="Loading the curated data…", max_entries=2)
-def load_version(root: str, data_version: str) -> dataset.Dataset:
-    """Read, validate, measure and join once per data folder and content (read-only after); a
-    start with unchanged data and code takes the compiled dataset from the user's cache folder.
-
-    Streamlit collects garbage after every script run (``runner.postScriptGC``). With the dataset
-    and its libraries in the heap a full collection took ~100 ms, holding the interpreter while
-    the browser fetched the map's files. So everything alive after a load is frozen (left out of
-    collections; still freed when unreferenced); a reload unfreezes first, so an older dataset
-    can be collected.
-    """
-    gc.unfreeze()
-    try:
-        return dataset.load(resolve(root), cache=True)
-    finally:
-        gc.collect()
-        gc.freeze()
-
-
-def load(root: str) -> dataset.Dataset:
-    """The data as the files are now: reloaded when their content changed since the last run.
-
-    For the cached helpers below, which call it only when they have no entry (the first run, or
-    after ``data_version_of`` cleared them). ``main`` reads the data version once per run and
-    passes it on, as each reading stats every data file.
-    """
-    return load_version(root, data_version_of(root))
-
-
-def data_version_of(root: str) -> str:
-    """The data version: the data folder's fingerprint (the code's own version is another thing,
-    ``mapcomponent.code_version``); when it changes, caches built from older data are cleared.
-
-    A stat check every run; the full content hash only when a file's size, time or inode moved.
-    """
-    current = data_watch(root).fingerprint()
-    seen = _seen_data_versions()
-    if seen.get(root, current) != current:
-        for cached in DATA_CACHES:
-            cached.clear()
-    seen[root] = current
-    return current
-
-
-@kept_cache()
-def _seen_data_versions() -> dict[str, str]:
-    return {}
-
-
-@kept_cache(show_spinner=False)
-def map_folder() -> str:
-    """The map component's folder, outside the checkout (see corridors.view.mapcomponent)."""
-    return str(mapcomponent.prepare())
-
-
-@kept_cache(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def map_component(folder: str):
     return components.declare_component("corridors_map", path=folder)
-
-
-@kept_cache(show_spinner=False, max_entries=4)
-def map_files(root: str, data_version: str, moment: str = asof.NOW.key()) -> mapcomponent.DataFiles:
-    """The layer, basemap and label files of one data version (written once, then reused); as of
-    another day, its own layer files (statuses and popups as they stood), named by the moment too.
-    """
-    folder = Path(map_folder())
-    if moment == asof.NOW.key():
-        return mapcomponent.write_data(
-            folder, load_version(root, data_version), data_version, folder.name
-        )
-    return mapcomponent.write_data(
-        folder, dataset_at(root, moment), f"{data_version}@{moment}", folder.name, prefetch=False
-    )
-
-
-@data_cache(max_entries=16)
-def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
-    """The data as of a moment (``asof.Moment.key()``): the claims known then, the statuses as they
-    stood. As of today it is the data itself."""
-    return asof.at(load(root), asof.Moment.from_key(moment))
-
-
-@data_cache(max_entries=4)
-def view_options(root: str) -> viewstate.Options:
-    return filters.options(load(root))
-
-
-@data_cache(max_entries=32)
-def panel_view(
-    root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
-) -> panelmodel.CorridorPanel:
-    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
-    once per process, filter and moment (the data is read-only)."""
-    return panelmodel.corridor_panel(dataset_at(root, moment), corridor, sources)
-
-
-@data_cache(max_entries=64)
-def panel_html(
-    root: str,
-    corridor: str,
-    sources: tuple[str, ...] = (),
-    moment: str = asof.NOW.key(),
-    shown: tuple[tuple[str, int], ...] = (),
-) -> str:
-    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
-    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -476,31 +366,6 @@ def _show_more(key: str) -> None:
     shown[key] = panel.shown_count(shown, key) + panel.MORE
 
 
-@data_cache(max_entries=64)
-def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
-    rows = timeline.milestones(dataset_at(root, moment))
-    return rows if corridor is None else rows[rows["corridor"] == corridor]
-
-
-@data_cache(max_entries=64)
-def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The chart of those rows, built once per data version, corridor and moment."""
-    return timeline.timeline_chart(milestones(root, corridor, moment))
-
-
-@data_cache(max_entries=4)
-def corridor_names(root: str) -> dict[str, str]:
-    """What the corridor list shows for each corridor (built once: it may list thousands)."""
-    return sidebar.corridor_labels(load(root), view_options(root))
-
-
-@data_cache(max_entries=4)
-def source_options(root: str) -> dict[str, str]:
-    """What the article filter shows for each article."""
-    return sidebar.source_labels(load(root), view_options(root))
-
-
 def _lazy_expander(label: str, key: str, corridor: str | None):
     """An expander whose content is written only while it is open (Streamlit tracks its state
     when it reruns on opening). Closed, as they start, the timeline, the figures and the changes
@@ -535,15 +400,14 @@ def _timeline(
             st.caption(sections.NO_DATES)
             return
         st.caption(sections.TIMELINE_CAPTION)
-        event = st.altair_chart(
-            timeline_chart(root, corridor, moment),
-            width="stretch",
-            on_select="rerun",
-            selection_mode="milestone",
-            key="timeline",
-        )
-        for claim in sections.picked_claims(event.selection, "milestone"):
-            st.html(panel.claim_html(ds, claim))
+        _chart(ds, timeline_chart(root, corridor, moment), "milestone", "timeline", width="stretch")
+
+
+def _chart(ds: dataset.Dataset, chart, selection: str, key: str, **options) -> None:
+    """A chart whose marks stand for claims: picking one shows its quote below."""
+    event = st.altair_chart(chart, on_select="rerun", selection_mode=selection, key=key, **options)
+    for claim in sections.picked_claims(event.selection, selection):
+        st.html(panel.claim_html(ds, claim))
 
 
 def _asof_note(moment: asof.Moment) -> None:
@@ -551,18 +415,6 @@ def _asof_note(moment: asof.Moment) -> None:
     note = notices.asof_note_html(moment)
     if note:
         st.html(note)
-
-
-@data_cache(max_entries=64)
-def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
-    return figures.rows(dataset_at(root, moment), corridor)
-
-
-@data_cache()
-def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The chart of those rows, built once per data version, corridor and moment."""
-    return figures.chart(figure_rows(root, corridor, moment)[0])
 
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
@@ -575,31 +427,7 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
         return
     with section:
         st.caption(sections.figures_caption(unplaced))
-        event = st.altair_chart(
-            figure_chart(root, corridor, moment),
-            on_select="rerun",
-            selection_mode="figure",
-            key="figures",
-        )
-        for claim in sections.picked_claims(event.selection, "figure"):
-            st.html(panel.claim_html(ds, claim))
-
-
-@data_cache(max_entries=32)
-def changes_bytes(
-    root: str, fmt: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> bytes:
-    """The changes list in one format, made once per question."""
-    chosen = None if corridor is None else [corridor]
-    return changes.render(load(root), fmt, since, until, undated, chosen)
-
-
-@data_cache(max_entries=32)
-def change_list(
-    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> list[changes.Change]:
-    chosen = None if corridor is None else [corridor]
-    return changes.changes(load(root), since, until, undated, chosen)
+        _chart(ds, figure_chart(root, corridor, moment), "figure", "figures")
 
 
 def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
@@ -623,53 +451,26 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             return
         st.caption(sections.changes_caption(since, end, moment.undated))
         st.html(changes_list_html(root, since, until, moment.undated, corridor))
-        columns = st.columns(2)
-        for b in downloads.changes_buttons():
-            columns[b.column].download_button(
-                b.label,
-                data=lambda fmt=b.fmt: changes_bytes(
-                    root, fmt, since, until, moment.undated, corridor
-                ),
-                file_name=b.file_name,
-                mime=b.mime,
-                key=b.key,
-                on_click="ignore",
-            )
+        _buttons(
+            st.columns(2),
+            downloads.changes_buttons(),
+            lambda fmt: changes_bytes(root, fmt, since, until, moment.undated, corridor),
+        )
 
 
-@data_cache(max_entries=32)
-def changes_list_html(
-    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> str:
-    """``changes.list_html`` of one question, made once (not on every rerun of the page)."""
-    return changes.list_html(load(root), change_list(root, since, until, undated, corridor))
-
-
-@data_cache(max_entries=16)
-def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
-    """Claims and articles per corridor, for the page before anything is selected."""
-    return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
-
-
-@data_cache(max_entries=16)
-def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
-    """Every article and what it cites (an article that cites no mapped system says so)."""
-    return panel.sources_html(dataset_at(root, moment))
-
-
-@kept_cache()
-def _map_version() -> citations.MapVersion:
-    return citations.map_version(str(REPO_ROOT))
-
-
-@data_cache(max_entries=64)
-def _shown(
-    root: str, ids: tuple[str, ...], sources: tuple[str, ...], moment: str = asof.NOW.key()
-) -> tuple[dataset.Dataset, list[citations.Entry]]:
-    """What a view shows (features and the claims about them, as of its moment) and its sources,
-    once per view."""
-    shown = filters.subset(dataset_at(root, moment), ids, sources)
-    return shown, citations.entries(shown, citations.cited(shown))
+def _buttons(columns, buttons: list[downloads.Button], make, disabled: bool = False) -> None:
+    """Download buttons two to a row; each file is made (``make(fmt)``) when its button is
+    pressed, not on every rerun."""
+    for b in buttons:
+        columns[b.column].download_button(
+            b.label,
+            data=lambda fmt=b.fmt: make(fmt),
+            file_name=b.file_name,
+            mime=b.mime,
+            key=b.key,
+            on_click="ignore",
+            disabled=disabled,
+        )
 
 
 def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: str) -> None:
@@ -682,35 +483,27 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
     moment = state.moment().key()
     ids = tuple(filters.visible(dataset_at(root, moment), state))
     sources = tuple(state.sources)
-    shown, entries = _shown(root, ids, sources, moment)
+    shown, entries = pagedata.shown(root, ids, sources, moment)
     sb = st.sidebar
     sb.subheader("Download what is shown")
     sb.caption(downloads.shown_caption(len(ids), len(shown.claims), bool(sources), state.moment()))
-    columns = sb.columns(2)
-    for b in downloads.export_buttons():
-        columns[b.column].download_button(
-            b.label,
-            data=lambda fmt=b.fmt: downloads.export_bytes(shown, fmt),
-            file_name=b.file_name,
-            mime=b.mime,
-            key=b.key,
-            on_click="ignore",
-            disabled=not ids,
-        )
+    _buttons(
+        sb.columns(2),
+        downloads.export_buttons(),
+        lambda fmt: downloads.export_bytes(shown, fmt),
+        disabled=not ids,
+    )
     sb.caption(downloads.citations_caption(len(entries)))
-    columns = sb.columns(2)
-    for b in downloads.citation_buttons():
-        columns[b.column].download_button(
-            b.label,
-            data=lambda fmt=b.fmt: citations.render(entries, fmt),
-            file_name=b.file_name,
-            mime=b.mime,
-            key=b.key,
-            on_click="ignore",
-            disabled=not entries,
-        )
+    _buttons(
+        sb.columns(2),
+        downloads.citation_buttons(),
+        lambda fmt: citations.render(entries, fmt),
+        disabled=not entries,
+    )
     with sb.expander("How to cite this map"):
-        st.html(notices.how_to_cite_html(citations.how_to_cite(_map_version(), data_version)))
+        st.html(
+            notices.how_to_cite_html(citations.how_to_cite(pagedata.map_version(), data_version))
+        )
 
 
 # --- review of proposed claims ----------------------------------------------------------------
