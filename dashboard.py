@@ -38,27 +38,6 @@ from corridors.view import (
     viewstate,
     widgetstate,
 )
-from corridors.view.pagedata import (
-    changes_bytes,
-    changes_list_html,
-    corridor_names,
-    data_version_of,
-    dataset_at,
-    figure_chart,
-    figure_rows,
-    load,
-    load_version,
-    map_files,
-    map_folder,
-    milestones,
-    overview_html,
-    panel_html,
-    panel_view,
-    source_options,
-    sources_list_html,
-    timeline_chart,
-    view_options,
-)
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
@@ -66,13 +45,6 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
-
-PAGE_CSS = (
-    "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
-    # a phone: room for Streamlit's header, so it covers none of the map's controls
-    "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
-)
-
 
 pagedata.CACHES.install(st.cache_resource)  # every cached function of the page, this run
 
@@ -114,23 +86,9 @@ def _notices() -> None:
 
 
 def _init_from_query(options: viewstate.Options) -> None:
-    """On a session's first run, set every widget from the URL; say what was ignored.
-
-    A tab that reconnects after the server restarted starts a new session too, but it brings its
-    widgets' values: those are the reader's view (the URL lags one step behind), so they stay.
-    """
-    if st.session_state.get(session.INITIALISED):
-        return
-    st.session_state[session.INITIALISED] = True
-    if _reconnected():
-        # Every widget in this run, or their values are lost; then once more, so that the map,
-        # which reads the widgets' values before they are drawn, sees them too.
-        st.session_state[session.PAINTED] = True
-        st.session_state[session.RERUN_ONCE] = True
-        return
-    values = widgetstate.from_query(st.query_params.to_dict(), options, dt.date.today())
-    for key, value in values.items():
-        st.session_state[key] = value
+    """On a session's first run, set every widget from the URL (``widgetstate.first_run``)."""
+    query = st.query_params.to_dict()
+    widgetstate.first_run(st.session_state, query, options, dt.date.today(), _reconnected)
 
 
 def _reconnected() -> bool:
@@ -170,7 +128,9 @@ def _sidebar(
     sb = st.sidebar
     sb.title(sidebar.TITLE)
     sb.caption(sidebar.TAGLINE)
-    _time_controls(dataset_at(_root()))  # the undated sources of all the data, not the day's
+    _time_controls(
+        pagedata.dataset_at(_root())
+    )  # the undated sources of all the data, not the day's
     sb.subheader("Layers")
     counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
@@ -197,7 +157,7 @@ def _sidebar(
         sidebar.ARTICLE_LABEL,
         options.sources,
         key=session.SOURCES,
-        format_func=source_options(_root()).get,
+        format_func=pagedata.source_options(_root()).get,
         placeholder=sidebar.ARTICLE_PLACEHOLDER,
         help=sidebar.article_help(ds, options),
     )
@@ -205,11 +165,7 @@ def _sidebar(
 
 
 def _on_asof_change() -> None:
-    """A new day resets the undated choice to that day's default (on as of today, off before)."""
-    day = st.session_state.get(session.ASOF)
-    st.session_state[session.UNDATED] = asof.default_undated(
-        day if isinstance(day, dt.date) else None
-    )
+    widgetstate.undated_default(st.session_state)
 
 
 def _time_controls(ds: dataset.Dataset) -> None:
@@ -259,8 +215,8 @@ def _map(
     ``shown`` is what the view shows (``filters.visible``, read once per run), split here by kind.
     """
     visible = filters.visible_by_kind(ds, state, shown, options.layers)
-    files = map_files(root, data_version, state.moment().key())
-    component = map_component(map_folder())
+    files = pagedata.map_files(root, data_version, state.moment().key())
+    component = map_component(pagedata.map_folder())
     component(
         **mapcomponent.args(
             files, visible, state.corridor, mapfit.fit(st.session_state, ds, state, shown, options)
@@ -274,17 +230,19 @@ def _map(
 def main() -> None:
     root = _root()
     try:
-        data_version = data_version_of(root)  # once per run: see load
-        ds = load_version(root, data_version)
+        data_version = pagedata.data_version_of(root)  # once per run: see load
+        ds = pagedata.load_version(root, data_version)
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
-    options = view_options(root)
+    options = pagedata.view_options(root)
     st.session_state[session.CORRIDOR_IDS] = options.corridors
     _init_from_query(options)
     state = _state(options)
     moment = state.moment()
-    ds = dataset_at(root, moment.key()) if not moment.is_now else ds  # the data as of that day
+    ds = (
+        pagedata.dataset_at(root, moment.key()) if not moment.is_now else ds
+    )  # the data as of that day
     shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
@@ -302,7 +260,7 @@ def main() -> None:
             with panel_col:
                 _asof_note(moment)
                 _panel_column(options, state, shown)
-            st.html(PAGE_CSS)
+            st.html(sections.PAGE_CSS)
         _release_rest()
         st.stop()
     with panel_col:
@@ -313,7 +271,7 @@ def main() -> None:
         _timeline(root, ds, state.corridor, moment.key())
         _figures(root, ds, state.corridor, moment.key())
         _changes(root, state.corridor, moment)
-    st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
+    st.html(sections.PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
     _sidebar(ds, options, state, data_version)
     _sync_query(state, options)
@@ -324,7 +282,7 @@ def main() -> None:
 def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown: list[str]) -> None:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
-    names = corridor_names(root)
+    names = pagedata.corridor_names(root)
     st.selectbox(
         sections.CORRIDOR_LABEL,
         [session.NO_CORRIDOR, *options.panels],
@@ -339,8 +297,8 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(sections.CHOOSE_PROMPT)
-        st.html(overview_html(root, state.moment().key()))
-        st.html(sources_list_html(root, state.moment().key()))
+        st.html(pagedata.overview_html(root, state.moment().key()))
+        st.html(pagedata.sources_list_html(root, state.moment().key()))
 
 
 @st.fragment
@@ -351,8 +309,10 @@ def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: 
     memo = sections.panel_pages(st.session_state.get(session.PANEL_SHOWN), basis)
     st.session_state[session.PANEL_SHOWN] = memo
     shown = memo[1]
-    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
-    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+    st.html(pagedata.panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(
+        pagedata.panel_view(root, corridor, sources, moment), shown
+    ):
         st.button(
             sections.show_more_label(label, left),
             key=f"_more_{key}",
@@ -394,13 +354,19 @@ def _timeline(
     section = _lazy_expander(sections.TIMELINE_LABEL, sections.TIMELINE_OPEN, corridor)
     if not section.open:
         return
-    rows = milestones(root, corridor, moment)
+    rows = pagedata.milestones(root, corridor, moment)
     with section:
         if rows.empty:
             st.caption(sections.NO_DATES)
             return
         st.caption(sections.TIMELINE_CAPTION)
-        _chart(ds, timeline_chart(root, corridor, moment), "milestone", "timeline", width="stretch")
+        _chart(
+            ds,
+            pagedata.timeline_chart(root, corridor, moment),
+            "milestone",
+            "timeline",
+            width="stretch",
+        )
 
 
 def _chart(ds: dataset.Dataset, chart, selection: str, key: str, **options) -> None:
@@ -419,7 +385,7 @@ def _asof_note(moment: asof.Moment) -> None:
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
     """Figures over time; left out when the system has nothing to plot."""
-    rows, unplaced = figure_rows(root, corridor, moment)
+    rows, unplaced = pagedata.figure_rows(root, corridor, moment)
     if rows.empty:
         return
     section = _lazy_expander(sections.FIGURES_LABEL, sections.FIGURES_OPEN, corridor)
@@ -427,7 +393,7 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
         return
     with section:
         st.caption(sections.figures_caption(unplaced))
-        _chart(ds, figure_chart(root, corridor, moment), "figure", "figures")
+        _chart(ds, pagedata.figure_chart(root, corridor, moment), "figure", "figures")
 
 
 def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
@@ -440,7 +406,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
     with section:
         since = st.date_input(
             sections.CHANGES_SINCE_LABEL,
-            value=sections.changes_start(asof.source_days(load(root)).values(), end),
+            value=sections.changes_start(asof.source_days(pagedata.load(root)).values(), end),
             min_value=sidebar.FIRST_DAY,
             max_value=dt.date.today(),
             format="YYYY-MM-DD",
@@ -450,11 +416,11 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             st.caption(sections.changes_too_late(end))
             return
         st.caption(sections.changes_caption(since, end, moment.undated))
-        st.html(changes_list_html(root, since, until, moment.undated, corridor))
+        st.html(pagedata.changes_list_html(root, since, until, moment.undated, corridor))
         _buttons(
             st.columns(2),
             downloads.changes_buttons(),
-            lambda fmt: changes_bytes(root, fmt, since, until, moment.undated, corridor),
+            lambda fmt: pagedata.changes_bytes(root, fmt, since, until, moment.undated, corridor),
         )
 
 
@@ -481,7 +447,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
     # choice its options no longer hold, after the data changed), and this follows the widgets.
     state = _state(options)
     moment = state.moment().key()
-    ids = tuple(filters.visible(dataset_at(root, moment), state))
+    ids = tuple(filters.visible(pagedata.dataset_at(root, moment), state))
     sources = tuple(state.sources)
     shown, entries = pagedata.shown(root, ids, sources, moment)
     sb = st.sidebar

@@ -120,7 +120,9 @@ def test_a_change_of_the_data_clears_the_data_caches(
     root = str(data_copy.root)
     before = pagedata.view_options(root)
     if edit:
-        data_copy.edit_row("geodata/corridors.csv", "id", "cku-railway", name="Renamed for the test")
+        data_copy.edit_row(
+            "geodata/corridors.csv", "id", "cku-railway", name="Renamed for the test"
+        )
     pagedata.data_version_of(root)
     data = sorted(n for n, (_, from_data, _) in pagedata.CACHES.declared.items() if from_data)
     assert sorted(memo.cleared) == (data if cleared else [])
