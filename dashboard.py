@@ -18,7 +18,6 @@ from streamlit.components import v1 as components
 
 from corridors.model import asof, dataset
 from corridors.publish import citations
-from corridors.schema import status_label
 from corridors.store.datadir import resolve
 from corridors.view import (
     assets,
@@ -128,39 +127,23 @@ def _sidebar(
     sb = st.sidebar
     sb.title(sidebar.TITLE)
     sb.caption(sidebar.TAGLINE)
-    _time_controls(
-        pagedata.dataset_at(_root())
-    )  # the undated sources of all the data, not the day's
+    _time_controls(pagedata.dataset_at(_root()))  # all the undated sources, not the day's
     sb.subheader("Layers")
     counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
         sb.toggle(sidebar.layer_label(kind, *counts[kind]), key=session.layer_key(kind))
     sb.subheader("Filters")
-    sb.multiselect(
-        sidebar.STATUS_LABEL,
-        options.statuses,
-        key=session.STATUSES,
-        format_func=status_label,
-        placeholder=sidebar.STATUS_PLACEHOLDER,
-        help=sidebar.STATUS_HELP,
-    )
-    if not state.statuses:
-        sb.caption(sidebar.NO_STATUS)
-    sb.multiselect(
-        sidebar.COUNTRY_LABEL,
-        options.countries,
-        key=session.COUNTRIES,
-        placeholder=sidebar.COUNTRY_PLACEHOLDER,
-        help=sidebar.COUNTRY_HELP,
-    )
-    sb.multiselect(
-        sidebar.ARTICLE_LABEL,
-        options.sources,
-        key=session.SOURCES,
-        format_func=pagedata.source_options(_root()).get,
-        placeholder=sidebar.ARTICLE_PLACEHOLDER,
-        help=sidebar.article_help(ds, options),
-    )
+    for f in sidebar.filters(ds, options, pagedata.source_options(_root())):
+        sb.multiselect(
+            f.label,
+            f.choices,
+            key=f.key,
+            format_func=f.format,
+            placeholder=f.placeholder,
+            help=f.help,
+        )
+        if f.key == session.STATUSES and not state.statuses:
+            sb.caption(sidebar.NO_STATUS)
     _downloads(ds, options, data_version)
 
 
@@ -240,9 +223,8 @@ def main() -> None:
     _init_from_query(options)
     state = _state(options)
     moment = state.moment()
-    ds = (
-        pagedata.dataset_at(root, moment.key()) if not moment.is_now else ds
-    )  # the data as of that day
+    if not moment.is_now:  # the data as of that day
+        ds = pagedata.dataset_at(root, moment.key())
     shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
@@ -322,8 +304,7 @@ def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: 
 
 
 def _show_more(key: str) -> None:
-    shown = st.session_state[session.PANEL_SHOWN][1]
-    shown[key] = panel.shown_count(shown, key) + panel.MORE
+    panel.show_more(st.session_state[session.PANEL_SHOWN][1], key)
 
 
 def _lazy_expander(label: str, key: str, corridor: str | None):
@@ -360,13 +341,8 @@ def _timeline(
             st.caption(sections.NO_DATES)
             return
         st.caption(sections.TIMELINE_CAPTION)
-        _chart(
-            ds,
-            pagedata.timeline_chart(root, corridor, moment),
-            "milestone",
-            "timeline",
-            width="stretch",
-        )
+        chart = pagedata.timeline_chart(root, corridor, moment)
+        _chart(ds, chart, "milestone", "timeline", width="stretch")
 
 
 def _chart(ds: dataset.Dataset, chart, selection: str, key: str, **options) -> None:
