@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import altair as alt
 import pandas as pd
 
 from .. import dates
@@ -196,6 +195,8 @@ def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     data, lo, hi = _placed(frame)
     select = alt.selection_point(name="figure", fields=["claim"], on="click")
     sources = list(dict.fromkeys(data["source_label"]))
@@ -263,6 +264,8 @@ def _placed(frame: pd.DataFrame) -> tuple[pd.DataFrame, dt.date, dt.date]:
 
 def _tooltip() -> list:
     """What hovering a mark shows: the figure with its quote and source, so it is never bare."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     return [
         alt.Tooltip("corridor_name:N", title="System"),
         alt.Tooltip("field_label:N", title="Figure"),
@@ -281,6 +284,8 @@ def _tooltip() -> list:
 def _marks(base, colour, x_scale, fields: list[str], select):
     """One mark per figure: colour by source, shape by field, hollow when it is a target, and
     clickable (``select``) so the panel can show the claim behind it."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     return (
         base.mark_point(size=110, strokeWidth=2, filled=False)
         .encode(
