@@ -217,7 +217,7 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         ),
     )
     marks = _marks(base, colour, x_scale, fields, select)
-    return (
+    return _validated_once(
         alt.layer(spans, marks, data=data)
         .properties(height=130, width=560)
         .facet(
@@ -235,6 +235,31 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         # cut off by the column's width
         .configure_legend(orient="bottom", direction="vertical", columns=2)
     )
+
+
+def _validated_once(chart):
+    """The chart, checked against the Vega-Lite schema the first time it is written out only.
+
+    The dashboard keeps one chart per data version and writes it out on every rerun
+    (``st.altair_chart`` calls ``to_dict``); the schema check is most of that (0.1 s of CPU with a
+    thousand sources, several times that in wall time on a loaded machine) and cannot find
+    anything new in the same chart. Its class is swapped for a subclass (``object.__setattr__``:
+    Altair takes an attribute set on a chart for a property of its spec).
+    """
+    base = type(chart)
+    once = type(f"ValidatedOnce{base.__name__}", (_ValidatedOnce, base), {})
+    object.__setattr__(chart, "__class__", once)
+    return chart
+
+
+class _ValidatedOnce:
+    def to_dict(self, validate: bool = True, **kwargs):
+        if self.__dict__.get("_validated"):
+            validate = False
+        spec = super().to_dict(validate=validate, **kwargs)
+        if validate:
+            self.__dict__["_validated"] = True
+        return spec
 
 
 def _placed(frame: pd.DataFrame) -> tuple[pd.DataFrame, dt.date, dt.date]:
