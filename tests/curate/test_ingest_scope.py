@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import known, mentions
+from corridors.curate.ingest import crossings, known, mentions
 
 CKU, CACGP, TITR, LINE_D = "cku-railway", "cacgp", "titr", "cacgp-line-d"
 
@@ -203,6 +203,23 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(CACGP, "section_length", "400", "Tajikistan")],
             id="the head of an unmapped name describes no known system",
         ),
+        pytest.param(
+            "The Central Asia–China gas pipeline is getting a fourth string, Line D. It would "
+            "start at the Turkmen border and cross Uzbekistan, Tajikistan and Kyrgyzstan to "
+            "reach China's far west.",
+            "2019-08-21",
+            [(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")],
+            [(CACGP, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")],
+            id="the countries a new line crosses are the line's",
+        ),
+        pytest.param(
+            "Line D of the Central Asia–China gas pipeline is being designed. The whole project "
+            "is put at $5 billion.",
+            "2019-08-21",
+            [(LINE_D, "cost", "5000000000", "")],
+            [(CACGP, "cost", "5000000000", "")],
+            id="the whole project after a line is the line's project",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
@@ -285,3 +302,44 @@ def test_status_words(fixture_raw, text: str, status: str, not_status: str) -> N
     if status:
         assert (CKU, status) in stated, stated
     assert all(value != not_status for _, value in stated), stated
+
+
+COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "Turkmenistan"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        pytest.param(
+            "It would cross Turkmenistan, then Kazakhstan (300 km), Kyrgyzstan (120 km) and "
+            "China (80 km).",
+            "Turkmenistan;Kazakhstan;Kyrgyzstan;China",
+            id="then, and figures in brackets",
+        ),
+        pytest.param(
+            "The older line runs through Turkmenistan, Uzbekistan and Kazakhstan to China.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="the end after the list",
+        ),
+        pytest.param(
+            "It begins at the Tajik border and crosses Kyrgyzstan and Kazakhstan into China.",
+            "Tajikistan;Kyrgyzstan;Kazakhstan;China",
+            id="the start as a border",
+        ),
+        pytest.param(
+            "It crosses Kazakhstan and Uzbekistan, then the Caspian Sea and Georgia.",
+            None,
+            id="a way that goes on past the countries is a route",
+        ),
+        pytest.param(
+            "Trains run through Kazakhstan, across the Caspian Sea, through Turkmenistan and "
+            "Uzbekistan to China.",
+            None,
+            id="the first crossing is of one country",
+        ),
+        pytest.param("Talks on Kyrgyzstan and China went on.", None, id="no word of crossing"),
+    ],
+)
+def test_countries_crossed(sentence: str, countries: str | None) -> None:
+    found = crossings.crossed(sentence, COUNTRIES)
+    assert (found.value if found else None) == countries

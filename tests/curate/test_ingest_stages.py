@@ -140,6 +140,28 @@ def test_one_stage_per_system(rows, expected) -> None:
     assert [(row["corridor"], status) for row, status, _ in found] == expected
 
 
+def test_an_implied_stage_is_the_lines_not_the_sections(fixture_raw) -> None:
+    """Works begun on one country's section imply the stage of the line, with no scope."""
+    text = (
+        "Line D of the Central Asia–China gas pipeline is under way. Work on its Tajik section "
+        "began on 3 March 2019."
+    )
+    rows = ingest.propose(
+        "953_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        "2019-08-02",
+        ingest.country_names(fixture_raw.datadir),
+    )
+    starts = [r for r in rows if r["field"] == "start_date"]
+    assert [(r["corridor"], r["scope"]) for r in starts] == [("cacgp-line-d", "Tajikistan")]
+    implied = [r for r in rows if r["field"] == "status" and "implied" in r["reason"]]
+    assert [(r["corridor"], r["value"], r["scope"]) for r in implied] == [
+        ("cacgp-line-d", "under_construction", "")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

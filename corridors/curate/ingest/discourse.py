@@ -53,6 +53,9 @@ _KIND_OF = {
 _ELSEWHERE = {"unmapped", "route"}
 #: Heads that name a system as a whole, never one of its lines: "the system", "the network".
 _WHOLE_HEADS = {"system", "network"}
+#: Heads that stay with what is being read about even as a whole: "the whole project" after Line
+#: D is Line D's project, not the pipeline.
+_OWN_HEADS = {"project", "scheme"}
 #: How much of its root's confidence a mention that leans on it keeps.
 BACK = 0.7
 TOPIC = 0.6
@@ -297,10 +300,11 @@ class Discourse:
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
             root = self._last(_KIND_OF.get(head))
+            whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
             if (
                 root is not None
                 and back is not None
-                and (re.search(r"\b(?:whole|entire)\b", back.group(), re.I) or head in _WHOLE_HEADS)
+                and ((whole and head not in _OWN_HEADS) or head in _WHOLE_HEADS)
             ):
                 root = self._whole(root)  # "the whole system" after "Line C": the system itself
             if root is None:

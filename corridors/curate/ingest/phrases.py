@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import crossings
 from .fields import Value
 from .known import LINE_LIST, listed_lines
 
@@ -369,6 +370,10 @@ def read_phrases(
                     countries=route.countries,
                 )
             )
+    else:
+        listed = crossings.crossed(sentence, countries)  # "cross A, then B (205 km) and C"
+        if listed is not None:
+            out.append(listed)
     return out
 
 

@@ -128,6 +128,7 @@ class Proposals:
         and a reason and note that say it is implied, not stated."""
         row = {k: base[k] for k in (*_COLUMNS, "confidence")}
         row |= {"field": "status", "value": status, "unit": "", "qualifier": "", "period": ""}
+        row["scope"] = ""  # the stage of the line or system, not of the section it was read from
         row["note"] = f"{IMPLIED_NOTE}: {why}."
         row["confidence"] = f"{float(base['confidence']) * stages.WEIGHT:.2f}"
         row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row)])

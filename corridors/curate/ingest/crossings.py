@@ -1,0 +1,105 @@
+"""The countries a line crosses, listed: "it would cross Turkmenistan, then Uzbekistan (205 km),
+Tajikistan (391 km) and China", "runs through Turkmenistan, Uzbekistan and Kazakhstan to China",
+"will start at the Turkmen border and cross Uzbekistan, Tajikistan and Kyrgyzstan to feed China's
+Xinjiang region".
+
+A route reader (phrases.read_route) needs both ends named as places; reporting often lists only
+the countries, with figures in brackets, "then" between them, the start as a border and the end as
+a region of a country. These are read as a ``countries`` value in the order the sentence gives
+them, and only where the list is of countries alone (three or more in all): a list that stops at
+another word ("through Kazakhstan, the Caspian Sea and Azerbaijan") is a route, not this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Value
+from .scopes import DEMONYMS
+
+_CUE = re.compile(r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?")
+#: Between two items of the list: a comma, "and", "then", or both.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)")
+#: A figure in brackets after a country: "Uzbekistan (205 km)".
+_BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
+
+
+#: The way goes on past the list to other places: the list is not all it crosses.
+_GOES_ON = re.compile(
+    r"^\s*(?:,\s*|\s+and\s+)(?:then\s+)?(?:the\s+)?[A-Z]|\bthen\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:across|through|via)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _start(before: str, names: str) -> str:
+    """Where the line begins, said before the list: "from Turkmenistan", "start at the Turkmen
+    border", "begin in Turkmenistan"."""
+    demonyms = "|".join(DEMONYMS)
+    m = re.search(
+        rf"\b(?:from|(?:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
+        rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side))\b[^.;]*$",
+        before,
+    )
+    if m is None:
+        return ""
+    return m.group("c") or DEMONYMS.get(m.group("d") or "", "")
+
+
+def _listed(text: str, names: str) -> tuple[list[str], int]:
+    """The countries listed at the start of ``text`` and where the list ends."""
+    item = re.compile(rf"(?P<c>{names})\b")
+    found: list[str] = []
+    at = 0
+    while True:
+        m = item.match(text, at)
+        if m is None:
+            break
+        found.append(m.group("c"))
+        at = m.end()
+        bracket = _BRACKET.match(text, at)
+        if bracket:
+            at = bracket.end()
+        sep = _SEPARATOR.match(text, at)
+        if sep is None or item.match(text, sep.end()) is None:
+            break
+        at = sep.end()
+    return found, at
+
+
+def _end(after: str, names: str) -> str:
+    """Where it ends, said after the list: "to China", "into China", "to feed China's Xinjiang"."""
+    m = re.match(
+        rf"\s+(?:to|into|and\s+on\s+to|before\s+entering|ending\s+in)\b[^.;,]{{0,50}}?"
+        rf"\b(?P<c>{names})\b",
+        after,
+    )
+    return m.group("c") if m else ""
+
+
+def crossed(sentence: str, countries: list[str]) -> Value | None:
+    """The countries the sentence lists as crossed, in its order, or None."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    if not names:
+        return None
+    for cue in _CUE.finditer(sentence):
+        listed, end = _listed(sentence[cue.end() :], names)
+        if len(listed) < 2:
+            return None  # the first crossing is of one country or another place: a route
+        rest = sentence[cue.end() + end :]
+        if _GOES_ON.search(re.split(r"[.;]", rest, maxsplit=1)[0]):
+            return None  # "... Kazakhstan, then the Caspian Sea": a route of more than countries
+        if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
+            return None  # "from there it runs through ...": it starts where the text before left
+        first = _start(sentence[: cue.start()], names)
+        last = _end(rest, names)
+        order = list(dict.fromkeys([c for c in (first, *listed, last) if c]))
+        if len(order) < 3:
+            continue
+        return Value(
+            "countries",
+            ";".join(order),
+            at=cue.start(),
+            reason="the countries it is said to cross, in the order given",
+            countries=";".join(order),
+        )
+    return None
