@@ -220,6 +220,14 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(CACGP, "cost", "5000000000", "")],
             id="the whole project after a line is the line's project",
         ),
+        pytest.param(
+            "The Central Asia–China gas pipeline should be finished by 2014. That will be the "
+            "pipe's third stage, able to move 50 billion cubic metres a year.",
+            "2011-02-03",
+            [],
+            [(CACGP, "capacity", "50", "")],
+            id="a later stage's figure is not the whole's",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
@@ -280,6 +288,13 @@ def test_letter_labels(sentence: str, found: list[str]) -> None:
             "under_construction",
             "planned",
             id="digging has got going",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway will be 500 km long. Thirty stations are "
+            "planned along it.",
+            "",
+            "planned",
+            id="what a number of other things are is not the line's stage",
         ),
         pytest.param(
             "On the China–Kyrgyzstan–Uzbekistan railway construction is going to start in spring.",

@@ -82,7 +82,11 @@ OWN_PLAN = re.compile(
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
 NEW_PART = re.compile(
     r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
-    r"(?:line|branch|strand|spur|string|pipeline|railway|track|section)\b",
+    r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
+    # "the pipe's third stage", "its second phase": a later part, not the whole (the first stage's
+    # opening is the system's own)
+    r"|\b(?:the|its|\w+(?:’s|'s))\s+(?:second|third|fourth|fifth)\s+"
+    r"(?:line|branch|strand|string|stage|phase)\b",
     re.I,
 )
 #: A sentence opening on another named system no row lists ("The North-South corridor, whose

@@ -279,7 +279,11 @@ def read_route(
 #: "a transshipment station, and perhaps a logistics centre, is planned": something new beside the
 #: system is the subject of "planned", not the system.
 OTHER_SUBJECT = re.compile(
-    r"\b(?:an?|two|three|four|more|several|other)\s+[^.;:]{0,70}?\b(?:is|are)\s+(?:also\s+)?$",
+    r"\b(?:an?|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds|dozens|more|several|other)\s+"
+    r"[^.;:]{0,70}?\b(?:is|are)\s+"
+    r"(?:also\s+)?$",
     re.I,
 )
 
