@@ -381,3 +381,32 @@ def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent)
     found = {(r["corridor"], r["field"], r["value"]) for r in rows}
     assert set(present) <= found
     assert not set(absent) & found
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        pytest.param(
+            ["Caspian Freight and Steppe Rail have acquired 40% of the terminal."],
+            {("40", "Caspian Freight and Steppe Rail")},
+            id="the buyers of a share hold it",
+        ),
+        pytest.param(
+            ["Foreign investors buy 30% of the port"],
+            set(),
+            id="unnamed buyers: who holds it, the body says",
+        ),
+        pytest.param(
+            [
+                "Under the deal, Caspian Freight and Steppe Rail together buy 40% of the terminal.",
+                "Once it closes, each of them holds 20 percent.",
+            ],
+            {("20", "Caspian Freight"), ("20", "Steppe Rail")},
+            id="a share bought together is a sum; each of them takes the buyers named before",
+        ),
+    ],
+)
+def test_stakes_bought_and_split(sentences: list[str], expected: set) -> None:
+    ctx = values.Context("2025-03-14", COUNTRIES, [])
+    found = [v for s in sentences for v in values.read_values(s, ctx) if v.field == "stake"]
+    assert {(v.value, v.scope) for v in found} == expected

@@ -55,7 +55,7 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         elif q.unit in ("days", "hours"):
             value = transit_time(q, sentence, ctx)
         elif q.unit == "%":
-            out += stakes(q, sentence)
+            out += stakes(q, sentence, ctx)
             continue
         else:
             value = count(q, sentence, countries)
