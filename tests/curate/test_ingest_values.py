@@ -392,6 +392,11 @@ def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent)
             id="the buyers of a share hold it",
         ),
         pytest.param(
+            ["Maersk bought 15% of the terminal in 2019."],
+            {("15", "Maersk")},
+            id="a one-word buyer at the start",
+        ),
+        pytest.param(
             ["Foreign investors buy 30% of the port"],
             set(),
             id="unnamed buyers: who holds it, the body says",

@@ -154,9 +154,12 @@ def _buyers(sentence: str, at: int) -> list[str] | None:
     if re.search(r"\btogether\s*$|\bjointly\s*$", head):
         return []
     names = [
-        n
-        for n in re.findall(rf"(?<![\w’'])({_NAMES})", head)
-        if n not in ("The", "A") and n not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        m.group()
+        for m in re.finditer(rf"(?<![\w’'])({_NAMES})", head)
+        if m.group() not in ("The", "A")
+        and m.group() not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        # "Foreign investors buy": a capital at the start, before the noun it qualifies
+        and not (m.start() == 0 and re.match(r"\s+[a-z]", head[m.end() :]))
     ]
     return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
 
