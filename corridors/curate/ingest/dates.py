@@ -222,8 +222,12 @@ _PERIOD = re.compile(
     rf"(?P<y3>{_YEAR}|this year|last year))"
     rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
     rf"(?P<y4>{_YEAR}|this year|last year))"
-    # "since the start of this year": from January to the dateline's month
+    # "since the start of this year", "so far this year": from January to the dateline's month
     rf"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<since>{_YEAR}|this year|the year)"
+    rf"|\b(?:so\s+far\s+(?P<sofar>this year)|(?P<sofar2>this year)\s+so\s+far)"
+    # "in the first quarter of 2024": its three months
+    rf"|\b(?:in|during|over)\s+the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of\s+"
+    rf"(?:the\s+year|(?P<qy>{_YEAR}|this year|last year))"
     # "in January" alone: that month of the dateline's year (the last one, if still to come)
     rf"|\bin\s+(?P<m5>{_MONTH})(?!\s*[–—-])(?:\s+(?P<y6>{_YEAR}))?\b(?!\s+\d)"
     rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
@@ -263,6 +267,7 @@ class Period:
     start: int
     end: int
     target: bool = False  # "by 2027", "before the end of the year": a year to reach, not a span
+    inherited: bool = False  # the span of the sentence before ("Of these, 6,400 TEU moved ...")
 
 
 def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Period | None:
@@ -278,8 +283,13 @@ def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Pe
         first = g["half"].lower() == "first"
         year = _year_of(g["y4"], ref)
         value = _months(*(("January", "June") if first else ("July", "December")), year)
-    elif g["since"]:
-        year = _year_of(g["since"] if g["since"][:1].isdigit() else "this year", ref)
+    elif g["qn"]:
+        first = 3 * ["first", "second", "third", "fourth"].index(g["qn"].lower()) + 1
+        year = _year_of(g["qy"], ref)
+        value = f"{year}-{first:02d}/{year}-{first + 2:02d}" if year else ""
+    elif g["since"] or g["sofar"] or g["sofar2"]:
+        since = g["since"] or "this year"
+        year = _year_of(since if since[:1].isdigit() else "this year", ref)
         if not ref or year != str(ref[0]):
             return None
         value = f"{year}-01/{year}-{ref[1]:02d}"
