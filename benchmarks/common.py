@@ -299,6 +299,16 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_s(pid: int) -> float | None:
+    """CPU time (user + system) one process has used so far, in seconds; None off Linux. On a
+    loaded machine wall times grow with the load; the CPU a step costs does not."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # --- a dashboard page, for the click and rerun benchmarks ------------------------------------
 
 
