@@ -252,6 +252,20 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             id="works launched: a start",
         ),
         pytest.param(
+            "The project was launched at a ceremony in Osh on 20 December last year.",
+            "2025-11-13",
+            "start_date",
+            {("2024-12-20", "", "", "", "")},
+            id="a project launched; a day of last year",
+        ),
+        pytest.param(
+            "Digging began on December 20.",
+            "2025-11-13",
+            "start_date",
+            {("2024-12-20", "", "", "", "")},
+            id="a past day later in the year than the dateline is last year's",
+        ),
+        pytest.param(
             "The new ferry service was launched in April 2022.",
             "2022-05-01",
             "start_date",

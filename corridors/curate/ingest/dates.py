@@ -33,8 +33,10 @@ _YEAR = r"(?:19|20)\d\d"
 #: One date expression; named groups say which kind.
 DATE = re.compile(
     rf"\b(?P<day1>\d{{1,2}})\s+(?P<dmonth1>{_MONTH}),?\s+(?P<dyear1>{_YEAR})\b"
-    rf"|\b(?P<dmonth2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<dyear2>{_YEAR}))?\b"
-    rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})\b"
+    rf"|\b(?P<dmonth2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<dyear2>{_YEAR})"
+    r"|\s+(?P<dyrel2>last|this|next)\s+year)?\b"
+    rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})"
+    r"(?:\s+(?P<dyrel3>last|this|next)\s+year)?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
     rf"(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<myear>{_YEAR}|this year|last year|next year))?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
@@ -140,14 +142,26 @@ def _relative(word: str, ref: tuple[int, int, int] | None) -> str:
     return str(year + {"next year": 1, "last year": -1, "this year": 0}[word])
 
 
-def _day(m: re.Match, ref: tuple[int, int, int] | None) -> str:
-    month = m.group("dmonth1") or m.group("dmonth2") or m.group("dmonth3")
+def _day(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> str:
+    """A day of a month: its year as written, or "last/next year", or the dateline's year unless
+    the tense puts it across the turn of the year ("was launched on 27 December" in a November
+    report is last December)."""
+    month = MONTHS[(m.group("dmonth1") or m.group("dmonth2") or m.group("dmonth3")).lower()[:3]]
     day = int(m.group("day1") or m.group("day2") or m.group("day3"))
-    year = m.group("dyear1") or m.group("dyear2") or (str(ref[0]) if ref else "")
+    year = m.group("dyear1") or m.group("dyear2")
+    if not year and ref:
+        words = (m.group("dyrel2") or m.group("dyrel3") or "").lower()
+        shift = {"last": -1, "next": 1}.get(words, 0)
+        if not words and ref[1] and ref[2]:
+            if when == "past" and (month, day) > (ref[1], ref[2]):
+                shift = -1
+            elif when == "future" and (month, day) < (ref[1], ref[2]):
+                shift = 1
+        year = str(ref[0] + shift)
     if not year:
         return ""
     try:
-        return dt.date(int(year), MONTHS[month.lower().rstrip(".")], day).isoformat()
+        return dt.date(int(year), month, day).isoformat()
     except ValueError:
         return ""
 
@@ -156,7 +170,7 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
     """(value, qualifier, relative) of one DATE match; value '' when it cannot be resolved."""
     g = m.groupdict()
     if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
-        return _day(m, ref), "", not (g["dyear1"] or g["dyear2"])
+        return _day(m, ref, when), "", not (g["dyear1"] or g["dyear2"])
     if g["month"]:
         return (
             _month_year(g["month"], g["myear"], ref, when),
