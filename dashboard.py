@@ -19,7 +19,7 @@ import streamlit as st
 from streamlit.components import v1 as components
 
 from corridors.curate import review
-from corridors.model import asof, dataset
+from corridors.model import asof, childbuild, dataset
 from corridors.model.sources import source
 from corridors.publish import changes, citations, export
 from corridors.schema import KINDS, status_label
@@ -96,7 +96,7 @@ def load_version(root: str, data_version: str) -> dataset.Dataset:
     """
     gc.unfreeze()
     try:
-        return dataset.load(resolve(root), cache=True)
+        return childbuild.load(resolve(root))  # a cold build in a child: see that module
     finally:
         gc.collect()
         gc.freeze()
