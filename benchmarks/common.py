@@ -217,8 +217,11 @@ PROBE_CHECK_JS = """(sel) => {
 ARM_JS = """([sel, inFrame]) => {
     const doc = inFrame ? document.querySelector(sel).contentDocument : document;
     const b = window.__bench = {click: null, running: null, idle: null, done: null};
-    doc.addEventListener('click', () => { if (b.click === null) b.click = performance.now(); },
-                         {capture: true, once: true});
+    // The input's first event: pointerdown for a mouse click or a touch tap alike (a tap's
+    // click comes only after touchend), click for an input that sends no pointer events.
+    const stamp = () => { if (b.click === null) b.click = performance.now(); };
+    for (const type of ['pointerdown', 'click'])
+        doc.addEventListener(type, stamp, {capture: true, once: true});
     const app = document.querySelector('[data-testid=stApp]');
     if (window.__benchObs) window.__benchObs.disconnect();
     if (!app) return true;
@@ -296,12 +299,34 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_s(pid: int) -> float | None:
+    """CPU time (user + system) one process has used so far, in seconds; None off Linux. On a
+    loaded machine wall times grow with the load; the CPU a step costs does not."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # --- a dashboard page, for the click and rerun benchmarks ------------------------------------
 
 
-def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000):
+#: The two screens the interactive benchmarks use: a desktop window, and a phone held upright
+#: (touch input, mobile viewport).
+SIZES = {
+    "desktop 1500x1000": {"viewport": {"width": 1500, "height": 1000}},
+    "phone 390x844": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
+
+
+def open_dashboard(browser, guard, url: str, n: int, timeout_ms: float = 60_000, **context_args):
     """A fresh context on the dashboard, every route drawn and the script idle."""
-    context = e2e.new_context(browser, guard)
+    context = e2e.new_context(browser, guard, **context_args)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

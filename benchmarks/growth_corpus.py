@@ -25,6 +25,7 @@ import argparse
 import itertools
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -84,19 +85,32 @@ def _env(root: Path, cache: Path | None = None) -> dict[str, str]:
     return env
 
 
+#: CPU seconds (user + system) of the last ``_wall`` command: wall times on a loaded machine
+#: grow with the load, CPU times do not.
+LAST_CPU: list[float] = [0.0]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _wall(command: list[str], env: dict[str, str], timeout: float = 900) -> tuple[float, int]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
         command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
+    LAST_CPU[0] = _children_cpu() - cpu
     return time.perf_counter() - start, done.returncode
 
 
 def validate_s(root: Path, repeat: int) -> tuple[float, int]:
     """``python -m corridors validate``, process start to exit: median wall, last exit code."""
-    runs = [
-        _wall([sys.executable, "-m", "corridors", "validate"], _env(root)) for _ in range(repeat)
-    ]
+    runs, cpus = [], []
+    for _ in range(repeat):
+        runs.append(_wall([sys.executable, "-m", "corridors", "validate"], _env(root)))
+        cpus.append(LAST_CPU[0])
+    LAST_CPU[0] = median(cpus)
     return median([t for t, _ in runs]), runs[-1][1]
 
 
@@ -154,6 +168,7 @@ def dashboard(root: Path, work: Path, browser, guard, big: str, out: dict) -> No
             page.goto(server.url, wait_until="commit", timeout=600_000)
             e2e.wait_for_routes(page, n, timeout=600_000)
             out["warm_s"] = time.perf_counter() - start
+            out["warm_cpu_s"] = common.cpu_s(server.process.pid) if server.process else None
             e2e.wait_for_page(page, timeout=600_000)
             common.wait_idle(page, 600_000)
             out["page_s"] = time.perf_counter() - start
@@ -161,7 +176,10 @@ def dashboard(root: Path, work: Path, browser, guard, big: str, out: dict) -> No
             point, hit = common.prepared_point(page, feature)
             if hit:
                 before = ws.bytes
+                cpu = common.cpu_s(server.process.pid) if server.process else None
                 r = clicks.click_to_panel(page, point, first_claim, 120_000)
+                if cpu is not None and server.process:
+                    out["click_cpu_s"] = common.cpu_s(server.process.pid) - cpu
                 out["click_s"] = r["total"] / 1000
                 out["click_bytes"] = ws.bytes - before
             out["rss_mb"] = common.rss_mb(server.process.pid) if server.process else None
@@ -177,27 +195,34 @@ def measure(scale: int, base: Path, repeat: int, browser, guard) -> dict:
     datadir = corpus.generate(scale, root)
     r: dict = {"scale": scale, "generate_s": time.perf_counter() - start, **corpus.counts(datadir)}
     r["validate_s"], r["validate_exit"] = validate_s(root, repeat)
+    r["validate_cpu_s"] = LAST_CPU[0]
     r.update(in_process(root, corpus.BIG_SYSTEM, repeat))
     r["ingest_s"], r["ingest_exit"] = ingest_s(root, base)
+    r["ingest_cpu_s"] = LAST_CPU[0]
     if browser is not None:
         try:
             dashboard(root, base, browser, guard, corpus.BIG_SYSTEM, r)
         except Exception as exc:  # reported, never raised: the other figures stand
             r["dash_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
     shutil.rmtree(root, ignore_errors=True)
+    r["load"] = common.load_average()
     return r
 
 
 #: (key, column label, formatter) of the table, in order.
 COLUMNS = (
     ("validate_s", "validate s", lambda v: f"{v:.2f}"),
+    ("validate_cpu_s", "validate CPU s", lambda v: f"{v:.2f}"),
     ("cold_s", "cold start s", lambda v: f"{v:.1f}"),
     ("warm_s", "warm start s", lambda v: f"{v:.1f}"),
+    ("warm_cpu_s", "warm server CPU s", lambda v: f"{v:.1f}"),
     ("page_s", "whole page s", lambda v: f"{v:.1f}"),
     ("panel_s", "panel render s", lambda v: f"{v:.3f}"),
     ("panel_bytes", "panel HTML", fmt_bytes),
     ("click_s", "click → panel s", lambda v: f"{v:.2f}"),
+    ("click_cpu_s", "click server CPU s", lambda v: f"{v:.2f}"),
     ("ingest_s", "ingest s", lambda v: f"{v:.2f}"),
+    ("ingest_cpu_s", "ingest CPU s", lambda v: f"{v:.2f}"),
     ("timeline_s", "timeline s", lambda v: f"{v:.3f}"),
     ("rss_mb", "server MB", lambda v: f"{v:.0f}"),
 )
@@ -228,7 +253,10 @@ def report(results: list[dict]) -> None:
         "  biggest = claims of the biggest system (cku-railway), whose panel is rendered and clicked;"
         "\n  validate/ingest = process start to exit; cold/warm = server spawn to every route drawn"
         " (empty / filled cache);\n  whole page = warm spawn until the whole page is written and idle; click → panel = a real click on the system until its first "
-        "claim is visible (in the page);\n  server MB = resident memory of the server after the click."
+        "claim is visible (in the page);\n  server MB = resident memory of the server after the click;"
+        "\n  CPU = user + system seconds: of the command, of the server from spawn to map drawn,"
+        " of the server during the click\n  (wall times grow with the machine's load, CPU times do"
+        " not); the load average after each scale is in the JSON."
     )
     for r in results:
         bad = {k: r[k] for k in ("validate_exit", "ingest_exit", "errors") if r.get(k)}

@@ -34,14 +34,7 @@ from devtools.pagejs import MAP_FRAME
 from . import common
 from .common import section, table
 
-SIZES = {
-    "desktop 1500x1000": {"viewport": {"width": 1500, "height": 1000}},
-    "phone 390x844": {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-    },
-}
+SIZES = common.SIZES
 
 #: Installed in every document of the context (the page and the map frame) before its scripts.
 OBSERVE_JS = """(() => {

@@ -8,7 +8,7 @@
 Sections (one module each):
   map      timetomap.py  navigation -> every route drawn, against the floor (empty Streamlit app +
                          static folium page of the same features), side by side, fresh contexts
-  clicks   clicks.py     a real mouse click on a route -> its quotes visible in the panel
+  clicks   clicks.py     a real mouse click / touch tap on a route -> its quotes in the panel
   toggles  reruns.py     a sidebar layer toggle -> features gone/back; remounts; websocket bytes
   server   reruns.py     server work per rerun (AppTest, in-process) and the map's args size
   scaling  scaling.py    synthetic data of 10..10,000 corridors: load, reruns, memory
@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
                     with e2e.serve(common.EMPTY_APP, log_dir=common.LOG_DIR) as empty:
                         timetomap.run(browser, guard, dash.url, empty.url, ds, args.runs or 5)
                 if "clicks" in browser_sections:
-                    clicks.run(browser, guard, dash.url, ds, args.clicks)
+                    for size in common.SIZES:
+                        clicks.run(browser, guard, dash.url, ds, args.clicks, size)
                 if "toggles" in browser_sections:
                     reruns.toggles(browser, guard, dash.url, ds, args.toggles)
                 rss = common.rss_mb(dash.process.pid) if dash.process else None

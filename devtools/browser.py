@@ -185,7 +185,8 @@ def launch(playwright):
 
 
 def new_context(browser, guard: NetworkGuard | None = None, **kwargs):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, **kwargs)
+    kwargs.setdefault("viewport", {"width": 1440, "height": 900})
+    context = browser.new_context(**kwargs)
     if guard is not None:
         context.route(OUTSIDE, guard.handle)
     return context

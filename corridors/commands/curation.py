@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..model import dataset
 from ..quotes import anchors
-from ..store import lock
+from ..store import lock, rawdata
 from ..store.atomicfile import WriteError, write_bytes
 from ..store.datadir import resolve
+from ..validate import validate
 from .common import add_allow_errors, data_problems, refused
 
 
@@ -45,9 +46,10 @@ def _ingest(args: argparse.Namespace) -> int:
     try:
         # the data checked, sources.csv read and appended to, by one writer at a time
         with lock.writing(datadir):
-            if refused("ingest", data_problems(datadir), args.allow_errors):
+            raw = rawdata.read(datadir)  # read once: checked, then what the article is set beside
+            if refused("ingest", validate(raw), args.allow_errors):
                 return 1
-            result = ingest.ingest(datadir, Path(args.article))
+            result = ingest.ingest(datadir, Path(args.article), raw=raw)
     except (ingest.IngestError, lock.Busy, OSError, WriteError) as exc:
         print(f"not ingested: {exc}", file=sys.stderr)
         return 1

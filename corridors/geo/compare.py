@@ -105,7 +105,7 @@ class LocalMetric:
     its centre, distances and lengths are true to well under 1 %.
 
     The one local metric of the project: this module's comparisons, and the recipe that drew the
-    legs (``devtools/trace.py``, which centres it on its own rule so that its output stays
+    legs (``devtools/trace/``, which centres it on its own rule so that its output stays
     byte-identical) use it.
     """
 

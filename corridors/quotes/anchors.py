@@ -81,7 +81,7 @@ def occurrences(quote: str, text: str) -> list[textmatch.Match]:
     found: list[textmatch.Match] = []
     at = hay.find(needle)
     while at >= 0:
-        found.append(textmatch.Match(index[at], index[at + len(needle) - 1] + 1))
+        found.append(textmatch.Match(int(index[at]), int(index[at + len(needle) - 1]) + 1))
         at = hay.find(needle, at + 1)
     return found
 

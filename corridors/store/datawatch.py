@@ -18,18 +18,25 @@ from .datadir import DataDir, fingerprint
 def signature(datadir: DataDir) -> tuple:
     """(relative path, size, mtime_ns, inode, mode) of every entry in the data folders."""
     entries = []
+    root = os.path.join(os.fspath(datadir.root), "")  # paths as strings: run on every rerun
     for folder in (datadir.geodata, datadir.seeds):
         for dirpath, dirnames, filenames in os.walk(folder):  # never follows symlinked folders
             dirnames.sort()
+            base = os.path.join(dirpath, "")
+            rel_base = base[len(root) :] if base.startswith(root) else None
             for name in sorted([*dirnames, *filenames]):
-                path = Path(dirpath) / name
+                path = base + name
                 try:
-                    st = path.lstat()
+                    st = os.lstat(path)
                 except OSError:
                     continue
-                rel = str(path.relative_to(datadir.root))
+                rel = rel_base + name if rel_base is not None else _relative(path, datadir.root)
                 entries.append((rel, st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode))
     return tuple(entries)
+
+
+def _relative(path: str, root: Path) -> str:
+    return str(Path(path).relative_to(root))
 
 
 class Watch:

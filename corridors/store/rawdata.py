@@ -248,11 +248,19 @@ def table_text(
     The one writer, so that the rows ingest and review write, anchors.csv, and the check that
     anchors.csv is as `fmt` writes it all agree byte for byte.
     """
+    names = list(columns)
+    allowed = set(names)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n")
     if header:
-        writer.writeheader()
-    writer.writerows(rows)
+        writer.writerow(names)
+    # what csv.DictWriter does (a missing cell is empty, an unknown key an error), with the key
+    # check as a set: DictWriter's scans the column list for every key of every row
+    for row in rows:
+        if not allowed.issuperset(row):
+            unknown = ", ".join(repr(k) for k in row if k not in allowed)
+            raise ValueError(f"dict contains fields not in fieldnames: {unknown}")
+        writer.writerow([row.get(name, "") for name in names])
     return out.getvalue()
 
 

@@ -191,7 +191,7 @@ def _not_verbatim(rel: str, row: Row, text: str | None) -> Problem | None:
         )
     if text is None:
         return None  # the missing source is reported by claim_references / sources_present
-    if textmatch.find_quote(quote, text) is None:
+    if not textmatch.contains(quote, text):
         return error(
             rel,
             row["id"],

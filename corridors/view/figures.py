@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import altair as alt
 import pandas as pd
 
 from .. import dates
@@ -196,6 +195,8 @@ def one_mark_per_figure(frame: pd.DataFrame) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources give them"):
     """One row per quantity and unit, marks at the date each figure refers to (see the module)."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     data, lo, hi = _placed(frame)
     select = alt.selection_point(name="figure", fields=["claim"], on="click")
     sources = list(dict.fromkeys(data["source_label"]))
@@ -216,7 +217,7 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         ),
     )
     marks = _marks(base, colour, x_scale, fields, select)
-    return (
+    return _validated_once(
         alt.layer(spans, marks, data=data)
         .properties(height=130, width=560)
         .facet(
@@ -234,6 +235,31 @@ def chart(frame: pd.DataFrame, title: str = "Figures over time, as the sources g
         # cut off by the column's width
         .configure_legend(orient="bottom", direction="vertical", columns=2)
     )
+
+
+def _validated_once(chart):
+    """The chart, checked against the Vega-Lite schema the first time it is written out only.
+
+    The dashboard keeps one chart per data version and writes it out on every rerun
+    (``st.altair_chart`` calls ``to_dict``); the schema check is most of that (0.1 s of CPU with a
+    thousand sources, several times that in wall time on a loaded machine) and cannot find
+    anything new in the same chart. Its class is swapped for a subclass (``object.__setattr__``:
+    Altair takes an attribute set on a chart for a property of its spec).
+    """
+    base = type(chart)
+    once = type(f"ValidatedOnce{base.__name__}", (_ValidatedOnce, base), {})
+    object.__setattr__(chart, "__class__", once)
+    return chart
+
+
+class _ValidatedOnce:
+    def to_dict(self, validate: bool = True, **kwargs):
+        if self.__dict__.get("_validated"):
+            validate = False
+        spec = super().to_dict(validate=validate, **kwargs)
+        if validate:
+            self.__dict__["_validated"] = True
+        return spec
 
 
 def _placed(frame: pd.DataFrame) -> tuple[pd.DataFrame, dt.date, dt.date]:
@@ -263,6 +289,8 @@ def _placed(frame: pd.DataFrame) -> tuple[pd.DataFrame, dt.date, dt.date]:
 
 def _tooltip() -> list:
     """What hovering a mark shows: the figure with its quote and source, so it is never bare."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     return [
         alt.Tooltip("corridor_name:N", title="System"),
         alt.Tooltip("field_label:N", title="Figure"),
@@ -281,6 +309,8 @@ def _tooltip() -> list:
 def _marks(base, colour, x_scale, fields: list[str], select):
     """One mark per figure: colour by source, shape by field, hollow when it is a target, and
     clickable (``select``) so the panel can show the claim behind it."""
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     return (
         base.mark_point(size=110, strokeWidth=2, filled=False)
         .encode(

@@ -9,7 +9,7 @@ cites none would give an empty map): those are listed apart, with the reason.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -115,3 +115,34 @@ def empty_reason(state: ViewState, options: Options) -> str | None:
             "sidebar (an empty status filter hides everything, it does not mean 'all')."
         )
     return None
+
+
+#: Said when the filters each allow something but no feature passes them all.
+NOTHING_MATCHES = (
+    "No drawn feature matches all the filters at once (status, country and article "
+    "combine: each must hold). Widen one of them in the sidebar."
+)
+
+
+def panel_warning(state: ViewState, options: Options, shown: Sequence[str]) -> str | None:
+    """What the panel column warns when the map shows nothing; None when it shows something."""
+    reason = empty_reason(state, options)
+    if reason is None and not shown:
+        return NOTHING_MATCHES
+    return reason
+
+
+def visible_by_kind(
+    ds: Dataset, state: ViewState, shown: Sequence[str], layers: Iterable[str]
+) -> dict[str, list[str] | None]:
+    """The ids each layer that is on shows (``shown``, from ``visible``), None for all of them:
+    the map component's argument, which stays small when a layer is shown whole."""
+    visible: dict[str, list[str] | None] = {}
+    kinds = ds.features["kind"]
+    shown_kinds = kinds.loc[list(shown)]  # feature ids are unique: one row each, in data order
+    for kind in layers:
+        if kind in state.layers:
+            ids = list(shown_kinds.index[shown_kinds == kind])
+            total = int((kinds == kind).sum())
+            visible[kind] = None if len(ids) == total else ids
+    return visible

@@ -31,9 +31,8 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-
-import folium
 
 from ..model import datacache
 from ..model.dataset import Dataset
@@ -79,8 +78,8 @@ def cache_root() -> Path:
 def code_version() -> str:
     """The package's code version (every file, the frontend too) with the versions of what the
     page is built with besides it."""
-    return codeversion.code_version(
-        assets.LEAFLET_VERSION, folium.__version__, places.geonames_version()
+    return codeversion.code_version(  # folium's version from its metadata: not imported here
+        assets.LEAFLET_VERSION, metadata.version("folium"), places.geonames_version()
     )
 
 

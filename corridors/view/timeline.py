@@ -21,14 +21,17 @@ The dashboard shows it with (selection name ``milestone``, field ``claim``)::
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from .. import dates
 from ..model.dataset import Dataset
 from ..model.sources import sources_in
 from ..schema import FIELDS, MILESTONES, format_claim, in_disagreement
+
+if TYPE_CHECKING:
+    import altair as alt
 
 #: Shorter spans are drawn this wide so that they can be seen and clicked.
 MIN_SPAN_DAYS = 365
@@ -162,6 +165,8 @@ def timeline_chart(rows: pd.DataFrame) -> alt.Chart:
     the date as stated, its precision, the quote and the source. Clicking a bar selects its claim
     (selection ``milestone`` on field ``claim``).
     """
+    import altair as alt  # imported when a chart is made: half a second, not on the map's run
+
     data = one_mark_per_date(rows)
     if not data.empty:
         shown_end = [

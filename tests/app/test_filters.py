@@ -298,3 +298,46 @@ def test_empty_reason(options: viewstate.Options, changes: dict, reason: str | N
         assert found is None
     else:
         assert found is not None and found.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("layers", "statuses", "expected"),
+    [
+        pytest.param(None, None, lambda ls: dict.fromkeys(ls), id="all shown: each layer whole"),
+        pytest.param(["railway"], None, lambda ls: {"railway": None}, id="one layer on: only it"),
+        pytest.param([], None, lambda ls: {}, id="every layer off: nothing"),
+        pytest.param(None, [], lambda ls: {k: [] for k in ls}, id="no status: no ids in any layer"),
+    ],
+)
+def test_map_layers_whole_or_by_id(ds, options, layers, statuses, expected) -> None:
+    """The map component's argument: a layer shown whole is None (small), else its ids."""
+    state = viewstate.default(options)
+    if layers is not None:
+        state.layers = layers
+    if statuses is not None:
+        state.statuses = statuses
+    got = filters.visible_by_kind(ds, state, filters.visible(ds, state), options.layers)
+    assert got == expected(options.layers)
+
+
+def test_visible_by_kind_names_the_ids_of_a_part(ds, options) -> None:
+    state = viewstate.default(options)
+    got = filters.visible_by_kind(ds, state, [CKU, *TITR_KZ], options.layers)
+    assert got == {"railway": None, "pipeline": [], "corridor": TITR_KZ, "port": []}
+
+
+@pytest.mark.parametrize(
+    ("change", "shown", "warning"),
+    [
+        pytest.param({}, [CKU], None, id="something shown: no warning"),
+        pytest.param({"layers": []}, [], "Every layer is off", id="layers off"),
+        pytest.param({"statuses": []}, [], "No status is selected", id="no status"),
+        pytest.param({}, [], filters.NOTHING_MATCHES, id="filters each allow, none together"),
+    ],
+)
+def test_panel_warning(options, change: dict, shown: list[str], warning: str | None) -> None:
+    state = viewstate.default(options)
+    for name, value in change.items():
+        setattr(state, name, value)
+    got = filters.panel_warning(state, options, shown)
+    assert (got is None) if warning is None else got.startswith(warning)

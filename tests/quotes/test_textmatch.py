@@ -164,6 +164,33 @@ def test_normalise_text(text: str, normalised: str) -> None:
     assert textmatch.normalise_text(text) == normalised
 
 
+#: Every character Python counts as white space, and the typographic quotes.
+_ALL_SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(TEXT, id="article"),
+        pytest.param(_ALL_SPACE + "a" + _ALL_SPACE + "b" + _ALL_SPACE, id="every space"),
+        pytest.param("\x1c\x1dx\u2028y\u3000\u200bz", id="separators and zero width"),
+        pytest.param("‘’‚‛“”„ « » ′", id="quote marks"),
+        pytest.param(_ALL_SPACE, id="only space"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_the_three_foldings_agree(text: str) -> None:
+    """``normalise`` (with the index), ``normalise_text`` and ``contains`` are three ways of one
+    folding: a quote the validator accepts is one the panel finds, offsets and all."""
+    folded, index = textmatch.normalise(text)
+    assert textmatch.normalise_text(text) == folded
+    assert len(index) == len(folded)
+    # each folded character stands for the original one it points at (a space for a run)
+    assert [textmatch.normalise_text(text[i]) or " " for i in index] == list(folded)
+    for quote in (folded[:3], folded[-3:], folded[2:9], "nowhere"):
+        assert textmatch.contains(quote, text) is (textmatch.find_quote(quote, text) is not None)
+
+
 ARTICLE_001 = (FIXTURE.seeds / "001_6257ba8c1d36bd59.txt").read_text(encoding="utf-8")
 
 

@@ -154,6 +154,30 @@ def test_chart_is_built_from_the_rows(ds: dataset.Dataset) -> None:
     assert sorted(d["claim"] for d in data) == ["cku-cost-004", "cku-length-005", "cku-length-006"]
 
 
+@pytest.mark.parametrize(
+    ("spoil_before", "raises"),
+    [
+        pytest.param(True, True, id="spoiled before the first write: refused"),
+        pytest.param(False, False, id="spoiled after it: not checked again"),
+    ],
+)
+def test_chart_is_checked_against_the_schema_on_its_first_write(
+    ds: dataset.Dataset, spoil_before: bool, raises: bool
+) -> None:
+    """The chart the dashboard keeps is checked once (the check is most of each rerun's cost),
+    on its first ``to_dict``: a chart that is wrong then is refused; later writes trust it."""
+    import altair as alt
+
+    chart = figures.chart(figures.rows(ds, "cku-railway")[0])
+    first = None if spoil_before else chart.to_dict()
+    chart.spacing = "wide"  # not a number: against the schema
+    if raises:
+        with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+            chart.to_dict()
+    else:
+        assert chart.to_dict() == {**first, "spacing": "wide"}
+
+
 def test_marks_of_one_date_stand_side_by_side(ds: dataset.Dataset) -> None:
     extra = [
         _claim("a", "traffic", "500", "TEU", "2024"),

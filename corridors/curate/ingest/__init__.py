@@ -108,10 +108,18 @@ def _source_row(article: Path, digest: str, meta: dict[str, str]) -> dict[str, s
     }
 
 
-def ingest(datadir: DataDir, article: Path, options: Options | None = None) -> Result:
-    """Add the article to seeds/ and sources.csv; write its proposals. Refuses a known article."""
+def ingest(
+    datadir: DataDir,
+    article: Path,
+    options: Options | None = None,
+    raw: rawdata.RawData | None = None,
+) -> Result:
+    """Add the article to seeds/ and sources.csv; write its proposals. Refuses a known article.
+
+    ``raw``: the data as the caller read it under the same write lock (the command validates it
+    first), so a thousand articles are read once, not twice; else read here."""
     _, text, digest = _read_article(datadir, article)
-    raw = rawdata.read(datadir)
+    raw = raw if raw is not None else rawdata.read(datadir)
     for row in raw.sources.rows:
         if row["sha256"] == digest:
             raise IngestError(f"{article.name}: sources.csv already lists it as {row['file']}")

@@ -10,7 +10,7 @@ the first six months of this year", "in the first half of 2020", "last year", "t
 What is never guessed: a relative date in an article that states no date of its own stays as the
 words, with a note asking for the date; a weekday is the latest such day on or before the dateline
 ("said on Tuesday" in a report dated Tuesday is that Tuesday). Which event a date is of (start,
-completion, opening, first proposed) is decided by the words near it (values.py).
+completion, opening, first proposed) is decided by the words near it (events.py).
 
 Two readers: the rules below (kept) and dateparser, for the comparison benchmark only.
 """
@@ -227,6 +227,8 @@ _PERIOD = re.compile(
     # "in January" alone: that month of the dateline's year (the last one, if still to come)
     rf"|\bin\s+(?P<m5>{_MONTH})(?!\s*[–—-])(?:\s+(?P<y6>{_YEAR}))?\b(?!\s+\d)"
     rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
+    # "this month", "last month": the dateline's month, or the one before it
+    rf"|\b(?:(?:in|during|over|for)\s+)?(?P<relm>this|last)\s+month\b"
     rf"|\b(?:in|during|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+)?(?:of\s+)?)?(?P<y5>{_YEAR})\b"
     rf"|\b(?P<end>before|by)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?year"
     rf"|\bby\s+(?:the\s+end\s+of\s+|late\s+|mid-?\s*|early\s+)?(?P<by>{_YEAR})\b",
@@ -289,6 +291,11 @@ def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Pe
             value = f"{ref[0] - (1 if month > ref[1] else 0)}-{month:02d}"
         else:
             value = ""
+    elif g["relm"]:
+        if not ref or not ref[1]:
+            return None
+        year, month = ref[0], ref[1] - (g["relm"].lower() == "last")
+        value = f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"
     elif g["rel"]:
         value = _year_of(g["rel"], ref, last_year)
     elif g["y5"]:

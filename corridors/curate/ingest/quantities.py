@@ -99,6 +99,8 @@ QUALIFIERS = {
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
+#: The kind of a structure counted: "42 mountain tunnels", "12 railway bridges".
+_KIND = r"(?:mountain|railway|rail|road|river|large|big|major|long|twin|main)"
 #: Units after a number: (pattern, unit). Gas first: "billion cubic metres" holds its magnitude.
 _UNITS: tuple[tuple[str, str], ...] = (
     (
@@ -106,6 +108,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
         r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s)\b",
         "bcm",
     ),
+    # "30bn m3", "55 billion m3": cubic metres, bcm when the magnitude says billions
+    (r"(?:cubic\s+met(?:re|er)s|m3|m³)(?![\w])", "m3"),
     (r"(?:kilomet(?:re|er)s?|km)\b(?!\s*(?:/|per|an)\s*h)", "km"),
     (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
     # "20 mtpa", "20 Mt/y": million tonnes a year
@@ -116,8 +120,9 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"days?\b", "days"),
     (r"hours?\b", "hours"),
     (r"(?:%|percent\b|per\s+cent\b)", "%"),
-    (r"(?:tunnels?)\b", "tunnels"),
-    (r"(?:bridges?)\b", "bridges"),
+    # "42 mountain tunnels", "four more bridges": one word of kind between
+    (rf"(?:{_KIND}\s+)?(?:tunnels?)\b", "tunnels"),
+    (rf"(?:{_KIND}\s+)?(?:bridges?)\b", "bridges"),
 )
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS))
 #: A number, a magnitude, an optional hyphen (glued: "380-kilometre"), a unit.
@@ -140,7 +145,12 @@ YEARLY = re.compile(
     r"|^\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual|yearly)\s+(?:capacity|throughput)\b",
     re.I,
 )
-_ANNUAL_BEFORE = re.compile(r"\b(?:annual|yearly|a year's)\s+(?:\w+\s+){0,3}$", re.I)
+_ANNUAL_BEFORE = re.compile(
+    # "gas shipped each year should reach 55 bcm": the year named before the figure
+    r"\b(?:annual|yearly|a year's)\s+(?:\w+\s+){0,3}$|\b(?:each|every|per)\s+year\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,10 @@ def read_rules(sentence: str) -> list[Quantity]:
         yearly = _yearly(sentence, m.start(), m.end())
         if unit == "Mt/year":
             unit, value, yearly = "tonnes", value * 1e6, True
+        if unit == "m3":
+            if value < 1e9:
+                continue  # "500 cubic metres": no pipeline's yearly flow
+            unit = "bcm"
         if unit == "bcm" and re.match(r"(?i)(billion|bn|bln)", m.group(f"u{0}") or ""):
             pass  # "25 billion cubic metres": the billion is the unit's own
         elif unit == "bcm" and value >= 1e9:
@@ -212,6 +226,41 @@ def read_rules(sentence: str) -> list[Quantity]:
         qual = qualifier_before(sentence, m.start())
         out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly))
     return sorted(out, key=lambda q: q.start)
+
+
+#: "compared with 11 in December", "against 1.9 mn": a number set beside a figure, its unit left
+#: out (the figure's own); never a share or a year.
+_ELLIPTIC = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+"
+    rf"(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?(?!\s*(?:%|percent|per\s+cent|[-–]|\d))",
+    re.I,
+)
+
+
+def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """The numbers set beside a figure with its unit left out, in the unit of the figure before
+    them ("eight trains ran in January, compared with 11 in December": 11 trains)."""
+    out = []
+    taken = {q.start for q in found}
+    for m in _ELLIPTIC.finditer(sentence):
+        if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        before = [q for q in found if q.end <= m.start() and q.unit not in ("%", "USD", "CNY")]
+        if not before:
+            continue
+        unit = before[-1].unit
+        value = number(m.group("n")) * MAGNITUDE.get(
+            (m.group("mag") or m.group("gm") or "").lower(), 1
+        )
+        if unit == "bcm" and value >= 1e9:
+            value /= 1e9
+        qual = qualifier_before(sentence, m.start("n"))
+        out.append(
+            Quantity(
+                value, unit, m.start("n"), m.end(), qual, _yearly(sentence, m.start("n"), m.end())
+            )
+        )
+    return out
 
 
 #: quantulum3's unit names -> the units claims.csv stores (for the comparison benchmark).

@@ -1,0 +1,168 @@
+"""Dates of events: the start, completion, opening or first proposal a date belongs to.
+
+Dates (dates.py) fill the event the words next to them name: start ("will get under way in
+October", "the groundbreaking ceremony on September 13"), completion ("will be completed within
+the next five years"), opening ("began operating in July"), first proposed ("first surfaced in
+1996"); a date a statement was made on ("said on Tuesday") fills nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, scopes
+from .context import Context
+from .fields import Value
+
+EVENTS = (
+    (
+        "opening_date",
+        r"opened|opening|entered\s+service|"
+        # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
+        # "established diplomatic relations in 1992")
+        r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
+        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
+        r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
+        r"began\s+operating|(?:went|go|goes|gone|came)\s+into\s+(?:operation|service)|(?:will|would|to|could|should|shall)\s+open",
+    ),
+    (
+        "completion_date",
+        r"completed|complete|completion|finished|finish|ready|due\s+(?:for\s+completion|to\s+open)|"
+        r"built\s+by",
+    ),
+    (
+        "proposed_date",
+        r"proposed|discussed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
+        r"forward|hatched|floated|raised|suggested)|surfaced",
+    ),
+    (
+        "start_date",
+        r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
+        r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
+        r"groundbreaking|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
+        r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone|"
+        r"launch|launched",
+    ),
+)
+_EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)
+#: A date after one of these is when something was said, not when the thing happened.
+SAID = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|noted|added|urged|wrote|declared|"
+    r"confirmed)\b",
+    re.I,
+)
+
+
+#: Things whose opening or start is not the system's: "An office ... opened in January 2023".
+OTHER_THING = re.compile(
+    r"\b(?:office|centre|center|agreement|talks|summit|conference|exhibition|zone|factory|plant|"
+    r"school|hospital|company|venture|consortium|study|studies|survey|assessment|report|"
+    r"review|audit)\b",
+    re.I,
+)
+
+
+#: A clause about something new beside the system: "a second yard", "a new terminal", "another
+#: branch".
+NEW_THING = re.compile(
+    r"\s*(?:(?:and|but|while)\s+)?(?:(?:work|works|construction|building)\s+(?:on|of)\s+)?"
+    r"(?:an?\s+(?:second|third|fourth|new|additional|further|"
+    r"extra)|another)\s+\w+",
+    re.I,
+)
+
+
+#: "since the start of this year": the start of a span of the calendar, no start of works.
+CALENDAR_START = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|quarter|season|(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+#: A clause about a structure of the line: "four more tunnels are to be started this year" dates
+#: the tunnels, not the line.
+STRUCTURE = re.compile(
+    r"\s*(?:(?:and|but|while)\s+)?(?:an?|the|its|\w+)\s+(?:more\s+|further\s+|other\s+)?"
+    r"(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?|culverts?|stations?)\b",
+    re.I,
+)
+#: "Work on the section was launched on ...": launching is a start of works only when works are
+#: what was launched (a service launched is an opening, a plan launched no event).
+WORKS_LAUNCHED = re.compile(
+    r"\b(?:work|works|construction|building|digging|excavation|laying)\b", re.I
+)
+
+
+def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
+    """The clause dates something else: another thing ("An office ... opened"), a condition
+    ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
+    a step ("start boring the tunnels"), or a launch of something other than works."""
+    if before and re.match(
+        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
+    ):
+        return True
+    if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
+        return True  # "... once the ports finish their upgrades next year": a condition's date
+    if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
+        return True  # "a second container yard is due to open next year": not the system's date
+    if not before or before[-1].lastgroup != "start_date":
+        return False
+    cue = before[-1]
+    if cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
+        sentence, a, cue.start()
+    ):
+        return True
+    # "will start boring the first tunnels in 2026": a step, not the start of works
+    return bool(
+        re.match(r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[cue.end() :])
+    )
+
+
+def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
+    """The event a date belongs to: the nearest cue before it in its clause, else right after;
+    none when the clause opens with another thing ("An office ... opened in ...")."""
+    a, b = scopes.clause_of(sentence, when.start)
+    before = [
+        m
+        for m in _EVENT_RE.finditer(sentence, a, when.start)
+        if not (m.lastgroup == "start_date" and CALENDAR_START.match(sentence, m.end()))
+    ]
+    if _another_things(sentence, a, before):
+        return None
+    if before:
+        cue = before[-1]
+        # far from its cue, a date is some other clause's; counted in words, so that a long
+        # name between them ("finish the Turkmenistan–Uzbekistan–China pipeline by 2014") is one
+        if (
+            SAID.search(sentence, cue.end(), when.start)
+            or len(sentence[cue.end() : when.start].split()) > 10
+        ):
+            return None
+        return cue.lastgroup, cue  # type: ignore[return-value]
+    after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    if after and not SAID.search(sentence, when.end, after.start()):
+        return after.lastgroup, after  # type: ignore[return-value]
+    return None
+
+
+def event_dates(sentence: str, ctx: Context) -> list[Value]:
+    """Start, completion, opening and proposed dates: each date with the event it is of."""
+    out = []
+    for when in dates.READERS[ctx.dates](sentence, ctx.article_date):
+        found = _event_for(sentence, when)
+        if found is None:
+            continue
+        name, cue = found
+        word = re.search(r"\b(by|since|before)\s+(?:the\s+)?$", sentence[: when.start], re.I)
+        qualifier = when.qualifier or {"by": "by", "before": "by", "since": "since"}.get(
+            word.group(1).lower() if word else "", ""
+        )
+        if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
+            qualifier = "by the end of"
+        text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
+        # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
+        scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))
+        out.append(
+            Value(name, when.value, "", qualifier, when.start, when.note, f"{text!r}", scope=scope)
+        )
+    return out

@@ -1,0 +1,303 @@
+"""Capacity, traffic and target: which of the three a bcm, tonnes, TEU or trains figure is.
+
+A yearly figure with a word of capacity ("designed to deliver 30 bcm a year", "can carry 55 bcm a
+year") is a capacity; a figure carried in a stated period ("19 bcm in the first six months of this
+year", "372,000 TEU last year") is traffic with that period; one expected, aimed at or due
+("expects 4.2 million tons ... this year", "due to be dispatched before the end of the year") is a
+target with its year. A capacity raised "to 85 bcm" in the future is no one's capacity yet: not
+proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, scopes
+from .context import Context
+from .fields import Value
+from .quantities import Quantity, num_text
+
+CAPACITY_CUE = re.compile(
+    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
+    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:\w+ly\s+)?(?:carry|handle|"
+    r"transport|deliver|"
+    r"pump))\b",
+    re.I,
+)
+TRAFFIC_CUE = re.compile(
+    r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
+    r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
+    r"dispatched|ran|processed|took|came\s+to|amounted\s+to|totall?ed|traffic)\b",
+    re.I,
+)
+TARGET_CUE = re.compile(
+    r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
+    r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
+    r"projected|will\s+reach|should\s+reach|supposed\s+to|set\s+to\s+(?:reach|carry|handle))\b",
+    re.I,
+)
+#: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
+#: whole's).
+ADDS_CAPACITY = re.compile(
+    r"\b(?:add|adds|adding|added|bring|brings|provide|provides)\s+(?:\w+\s+){0,2}$", re.I
+)
+#: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
+#: make one only with its year (else a yearly figure is what the thing is built to carry).
+STRONG_TARGET = re.compile(
+    r"(?:expects?|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
+    r"intends?\s+to|forecasts?|projected)$",
+    re.I,
+)
+INCREASE = re.compile(
+    r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
+    r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
+    r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
+    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
+    # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
+    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks)\b",
+    re.I,
+)
+
+
+def _increase(sentence: str, q: Quantity) -> str:
+    """'by' or 'to' when the quantity is the step or the end of an increase; '' otherwise."""
+    verb = INCREASE.search(sentence[: q.start])
+    if not verb:
+        return ""
+    m = re.search(r"\b(by|to)\s+(?:\w+\s+){0,2}$", sentence[max(0, q.start - 25) : q.start])
+    return m.group(1).lower() if m else ""
+
+
+#: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
+ABLE_TO = re.compile(
+    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:handle|carry|take|move|process|"
+    r"accommodate|transport)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?$",
+    re.I,
+)
+
+
+def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
+    """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
+    after = [p for p in periods if p.start >= q.end] or periods
+    step = _increase(sentence, q)
+    future = re.search(
+        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|aiming to|intends? to|wants? to|"
+        r"expects? to|hopes? to|planning to)\b",
+        sentence[: q.start],
+    )
+    if step:
+        value = _flow_change(q, sentence, step, future, after)
+    else:
+        value = _flow_stated(q, sentence, ctx, after)
+    a, _ = scopes.clause_of(sentence, q.start)
+    if value is not None and PORT_SUBJECT.match(sentence, a, q.start):
+        value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    return value
+
+
+#: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
+#: what carried the figure (a route's total is not one port's share).
+PORT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:port|seaport|terminal|harbou?r)\b"
+)
+
+
+def _flow_change(
+    q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
+) -> Value | None:
+    """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
+    its year, the capacity reached or added, or the level carried; None when it is none of them
+    (an increase read as a plain figure would misstate what was carried)."""
+    figure = sentence[q.start : q.end]
+    if step == "to" and future:
+        by_year = r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
+        m = re.search(by_year, sentence[q.end :]) or re.search(by_year, sentence)
+        if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
+            unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
+            return Value(
+                "target",
+                num_text(q.number),
+                unit,
+                q.qualifier,
+                q.start,
+                period=m.group(1),
+                reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
+            )
+    if step == "to" and not future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity reached",
+            hints={"whole": "yes"},
+        )
+    spans = [p for p in after if not p.target]
+    if step == "to" and not future and spans and not q.yearly:
+        # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
+        return Value(
+            "traffic",
+            num_text(q.number),
+            q.unit,
+            q.qualifier,
+            q.start,
+            period=spans[0].value,
+            reason=f"{figure!r}, the level carried reached in a stated period",
+        )
+    if step == "by" and future and CAPACITY_CUE.search(sentence):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
+    return None
+
+
+#: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
+COMPARED = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
+    """The calendar period right after the figure, in its clause ("11 in December"), or ''."""
+    _, b = scopes.clause_of(sentence, q.start)
+    return next(
+        (p.value for p in after if not p.target and q.end <= p.start <= min(b, q.end + 25)), ""
+    )
+
+
+def _flow_stated(
+    q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
+) -> Value | None:
+    """A figure stated as it is: capacity added, a target (with the year the sentence or an
+    earlier one gives), a yearly capacity, or the traffic of a stated period. A figure set beside
+    another ("compared with 11 in December") is a fact only with a calendar period of its own."""
+    if COMPARED.search(sentence[: q.start]):
+        period = _own_period(q, sentence, after)
+        moved = INCREASE.search(sentence) or TRAFFIC_CUE.search(sentence)
+        if not period or q.yearly or not moved:
+            return None
+        return _traffic(q, sentence, [dates.Period(period, q.end, q.end)], cue=False)
+    return (
+        _capacity_able(q, sentence, after)
+        or _target(q, sentence, ctx, after)
+        or _capacity(q, sentence)
+        or _traffic(q, sentence, after)
+    )
+
+
+def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Value | None:
+    """What it could handle, or the capacity a new part adds ("would add 30 bcm of capacity",
+    "add 30 bcm to the system's capacity")."""
+    figure = sentence[q.start : q.end]
+    a, b = scopes.clause_of(sentence, q.start)
+    if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
+        spans = [p.value for p in after if not p.target]
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            period=spans[0] if spans else "",
+            reason=f"{figure!r}, what it could handle",
+        )
+    if ADDS_CAPACITY.search(sentence[a : q.start]) and re.match(
+        r"\s*(?:of\s+)?(?:gas\s+)?(?:of\s+)?(?:annual\s+|yearly\s+|new\s+)?capacity\b"
+        r"|\s*(?:of\s+gas\s+)?(?:a\s+year\s+)?to\s+(?:the|its)\s+(?:\w+(?:'s)?\s+){0,2}?"
+        r"(?:annual\s+|yearly\s+)?capacity\b",
+        sentence[q.end : b],
+    ):
+        return Value(
+            "capacity",
+            num_text(q.number),
+            f"{q.unit}/year",
+            q.qualifier,
+            q.start,
+            reason=f"{figure!r}, the capacity it adds",
+            hints={"part": "yes"},
+        )
+    return None
+
+
+def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
+    """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
+    earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
+    year" what is carried in it (TEU)."""
+    figure = sentence[q.start : q.end]
+    a, b = scopes.clause_of(sentence, q.start)
+    target = TARGET_CUE.search(sentence[a:b])
+    stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
+    if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
+        target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
+    by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
+    if not target and q.yearly and by_year:
+        target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
+    if not target:
+        return None
+    year = stated or ctx.last_target
+    ctx.last_target = year or ctx.last_target
+    reached_by = re.match(
+        r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
+    )
+    yearly = q.yearly or bool(reached_by)
+    unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
+    note = "" if year else "The sentence states no year for the target; write it here."
+    return Value(
+        "target",
+        num_text(q.number),
+        unit,
+        q.qualifier,
+        q.start,
+        note=note,
+        period=year,
+        reason=f"{figure!r} with {target.group()!r}"
+        + (", a level to reach by then, so a yearly rate" if yearly and not q.yearly else ""),
+    )
+
+
+def _capacity(q: Quantity, sentence: str) -> Value | None:
+    """A yearly figure with a word of capacity, or one the word "capacity" governs: the nearest
+    word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
+    if q.unit == "trains":
+        return None
+    words = list(re.finditer(r"\b(?:capacity|potential)\b", sentence[: q.start], re.I))
+    carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
+    governed = bool(words) and not (carried and carried[-1] > words[-1].end())
+    # "..., with a combined 55 bcm a year": a yearly rate the parts have together
+    combined = re.search(r"\bwith\s+(?:a\s+)?(?:combined|joint|total)\s+$", sentence[: q.start])
+    if not ((q.yearly and (CAPACITY_CUE.search(sentence) or combined)) or governed):
+        return None
+    return Value(
+        "capacity",
+        num_text(q.number),
+        f"{q.unit}/year",
+        q.qualifier,
+        q.start,
+        reason=f"{sentence[q.start : q.end]!r}, a yearly capacity",
+    )
+
+
+def _traffic(
+    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+) -> Value | None:
+    """What was carried in a stated period."""
+    spans = [p for p in after if not p.target]
+    if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
+        return None
+    return Value(
+        "traffic",
+        num_text(q.number),
+        q.unit,
+        q.qualifier,
+        q.start,
+        period=spans[0].value,
+        reason=f"{sentence[q.start : q.end]!r} carried in a stated period",
+    )

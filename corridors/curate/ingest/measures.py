@@ -1,0 +1,176 @@
+"""Cost, length, stake and counts: the fields a money, kilometre, share or count figure fills.
+
+Money with a word of cost ("cost", "price tag", "bill", "put at", "a $8 billion railway") is a
+cost; money given as grants, trade or fees is not. Kilometres are a length, or a section length
+where the clause names a section and its country ("the Kyrgyz stretch", "on Tajik soil",
+"Kazakhstan (520 km)") or a stretch between two places; a distance ("300 km from Almaty") is
+neither. A share with a word of ownership ("will hold 51 percent") is a stake, with its holders as
+scope; tunnels and bridges are counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import phrases, scopes
+from .context import THAT_SECTION
+from .fields import Value
+from .quantities import Quantity, num_text
+
+COST_CUE = re.compile(
+    r"\b(?:cost|costs|costing|costed|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
+    r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
+    r"capital expenditure)\b",
+    re.I,
+)
+NOT_COST = re.compile(
+    r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profits?|fees?|tax|taxes|"
+    r"dividends?|royalt\w*)\b",
+    re.I,
+)
+STAKE_CUE = re.compile(
+    r"\b(?:stake|stakes|share|shares|hold|holds|held|holding|own|owns|owned|owning|interest|"
+    r"equity)\b",
+    re.I,
+)
+DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
+_GLUED_HEAD = re.compile(
+    r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:railway|railroad|line|pipeline|route|link|spur|road|"
+    r"highway|track|corridor|branch)\b",
+    re.I,
+)
+
+
+def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+    after = sentence[q.end : q.end + 40]
+    near_head = re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:railway|pipeline|project|line|port)\b", after)
+    # the figure's own clause decides: "building it will cost $1.2bn, and it will pay $2bn in
+    # taxes" is one cost; "pledged $1tn for projects, but how much was spent" none
+    a, b = scopes.clause_of(sentence, q.start)
+    if NOT_COST.search(sentence, a, b) and not near_head:
+        return None
+    if not (COST_CUE.search(sentence, a, b) or near_head):
+        return None
+    scope = _cost_scope(sentence, q, countries)
+    return Value(
+        "cost",
+        num_text(q.number),
+        q.unit,
+        q.qualifier,
+        q.start,
+        scope=scope,
+        reason=f"{sentence[q.start : q.end]!r} with a word of cost",
+    )
+
+
+def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
+    """ "Putting the line across Kyrgyzstan is estimated to cost ...": the section's country."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    m = re.search(
+        rf"\b(?:line|section|stretch|leg|part|track)\s+(?:across|through|in)\s+(?P<c>{names})\b",
+        sentence[: q.start],
+    )
+    if m:
+        return m.group("c")
+    return scopes.section_country(sentence, q.start, q.end, countries)
+
+
+def length(q: Quantity, sentence: str, countries: set[str], last_section: str = "") -> Value | None:
+    if DISTANCE.match(sentence[q.end :]) and not re.match(
+        r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
+    ):
+        return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
+    if re.match(
+        r"\s*-?\s*(?:long\s+)?(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?)\b", sentence[q.end :]
+    ):
+        return None  # "a 1.56-km tunnel": the structure's length, not the line's
+    if re.search(
+        r"\b(?:cut|cuts|cutting|shorten\w*|reduc\w*|sav\w*)\b[^.;]{0,60}?\bby\s+(?:\w+\s+)?$",
+        sentence[: q.start],
+        re.I,
+    ):
+        return None  # "cut the distance to Europe by some 900 km": a difference, not a length
+    if re.match(r"\s*(?:shorter|longer|less|more|fewer)\b", sentence[q.end :]):
+        return None  # "about 900 km shorter": a difference
+    text = sentence[q.start : q.end]
+    # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    a0, _ = scopes.clause_of(sentence, q.start)
+    if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
+        return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
+    reason = f"{text!r}"
+    placed = "" if glued else scopes.country_after(sentence, q.end, countries)
+    if placed:
+        return Value(
+            "section_length",
+            num_text(q.number),
+            "km",
+            q.qualifier,
+            q.start,
+            scope=placed,
+            reason=f"{reason} in {placed}, a section",
+        )
+    if scopes.is_partial_stretch(sentence, q.start):
+        return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
+    if not glued and scopes.is_section(sentence, q.start):
+        country = scopes.section_country(sentence, q.start, q.end, countries)
+        a, b = scopes.clause_of(sentence, q.start)
+        where = country or scopes.stretch(sentence[a:b])
+        if not where and last_section and THAT_SECTION.search(sentence[a:b]):
+            where = last_section  # "The section will run for 215 km": the section just named
+        if not where:
+            return None  # a section with no country or ends named: whose, the curator decides
+        return Value(
+            "section_length",
+            num_text(q.number),
+            "km",
+            q.qualifier,
+            q.start,
+            scope=where,
+            reason=f"{reason}, a section ({where})",
+        )
+    return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
+
+
+def stakes(q: Quantity, sentence: str) -> list[Value]:
+    if not STAKE_CUE.search(sentence) or not 0 < q.number <= 100:
+        return []
+    holders = phrases.holders(sentence, q.start) or [""]
+    note = "" if holders != [""] else "The sentence names no holder; write it in scope."
+    return [
+        Value(
+            "stake",
+            num_text(q.number),
+            "%",
+            q.qualifier,
+            q.start,
+            note=note,
+            scope=h,
+            reason=f"{sentence[q.start : q.end]!r}, a share held",
+        )
+        for h in holders
+    ]
+
+
+#: "digging has begun at 18 sites", "crews are busy on 17 bridges": the structures being worked
+#: on, not how many the line has (that is what it "needs", "has" or "calls for").
+AT_WORK = re.compile(r"\b(?:on|at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$", re.I)
+
+
+def count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
+    if not q.number.is_integer():
+        return None
+    if AT_WORK.search(sentence[: q.start]) or re.match(
+        r"\s*(?:sites?|portals?|faces?)\b", sentence[q.end :]
+    ):
+        return None
+    country = scopes.section_country(sentence, q.start, q.end, countries)
+    return Value(
+        q.unit,
+        num_text(q.number),
+        "",
+        q.qualifier,
+        q.start,
+        scope=country,
+        reason=f"{sentence[q.start : q.end]!r}",
+    )

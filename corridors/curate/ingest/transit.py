@@ -1,0 +1,147 @@
+"""Transit time: days and hours with a word of travel, with the stretch they are between.
+
+"The journey should take eight days" is a transit time; so is the figure it is compared with when
+that one has a calendar period of its own ("16 days this month, against 17 last month": 17 days is
+last month's). A trip there and back, a difference ("two days less"), a hoped-for time ("should
+drop to 12 days", "the goal is to cut it to ten days"), an old one with no calendar period
+("against 25 days two years ago"), the time of handling ("customs take two days") and a time to a
+whole region ("nine days to Europe", "to Moscow and Minsk") are none: none is a transit time
+between two places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, scopes
+from .context import Context
+from .fields import Value
+from .quantities import Quantity, num_text
+
+TRAVEL_CUE = re.compile(
+    r"\b(?:journey|trip|transit|travel\w*|ride|voyage|run|runs|reach|reaches|arrive\w*|take|takes|"
+    r"took|need|needs|lasts?|delivery|delivered)\b",
+    re.I,
+)
+NOT_TRAVEL = re.compile(
+    r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
+)
+
+#: A trip there and back, or a wagon's turn: no transit time between two places.
+ROUND_TRIP = re.compile(
+    r"\b(?:return\s+(?:of|trip|journey)|round[- ]trip|turn-?around|turnround|full\s+turn|"
+    r"there\s+and\s+back)\b",
+    re.I,
+)
+
+
+#: "to cut the run to ten days", "bring delivery times down to": an aim, not the time it takes.
+GOAL = re.compile(
+    r"(?:\b(?:cut|cutting|reduce|reducing|shorten|shortening|lower|lowering|halve)\b[^.;]{0,60}?"
+    r"|\b(?:bring|brings|bringing|get|getting)\b[^.;]{0,60}?\bdown\s+)"
+    r"(?<!\d\s)\bto\s+(?:(?:about|around|some|just|only|under)\s+)?$",
+    re.I,
+)
+#: Whole regions: a time to one of them is not between two places.
+REGION = (
+    r"(?:(?:Western|Eastern|Central|Northern|Southern)\s+)?Europe|(?:Central|South|East|"
+    r"Southeast|South-East)\s+Asia|Asia|the\s+Middle\s+East|the\s+Gulf|the\s+Caucasus|"
+    r"the\s+Baltics?|Scandinavia|Africa|European\s+markets|the\s+EU"
+)
+_TO_WHERE = re.compile(
+    rf"^\s*(?:on\s+average\s+)?(?:from\s+[\w' -]{{1,40}}?\s+)?(?:to|for)\s+(?:(?P<region>(?:{REGION})\b)|"
+    r"(?P<two>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+and\s+[A-Z]))"
+)
+_REACH_WHERE = re.compile(rf"\b(?:{REGION})\s+in\s+(?:\w+\s+(?:to|or|-|–)\s+)?$")
+_COMPARED = re.compile(
+    r"\b(?:against|compared\s+with|compared\s+to|versus|down\s+from|up\s+from|from)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
+
+
+#: "bring cargo from China to Europe in 20 days": a trip between two named ends, in a time.
+TRIP_IN = re.compile(
+    r"\bfrom\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+    r"\s+in\s+(?:[\w-]+\s+){0,4}$"
+)
+
+
+def _travel_word_nearest(sentence: str, q: Quantity) -> bool:
+    """Travel words, unless a word of handling stands nearer the figure: "customs formalities
+    meant the journey took 20 days" is a trip; "customs clear a wagon in two hours" is not."""
+    if TRIP_IN.search(sentence[: q.start]):
+        return True
+    travel = [m.end() for m in TRAVEL_CUE.finditer(sentence, 0, q.start)]
+    handling = [m.end() for m in NOT_TRAVEL.finditer(sentence, 0, q.start)]
+    if not travel:
+        return bool(TRAVEL_CUE.search(sentence, q.end)) and not NOT_TRAVEL.search(sentence)
+    return not handling or travel[-1] > handling[-1]
+
+
+def _own_period(q: Quantity, sentence: str, ctx: Context) -> str:
+    """The calendar period right after the figure, in its clause ("16 days on average this
+    month"), or ''."""
+    _, b = scopes.clause_of(sentence, q.start)
+    for p in dates.find_periods(sentence, ctx.article_date, ctx.last_year):
+        if not p.target and q.end <= p.start <= min(b, q.end + 25):
+            return p.value
+    return ""
+
+
+def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
+    """A weekly count, a difference, a hoped-for or aimed-at time, a time to a region."""
+    after = sentence[q.end :]
+    if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", after):
+        return True
+    if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):
+        return True  # "three days less than last year": a difference, not a time
+    if re.search(
+        r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
+        r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",
+        sentence[: q.start],
+    ):
+        return True  # "should drop to 12 days once ...": a hope, not today's transit time
+    if GOAL.search(sentence[: q.start]):
+        return True  # "the next goal is to cut the run to 10 days": an aim
+    a, b = scopes.clause_of(sentence, q.start)
+    if re.search(rf"\bfrom\s+[A-Z][\w'-]*\s+to\s+(?:{REGION})\b", sentence[a:b]):
+        return False  # "from China to Europe in 20 to 25 days": both ends named, the whole run
+    return bool(_TO_WHERE.match(after) or _REACH_WHERE.search(sentence[: q.start]))
+
+
+def transit_time(q: Quantity, sentence: str, ctx: Context) -> Value | None:
+    if not _travel_word_nearest(sentence, q) or _not_a_trip_time(q, sentence):
+        return None
+    period = _own_period(q, sentence, ctx)
+    if (_COMPARED.search(sentence[: q.start]) and not period) or re.match(
+        r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]
+    ):
+        return None  # "against about 25 days two years ago": what it used to take
+    a, b = scopes.clause_of(sentence, q.start)
+    if ROUND_TRIP.search(sentence[a:b]):
+        return None  # "with the return of the wagon a full turn takes 10 days": there and back
+    # the stretch of the figure's own clause: "from A to B in 11 days, and others now need 12
+    # days" gives the 12 days no places; a sentence naming none takes the trip read last
+    where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
+    if not where and _COMPARED.search(sentence[: q.start]):
+        where = scopes.stretch(sentence) or ctx.last_stretch  # "..., against 17 last month"
+    low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
+    note = (
+        f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "
+        "end is proposed."
+        if low
+        else ""
+    )
+    return Value(
+        "transit_time",
+        num_text(q.number),
+        q.unit,
+        "up to" if low else q.qualifier,
+        q.start,
+        note=note,
+        period=period,
+        scope=where,
+        reason=f"{sentence[q.start : q.end]!r} with a word of travel"
+        + (f", the figure of {period}" if period else ""),
+    )
