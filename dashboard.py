@@ -8,38 +8,32 @@ the panel.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import html
 import os
 import time
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.components import v1 as components
 
 from corridors.model import asof, dataset
-from corridors.publish import changes, citations
-from corridors.schema import status_label
-from corridors.store import datawatch
-from corridors.store.datadir import REPO_ROOT, resolve
+from corridors.publish import citations
+from corridors.store.datadir import resolve
 from corridors.view import (
     assets,
     downloads,
-    figures,
     filters,
     firstpaint,
     mapcomponent,
     mapfit,
     notices,
+    pagedata,
     panel,
-    panelmodel,
     proposals,
     reviewpage,
     sections,
     session,
     sidebar,
-    timeline,
     viewstate,
     widgetstate,
 )
@@ -51,145 +45,12 @@ st.set_page_config(
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
 
-PAGE_CSS = (
-    "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
-    # a phone: room for Streamlit's header, so it covers none of the map's controls
-    "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
-)
-
-#: The caches built from the data (``data_cache``): all cleared when the data's content changes.
-DATA_CACHES: list = []
+pagedata.CACHES.install(st.cache_resource)  # every cached function of the page, this run
 
 
-def data_cache(**options):
-    """``st.cache_resource`` for something built from the data as it is: registered, so that a
-    change of the data clears it (``data_version_of``), a new cached function included."""
-
-    def register(func):
-        cached = st.cache_resource(**options)(func)
-        DATA_CACHES.append(cached)
-        return cached
-
-    return register
-
-
-def kept_cache(**options):
-    """``st.cache_resource`` for something a change of the data does not make stale: keyed by the
-    data version itself, or not made from the data (the code's folder, the component)."""
-    return st.cache_resource(**options)
-
-
-@kept_cache(show_spinner=False)
-def data_watch(root: str) -> datawatch.Watch:
-    return datawatch.Watch(resolve(root))
-
-
-@kept_cache(show_spinner="Loading the curated data…", max_entries=2)
-def load_version(root: str, data_version: str) -> dataset.Dataset:
-    """Read, validate, measure and join once per data folder and content (read-only after); a
-    start with unchanged data and code takes the compiled dataset from the user's cache folder.
-
-    Streamlit collects garbage after every script run (``runner.postScriptGC``). With the dataset
-    and its libraries in the heap a full collection took ~100 ms, holding the interpreter while
-    the browser fetched the map's files. So everything alive after a load is frozen (left out of
-    collections; still freed when unreferenced); a reload unfreezes first, so an older dataset
-    can be collected.
-    """
-    gc.unfreeze()
-    try:
-        return dataset.load(resolve(root), cache=True)
-    finally:
-        gc.collect()
-        gc.freeze()
-
-
-def load(root: str) -> dataset.Dataset:
-    """The data as the files are now: reloaded when their content changed since the last run.
-
-    For the cached helpers below, which call it only when they have no entry (the first run, or
-    after ``data_version_of`` cleared them). ``main`` reads the data version once per run and
-    passes it on, as each reading stats every data file.
-    """
-    return load_version(root, data_version_of(root))
-
-
-def data_version_of(root: str) -> str:
-    """The data version: the data folder's fingerprint (the code's own version is another thing,
-    ``mapcomponent.code_version``); when it changes, caches built from older data are cleared.
-
-    A stat check every run; the full content hash only when a file's size, time or inode moved.
-    """
-    current = data_watch(root).fingerprint()
-    seen = _seen_data_versions()
-    if seen.get(root, current) != current:
-        for cached in DATA_CACHES:
-            cached.clear()
-    seen[root] = current
-    return current
-
-
-@kept_cache()
-def _seen_data_versions() -> dict[str, str]:
-    return {}
-
-
-@kept_cache(show_spinner=False)
-def map_folder() -> str:
-    """The map component's folder, outside the checkout (see corridors.view.mapcomponent)."""
-    return str(mapcomponent.prepare())
-
-
-@kept_cache(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def map_component(folder: str):
     return components.declare_component("corridors_map", path=folder)
-
-
-@kept_cache(show_spinner=False, max_entries=4)
-def map_files(root: str, data_version: str, moment: str = asof.NOW.key()) -> mapcomponent.DataFiles:
-    """The layer, basemap and label files of one data version (written once, then reused); as of
-    another day, its own layer files (statuses and popups as they stood), named by the moment too.
-    """
-    folder = Path(map_folder())
-    if moment == asof.NOW.key():
-        return mapcomponent.write_data(
-            folder, load_version(root, data_version), data_version, folder.name
-        )
-    return mapcomponent.write_data(
-        folder, dataset_at(root, moment), f"{data_version}@{moment}", folder.name, prefetch=False
-    )
-
-
-@data_cache(max_entries=16)
-def dataset_at(root: str, moment: str = asof.NOW.key()) -> dataset.Dataset:
-    """The data as of a moment (``asof.Moment.key()``): the claims known then, the statuses as they
-    stood. As of today it is the data itself."""
-    return asof.at(load(root), asof.Moment.from_key(moment))
-
-
-@data_cache(max_entries=4)
-def view_options(root: str) -> viewstate.Options:
-    return filters.options(load(root))
-
-
-@data_cache(max_entries=32)
-def panel_view(
-    root: str, corridor: str, sources: tuple[str, ...] = (), moment: str = asof.NOW.key()
-) -> panelmodel.CorridorPanel:
-    """The quotes panel of one corridor (limited to the chosen sources' claims) as data, built
-    once per process, filter and moment (the data is read-only)."""
-    return panelmodel.corridor_panel(dataset_at(root, moment), corridor, sources)
-
-
-@data_cache(max_entries=64)
-def panel_html(
-    root: str,
-    corridor: str,
-    sources: tuple[str, ...] = (),
-    moment: str = asof.NOW.key(),
-    shown: tuple[tuple[str, int], ...] = (),
-) -> str:
-    """The panel's HTML with ``shown`` claims of each field (its first page by default)."""
-    return panel.render_html(panel_view(root, corridor, sources, moment), dict(shown))
 
 
 def _root() -> str:
@@ -224,23 +85,9 @@ def _notices() -> None:
 
 
 def _init_from_query(options: viewstate.Options) -> None:
-    """On a session's first run, set every widget from the URL; say what was ignored.
-
-    A tab that reconnects after the server restarted starts a new session too, but it brings its
-    widgets' values: those are the reader's view (the URL lags one step behind), so they stay.
-    """
-    if st.session_state.get(session.INITIALISED):
-        return
-    st.session_state[session.INITIALISED] = True
-    if _reconnected():
-        # Every widget in this run, or their values are lost; then once more, so that the map,
-        # which reads the widgets' values before they are drawn, sees them too.
-        st.session_state[session.PAINTED] = True
-        st.session_state[session.RERUN_ONCE] = True
-        return
-    values = widgetstate.from_query(st.query_params.to_dict(), options, dt.date.today())
-    for key, value in values.items():
-        st.session_state[key] = value
+    """On a session's first run, set every widget from the URL (``widgetstate.first_run``)."""
+    query = st.query_params.to_dict()
+    widgetstate.first_run(st.session_state, query, options, dt.date.today(), _reconnected)
 
 
 def _reconnected() -> bool:
@@ -280,46 +127,28 @@ def _sidebar(
     sb = st.sidebar
     sb.title(sidebar.TITLE)
     sb.caption(sidebar.TAGLINE)
-    _time_controls(dataset_at(_root()))  # the undated sources of all the data, not the day's
+    _time_controls(pagedata.dataset_at(_root()))  # all the undated sources, not the day's
     sb.subheader("Layers")
     counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
         sb.toggle(sidebar.layer_label(kind, *counts[kind]), key=session.layer_key(kind))
     sb.subheader("Filters")
-    sb.multiselect(
-        sidebar.STATUS_LABEL,
-        options.statuses,
-        key=session.STATUSES,
-        format_func=status_label,
-        placeholder=sidebar.STATUS_PLACEHOLDER,
-        help=sidebar.STATUS_HELP,
-    )
-    if not state.statuses:
-        sb.caption(sidebar.NO_STATUS)
-    sb.multiselect(
-        sidebar.COUNTRY_LABEL,
-        options.countries,
-        key=session.COUNTRIES,
-        placeholder=sidebar.COUNTRY_PLACEHOLDER,
-        help=sidebar.COUNTRY_HELP,
-    )
-    sb.multiselect(
-        sidebar.ARTICLE_LABEL,
-        options.sources,
-        key=session.SOURCES,
-        format_func=source_options(_root()).get,
-        placeholder=sidebar.ARTICLE_PLACEHOLDER,
-        help=sidebar.article_help(ds, options),
-    )
+    for f in sidebar.filters(ds, options, pagedata.source_options(_root())):
+        sb.multiselect(
+            f.label,
+            f.choices,
+            key=f.key,
+            format_func=f.format,
+            placeholder=f.placeholder,
+            help=f.help,
+        )
+        if f.key == session.STATUSES and not state.statuses:
+            sb.caption(sidebar.NO_STATUS)
     _downloads(ds, options, data_version)
 
 
 def _on_asof_change() -> None:
-    """A new day resets the undated choice to that day's default (on as of today, off before)."""
-    day = st.session_state.get(session.ASOF)
-    st.session_state[session.UNDATED] = asof.default_undated(
-        day if isinstance(day, dt.date) else None
-    )
+    widgetstate.undated_default(st.session_state)
 
 
 def _time_controls(ds: dataset.Dataset) -> None:
@@ -369,8 +198,8 @@ def _map(
     ``shown`` is what the view shows (``filters.visible``, read once per run), split here by kind.
     """
     visible = filters.visible_by_kind(ds, state, shown, options.layers)
-    files = map_files(root, data_version, state.moment().key())
-    component = map_component(map_folder())
+    files = pagedata.map_files(root, data_version, state.moment().key())
+    component = map_component(pagedata.map_folder())
     component(
         **mapcomponent.args(
             files, visible, state.corridor, mapfit.fit(st.session_state, ds, state, shown, options)
@@ -384,17 +213,18 @@ def _map(
 def main() -> None:
     root = _root()
     try:
-        data_version = data_version_of(root)  # once per run: see load
-        ds = load_version(root, data_version)
+        data_version = pagedata.data_version_of(root)  # once per run: see load
+        ds = pagedata.load_version(root, data_version)
     except Exception as exc:  # the page must never show a traceback
         st.error(f"The data could not be loaded: {html.escape(type(exc).__name__)}.")
         st.stop()
-    options = view_options(root)
+    options = pagedata.view_options(root)
     st.session_state[session.CORRIDOR_IDS] = options.corridors
     _init_from_query(options)
     state = _state(options)
     moment = state.moment()
-    ds = dataset_at(root, moment.key()) if not moment.is_now else ds  # the data as of that day
+    if not moment.is_now:  # the data as of that day
+        ds = pagedata.dataset_at(root, moment.key())
     shown = filters.visible(ds, state)  # what the map shows; the panel says so when it is nothing
 
     _notices()
@@ -412,7 +242,7 @@ def main() -> None:
             with panel_col:
                 _asof_note(moment)
                 _panel_column(options, state, shown)
-            st.html(PAGE_CSS)
+            st.html(sections.PAGE_CSS)
         _release_rest()
         st.stop()
     with panel_col:
@@ -423,7 +253,7 @@ def main() -> None:
         _timeline(root, ds, state.corridor, moment.key())
         _figures(root, ds, state.corridor, moment.key())
         _changes(root, state.corridor, moment)
-    st.html(PAGE_CSS)  # after the columns: nothing before the map moves between runs
+    st.html(sections.PAGE_CSS)  # after the columns: nothing before the map moves between runs
 
     _sidebar(ds, options, state, data_version)
     _sync_query(state, options)
@@ -434,7 +264,7 @@ def main() -> None:
 def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown: list[str]) -> None:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
-    names = corridor_names(root)
+    names = pagedata.corridor_names(root)
     st.selectbox(
         sections.CORRIDOR_LABEL,
         [session.NO_CORRIDOR, *options.panels],
@@ -449,8 +279,8 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
         _corridor_panel(root, state.corridor, tuple(state.sources), state.moment().key())
     else:
         st.markdown(sections.CHOOSE_PROMPT)
-        st.html(overview_html(root, state.moment().key()))
-        st.html(sources_list_html(root, state.moment().key()))
+        st.html(pagedata.overview_html(root, state.moment().key()))
+        st.html(pagedata.sources_list_html(root, state.moment().key()))
 
 
 @st.fragment
@@ -461,8 +291,10 @@ def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: 
     memo = sections.panel_pages(st.session_state.get(session.PANEL_SHOWN), basis)
     st.session_state[session.PANEL_SHOWN] = memo
     shown = memo[1]
-    st.html(panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
-    for key, label, left in panel.more_left(panel_view(root, corridor, sources, moment), shown):
+    st.html(pagedata.panel_html(root, corridor, sources, moment, tuple(sorted(shown.items()))))
+    for key, label, left in panel.more_left(
+        pagedata.panel_view(root, corridor, sources, moment), shown
+    ):
         st.button(
             sections.show_more_label(label, left),
             key=f"_more_{key}",
@@ -472,33 +304,7 @@ def _corridor_panel(root: str, corridor: str, sources: tuple[str, ...], moment: 
 
 
 def _show_more(key: str) -> None:
-    shown = st.session_state[session.PANEL_SHOWN][1]
-    shown[key] = panel.shown_count(shown, key) + panel.MORE
-
-
-@data_cache(max_entries=64)
-def milestones(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The dated claims of one corridor (or of all) known at a moment, as timeline rows."""
-    rows = timeline.milestones(dataset_at(root, moment))
-    return rows if corridor is None else rows[rows["corridor"] == corridor]
-
-
-@data_cache(max_entries=64)
-def timeline_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The chart of those rows, built once per data version, corridor and moment."""
-    return timeline.timeline_chart(milestones(root, corridor, moment))
-
-
-@data_cache(max_entries=4)
-def corridor_names(root: str) -> dict[str, str]:
-    """What the corridor list shows for each corridor (built once: it may list thousands)."""
-    return sidebar.corridor_labels(load(root), view_options(root))
-
-
-@data_cache(max_entries=4)
-def source_options(root: str) -> dict[str, str]:
-    """What the article filter shows for each article."""
-    return sidebar.source_labels(load(root), view_options(root))
+    panel.show_more(st.session_state[session.PANEL_SHOWN][1], key)
 
 
 def _lazy_expander(label: str, key: str, corridor: str | None):
@@ -529,21 +335,21 @@ def _timeline(
     section = _lazy_expander(sections.TIMELINE_LABEL, sections.TIMELINE_OPEN, corridor)
     if not section.open:
         return
-    rows = milestones(root, corridor, moment)
+    rows = pagedata.milestones(root, corridor, moment)
     with section:
         if rows.empty:
             st.caption(sections.NO_DATES)
             return
         st.caption(sections.TIMELINE_CAPTION)
-        event = st.altair_chart(
-            timeline_chart(root, corridor, moment),
-            width="stretch",
-            on_select="rerun",
-            selection_mode="milestone",
-            key="timeline",
-        )
-        for claim in sections.picked_claims(event.selection, "milestone"):
-            st.html(panel.claim_html(ds, claim))
+        chart = pagedata.timeline_chart(root, corridor, moment)
+        _chart(ds, chart, "milestone", "timeline", width="stretch")
+
+
+def _chart(ds: dataset.Dataset, chart, selection: str, key: str, **options) -> None:
+    """A chart whose marks stand for claims: picking one shows its quote below."""
+    event = st.altair_chart(chart, on_select="rerun", selection_mode=selection, key=key, **options)
+    for claim in sections.picked_claims(event.selection, selection):
+        st.html(panel.claim_html(ds, claim))
 
 
 def _asof_note(moment: asof.Moment) -> None:
@@ -553,21 +359,9 @@ def _asof_note(moment: asof.Moment) -> None:
         st.html(note)
 
 
-@data_cache(max_entries=64)
-def figure_rows(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
-    return figures.rows(dataset_at(root, moment), corridor)
-
-
-@data_cache()
-def figure_chart(root: str, corridor: str | None, moment: str = asof.NOW.key()):
-    """The chart of those rows, built once per data version, corridor and moment."""
-    return figures.chart(figure_rows(root, corridor, moment)[0])
-
-
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
     """Figures over time; left out when the system has nothing to plot."""
-    rows, unplaced = figure_rows(root, corridor, moment)
+    rows, unplaced = pagedata.figure_rows(root, corridor, moment)
     if rows.empty:
         return
     section = _lazy_expander(sections.FIGURES_LABEL, sections.FIGURES_OPEN, corridor)
@@ -575,31 +369,7 @@ def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) 
         return
     with section:
         st.caption(sections.figures_caption(unplaced))
-        event = st.altair_chart(
-            figure_chart(root, corridor, moment),
-            on_select="rerun",
-            selection_mode="figure",
-            key="figures",
-        )
-        for claim in sections.picked_claims(event.selection, "figure"):
-            st.html(panel.claim_html(ds, claim))
-
-
-@data_cache(max_entries=32)
-def changes_bytes(
-    root: str, fmt: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> bytes:
-    """The changes list in one format, made once per question."""
-    chosen = None if corridor is None else [corridor]
-    return changes.render(load(root), fmt, since, until, undated, chosen)
-
-
-@data_cache(max_entries=32)
-def change_list(
-    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> list[changes.Change]:
-    chosen = None if corridor is None else [corridor]
-    return changes.changes(load(root), since, until, undated, chosen)
+        _chart(ds, pagedata.figure_chart(root, corridor, moment), "figure", "figures")
 
 
 def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
@@ -612,7 +382,7 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
     with section:
         since = st.date_input(
             sections.CHANGES_SINCE_LABEL,
-            value=sections.changes_start(asof.source_days(load(root)).values(), end),
+            value=sections.changes_start(asof.source_days(pagedata.load(root)).values(), end),
             min_value=sidebar.FIRST_DAY,
             max_value=dt.date.today(),
             format="YYYY-MM-DD",
@@ -622,54 +392,27 @@ def _changes(root: str, corridor: str | None, moment: asof.Moment) -> None:
             st.caption(sections.changes_too_late(end))
             return
         st.caption(sections.changes_caption(since, end, moment.undated))
-        st.html(changes_list_html(root, since, until, moment.undated, corridor))
-        columns = st.columns(2)
-        for b in downloads.changes_buttons():
-            columns[b.column].download_button(
-                b.label,
-                data=lambda fmt=b.fmt: changes_bytes(
-                    root, fmt, since, until, moment.undated, corridor
-                ),
-                file_name=b.file_name,
-                mime=b.mime,
-                key=b.key,
-                on_click="ignore",
-            )
+        st.html(pagedata.changes_list_html(root, since, until, moment.undated, corridor))
+        _buttons(
+            st.columns(2),
+            downloads.changes_buttons(),
+            lambda fmt: pagedata.changes_bytes(root, fmt, since, until, moment.undated, corridor),
+        )
 
 
-@data_cache(max_entries=32)
-def changes_list_html(
-    root: str, since: dt.date, until: dt.date | None, undated: bool, corridor: str | None
-) -> str:
-    """``changes.list_html`` of one question, made once (not on every rerun of the page)."""
-    return changes.list_html(load(root), change_list(root, since, until, undated, corridor))
-
-
-@data_cache(max_entries=16)
-def overview_html(root: str, moment: str = asof.NOW.key()) -> str:
-    """Claims and articles per corridor, for the page before anything is selected."""
-    return panel.overview_html(dataset_at(root, moment), view_options(root).corridors)
-
-
-@data_cache(max_entries=16)
-def sources_list_html(root: str, moment: str = asof.NOW.key()) -> str:
-    """Every article and what it cites (an article that cites no mapped system says so)."""
-    return panel.sources_html(dataset_at(root, moment))
-
-
-@kept_cache()
-def _map_version() -> citations.MapVersion:
-    return citations.map_version(str(REPO_ROOT))
-
-
-@data_cache(max_entries=64)
-def _shown(
-    root: str, ids: tuple[str, ...], sources: tuple[str, ...], moment: str = asof.NOW.key()
-) -> tuple[dataset.Dataset, list[citations.Entry]]:
-    """What a view shows (features and the claims about them, as of its moment) and its sources,
-    once per view."""
-    shown = filters.subset(dataset_at(root, moment), ids, sources)
-    return shown, citations.entries(shown, citations.cited(shown))
+def _buttons(columns, buttons: list[downloads.Button], make, disabled: bool = False) -> None:
+    """Download buttons two to a row; each file is made (``make(fmt)``) when its button is
+    pressed, not on every rerun."""
+    for b in buttons:
+        columns[b.column].download_button(
+            b.label,
+            data=lambda fmt=b.fmt: make(fmt),
+            file_name=b.file_name,
+            mime=b.mime,
+            key=b.key,
+            on_click="ignore",
+            disabled=disabled,
+        )
 
 
 def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: str) -> None:
@@ -680,37 +423,29 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
     # choice its options no longer hold, after the data changed), and this follows the widgets.
     state = _state(options)
     moment = state.moment().key()
-    ids = tuple(filters.visible(dataset_at(root, moment), state))
+    ids = tuple(filters.visible(pagedata.dataset_at(root, moment), state))
     sources = tuple(state.sources)
-    shown, entries = _shown(root, ids, sources, moment)
+    shown, entries = pagedata.shown(root, ids, sources, moment)
     sb = st.sidebar
     sb.subheader("Download what is shown")
     sb.caption(downloads.shown_caption(len(ids), len(shown.claims), bool(sources), state.moment()))
-    columns = sb.columns(2)
-    for b in downloads.export_buttons():
-        columns[b.column].download_button(
-            b.label,
-            data=lambda fmt=b.fmt: downloads.export_bytes(shown, fmt),
-            file_name=b.file_name,
-            mime=b.mime,
-            key=b.key,
-            on_click="ignore",
-            disabled=not ids,
-        )
+    _buttons(
+        sb.columns(2),
+        downloads.export_buttons(),
+        lambda fmt: downloads.export_bytes(shown, fmt),
+        disabled=not ids,
+    )
     sb.caption(downloads.citations_caption(len(entries)))
-    columns = sb.columns(2)
-    for b in downloads.citation_buttons():
-        columns[b.column].download_button(
-            b.label,
-            data=lambda fmt=b.fmt: citations.render(entries, fmt),
-            file_name=b.file_name,
-            mime=b.mime,
-            key=b.key,
-            on_click="ignore",
-            disabled=not entries,
-        )
+    _buttons(
+        sb.columns(2),
+        downloads.citation_buttons(),
+        lambda fmt: citations.render(entries, fmt),
+        disabled=not entries,
+    )
     with sb.expander("How to cite this map"):
-        st.html(notices.how_to_cite_html(citations.how_to_cite(_map_version(), data_version)))
+        st.html(
+            notices.how_to_cite_html(citations.how_to_cite(pagedata.map_version(), data_version))
+        )
 
 
 # --- review of proposed claims ----------------------------------------------------------------

@@ -11,11 +11,13 @@ import pytest
 
 from corridors.store.datadir import REPO_ROOT
 
+#: Every module of both folders, sub-packages included (``devtools/trace/``: the package by its name).
 MODULES = sorted(
-    f"{path.parent.name}.{path.stem}"
+    ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
     for folder in ("benchmarks", "devtools")
-    for path in (REPO_ROOT / folder).glob("*.py")
-    if path.stem != "__init__"
+    for path in (REPO_ROOT / folder).rglob("*.py")
+    if path.stem != "__main__" and not (path.stem == "__init__" and path.parent.name == folder)
+    for parts in [path.relative_to(REPO_ROOT).with_suffix("").parts]
 )
 
 

@@ -17,7 +17,7 @@ def redraw(feature: dict, waypoints: Mapping[str, tuple[float, float]]) -> dict:
     """The feature with its geometry rebuilt from its waypoints ((lon, lat) by id).
 
     Only for features drawn through their waypoints; a line traced from reference geometry
-    (``devtools/trace.py``) is returned unchanged.
+    (``devtools/trace/``) is returned unchanged.
     """
     props = feature["properties"]
     if props.get("method") not in REDRAWN_METHODS:

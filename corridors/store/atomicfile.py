@@ -4,7 +4,7 @@ The bytes go to a temporary file in the target's own folder, are flushed to disk
 then renamed over the target (an atomic rename on POSIX), so a full disk, a killed process or an
 unwritable folder leaves the previous file byte-identical. Exports, ``fmt``, the boundaries
 recipe, anchors.csv, ingest, review, the annotations export, the trace recipe
-(``devtools/trace.py``) and the two caches (the map's data files, the compiled dataset) write
+(``devtools/trace/``) and the two caches (the map's data files, the compiled dataset) write
 through here: the one writer of the package.
 
 A cache passes ``durable=False``: its file is still replaced whole (a reader never sees half of

@@ -261,7 +261,7 @@ def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
         if ctx.parsed.valid[ref.seq] and np.isfinite(km) and km and isinstance(corridor, str):
             own[ref.id] = float(km)
             lines[corridor].append(ctx.parsed.geometry(ref))
-    network = {corridor: compare.network_km(geoms) for corridor, geoms in lines.items()}
+    network = dict(zip(lines, compare.networks_km(lines.values()), strict=True))
     table = ctx.raw.claims
     for row in table.rows:
         if row["field"] != "length" or row["note"].strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import shapely
 from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
@@ -49,9 +50,40 @@ SIMPLIFY_DEG = 0.01
 
 def screen_geometry(geom: BaseGeometry) -> dict:
     """A feature's geometry as the browser gets it: simplified if long, rounded to ~10 m."""
-    if geom.geom_type != "Point" and shapely.get_num_coordinates(geom) > SIMPLIFY_ABOVE_VERTICES:
-        geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=False)
-    return _round(mapping(geom))
+    return screen_geometries([geom])[0]
+
+
+_POINT, _LINESTRING = 0, 1  # shapely type ids
+
+
+def screen_geometries(geoms: Iterable[BaseGeometry]) -> list[dict]:
+    """``screen_geometry`` of many geometries: one shapely call simplifies them all, and a plain
+    line's or point's coordinates are rounded from one array, not walked recursively (at 10,000
+    routes the walk took about a quarter of the time writing the layer files took)."""
+    arr = np.array([*geoms, None], dtype=object)[:-1]  # never a 2-d array of coordinates
+    if not len(arr):
+        return []
+    kinds = shapely.get_type_id(arr)
+    long = (kinds != _POINT) & (shapely.get_num_coordinates(arr) > SIMPLIFY_ABOVE_VERTICES)
+    arr[long] = shapely.simplify(arr[long], SIMPLIFY_DEG, preserve_topology=False)
+    kinds = shapely.get_type_id(arr)
+    plain = np.isin(kinds, (_POINT, _LINESTRING)) & ~shapely.is_empty(arr) & ~shapely.has_z(arr)
+    return [
+        _plain_mapping(geom, kind) if easy else _round(mapping(geom))
+        for geom, kind, easy in zip(arr, kinds.tolist(), plain.tolist(), strict=True)
+    ]
+
+
+def _plain_mapping(geom: BaseGeometry, kind: int) -> dict:
+    """A non-empty 2-d Point's or LineString's GeoJSON, rounded: what ``_round(mapping(geom))``
+    gives, with Python's ``round`` on each number (exactly as there), but from one array."""
+    coords = [
+        [round(x, MAP_DECIMALS), round(y, MAP_DECIMALS)]
+        for x, y in shapely.get_coordinates(geom).tolist()
+    ]
+    if kind == _POINT:
+        return {"type": "Point", "coordinates": coords[0]}
+    return {"type": "LineString", "coordinates": coords}
 
 
 def feature_collection(
@@ -66,7 +98,8 @@ def feature_collection(
     rows = frame[_ROW_COLUMNS].to_dict("records")
     maker = maker or PopupMaker(ds)
     features = []
-    for feature_id, row, geom in zip(ids, rows, frame.geometry, strict=True):
+    geometries = screen_geometries(frame.geometry)
+    for feature_id, row, geometry in zip(ids, rows, geometries, strict=True):
         features.append(
             {
                 "type": "Feature",
@@ -80,7 +113,7 @@ def feature_collection(
                     "name": str(row["name"]),  # set as text by the page, never as HTML
                     "popup": maker.popup(feature_id, row),
                 },
-                "geometry": screen_geometry(geom),
+                "geometry": geometry,
             }
         )
     return {"type": "FeatureCollection", "features": features}

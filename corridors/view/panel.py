@@ -294,6 +294,11 @@ def shown_count(shown: Mapping[str, int] | None, key: str) -> int:
     return max(PAGE, (shown or {}).get(key, PAGE))
 
 
+def show_more(shown: dict[str, int], key: str) -> None:
+    """The reader asked for more of a section: MORE items beyond what it shows now."""
+    shown[key] = shown_count(shown, key) + MORE
+
+
 def more_left(
     panel: CorridorPanel, shown: Mapping[str, int] | None = None
 ) -> list[tuple[str, str, int]]:

@@ -132,7 +132,7 @@ def _region(routes: Routes) -> BaseGeometry:
 
 
 #: The most route pieces inside one country merged to measure it (see Routes.crossed_length).
-MERGE_AT_MOST = 500
+MERGE_AT_MOST = 100
 
 
 class Routes:
@@ -163,10 +163,15 @@ class Routes:
         if not len(hits):
             return None
         near = self.line_tree.query(geom, predicate="intersects")
-        pieces = shapely.intersection(self.lines[near], geom)
-        if len(pieces) <= MERGE_AT_MOST:
-            return float(shapely.union_all(pieces).length)
-        return float(shapely.length(pieces).sum())
+        if len(near) <= MERGE_AT_MOST:
+            return float(shapely.union_all(shapely.intersection(self.lines[near], geom)).length)
+        # Summed, not merged: a line wholly inside is its own piece (a prepared test, no overlay;
+        # cutting thousands of long lines was most of the labels file's time).
+        lines = self.lines[near]
+        shapely.prepare(geom)
+        whole = shapely.contains_properly(geom, lines)
+        km = shapely.length(lines[whole]).sum()
+        return float(km + shapely.length(shapely.intersection(lines[~whole], geom)).sum())
 
     def near(self, point: shapely.Point, distance: float) -> bool:
         """Whether some route passes within ``distance`` of ``point``."""

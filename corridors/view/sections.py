@@ -92,6 +92,12 @@ def changes_caption(since: dt.date, end: dt.date, undated: bool) -> str:
 
 # --- the panel column, beside the map ------------------------------------------------------------
 
+#: The page's own spacing, written after the columns (nothing before the map moves between runs).
+PAGE_CSS = (
+    "<style>.block-container{padding:1.2rem 1.5rem 2rem;max-width:none}"
+    # a phone: room for Streamlit's header, so it covers none of the map's controls
+    "@media (max-width:640px){.block-container{padding:3.6rem 0.6rem 2rem}}</style>"
+)
 CORRIDOR_LABEL = "Corridor (or click a route on the map)"
 #: The panel column before a corridor is chosen.
 CHOOSE_PROMPT = (

@@ -9,11 +9,13 @@ logic, so it lives here and is tested without Streamlit.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..model.dataset import Dataset
 from ..model.sources import source
-from ..schema import KINDS
-from . import notices
+from ..schema import KINDS, status_label
+from . import notices, session
 from .viewstate import Options
 
 TITLE = "Corridors"
@@ -90,3 +92,45 @@ def corridor_labels(ds: Dataset, options: Options) -> dict[str, str]:
 def source_labels(ds: Dataset, options: Options) -> dict[str, str]:
     """What the article filter shows for each article."""
     return {f: source(ds, f).option for f in options.sources}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One of the sidebar's multiselect filters, as the dashboard draws it."""
+
+    label: str
+    choices: tuple[str, ...]
+    key: str
+    format: Callable[[str], str]
+    placeholder: str
+    help: str
+
+
+def filters(ds: Dataset, options: Options, article_labels: dict[str, str]) -> list[Filter]:
+    """The status, country and article filters, in the sidebar's order."""
+    return [
+        Filter(
+            STATUS_LABEL,
+            options.statuses,
+            session.STATUSES,
+            status_label,
+            STATUS_PLACEHOLDER,
+            STATUS_HELP,
+        ),
+        Filter(
+            COUNTRY_LABEL,
+            options.countries,
+            session.COUNTRIES,
+            str,
+            COUNTRY_PLACEHOLDER,
+            COUNTRY_HELP,
+        ),
+        Filter(
+            ARTICLE_LABEL,
+            options.sources,
+            session.SOURCES,
+            article_labels.get,  # type: ignore[arg-type]
+            ARTICLE_PLACEHOLDER,
+            article_help(ds, options),
+        ),
+    ]

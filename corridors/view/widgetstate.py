@@ -1,5 +1,6 @@
 """The view held in the widgets' session state: set from the link on a session's first run, read
-back before the widgets are drawn on every run, and written back to the link.
+back before the widgets are drawn on every run, and written back to the link; the undated choice
+follows a new "as of" day.
 
 The widgets' values live in Streamlit's session state; these functions take it as a plain mapping
 (``st.session_state`` in the app, a dict in the tests) and import no Streamlit, as
@@ -9,9 +10,10 @@ The widgets' values live in Streamlit's session state; these functions take it a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Any
 
+from ..model import asof
 from . import mapcomponent, session, viewstate
 from .viewstate import Options, ViewState
 
@@ -84,3 +86,35 @@ def wanted_query(
     if view is not None and not values.pop(session.FITTED, False):
         wanted[mapcomponent.VIEW_KEY] = mapcomponent.view_text(view)
     return wanted
+
+
+def first_run(
+    values: MutableMapping[str, Any],
+    query: dict,
+    options: Options,
+    today: dt.date,
+    reconnected: Callable[[], bool],
+) -> None:
+    """On a session's first run, set every widget from the link (``from_query``); once only.
+
+    A tab that reconnects after the server restarted starts a new session too, but it brings its
+    widgets' values: those are the reader's view (the link lags one step behind), so they stay;
+    the whole page is written at once, and then once more (``session.RERUN_ONCE``), so that the
+    map, which reads the widgets' values before they are drawn, sees them too.
+    """
+    if values.get(session.INITIALISED):
+        return
+    values[session.INITIALISED] = True
+    if reconnected():
+        values[session.PAINTED] = True
+        values[session.RERUN_ONCE] = True
+        return
+    for key, value in from_query(query, options, today).items():
+        values[key] = value
+
+
+def undated_default(values: MutableMapping[str, Any]) -> None:
+    """A new "as of" day resets the undated choice to that day's default (on as of today, off
+    before: ``asof.default_undated``)."""
+    day = values.get(session.ASOF)
+    values[session.UNDATED] = asof.default_undated(day if isinstance(day, dt.date) else None)

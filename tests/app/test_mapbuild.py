@@ -15,8 +15,9 @@ import re
 
 import folium
 import pytest
+import shapely
 from jinja2.utils import htmlsafe_json_dumps
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString, Point, mapping
 
 from corridors.model import dataset
 from corridors.schema import FIELDS, KINDS, METHODS, STATUSES, format_claim
@@ -572,3 +573,30 @@ def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_p
     assert all((tmp_path / url).is_file() for url, _ in fetches)
     page_js = (REPO_ROOT / "corridors" / "view" / "frontend" / "map.js").read_text(encoding="utf-8")
     assert "window.corridorsPrefetched" in page_js
+
+
+def _walked(geom) -> dict:
+    """The screen geometry as the recursive walk makes it (the general path)."""
+    if geom.geom_type != "Point" and shapely.get_num_coordinates(geom) > 32:
+        geom = geom.simplify(mapbuild.SIMPLIFY_DEG, preserve_topology=False)
+    return mapbuild._round(mapping(geom))
+
+
+_LONG = [(60 + i * 0.0123456789, 40 + (i % 7) * 0.00005) for i in range(80)]
+
+
+@pytest.mark.parametrize(
+    "geom",
+    [
+        pytest.param(Point(71.123456789, 42.000049999), id="point"),
+        pytest.param(LineString([(70.00005, 40.00015), (71.2, 41.3)]), id="short line"),
+        pytest.param(LineString(_LONG), id="long line, simplified"),
+        pytest.param(LineString([(70, 40, 5), (71, 41, 6)]), id="line with heights"),
+        pytest.param(MultiLineString([[(70, 40), (71, 41)], [(72, 42), (73, 43)]]), id="multi"),
+        pytest.param(LineString(), id="empty line"),
+    ],
+)
+def test_screen_geometries_match_the_walk(geom):
+    """The bulk path (one shapely call, arrays) gives exactly what the recursive walk gave."""
+    assert mapbuild.screen_geometries([geom, geom]) == [_walked(geom)] * 2
+    assert mapbuild.screen_geometry(geom) == _walked(geom)

@@ -968,3 +968,20 @@ def test_conflicting_dates_and_lengths_from_the_data(data_copy) -> None:
     assert "data-conflict-claim='titr-length-a'" in rendered
     assert "data-conflict-claim='titr-length-b'" in rendered
     assert "data-conflict-claim='titr-length-c'" not in rendered
+
+
+@pytest.mark.parametrize(
+    ("shown", "after"),
+    [
+        pytest.param({}, panel.PAGE + panel.MORE, id="first page, then MORE beyond it"),
+        pytest.param({"length": panel.PAGE + panel.MORE}, panel.PAGE + 2 * panel.MORE, id="again"),
+        pytest.param({"other": 99}, panel.PAGE + panel.MORE, id="another section untouched"),
+    ],
+)
+def test_show_more(shown: dict[str, int], after: int) -> None:
+    before = dict(shown)
+    panel.show_more(shown, "length")
+    assert shown["length"] == after
+    assert {k: v for k, v in shown.items() if k != "length"} == {
+        k: v for k, v in before.items() if k != "length"
+    }

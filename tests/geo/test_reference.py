@@ -212,17 +212,17 @@ def test_pipeline_line_measures_its_sourced_length(claim: dict[str, str]) -> Non
 @needs_reference
 @pytest.mark.slow
 def test_the_recipe_reproduces_the_committed_geodata(tmp_path: Path) -> None:
-    """devtools/trace.py on the same references rewrites geodata/ byte for byte (~15 s), so every
+    """devtools/trace/ on the same references rewrites geodata/ byte for byte (~15 s), so every
     committed vertex can be traced back to its reference by rerunning it (the README's promise)."""
     import filecmp
     import shutil
 
-    from devtools import trace
+    from devtools.trace import geodata, recipe
 
     copy = tmp_path / "geodata"
     shutil.copytree(REPO_ROOT / "geodata", copy)
-    legs = trace.build(REF_DIR, REPO_ROOT / "geodata" / "boundaries.geojson")
-    trace.write_geodata(legs, copy)
+    legs = recipe.build(REF_DIR, REPO_ROOT / "geodata" / "boundaries.geojson")
+    geodata.write_geodata(legs, copy)
     changed = []
     for here, _dirs, files in os.walk(REPO_ROOT / "geodata"):
         for name in files:

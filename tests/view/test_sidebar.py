@@ -64,3 +64,29 @@ def test_corridor_labels_mark_the_mentioned(ds, options) -> None:
 
 def test_source_labels(ds, options) -> None:
     assert sidebar.source_labels(ds, options) == {f: source(ds, f).option for f in options.sources}
+
+
+@pytest.mark.parametrize(
+    ("index", "label", "key", "shown_as"),
+    [
+        pytest.param(0, "Status", "statuses", ("planned", "Planned"), id="status: its label"),
+        pytest.param(
+            1, "Country crossed (measured)", "countries", ("China", "China"), id="country: as is"
+        ),
+        pytest.param(
+            2, "Cited by article", "sources", ("a.txt", "Article A"), id="article: its option"
+        ),
+    ],
+)
+def test_filters(ds, options, index: int, label: str, key: str, shown_as) -> None:
+    found = sidebar.filters(ds, options, {"a.txt": "Article A"})[index]
+    assert (found.label, found.key) == (label, key)
+    assert found.format(shown_as[0]) == shown_as[1]
+    assert (
+        found.choices
+        == {
+            "statuses": options.statuses,
+            "countries": options.countries,
+            "sources": options.sources,
+        }[key]
+    )

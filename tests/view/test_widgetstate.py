@@ -141,3 +141,43 @@ def test_wanted_query(link_view, fitted: bool, view_kept: bool) -> None:
         assert wanted["view"] == "41.000,73.000,7"
     if link_view and fitted:
         assert session.FITTED not in values, "a fit is taken once"
+
+
+@pytest.mark.parametrize(
+    ("values", "reconnected", "expected"),
+    [
+        pytest.param(
+            {},
+            False,
+            {session.INITIALISED: True, session.CORRIDOR: "titr"},
+            id="fresh: from the link",
+        ),
+        pytest.param(
+            {},
+            True,
+            {session.INITIALISED: True, session.PAINTED: True, session.RERUN_ONCE: True},
+            id="reconnected: the widgets' values stay, page written twice",
+        ),
+        pytest.param(
+            {session.INITIALISED: True}, False, {session.INITIALISED: True}, id="later run: nothing"
+        ),
+    ],
+)
+def test_first_run(values: dict, reconnected: bool, expected: dict) -> None:
+    widgetstate.first_run(values, {"corridor": "titr"}, OPTIONS, TODAY, lambda: reconnected)
+    assert {k: values.get(k) for k in expected} == expected
+    assert (session.CORRIDOR in values) is (session.CORRIDOR in expected)
+
+
+@pytest.mark.parametrize(
+    ("day", "undated"),
+    [
+        pytest.param(dt.date.today(), True, id="today: undated counted"),
+        pytest.param(dt.date(2020, 1, 1), False, id="an earlier day: left out"),
+        pytest.param(None, True, id="cleared: as of today"),
+    ],
+)
+def test_undated_default(day, undated: bool) -> None:
+    values = {session.ASOF: day, session.UNDATED: not undated}
+    widgetstate.undated_default(values)
+    assert values[session.UNDATED] is undated

@@ -17,7 +17,10 @@ from .fields import Value
 EVENTS = (
     (
         "opening_date",
-        r"opened|opening|entered\s+service|commissioned|put\s+into\s+(?:operation|service)|"
+        r"opened|opening|entered\s+service|"
+        # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
+        # "established diplomatic relations in 1992")
+        r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
         r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
         r"began\s+operating|(?:went|go|goes|gone|came)\s+into\s+(?:operation|service)|(?:will|would|to|could|should|shall)\s+open",
@@ -53,7 +56,8 @@ SAID = re.compile(
 #: Things whose opening or start is not the system's: "An office ... opened in January 2023".
 OTHER_THING = re.compile(
     r"\b(?:office|centre|center|agreement|talks|summit|conference|exhibition|zone|factory|plant|"
-    r"school|hospital|company|venture|consortium)\b",
+    r"school|hospital|company|venture|consortium|study|studies|survey|assessment|report|"
+    r"review|audit)\b",
     re.I,
 )
 
@@ -61,7 +65,8 @@ OTHER_THING = re.compile(
 #: A clause about something new beside the system: "a second yard", "a new terminal", "another
 #: branch".
 NEW_THING = re.compile(
-    r"\s*(?:(?:and|but|while)\s+)?(?:an?\s+(?:second|third|fourth|new|additional|further|"
+    r"\s*(?:(?:and|but|while)\s+)?(?:(?:work|works|construction|building)\s+(?:on|of)\s+)?"
+    r"(?:an?\s+(?:second|third|fourth|new|additional|further|"
     r"extra)|another)\s+\w+",
     re.I,
 )

@@ -27,7 +27,7 @@ CAPACITY_CUE = re.compile(
 TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
-    r"dispatched|ran|processed|took)\b",
+    r"dispatched|ran|processed|took|came\s+to|amounted\s+to|totall?ed|traffic)\b",
     re.I,
 )
 TARGET_CUE = re.compile(
@@ -86,8 +86,21 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         sentence[: q.start],
     )
     if step:
-        return _flow_change(q, sentence, step, future, after)
-    return _flow_stated(q, sentence, ctx, after)
+        value = _flow_change(q, sentence, step, future, after)
+    else:
+        value = _flow_stated(q, sentence, ctx, after)
+    a, _ = scopes.clause_of(sentence, q.start)
+    if value is not None and PORT_SUBJECT.match(sentence, a, q.start):
+        value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    return value
+
+
+#: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
+#: what carried the figure (a route's total is not one port's share).
+PORT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:port|seaport|terminal|harbou?r)\b"
+)
 
 
 def _flow_change(
@@ -255,7 +268,7 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
     if q.unit == "trains":
         return None
-    words = list(re.finditer(r"\bcapacity\b", sentence[: q.start], re.I))
+    words = list(re.finditer(r"\b(?:capacity|potential)\b", sentence[: q.start], re.I))
     carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
     governed = bool(words) and not (carried and carried[-1] > words[-1].end())
     # "..., with a combined 55 bcm a year": a yearly rate the parts have together

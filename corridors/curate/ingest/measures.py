@@ -24,7 +24,9 @@ COST_CUE = re.compile(
     re.I,
 )
 NOT_COST = re.compile(
-    r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profit|fees?)\b", re.I
+    r"\b(?:grants?|trade|turnover|exports?|imports?|revenue|profits?|fees?|tax|taxes|"
+    r"dividends?|royalt\w*)\b",
+    re.I,
 )
 STAKE_CUE = re.compile(
     r"\b(?:stake|stakes|share|shares|hold|holds|held|holding|own|owns|owned|owning|interest|"
@@ -42,9 +44,12 @@ _GLUED_HEAD = re.compile(
 def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     after = sentence[q.end : q.end + 40]
     near_head = re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:railway|pipeline|project|line|port)\b", after)
-    if NOT_COST.search(sentence) and not near_head:
+    # the figure's own clause decides: "building it will cost $1.2bn, and it will pay $2bn in
+    # taxes" is one cost; "pledged $1tn for projects, but how much was spent" none
+    a, b = scopes.clause_of(sentence, q.start)
+    if NOT_COST.search(sentence, a, b) and not near_head:
         return None
-    if not (COST_CUE.search(sentence) or near_head):
+    if not (COST_CUE.search(sentence, a, b) or near_head):
         return None
     scope = _cost_scope(sentence, q, countries)
     return Value(
@@ -85,6 +90,8 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         re.I,
     ):
         return None  # "cut the distance to Europe by some 900 km": a difference, not a length
+    if re.match(r"\s*(?:shorter|longer|less|more|fewer)\b", sentence[q.end :]):
+        return None  # "about 900 km shorter": a difference
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
     glued = bool(_GLUED_HEAD.match(sentence[q.end :]))

@@ -187,6 +187,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("part") and not system.part_of:
         return None
+    if value.hints.get("of") == "port" and "port" not in system.kinds:
+        return None  # a port's own traffic is not the route's
     if value.field == "length" and system.kinds <= {"corridor"}:
         where = value.scope or ctx.last_stretch
         if not where:

@@ -37,8 +37,9 @@ ROUND_TRIP = re.compile(
 
 #: "to cut the run to ten days", "bring delivery times down to": an aim, not the time it takes.
 GOAL = re.compile(
-    r"\b(?:cut|cutting|reduce|reducing|bring|bringing|shorten|shortening|lower|lowering|halve)"
-    r"\b[^.;]{0,60}?\bto\s+(?:\w+\s+)?$",
+    r"(?:\b(?:cut|cutting|reduce|reducing|shorten|shortening|lower|lowering|halve)\b[^.;]{0,60}?"
+    r"|\b(?:bring|brings|bringing|get|getting)\b[^.;]{0,60}?\bdown\s+)"
+    r"(?<!\d\s)\bto\s+(?:(?:about|around|some|just|only|under)\s+)?$",
     re.I,
 )
 #: Whole regions: a time to one of them is not between two places.
@@ -59,9 +60,18 @@ _COMPARED = re.compile(
 )
 
 
+#: "bring cargo from China to Europe in 20 days": a trip between two named ends, in a time.
+TRIP_IN = re.compile(
+    r"\bfrom\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+    r"\s+in\s+(?:[\w-]+\s+){0,4}$"
+)
+
+
 def _travel_word_nearest(sentence: str, q: Quantity) -> bool:
     """Travel words, unless a word of handling stands nearer the figure: "customs formalities
     meant the journey took 20 days" is a trip; "customs clear a wagon in two hours" is not."""
+    if TRIP_IN.search(sentence[: q.start]):
+        return True
     travel = [m.end() for m in TRAVEL_CUE.finditer(sentence, 0, q.start)]
     handling = [m.end() for m in NOT_TRAVEL.finditer(sentence, 0, q.start)]
     if not travel:
@@ -94,6 +104,9 @@ def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
         return True  # "should drop to 12 days once ...": a hope, not today's transit time
     if GOAL.search(sentence[: q.start]):
         return True  # "the next goal is to cut the run to 10 days": an aim
+    a, b = scopes.clause_of(sentence, q.start)
+    if re.search(rf"\bfrom\s+[A-Z][\w'-]*\s+to\s+(?:{REGION})\b", sentence[a:b]):
+        return False  # "from China to Europe in 20 to 25 days": both ends named, the whole run
     return bool(_TO_WHERE.match(after) or _REACH_WHERE.search(sentence[: q.start]))
 
 

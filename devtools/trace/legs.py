@@ -1,4 +1,4 @@
-"""The curated inputs of the trace recipe (``devtools/trace.py``): which reference files, which
+"""The curated inputs of the trace recipe (``devtools/trace/``): which reference files, which
 stations and ports, and the legs to draw through them, with why each choice was made.
 
 Data, not code: this is the part a curator edits (a new leg, a station the references lack) and
