@@ -228,6 +228,15 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(CACGP, "capacity", "50", "")],
             id="a later stage's figure is not the whole's",
         ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is moving on. The minister called the "
+            "railway a key link that would one day join the Trans-Caspian International "
+            "Transport Route. The project was launched on 27 December last year.",
+            "2025-11-13",
+            [(CKU, "start_date", "2024-12-27", "")],
+            [(TITR, "start_date", "2024-12-27", "")],
+            id="a pointer back before a named system is what the sentence is about",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:

@@ -175,6 +175,11 @@ class Discourse:
                 if leaning is not None:
                     here.append(leaning)
                     about = [leaning]
+            else:
+                subject = self._back_before(si, sent, about)
+                if subject is not None:
+                    here.append(subject)
+                    about = [subject, *about]
             out += here
             if about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
@@ -326,6 +331,28 @@ class Discourse:
             leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _back_before(self, si: int, sent: Sentence, about: list[Mention]) -> Mention | None:
+        """ "The minister described the railway as ... joining the Trans-Caspian corridor": a
+        pointer back set before every system the sentence names is what it is about; the system
+        named later is what it is linked to, not the topic the next sentence points back to."""
+        back = ANAPHORA.search(sent.text)
+        if back is None or any(m.how == "part" or m.feature for m in about):
+            return None
+        if sent.start + back.end() > min(m.start for m in about):
+            return None
+        root = self._last(_KIND_OF.get(back.group("head").lower()))
+        if root is None or not root.system:
+            return None
+        family = {self._family(m.system) for m in about}
+        if self._family(root.system) in family:
+            return None  # "the pipeline's three lines, A, B and C": the same system, or its part
+        return self._leaning(si, sent, root, back, BACK, "points back to")
+
+    def _family(self, ident: str | None) -> str:
+        """The whole system a system or part belongs to."""
+        system = self.by_id.get(ident or "")
+        return (system.part_of or system.id) if system is not None else ""
 
     def _whole(self, root: Mention) -> Mention | None:
         """The whole system a line, a part or the system itself belongs to."""
