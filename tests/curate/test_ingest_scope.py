@@ -351,15 +351,20 @@ COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "T
             id="the start as a border",
         ),
         pytest.param(
-            "It crosses Kazakhstan and Uzbekistan, then the Caspian Sea and Georgia.",
-            None,
-            id="a way that goes on past the countries is a route",
+            "It crosses Kazakhstan and Uzbekistan, then the Caspian Sea and Tajikistan.",
+            "Kazakhstan;Uzbekistan;Tajikistan",
+            id="a sea crossed on the way is passed over",
         ),
         pytest.param(
-            "Trains run through Kazakhstan, across the Caspian Sea, through Turkmenistan and "
-            "Uzbekistan to China.",
+            "It runs from China through Kazakhstan, across the Caspian Sea, through Turkmenistan "
+            "and Uzbekistan and on to Europe.",
+            "China;Kazakhstan;Turkmenistan;Uzbekistan",
+            id="crossings chained across a sea, on to a region beyond",
+        ),
+        pytest.param(
+            "It crosses Kazakhstan and Uzbekistan, then the Fergana region and Tajikistan.",
             None,
-            id="the first crossing is of one country",
+            id="a way that goes on past the countries to other places is a route",
         ),
         pytest.param("Talks on Kyrgyzstan and China went on.", None, id="no word of crossing"),
     ],

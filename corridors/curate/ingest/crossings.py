@@ -18,8 +18,14 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?")
-#: Between two items of the list: a comma, "and", "then", or both.
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)")
+#: Between two items of the list: a comma, "and", "then", "on to", or a new crossing word.
+_SEPARATOR = re.compile(
+    r"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+|on\s+to\s+|(?:across|through|via)\s+)?(?:the\s+)?"
+)
+#: A sea crossed on the way: passed over, not a country ("then the Caspian Sea, Azerbaijan ...").
+_SEA = re.compile(r"[A-Z]\w+\s+(?:Sea|Ocean|Gulf|Strait)\b")
+#: Where a list of countries may end without being a country: "... and on to Turkey and Europe".
+_BEYOND = re.compile(r"(?:Europe|Asia|the\s+Middle\s+East|the\s+Gulf)\b")
 #: A figure in brackets after a country: "Uzbekistan (205 km)".
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
 
@@ -36,7 +42,7 @@ def _start(before: str, names: str) -> str:
     border", "begin in Turkmenistan"."""
     demonyms = "|".join(DEMONYMS)
     m = re.search(
-        rf"\b(?:from|(?:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
+        rf"\b(?:from|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
         rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side))\b[^.;]*$",
         before,
     )
@@ -59,11 +65,26 @@ def _listed(text: str, names: str) -> tuple[list[str], int]:
         bracket = _BRACKET.match(text, at)
         if bracket:
             at = bracket.end()
-        sep = _SEPARATOR.match(text, at)
-        if sep is None or item.match(text, sep.end()) is None:
+        nxt = _next_item(text, at, item)
+        if nxt is None:
             break
-        at = sep.end()
+        at = nxt
     return found, at
+
+
+def _next_item(text: str, at: int, item: re.Pattern) -> int | None:
+    """Where the next country of the list starts, past a separator and any sea; None when the
+    list ends here (a region beyond it, "Europe", ends it too)."""
+    while True:
+        sep = _SEPARATOR.match(text, at)
+        if sep is None or not text[at : sep.end()].strip(" the"):
+            return None  # no comma, "and", "then" or crossing word: the list is over
+        if item.match(text, sep.end()):
+            return sep.end()
+        sea = _SEA.match(text, sep.end())
+        if sea is None:
+            return None
+        at = sea.end()
 
 
 def _end(after: str, names: str) -> str:
@@ -86,6 +107,9 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if len(listed) < 2:
             return None  # the first crossing is of one country or another place: a route
         rest = sentence[cue.end() + end :]
+        beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
+        if beyond and _BEYOND.match(rest, beyond.end()):
+            rest = rest[_BEYOND.match(rest, beyond.end()).end() :]  # type: ignore[union-attr]
         if _GOES_ON.search(re.split(r"[.;]", rest, maxsplit=1)[0]):
             return None  # "... Kazakhstan, then the Caspian Sea": a route of more than countries
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
