@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import crossings, known, mentions
+from corridors.curate.ingest import crossings, discourse, known, mentions
+from corridors.curate.ingest.sentences import sentences
 
 CKU, CACGP, TITR, LINE_D = "cku-railway", "cacgp", "titr", "cacgp-line-d"
 
@@ -306,6 +307,13 @@ def test_letter_labels(sentence: str, found: list[str]) -> None:
             id="what a number of other things are is not the line's stage",
         ),
         pytest.param(
+            "Trade on the China–Kyrgyzstan–Uzbekistan railway will grow once the line is in "
+            "service.",
+            "",
+            "operating",
+            id="a stage inside a condition is no stage",
+        ),
+        pytest.param(
             "On the China–Kyrgyzstan–Uzbekistan railway construction is going to start in spring.",
             "",
             "under_construction",
@@ -372,3 +380,46 @@ COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "T
 def test_countries_crossed(sentence: str, countries: str | None) -> None:
     found = crossings.crossed(sentence, COUNTRIES)
     assert (found.value if found else None) == countries
+
+
+LETTERED = known.System(
+    id="gp",
+    name="Steppe gas pipeline",
+    kinds={"pipeline"},
+    names=[("Steppe gas pipeline", "corridors.csv")],
+    places=[],
+    countries=["Kazakhstan", "China"],
+    features={"Line A": "gp-a", "Line B": "gp-b", "Line C": "gp-c"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            "The Steppe gas pipeline will get a fourth branch. It would be 900 km long.",
+            "Line D",
+            id="a fourth branch after Lines A, B and C",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline runs well. The plan provides for a fourth string of it.",
+            "Line D",
+            id="a fourth string in a later sentence",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline will be finished in its third stage.",
+            None,
+            id="a stage of works is no lettered line",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline will get a sixth branch.",
+            None,
+            id="no lettered lines up to the one before",
+        ),
+    ],
+)
+def test_an_ordinal_line_is_its_letter(text: str, label: str | None) -> None:
+    sents = sentences(text)
+    read = discourse.read(sents, mentions.find_mentions(text, sents, [LETTERED]), [LETTERED])
+    parts = [m.phrase for m in read if m.how == "part" and m.parent == "gp"]
+    assert parts == ([label] if label else [])

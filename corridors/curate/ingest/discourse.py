@@ -27,19 +27,24 @@ from .sentences import Sentence
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
-    r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|port|waterless port|"
+    r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
     r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
 #: "It should handle ...", "Its capacity ...": the sentence's subject is the topic.
-PRONOUN = re.compile(r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b")
+PRONOUN = re.compile(
+    r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b"
+    # "Across Kyrgyzstan it will run ...": a place set before the subject
+    r"|^(?:In|Across|Through|On|Inside|Within)\s+[^,.;]{1,40}?,?\s+(?:it|its)\b"
+)
 #: Heads that can point back to a system of any kind; the others only to their own kind.
 _KIND_OF = {
     "railway": "railway",
     "railroad": "railway",
     "rail line": "railway",
     "pipeline": "pipeline",
+    "pipe": "pipeline",
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
@@ -128,7 +133,17 @@ class Discourse:
             ]
             here = [m for m in here if m is not None]
             about = [m for m in here if m.system or m.how == "part"]
-            new = NEW_PART.search(sent.text) if not about else None
+            new = NEW_PART.search(sent.text)
+            labelled = any(m.how in ("part", "lines", "some") or m.feature for m in here)
+            label = (
+                self._ordinal_label(sent, new, mentions)
+                if new is not None and not labelled
+                else None
+            )
+            if label is not None:  # "a fourth branch" of a system with Lines A, B and C: Line D
+                here.append(label)
+                about = [label]
+            new = new if not about else None
             if new is not None:
                 # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
                 # about the whole; "it" and the paragraph now point to the unnamed new part
@@ -331,6 +346,39 @@ class Discourse:
             leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _ordinal_label(
+        self, sent: Sentence, new: re.Match, mentions: list[Mention]
+    ) -> Mention | None:
+        """ "a fourth branch", "the fourth string" of a system whose lines are lettered A, B and
+        C: its Line D (the letter the ordinal counts to), read as that label is."""
+        word = re.search(r"\b(second|third|fourth|fifth)\b", new.group(), re.I)
+        if word is None or not re.search(r"\b(?:line|branch|string|strand)\b", new.group(), re.I):
+            return None  # "the third stage" is a stage of works, not a lettered line
+        n = ("second", "third", "fourth", "fifth").index(word.group(1).lower()) + 2
+        probe = Mention(
+            self.sents.index(sent),
+            sent.start + new.start(),
+            sent.start + new.end(),
+            new.group(),
+            None,
+            "",
+            0.0,
+            "",
+            True,
+            how="label",
+        )
+        parent = self._parent_for(probe, mentions)
+        if parent is None:
+            return None
+        labels = set(parent.features) | {p.label for p in self.known if p.part_of == parent.id}
+        if not all(f"Line {chr(65 + i)}" in labels for i in range(n - 1)):
+            return None  # its lines are not lettered A, B, ... up to the one before
+        label = self._label(replace(probe, phrase=f"Line {chr(64 + n)}"), mentions)
+        if label is None:
+            return None
+        why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
+        return replace(label, reason=why + label.reason)
 
     def _back_before(self, si: int, sent: Sentence, about: list[Mention]) -> Mention | None:
         """ "The minister described the railway as ... joining the Trans-Caspian corridor": a

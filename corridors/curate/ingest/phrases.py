@@ -288,6 +288,10 @@ OTHER_SUBJECT = re.compile(
 )
 
 
+#: A stage named inside a condition or a time clause says nothing of today.
+CONDITION = re.compile(r"\b(?:once|until|unless|as\s+soon\s+as|if)\b[^,.;]{0,60}$", re.I)
+
+
 def statuses(sentence: str) -> list[Value]:
     """Each stage the sentence names, where it stands (spans never read twice)."""
     out: list[Value] = []
@@ -298,6 +302,8 @@ def statuses(sentence: str) -> list[Value]:
                 continue
             if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
                 continue  # "a transshipment station is planned at Makmal": another thing's plan
+            if CONDITION.search(sentence[: m.start()]):
+                continue  # "once the fourth branch is in service": a condition, not a stage
             taken.append(m.span())
             out.append(Value("status", status, at=m.start(), reason=f"says {m.group()!r}"))
     return out
