@@ -238,6 +238,23 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [(TITR, "start_date", "2024-12-27", "")],
             id="a pointer back before a named system is what the sentence is about",
         ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway will help the Trans-Caspian International "
+            "Transport Route. Work on the corridor is moving fast, and it should be completed "
+            "by 2030.",
+            "2025-11-26",
+            [(CKU, "completion_date", "2030", "")],
+            [(TITR, "completion_date", "2030", "")],
+            id="a railway's article calls it the corridor; a corridor in passing is not it",
+        ),
+        pytest.param(
+            "The Khorgos dry port is part of the Trans-Caspian International Transport Route. "
+            "Freight on the corridor rose to 4.5 million tonnes in 2024.",
+            "2025-03-01",
+            [(TITR, "traffic", "4500000", "2024")],
+            [],
+            id="in a port's article the corridor is the corridor",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:

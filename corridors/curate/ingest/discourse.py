@@ -422,13 +422,27 @@ class Discourse:
     def _last(self, kind: str | None) -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
         to: the last system of that kind named, even where it was not its sentence's subject
-        ("Khorgos is part of the Middle Corridor. Freight on the corridor ...")."""
+        ("Khorgos is part of the Middle Corridor. Freight on the corridor ..."), except in an
+        article about a railway or pipeline, where a corridor named only in passing ("the
+        railway will make the Middle Corridor work better. Work on the corridor ...") is not it."""
         if kind is None:
             return self.subjects[-1] if self.subjects else None
         for m in reversed(self.seen):
             if m.kind == kind or kind in self._kinds(m):
+                if kind == "corridor" and not any(m is x for x in self.subjects):
+                    topic = self._linear_topic()
+                    if topic is not None:
+                        return topic  # a railway's reporting calls it "the corridor" too
                 return m
         return None
+
+    def _linear_topic(self) -> Mention | None:
+        """The article's topic when it is a line (a railway, a pipeline): what "the corridor"
+        means in an article about it, unless a corridor was itself a sentence's subject."""
+        topic = self.article
+        if topic is None or not ({"railway", "pipeline"} & self._kinds(topic)):
+            return None
+        return topic
 
     def _kinds(self, m: Mention) -> set[str]:
         ident = m.system or m.parent
