@@ -42,13 +42,16 @@ def _start(before: str, names: str) -> str:
     border", "begin in Turkmenistan"."""
     demonyms = "|".join(DEMONYMS)
     m = re.search(
-        rf"\b(?:from|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
-        rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side))\b[^.;]*$",
+        rf"\b(?:(?i:from)|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
+        rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side)|"
+        # "from the border between Turkmenistan and Uzbekistan": the first country named
+        rf"(?:border|frontier)(?:\s+area)?\s+between\s+(?P<b>{names})\s+and\s+(?:{names}))"
+        r"\b[^.;]*$",
         before,
     )
     if m is None:
         return ""
-    return m.group("c") or DEMONYMS.get(m.group("d") or "", "")
+    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or "", "")
 
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
@@ -90,7 +93,8 @@ def _next_item(text: str, at: int, item: re.Pattern) -> int | None:
 def _end(after: str, names: str) -> str:
     """Where it ends, said after the list: "to China", "into China", "to feed China's Xinjiang"."""
     m = re.match(
-        rf"\s+(?:to|into|and\s+on\s+to|before\s+entering|ending\s+in)\b[^.;,]{{0,50}}?"
+        rf"\s+(?:to|into|and\s+on\s+to|before\s+entering|ending\s+in|(?:and\s+)?(?:joins?|"
+        rf"joining|meets?|meeting|reach(?:es|ing)?|enters?|entering))\b[^.;,]{{0,50}}?"
         rf"\b(?P<c>{names})\b",
         after,
     )

@@ -36,7 +36,7 @@ ANAPHORA = re.compile(
 PRONOUN = re.compile(
     r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b"
     # "Across Kyrgyzstan it will run ...": a place set before the subject
-    r"|^(?:In|Across|Through|On|Inside|Within)\s+[^,.;]{1,40}?,?\s+(?:it|its)\b"
+    r"|^(?:In|Across|Through|On|Inside|Within|From)\s+[^,.;]{1,60}?,?\s+(?:it|its)\b"
 )
 #: Heads that can point back to a system of any kind; the others only to their own kind.
 _KIND_OF = {
