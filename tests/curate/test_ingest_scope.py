@@ -255,6 +255,15 @@ def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool
             [],
             id="in a port's article the corridor is the corridor",
         ),
+        pytest.param(
+            "The Central Asia–China gas pipeline opened in 2009. From the border between "
+            "Turkmenistan and Uzbekistan it passes through Uzbekistan and Kazakhstan and joins "
+            "the Eastern Trunk Pipeline in China.",
+            "2022-12-01",
+            [(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")],
+            [],
+            id="a place set before 'it' keeps it the subject, beside an unmapped name",
+        ),
     ],
 )
 def test_scope_rules(fixture_raw, text: str, date: str, present, absent) -> None:
@@ -390,6 +399,12 @@ COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "T
             "It crosses Kazakhstan and Uzbekistan, then the Fergana region and Tajikistan.",
             None,
             id="a way that goes on past the countries to other places is a route",
+        ),
+        pytest.param(
+            "From the border between Tajikistan and Kyrgyzstan it passes through Kyrgyzstan "
+            "and Kazakhstan and meets China's own network at the border.",
+            "Tajikistan;Kyrgyzstan;Kazakhstan;China",
+            id="a start between two countries, an end where it meets another",
         ),
         pytest.param("Talks on Kyrgyzstan and China went on.", None, id="no word of crossing"),
     ],
