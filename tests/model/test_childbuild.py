@@ -37,9 +37,15 @@ def test_a_cache_miss_is_built_by_the_child(data_copy, cache_dir: Path, monkeypa
         raise AssertionError("built in the server process, not in the child")
 
     monkeypatch.setattr(dataset, "_load", no_build_here)
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)  # the fixture is small
     got = childbuild.load(data_copy.datadir)
     assert len(list(cache_dir.glob("*.pickle"))) == 1
     _same(got, expected)
+
+
+def _small_data(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(childbuild, "CHILD_ABOVE_BYTES", 10**12)
+    mp.setattr(childbuild, "build_in_child", None)  # called: a TypeError fails the test
 
 
 @pytest.mark.parametrize(
@@ -51,10 +57,12 @@ def test_a_cache_miss_is_built_by_the_child(data_copy, cache_dir: Path, monkeypa
         pytest.param(
             lambda mp: mp.setattr(datacache, "usable", lambda: False), id="no cache folder"
         ),
+        pytest.param(_small_data, id="small data: no child started"),
     ],
 )
 def test_without_a_child_the_build_is_in_process(data_copy, cache_dir, monkeypatch, spoil) -> None:
     expected = dataset.load(data_copy.datadir)
     datacache.clear_memory()
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)
     spoil(monkeypatch)
     _same(childbuild.load(data_copy.datadir), expected)
