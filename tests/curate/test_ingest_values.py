@@ -252,6 +252,20 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             id="works launched: a start",
         ),
         pytest.param(
+            "The project was launched at a ceremony in Osh on 20 December last year.",
+            "2025-11-13",
+            "start_date",
+            {("2024-12-20", "", "", "", "")},
+            id="a project launched; a day of last year",
+        ),
+        pytest.param(
+            "Digging began on December 20.",
+            "2025-11-13",
+            "start_date",
+            {("2024-12-20", "", "", "", "")},
+            id="a past day later in the year than the dateline is last year's",
+        ),
+        pytest.param(
             "The new ferry service was launched in April 2022.",
             "2022-05-01",
             "start_date",
@@ -319,6 +333,15 @@ def test_event_dates(sentence: str, article_date: str, field: str, expected: set
         pytest.param("carried 40 trains this month", "2025-03-14", "2025-03", id="this month"),
         pytest.param("carried 40 trains last month", "2025-03-14", "2025-02", id="last month"),
         pytest.param("carried 40 trains last month", "2025-01-14", "2024-12", id="across a year"),
+        pytest.param(
+            "moved 9 bcm so far this year", "2025-10-02", "2025-01/2025-10", id="so far this year"
+        ),
+        pytest.param(
+            "moved 9 bcm in the second quarter of 2024",
+            "2025-10-02",
+            "2024-04/2024-06",
+            id="a quarter",
+        ),
     ],
 )
 def test_months_against_the_dateline(sentence: str, article_date: str, period: str) -> None:
@@ -381,3 +404,77 @@ def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent)
     found = {(r["corridor"], r["field"], r["value"]) for r in rows}
     assert set(present) <= found
     assert not set(absent) & found
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        pytest.param(
+            ["Caspian Freight and Steppe Rail have acquired 40% of the terminal."],
+            {("40", "Caspian Freight and Steppe Rail")},
+            id="the buyers of a share hold it",
+        ),
+        pytest.param(
+            ["Maersk bought 15% of the terminal in 2019."],
+            {("15", "Maersk")},
+            id="a one-word buyer at the start",
+        ),
+        pytest.param(
+            ["Foreign investors buy 30% of the port"],
+            set(),
+            id="unnamed buyers: who holds it, the body says",
+        ),
+        pytest.param(
+            [
+                "Under the deal, Caspian Freight and Steppe Rail together buy 40% of the terminal.",
+                "Once it closes, each of them holds 20 percent.",
+            ],
+            {("20", "Caspian Freight"), ("20", "Steppe Rail")},
+            id="a share bought together is a sum; each of them takes the buyers named before",
+        ),
+    ],
+)
+def test_stakes_bought_and_split(sentences: list[str], expected: set) -> None:
+    ctx = values.Context("2025-03-14", COUNTRIES, [])
+    found = [v for s in sentences for v in values.read_values(s, ctx) if v.field == "stake"]
+    assert {(v.value, v.scope) for v in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        pytest.param(
+            [
+                "The line carried 800,000 tons from January to April.",
+                "Of that, 120,000 tons went on to Turkey, 30 percent more than last year.",
+            ],
+            {("800000", "2025-01/2025-04"), ("120000", "2025-01/2025-04")},
+            id="a share of the figure before keeps its months; 'than last year' is the comparison's",
+        ),
+        pytest.param(
+            [
+                "In the first quarter of this year freight on the route rose to 500,000 tons.",
+                "Imports grew too, and over 3,000 containers were carried.",
+            ],
+            {("500000", "2025-01/2025-03"), ("3000", "2025-01/2025-03")},
+            id="the next sentence's traffic keeps the months of the one before",
+        ),
+        pytest.param(
+            [
+                "The pipe delivered 20 bcm in the first half of the year.",
+                "By the end of June it had carried a cumulative 300 bcm since it opened.",
+            ],
+            {("20", "2025-01/2025-06")},
+            id="a running total is no traffic of a period",
+        ),
+        pytest.param(
+            ["The line carried 2.5 mn tons in 2024, 20% more than in 2023."],
+            {("2500000", "2024")},
+            id="the year after 'than' is the comparison's",
+        ),
+    ],
+)
+def test_traffic_periods_across_sentences(sentences: list[str], expected: set) -> None:
+    ctx = values.Context("2025-07-14", COUNTRIES, [])
+    found = [v for s in sentences for v in values.read_values(s, ctx) if v.field == "traffic"]
+    assert {(v.value, v.period) for v in found} == expected

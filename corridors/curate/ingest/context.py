@@ -23,6 +23,8 @@ class Context:
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
+    last_holders: list[str] = field(default_factory=list)  # for "each of them holds 24.5%"
+    recent_span: str = ""  # the span of months of the sentence just before, or ''
     last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"
     dates: str = "rules"

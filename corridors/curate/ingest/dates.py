@@ -33,8 +33,10 @@ _YEAR = r"(?:19|20)\d\d"
 #: One date expression; named groups say which kind.
 DATE = re.compile(
     rf"\b(?P<day1>\d{{1,2}})\s+(?P<dmonth1>{_MONTH}),?\s+(?P<dyear1>{_YEAR})\b"
-    rf"|\b(?P<dmonth2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<dyear2>{_YEAR}))?\b"
-    rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})\b"
+    rf"|\b(?P<dmonth2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<dyear2>{_YEAR})"
+    r"|\s+(?P<dyrel2>last|this|next)\s+year)?\b"
+    rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})"
+    r"(?:\s+(?P<dyrel3>last|this|next)\s+year)?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
     rf"(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<myear>{_YEAR}|this year|last year|next year))?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
@@ -140,14 +142,26 @@ def _relative(word: str, ref: tuple[int, int, int] | None) -> str:
     return str(year + {"next year": 1, "last year": -1, "this year": 0}[word])
 
 
-def _day(m: re.Match, ref: tuple[int, int, int] | None) -> str:
-    month = m.group("dmonth1") or m.group("dmonth2") or m.group("dmonth3")
+def _day(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> str:
+    """A day of a month: its year as written, or "last/next year", or the dateline's year unless
+    the tense puts it across the turn of the year ("was launched on 27 December" in a November
+    report is last December)."""
+    month = MONTHS[(m.group("dmonth1") or m.group("dmonth2") or m.group("dmonth3")).lower()[:3]]
     day = int(m.group("day1") or m.group("day2") or m.group("day3"))
-    year = m.group("dyear1") or m.group("dyear2") or (str(ref[0]) if ref else "")
+    year = m.group("dyear1") or m.group("dyear2")
+    if not year and ref:
+        words = (m.group("dyrel2") or m.group("dyrel3") or "").lower()
+        shift = {"last": -1, "next": 1}.get(words, 0)
+        if not words and ref[1] and ref[2]:
+            if when == "past" and (month, day) > (ref[1], ref[2]):
+                shift = -1
+            elif when == "future" and (month, day) < (ref[1], ref[2]):
+                shift = 1
+        year = str(ref[0] + shift)
     if not year:
         return ""
     try:
-        return dt.date(int(year), MONTHS[month.lower().rstrip(".")], day).isoformat()
+        return dt.date(int(year), month, day).isoformat()
     except ValueError:
         return ""
 
@@ -156,7 +170,7 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
     """(value, qualifier, relative) of one DATE match; value '' when it cannot be resolved."""
     g = m.groupdict()
     if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
-        return _day(m, ref), "", not (g["dyear1"] or g["dyear2"])
+        return _day(m, ref, when), "", not (g["dyear1"] or g["dyear2"])
     if g["month"]:
         return (
             _month_year(g["month"], g["myear"], ref, when),
@@ -222,8 +236,12 @@ _PERIOD = re.compile(
     rf"(?P<y3>{_YEAR}|this year|last year))"
     rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
     rf"(?P<y4>{_YEAR}|this year|last year))"
-    # "since the start of this year": from January to the dateline's month
+    # "since the start of this year", "so far this year": from January to the dateline's month
     rf"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<since>{_YEAR}|this year|the year)"
+    rf"|\b(?:so\s+far\s+(?P<sofar>this year)|(?P<sofar2>this year)\s+so\s+far)"
+    # "in the first quarter of 2024": its three months
+    rf"|\b(?:in|during|over)\s+the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of\s+"
+    rf"(?:the\s+year|(?P<qy>{_YEAR}|this year|last year))"
     # "in January" alone: that month of the dateline's year (the last one, if still to come)
     rf"|\bin\s+(?P<m5>{_MONTH})(?!\s*[–—-])(?:\s+(?P<y6>{_YEAR}))?\b(?!\s+\d)"
     rf"|\b(?:(?:in|during|over|for)\s+(?:the\s+whole\s+of\s+)?)?(?P<rel>this year|last year|that year)"
@@ -263,6 +281,7 @@ class Period:
     start: int
     end: int
     target: bool = False  # "by 2027", "before the end of the year": a year to reach, not a span
+    inherited: bool = False  # the span of the sentence before ("Of these, 6,400 TEU moved ...")
 
 
 def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Period | None:
@@ -278,8 +297,13 @@ def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Pe
         first = g["half"].lower() == "first"
         year = _year_of(g["y4"], ref)
         value = _months(*(("January", "June") if first else ("July", "December")), year)
-    elif g["since"]:
-        year = _year_of(g["since"] if g["since"][:1].isdigit() else "this year", ref)
+    elif g["qn"]:
+        first = 3 * ["first", "second", "third", "fourth"].index(g["qn"].lower()) + 1
+        year = _year_of(g["qy"], ref)
+        value = f"{year}-{first:02d}/{year}-{first + 2:02d}" if year else ""
+    elif g["since"] or g["sofar"] or g["sofar2"]:
+        since = g["since"] or "this year"
+        year = _year_of(since if since[:1].isdigit() else "this year", ref)
         if not ref or year != str(ref[0]):
             return None
         value = f"{year}-01/{year}-{ref[1]:02d}"

@@ -89,7 +89,7 @@ STRUCTURE = re.compile(
 #: "Work on the section was launched on ...": launching is a start of works only when works are
 #: what was launched (a service launched is an opening, a plan launched no event).
 WORKS_LAUNCHED = re.compile(
-    r"\b(?:work|works|construction|building|digging|excavation|laying)\b", re.I
+    r"\b(?:work|works|construction|building|digging|excavation|laying|project)\b", re.I
 )
 
 

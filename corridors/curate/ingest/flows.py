@@ -27,7 +27,7 @@ CAPACITY_CUE = re.compile(
 TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
-    r"dispatched|ran|processed|took|came\s+to|amounted\s+to|totall?ed|traffic)\b",
+    r"dispatched|ran|processed|took|went|came\s+to|amounted\s+to|totall?ed|traffic)\b",
     re.I,
 )
 TARGET_CUE = re.compile(
@@ -285,12 +285,25 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     )
 
 
+#: "a total of 316 bcm", "had carried ... by the end of June": a running total since it opened,
+#: not what was carried in a period.
+RUNNING_TOTAL = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|all\s+told|cumulative\w*|since\s+(?:it|its|the\s+\w+)\s+"
+    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened)|had\s+(?:\w+\s+)?(?:carried|moved|"
+    r"handled|transported|delivered|pumped|supplied|made|been\s+made))\b",
+    re.I,
+)
+
+
 def _traffic(
     q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
 ) -> Value | None:
-    """What was carried in a stated period."""
+    """What was carried in a stated period (a running total is none)."""
     spans = [p for p in after if not p.target]
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
+        return None
+    a, b = scopes.clause_of(sentence, q.start)
+    if RUNNING_TOTAL.search(sentence, a, b):
         return None
     return Value(
         "traffic",
@@ -299,5 +312,6 @@ def _traffic(
         q.qualifier,
         q.start,
         period=spans[0].value,
-        reason=f"{sentence[q.start : q.end]!r} carried in a stated period",
+        reason=f"{sentence[q.start : q.end]!r} carried in a stated period"
+        + (" (the months of the sentence before)" if spans[0].inherited else ""),
     )

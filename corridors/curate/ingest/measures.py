@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import phrases, scopes
-from .context import THAT_SECTION
+from .context import THAT_SECTION, Context
 from .fields import Value
 from .quantities import Quantity, num_text
 
@@ -80,26 +80,18 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
-    if re.match(
-        r"\s*-?\s*(?:long\s+)?(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?)\b", sentence[q.end :]
-    ):
-        return None  # "a 1.56-km tunnel": the structure's length, not the line's
-    if re.search(
-        r"\b(?:cut|cuts|cutting|shorten\w*|reduc\w*|sav\w*)\b[^.;]{0,60}?\bby\s+(?:\w+\s+)?$",
-        sentence[: q.start],
-        re.I,
-    ):
-        return None  # "cut the distance to Europe by some 900 km": a difference, not a length
-    if re.match(r"\s*(?:shorter|longer|less|more|fewer)\b", sentence[q.end :]):
-        return None  # "about 900 km shorter": a difference
+    if scopes.not_a_length(sentence, q.start, q.end):
+        return None  # "1,000 km shorter", "cut the distance by 900 km", "a 1.56-km tunnel"
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
-    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :])) and not scopes.glued_part(sentence, q.end)
     a0, _ = scopes.clause_of(sentence, q.start)
     if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
+    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+    placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return Value(
             "section_length",
@@ -132,10 +124,56 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
     return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
 
 
-def stakes(q: Quantity, sentence: str) -> list[Value]:
-    if not STAKE_CUE.search(sentence) or not 0 < q.number <= 100:
+#: "have bought 49% of the company": the buyers hold what they bought.
+BOUGHT = re.compile(
+    r"\b(?:(?:have|has|had|will|would|to)\s+)?(?:bought|buy|buys|buying|acquired|acquire|acquires|"
+    r"acquiring|purchased|purchase|purchases)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_NAMES = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*"
+#: "each of them holds 24.5 percent": the holders the sentence before named.
+EACH_OF_THEM = re.compile(r"\b(?:each|both)\s+of\s+them\b|\bthey\s+(?:each|both)\b", re.I)
+
+
+def _buyers(sentence: str, at: int) -> list[str] | None:
+    """The buyers of a share, or None when no verb of buying governs it; [] when they bought it
+    "together" (a joint figure that reporting splits, not one holder's stake) or go unnamed
+    ("partners buy 49%": who holds it, the body says)."""
+    verb = BOUGHT.search(sentence[:at])
+    if not verb:
+        return None
+    head = sentence[: verb.start()]
+    if re.search(r"\btogether\s*$|\bjointly\s*$", head):
         return []
-    holders = phrases.holders(sentence, q.start) or [""]
+    names = [
+        m.group()
+        for m in re.finditer(rf"(?<![\w’'])({_NAMES})", head)
+        if m.group() not in ("The", "A")
+        and m.group() not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        # "Foreign investors buy": a capital at the start, before the noun it qualifies
+        and not (m.start() == 0 and re.match(r"\s+[a-z]", head[m.end() :]))
+    ]
+    return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
+
+
+def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
+    """A share with a word of ownership or of buying, with its holders as scope; "each of them"
+    takes the holders named before."""
+    if not 0 < q.number <= 100:
+        return []
+    bought = _buyers(sentence, q.start)
+    if bought is None and not STAKE_CUE.search(sentence):
+        return []
+    holders = bought if bought is not None else (phrases.holders(sentence, q.start) or [""])
+    if bought == []:
+        names = re.findall(rf"(?<![\w’'])({_NAMES})", sentence[: q.start])
+        ctx.last_holders = [p.strip() for p in names[-1].split(" and ")] if names else []
+        return []  # "A and B together buy 49%": the sum of their stakes
+    named_before = bool(EACH_OF_THEM.search(sentence[: q.start]) and ctx.last_holders)
+    if named_before:
+        holders = ctx.last_holders
+    if holders != [""]:
+        ctx.last_holders = holders
     note = "" if holders != [""] else "The sentence names no holder; write it in scope."
     return [
         Value(
@@ -146,7 +184,8 @@ def stakes(q: Quantity, sentence: str) -> list[Value]:
             q.start,
             note=note,
             scope=h,
-            reason=f"{sentence[q.start : q.end]!r}, a share held",
+            reason=f"{sentence[q.start : q.end]!r}, a share held"
+            + (" (the holders named before)" if named_before else ""),
         )
         for h in holders
     ]

@@ -31,17 +31,31 @@ SAME_SPAN = re.compile(
 )
 
 
+#: "85 percent more than last year", "compared with 2022": the period of the comparison, not of
+#: the figure.
+COMPARISON_PERIOD = re.compile(r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+$", re.I)
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
-    periods = dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+    periods = [
+        p
+        for p in dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+        if not COMPARISON_PERIOD.search(sentence[max(0, p.start - 30) : p.start])
+    ]
+    recent, ctx.recent_span = ctx.recent_span, ""
     same = SAME_SPAN.search(sentence)
     if same and ctx.last_span and not any(not p.target for p in periods):
         # "container traffic rose over the same months, to 50,500 TEU": the span read last
         periods = [dates.Period(ctx.last_span, same.start(), same.end()), *periods]
     spans = [p.value for p in periods if not p.target and "/" in p.value]
     if spans:
-        ctx.last_span = spans[0]
+        ctx.last_span = ctx.recent_span = spans[0]
+    elif recent and not any(not p.target for p in periods):
+        # "Of these, 6,400 TEU moved along the route": the months of the sentence before
+        periods = [*periods, dates.Period(recent, len(sentence), len(sentence), inherited=True)]
+        ctx.recent_span = recent
     out: list[Value] = []
     found = quantities.READERS[ctx.quantities](sentence)
     found = sorted(found + quantities.elliptic(sentence, found), key=lambda q: q.start)
@@ -55,7 +69,7 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         elif q.unit in ("days", "hours"):
             value = transit_time(q, sentence, ctx)
         elif q.unit == "%":
-            out += stakes(q, sentence)
+            out += stakes(q, sentence, ctx)
             continue
         else:
             value = count(q, sentence, countries)
