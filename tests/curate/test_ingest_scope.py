@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import crossings, discourse, known, mentions
+from corridors.curate.ingest import crossings, discourse, known, mentions, names
 from corridors.curate.ingest.sentences import sentences
 
 CKU, CACGP, TITR, LINE_D = "cku-railway", "cacgp", "titr", "cacgp-line-d"
@@ -69,7 +69,7 @@ def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
     ],
 )
 def test_fuzzy_names_need_a_distinctive_word(phrase: str, name: str, alike: bool) -> None:
-    assert mentions.shares_distinctive(phrase, name) is alike
+    assert names.shares_distinctive(phrase, name) is alike
 
 
 @pytest.mark.parametrize(
