@@ -130,6 +130,24 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="potential is a capacity",
         ),
         pytest.param(
+            "In 2023, 1,800 trains ran on the line, compared to 1,500 in 2022.",
+            "traffic",
+            {("1800", "trains", "", "2023", ""), ("1500", "trains", "", "2022", "")},
+            id="the period before the figure; the one after 'compared to' is the other figure's",
+        ),
+        pytest.param(
+            "The route carried 900,000 TEU over January-October.",
+            "traffic",
+            {("900000", "TEU", "", "2024-01/2024-10", "")},
+            id="a span of months not over yet at the dateline is last year's",
+        ),
+        pytest.param(
+            "Its throughput capacity is expected to reach 12 mt a year by 2031.",
+            "target",
+            {("12000000", "tonnes/year", "", "2031", "")},
+            id="mt is million tonnes",
+        ),
+        pytest.param(
             "The port authority's target is 700,000 TEU by 2029.",
             "target",
             {("700000", "TEU/year", "", "2029", "")},
@@ -228,6 +246,12 @@ def test_which_number_is_the_fact(sentence: str, field: str, expected: set) -> N
             "length",
             set(),
             id="so many km shorter is a difference",
+        ),
+        pytest.param(
+            "The $2.3-billion line will be paid for with loans.",
+            "cost",
+            {("2300000000", "USD", "", "", "")},
+            id="a hyphen-glued magnitude",
         ),
         pytest.param(
             "The full scheme is costed at US$2.9 billion.",

@@ -76,9 +76,26 @@ ABLE_TO = re.compile(
 )
 
 
+#: A word that sets another figure beside this one: a period after it is the other figure's.
+_BESIDE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|than|up\s+from|down\s+from)\b", re.I
+)
+
+
+def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list[dates.Period]:
+    """The periods that can be the figure's, nearest first: those after it (up to a word that
+    sets another figure beside it: "2,300 trains in 2023, compared to 1,900 in 2022"), else those
+    before it; inherited ones last."""
+    own = [p for p in periods if not p.inherited]
+    after = [p for p in own if p.start >= q.end and not _BESIDE.search(sentence, q.end, p.start)]
+    before = [p for p in own if p.end <= q.start and not _BESIDE.search(sentence, p.end, q.start)]
+    rest = [p for p in periods if p not in after and p not in before]
+    return after + before[::-1] + rest
+
+
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
-    after = [p for p in periods if p.start >= q.end] or periods
+    after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
         r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|aiming to|intends? to|wants? to|"

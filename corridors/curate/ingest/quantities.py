@@ -65,7 +65,7 @@ MAGNITUDE = {
 MAGNITUDE["bln"] = 1e9
 #: "5.2m tonnes": a one-letter magnitude only when glued to the number.
 _MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?P<gm>(?<=\d)m)\b)"
-_MONEY_MAG = r"(?:\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
+_MONEY_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
 #: Words of approximation before a figure, and the qualifier claims.csv keeps for them.
 QUALIFIERS = {
     "more than": "over",
@@ -114,6 +114,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
     # "20 mtpa", "20 Mt/y": million tonnes a year
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
+    # "10 mt", "4 mln t": million tonnes
+    (r"(?:mmt|mt|Mt|m\s+t|mn\s+t|mln\s+t)\b(?!\s*/)", "Mt"),
     (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
     (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
     (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
@@ -213,6 +215,8 @@ def read_rules(sentence: str) -> list[Quantity]:
         yearly = _yearly(sentence, m.start(), m.end())
         if unit == "Mt/year":
             unit, value, yearly = "tonnes", value * 1e6, True
+        elif unit == "Mt":
+            unit, value = "tonnes", value * 1e6
         if unit == "m3":
             if value < 1e9:
                 continue  # "500 cubic metres": no pipeline's yearly flow
