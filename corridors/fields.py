@@ -87,6 +87,14 @@ class Field:
         """Two values of this field say the same thing."""
         return self.key(a) == self.key(b)
 
+    def agree(self, a: str, b: str) -> bool:
+        """Two values can both be true of one thing: the same, or one date the other at a
+        coarser precision ("2015" and "2015-07", "2010s" and "2015": one event, told more or
+        less exactly, not two readings at odds)."""
+        if self.same(a, b):
+            return True
+        return self.date and (_coarser(a.strip(), b.strip()) or _coarser(b.strip(), a.strip()))
+
 
 #: Every claim field, in the order the panel shows them (and exports list them).
 FIELDS: dict[str, Field] = {
@@ -365,12 +373,23 @@ def single(field_name: str) -> bool:
     return field is not None and field.single
 
 
+def _coarser(a: str, b: str) -> bool:
+    """``a`` is the date ``b`` told at a coarser precision: a year of its month or day, a month
+    of its day, a decade of its year."""
+    if b.startswith(a + "-"):
+        return True
+    decade = a[:3] if len(a) == 5 and a.endswith("0s") and a[:4].isdigit() else ""
+    return bool(decade) and b[:3] == decade and not b.endswith("s")
+
+
 def disagree(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     """Two claims disagree: like and like (``readings_key``) of a single-valued field, with
-    different values."""
-    return (
-        single(a["field"]) and readings_key(a) == readings_key(b) and value_key(a) != value_key(b)
-    )
+    values that cannot both be true (``Field.agree``: another value, or another unit)."""
+    if not single(a["field"]) or readings_key(a) != readings_key(b):
+        return False
+    if a.get("unit", "") != b.get("unit", ""):
+        return value_key(a) != value_key(b)
+    return not FIELDS[a["field"]].agree(a["value"], b["value"])
 
 
 def claim_features(feature_id: str) -> tuple[str, str]:
@@ -395,7 +414,13 @@ def in_disagreement(claims: Iterable[Mapping[str, str]]) -> list[bool]:
     """For each claim, whether some other claim ``disagree``s with it: the rule above applied to
     a whole table in one pass (grouped by ``readings_key``), for the timeline and the figures."""
     rows = list(claims)
-    values: dict[tuple, set] = {}
+    groups: dict[tuple, list[Mapping[str, str]]] = {}
     for row in rows:
-        values.setdefault(readings_key(row), set()).add(value_key(row))
-    return [single(row["field"]) and len(values[readings_key(row)]) > 1 for row in rows]
+        if single(row["field"]):
+            groups.setdefault(readings_key(row), []).append(row)
+    out = []
+    for row in rows:
+        like = groups.get(readings_key(row), []) if single(row["field"]) else []
+        distinct = {value_key(other): other for other in like}  # one of each reading
+        out.append(any(disagree(row, other) for other in distinct.values()))
+    return out

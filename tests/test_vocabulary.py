@@ -187,6 +187,28 @@ def test_like_meets_like(other: dict[str, str], disagree: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        pytest.param("2015", "2015-07", False, id="a year and a month of it"),
+        pytest.param("2015-07", "2015-07-12", False, id="a month and a day of it"),
+        pytest.param("2010s", "2015", False, id="a decade and a year of it"),
+        pytest.param("2015", "2016-07", True, id="a year and a month of another year"),
+        pytest.param("2015-07", "2015-08", True, id="two months of one year"),
+        pytest.param("2015", "2015", False, id="the same year"),
+        pytest.param("2010s", "2020", True, id="a decade and a year after it"),
+    ],
+)
+def test_dates_at_two_precisions_are_one_reading(a: str, b: str, disagree: bool) -> None:
+    """ "2015" and "2015-07" of one opening are one event told more or less exactly; only dates
+    that cannot both be true disagree, in the pairwise rule and in the bulk one alike."""
+    one = _claim(field="opening_date", value=a, unit="")
+    other = _claim(field="opening_date", value=b, unit="")
+    assert schema.disagree(one, other) is disagree
+    assert schema.disagree(other, one) is disagree
+    assert schema.in_disagreement([one, other]) == [disagree, disagree]
+
+
+@pytest.mark.parametrize(
     ("other", "disagree"),
     [
         pytest.param(_claim(value="600"), True, id="like and like, another value"),

@@ -86,6 +86,11 @@ def _usable_folder(create: bool) -> Path | None:
     return path
 
 
+def usable() -> bool:
+    """Whether datasets can be kept on disk (a child process's build can reach this one)."""
+    return _usable_folder(create=True) is not None
+
+
 def get(cache_key: str) -> Any | None:
     """The dataset cached under this key (memory first, then disk), or None."""
     if cache_key in _memory:

@@ -111,6 +111,17 @@ def source_in(sources: pd.DataFrame, references: pd.DataFrame, file: str) -> Sou
     return _article(file, sources.loc[file])
 
 
+def _rows_by_id(frame: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """``to_dict("index")``, a column at a time (``tolist``) rather than a cell at a time: a
+    panel of a big system names a thousand articles."""
+    columns = list(frame.columns)
+    cells = zip(*(frame[c].tolist() for c in columns), strict=True)
+    return {
+        ident: dict(zip(columns, values, strict=True))
+        for ident, values in zip(frame.index, cells, strict=True)
+    }
+
+
 def _article(file: str, row: Mapping[str, object]) -> Source:
     """An article of sources.csv, from its row."""
     return Source(
@@ -138,7 +149,7 @@ def sources_in(
     one each (a system's claims cite a thousand articles in a grown corpus)."""
     wanted = list(dict.fromkeys(files))
     found = sources.index.intersection(wanted)
-    rows = sources.loc[found].to_dict("index") if len(found) else {}
+    rows = _rows_by_id(sources.loc[found]) if len(found) else {}
     out = {}
     for file in wanted:
         row = rows.get(file)

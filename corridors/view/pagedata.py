@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..model import asof, dataset
+from ..model import asof, childbuild, dataset
 from ..publish import changes, citations
 from ..store import datawatch
 from ..store.datadir import REPO_ROOT, resolve
@@ -93,7 +93,7 @@ def load_version(root: str, data_version: str) -> dataset.Dataset:
     """
     gc.unfreeze()
     try:
-        return dataset.load(resolve(root), cache=True)
+        return childbuild.load(resolve(root))  # a cold build in a child: see that module
     finally:
         gc.collect()
         gc.freeze()

@@ -97,6 +97,32 @@ def test_what_a_row_implies(row: dict[str, str], status: str | None) -> None:
             id="a line's opening is not the whole's stage",
         ),
         pytest.param(
+            [
+                _row(
+                    "start_date",
+                    "2018-12",
+                    scope="Uzbekistan",
+                    feature="cacgp-line-c",
+                    corridor=CACGP,
+                )
+            ],
+            [(CACGP, "under_construction")],
+            id="works begun on a line's section: the line is being built",
+        ),
+        pytest.param(
+            [
+                _row(
+                    "start_date",
+                    "2020-03",
+                    scope="Uzbekistan",
+                    feature="cacgp-line-c",
+                    corridor=CACGP,
+                )
+            ],
+            [],
+            id="works on a section still to begin imply nothing",
+        ),
+        pytest.param(
             [_row("traffic", "5", period="2018", scope="Kazakhstan")],
             [],
             id="a section's figure is not the whole's stage",

@@ -114,7 +114,8 @@ def test_conflicting_dates_side_by_side(fixture_dataset: dataset.Dataset) -> Non
         pytest.param({}, True, id="the whole railway: like and like"),
         pytest.param({"scope": "Kyrgyzstan"}, False, id="a section's start is another milestone"),
         pytest.param({"corridor": "cacgp-line-d"}, False, id="a part's start is its own"),
-        pytest.param({"value": "2025-07-15"}, True, id="a day in another month"),
+        pytest.param({"value": "2025-08-15"}, True, id="a day in another month"),
+        pytest.param({"value": "2025-07-15"}, False, id="a day of the same month: one reading"),
     ],
 )
 def test_only_like_dates_conflict(fixture_dataset: dataset.Dataset, extra, conflict) -> None:

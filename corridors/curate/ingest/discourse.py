@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .known import System
+from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
 from .sentences import Sentence
 
@@ -218,14 +218,22 @@ class Discourse:
         parent = self._parent_for(m, mentions)
         if parent is None:
             return None
-        letters = re.findall(r"\b[A-Z]\b", m.phrase)
-        if m.phrase.startswith("Lines"):  # "Lines A, B and C": the lines drawn are the whole
+        m = replace(m, phrase=normal_label(m.phrase))
+        if LINE_LIST.fullmatch(m.phrase):  # "Lines A, B and C": the lines drawn are the whole
+            letters = listed_lines(m.phrase)
             parts = {p.label.lower() for p in self.known if p.part_of == parent.id}
-            if any(f"line {x}".lower() in parts for x in letters):
-                return None  # a listed part among them: not the whole
             drawn = all(f"Line {x}" in parent.features for x in letters)
-            if drawn and some_lines(letters, parent.features):
-                return None  # "Lines A and B" beside a drawn Line C: some lines, not the whole
+            if any(f"line {x}".lower() in parts for x in letters) or (
+                drawn and some_lines(letters, parent.features)
+            ):
+                # a listed part among them, or "Lines A and B" beside a drawn Line C: some lines,
+                # not the whole; what the clause says of them is theirs, no one system's
+                return replace(
+                    m,
+                    reason=f"{m.phrase!r}: some of {parent.id}'s lines, not the whole",
+                    named=False,
+                    how="some",
+                )
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"
                 if drawn

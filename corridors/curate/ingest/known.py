@@ -69,7 +69,7 @@ HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
 #: Capitalised words of a name that say nothing about which system it is.
 _GENERIC = (
     "north south east west northern southern eastern western central middle new great "
-    "trans asia europe eurasia gateway line lines the of and"
+    "trans asia asian europe eurasia gateway line lines the of and"
 )
 GENERIC_NAME_WORDS = set(_GENERIC.split())
 _PLACE_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -81,6 +81,25 @@ _NAME_ROUTE = re.compile(
 )
 #: A part's own label in a name: "Line D", "Phase 2", "the Kyrgyz section" is no label.
 PART_LABEL = re.compile(r"\b(?P<word>Line|Phase|Stage|String)\s+(?P<id>[A-Z]\b|\d{1,2}\b|[IVX]+\b)")
+#: A label written letter first: "the D line", "the 1,000-km D-line" ("A line" is an article).
+LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ]line\b(?!\s+[A-Z])")
+#: The lines of a system, listed: "Lines A, B and C", "three parallel branches, A, B and C".
+LINE_LIST = re.compile(
+    r"\b(?:Lines|(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands))"
+    r"\s*,?\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
+)
+
+
+def normal_label(phrase: str) -> str:
+    """A label as corridors.csv writes it: "D line" and "D-line" are "Line D"."""
+    m = LETTER_LABEL.fullmatch(phrase)
+    return f"Line {m.group('id')}" if m else phrase
+
+
+def listed_lines(phrase: str) -> list[str]:
+    """The letters a list of lines names: "three parallel lines, A, B and C" -> A, B, C."""
+    m = re.search(r"(?:lines|branches|strings|strands)\s*,?\s+(?P<l>.*)$", phrase, re.I)
+    return re.findall(r"\b[A-Z]\b", m.group("l") if m else phrase)
 
 
 @dataclass

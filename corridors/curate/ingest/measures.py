@@ -80,26 +80,18 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
-    if re.match(
-        r"\s*-?\s*(?:long\s+)?(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?)\b", sentence[q.end :]
-    ):
-        return None  # "a 1.56-km tunnel": the structure's length, not the line's
-    if re.search(
-        r"\b(?:cut|cuts|cutting|shorten\w*|reduc\w*|sav\w*)\b[^.;]{0,60}?\bby\s+(?:\w+\s+)?$",
-        sentence[: q.start],
-        re.I,
-    ):
-        return None  # "cut the distance to Europe by some 900 km": a difference, not a length
-    if re.match(r"\s*(?:shorter|longer|less|more|fewer)\b", sentence[q.end :]):
-        return None  # "about 900 km shorter": a difference
+    if scopes.not_a_length(sentence, q.start, q.end):
+        return None  # "1,000 km shorter", "cut the distance by 900 km", "a 1.56-km tunnel"
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
-    glued = bool(_GLUED_HEAD.match(sentence[q.end :]))
+    glued = bool(_GLUED_HEAD.match(sentence[q.end :])) and not scopes.glued_part(sentence, q.end)
     a0, _ = scopes.clause_of(sentence, q.start)
     if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
+    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+    placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return Value(
             "section_length",

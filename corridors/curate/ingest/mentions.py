@@ -19,7 +19,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import HEAD_RE, HEADS, MODIFIERS, PART_LABEL, System, fold, head_kind
+from .known import (
+    GENERIC_NAME_WORDS,
+    HEAD_RE,
+    HEADS,
+    LETTER_LABEL,
+    LINE_LIST,
+    MODIFIERS,
+    PART_LABEL,
+    System,
+    fold,
+    head_kind,
+)
 from .sentences import Sentence
 
 #: A named piece of infrastructure at least this like a system's name (rapidfuzz, 0..100) is it.
@@ -39,7 +50,6 @@ PHRASE = re.compile(
     rf"(?P<tail>\s+(?:of(?=\s+[A-Z])|{_ORG_TAIL})\b(?:\s+{_NAME_TOKEN})*)?",
 )
 #: "Lines A, B and C": the lines of a system, listed.
-LINE_LIST = re.compile(r"\bLines\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b")
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
 GENERIC_HEADS = {"route", "corridor"}
 #: Organisations named without a head noun of infrastructure, or by what they are.
@@ -140,6 +150,8 @@ def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
     where = _IN_PLACE.match(after)
     if not where:
         return None
+    if not system.localised and all(distinctive(n) for n, _ in system.names):
+        return None  # "Line D of the Central Asia–China gas pipeline in Tajikistan": a part's place
     place = where.group("where")
     if place in system.countries + system.places + system.name_words:
         return None
@@ -155,6 +167,40 @@ def _bare(name: str) -> str:
     """A name without its kind words ("gas pipeline") and possessives: what tells names apart
     ("West-to-East" and "Turkmenistan-China" are two pipelines, however alike the rest)."""
     return re.sub(r"\s+", " ", _KIND_WORDS.sub(" ", name)).strip() or name
+
+
+def distinctive(name: str) -> set[str]:
+    """The words of a name that tell it from others: no kind words, no generic words ("trans",
+    "central", "north"), no possessives; "Trans-Siberian route" -> {"siberian"}."""
+    words = re.split(r"[\s\-–—/]+", _bare(name).casefold())
+    return {w for w in words if len(w) > 2 and w not in GENERIC_NAME_WORDS}
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two distinctive words that are one word (a spelling, "Kyrgyz" of "Kyrgyzstan")."""
+    short = min(len(a), len(b))
+    return fuzz.ratio(a, b) >= 80 or (short >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def shares_distinctive(phrase: str, name: str) -> bool:
+    """Whether a phrase may be a name by fuzzy likeness: when the phrase has distinctive words,
+    one of them must be one of the name's. Shared generic words ("trans", "route", "railway")
+    never make two names one: the Trans-Siberian route is not the Trans-Caspian route."""
+    mine = distinctive(phrase)
+    if not mine:
+        return True
+    return any(_alike(a, b) for a in mine for b in distinctive(name))
+
+
+def foreign_countries(name: str, system: System, countries: set[str]) -> list[str]:
+    """The countries a name is made of that the system does not cross: the "Kyrgyzstan-China
+    gas pipeline" is not the Turkmenistan-China one, however alike the names."""
+    if not system.countries:
+        return []
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w]
+    named = [w for w in words if w in countries]
+    on = set(system.countries) | set(system.places)
+    return [w for w in named if w not in on]
 
 
 def _fuzzy_best(
@@ -175,6 +221,7 @@ def _fuzzy_best(
                 n,
             )
             for n, _ in system.names
+            if shares_distinctive(phrase, n)
         ]
         # the kind words weigh less: "West-to-East Gas Pipeline" is not "Turkmenistan-China gas
         # pipeline", however alike the rest; a garbled name keeps most of its full score
@@ -188,6 +235,7 @@ def _fuzzy_best(
                 n,
             )
             for n, _ in system.names
+            if shares_distinctive(phrase, n)
         ]
         score, like = max(scores + full) if scores else (0.0, "")
         places = _fuzzy_places(tokens, system, countries=False)
@@ -323,7 +371,8 @@ class _Reader:
                     named=False,
                     how="label",
                 )
-        for m in PART_LABEL.finditer(self.sent.text):
+        labels = [*PART_LABEL.finditer(self.sent.text), *LETTER_LABEL.finditer(self.sent.text)]
+        for m in sorted(labels, key=lambda m: m.start()):
             if not self.free(*self.fold_span(m.start(), m.end())):
                 continue
             after = self.sent.text[m.end() :]
@@ -367,6 +416,7 @@ class _Reader:
         candidates = [
             s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)
         ]
+        candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = _fuzzy_best(phrase, kind, tokens, candidates)
         organisation = bool(tail) and "of" not in tail.split()
         if best is not None:
@@ -427,8 +477,8 @@ class _Reader:
         for m in re.finditer(rf"\b({HEAD_RE})s?\b", self.sent.text, re.I):
             head = m.group(1).lower()
             kind = HEADS[head]
-            if head in GENERIC_HEADS:
-                continue
+            if head in GENERIC_HEADS or not self.free(*self.fold_span(m.start(), m.end())):
+                continue  # the head of a phrase already read ("the A-B-C gas pipeline", unmapped)
             candidates = [
                 (len(found), system, found)
                 for system in self.known

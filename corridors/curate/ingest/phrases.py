@@ -17,9 +17,34 @@ from __future__ import annotations
 import re
 
 from .fields import Value
+from .known import LINE_LIST, listed_lines
 
-LINES = re.compile(r"\bLines\s+([A-Z])((?:\s*,\s*[A-Z]\b)*)(?:,?\s*(?:and|&)\s+([A-Z]))?\b")
 STATUS = (
+    (
+        # "no country has yet started building it", "has never got off the ground": the words of
+        # a start say it has not started; read before the stages they would otherwise name
+        "planned",
+        re.compile(
+            r"\b(no\b[^.;]{0,60}?\b(?:has|have)\s+(?:yet\s+)?(?:started|begun)\s+(?:building|"
+            r"construction|work|laying)|(?:has|have)\s+(?:yet\s+)?to\s+(?:start|begin|break\s+ground)|"
+            r"(?:has|have)\s+never\s+(?:got|gotten)\s+off\s+the\s+ground|"
+            r"(?:has|have)\s+not\s+(?:yet\s+)?(?:started|begun))\b",
+            re.I,
+        ),
+    ),
+    (
+        # the pace of works says they are going on: "ahead of schedule", "faster than planned",
+        # "excavation has got going", "work ... is being pushed ahead"
+        "under_construction",
+        re.compile(
+            r"\b(ahead\s+of\s+schedule|behind\s+schedule|(?:faster|quicker|slower)\s+than\s+"
+            r"(?:planned|expected|scheduled|envisaged)|(?:excavation|digging|tunnell?ing|drilling|"
+            r"track-?laying|earthworks?|works?|building|construction)\s+(?:[\w’'–-]+\s+){0,4}?"
+            r"(?:(?:has|have)\s+)?(?:got\s+going|(?:is|are)\s+(?:being\s+)?(?:pushed|moving|"
+            r"progressing|going(?!\s+to\b))|in\s+(?:full\s+)?(?:progress|swing)))",
+            re.I,
+        ),
+    ),
     (
         "operating",
         re.compile(
@@ -327,9 +352,8 @@ def read_phrases(
     """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
     and ``ends``: what the sentence before left, see read_route)."""
     out = statuses(sentence)
-    for m in LINES.finditer(sentence):
-        letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2) or ""), m.group(3)]
-        out.append(Value("lines", ";".join(x for x in letters if x), at=m.start()))
+    for m in LINE_LIST.finditer(sentence):
+        out.append(Value("lines", ";".join(listed_lines(m.group())), at=m.start()))
     out += operators(sentence)
     out += roles(sentence)
     route = read_route(sentence, countries, places, origin, ends)

@@ -167,7 +167,7 @@ def _target(candidates: list[Mention], sentence: Sentence, value: Value) -> Ment
 
 def _subjects(here: list[Mention], by_id: dict[str, System]) -> list[Mention]:
     """The mentions values can go to: systems and parts, but no parent of a part named here."""
-    about = [m for m in here if m.system or m.how in ("part", "back", "topic", "article")]
+    about = [m for m in here if m.system or m.how in ("part", "some", "back", "topic", "article")]
     parts = {by_id[m.system].part_of for m in about if m.system and by_id[m.system].part_of}
     parts |= {m.parent for m in about if m.parent}
     labelled = {m.system for m in about if m.feature}
@@ -189,6 +189,15 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("of") == "port" and "port" not in system.kinds:
         return None  # a port's own traffic is not the route's
+    letters = value.value.split(";")
+    parts = {s.label for s in by_id.values() if s.part_of == system.id}
+    if value.field == "lines" and (
+        mention.feature
+        or system.part_of
+        or discourse.some_lines(letters, system.features)
+        or any(f"Line {x}" in parts for x in letters)
+    ):
+        return None  # "Lines A and B" beside a drawn Line C, or said of one line: not its list
     if value.field == "length" and system.kinds <= {"corridor"}:
         where = value.scope or ctx.last_stretch
         if not where:
@@ -338,6 +347,20 @@ _FROM_TOPIC = {
 }
 
 
+#: A stage said as an adjective: "the planned X", "the operational Line A".
+_STAGE_ADJECTIVE = re.compile(r"(?:planned|proposed|operational|existing)\s+(?:[a-z]+\s+)?", re.I)
+
+
+def _modified(value: Value, here: list[Mention], sent: Sentence) -> Mention | None:
+    """The mention a stage adjective qualifies ("the planned Trans-Afghan corridor"), named or
+    not: the stage is that thing's, not the sentence's subject's."""
+    m = _STAGE_ADJECTIVE.match(sent.text, value.at)
+    if m is None:
+        return None
+    after = sent.start + m.end()
+    return next((x for x in here if x.start == after and x.how not in ("back", "topic")), None)
+
+
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
     """Whether a sentence that only inherits its topic may give this value to it."""
     if not subjects or any(m.how != "article" for m in subjects):
@@ -370,8 +393,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
+        modified = _modified(value, here, sent) if value.field == "status" else None
         if value.field == "operator":
             target = _operator_target(value, mapped, sent)
+        elif modified is not None:
+            target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:
             target = _target(subjects, sent, value)
         if target is None or not target.system:

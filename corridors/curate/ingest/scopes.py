@@ -31,7 +31,7 @@ DEMONYMS = {
 }
 _DEMONYM_RE = "|".join(DEMONYMS)
 #: Nouns naming a part of a line.
-SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage|branch)"
+SECTION_NOUNS = r"(?:section|sections|stretch|segment|leg|portion|part|end|stage|branch|side)"
 #: Clauses: a figure's scope is read in its own clause only.
 CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\b|\bwhile\b")
 #: A stretch between two places, as a trip or a section names it.
@@ -72,16 +72,24 @@ def country_of(word: str, countries: set[str]) -> str:
     return DEMONYMS.get(word, "")
 
 
+def bracketed(sentence: str, start: int, end: int, countries: set[str]) -> str:
+    """ "Uzbekistan (205 km), Tajikistan (391 km)": a country with its figure in brackets, one
+    item of a split by country."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    before = sentence[max(0, start - 2) : start]
+    after = sentence[end : end + 2]
+    bracket = re.search(rf"\b({names})\s*$", sentence[max(0, start - 40) : start].rstrip(" ("))
+    return bracket.group(1) if bracket and "(" in before and ")" in after else ""
+
+
 def section_country(sentence: str, start: int, end: int, countries: set[str]) -> str:
     """The country a figure at [start, end) is a section of, where its clause says so."""
     a, b = clause_of(sentence, start)
     clause = sentence[a:b]
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
-    before = sentence[max(0, start - 2) : start]
-    after = sentence[end : end + 2]
-    bracket = re.search(rf"\b({names})\s*$", sentence[max(0, start - 40) : start].rstrip(" ("))
-    if bracket and "(" in before and ")" in after:
-        return bracket.group(1)  # "Kazakhstan (520 km)"
+    bracket = bracketed(sentence, start, end, countries)
+    if bracket:
+        return bracket  # "Kazakhstan (520 km)"
     patterns = (
         rf"\b(?P<w>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b",
         rf"\b{SECTION_NOUNS}\s+(?:in|through|across|on)\s+(?:the\s+)?(?P<w>{names})\b",
@@ -89,18 +97,41 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         r"(?:territory|soil|land)\b",
         rf"\b(?:of\s+(?:it|them|which)\s+)(?:will\s+(?:lie|run|be)\s+)?(?:in|on|through)\s+"
         rf"(?P<w>{names})\b",
+        # "Kyrgyzstan will start laying its 215-km section": the section the country owns
+        rf"^\s*(?P<w>{names})\b[^.;]{{0,80}}?\bits\s+(?:[\w.,-]+\s+){{0,2}}{SECTION_NOUNS}\b",
     )
     for pattern in patterns:
         m = re.search(pattern, clause)
         if m:
             return country_of(m.group("w"), countries)
-    return ""
+    return clause_place(sentence, start, countries)
+
+
+def clause_place(sentence: str, at: int, countries: set[str]) -> str:
+    """ "In Kazakhstan, the line runs 1,200 km", "Across Tajikistan it will cost ...": the one
+    country the figure's clause is set in, named before it as an adverbial (a list of countries
+    is where the whole runs, not a section)."""
+    a, _ = clause_of(sentence, at)
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    m = re.match(
+        rf"\s*(?:(?:and|but)\s+)?(?i:in|across|through|within|inside)\s+(?:the\s+)?"
+        rf"(?P<w>{names})\b(?!\s*(?:,\s*[A-Z]|and\b|or\b|to\b))",
+        sentence[a:at],
+    )
+    return m.group("w") if m else ""
 
 
 def country_after(sentence: str, end: int, countries: set[str]) -> str:
     """The country a figure is placed in by the words right after it: "213 km of it lies in
     China, 260 km in Kyrgyzstan": a split of the whole by country, each figure with its own."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    demonym = re.match(
+        rf"\s*(?:of\s+(?:it|them|which)\s+)?(?:(?:lies?|runs?|is|are|be)\s+)?(?:under|on|in)\s+"
+        rf"(?P<w>{_DEMONYM_RE})\s+(?:jurisdiction|control|territory|soil|land)\b",
+        sentence[end:],
+    )
+    if demonym:  # "529 km of it under Uzbek jurisdiction"
+        return country_of(demonym.group("w"), countries)
     m = re.match(
         r"\s*(?:of\s+(?:it|them|which|the\s+\w+)\s+)?"
         r"(?:(?:will\s+|would\s+)?(?:lies?|runs?|is|are|be|passe?s?|goes?|falls?)\s+)?"
@@ -109,6 +140,41 @@ def country_after(sentence: str, end: int, countries: set[str]) -> str:
         sentence[end:],
     )
     return m.group("w") if m else ""
+
+
+#: What a glued figure measures when it is a part: "its 215-km section", "the 80 km Kyrgyz leg".
+_GLUED_PART = re.compile(rf"^\s*(?:-?long\s+)?(?:[A-Z]\w+\s+)?{SECTION_NOUNS}\b")
+#: A figure glued to a structure on the line: "a 1.56-km tunnel" is the tunnel's length.
+_GLUED_STRUCTURE = re.compile(
+    r"^\s*-?\s*(?:long\s+)?(?:\w+\s+){0,2}?(?:tunnels?|bridges?|viaducts?|sidings?|platforms?)\b",
+    re.I,
+)
+#: "more than 1,000 km shorter", "900 km less": a difference between two routes, not a length.
+_COMPARED = re.compile(
+    r"^\s*(?:shorter|longer|less|more|fewer|closer|further|farther|off)\b(?!\s+than\s+\d)"
+)
+#: "cut the distance by 900 km", "shortened the trip by some 300 km": a change, not a length.
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc\w+|shorten\w*|lengthen\w*|extend\w*|sav\w+|trim\w*)\b"
+    r"[^.;]{0,80}\bby\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def not_a_length(sentence: str, start: int, end: int) -> bool:
+    """A kilometre figure that measures no line: a difference ("1,000 km shorter"), a change
+    ("cut the distance by 900 km") or a structure ("a 1.56-km tunnel")."""
+    after = sentence[end:]
+    return bool(
+        _COMPARED.match(after)
+        or _GLUED_STRUCTURE.match(after)
+        or _CHANGED_BY.search(sentence[:start])
+    )
+
+
+def glued_part(sentence: str, end: int) -> bool:
+    """ "its 215-km section", "a 60-km stretch": the figure measures a part, not the whole."""
+    return bool(_GLUED_PART.match(sentence[end:]))
 
 
 def is_partial_stretch(sentence: str, start: int) -> bool:

@@ -14,7 +14,9 @@ The README's rule for recorded claims is that a status is stated in words, never
 event. So these proposals say so: a lower confidence, a reason and a note that begin "implied",
 naming the event and the article's date, for the curator to accept or reject knowingly. Only the
 whole system's (or a listed part's) rows imply its status: Line C's opening says nothing of the
-pipeline's stage. Where the article states a status for the system, nothing is implied.
+pipeline's stage. A drawn line's own stage is implied only by works begun on it or on one of its
+sections (under construction). Where the article states a status for the system (or the line),
+nothing is implied.
 """
 
 from __future__ import annotations
@@ -87,6 +89,17 @@ def evidence(row: dict[str, str], reference: str) -> tuple[str, str] | None:
     return None
 
 
+def _section_start(row: dict[str, str], reference: str) -> tuple[str, str] | None:
+    """Works begun on a section (the Uzbek section of Line C) before the article: the line they
+    belong to is being built. Only a start: a section's opening says nothing of the rest."""
+    if row["field"] != "start_date" or row["qualifier"]:
+        return None
+    if compare(row["value"], reference) not in (-1, 0):
+        return None
+    why = f"works on its {row['scope']} section started {row['value']}, by the article's date"
+    return "under_construction", f"{why} {reference}"
+
+
 _RANK = {"operating": 3, "under_construction": 2, "planned": 1}
 _EVENTS = {"opening_date", "start_date", "completion_date", "traffic", "target"}
 
@@ -95,12 +108,16 @@ def implied(rows: list[dict[str, str]], reference: str) -> list[tuple[dict[str, 
     """(the row it is read from, the status, why) for each system the article implies a stage of:
     the furthest stage any of its rows implies; none where a status is stated."""
     out = []
-    systems = dict.fromkeys(r["corridor"] for r in rows if r["corridor"])
-    for system in systems:
-        mine = [r for r in rows if r["corridor"] == system and not r["feature"] and not r["scope"]]
-        if any(r["field"] == "status" for r in rows if r["corridor"] == system):
+    systems = dict.fromkeys((r["corridor"], r["feature"]) for r in rows if r["corridor"])
+    for system, feature in systems:
+        own = [r for r in rows if r["corridor"] == system and r["feature"] == feature]
+        if any(r["field"] == "status" for r in own):
             continue
+        mine = [r for r in own if not r["scope"]]
+        if feature:  # a drawn line: only its works begun say its stage ("Line C's start")
+            mine = [r for r in mine if r["field"] == "start_date"]
         found = [(r, *e) for r in mine if (e := evidence(r, reference)) is not None]
+        found += [(r, *e) for r in own if r["scope"] and (e := _section_start(r, reference))]
         if not found and not any(r["field"] in _EVENTS for r in mine):
             proposed = [r for r in mine if r["field"] == "proposed_date"]
             if proposed and compare(proposed[0]["value"], reference) == -1:
