@@ -148,6 +148,31 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="mt is million tonnes",
         ),
         pytest.param(
+            "In its first phase the link will move 2 million tons a year.",
+            "capacity",
+            set(),
+            id="a phase's figure is not the system's",
+        ),
+        pytest.param(
+            "That is the network's fourth stage, which is to be able to carry 70 bcm a year.",
+            "capacity",
+            set(),
+            id="a stage's figure in its relative clause",
+        ),
+        pytest.param(
+            "The new strand should start pumping in May 2027, when the network as a whole is to "
+            "have a yearly capacity of 80 bcm.",
+            "capacity",
+            set(),
+            id="the state once something happens is not today's capacity",
+        ),
+        pytest.param(
+            "The operator aims to handle 600,000 TEU a year.",
+            "target",
+            set(),
+            id="an aim at no time is no target",
+        ),
+        pytest.param(
             "The port authority's target is 700,000 TEU by 2029.",
             "target",
             {("700000", "TEU/year", "", "2029", "")},

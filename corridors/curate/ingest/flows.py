@@ -76,6 +76,15 @@ ABLE_TO = re.compile(
 )
 
 
+#: "In its first phase the line will carry ...", "its third stage, which is to move ...": the
+#: figures of a phase or stage, not of the system as it is.
+PHASE = re.compile(
+    r"\bin\s+(?:its|the)\s+(?:first|second|third|initial|final|next)\s+(?:phase|stage)\b"
+    r"|\b(?:first|second|third|fourth|next|final)\s+(?:phase|stage)\s*,?\s*(?:which|that)\b",
+    re.I,
+)
+#: "..., when the pipeline as a whole is to have 55 bcm": the state once something happens.
+WHEN_CLAUSE = re.compile(r"(?:^|,\s*)(?:when|once)\s+[^,;]*$", re.I)
 #: A word that sets another figure beside this one: a period after it is the other figure's.
 _BESIDE = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|than|up\s+from|down\s+from)\b", re.I
@@ -95,6 +104,8 @@ def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list
 
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
+    if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
+        return None  # a phase's figure, or the state once something happens: not the system's now
     after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
@@ -266,7 +277,9 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     )
     yearly = q.yearly or bool(reached_by)
     unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
-    note = "" if year else "The sentence states no year for the target; write it here."
+    if not year:
+        return None  # an aim at no time ("could climb to 15 million tons over time"): no target
+    note = ""
     return Value(
         "target",
         num_text(q.number),
