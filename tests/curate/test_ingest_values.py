@@ -203,6 +203,12 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="glued bn m3, added to the whole's capacity",
         ),
         pytest.param(
+            "Its yearly capacity could be raised to 45 bcm later on.",
+            "capacity",
+            set(),
+            id="a capacity that could be raised to a level is no one's yet",
+        ),
+        pytest.param(
             "Its two strings are in service, with a combined 40bn m3/yr.",
             "capacity",
             {("40", "bcm/year", "", "", "")},
@@ -319,6 +325,27 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             "start_date",
             {("2024-12-20", "", "", "", "")},
             id="a past day later in the year than the dateline is last year's",
+        ),
+        pytest.param(
+            "Commissioning is planned for 2029.",
+            "2025-03-14",
+            "opening_date",
+            {("2029", "", "", "", "")},
+            id="commissioning",
+        ),
+        pytest.param(
+            "Services began in March 2016.",
+            "2025-03-14",
+            "opening_date",
+            {("2016-03", "", "", "", "")},
+            id="services began",
+        ),
+        pytest.param(
+            "The design study was finished in 2022 and construction began in May 2023.",
+            "2025-03-14",
+            "start_date",
+            {("2023-05", "", "", "", "")},
+            id="a study's date in one conjunct, the works' start in the next",
         ),
         pytest.param(
             "The new ferry service was launched in April 2022.",

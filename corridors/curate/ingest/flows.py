@@ -109,7 +109,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
-        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|aiming to|intends? to|wants? to|"
+        r"\b(?:will|would|could|may|might|should|to be|is to|are to|plans? to|aims? to|aiming to|"
+        r"intends? to|wants? to|"
         r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
