@@ -179,6 +179,26 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="an aim at no time is no target",
         ),
         pytest.param(
+            "The route can currently handle 7 million tonnes annually, rising to 11 million by "
+            "2029.",
+            "capacity",
+            {("7000000", "tonnes/year", "", "", "")},
+            id="what it can handle now, with an adverb",
+        ),
+        pytest.param(
+            "The route can currently handle 7 million tonnes annually, rising to 11 million by "
+            "2029.",
+            "target",
+            {("11000000", "tonnes/year", "", "2029", "")},
+            id="... and the level it rises to by a later year, its unit left out",
+        ),
+        pytest.param(
+            "The terminal processed 800,000 tonnes in the first half.",
+            "traffic",
+            {("800000", "tonnes", "", "2024-01/2024-06", "")},
+            id="the first half, not over at a March dateline: last year's",
+        ),
+        pytest.param(
             "The port authority's target is 700,000 TEU by 2029.",
             "target",
             {("700000", "TEU/year", "", "2029", "")},

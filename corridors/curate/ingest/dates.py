@@ -235,8 +235,8 @@ _PERIOD = re.compile(
     rf"(?:\s+(?P<y2>{_YEAR}))?"
     rf"|\b(?:in|during|over)\s+the\s+first\s+(?P<n>\w+)\s+months\s+of\s+(?:the\s+year|"
     rf"(?P<y3>{_YEAR}|this year|last year))"
-    rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
-    rf"(?P<y4>{_YEAR}|this year|last year))"
+    rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half(?:\s+of\s+(?:the\s+year|"
+    rf"(?P<y4>{_YEAR}|this year|last year)))?"
     # "since the start of this year", "so far this year": from January to the dateline's month
     rf"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<since>{_YEAR}|this year|the year)"
     rf"|\b(?:so\s+far\s+(?P<sofar>this year)|(?P<sofar2>this year)\s+so\s+far)"
@@ -299,6 +299,8 @@ def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Pe
     elif g["half"]:
         first = g["half"].lower() == "first"
         year = _year_of(g["y4"], ref)
+        if not g["y4"] and ref and ref[1] and ref[1] <= (6 if first else 12):
+            year = str(ref[0] - 1)  # "in the first half" in a June report: last year's
         value = _months(*(("January", "June") if first else ("July", "December")), year)
     elif g["qn"]:
         first = 3 * ["first", "second", "third", "fourth"].index(g["qn"].lower()) + 1

@@ -70,7 +70,7 @@ def _increase(sentence: str, q: Quantity) -> str:
 
 #: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
 ABLE_TO = re.compile(
-    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:handle|carry|take|move|process|"
+    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:\w+ly\s+)?(?:handle|carry|take|move|process|"
     r"accommodate|transport)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?$",
     re.I,
 )
@@ -114,6 +114,12 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
+    later = re.match(
+        r"\s*(?:\w+\s+){0,3}?by\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", sentence[q.end :]
+    )
+    dateline = dates.reference(ctx.article_date)
+    if not future and later and dateline and int(later.group(1)) > dateline[0]:
+        future = later  # "rising to 10 mn by 2027" in a 2025 report: still to come
     if step:
         value = _flow_change(q, sentence, step, future, after)
     else:
@@ -228,7 +234,7 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
-        spans = [p.value for p in after if not p.target]
+        spans = [p.value for p in after if not p.target and not p.inherited]
         return Value(
             "capacity",
             num_text(q.number),
@@ -267,6 +273,8 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
     by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
+    if by_year and re.search(r"\d", sentence[q.end : q.end + by_year.start()]):
+        by_year = None  # "6 mn tonnes now, rising to 10 mn by 2027": the year is the other figure's
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
     if not target:

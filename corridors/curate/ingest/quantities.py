@@ -235,8 +235,8 @@ def read_rules(sentence: str) -> list[Quantity]:
 #: "compared with 11 in December", "against 1.9 mn": a number set beside a figure, its unit left
 #: out (the figure's own); never a share or a year.
 _ELLIPTIC = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+"
-    rf"(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?(?!\s*(?:%|percent|per\s+cent|[-–]|\d))",
+    rf"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|"
+    rf"(?:rising|increasing|growing|climbing)\s+to)\s+(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?(?!\s*(?:%|percent|per\s+cent|[-–]|\d))",
     re.I,
 )
 
