@@ -354,6 +354,13 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             id="commissioning",
         ),
         pytest.param(
+            "The branch is due to open in mid-2028.",
+            "2025-03-14",
+            "opening_date",
+            {("2028", "", "", "", "")},
+            id="due to open is an opening",
+        ),
+        pytest.param(
             "Services began in March 2016.",
             "2025-03-14",
             "opening_date",

@@ -29,7 +29,7 @@ EVENTS = (
     ),
     (
         "completion_date",
-        r"completed|complete|completion|finished|finish|ready|due\s+(?:for\s+completion|to\s+open)|"
+        r"completed|complete|completion|finished|finish|ready|due\s+for\s+completion|"
         r"built\s+by",
     ),
     (
