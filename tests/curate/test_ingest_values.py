@@ -457,6 +457,24 @@ def test_months_against_the_dateline(sentence: str, article_date: str, period: s
     assert [p.value for p in dates.find_periods(sentence, article_date)] == [period]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Freight reached 4.2 million tons in 2024, against 3.6 in 2023.",
+            [(3600000.0, "tonnes")],
+            id="the unit and the magnitude both left out",
+        ),
+        pytest.param(
+            "The line will be 500 km long, compared with 380 earlier.", [], id="a length: no"
+        ),
+    ],
+)
+def test_a_number_set_beside_a_figure(sentence: str, expected: list) -> None:
+    found = quantities.read_rules(sentence)
+    assert [(q.number, q.unit) for q in quantities.elliptic(sentence, found)] == expected
+
+
 def test_a_number_set_beside_a_share_or_a_year_takes_no_unit() -> None:
     sentence = "Freight grew 5 percent to 4 mn tons, compared with 2023 and against 7%."
     found = quantities.read_rules(sentence)

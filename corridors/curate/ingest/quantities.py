@@ -241,6 +241,9 @@ _ELLIPTIC = re.compile(
 )
 
 
+_ELLIPTIC_UNITS = {"bcm", "tonnes", "TEU", "trains", "containers", "days", "hours"}
+
+
 def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The numbers set beside a figure with its unit left out, in the unit of the figure before
     them ("eight trains ran in January, compared with 11 in December": 11 trains)."""
@@ -249,13 +252,15 @@ def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     for m in _ELLIPTIC.finditer(sentence):
         if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
-        before = [q for q in found if q.end <= m.start() and q.unit not in ("%", "USD", "CNY")]
-        if not before:
-            continue
+        before = [q for q in found if q.end <= m.start()]
+        if not before or before[-1].unit not in _ELLIPTIC_UNITS:
+            continue  # only flows and times: "500 km, compared with 380 before" says too little
         unit = before[-1].unit
-        value = number(m.group("n")) * MAGNITUDE.get(
-            (m.group("mag") or m.group("gm") or "").lower(), 1
-        )
+        mag = (m.group("mag") or m.group("gm") or "").lower()
+        value = number(m.group("n")) * MAGNITUDE.get(mag, 1)
+        if not mag and unit != "bcm" and value < 1e3 and before[-1].number >= 1e6:
+            # "1.5 million tons, against 1.2 a year earlier": the magnitude is left out too
+            value *= 1e9 if before[-1].number >= 1e9 else 1e6
         if unit == "bcm" and value >= 1e9:
             value /= 1e9
         qual = qualifier_before(sentence, m.start("n"))
