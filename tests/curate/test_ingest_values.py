@@ -375,6 +375,13 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             id="a study's date in one conjunct, the works' start in the next",
         ),
         pytest.param(
+            "A trial run started in September.",
+            "2025-03-14",
+            "start_date",
+            set(),
+            id="a trial run's date is no start of works",
+        ),
+        pytest.param(
             "The new ferry service was launched in April 2022.",
             "2022-05-01",
             "start_date",

@@ -109,6 +109,8 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         return True
     if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
         return True  # "... once the ports finish their upgrades next year": a condition's date
+    if re.match(r"\s*(?:(?:an?|the)\s+)?(?:trial|test|pilot)\b", sentence[a:], re.I):
+        return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
         return True  # "a second container yard is due to open next year": not the system's date
     if not before or before[-1].lastgroup != "start_date":
