@@ -86,7 +86,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
         from corridors.model import dataset
         from corridors.publish import export
         from corridors.store.datadir import DataDir
-        from corridors.view import mapbuild
+        from corridors.view import mappage
 
         # Validation is timed by the "validate" step (and found no errors there); skipping it here
         # lets export and map build be measured at sizes where validation alone takes minutes.
@@ -100,7 +100,7 @@ def worker(step: str, root: str, reruns: int = 5, timeout_s: float = 1200.0) -> 
         text = export.to_geojson(ds)
         _emit(export_s=time.perf_counter() - start, export_bytes=len(text.encode()))
         start = time.perf_counter()
-        html = mapbuild.full_map(ds).get_root().render()
+        html = mappage.full_map(ds).get_root().render()
         _emit(map_s=time.perf_counter() - start, map_bytes=len(html.encode()))
         if profile:
             profile.disable()
@@ -385,7 +385,7 @@ def _scaling_tables(results: dict[int, dict], runs: int, reruns: int, browser: b
     )
     print(
         "  validate = rawdata.read + validate.validate; load* = dataset.load without validation "
-        "(timed apart);\n  export = export.to_geojson; map build = mapbuild.full_map + render"
+        "(timed apart);\n  export = export.to_geojson; map build = mappage.full_map + render"
     )
     offline = [
         ("validate", "validate"),

@@ -1,7 +1,7 @@
 """Time to map: the dashboard against the floor, side by side in one run, timed inside the page.
 
 The floor is (b) + (c): (b) an empty Streamlit app showing one line (benchmarks/empty_app.py),
-(c) the static folium page of the same features (``mapbuild.full_map``: the same Leaflet, map.js,
+(c) the static folium page of the same features (``mappage.full_map``: the same Leaflet, map.js,
 layers and legend, inline), served by the dashboard's own server from the map component's folder.
 Each page load is a fresh browser context (empty cache) on a warm server; pages are interleaved so
 background noise falls on all three alike; the time is navigation start -> every route drawn, noted
@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from corridors.view import mapbuild, mapcomponent
+from corridors.view import mapcomponent, mappage
 from devtools import browser as e2e
 from devtools import pagejs
 
@@ -83,7 +83,7 @@ def write_floor_page(ds) -> tuple[Path, str]:
     folder = mapcomponent.prepare()
     path = folder / FLOOR_DIR / "map.html"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(mapbuild.full_map(ds, prefix="../").get_root().render(), encoding="utf-8")
+    path.write_text(mappage.full_map(ds, prefix="../").get_root().render(), encoding="utf-8")
     return path, f"/component/{pagejs.MAP_COMPONENT}/{FLOOR_DIR}/map.html"
 
 

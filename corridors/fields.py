@@ -418,9 +418,15 @@ def in_disagreement(claims: Iterable[Mapping[str, str]]) -> list[bool]:
     for row in rows:
         if single(row["field"]):
             groups.setdefault(readings_key(row), []).append(row)
+    readings: dict[tuple, list[Mapping[str, str]]] = {}  # one claim of each reading, per group
     out = []
     for row in rows:
-        like = groups.get(readings_key(row), []) if single(row["field"]) else []
-        distinct = {value_key(other): other for other in like}  # one of each reading
-        out.append(any(disagree(row, other) for other in distinct.values()))
+        if not single(row["field"]):
+            out.append(False)
+            continue
+        key = readings_key(row)
+        distinct = readings.get(key)
+        if distinct is None:  # once per group, not once per claim (5,000 claims of one system)
+            distinct = readings[key] = list({value_key(o): o for o in groups[key]}.values())
+        out.append(any(disagree(row, other) for other in distinct))
     return out

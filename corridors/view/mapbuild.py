@@ -1,7 +1,7 @@
 """Building the map: the data as GeoJSON, their bounds; folium renders the page (``mappage``).
 
 The page depends on the code only; frontend/map.js draws the layers in it, from files the page
-fetches (the dashboard, see mapcomponent) or from inline JSON (``full_map``, a static page). Every
+fetches (the dashboard, see mapcomponent) or from inline JSON (``mappage.full_map``, a static page). Every
 data string that reaches a popup is escaped (``popups``), because Leaflet puts popups into
 innerHTML. The styles, the legend and the popups live in modules of their own, re-exported here.
 """
@@ -182,26 +182,3 @@ def region_bounds(ds: Dataset) -> list[list[float]]:
 
 #: A small script, rewritten with each data version, that starts fetching its files at once.
 PREFETCH_SCRIPT = "data/prefetch.js"
-
-
-#: What the folium page module (``mappage``) holds, still reachable here by name. folium and its
-#: templates take more than half a second to import, and a start with its map page already
-#: written (every start after the first with this code) never needs them.
-_PAGE = (
-    "Config",
-    "DataLayer",
-    "OfflineBasemap",
-    "ONLINE_BASEMAPS",
-    "PAN_MARGIN_DEG",
-    "base_map",
-    "page_html",
-    "full_map",
-)
-
-
-def __getattr__(name: str):
-    if name in _PAGE:
-        from . import mappage
-
-        return getattr(mappage, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

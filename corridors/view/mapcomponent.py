@@ -4,7 +4,7 @@ Streamlit serves a declared component's folder at ``/component/<name>/``. That f
 here, outside the checkout (so a read-only checkout works and nothing is written into the source
 tree), keyed by the code version:
 
-    <cache>/map-<code hash>/index.html          the map page, rendered by folium (mapbuild.page_html)
+    <cache>/map-<code hash>/index.html          the map page, rendered by folium (mappage.page_html)
                            map.js, map.css      our frontend (corridors/view/frontend/), copied
                            leaflet/             Leaflet from the installed xstatic-leaflet, copied
                            data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
@@ -54,6 +54,14 @@ DATA_VERSIONS_KEPT = 4
 MAP_FOLDERS_KEPT = 3
 #: A staging folder left by a killed process is removed once older than this (seconds).
 STALE_S = 3600.0
+
+
+def _page_html() -> str:
+    """The map page; folium is imported here, when a page is written, never at the app's start
+    (more than half a second, and a start with its page already written never needs it)."""
+    from . import mappage
+
+    return mappage.page_html()
 
 
 def cache_root() -> Path:
@@ -140,7 +148,7 @@ def prepare(root: Path | None = None) -> Path:
             shutil.copyfile(FRONTEND / name, staging / name)
         (staging / DATA).mkdir()
         # index.html last: its presence says the folder is complete
-        (staging / "index.html").write_text(mapbuild.page_html(), encoding="utf-8")
+        (staging / "index.html").write_text(_page_html(), encoding="utf-8")
         os.chmod(staging, 0o755)
         try:
             staging.rename(folder)

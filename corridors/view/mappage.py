@@ -2,7 +2,8 @@
 
 Its own module so that folium (more than half a second to import, its templates compiled) is
 loaded only when a page is rendered: once per code version for the dashboard's frame
-(``mapcomponent.prepare``), and for the static page. ``mapbuild`` still names everything here.
+(``mapcomponent.prepare``), and for the static page. It uses ``mapbuild``; nothing there
+imports it back.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..curate import review
 from ..quotes import textmatch
 from ..schema import field_label, format_value
 from ..store import rawdata
@@ -121,6 +120,8 @@ def card(row: dict[str, str], stem: str, text: str, claims: dict[str, rawdata.Ro
 def cards(datadir: DataDir, stem: str | None = None) -> list[Card]:
     """Every pending proposal (of one article, when ``stem`` is given): disagreements first (what
     needs a decision most), then the rest as proposed, the mentioned-not-mapped last."""
+    from ..curate import review  # here: the ingest package it imports is not for the map's page
+
     raw = rawdata.read(datadir)
     claims = {c["id"]: c for c in raw.claims.rows}
     out = []
@@ -132,6 +133,8 @@ def cards(datadir: DataDir, stem: str | None = None) -> list[Card]:
 
 def stems(datadir: DataDir) -> list[str]:
     """The articles with proposals pending."""
+    from ..curate import review
+
     return [path.stem for path in review.files(datadir)]
 
 

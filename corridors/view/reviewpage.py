@@ -7,7 +7,6 @@ one message here, so the dashboard only draws the buttons and shows the message.
 
 from __future__ import annotations
 
-from ..curate import review
 from ..store.datadir import DataDir
 
 #: ``?view=review`` opens the review page.
@@ -33,6 +32,8 @@ def first_page(view: str | None) -> str:
 def decide(datadir: DataDir, stem: str, ident: str, accept: bool) -> tuple[str, str]:
     """Accept or reject one proposal; what it did as (outcome, text) for
     ``proposals.message_html``: ``success``, or ``error`` with every problem named."""
+    from ..curate import review  # here: the ingest package it imports is not for the map's page
+
     try:
         outcome = review.decide(datadir, [ident] if accept else [], [] if accept else [ident], stem)
     except review.ReviewError as exc:

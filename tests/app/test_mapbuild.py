@@ -22,7 +22,7 @@ from shapely.geometry import LineString, MultiLineString, Point, mapping
 from corridors.model import dataset
 from corridors.schema import FIELDS, KINDS, METHODS, STATUSES, format_claim
 from corridors.store.datadir import REPO_ROOT
-from corridors.view import mapbuild, panelmodel
+from corridors.view import mapbuild, mappage, panelmodel
 
 from .support import feature_collections
 from fixtures import FIXTURE, FIXTURE_ROOT
@@ -57,7 +57,7 @@ def ds() -> dataset.Dataset:
 
 @pytest.fixture(scope="module")
 def rendered(ds: dataset.Dataset) -> str:
-    return mapbuild.full_map(ds).get_root().render()
+    return mappage.full_map(ds).get_root().render()
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def test_full_map_draws_every_feature_once(rendered: str) -> None:
 def test_only_local_leaflet_is_loaded(rendered: str, page: str) -> None:
     """Offline: the page loads Leaflet and map.js beside it, and none of folium's CDN extras; the
     dashboard's frame also loads the small script that fetches the data files early."""
-    text = rendered if page == "static" else mapbuild.page_html()
+    text = rendered if page == "static" else mappage.page_html()
     scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", text)
     styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", text)
     early = [] if page == "static" else [mapbuild.PREFETCH_SCRIPT]
@@ -107,7 +107,7 @@ def test_only_local_leaflet_is_loaded(rendered: str, page: str) -> None:
 
 def test_frame_page_holds_no_data(ds: dataset.Dataset) -> None:
     """The dashboard's page depends on the code only: no feature, claim or boundary is in it."""
-    page = mapbuild.page_html()
+    page = mappage.page_html()
     assert feature_collections(page) == []
     for fid in ds.features.index:
         assert fid not in page, fid
@@ -117,14 +117,14 @@ def test_frame_page_holds_no_data(ds: dataset.Dataset) -> None:
 
 def test_renderer_is_svg(ds: dataset.Dataset, rendered: str) -> None:
     """SVG, not canvas: each route is a DOM path the browser tests and screen readers can find."""
-    assert mapbuild.full_map(ds).options["prefer_canvas"] is False
+    assert mappage.full_map(ds).options["prefer_canvas"] is False
     assert '"preferCanvas": false' in rendered
     assert '"preferCanvas": true' not in rendered
 
 
 def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, rendered: str) -> None:
     """The boundaries are the default basemap; each online tile layer is opt-in and attributed."""
-    m = mapbuild.full_map(ds)
+    m = mappage.full_map(ds)
     tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
     attributions = {t.tile_name: t.options["attribution"] for t in tiles}
     assert len(tiles) == 3
@@ -134,7 +134,7 @@ def test_offline_basemap_shown_online_tiles_optional(ds: dataset.Dataset, render
     for tile in tiles:
         assert tile.show is False and tile.overlay is False, tile.tile_name
         assert f"{tile.get_name()}.addTo(" not in rendered, tile.tile_name
-    basemaps = [c for c in m._children.values() if isinstance(c, mapbuild.OfflineBasemap)]
+    basemaps = [c for c in m._children.values() if isinstance(c, mappage.OfflineBasemap)]
     assert len(basemaps) == 1
     assert basemaps[0].show is True
     assert re.search(r"offline_basemap_\w+\.addTo\(map_\w+\)", rendered)
@@ -152,7 +152,7 @@ def test_attribution_names_every_source(credit: str) -> None:
     """Boundaries, route references and place names are credited in the map on every basemap."""
     config = mapbuild.page_config()
     assert any(credit in a for a in config["attribution"])
-    assert htmlsafe_json_dumps(credit)[1:-1] in mapbuild.page_html()
+    assert htmlsafe_json_dumps(credit)[1:-1] in mappage.page_html()
 
 
 def test_corridors_drawn_above_pipelines() -> None:

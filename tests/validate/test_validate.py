@@ -1748,7 +1748,7 @@ BROKEN_BOUNDARIES = [
 def test_routes_draw_without_boundaries(broken: DataCopy) -> None:
     """Boundaries serve measurement only: without usable ones every route and claim still loads
     and the map is built; only the countries crossed are left empty."""
-    from corridors.view import mapbuild
+    from corridors.view import mappage
 
     clean = dataset.load(FIXTURE)
     ds = dataset.load(broken.datadir)
@@ -1757,7 +1757,7 @@ def test_routes_draw_without_boundaries(broken: DataCopy) -> None:
     assert all(countries == [] for countries in ds.features["countries"])
     assert len(ds.boundaries) == 0
     assert [p for p in ds.errors if not p.file.endswith("boundaries.geojson")] == []
-    html = mapbuild.full_map(ds).get_root().render()
+    html = mappage.full_map(ds).get_root().render()
     assert "cku-railway" in html
 
 
