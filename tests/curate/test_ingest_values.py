@@ -566,6 +566,15 @@ def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent)
             {("20", "Caspian Freight"), ("20", "Steppe Rail")},
             id="a share bought together is a sum; each of them takes the buyers named before",
         ),
+        pytest.param(
+            [
+                "The deal was signed by Steppe Rail Holdings Group Co., Ltd. (SRH) and the port.",
+                "Caspian Freight and SRH together acquire 40% of the terminal.",
+                "Each of them holds 20 percent.",
+            ],
+            {("20", "Caspian Freight"), ("20", "Steppe Rail Holdings")},
+            id="a holder named by the letters defined before, without its legal form",
+        ),
     ],
 )
 def test_stakes_bought_and_split(sentences: list[str], expected: set) -> None:

@@ -24,6 +24,7 @@ class Context:
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
     last_holders: list[str] = field(default_factory=list)  # for "each of them holds 24.5%"
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "LPH" -> its name, as defined
     recent_span: str = ""  # the span of months of the sentence just before, or ''
     last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"

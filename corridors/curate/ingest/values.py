@@ -16,7 +16,7 @@ from .context import THAT_SECTION, Context
 from .events import event_dates
 from .fields import Value
 from .flows import flow
-from .measures import cost, count, length, stakes
+from .measures import abbreviations, cost, count, length, stakes
 from .transit import transit_time
 
 __all__ = ["Context", "figures", "read_values"]
@@ -114,6 +114,7 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
 
 def read_values(sentence: str, ctx: Context) -> list[Value]:
     """Every field value the sentence states: figures, dates of events and the phrase fields."""
+    ctx.abbreviations |= abbreviations(sentence)
     out = figures(sentence, ctx) + event_dates(sentence, ctx)
     _that_section(out, sentence, ctx)
     out += phrases.read_phrases(
