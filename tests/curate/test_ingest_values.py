@@ -621,3 +621,10 @@ def test_traffic_periods_across_sentences(sentences: list[str], expected: set) -
     ctx = values.Context("2025-07-14", COUNTRIES, [])
     found = [v for s in sentences for v in values.read_values(s, ctx) if v.field == "traffic"]
     assert {(v.value, v.period) for v in found} == expected
+
+
+def test_from_there_starts_at_the_place_named_before() -> None:
+    ctx = values.Context("2025-03-14", COUNTRIES, ["Aktau"])
+    values.read_values("The terminal stands next to the sea port of Aktau.", ctx)
+    found = values.read_values("From there, ferries reach Baku in two days.", ctx)
+    assert {(v.value, v.scope) for v in found if v.field == "transit_time"} == {("2", "Aktau–Baku")}

@@ -128,6 +128,11 @@ def transit_time(q: Quantity, sentence: str, ctx: Context) -> Value | None:
     where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
     if not where and _COMPARED.search(sentence[: q.start]):
         where = scopes.stretch(sentence) or ctx.last_stretch  # "..., against 17 last month"
+    there = re.match(
+        r"\s*From\s+there\b[^.;]*?\breach(?:es|ed)?\s+(?P<to>[A-Z][\w'’-]*)", sentence[a:b]
+    )
+    if not where and there and ctx.last_place:
+        where = f"{ctx.last_place}–{there.group('to')}"  # "From there, trains reach Lianyungang"
     low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
     note = (
         f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "
