@@ -127,7 +127,7 @@ def _sidebar(
     sb = st.sidebar
     sb.title(sidebar.TITLE)
     sb.caption(sidebar.TAGLINE)
-    _time_controls(pagedata.dataset_at(_root()))  # all the undated sources, not the day's
+    _time_controls(_root())
     sb.subheader("Layers")
     counts = filters.counts(ds, state)  # as if every layer were on: a count for each toggle
     for kind in options.layers:
@@ -151,7 +151,7 @@ def _on_asof_change() -> None:
     widgetstate.undated_default(st.session_state)
 
 
-def _time_controls(ds: dataset.Dataset) -> None:
+def _time_controls(root: str) -> None:
     """The day the whole page shows, and whether undated sources count (see corridors.model.asof)."""
     sb = st.sidebar
     sb.subheader("As of")
@@ -165,7 +165,7 @@ def _time_controls(ds: dataset.Dataset) -> None:
         help=sidebar.ASOF_HELP,
     )
     sb.checkbox(
-        sidebar.undated_label(len(asof.undated_sources(ds))),
+        sidebar.undated_label(pagedata.undated_count(root)),  # all the data's, not the day's
         key=session.UNDATED,
         help=sidebar.UNDATED_HELP,
     )
@@ -425,7 +425,7 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
     moment = state.moment().key()
     ids = tuple(filters.visible(pagedata.dataset_at(root, moment), state))
     sources = tuple(state.sources)
-    shown, entries = pagedata.shown(root, ids, sources, moment)
+    shown, entries = pagedata.shown(root, filters.ids_key(ids), sources, moment, _ids=ids)
     sb = st.sidebar
     sb.subheader("Download what is shown")
     sb.caption(downloads.shown_caption(len(ids), len(shown.claims), bool(sources), state.moment()))

@@ -9,6 +9,7 @@ cites none would give an empty map): those are listed apart, with the reason.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -146,3 +147,8 @@ def visible_by_kind(
             total = int((kinds == kind).sum())
             visible[kind] = None if len(ids) == total else ids
     return visible
+
+
+def ids_key(ids: Sequence[str]) -> str:
+    """A digest of a list of feature ids: a cache key that costs one hash, not one per id."""
+    return hashlib.sha256("\0".join(ids).encode()).hexdigest()
