@@ -94,6 +94,12 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="cutting a trip to a level is an aim",
         ),
         pytest.param(
+            "Last spring the new ferries cut the trip from Aktau to Baku to two days.",
+            "transit_time",
+            {("2", "days", "", "", "Aktau–Baku")},
+            id="a time cut to a level in the past is the time it takes now",
+        ),
+        pytest.param(
             "Boxes reach Aktau in six days and Europe in 14 to 16 days.",
             "transit_time",
             {("6", "days", "", "", "")},
@@ -130,6 +136,69 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             id="potential is a capacity",
         ),
         pytest.param(
+            "In 2023, 1,800 trains ran on the line, compared to 1,500 in 2022.",
+            "traffic",
+            {("1800", "trains", "", "2023", ""), ("1500", "trains", "", "2022", "")},
+            id="the period before the figure; the one after 'compared to' is the other figure's",
+        ),
+        pytest.param(
+            "The route carried 900,000 TEU over January-October.",
+            "traffic",
+            {("900000", "TEU", "", "2024-01/2024-10", "")},
+            id="a span of months not over yet at the dateline is last year's",
+        ),
+        pytest.param(
+            "Its throughput capacity is expected to reach 12 mt a year by 2031.",
+            "target",
+            {("12000000", "tonnes/year", "", "2031", "")},
+            id="mt is million tonnes",
+        ),
+        pytest.param(
+            "In its first phase the link will move 2 million tons a year.",
+            "capacity",
+            set(),
+            id="a phase's figure is not the system's",
+        ),
+        pytest.param(
+            "That is the network's fourth stage, which is to be able to carry 70 bcm a year.",
+            "capacity",
+            set(),
+            id="a stage's figure in its relative clause",
+        ),
+        pytest.param(
+            "The new strand should start pumping in May 2027, when the network as a whole is to "
+            "have a yearly capacity of 80 bcm.",
+            "capacity",
+            set(),
+            id="the state once something happens is not today's capacity",
+        ),
+        pytest.param(
+            "The operator aims to handle 600,000 TEU a year.",
+            "target",
+            set(),
+            id="an aim at no time is no target",
+        ),
+        pytest.param(
+            "The route can currently handle 7 million tonnes annually, rising to 11 million by "
+            "2029.",
+            "capacity",
+            {("7000000", "tonnes/year", "", "", "")},
+            id="what it can handle now, with an adverb",
+        ),
+        pytest.param(
+            "The route can currently handle 7 million tonnes annually, rising to 11 million by "
+            "2029.",
+            "target",
+            {("11000000", "tonnes/year", "", "2029", "")},
+            id="... and the level it rises to by a later year, its unit left out",
+        ),
+        pytest.param(
+            "The terminal processed 800,000 tonnes in the first half.",
+            "traffic",
+            {("800000", "tonnes", "", "2024-01/2024-06", "")},
+            id="the first half, not over at a March dateline: last year's",
+        ),
+        pytest.param(
             "The port authority's target is 700,000 TEU by 2029.",
             "target",
             {("700000", "TEU/year", "", "2029", "")},
@@ -152,6 +221,12 @@ def _fields(sentence: str, field: str, article_date: str = "2025-03-14") -> set[
             "capacity",
             {("20", "bcm/year", "", "", "")},
             id="glued bn m3, added to the whole's capacity",
+        ),
+        pytest.param(
+            "Its yearly capacity could be raised to 45 bcm later on.",
+            "capacity",
+            set(),
+            id="a capacity that could be raised to a level is no one's yet",
         ),
         pytest.param(
             "Its two strings are in service, with a combined 40bn m3/yr.",
@@ -230,6 +305,12 @@ def test_which_number_is_the_fact(sentence: str, field: str, expected: set) -> N
             id="so many km shorter is a difference",
         ),
         pytest.param(
+            "The $2.3-billion line will be paid for with loans.",
+            "cost",
+            {("2300000000", "USD", "", "", "")},
+            id="a hyphen-glued magnitude",
+        ),
+        pytest.param(
             "The full scheme is costed at US$2.9 billion.",
             "cost",
             {("2900000000", "USD", "", "", "")},
@@ -264,6 +345,41 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
             "start_date",
             {("2024-12-20", "", "", "", "")},
             id="a past day later in the year than the dateline is last year's",
+        ),
+        pytest.param(
+            "Commissioning is planned for 2029.",
+            "2025-03-14",
+            "opening_date",
+            {("2029", "", "", "", "")},
+            id="commissioning",
+        ),
+        pytest.param(
+            "The branch is due to open in mid-2028.",
+            "2025-03-14",
+            "opening_date",
+            {("2028", "", "", "", "")},
+            id="due to open is an opening",
+        ),
+        pytest.param(
+            "Services began in March 2016.",
+            "2025-03-14",
+            "opening_date",
+            {("2016-03", "", "", "", "")},
+            id="services began",
+        ),
+        pytest.param(
+            "The design study was finished in 2022 and construction began in May 2023.",
+            "2025-03-14",
+            "start_date",
+            {("2023-05", "", "", "", "")},
+            id="a study's date in one conjunct, the works' start in the next",
+        ),
+        pytest.param(
+            "A trial run started in September.",
+            "2025-03-14",
+            "start_date",
+            set(),
+            id="a trial run's date is no start of works",
         ),
         pytest.param(
             "The new ferry service was launched in April 2022.",
@@ -346,6 +462,24 @@ def test_event_dates(sentence: str, article_date: str, field: str, expected: set
 )
 def test_months_against_the_dateline(sentence: str, article_date: str, period: str) -> None:
     assert [p.value for p in dates.find_periods(sentence, article_date)] == [period]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Freight reached 4.2 million tons in 2024, against 3.6 in 2023.",
+            [(3600000.0, "tonnes")],
+            id="the unit and the magnitude both left out",
+        ),
+        pytest.param(
+            "The line will be 500 km long, compared with 380 earlier.", [], id="a length: no"
+        ),
+    ],
+)
+def test_a_number_set_beside_a_figure(sentence: str, expected: list) -> None:
+    found = quantities.read_rules(sentence)
+    assert [(q.number, q.unit) for q in quantities.elliptic(sentence, found)] == expected
 
 
 def test_a_number_set_beside_a_share_or_a_year_takes_no_unit() -> None:
@@ -432,6 +566,15 @@ def test_which_system_a_ports_figure_is(fixture_raw, text: str, present, absent)
             {("20", "Caspian Freight"), ("20", "Steppe Rail")},
             id="a share bought together is a sum; each of them takes the buyers named before",
         ),
+        pytest.param(
+            [
+                "The deal was signed by Steppe Rail Holdings Group Co., Ltd. (SRH) and the port.",
+                "Caspian Freight and SRH together acquire 40% of the terminal.",
+                "Each of them holds 20 percent.",
+            ],
+            {("20", "Caspian Freight"), ("20", "Steppe Rail Holdings")},
+            id="a holder named by the letters defined before, without its legal form",
+        ),
     ],
 )
 def test_stakes_bought_and_split(sentences: list[str], expected: set) -> None:
@@ -478,3 +621,10 @@ def test_traffic_periods_across_sentences(sentences: list[str], expected: set) -
     ctx = values.Context("2025-07-14", COUNTRIES, [])
     found = [v for s in sentences for v in values.read_values(s, ctx) if v.field == "traffic"]
     assert {(v.value, v.period) for v in found} == expected
+
+
+def test_from_there_starts_at_the_place_named_before() -> None:
+    ctx = values.Context("2025-03-14", COUNTRIES, ["Aktau"])
+    values.read_values("The terminal stands next to the sea port of Aktau.", ctx)
+    found = values.read_values("From there, ferries reach Baku in two days.", ctx)
+    assert {(v.value, v.scope) for v in found if v.field == "transit_time"} == {("2", "Aktau–Baku")}

@@ -20,10 +20,12 @@ class Context:
     last_year: str = ""  # the last year named, for "that year"
     last_target: str = ""  # the year of the last target read, for "those 300 trains would ..."
     last_stretch: str = ""  # the last stretch named ("Urumqi-Baku"), for a trip's length or time
+    last_place: str = ""  # the last known place the sentence before named, for "From there"
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
     last_holders: list[str] = field(default_factory=list)  # for "each of them holds 24.5%"
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "LPH" -> its name, as defined
     recent_span: str = ""  # the span of months of the sentence just before, or ''
     last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"

@@ -231,11 +231,12 @@ def find_dates(sentence: str, article_date: str) -> list[When]:
 _PERIOD = re.compile(
     rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})"
     rf"(?:\s+(?:of\s+)?(?P<y1>{_YEAR}|this year|last year))?"
-    rf"|\bin\s+(?P<m3>{_MONTH})\s*[–—-]\s*(?P<m4>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?"
+    rf"|\b(?:(?:in|over|during|for)\s+)?(?P<m3>{_MONTH})\s*[–—-]\s*(?P<m4>{_MONTH})"
+    rf"(?:\s+(?P<y2>{_YEAR}))?"
     rf"|\b(?:in|during|over)\s+the\s+first\s+(?P<n>\w+)\s+months\s+of\s+(?:the\s+year|"
     rf"(?P<y3>{_YEAR}|this year|last year))"
-    rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+(?:the\s+year|"
-    rf"(?P<y4>{_YEAR}|this year|last year))"
+    rf"|\b(?:in|during|over)\s+the\s+(?P<half>first|second)\s+half(?:\s+of\s+(?:the\s+year|"
+    rf"(?P<y4>{_YEAR}|this year|last year)))?"
     # "since the start of this year", "so far this year": from January to the dateline's month
     rf"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<since>{_YEAR}|this year|the year)"
     rf"|\b(?:so\s+far\s+(?P<sofar>this year)|(?P<sofar2>this year)\s+so\s+far)"
@@ -286,16 +287,20 @@ class Period:
 
 def _period(m: re.Match, ref: tuple[int, int, int] | None, last_year: str) -> Period | None:
     g = m.groupdict()
-    if g["m1"]:
-        value = _months(g["m1"], g["m2"], _year_of(g["y1"], ref))
-    elif g["m3"]:
-        value = _months(g["m3"], g["m4"], _year_of(g["y2"], ref))
+    if g["m1"] or g["m3"]:
+        first, last, words = (g["m1"], g["m2"], g["y1"]) if g["m1"] else (g["m3"], g["m4"], g["y2"])
+        year = _year_of(words, ref)
+        if not words and ref and ref[1] and MONTHS[last.lower().rstrip(".")] > ref[1]:
+            year = str(ref[0] - 1)  # "over January-October" in a March report: last year's
+        value = _months(first, last, year)
     elif g["n"]:
         n = _COUNT.get(g["n"].lower(), 0)
         value = _months("January", calendar.month_name[n], _year_of(g["y3"], ref)) if n else ""
     elif g["half"]:
         first = g["half"].lower() == "first"
         year = _year_of(g["y4"], ref)
+        if not g["y4"] and ref and ref[1] and ref[1] <= (6 if first else 12):
+            year = str(ref[0] - 1)  # "in the first half" in a June report: last year's
         value = _months(*(("January", "June") if first else ("July", "December")), year)
     elif g["qn"]:
         first = 3 * ["first", "second", "third", "fourth"].index(g["qn"].lower()) + 1

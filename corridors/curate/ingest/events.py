@@ -17,7 +17,9 @@ from .fields import Value
 EVENTS = (
     (
         "opening_date",
-        r"opened|opening|entered\s+service|"
+        r"opened|opening|entered\s+service|commissioning|"
+        r"(?<!trial\s)(?:operations?|services?)\s+(?:began|begun|started|starts|begins|will\s+(?:start|"
+        r"begin)|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to\s+(?:start|begin))|"
         # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
         # "established diplomatic relations in 1992")
         r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
@@ -27,7 +29,7 @@ EVENTS = (
     ),
     (
         "completion_date",
-        r"completed|complete|completion|finished|finish|ready|due\s+(?:for\s+completion|to\s+open)|"
+        r"completed|complete|completion|finished|finish|ready|due\s+for\s+completion|"
         r"built\s+by",
     ),
     (
@@ -97,12 +99,18 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     """The clause dates something else: another thing ("An office ... opened"), a condition
     ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
     a step ("start boring the tunnels"), or a launch of something other than works."""
+    if before:  # the subject of the cue's own conjunct: "The study was completed in 2023 and
+        # construction started in 2024" dates the construction with the second
+        joins = list(re.finditer(r"\s(?:and|but)\s", sentence[a : before[-1].start()]))
+        a = a + joins[-1].end() if joins else a
     if before and re.match(
         rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
     ):
         return True
     if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
         return True  # "... once the ports finish their upgrades next year": a condition's date
+    if re.match(r"\s*(?:(?:an?|the)\s+)?(?:trial|test|pilot)\b", sentence[a:], re.I):
+        return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
         return True  # "a second container yard is due to open next year": not the system's date
     if not before or before[-1].lastgroup != "start_date":

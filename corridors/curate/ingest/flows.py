@@ -70,21 +70,56 @@ def _increase(sentence: str, q: Quantity) -> str:
 
 #: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
 ABLE_TO = re.compile(
-    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:handle|carry|take|move|process|"
+    r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:\w+ly\s+)?(?:handle|carry|take|move|process|"
     r"accommodate|transport)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?$",
     re.I,
 )
 
 
+#: "In its first phase the line will carry ...", "its third stage, which is to move ...": the
+#: figures of a phase or stage, not of the system as it is.
+PHASE = re.compile(
+    r"\bin\s+(?:its|the)\s+(?:first|second|third|initial|final|next)\s+(?:phase|stage)\b"
+    r"|\b(?:first|second|third|fourth|next|final)\s+(?:phase|stage)\s*,?\s*(?:which|that)\b",
+    re.I,
+)
+#: "..., when the pipeline as a whole is to have 55 bcm": the state once something happens.
+WHEN_CLAUSE = re.compile(r"(?:^|,\s*)(?:when|once)\s+[^,;]*$", re.I)
+#: A word that sets another figure beside this one: a period after it is the other figure's.
+_BESIDE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|than|up\s+from|down\s+from)\b", re.I
+)
+
+
+def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list[dates.Period]:
+    """The periods that can be the figure's, nearest first: those after it (up to a word that
+    sets another figure beside it: "2,300 trains in 2023, compared to 1,900 in 2022"), else those
+    before it; inherited ones last."""
+    own = [p for p in periods if not p.inherited]
+    after = [p for p in own if p.start >= q.end and not _BESIDE.search(sentence, q.end, p.start)]
+    before = [p for p in own if p.end <= q.start and not _BESIDE.search(sentence, p.end, q.start)]
+    rest = [p for p in periods if p not in after and p not in before]
+    return after + before[::-1] + rest
+
+
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
-    after = [p for p in periods if p.start >= q.end] or periods
+    if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
+        return None  # a phase's figure, or the state once something happens: not the system's now
+    after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
-        r"\b(?:will|would|to be|is to|are to|plans? to|aims? to|aiming to|intends? to|wants? to|"
+        r"\b(?:will|would|could|may|might|should|to be|is to|are to|plans? to|aims? to|aiming to|"
+        r"intends? to|wants? to|"
         r"expects? to|hopes? to|planning to)\b",
         sentence[: q.start],
     )
+    later = re.match(
+        r"\s*(?:\w+\s+){0,3}?by\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", sentence[q.end :]
+    )
+    dateline = dates.reference(ctx.article_date)
+    if not future and later and dateline and int(later.group(1)) > dateline[0]:
+        future = later  # "rising to 10 mn by 2027" in a 2025 report: still to come
     if step:
         value = _flow_change(q, sentence, step, future, after)
     else:
@@ -199,7 +234,7 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
-        spans = [p.value for p in after if not p.target]
+        spans = [p.value for p in after if not p.target and not p.inherited]
         return Value(
             "capacity",
             num_text(q.number),
@@ -238,6 +273,8 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
     by_year = re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", sentence[q.end : b])
+    if by_year and re.search(r"\d", sentence[q.end : q.end + by_year.start()]):
+        by_year = None  # "6 mn tonnes now, rising to 10 mn by 2027": the year is the other figure's
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
     if not target:
@@ -249,7 +286,9 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     )
     yearly = q.yearly or bool(reached_by)
     unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
-    note = "" if year else "The sentence states no year for the target; write it here."
+    if not year:
+        return None  # an aim at no time ("could climb to 15 million tons over time"): no target
+    note = ""
     return Value(
         "target",
         num_text(q.number),

@@ -156,6 +156,26 @@ def _buyers(sentence: str, at: int) -> list[str] | None:
     return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
 
 
+_LEGAL = r"(?:Group|Co|Ltd|Limited|Inc|LLC|JSC|PLC|plc)\.?"
+
+
+def abbreviations(sentence: str) -> dict[str, str]:
+    """ "Lianyungang Port Holdings Group Co., Ltd. (LPH)": LPH -> Lianyungang Port Holdings, so
+    that a holder named later by its letters is named as the curator records it."""
+    out = {}
+    for m in re.finditer(r"\s\((?P<abbr>[A-Z][A-Za-z]{1,5})\)", sentence):
+        pieces = re.split(r",\s+", sentence[: m.start()])
+        name = pieces.pop()
+        while pieces and re.fullmatch(_LEGAL, name.strip()):
+            name = f"{pieces.pop()}, {name}"
+        run = re.search(r"(?:[A-Z][\w&’'-]*\.?,?\s+(?:(?:of|and|&)\s+)?)*[A-Z][\w&’'-]*\.?$", name)
+        if run:
+            full = re.sub(rf"(?:,?\s+{_LEGAL})+$", "", run.group()).strip(" ,")
+            if full and full != m.group("abbr"):
+                out[m.group("abbr")] = full
+    return out
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
     takes the holders named before."""
@@ -172,6 +192,7 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     named_before = bool(EACH_OF_THEM.search(sentence[: q.start]) and ctx.last_holders)
     if named_before:
         holders = ctx.last_holders
+    holders = [ctx.abbreviations.get(h, h) for h in holders]
     if holders != [""]:
         ctx.last_holders = holders
     note = "" if holders != [""] else "The sentence names no holder; write it in scope."

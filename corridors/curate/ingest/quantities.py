@@ -65,7 +65,7 @@ MAGNITUDE = {
 MAGNITUDE["bln"] = 1e9
 #: "5.2m tonnes": a one-letter magnitude only when glued to the number.
 _MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?P<gm>(?<=\d)m)\b)"
-_MONEY_MAG = r"(?:\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
+_MONEY_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
 #: Words of approximation before a figure, and the qualifier claims.csv keeps for them.
 QUALIFIERS = {
     "more than": "over",
@@ -114,6 +114,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
     # "20 mtpa", "20 Mt/y": million tonnes a year
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
+    # "10 mt", "4 mln t": million tonnes
+    (r"(?:mmt|mt|Mt|m\s+t|mn\s+t|mln\s+t)\b(?!\s*/)", "Mt"),
     (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
     (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
     (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
@@ -213,6 +215,8 @@ def read_rules(sentence: str) -> list[Quantity]:
         yearly = _yearly(sentence, m.start(), m.end())
         if unit == "Mt/year":
             unit, value, yearly = "tonnes", value * 1e6, True
+        elif unit == "Mt":
+            unit, value = "tonnes", value * 1e6
         if unit == "m3":
             if value < 1e9:
                 continue  # "500 cubic metres": no pipeline's yearly flow
@@ -231,10 +235,13 @@ def read_rules(sentence: str) -> list[Quantity]:
 #: "compared with 11 in December", "against 1.9 mn": a number set beside a figure, its unit left
 #: out (the figure's own); never a share or a year.
 _ELLIPTIC = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+"
-    rf"(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?(?!\s*(?:%|percent|per\s+cent|[-–]|\d))",
+    rf"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|"
+    rf"(?:rising|increasing|growing|climbing)\s+to)\s+(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?(?!\s*(?:%|percent|per\s+cent|[-–]|\d))",
     re.I,
 )
+
+
+_ELLIPTIC_UNITS = {"bcm", "tonnes", "TEU", "trains", "containers", "days", "hours"}
 
 
 def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -245,13 +252,15 @@ def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     for m in _ELLIPTIC.finditer(sentence):
         if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
-        before = [q for q in found if q.end <= m.start() and q.unit not in ("%", "USD", "CNY")]
-        if not before:
-            continue
+        before = [q for q in found if q.end <= m.start()]
+        if not before or before[-1].unit not in _ELLIPTIC_UNITS:
+            continue  # only flows and times: "500 km, compared with 380 before" says too little
         unit = before[-1].unit
-        value = number(m.group("n")) * MAGNITUDE.get(
-            (m.group("mag") or m.group("gm") or "").lower(), 1
-        )
+        mag = (m.group("mag") or m.group("gm") or "").lower()
+        value = number(m.group("n")) * MAGNITUDE.get(mag, 1)
+        if not mag and unit != "bcm" and value < 1e3 and before[-1].number >= 1e6:
+            # "1.5 million tons, against 1.2 a year earlier": the magnitude is left out too
+            value *= 1e9 if before[-1].number >= 1e9 else 1e6
         if unit == "bcm" and value >= 1e9:
             value /= 1e9
         qual = qualifier_before(sentence, m.start("n"))

@@ -35,11 +35,13 @@ ROUND_TRIP = re.compile(
 )
 
 
-#: "to cut the run to ten days", "bring delivery times down to": an aim, not the time it takes.
+#: "to cut the run to ten days", "bringing delivery times down to": an aim, not the time it takes
+#: ("the route cut delivery time to 12 days" has done it: that is the time).
 GOAL = re.compile(
-    r"(?:\b(?:cut|cutting|reduce|reducing|shorten|shortening|lower|lowering|halve)\b[^.;]{0,60}?"
-    r"|\b(?:bring|brings|bringing|get|getting)\b[^.;]{0,60}?\bdown\s+)"
-    r"(?<!\d\s)\bto\s+(?:(?:about|around|some|just|only|under)\s+)?$",
+    r"(?:\b(?:to|will|would|should|could|can|must|aims?\s+to|plans?\s+to)\s+(?:\w+\s+)?"
+    r"(?:cut|reduce|shorten|lower|halve|bring|get)\b|\b(?:cutting|reducing|shortening|lowering|"
+    r"halving|bringing|getting)\b)[^.;]{0,60}?(?:\bdown\s+)?(?<!\d\s)\bto\s+"
+    r"(?:(?:about|around|some|just|only|under)\s+)?$",
     re.I,
 )
 #: Whole regions: a time to one of them is not between two places.
@@ -126,6 +128,11 @@ def transit_time(q: Quantity, sentence: str, ctx: Context) -> Value | None:
     where = scopes.stretch(sentence[a:b]) or ("" if scopes.stretch(sentence) else ctx.last_stretch)
     if not where and _COMPARED.search(sentence[: q.start]):
         where = scopes.stretch(sentence) or ctx.last_stretch  # "..., against 17 last month"
+    there = re.match(
+        r"\s*From\s+there\b[^.;]*?\breach(?:es|ed)?\s+(?P<to>[A-Z][\w'’-]*)", sentence[a:b]
+    )
+    if not where and there and ctx.last_place:
+        where = f"{ctx.last_place}–{there.group('to')}"  # "From there, trains reach Lianyungang"
     low = re.search(r"\b(\d+)\s*(?:to|-|–)\s*$", sentence[: q.start])
     note = (
         f"The article gives a range, {low.group(1)} to {num_text(q.number)} {q.unit}; the upper "

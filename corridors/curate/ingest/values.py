@@ -16,7 +16,7 @@ from .context import THAT_SECTION, Context
 from .events import event_dates
 from .fields import Value
 from .flows import flow
-from .measures import cost, count, length, stakes
+from .measures import abbreviations, cost, count, length, stakes
 from .transit import transit_time
 
 __all__ = ["Context", "figures", "read_values"]
@@ -114,6 +114,7 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
 
 def read_values(sentence: str, ctx: Context) -> list[Value]:
     """Every field value the sentence states: figures, dates of events and the phrase fields."""
+    ctx.abbreviations |= abbreviations(sentence)
     out = figures(sentence, ctx) + event_dates(sentence, ctx)
     _that_section(out, sentence, ctx)
     out += phrases.read_phrases(
@@ -121,6 +122,14 @@ def read_values(sentence: str, ctx: Context) -> list[Value]:
     )
     named = [(m.start(), c) for c in ctx.countries for m in re.finditer(rf"\b{c}\b", sentence)]
     ctx.last_country = max(named)[1] if named else ""
+    placed = [
+        (m.start(), p) for p in ctx.places for m in re.finditer(rf"\b{re.escape(p)}\b", sentence)
+    ]
+    placed += [  # "the Chinese port of Khorgos": a place the known ones may not list
+        (m.start(1), m.group(1))
+        for m in re.finditer(r"\b(?:port|city|town|station)\s+of\s+([A-Z][\w'’-]*)", sentence)
+    ]
+    ctx.last_place = max(placed)[1] if placed else ""
     for v in out:
         if v.field == "countries" and ";" in v.countries:
             ctx.last_ends = (v.countries.split(";")[0], v.countries.split(";")[-1])
