@@ -200,3 +200,33 @@ def test_implied_status_is_proposed_and_marked(fixture_raw, text: str, status) -
     assert row["reason"].startswith("status implied by")
     assert row["note"].startswith("Implied, not stated in words")
     assert float(row["confidence"]) <= stages.WEIGHT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Route volumes rise\nASTANA, 4 September 2023 -\n\nAbout 1.1 million tons moved "
+            "along the Middle Corridor between January and August.",
+            [],
+            id="freight along a corridor: no stage implied",
+        ),
+        pytest.param(
+            "Dry port busy\nALMATY, 9 March 2022 -\n\nThe Khorgos dry port handled 140,000 "
+            "TEU last year.",
+            [(PORT, "operating")],
+            id="a port's throughput still implies it runs",
+        ),
+    ],
+)
+def test_a_routes_traffic_implies_no_stage(fixture_raw, text: str, expected) -> None:
+    rows = ingest.propose(
+        "954_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        ingest.metadata(text)["date"],
+        ingest.country_names(fixture_raw.datadir),
+    )
+    assert any(r["field"] == "traffic" for r in rows)
+    assert [(r["corridor"], r["value"]) for r in rows if r["field"] == "status"] == expected

@@ -283,7 +283,7 @@ OTHER_SUBJECT = re.compile(
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds|dozens|more|several|other)\s+"
     r"[^.;:]{0,70}?\b(?:is|are)\s+"
-    r"(?:also\s+)?$",
+    r"(?:also\s+)?(?:being\s+|now\s+being\s+)?$",
     re.I,
 )
 

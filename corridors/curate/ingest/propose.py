@@ -433,7 +433,8 @@ def propose(
     props = Proposals(name, text, raw.claims.rows)
     for si, sent in enumerate(sents):
         _sentence(props, si, sent, [m for m in mentions if m.sentence == si], state)
-    for base, status, why in stages.implied(list(props.rows), article_date):
+    routes = frozenset(s.id for s in known if s.kinds == {"corridor"})
+    for base, status, why in stages.implied(list(props.rows), article_date, routes):
         props.add_implied(base, status, why)
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):

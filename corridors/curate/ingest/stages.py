@@ -16,7 +16,9 @@ naming the event and the article's date, for the curator to accept or reject kno
 whole system's (or a listed part's) rows imply its status: Line C's opening says nothing of the
 pipeline's stage. A drawn line's own stage is implied only by works begun on it or on one of its
 sections (under construction). Where the article states a status for the system (or the line),
-nothing is implied.
+nothing is implied. Freight carried along a route (a corridor made of other lines, ports and
+ferries) says that services run on it, not what stage its works are in: a corridor carries goods
+while its legs are still being built or widened, so its traffic implies no status.
 """
 
 from __future__ import annotations
@@ -59,16 +61,19 @@ def _period_end(period: str) -> str:
     return period.split("/")[-1] if period else ""
 
 
-def evidence(row: dict[str, str], reference: str) -> tuple[str, str] | None:
-    """The status one proposed row implies and why, or None."""
+def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[str, str] | None:
+    """The status one proposed row implies and why, or None. ``route``: the row's system is a
+    corridor of other infrastructure, whose traffic implies nothing."""
     field, value = row["field"], row["value"]
     if row["qualifier"] and field.endswith("_date"):
         return None  # "by 2029", "before the end of": no dated event
     if field == "opening_date" and compare(value, reference) == -1:
         return "operating", f"its opening date {value}, before the article's date {reference}"
     end = _period_end(row["period"])
-    if field == "traffic" and (
-        compare(end, reference) in (-1, 0) or (end and reference.startswith(end))
+    if (
+        field == "traffic"
+        and not route
+        and (compare(end, reference) in (-1, 0) or (end and reference.startswith(end)))
     ):
         return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
     if field == "start_date":
@@ -104,9 +109,12 @@ _RANK = {"operating": 3, "under_construction": 2, "planned": 1}
 _EVENTS = {"opening_date", "start_date", "completion_date", "traffic", "target"}
 
 
-def implied(rows: list[dict[str, str]], reference: str) -> list[tuple[dict[str, str], str, str]]:
+def implied(
+    rows: list[dict[str, str]], reference: str, routes: frozenset[str] = frozenset()
+) -> list[tuple[dict[str, str], str, str]]:
     """(the row it is read from, the status, why) for each system the article implies a stage of:
-    the furthest stage any of its rows implies; none where a status is stated."""
+    the furthest stage any of its rows implies; none where a status is stated. ``routes``: the
+    systems that are corridors of other infrastructure (their traffic implies no stage)."""
     out = []
     systems = dict.fromkeys((r["corridor"], r["feature"]) for r in rows if r["corridor"])
     for system, feature in systems:
@@ -116,7 +124,8 @@ def implied(rows: list[dict[str, str]], reference: str) -> list[tuple[dict[str, 
         mine = [r for r in own if not r["scope"]]
         if feature:  # a drawn line: only its works begun say its stage ("Line C's start")
             mine = [r for r in mine if r["field"] == "start_date"]
-        found = [(r, *e) for r in mine if (e := evidence(r, reference)) is not None]
+        route = system in routes
+        found = [(r, *e) for r in mine if (e := evidence(r, reference, route)) is not None]
         found += [(r, *e) for r in own if r["scope"] and (e := _section_start(r, reference))]
         if not found and not any(r["field"] in _EVENTS for r in mine):
             proposed = [r for r in mine if r["field"] == "proposed_date"]

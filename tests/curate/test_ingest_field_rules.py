@@ -1,0 +1,56 @@
+"""Field and value rules learnt from the development notes (benchmarks/reporting/dev, dev2), each
+checked on texts written for these tests in our own words: whose plan a status belongs to, and
+the like.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate import ingest
+
+CKU, CACGP, TITR, KHORGOS = "cku-railway", "cacgp", "titr", "khorgos-dry-port"
+
+
+def _propose(raw, text: str, date: str) -> list[dict[str, str]]:
+    return ingest.propose(
+        "955_case.txt", text, ingest.systems(raw), raw, date, ingest.country_names(raw.datadir)
+    )
+
+
+def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
+    """(corridor, field, value, period or scope) of every proposal."""
+    return {(r["corridor"], r["field"], r["value"], r["period"] or r["scope"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "present", "absent"),
+    [
+        pytest.param(
+            "The Middle Corridor keeps growing. One more weekly block train to Tbilisi is being "
+            "planned.",
+            "2025-04-10",
+            [],
+            [(TITR, "status", "planned", "")],
+            id="a new train being planned is the train's plan, not the route's stage",
+        ),
+        pytest.param(
+            "A branch of the China–Kyrgyzstan–Uzbekistan railway is now being planned.",
+            "2025-04-10",
+            [],
+            [(CKU, "status", "planned", "")],
+            id="a branch being planned is the branch's plan",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is being planned by three governments.",
+            "2012-04-10",
+            [(CKU, "status", "planned", "")],
+            [],
+            id="the named system being planned is its own stage",
+        ),
+    ],
+)
+def test_field_rules(fixture_raw, text: str, date: str, present, absent) -> None:
+    found = _found(_propose(fixture_raw, text, date))
+    assert set(present) <= found
+    assert not set(absent) & found
