@@ -48,6 +48,40 @@ def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
             [],
             id="the named system being planned is its own stage",
         ),
+        pytest.param(
+            "The Middle Corridor carried 3 million tons last year. A new container terminal, "
+            "meant to relieve the Middle Corridor, is due in 2028. It should be able to take "
+            "300,000 TEU a year.",
+            "2025-04-10",
+            [(TITR, "traffic", "3000000", "2024")],
+            [(TITR, "capacity", "300000", ""), (TITR, "target", "300000", "2028")],
+            id="a new terminal's capacity in the next sentence is the terminal's",
+        ),
+        pytest.param(
+            "The Middle Corridor carried 3 million tons last year. An additional freight yard "
+            "will open at the border. It will handle 500,000 TEU a year.",
+            "2025-04-10",
+            [(TITR, "traffic", "3000000", "2024")],
+            [(TITR, "capacity", "500000", "")],
+            id="a new yard named without the route: 'it' is the yard",
+        ),
+        pytest.param(
+            "The Middle Corridor is being widened. The route will be able to take 10 million "
+            "tons a year.",
+            "2025-04-10",
+            [(TITR, "capacity", "10000000", "")],
+            [],
+            id="the route itself named again keeps its capacity",
+        ),
+        pytest.param(
+            "The Middle Corridor is busy. A new container terminal will serve the Middle "
+            "Corridor from 2027. It will handle 500,000 TEU a year. The route itself carried 4 "
+            "million tons last year.",
+            "2025-04-10",
+            [(TITR, "traffic", "4000000", "2024")],
+            [(TITR, "capacity", "500000", "")],
+            id="'the route' after a new terminal is the route again",
+        ),
     ],
 )
 def test_field_rules(fixture_raw, text: str, date: str, present, absent) -> None:

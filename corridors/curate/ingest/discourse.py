@@ -54,6 +54,9 @@ _KIND_OF = {
     "gateway": "port",
     "corridor": "corridor",
 }
+#: Heads that name a line or route: never a new facility read just before ("the route").
+_LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline", "pipe", "corridor"}
+_LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
 #: Mentions that are about something else than a known system: the sentence inherits no topic.
 _ELSEWHERE = {"unmapped", "route"}
 #: Heads that name a system as a whole, never one of its lines: "the system", "the network".
@@ -94,6 +97,14 @@ NEW_PART = re.compile(
     r"(?:line|branch|strand|string|stage|phase)\b",
     re.I,
 )
+#: A sentence opening on a new facility ("A new container terminal at the port ...", "An
+#: additional yard ..."): its subject is that new thing, even where it names the system it serves,
+#: so "it" in the next sentence is the facility, and its capacity or date is not the system's.
+NEW_FACILITY = re.compile(
+    r"^(?:A|An)\s+(?:(?:new|second|third|further|additional|extra|planned|proposed|modern)\s+)+"
+    r"(?:[\w-]+\s+){0,2}?(?:terminal|yard|berth|depot|hub|warehouse|station|facility|plant|"
+    r"quay|pier|port|logistics\s+cent(?:re|er))s?\b"
+)
 #: A sentence opening on another named system no row lists ("The North-South corridor, whose
 #: eastern branch ..."): it and the sentences leaning on it are about that system, not the topic.
 OTHER_NAMED = re.compile(
@@ -107,6 +118,18 @@ def some_lines(letters: list[str], features: dict[str, str] | list[str]) -> bool
     lines, and their list is not the system's."""
     every = {f[5:] for f in features if re.fullmatch(r"Line [A-Z]", f)}
     return set(letters) < every
+
+
+def _unlisted(si: int, sent: Sentence, match: re.Match, why: str) -> Mention:
+    """The subject of a sentence about a thing no row lists (a new part, a new facility, another
+    corridor): what "it" and the paragraph point to next, so none of it goes to a known system."""
+    start, end = sent.start + match.start(), sent.start + match.end()
+    return Mention(si, start, end, match.group(), None, "", 0.0, why, False, how="new")
+
+
+def _facility(m: Mention) -> bool:
+    """Is this (or what it points back to) a new facility no row lists?"""
+    return m.system is None and NEW_FACILITY.match(m.root or m.phrase) is not None
 
 
 class Discourse:
@@ -144,23 +167,18 @@ class Discourse:
                 here.append(label)
                 about = [label]
             new = new if not about else None
+            facility = NEW_FACILITY.match(sent.text) if new is None and label is None else None
+            if facility is not None:
+                why = "a new facility no row lists, the subject of its sentence"
+                self.subjects.append(_unlisted(si, sent, facility, why))
+                self.seen += sorted(about, key=lambda m: m.start)  # still named: "the route"
+                out += here
+                continue
             if new is not None:
                 # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
                 # about the whole; "it" and the paragraph now point to the unnamed new part
-                self.subjects.append(
-                    Mention(
-                        si,
-                        sent.start + new.start(),
-                        sent.start + new.end(),
-                        new.group(),
-                        None,
-                        "",
-                        0.0,
-                        "a new part no row lists and the article does not name",
-                        False,
-                        how="new",
-                    )
-                )
+                why = "a new part no row lists and the article does not name"
+                self.subjects.append(_unlisted(si, sent, new, why))
                 out += here
                 continue
             other = OTHER_NAMED.match(sent.text)
@@ -169,20 +187,8 @@ class Discourse:
             ):
                 other = None  # a known system's own name ("the Middle Corridor")
             if other is not None:
-                self.subjects.append(
-                    Mention(
-                        si,
-                        sent.start,
-                        sent.start + other.end(),
-                        other.group(),
-                        None,
-                        "",
-                        0.0,
-                        "another system no row lists, the subject of its sentence",
-                        False,
-                        how="new",
-                    )
-                )
+                why = "another system no row lists, the subject of its sentence"
+                self.subjects.append(_unlisted(si, sent, other, why))
                 out += here
                 continue
             if not about:
@@ -324,6 +330,9 @@ class Discourse:
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
             root = self._last(_KIND_OF.get(head))
+            if root is not None and _facility(root) and head in _LINEAR_HEADS:
+                # "A new terminal ... The route itself ...": a facility is no route or line
+                root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
             if (
                 root is not None
