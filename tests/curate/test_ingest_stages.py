@@ -71,6 +71,21 @@ def _row(field: str, value: str, **more: str) -> dict[str, str]:
             id="an officer's company says nothing of the stage",
         ),
         pytest.param(_row("length", "500", unit="km"), None, id="a length implies nothing"),
+        pytest.param(
+            _row("start_date", "2019", quote="Work on the line is to start this year."),
+            "planned",
+            id="works still to start within the article's year",
+        ),
+        pytest.param(
+            _row("start_date", "2019", quote="Work on the line started this year."),
+            None,
+            id="works begun in the article's year: the month unknown, no stage",
+        ),
+        pytest.param(
+            _row("start_date", "2019-08", quote="Tracklaying will begin this month."),
+            "planned",
+            id="works due to begin within the article's month",
+        ),
     ],
 )
 def test_what_a_row_implies(row: dict[str, str], status: str | None) -> None:

@@ -43,6 +43,14 @@ _FUTURE_RUN = re.compile(
 )
 
 
+#: A start still to come: "is to begin", "will get under way", "is due to start".
+_FUTURE_START = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|slated)\s+to)"
+    r"\s+(?:\w+\s+){0,2}?(?:begin|start|commence|get\s+under\s*way|break\s+ground|kick\s+off)\b",
+    re.I,
+)
+
+
 def compare(date: str, reference: str) -> int | None:
     """-1, 0 or 1 as ``date`` is before, on or after ``reference``, at the precision both state;
     None when either is no date, or when they agree only at a coarser precision than the finer of
@@ -85,6 +93,13 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
             )
         if order == 1:
             return "planned", f"works to start {value}, after the article's date {reference}"
+        if (
+            order is None
+            and reference.startswith(value)
+            and _FUTURE_START.search(row.get("quote", ""))
+        ):
+            # "is to begin this year" in a February report: not begun yet, as the tense says
+            return "planned", f"works still to start in {value}, the article's own period"
     if (
         field == "operator"
         and _OPERATOR_NOW.search(row.get("reason", ""))
