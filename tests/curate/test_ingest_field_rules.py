@@ -49,6 +49,30 @@ def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
             id="the named system being planned is its own stage",
         ),
         pytest.param(
+            "Ministers of the three countries met in Osh for talks on building the "
+            "China–Kyrgyzstan–Uzbekistan railway.",
+            "2016-05-12",
+            [(CKU, "status", "planned", "")],
+            [(CKU, "status", "under_construction", "")],
+            id="talks on building it: still planned",
+        ),
+        pytest.param(
+            "A round of negotiations today on the construction of the China–Kyrgyzstan–"
+            "Uzbekistan railway ended without a deal.",
+            "2016-05-12",
+            [(CKU, "status", "planned", "")],
+            [(CKU, "status", "under_construction", "")],
+            id="negotiations on its construction are no construction",
+        ),
+        pytest.param(
+            "Work on the China–Kyrgyzstan–Uzbekistan railway is under way, and talks about its "
+            "freight rates go on.",
+            "2026-05-12",
+            [(CKU, "status", "under_construction", "")],
+            [(CKU, "status", "planned", "")],
+            id="talks about something else leave the stage alone",
+        ),
+        pytest.param(
             "The Middle Corridor carried 3 million tons last year. A new container terminal, "
             "meant to relieve the Middle Corridor, is due in 2028. It should be able to take "
             "300,000 TEU a year.",

@@ -29,7 +29,10 @@ STATUS = (
             r"\b(no\b[^.;]{0,60}?\b(?:has|have)\s+(?:yet\s+)?(?:started|begun)\s+(?:building|"
             r"construction|work|laying)|(?:has|have)\s+(?:yet\s+)?to\s+(?:start|begin|break\s+ground)|"
             r"(?:has|have)\s+never\s+(?:got|gotten)\s+off\s+the\s+ground|"
-            r"(?:has|have)\s+not\s+(?:yet\s+)?(?:started|begun))\b",
+            r"(?:has|have)\s+not\s+(?:yet\s+)?(?:started|begun)|"
+            # "talks on building X", "a meeting today on the construction of X": still discussed
+            r"(?:talks|meetings?|negotiations|discussions|consultations)\s+(?:\w+\s+){0,2}?"
+            r"(?:on|about|over)\s+(?:the\s+)?(?:building|construction|constructing|laying))\b",
             re.I,
         ),
     ),
