@@ -112,3 +112,29 @@ def test_field_rules(fixture_raw, text: str, date: str, present, absent) -> None
     found = _found(_propose(fixture_raw, text, date))
     assert set(present) <= found
     assert not set(absent) & found
+
+
+@pytest.mark.parametrize(
+    ("top", "reference"),
+    [
+        pytest.param("Port grows\n2019 (a company statement) -\n\n", "2019", id="a year alone"),
+        pytest.param("Port grows\n2019 -\n\n", "2019", id="a year alone, no outlet"),
+        pytest.param("Port grows\nMarch 2019 (a weekly) -\n\n", "2019-03", id="a month alone"),
+        pytest.param("Port grows in 2019\nALMATY -\n\n", "", id="a year in the headline"),
+        pytest.param("Port grows\n\n2019 was a good year.\n\n", "", id="a year opening a sentence"),
+    ],
+)
+def test_a_dateline_without_a_day_still_dates_relative_words(top: str, reference: str) -> None:
+    text = top + "The Khorgos dry port handled more containers than ever last year."
+    meta = ingest.metadata(text)
+    assert (meta["date"], meta.get("reference", "")) == ("", reference)
+
+
+def test_traffic_before_a_year_only_dateline_implies_operating(fixture_raw) -> None:
+    text = (
+        "Dry port busy\n2019 (a company statement) -\n\nThe Khorgos dry port handled 90,000 TEU "
+        "in 2018."
+    )
+    reference = ingest.metadata(text)["reference"]
+    rows = _propose(fixture_raw, text, reference)
+    assert (KHORGOS, "status", "operating", "") in _found(rows)

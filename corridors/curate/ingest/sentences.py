@@ -178,7 +178,14 @@ def _month_of_issue(text: str) -> str:
         m = _MONTH_YEAR.match(line.strip())
         if m and len(line.strip()) <= 90:
             return f"{m.group('year')}-{MONTHS[m.group('month').lower()]:02d}"
+        year = _YEAR_LINE.match(line.strip())
+        if year:  # "2017 (a company statement) -": a year alone, still what "last year" means
+            return year.group("year")
     return ""
+
+
+#: A dateline that is a year alone, with its outlet in brackets: "2017 (trade press) -".
+_YEAR_LINE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*(?:\([^()]*\)\s*)?[-–—]+$")
 
 
 def metadata(text: str) -> dict[str, str]:
