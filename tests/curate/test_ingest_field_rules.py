@@ -138,3 +138,36 @@ def test_traffic_before_a_year_only_dateline_implies_operating(fixture_raw) -> N
     reference = ingest.metadata(text)["reference"]
     rows = _propose(fixture_raw, text, reference)
     assert (KHORGOS, "status", "operating", "") in _found(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "present", "absent"),
+    [
+        pytest.param(
+            "The Central Asia–China gas pipeline is to grow. Its operator says the pipeline "
+            "should begin supplying gas to Shanghai in March 2016.",
+            "2013-06-01",
+            [(CACGP, "completion_date", "2016-03", "")],
+            [(CACGP, "opening_date", "2016-03", "")],
+            id="a service still to begin: the date it is due",
+        ),
+        pytest.param(
+            "The Khorgos dry port began operating in July.",
+            "2015-10-18",
+            [(KHORGOS, "opening_date", "2015-07", "")],
+            [(KHORGOS, "completion_date", "2015-07", "")],
+            id="a service that began: its opening",
+        ),
+        pytest.param(
+            "The Khorgos dry port started delivering containers to Almaty in May 2016.",
+            "2016-10-18",
+            [(KHORGOS, "opening_date", "2016-05", "")],
+            [],
+            id="started delivering: an opening",
+        ),
+    ],
+)
+def test_service_dates(fixture_raw, text: str, date: str, present, absent) -> None:
+    found = _found(_propose(fixture_raw, text, date))
+    assert set(present) <= found
+    assert not set(absent) & found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes
+from . import dates, scopes, stages
 from .context import Context
 from .fields import Value
 
@@ -23,7 +23,8 @@ EVENTS = (
         # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
         # "established diplomatic relations in 1992")
         r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
-        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
+        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service|"
+        r"supplying|delivering)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
         r"began\s+operating|(?:went|go|goes|gone|came)\s+into\s+(?:operation|service)|(?:will|would|to|could|should|shall)\s+open",
     ),
@@ -153,6 +154,23 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     return None
 
 
+#: A service still to begin: "should begin supplying", "is due to start operating".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|should|(?:is|are)\s+(?:due\s+|set\s+|expected\s+|scheduled\s+)?to)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _due(sentence: str, cue: re.Match, value: str, reference: str) -> bool:
+    """A service said to begin after the article's date: when the works are due to be done
+    (a completion date, as curators record it), not an opening that has happened."""
+    if not re.match(r"(?:start|begin)\s", cue.group(), re.I):
+        return False
+    later = stages.compare(value, reference) == 1
+    return later and _FUTURE.search(sentence[: cue.start()]) is not None
+
+
 def event_dates(sentence: str, ctx: Context) -> list[Value]:
     """Start, completion, opening and proposed dates: each date with the event it is of."""
     out = []
@@ -167,6 +185,8 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
+        if name == "opening_date" and _due(sentence, cue, when.value, ctx.article_date):
+            name = "completion_date"  # "should begin supplying gas in January 2014": due then
         text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
         # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
         scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))
