@@ -171,3 +171,36 @@ def test_service_dates(fixture_raw, text: str, date: str, present, absent) -> No
     found = _found(_propose(fixture_raw, text, date))
     assert set(present) <= found
     assert not set(absent) & found
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        pytest.param(
+            "Last year, freight passing through Atyrau Region on the Middle Corridor rose to "
+            "1.4 million tons.",
+            "Atyrau Region",
+            id="counted where it passes a region",
+        ),
+        pytest.param(
+            "Last year, cargo shipped across Kazakhstan on the Middle Corridor rose to 1.4 "
+            "million tons.",
+            "",
+            id="a country on the way is no scope",
+        ),
+        pytest.param(
+            "Last year the Middle Corridor carried 1.4 million tons.",
+            "",
+            id="no region: the whole route",
+        ),
+    ],
+)
+def test_traffic_counted_in_a_region(fixture_raw, text: str, scope: str) -> None:
+    rows = _propose(fixture_raw, text, "2025-03-01")
+    (row,) = [r for r in rows if r["field"] == "traffic"]
+    assert (row["corridor"], row["value"], row["period"], row["scope"]) == (
+        TITR,
+        "1400000",
+        "2024",
+        scope,
+    )

@@ -220,3 +220,18 @@ def stretch(sentence: str, places: set[str] | None = None) -> str:
             a, b = (re.sub(r"\s+station$", "", x) for x in (a, b))  # "Altynkol station": Altynkol
             return f"{a}–{b}"
     return ""
+
+
+#: Freight counted where it passes a region: "cargo moving through Mangistau Region".
+_THROUGH_REGION = re.compile(
+    r"\b(?:moving|moved|passing|passed|going|carried|shipped|transported|handled|transiting|"
+    r"transited)\s+(?:through|across|via)\s+(?:the\s+)?"
+    r"(?P<r>(?:[A-Z][\w’'-]*\s+){1,3}(?:Region|Province|Oblast|Prefecture|Governorate))\b"
+)
+
+
+def region_through(clause: str) -> str:
+    """The region a flow is counted in ("through Mangistau Region"), or ''. Only a region named
+    as one: a country passed on the way is part of a route, not where the figure was counted."""
+    m = _THROUGH_REGION.search(clause)
+    return m.group("r") if m else ""

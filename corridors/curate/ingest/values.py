@@ -106,6 +106,8 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
             and THAT_SECTION.search(sentence[a:b])
         ):
             v.scope = ctx.last_section
+        if v.field == "traffic" and not v.scope:
+            v.scope = scopes.region_through(sentence[a:b])  # "moving through X Region"
     sections = [v.scope for v in values if v.scope in ctx.countries]
     sections += scopes.sections_named(sentence, set(ctx.countries))
     if sections:
