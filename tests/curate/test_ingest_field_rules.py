@@ -204,3 +204,25 @@ def test_traffic_counted_in_a_region(fixture_raw, text: str, scope: str) -> None
         "2024",
         scope,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway will run 200 km in China and 250 km in "
+            "Kyrgyzstan, with about 60 tunnels.",
+            {("tunnels", "60", "Kyrgyzstan")},
+            id="a section's structures take its country",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway will have about 60 tunnels.",
+            {("tunnels", "60", "")},
+            id="the whole railway's structures keep no scope",
+        ),
+    ],
+)
+def test_structures_of_a_section(fixture_raw, text: str, expected) -> None:
+    rows = _propose(fixture_raw, text, "2025-03-01")
+    found = {(r["field"], r["value"], r["scope"]) for r in rows if r["field"] == "tunnels"}
+    assert found == expected

@@ -90,6 +90,18 @@ WORKS = re.compile(
 )
 
 
+def _with_section(before: str, countries: list[str] | tuple[str, ...]) -> str:
+    """ "260 km in Kyrgyzstan, with some 90 tunnels": the structures of that country's section."""
+    names = "|".join(re.escape(c) for c in countries)
+    if not names:
+        return ""
+    m = re.search(
+        rf"\b(?:in|across|through)\s+({names}),?\s+(?:with|including)\s+(?:\w+\s+){{0,2}}$",
+        before,
+    )
+    return m.group(1) if m else ""
+
+
 def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
     """Give "that leg"'s figures the country of the section read last; remember this one's; and
     the figures of a clause about works ("the expansion") their scope."""
@@ -106,6 +118,8 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
             and THAT_SECTION.search(sentence[a:b])
         ):
             v.scope = ctx.last_section
+        if v.field in ("tunnels", "bridges") and not v.scope:
+            v.scope = _with_section(sentence[: v.at], ctx.countries)
         if v.field == "traffic" and not v.scope:
             v.scope = scopes.region_through(sentence[a:b])  # "moving through X Region"
     sections = [v.scope for v in values if v.scope in ctx.countries]
