@@ -226,3 +226,18 @@ def test_structures_of_a_section(fixture_raw, text: str, expected) -> None:
     rows = _propose(fixture_raw, text, "2025-03-01")
     found = {(r["field"], r["value"], r["scope"]) for r in rows if r["field"] == "tunnels"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param("The Xi'an-Baku block train took 12 days.", "Xi'an–Baku", id="an apostrophe"),
+        pytest.param("The Baku-Xi’an service runs weekly.", "Baku–Xi’an", id="a curly apostrophe"),
+        pytest.param("The Almaty-Baku train took 9 days.", "Almaty–Baku", id="plain names"),
+        pytest.param("Its run takes 12 days.", "", id="no places"),
+    ],
+)
+def test_a_stretch_named_by_its_ends(text: str, where: str) -> None:
+    from corridors.curate.ingest import scopes
+
+    assert scopes.stretch(text) == where

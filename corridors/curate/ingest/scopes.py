@@ -42,7 +42,9 @@ _PLACE = (
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
-    rf"|\b(?P<e>[A-Z][a-z]+)\s*[-–—]\s*(?P<f>[A-Z][a-z]+)\s+(?:(?:freight|container|cargo|block)\s+)?"
+    # "the Xi'an-Baku train": a name may hold an apostrophe
+    rf"|\b(?P<e>[A-Z][a-z]+(?:[’'][a-z]+)?)\s*[-–—]\s*(?P<f>[A-Z][a-z]+(?:[’'][a-z]+)?)\s+"
+    r"(?:(?:freight|container|cargo|block)\s+)?"
     r"(?:trip|journey|route|run|service|train|trains|stretch|section|leg|link|line)\b"
     # "left Xi'an on Sunday for Baku": where it set off, then where it is bound
     rf"|\b(?:left|leaves|leaving|departed|departs)\s+(?P<i>{_PLACE})\b[^.;]{{0,40}}?\bfor\s+"
