@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
+from corridors.curate.ingest import scopes
 
 CKU, CACGP, TITR, KHORGOS = "cku-railway", "cacgp", "titr", "khorgos-dry-port"
 
@@ -238,6 +239,4 @@ def test_structures_of_a_section(fixture_raw, text: str, expected) -> None:
     ],
 )
 def test_a_stretch_named_by_its_ends(text: str, where: str) -> None:
-    from corridors.curate.ingest import scopes
-
     assert scopes.stretch(text) == where
