@@ -1,6 +1,8 @@
 """Field and value rules learnt from the development notes (benchmarks/reporting/dev, dev2), each
-checked on texts written for these tests in our own words: whose plan a status belongs to, and
-the like.
+checked on texts written for these tests in our own words: whose plan a status belongs to, talks
+on building, a new facility's figures, a service still to begin, a dateline that is a year alone,
+and the scope of a flow or a count (a region passed, a section's structures, a port's share, a
+stretch named by its ends).
 """
 
 from __future__ import annotations
@@ -240,3 +242,32 @@ def test_structures_of_a_section(fixture_raw, text: str, expected) -> None:
 )
 def test_a_stretch_named_by_its_ends(text: str, where: str) -> None:
     assert scopes.stretch(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        pytest.param(
+            "The seaport of Turkmenbashi handled 9,000 TEU in the first half of the year. Of "
+            "these, 5,000 TEU moved along the Middle Corridor.",
+            "Turkmenbashi",
+            id="a share of a port's figure is counted at the port",
+        ),
+        pytest.param(
+            "Turkmenbashi port handled 9,000 TEU in the first half of the year. The port grew "
+            "fast. Of them, 5,000 TEU moved along the Middle Corridor.",
+            "Turkmenbashi",
+            id="the port named two sentences before",
+        ),
+        pytest.param(
+            "The Middle Corridor carried 5,000 TEU in the first half of the year.",
+            "",
+            id="no share: the route's own figure",
+        ),
+    ],
+)
+def test_a_share_of_a_ports_figure(fixture_raw, text: str, scope: str) -> None:
+    rows = _propose(fixture_raw, text, "2025-08-01")
+    traffic = [r for r in rows if r["corridor"] == TITR and r["field"] == "traffic"]
+    found = {(r["value"], r["scope"]) for r in traffic}
+    assert ("5000", scope) in found

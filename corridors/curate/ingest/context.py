@@ -24,6 +24,7 @@ class Context:
     last_country: str = ""  # the last country the sentence before named, for "from there"
     last_ends: tuple[str, str] = ("", "")  # the first and last country of the last route read
     last_section: str = ""  # the country of the last section read, for "that leg"
+    last_port: str = ""  # the last port named ("the seaport of Aktau"), for "Of these, ..."
     last_holders: list[str] = field(default_factory=list)  # for "each of them holds 24.5%"
     abbreviations: dict[str, str] = field(default_factory=dict)  # "LPH" -> its name, as defined
     recent_span: str = ""  # the span of months of the sentence just before, or ''

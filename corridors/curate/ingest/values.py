@@ -90,6 +90,15 @@ WORKS = re.compile(
 )
 
 
+#: "Of these, 6,000 TEU moved along the route": a share of the figure just read, counted where it was.
+SHARE_OF = re.compile(r"^\s*Of\s+(?:these|them|this|that|which|those)\b", re.I)
+#: A port named as one: "the seaport of Aktau", "Aktau port" -> Aktau.
+PORT_NAMED = re.compile(
+    r"\b(?:sea)?port\s+of\s+(?P<p>[A-Z][\w’'-]*)|\b(?!(?:The|This|That|Its|Their|A|An|Each|Every|Our)\b)"
+    r"(?P<q>[A-Z][\w’'-]*)(?<![’']s)\s+(?:sea)?port\b(?!\s+of\b)"
+)
+
+
 def _with_section(before: str, countries: list[str] | tuple[str, ...]) -> str:
     """ "260 km in Kyrgyzstan, with some 90 tunnels": the structures of that country's section."""
     names = "|".join(re.escape(c) for c in countries)
@@ -122,6 +131,8 @@ def _that_section(values: list[Value], sentence: str, ctx: Context) -> None:
             v.scope = _with_section(sentence[: v.at], ctx.countries)
         if v.field == "traffic" and not v.scope:
             v.scope = scopes.region_through(sentence[a:b])  # "moving through X Region"
+        if v.field == "traffic" and not v.scope and SHARE_OF.match(sentence):
+            v.scope = ctx.last_port  # "Of these, N moved along the route": the port's share
     sections = [v.scope for v in values if v.scope in ctx.countries]
     sections += scopes.sections_named(sentence, set(ctx.countries))
     if sections:
@@ -146,6 +157,8 @@ def read_values(sentence: str, ctx: Context) -> list[Value]:
         for m in re.finditer(r"\b(?:port|city|town|station)\s+of\s+([A-Z][\w'’-]*)", sentence)
     ]
     ctx.last_place = max(placed)[1] if placed else ""
+    ports = list(PORT_NAMED.finditer(sentence))
+    ctx.last_port = (ports[-1].group("p") or ports[-1].group("q")) if ports else ctx.last_port
     for v in out:
         if v.field == "countries" and ";" in v.countries:
             ctx.last_ends = (v.countries.split(";")[0], v.countries.split(";")[-1])
