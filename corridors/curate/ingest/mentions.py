@@ -28,7 +28,7 @@ from .known import (
     fold,
     head_kind,
 )
-from .names import distinctive, foreign_countries, fuzzy_best
+from .names import distinctive, foreign_countries, fuzzy_best, new_line_of
 from .sentences import Sentence
 
 _NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
@@ -89,6 +89,8 @@ class Mention:
     how: str = "name"
     feature: str = ""  # a drawn feature of the system the mention names ("Line C")
     parent: str = ""  # for a part not in corridors.csv: the system it is a part of
+    #: the countries' names a new line was named by ("Turkmenistan-...-China"), which it crosses
+    route: str = ""
 
 
 def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
@@ -332,6 +334,21 @@ class _Reader:
                 named=False,
                 how="route",
             )
+        elif (line := new_line_of(name_part, kind, self.known, self.countries)) is not None:
+            self.add(
+                start,
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason=f"{phrase!r} crosses countries none of {line[0].id}'s lines cross, from "
+                f"and to its ends: a new line of it, read as {line[1]} (the next letter)",
+                named=True,
+                how="label",
+                parent=line[0].id,
+                route=name_part,
+            )
+            self.found[-1].phrase = line[1]
         elif head.endswith("s") and re.search(r"(?:’s|'s)\s*$", name_part):
             return  # "Europe's railways": a network, no one thing
         elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):

@@ -135,3 +135,28 @@ def fuzzy_best(
         if best is None or conf > best[0]:
             best = (conf, system, why)
     return best
+
+
+def new_line_of(
+    name: str, kind: str, known: list[System], countries: set[str]
+) -> tuple[System, str] | None:
+    """A line a system does not have yet, named by the countries it crosses: (system, label).
+
+    "the Turkmenistan-Uzbekistan-Tajikistan-Kyrgyzstan-China gas pipeline" starts and ends where
+    the gas pipeline of Lines A, B and C does (Turkmenistan, China) but crosses countries none of
+    its lines cross: it is not another system but a new line of that one, the letter after its
+    drawn lines (Line D). Only for a system whose drawn lines are lettered; a name whose ends are
+    not both on the system ("Kyrgyzstan-China") is left alone: it may be anything."""
+    parts = [p for p in re.split(r"\s*[-–—]\s*", name.strip()) if p]
+    if len(parts) < 3 or not all(p in countries for p in parts):
+        return None
+    for system in known:
+        if kind not in system.kinds or system.part_of:
+            continue
+        on = set(system.countries)
+        if not (parts[0] in on and parts[-1] in on) or set(parts) <= on:
+            continue
+        letters = sorted(f[5:] for f in system.features if re.fullmatch(r"Line [A-Y]", f))
+        if letters and letters == [chr(65 + i) for i in range(len(letters))]:
+            return system, f"Line {chr(65 + len(letters))}"
+    return None

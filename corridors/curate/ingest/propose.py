@@ -386,6 +386,10 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             if named is not None:
                 props.add(m, named, sent)
             _where_named(props, m, sent, props.text, by_id[m.system], ctx.countries)
+        elif m.system and m.route:  # a new line named by the countries it crosses
+            crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
+            why = f"the countries {m.route!r}, the name it is called by, lists"
+            props.add(m, Value("countries", crossed, reason=why), sent)
     values = read_values(sent.text, ctx)
     subjects = _subjects(here, by_id)
     mapped = [m for m in subjects if m.system]

@@ -1,0 +1,98 @@
+"""Which system or part a mention names when the text does not use the system's name (issue 18):
+a new line named only by the countries it crosses is a line of the system whose ends it shares,
+not another system. Every text and system here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate.ingest import discourse, known, mentions, names
+from corridors.curate.ingest.propose import propose
+from corridors.curate.ingest.sentences import sentences
+
+COUNTRIES = {"Aland", "Borea", "Cimbria", "Dacia", "Elbonia", "Fenwick"}
+
+
+def _pipeline(part: bool = False) -> list[known.System]:
+    """A gas pipeline from Aland through Borea to Elbonia with drawn Lines A, B and C, and a
+    railway from Aland to Elbonia with no lettered lines; with ``part``, a listed Line D."""
+    gas = known.System(
+        "gp", "Steppe gas pipeline", {"pipeline"}, [("Steppe gas pipeline", "test")], [],
+        ["Aland", "Borea", "Elbonia"],
+        features={"Line A": "gp-line-a", "Line B": "gp-line-b", "Line C": "gp-line-c"},
+    )  # fmt: skip
+    rail = known.System(
+        "rw", "Plains railway", {"railway"}, [("Plains railway", "test")], [],
+        ["Aland", "Borea", "Elbonia"],
+    )  # fmt: skip
+    out = [gas, rail]
+    if part:
+        out.append(
+            known.System(
+                "gp-line-d",
+                "Steppe gas pipeline, Line D",
+                {"pipeline"},
+                [("Steppe gas pipeline, Line D", "test")],
+                [],
+                [],
+                mapped=False,
+                part_of="gp",
+                label="Line D",
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        pytest.param("Aland-Cimbria-Dacia-Elbonia", "pipeline", ("gp", "Line D"), id="same ends, new middle"),
+        pytest.param("Aland–Borea–Dacia–Elbonia", "pipeline", ("gp", "Line D"), id="en dashes"),
+        pytest.param("Aland-Borea-Elbonia", "pipeline", None, id="every country on it: the system itself"),
+        pytest.param("Dacia-Elbonia", "pipeline", None, id="two countries: only an end shared"),
+        pytest.param("Cimbria-Dacia-Elbonia", "pipeline", None, id="starts elsewhere"),
+        pytest.param("Aland-Cimbria-Fenwick", "pipeline", None, id="ends elsewhere"),
+        pytest.param("Aland-Cimbria-Elbonia", "railway", None, id="no lettered lines to count on"),
+        pytest.param("Aland-Cimbria-Elbonia", "highway", None, id="no system of that kind"),
+        pytest.param("Aland-Steppe-Elbonia", "pipeline", None, id="a word that is no country"),
+    ],
+)  # fmt: skip
+def test_a_country_chain_is_a_new_line(name: str, kind: str, expected) -> None:
+    found = names.new_line_of(name, kind, _pipeline(), COUNTRIES)
+    assert (found[0].id, found[1]) == expected if expected else found is None
+
+
+def _read(text: str, part: bool) -> list[mentions.Mention]:
+    known_ = _pipeline(part)
+    sents = sentences(text)
+    return discourse.read(sents, mentions.find_mentions(text, sents, known_, COUNTRIES), known_)
+
+
+TEXT = (
+    "Builders have started on the Borean stretch of the Aland-Cimbria-Dacia-Elbonia gas "
+    "pipeline. The pipeline will be about 900 km long."
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "system", "parent"),
+    [
+        pytest.param(False, None, "gp", id="not listed: mentioned, not mapped, with its parent"),
+        pytest.param(True, "gp-line-d", "gp", id="listed: the part itself"),
+    ],
+)
+def test_the_chain_resolves_to_the_line(part: bool, system, parent: str) -> None:
+    line = next(m for m in _read(TEXT, part) if m.route)
+    assert (line.phrase, line.system, line.parent, line.how) == ("Line D", system, parent, "part")
+    assert "next letter" in line.reason  # says how the letter was inferred
+    assert line.system is None or line.confidence < 0.9
+
+
+def test_the_listed_line_gets_the_countries_and_the_figures(fixture_raw) -> None:
+    """The fixture's claims are of other ids: nothing here can disagree with them."""
+    rows = propose("953_case.txt", TEXT, _pipeline(True), fixture_raw, "", sorted(COUNTRIES))
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows if r["corridor"]}
+    assert ("gp-line-d", "countries", "Aland;Cimbria;Dacia;Elbonia") in found
+    assert ("gp-line-d", "length", "900") in found
+    assert not [r for r in rows if r["corridor"] == "gp" and r["field"] in ("length", "countries")]
