@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import discourse, known, mentions, names
+from corridors.curate.ingest import crossings, discourse, known, mentions, names
 from corridors.curate.ingest.propose import propose
 from corridors.curate.ingest.sentences import sentences
 
@@ -96,3 +96,42 @@ def test_the_listed_line_gets_the_countries_and_the_figures(fixture_raw) -> None
     assert ("gp-line-d", "countries", "Aland;Cimbria;Dacia;Elbonia") in found
     assert ("gp-line-d", "length", "900") in found
     assert not [r for r in rows if r["corridor"] == "gp" and r["field"] in ("length", "countries")]
+
+
+MAP_COUNTRIES = ["Azerbaijan", "China", "Georgia", "Kazakhstan", "Poland", "Turkey", "Uzbekistan"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "From China it passes through Kazakhstan and Uzbekistan in Central Asia, then the "
+            "Caspian Sea, Azerbaijan and Georgia on its way west.",
+            "China;Kazakhstan;Uzbekistan;Azerbaijan;Georgia",
+            id="a region said of a group does not end the list",
+        ),
+        pytest.param(
+            "The service joins the railway networks of China, Kazakhstan, Georgia and Poland.",
+            "China;Kazakhstan;Georgia;Poland",
+            id="the networks of countries",
+        ),
+        pytest.param(
+            "Freight crosses Kazakhstan, Azerbaijan, Georgia and Türkiye.",
+            "Kazakhstan;Azerbaijan;Georgia;Turkey",
+            id="a country by its own name for itself",
+        ),
+        pytest.param(
+            "Trains cross Kazakhstan and Uzbekistan in May, then Azerbaijan and Georgia.",
+            None,
+            id="a month is no region: the list stops",
+        ),
+        pytest.param(
+            "The plan links the rail networks of China and the European Union.",
+            None,
+            id="a union of countries is no country",
+        ),
+    ],
+)
+def test_listed_countries(sentence: str, expected: str | None) -> None:
+    found = crossings.crossed(sentence, MAP_COUNTRIES)
+    assert (found.value if found else None) == expected

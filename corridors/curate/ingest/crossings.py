@@ -17,7 +17,20 @@ import re
 from .fields import Value
 from .scopes import DEMONYMS
 
-_CUE = re.compile(r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?")
+_CUE = re.compile(
+    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)"
+    # "ties ... to the rail networks of A, B and C": the countries whose networks it joins
+    r"|(?:rail(?:way)?\s+|road\s+)?networks\s+of)\s+(?:the\s+)?"
+)
+#: Names a country goes by that the map's boundaries do not use: "Türkiye" is Turkey.
+COUNTRY_ALIASES = {"Türkiye": "Turkey", "Turkiye": "Turkey", "Kyrgyz Republic": "Kyrgyzstan"}
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: The region a group of listed countries lies in: "Kazakhstan and Uzbekistan in Central Asia,
+#: then ..." goes on listing; the region is said of the group, it does not end the list.
+_REGION = re.compile(
+    rf"\s+in\s+(?:the\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+    r"(?=\s*,|\s+(?:and|then)\b)"
+)
 #: Between two items of the list: a comma, "and", "then", "on to", or a new crossing word.
 _SEPARATOR = re.compile(
     r"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+|on\s+to\s+|(?:across|through|via)\s+)?(?:the\s+)?"
@@ -63,9 +76,9 @@ def _listed(text: str, names: str) -> tuple[list[str], int]:
         m = item.match(text, at)
         if m is None:
             break
-        found.append(m.group("c"))
+        found.append(COUNTRY_ALIASES.get(m.group("c"), m.group("c")))
         at = m.end()
-        bracket = _BRACKET.match(text, at)
+        bracket = _BRACKET.match(text, at) or _REGION.match(text, at)
         if bracket:
             at = bracket.end()
         nxt = _next_item(text, at, item)
@@ -103,9 +116,10 @@ def _end(after: str, names: str) -> str:
 
 def crossed(sentence: str, countries: list[str]) -> Value | None:
     """The countries the sentence lists as crossed, in its order, or None."""
-    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    if not names:
+    if not countries:
         return None
+    aliases = [a for a, c in COUNTRY_ALIASES.items() if c in countries]
+    names = "|".join(re.escape(c) for c in sorted([*countries, *aliases], key=len, reverse=True))
     for cue in _CUE.finditer(sentence):
         listed, end = _listed(sentence[cue.end() :], names)
         if len(listed) < 2:
@@ -120,6 +134,7 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             return None  # "from there it runs through ...": it starts where the text before left
         first = _start(sentence[: cue.start()], names)
         last = _end(rest, names)
+        first, last = (COUNTRY_ALIASES.get(c, c) for c in (first, last))
         order = list(dict.fromkeys([c for c in (first, *listed, last) if c]))
         if len(order) < 3:
             continue

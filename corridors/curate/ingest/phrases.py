@@ -194,6 +194,8 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
+    if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
+        shown = text = crossings.COUNTRY_ALIASES[text]
     m = _POSSESSIVE_REGION.match(text)
     if m and m.group("country") in countries:
         return f"{m.group('region')} ({m.group('country')})", m.group("country"), True
