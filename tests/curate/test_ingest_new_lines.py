@@ -135,3 +135,40 @@ MAP_COUNTRIES = ["Azerbaijan", "China", "Georgia", "Kazakhstan", "Poland", "Turk
 def test_listed_countries(sentence: str, expected: str | None) -> None:
     found = crossings.crossed(sentence, MAP_COUNTRIES)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Steppe gas pipeline is busy. Lines A and B have been running since 2011 and 2013.",
+            {("gp-line-a", "opening_date", "2011"), ("gp-line-b", "opening_date", "2013")},
+            id="one year each, in order",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline is busy. Lines A and B opened in 2011 and 2013 respectively.",
+            {("gp-line-a", "opening_date", "2011"), ("gp-line-b", "opening_date", "2013")},
+            id="respectively",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline is busy. Lines A and B have been running since 2011.",
+            set(),
+            id="one year for two lines: no one line's",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline is busy. Lines A and B carry 20 bcm a year between them.",
+            set(),
+            id="a figure of the lines together",
+        ),
+    ],
+)
+def test_one_figure_per_listed_line(fixture_raw, text: str, expected: set) -> None:
+    rows = propose("954_case.txt", text, _pipeline(), fixture_raw, "", sorted(COUNTRIES))
+    found = {(r["feature"], r["field"], r["value"]) for r in rows if r["feature"]}
+    assert found == expected
+    assert not [
+        r
+        for r in rows
+        if (r["corridor"], r["feature"]) == ("gp", "")
+        and r["field"] in ("opening_date", "capacity")
+    ]

@@ -262,6 +262,7 @@ class Discourse:
                     reason=f"{m.phrase!r}: some of {parent.id}'s lines, not the whole",
                     named=False,
                     how="some",
+                    parent=parent.id,
                 )
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"

@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, stages
+from . import discourse, phrases, respective, stages
 from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
@@ -391,6 +391,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
     values = read_values(sent.text, ctx)
+    for line, value in respective.paired(here, values, sent, by_id):
+        props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
+        values = [v for v in values if v is not value]
     subjects = _subjects(here, by_id)
     mapped = [m for m in subjects if m.system]
     if not mapped:

@@ -1,0 +1,53 @@
+"""Figures listed after a list of lines, one each: "Lines A and B opened in 2009 and 2010".
+
+Reporting often names some lines of a system together and then gives one figure per line, in the
+same order ("Lines A and B have been working since 2009 and 2010"). Neither date is the system's,
+and neither is both lines': each belongs to its own line, the first to the first and so on. They
+are paired only when the counts agree and the figures are of one field, after the list in its
+clause; any other figure said of the lines together ("move 28 bcm between them") stays theirs, no
+one line's and not the system's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .fields import Value
+from .known import System, listed_lines
+from .mentions import Mention
+from .scopes import clause_of
+from .sentences import Sentence
+
+
+def paired(
+    here: list[Mention], values: list[Value], sent: Sentence, by_id: dict[str, System]
+) -> list[tuple[Mention, Value]]:
+    """Each line of a list of some lines ("some") with the figure in its place, or none."""
+    out: list[tuple[Mention, Value]] = []
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how != "some" or parent is None:
+            continue
+        letters = listed_lines(m.phrase)
+        after = m.end - sent.start
+        a, b = clause_of(sent.text, after)
+        in_clause = [v for v in values if after <= v.at < b and a <= v.at]
+        fields = {v.field for v in in_clause if v.field not in ("lines", "status")}
+        if len(fields) != 1:
+            continue
+        field = fields.pop()
+        figures = [v for v in in_clause if v.field == field]
+        features = [parent.features.get(f"Line {x}", "") for x in letters]
+        if len(figures) != len(letters) or not all(features):
+            continue
+        for letter, feature, value in zip(letters, features, figures, strict=True):
+            line = replace(
+                m,
+                system=parent.id,
+                feature=feature,
+                kind=next(iter(parent.kinds), ""),
+                confidence=0.8,
+                reason=f"{m.phrase!r} then one figure each, in order: this one is Line {letter}'s",
+            )
+            out.append((line, value))
+    return out
