@@ -172,3 +172,24 @@ def test_one_figure_per_listed_line(fixture_raw, text: str, expected: set) -> No
         if (r["corridor"], r["feature"]) == ("gp", "")
         and r["field"] in ("opening_date", "capacity")
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "name", "expected"),
+    [
+        pytest.param("Last year ", "Steppe Gateway", "", id="no initials"),
+        pytest.param("Last year ABCD-", "Steppe Gateway", "ABCD-Steppe Gateway", id="company initials glued"),
+        pytest.param("Last year ABCD–", "Steppe Gateway", "ABCD–Steppe Gateway".replace("–", "-"), id="en dash"),
+        pytest.param("Last year SGP-", "Steppe Gateway", "", id="a system's own initials"),
+        pytest.param("The Aland-", "Steppe Gateway", "", id="a word, not initials"),
+        pytest.param("Last year X-", "Steppe Gateway", "", id="one letter is no company"),
+    ],
+)  # fmt: skip
+def test_a_company_named_after_what_it_runs(before: str, name: str, expected: str) -> None:
+    assert names.operator_named(before, name, ["SGP"], ", the inland port,") == expected
+
+
+def test_initials_before_a_name_and_its_head_are_the_thing_s_name() -> None:
+    assert (
+        names.operator_named("trains go through the ABCD-", "Steppe Gateway", [], " dry port") == ""
+    )

@@ -160,3 +160,21 @@ def new_line_of(
         if letters and letters == [chr(65 + i) for i in range(len(letters))]:
             return system, f"Line {chr(65 + len(letters))}"
     return None
+
+
+#: A company's initials glued to a system's name: "KTZE-Khorgos Gateway" is the company that
+#: runs the Khorgos Gateway (a holding's subsidiary named after what it runs), not another system.
+_GLUED_INITIALS = re.compile(r"(?<![\w-])(?P<initials>[A-Z]{2,6})[-–]$")
+
+
+def operator_named(before: str, name: str, acronyms: list[str], after: str = "") -> str:
+    """The operating company a name is written as ("KTZE-" + "Khorgos Gateway"), or ''.
+    ``before`` and ``after``: the text around the name. Initials that are a system's own are no
+    company, and a head noun after it ("the KTZE-Khorgos Gateway dry port") makes the whole the
+    name of the thing, not of who runs it."""
+    m = _GLUED_INITIALS.search(before)
+    if m is None or m.group("initials") in acronyms:
+        return ""
+    if re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*(?i:{HEAD_RE})\b", after):
+        return ""
+    return f"{m.group('initials')}-{name}"

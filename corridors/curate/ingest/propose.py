@@ -25,6 +25,7 @@ from . import discourse, phrases, respective, stages
 from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
+from .names import operator_named
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -386,6 +387,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             if named is not None:
                 props.add(m, named, sent)
             _where_named(props, m, sent, props.text, by_id[m.system], ctx.countries)
+            initials = [a for system in by_id.values() for a in system.acronyms]
+            around = props.text[sent.start : m.start], props.text[m.end : sent.end]
+            company = operator_named(around[0], m.phrase, initials, around[1])
+            if company:
+                props.add(m, Value("operator", company, reason=f"{company!r}: its operator"), sent)
         elif m.system and m.route:  # a new line named by the countries it crosses
             crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
             why = f"the countries {m.route!r}, the name it is called by, lists"
