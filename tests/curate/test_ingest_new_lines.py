@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import crossings, discourse, known, mentions, names
+from corridors.curate.ingest import crossings, discourse, known, mentions, names, phrases
 from corridors.curate.ingest.propose import propose
 from corridors.curate.ingest.sentences import sentences
 
@@ -193,3 +193,21 @@ def test_initials_before_a_name_and_its_head_are_the_thing_s_name() -> None:
     assert (
         names.operator_named("trains go through the ABCD-", "Steppe Gateway", [], " dry port") == ""
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("It carries oil from Kazakhstan to China.", None, id="two ends: no list"),
+        pytest.param(
+            "It carries freight from China through Kazakhstan to Georgia.",
+            "China;Kazakhstan;Georgia",
+            id="ends and the way between",
+        ),
+    ],
+)
+def test_a_route_gives_countries_only_when_it_names_three(sentence: str, expected) -> None:
+    found = [
+        v.value for v in phrases.read_phrases(sentence, MAP_COUNTRIES, []) if v.field == "countries"
+    ]
+    assert found == ([expected] if expected else [])

@@ -372,7 +372,10 @@ def read_phrases(
     route = read_route(sentence, countries, places, origin, ends)
     if route is not None:
         out.append(route)
-        if route.countries.count(";") >= 1:
+        # "from Turkmenistan to China" names the ends, not every country between (as a name of
+        # two countries does, and a list of crossings needs three): a route gives its countries
+        # only when it names three or more
+        if route.countries.count(";") >= 2:
             out.append(
                 Value(
                     "countries",
