@@ -126,14 +126,26 @@ MAP_COUNTRIES = ["Azerbaijan", "China", "Georgia", "Kazakhstan", "Poland", "Turk
             id="a month is no region: the list stops",
         ),
         pytest.param(
+            "The new branch will bring Borean gas across Kazakhstan and Uzbekistan to China "
+            "through two mountain districts.",
+            "Borea;Kazakhstan;Uzbekistan;China",
+            id="the carried gas's origin starts it; the way into its end is no stop",
+        ),
+        pytest.param(
+            "It runs across Kazakhstan and Uzbekistan to China, then Poland.",
+            None,
+            id="a stop after the end goes on",
+        ),
+        pytest.param(
             "The plan links the rail networks of China and the European Union.",
             None,
             id="a union of countries is no country",
         ),
     ],
 )
-def test_listed_countries(sentence: str, expected: str | None) -> None:
-    found = crossings.crossed(sentence, MAP_COUNTRIES)
+def test_listed_countries(sentence: str, expected: str | None, monkeypatch) -> None:
+    monkeypatch.setitem(crossings.DEMONYMS, "Borean", "Borea")
+    found = crossings.crossed(sentence, [*MAP_COUNTRIES, "Borea"])
     assert (found.value if found else None) == expected
 
 

@@ -50,6 +50,11 @@ _GOES_ON = re.compile(
 )
 
 
+_ON_AFTER_ARRIVAL = re.compile(
+    r"\bthen\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:and\s+)?(?:on\s+to\s+)?(?:the\s+)?[A-Z]"
+)
+
+
 def _start(before: str, names: str) -> str:
     """Where the line begins, said before the list: "from Turkmenistan", "start at the Turkmen
     border", "begin in Turkmenistan"."""
@@ -59,12 +64,15 @@ def _start(before: str, names: str) -> str:
         rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side)|"
         # "from the border between Turkmenistan and Uzbekistan": the first country named
         rf"(?:border|frontier)(?:\s+area)?\s+between\s+(?P<b>{names})\s+and\s+(?:{names}))"
-        r"\b[^.;]*$",
+        r"\b[^.;]*$"
+        # "taking Turkmen gas across ...": what it carries comes from where it starts
+        rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
+        rf"shipping|pump|pumps|pumping)\s+(?P<g>{demonyms})\s+(?:natural\s+)?(?:gas|oil|crude)\s*$",
         before,
     )
     if m is None:
         return ""
-    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or "", "")
+    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
 
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
@@ -128,7 +136,13 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
         if beyond and _BEYOND.match(rest, beyond.end()):
             rest = rest[_BEYOND.match(rest, beyond.end()).end() :]  # type: ignore[union-attr]
-        if _GOES_ON.search(re.split(r"[.;]", rest, maxsplit=1)[0]):
+        # "... Kyrgyzstan to China through the Alay district": the way into the end country it
+        # arrives in is no further stop; only a stop after it ("to China, then ...") goes on
+        arrival = re.match(rf"\s+(?:to|into)\s+(?:{names})\b", rest)
+        goes_on = _ON_AFTER_ARRIVAL if arrival else _GOES_ON
+        if goes_on.search(
+            re.split(r"[.;]", rest[arrival.end() if arrival else 0 :], maxsplit=1)[0]
+        ):
             return None  # "... Kazakhstan, then the Caspian Sea": a route of more than countries
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
