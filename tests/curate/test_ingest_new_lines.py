@@ -223,3 +223,28 @@ def test_a_route_gives_countries_only_when_it_names_three(sentence: str, expecte
         v.value for v in phrases.read_phrases(sentence, MAP_COUNTRIES, []) if v.field == "countries"
     ]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "line_d", "whole"),
+    [
+        pytest.param(
+            "Work began on the Cimbria section of the Steppe gas pipeline. The section will "
+            "carry 30 bcm a year.",
+            {("gp-line-d", "capacity", "30")},
+            set(),
+            id="a section where no line runs: the new line's",
+        ),
+        pytest.param(
+            "Work began on the Borea section of the Steppe gas pipeline. The section will "
+            "carry 30 bcm a year.",
+            set(),
+            {("gp", "capacity", "30")},
+            id="a section where its lines run: the system's",
+        ),
+    ],
+)
+def test_a_section_elsewhere_is_of_the_new_line(fixture_raw, text: str, line_d, whole) -> None:
+    rows = propose("955_case.txt", text, _pipeline(True), fixture_raw, "", sorted(COUNTRIES))
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows if r["field"] == "capacity"}
+    assert found == line_d | whole

@@ -293,12 +293,12 @@ class Discourse:
         for part in self.known:
             if part.part_of == parent.id and part.label.lower() == m.phrase.lower():
                 why = f"{m.phrase!r}: {part.id}, a part of {parent.id} (corridors.csv part_of)"
-                why = f"{m.reason}; {why}" if m.route else why
+                why = f"{m.reason}; {why}" if m.reason else why
                 return replace(
                     m,
                     system=part.id,
                     kind=next(iter(part.kinds), ""),
-                    confidence=0.7 if m.route else 0.9,  # a letter inferred, not read
+                    confidence=0.7 if m.reason else 0.9,  # a letter inferred, not read
                     reason=why,
                     named=False,
                     how="part",
@@ -307,7 +307,7 @@ class Discourse:
         why = (
             f"mentioned, not mapped: {m.phrase}, a part of {parent.id} that corridors.csv does not "
             f"list; to give it claims add the row {ident} (mapped no, part_of {parent.id}); its "
-            f"figures are its own, never {parent.id}'s" + (f"; {m.reason}" if m.route else "")
+            f"figures are its own, never {parent.id}'s" + (f"; {m.reason}" if m.reason else "")
         )
         return replace(
             m,

@@ -28,7 +28,8 @@ from .known import (
     fold,
     head_kind,
 )
-from .names import distinctive, foreign_countries, fuzzy_best, new_line_of
+from .names import distinctive, foreign_countries, fuzzy_best, new_line_of, section_elsewhere
+from .scopes import country_of
 from .sentences import Sentence
 
 _NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
@@ -181,6 +182,7 @@ class _Reader:
                         continue  # "North–South Highway in Tajikistan" is another highway
                     kind = head_kind(name) or next(iter(system.kinds), "")
                     conf = 1.0 if "corridors.csv" in why else 0.95
+                    self._section_elsewhere(start, end, system, kind)
                     self.add(
                         start,
                         end,
@@ -220,6 +222,24 @@ class _Reader:
                             named=True,
                             how="name",
                         )
+
+    def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
+        """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section
+        is of a new line (names.section_elsewhere), read as that label is, with its parent."""
+        text = self.sent.text
+        label = section_elsewhere(
+            text[:start], system, lambda w: country_of(w, self.countries | set(system.countries))
+        )
+        if not label:
+            return
+        self.found.append(
+            Mention(
+                self.si, self.sent.start + start, self.sent.start + end, label, None, kind, 0.0,
+                f"a section in a country none of {system.id}'s lines cross: of a new line, read "
+                f"as {label} (the next letter)", True, how="label", parent=system.id,
+                route="",
+            )
+        )  # fmt: skip
 
     def organisations(self) -> None:
         """Organisations: taken, so that no pass reads them as infrastructure."""

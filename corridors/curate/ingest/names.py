@@ -156,10 +156,35 @@ def new_line_of(
         on = set(system.countries)
         if not (parts[0] in on and parts[-1] in on) or set(parts) <= on:
             continue
-        letters = sorted(f[5:] for f in system.features if re.fullmatch(r"Line [A-Y]", f))
-        if letters and letters == [chr(65 + i) for i in range(len(letters))]:
-            return system, f"Line {chr(65 + len(letters))}"
+        label = next_line(system)
+        if label:
+            return system, label
     return None
+
+
+def next_line(system: System) -> str:
+    """The label after a system's drawn lettered lines ("Line D" after A, B and C), or ''."""
+    letters = sorted(f[5:] for f in system.features if re.fullmatch(r"Line [A-Y]", f))
+    if letters and letters == [chr(65 + i) for i in range(len(letters))]:
+        return f"Line {chr(65 + len(letters))}"
+    return ""
+
+
+#: "the Tajik section of ...": a stretch of a system named by its country, just before its name.
+SECTION_OF = re.compile(
+    r"\b(?P<where>[A-Z][a-z]+)\s+(?:section|leg|stretch|segment|part|portion)\s+of\s+(?:the\s+)?$"
+)
+
+
+def section_elsewhere(before: str, system: System, country_of) -> str:
+    """The new line a stretch named by a country none of the system's lines cross belongs to:
+    "the Tajik section of the gas pipeline" when Lines A-C cross no Tajikistan is Line D's
+    section (the next letter), never the whole's; '' otherwise. ``country_of``: a word's country."""
+    m = SECTION_OF.search(before)
+    country = country_of(m.group("where")) if m else ""
+    if not country or country in system.countries or system.part_of:
+        return ""
+    return next_line(system)
 
 
 #: A company's initials glued to a system's name: "KTZE-Khorgos Gateway" is the company that
