@@ -242,6 +242,18 @@ def test_a_route_gives_countries_only_when_it_names_three(sentence: str, expecte
             {("gp", "capacity", "30")},
             id="a section where its lines run: the system's",
         ),
+        pytest.param(
+            "Crews are laying the Steppe gas pipeline through Cimbria. It will carry 30 bcm a year.",
+            {("gp-line-d", "capacity", "30")},
+            set(),
+            id="said to run where no line runs",
+        ),
+        pytest.param(
+            "Crews are laying the Steppe gas pipeline through Borea. It will carry 30 bcm a year.",
+            set(),
+            {("gp", "capacity", "30")},
+            id="said to run where its lines run",
+        ),
     ],
 )
 def test_a_section_elsewhere_is_of_the_new_line(fixture_raw, text: str, line_d, whole) -> None:

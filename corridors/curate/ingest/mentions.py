@@ -228,7 +228,10 @@ class _Reader:
         is of a new line (names.section_elsewhere), read as that label is, with its parent."""
         text = self.sent.text
         label = section_elsewhere(
-            text[:start], system, lambda w: country_of(w, self.countries | set(system.countries))
+            text[:start],
+            system,
+            lambda w: country_of(w, self.countries | set(system.countries)),
+            text[end:],
         )
         if not label:
             return

@@ -176,11 +176,16 @@ SECTION_OF = re.compile(
 )
 
 
-def section_elsewhere(before: str, system: System, country_of) -> str:
+#: "<name> through Tajikistan", "<name> in Tajikistan": where it is said to run, just after it.
+RUNS_IN = re.compile(r"^\s*,?\s+(?:in|through|via|across)\s+(?:the\s+)?(?P<where>[A-Z][a-z]+)\b")
+
+
+def section_elsewhere(before: str, system: System, country_of, after: str = "") -> str:
     """The new line a stretch named by a country none of the system's lines cross belongs to:
-    "the Tajik section of the gas pipeline" when Lines A-C cross no Tajikistan is Line D's
-    section (the next letter), never the whole's; '' otherwise. ``country_of``: a word's country."""
-    m = SECTION_OF.search(before)
+    "the Tajik section of the gas pipeline", "the gas pipeline through Tajikistan", when Lines A-C
+    cross no Tajikistan, are Line D's (the next letter), never the whole's; '' otherwise.
+    ``before``, ``after``: the text around its name; ``country_of``: a word's country."""
+    m = SECTION_OF.search(before) or RUNS_IN.match(after)
     country = country_of(m.group("where")) if m else ""
     if not country or country in system.countries or system.part_of:
         return ""
