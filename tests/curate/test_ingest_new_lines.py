@@ -260,3 +260,31 @@ def test_a_section_elsewhere_is_of_the_new_line(fixture_raw, text: str, line_d, 
     rows = propose("955_case.txt", text, _pipeline(True), fixture_raw, "", sorted(COUNTRIES))
     found = {(r["corridor"], r["field"], r["value"]) for r in rows if r["field"] == "capacity"}
     assert found == line_d | whole
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Steppe gas pipeline grows. Line C will be laid alongside Lines A and B.",
+            {("gp", "", "lines", "A;B;C")},
+            id="a new line beside the others: all of them",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline grows. Line C runs parallel to the existing Line A and Line B.",
+            {("gp", "", "lines", "A;B;C")},
+            id="beside lines named one by one",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline grows. Builders work parallel to the existing Line A.",
+            set(),
+            id="only the line it is set beside",
+        ),
+    ],
+)
+def test_a_line_set_beside_others(fixture_raw, text: str, expected: set) -> None:
+    rows = propose("956_case.txt", text, _pipeline(), fixture_raw, "", sorted(COUNTRIES))
+    found = {
+        (r["corridor"], r["feature"], r["field"], r["value"]) for r in rows if r["field"] == "lines"
+    }
+    assert found == expected

@@ -400,6 +400,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
         values = [v for v in values if v is not value]
+    for whole, value in respective.lines_beside(here, sent, by_id):
+        props.add(whole, value, sent)  # "Line C, laid alongside Lines A and B": A, B and C
+        values = [v for v in values if v.field != "lines"]
     subjects = _subjects(here, by_id)
     mapped = [m for m in subjects if m.system]
     if not mapped:
