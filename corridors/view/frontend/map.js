@@ -63,6 +63,7 @@
       m.on("moveend", reportViewSoon);
       m.on("autopanstart", function () { skipMove = true; });
       if (pendingArgs) { render(pendingArgs); pendingArgs = null; }
+      hearSwitches();
     }
   };
 
@@ -354,6 +355,40 @@
       }
     });
     return added;
+  }
+
+  // --- the sidebar's layer switches, heard at once -------------------------------------------
+
+  // The layer switch of a kind is the widget keyed LAYER_KEY + kind (session.layer_key), which
+  // Streamlit marks with the class st-key-<key> (a test checks this name against session.py).
+  var LAYER_KEY = "layer_";
+  var SWITCH_CLASS = new RegExp("(?:^|\\s)st-key-" + LAYER_KEY + "([\\w-]+)");
+
+  /**
+   * Hide or show a kind the moment its sidebar switch changes, not when the rerun's args come
+   * (~100 ms later: the script runs, then Streamlit renders the page before the frame gets them).
+   * Streamlit's switch stops its click and fires no change event, so the page's clicks and keys
+   * on a switch are heard (capture) and its box read once React has drawn it (next frames). The
+   * args still decide: when they arrive, showLayers makes the map exactly what they say (a kind
+   * re-shown here shows the features it showed when hidden).
+   */
+  function hearSwitches() {
+    var doc;
+    try { doc = window.parent.document; } catch (e) { return; } // another origin: the args only
+    var heard = function (ev) {
+      var box = ev.target && ev.target.closest && ev.target.closest("[class*='st-key-" + LAYER_KEY + "']");
+      var m = box && SWITCH_CLASS.exec(box.className);
+      var input = box && box.querySelector("input[type=checkbox]");
+      if (!m || !input || !drawn[m[1]]) { return; }
+      var was = input.checked; // the click's default has not run yet
+      var tries = 0;
+      var read = function () { // until the switch shows its new state, a few frames at most
+        if (input.checked !== was) { hideKind(m[1], !input.checked); return; }
+        if ((tries += 1) < 12) { setTimeout(read, tries < 4 ? 0 : 16); }
+      };
+      setTimeout(read, 0);
+    };
+    ["click", "keyup", "change"].forEach(function (type) { doc.addEventListener(type, heard, true); });
   }
 
   // --- selection, popups, clicks --------------------------------------------------------------
