@@ -17,7 +17,20 @@ import re
 from .fields import Value
 from .scopes import DEMONYMS
 
-_CUE = re.compile(r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?")
+_CUE = re.compile(
+    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)"
+    # "ties ... to the rail networks of A, B and C": the countries whose networks it joins
+    r"|(?:rail(?:way)?\s+|road\s+)?networks\s+of)\s+(?:the\s+)?"
+)
+#: Names a country goes by that the map's boundaries do not use: "Türkiye" is Turkey.
+COUNTRY_ALIASES = {"Türkiye": "Turkey", "Turkiye": "Turkey", "Kyrgyz Republic": "Kyrgyzstan"}
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: The region a group of listed countries lies in: "Kazakhstan and Uzbekistan in Central Asia,
+#: then ..." goes on listing; the region is said of the group, it does not end the list.
+_REGION = re.compile(
+    rf"\s+in\s+(?:the\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+    r"(?=\s*,|\s+(?:and|then)\b)"
+)
 #: Between two items of the list: a comma, "and", "then", "on to", or a new crossing word.
 _SEPARATOR = re.compile(
     r"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+|on\s+to\s+|(?:across|through|via)\s+)?(?:the\s+)?"
@@ -37,6 +50,11 @@ _GOES_ON = re.compile(
 )
 
 
+_ON_AFTER_ARRIVAL = re.compile(
+    r"\bthen\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:and\s+)?(?:on\s+to\s+)?(?:the\s+)?[A-Z]"
+)
+
+
 def _start(before: str, names: str) -> str:
     """Where the line begins, said before the list: "from Turkmenistan", "start at the Turkmen
     border", "begin in Turkmenistan"."""
@@ -46,12 +64,15 @@ def _start(before: str, names: str) -> str:
         rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side)|"
         # "from the border between Turkmenistan and Uzbekistan": the first country named
         rf"(?:border|frontier)(?:\s+area)?\s+between\s+(?P<b>{names})\s+and\s+(?:{names}))"
-        r"\b[^.;]*$",
+        r"\b[^.;]*$"
+        # "taking Turkmen gas across ...": what it carries comes from where it starts
+        rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
+        rf"shipping|pump|pumps|pumping)\s+(?P<g>{demonyms})\s+(?:natural\s+)?(?:gas|oil|crude)\s*$",
         before,
     )
     if m is None:
         return ""
-    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or "", "")
+    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
 
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
@@ -63,9 +84,9 @@ def _listed(text: str, names: str) -> tuple[list[str], int]:
         m = item.match(text, at)
         if m is None:
             break
-        found.append(m.group("c"))
+        found.append(COUNTRY_ALIASES.get(m.group("c"), m.group("c")))
         at = m.end()
-        bracket = _BRACKET.match(text, at)
+        bracket = _BRACKET.match(text, at) or _REGION.match(text, at)
         if bracket:
             at = bracket.end()
         nxt = _next_item(text, at, item)
@@ -103,9 +124,10 @@ def _end(after: str, names: str) -> str:
 
 def crossed(sentence: str, countries: list[str]) -> Value | None:
     """The countries the sentence lists as crossed, in its order, or None."""
-    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    if not names:
+    if not countries:
         return None
+    aliases = [a for a, c in COUNTRY_ALIASES.items() if c in countries]
+    names = "|".join(re.escape(c) for c in sorted([*countries, *aliases], key=len, reverse=True))
     for cue in _CUE.finditer(sentence):
         listed, end = _listed(sentence[cue.end() :], names)
         if len(listed) < 2:
@@ -114,12 +136,19 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
         if beyond and _BEYOND.match(rest, beyond.end()):
             rest = rest[_BEYOND.match(rest, beyond.end()).end() :]  # type: ignore[union-attr]
-        if _GOES_ON.search(re.split(r"[.;]", rest, maxsplit=1)[0]):
+        # "... Kyrgyzstan to China through the Alay district": the way into the end country it
+        # arrives in is no further stop; only a stop after it ("to China, then ...") goes on
+        arrival = re.match(rf"\s+(?:to|into)\s+(?:{names})\b", rest)
+        goes_on = _ON_AFTER_ARRIVAL if arrival else _GOES_ON
+        if goes_on.search(
+            re.split(r"[.;]", rest[arrival.end() if arrival else 0 :], maxsplit=1)[0]
+        ):
             return None  # "... Kazakhstan, then the Caspian Sea": a route of more than countries
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
         first = _start(sentence[: cue.start()], names)
         last = _end(rest, names)
+        first, last = (COUNTRY_ALIASES.get(c, c) for c in (first, last))
         order = list(dict.fromkeys([c for c in (first, *listed, last) if c]))
         if len(order) < 3:
             continue

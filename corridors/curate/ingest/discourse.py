@@ -217,6 +217,8 @@ class Discourse:
 
     def _parent_for(self, label: Mention, mentions: list[Mention]) -> System | None:
         """The system a label belongs to: named in its sentence, else being read about."""
+        if label.parent in self.by_id:  # a new line named by the countries it crosses
+            return self.by_id[label.parent]
         named = [
             m for m in mentions if m.sentence == label.sentence and m.system and m.how != "label"
         ]
@@ -260,6 +262,7 @@ class Discourse:
                     reason=f"{m.phrase!r}: some of {parent.id}'s lines, not the whole",
                     named=False,
                     how="some",
+                    parent=parent.id,
                 )
             why = f"{m.phrase!r}: " + (
                 f"every drawn line of {parent.id}, the whole system"
@@ -290,11 +293,12 @@ class Discourse:
         for part in self.known:
             if part.part_of == parent.id and part.label.lower() == m.phrase.lower():
                 why = f"{m.phrase!r}: {part.id}, a part of {parent.id} (corridors.csv part_of)"
+                why = f"{m.reason}; {why}" if m.reason else why
                 return replace(
                     m,
                     system=part.id,
                     kind=next(iter(part.kinds), ""),
-                    confidence=0.9,
+                    confidence=0.7 if m.reason else 0.9,  # a letter inferred, not read
                     reason=why,
                     named=False,
                     how="part",
@@ -303,7 +307,7 @@ class Discourse:
         why = (
             f"mentioned, not mapped: {m.phrase}, a part of {parent.id} that corridors.csv does not "
             f"list; to give it claims add the row {ident} (mapped no, part_of {parent.id}); its "
-            f"figures are its own, never {parent.id}'s"
+            f"figures are its own, never {parent.id}'s" + (f"; {m.reason}" if m.reason else "")
         )
         return replace(
             m,

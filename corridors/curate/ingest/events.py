@@ -25,6 +25,9 @@ EVENTS = (
         r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
         r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service)|"
         r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
+        # "has been working since 2009": in operation from then on
+        r"(?:been|in\s+use|in\s+operation|in\s+service)\s+(?:working|operating|running|in\s+"
+        r"(?:operation|service)|)\s*(?=since\b)|"
         r"began\s+operating|(?:went|go|goes|gone|came)\s+into\s+(?:operation|service)|(?:will|would|to|could|should|shall)\s+open",
     ),
     (

@@ -28,7 +28,8 @@ from .known import (
     fold,
     head_kind,
 )
-from .names import distinctive, foreign_countries, fuzzy_best
+from .names import distinctive, foreign_countries, fuzzy_best, new_line_of, section_elsewhere
+from .scopes import country_of
 from .sentences import Sentence
 
 _NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
@@ -89,6 +90,8 @@ class Mention:
     how: str = "name"
     feature: str = ""  # a drawn feature of the system the mention names ("Line C")
     parent: str = ""  # for a part not in corridors.csv: the system it is a part of
+    #: the countries' names a new line was named by ("Turkmenistan-...-China"), which it crosses
+    route: str = ""
 
 
 def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
@@ -179,6 +182,7 @@ class _Reader:
                         continue  # "North–South Highway in Tajikistan" is another highway
                     kind = head_kind(name) or next(iter(system.kinds), "")
                     conf = 1.0 if "corridors.csv" in why else 0.95
+                    self._section_elsewhere(start, end, system, kind)
                     self.add(
                         start,
                         end,
@@ -218,6 +222,27 @@ class _Reader:
                             named=True,
                             how="name",
                         )
+
+    def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
+        """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section
+        is of a new line (names.section_elsewhere), read as that label is, with its parent."""
+        text = self.sent.text
+        label = section_elsewhere(
+            text[:start],
+            system,
+            lambda w: country_of(w, self.countries | set(system.countries)),
+            text[end:],
+        )
+        if not label:
+            return
+        self.found.append(
+            Mention(
+                self.si, self.sent.start + start, self.sent.start + end, label, None, kind, 0.0,
+                f"a section in a country none of {system.id}'s lines cross: of a new line, read "
+                f"as {label} (the next letter)", True, how="label", parent=system.id,
+                route="",
+            )
+        )  # fmt: skip
 
     def organisations(self) -> None:
         """Organisations: taken, so that no pass reads them as infrastructure."""
@@ -332,6 +357,21 @@ class _Reader:
                 named=False,
                 how="route",
             )
+        elif (line := new_line_of(name_part, kind, self.known, self.countries)) is not None:
+            self.add(
+                start,
+                m.end(),
+                system=None,
+                kind=kind,
+                confidence=0.0,
+                reason=f"{phrase!r} crosses countries none of {line[0].id}'s lines cross, from "
+                f"and to its ends: a new line of it, read as {line[1]} (the next letter)",
+                named=True,
+                how="label",
+                parent=line[0].id,
+                route=name_part,
+            )
+            self.found[-1].phrase = line[1]
         elif head.endswith("s") and re.search(r"(?:’s|'s)\s*$", name_part):
             return  # "Europe's railways": a network, no one thing
         elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):

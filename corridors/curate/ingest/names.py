@@ -135,3 +135,76 @@ def fuzzy_best(
         if best is None or conf > best[0]:
             best = (conf, system, why)
     return best
+
+
+def new_line_of(
+    name: str, kind: str, known: list[System], countries: set[str]
+) -> tuple[System, str] | None:
+    """A line a system does not have yet, named by the countries it crosses: (system, label).
+
+    "the Turkmenistan-Uzbekistan-Tajikistan-Kyrgyzstan-China gas pipeline" starts and ends where
+    the gas pipeline of Lines A, B and C does (Turkmenistan, China) but crosses countries none of
+    its lines cross: it is not another system but a new line of that one, the letter after its
+    drawn lines (Line D). Only for a system whose drawn lines are lettered; a name whose ends are
+    not both on the system ("Kyrgyzstan-China") is left alone: it may be anything."""
+    parts = [p for p in re.split(r"\s*[-–—]\s*", name.strip()) if p]
+    if len(parts) < 3 or not all(p in countries for p in parts):
+        return None
+    for system in known:
+        if kind not in system.kinds or system.part_of:
+            continue
+        on = set(system.countries)
+        if not (parts[0] in on and parts[-1] in on) or set(parts) <= on:
+            continue
+        label = next_line(system)
+        if label:
+            return system, label
+    return None
+
+
+def next_line(system: System) -> str:
+    """The label after a system's drawn lettered lines ("Line D" after A, B and C), or ''."""
+    letters = sorted(f[5:] for f in system.features if re.fullmatch(r"Line [A-Y]", f))
+    if letters and letters == [chr(65 + i) for i in range(len(letters))]:
+        return f"Line {chr(65 + len(letters))}"
+    return ""
+
+
+#: "the Tajik section of ...": a stretch of a system named by its country, just before its name.
+SECTION_OF = re.compile(
+    r"\b(?P<where>[A-Z][a-z]+)\s+(?:section|leg|stretch|segment|part|portion)\s+of\s+(?:the\s+)?$"
+)
+
+
+#: "<name> through Tajikistan", "<name> in Tajikistan": where it is said to run, just after it.
+RUNS_IN = re.compile(r"^\s*,?\s+(?:in|through|via|across)\s+(?:the\s+)?(?P<where>[A-Z][a-z]+)\b")
+
+
+def section_elsewhere(before: str, system: System, country_of, after: str = "") -> str:
+    """The new line a stretch named by a country none of the system's lines cross belongs to:
+    "the Tajik section of the gas pipeline", "the gas pipeline through Tajikistan", when Lines A-C
+    cross no Tajikistan, are Line D's (the next letter), never the whole's; '' otherwise.
+    ``before``, ``after``: the text around its name; ``country_of``: a word's country."""
+    m = SECTION_OF.search(before) or RUNS_IN.match(after)
+    country = country_of(m.group("where")) if m else ""
+    if not country or country in system.countries or system.part_of:
+        return ""
+    return next_line(system)
+
+
+#: A company's initials glued to a system's name: "KTZE-Khorgos Gateway" is the company that
+#: runs the Khorgos Gateway (a holding's subsidiary named after what it runs), not another system.
+_GLUED_INITIALS = re.compile(r"(?<![\w-])(?P<initials>[A-Z]{2,6})[-–]$")
+
+
+def operator_named(before: str, name: str, acronyms: list[str], after: str = "") -> str:
+    """The operating company a name is written as ("KTZE-" + "Khorgos Gateway"), or ''.
+    ``before`` and ``after``: the text around the name. Initials that are a system's own are no
+    company, and a head noun after it ("the KTZE-Khorgos Gateway dry port") makes the whole the
+    name of the thing, not of who runs it."""
+    m = _GLUED_INITIALS.search(before)
+    if m is None or m.group("initials") in acronyms:
+        return ""
+    if re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*(?i:{HEAD_RE})\b", after):
+        return ""
+    return f"{m.group('initials')}-{name}"

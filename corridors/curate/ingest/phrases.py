@@ -194,6 +194,8 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
+    if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
+        shown = text = crossings.COUNTRY_ALIASES[text]
     m = _POSSESSIVE_REGION.match(text)
     if m and m.group("country") in countries:
         return f"{m.group('region')} ({m.group('country')})", m.group("country"), True
@@ -370,7 +372,10 @@ def read_phrases(
     route = read_route(sentence, countries, places, origin, ends)
     if route is not None:
         out.append(route)
-        if route.countries.count(";") >= 1:
+        # "from Turkmenistan to China" names the ends, not every country between (as a name of
+        # two countries does, and a list of crossings needs three): a route gives its countries
+        # only when it names three or more
+        if route.countries.count(";") >= 2:
             out.append(
                 Value(
                     "countries",

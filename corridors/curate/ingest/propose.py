@@ -21,10 +21,11 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, stages
+from . import discourse, phrases, respective, stages
 from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
+from .names import operator_named
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -386,7 +387,22 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             if named is not None:
                 props.add(m, named, sent)
             _where_named(props, m, sent, props.text, by_id[m.system], ctx.countries)
+            initials = [a for system in by_id.values() for a in system.acronyms]
+            around = props.text[sent.start : m.start], props.text[m.end : sent.end]
+            company = operator_named(around[0], m.phrase, initials, around[1])
+            if company:
+                props.add(m, Value("operator", company, reason=f"{company!r}: its operator"), sent)
+        elif m.system and m.route:  # a new line named by the countries it crosses
+            crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
+            why = f"the countries {m.route!r}, the name it is called by, lists"
+            props.add(m, Value("countries", crossed, reason=why), sent)
     values = read_values(sent.text, ctx)
+    for line, value in respective.paired(here, values, sent, by_id):
+        props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
+        values = [v for v in values if v is not value]
+    for whole, value in respective.lines_beside(here, sent, by_id):
+        props.add(whole, value, sent)  # "Line C, laid alongside Lines A and B": A, B and C
+        values = [v for v in values if v.field != "lines"]
     subjects = _subjects(here, by_id)
     mapped = [m for m in subjects if m.system]
     if not mapped:

@@ -1,0 +1,89 @@
+"""Figures listed after a list of lines, one each: "Lines A and B opened in 2009 and 2010".
+
+Reporting often names some lines of a system together and then gives one figure per line, in the
+same order ("Lines A and B have been working since 2009 and 2010"). Neither date is the system's,
+and neither is both lines': each belongs to its own line, the first to the first and so on. They
+are paired only when the counts agree and the figures are of one field, after the list in its
+clause; any other figure said of the lines together ("move 28 bcm between them") stays theirs, no
+one line's and not the system's.
+
+A line set beside others ("Line C will be laid alongside Lines A and B") says which lines the system
+has: all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .fields import Value
+from .known import System, listed_lines
+from .mentions import Mention
+from .scopes import clause_of
+from .sentences import Sentence
+
+
+def paired(
+    here: list[Mention], values: list[Value], sent: Sentence, by_id: dict[str, System]
+) -> list[tuple[Mention, Value]]:
+    """Each line of a list of some lines ("some") with the figure in its place, or none."""
+    out: list[tuple[Mention, Value]] = []
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how != "some" or parent is None:
+            continue
+        letters = listed_lines(m.phrase)
+        after = m.end - sent.start
+        a, b = clause_of(sent.text, after)
+        in_clause = [v for v in values if after <= v.at < b and a <= v.at]
+        fields = {v.field for v in in_clause if v.field not in ("lines", "status")}
+        if len(fields) != 1:
+            continue
+        field = fields.pop()
+        figures = [v for v in in_clause if v.field == field]
+        features = [parent.features.get(f"Line {x}", "") for x in letters]
+        if len(figures) != len(letters) or not all(features):
+            continue
+        for letter, feature, value in zip(letters, features, figures, strict=True):
+            line = replace(
+                m,
+                system=parent.id,
+                feature=feature,
+                kind=next(iter(parent.kinds), ""),
+                confidence=0.8,
+                reason=f"{m.phrase!r} then one figure each, in order: this one is Line {letter}'s",
+            )
+            out.append((line, value))
+    return out
+
+
+#: "laid alongside Lines A and B", "parallel to the existing Line A and Line B": the lines a new
+#: line is set beside.
+ALONGSIDE = re.compile(
+    r"\b(?:alongside|parallel\s+to|beside|next\s+to|in\s+addition\s+to)\s+(?:the\s+)?"
+    r"(?:existing\s+)?(?P<old>Lines?\s+[A-Z](?:(?:\s*,\s*|\s+and\s+)(?:Line\s+)?[A-Z]\b)*)"
+)
+
+
+def lines_beside(
+    here: list[Mention], sent: Sentence, by_id: dict[str, System]
+) -> list[tuple[Mention, Value]]:
+    """ "Line C is to be laid alongside Lines A and B": the system's lines are A, B and C, all
+    drawn; the new line's own figures stay its own. Nothing when a letter is not drawn."""
+    m = ALONGSIDE.search(sent.text)
+    if m is None:
+        return []
+    for mention in here:
+        system = by_id.get(mention.system or "")
+        if system is None or not mention.feature or mention.start >= sent.start + m.start():
+            continue  # a line named in the list itself is what the new one is set beside
+        labels = {feature: label for label, feature in system.features.items()}
+        new = labels.get(mention.feature, "")
+        old = re.findall(r"\b[A-Z]\b", m.group("old").replace("Line", ""))
+        letters = sorted({*old, new[5:]}) if new.startswith("Line ") else []
+        if not letters or not all(f"Line {x}" in system.features for x in letters):
+            continue
+        whole = replace(mention, feature="", confidence=0.8, reason=f"{m.group()!r} and {new}")
+        why = f"{new} set {m.group()!r}: the system's lines are all three"
+        return [(whole, Value("lines", ";".join(letters), at=m.start(), reason=why))]
+    return []
