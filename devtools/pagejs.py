@@ -37,7 +37,8 @@ DRAWN = f"""(sel) => {{
     const out = [];
     m.eachLayer(l => {{
         const p = l.feature && l.feature.properties;
-        if (!p || !('corridor' in p) || !l._path) return;
+        // a kind switched off keeps its layers in hidden panes (map.js hideKind): not drawn
+        if (!p || !('corridor' in p) || !l._path || l._path.closest('.corridors-hidden')) return;
         const path = l._path;
         out.push({{
             id: p.id, kind: p.kind, corridor: p.corridor, status: p.status,
@@ -174,7 +175,8 @@ KIND_DRAWN = f"""([sel, kind]) => {{
     m.eachLayer(l => {{
         if (l._path && l._path.isConnected && l.feature && l.feature.properties
             && l.feature.properties.kind === kind
-            && l._path.classList.contains('leaflet-interactive')) n += 1;
+            && l._path.classList.contains('leaflet-interactive')
+            && !l._path.closest('.corridors-hidden')) n += 1;
     }});
     return n;
 }}"""

@@ -198,6 +198,51 @@ def test_turning_a_layer_off_removes_only_its_features(dashboard: Dashboard, kin
     _no_error_on_page(page)
 
 
+#: The hit path of a feature: whether it takes the focus and the pointer at (x, y) (page).
+_PATH_STATE = """([fid, x, y]) => {
+    const m = window.corridorsMap; let el = null;
+    m.eachLayer(l => { const p = l.feature && l.feature.properties;
+        if (p && p.id === fid && l._path && l._path.classList.contains('leaflet-interactive'))
+            el = l._path; });
+    const r = window.frameElement.getBoundingClientRect();
+    el.focus();
+    const state = {focused: document.activeElement === el,
+        pointer: document.elementFromPoint(x - r.left, y - r.top) === el,
+        selected: el.classList.contains('corridors-selected')};
+    el.blur();
+    return state;
+}"""
+
+
+def test_a_layer_switched_off_lets_go_of_its_routes(dashboard: Dashboard) -> None:
+    """Off: the layer's popup closes and its routes take neither focus nor pointer; back on, they
+    do again and the selection's highlight is still theirs."""
+    fid = "cacgp-lines-abc"
+    kind = FEATURES[fid].kind
+    dashboard.open(routes=len(ALL_IDS))
+    dashboard.click(fid)
+    expect(dashboard.popup()).to_be_visible()
+    dashboard.wait_query("corridor", FEATURES[fid].corridor)
+    x, y = dashboard.hit_point(fid)
+    state = dashboard.frame().evaluate(_PATH_STATE, [fid, x, y])
+    assert state == {"focused": True, "pointer": True, "selected": True}, state
+
+    toggle = dashboard.sidebar_toggle(LAYER_LABELS[kind])
+    toggle.click()
+    dashboard.wait_drawn(ALL_IDS - _ids_of({kind}))
+    expect(dashboard.map.locator(".leaflet-popup")).to_have_count(0)
+    state = dashboard.frame().evaluate(_PATH_STATE, [fid, x, y])
+    assert not state["focused"] and not state["pointer"], state
+    dashboard.wait_query("layers", ",".join(k for k in LAYER_LABELS if k != kind))
+
+    toggle.click()
+    dashboard.wait_drawn(ALL_IDS)
+    dashboard.wait_query("layers", None)
+    dashboard.settle()
+    state = dashboard.frame().evaluate(_PATH_STATE, [fid, x, y])
+    assert state == {"focused": True, "pointer": True, "selected": True}, state
+
+
 # --- 3. click a system, read its quotes ------------------------------------------------------------
 
 

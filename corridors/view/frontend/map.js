@@ -20,7 +20,9 @@
   var config = null;
   var inFrame = window.parent !== window && /[?&]streamlitUrl=/.test(window.location.search);
   var layerFiles = {}; // url -> Promise of a FeatureCollection
-  var drawn = {}; // kind -> {url, entries: {id: entry}, shown: {id: true}}
+  // kind -> {url, entries: {id: entry}, shown: {id: true}, hidden}: shown is what is on the map;
+  // hidden, a whole kind switched off: its panes are hidden and its layers stay on the map.
+  var drawn = {};
   var wanted = {}; // kind -> {url, ids: null | [ids]} (null: every feature of the file)
   var selected = null;
   var fitKey = null;
@@ -61,21 +63,29 @@
       m.on("moveend", reportViewSoon);
       m.on("autopanstart", function () { skipMove = true; });
       if (pendingArgs) { render(pendingArgs); pendingArgs = null; }
+      hearSwitches();
     }
   };
 
   function makePanes() {
     // Basemap under labels under every line; lines by kind (config.order, bottom first), each on
     // its own casing; the wide hit lines above all lines; points above the hit lines, so a port
-    // is never covered by the hit line of the route that reaches it.
+    // is never covered by the hit line of the route that reaches it. Every pane belongs to one
+    // kind, so switching a kind off hides its panes (kindPanes) instead of removing its layers.
     pane("corridors-basemap", 250);
     pane("corridors-labels", 350).style.pointerEvents = "none";
     config.order.forEach(function (kind, i) {
       pane("corridors-casing-" + kind, 401 + 2 * i);
       pane("corridors-line-" + kind, 402 + 2 * i);
+      pane("corridors-hit-" + kind, 440);
+      pane("corridors-points-" + kind, 450);
     });
-    pane("corridors-hit", 440);
-    pane("corridors-points", 450);
+  }
+
+  function kindPanes(kind) {
+    return ["casing", "line", "hit", "points"].map(function (part) {
+      return map.getPane("corridors-" + part + "-" + kind) || pane("corridors-" + part + "-" + kind, 440);
+    });
   }
 
   function pane(name, z) {
@@ -151,7 +161,11 @@
   /** Show exactly these layers (kind -> {url, ids}); fetch any file not fetched yet. */
   C.showLayers = function (want) {
     Object.keys(drawn).forEach(function (kind) {
-      if (!want[kind] || want[kind].url !== drawn[kind].url) { apply(kind, []); }
+      if (!want[kind]) {
+        hideKind(kind, true); // at once, in this task: one style write per pane
+      } else if (want[kind].url !== drawn[kind].url) {
+        apply(kind, []);
+      }
     });
     var added = false;
     var pending = Object.keys(want).map(function (kind) {
@@ -159,10 +173,11 @@
       return fetchJson(w.url).then(function (data) {
         if (want !== wanted) { return; } // a newer render took over
         if (!drawn[kind] || drawn[kind].url !== w.url) {
-          if (drawn[kind]) { apply(kind, []); }
-          drawn[kind] = {url: w.url, entries: build(kind, data), shown: {}};
+          if (drawn[kind]) { apply(kind, []); hideKind(kind, false); }
+          drawn[kind] = {url: w.url, entries: build(kind, data), shown: {}, hidden: false};
         }
         if (apply(kind, w.ids)) { added = true; }
+        hideKind(kind, false); // after apply: the kind's features are right before it shows
       });
     });
     Promise.all(pending).then(function () {
@@ -190,7 +205,7 @@
 
   /** A static page (no Streamlit): draw inline collections at once. */
   C.drawStatic = function (kind, data) {
-    drawn[kind] = {url: "inline:" + kind, entries: build(kind, data), shown: {}};
+    drawn[kind] = {url: "inline:" + kind, entries: build(kind, data), shown: {}, hidden: false};
     apply(kind, null);
     window.corridorsDrawnAt = performance.now();
   };
@@ -216,7 +231,7 @@
       if (f.geometry.type === "Point") {
         e.look = e.hit = L.GeoJSON.geometryToLayer(f, {
           pointToLayer: function (x, latlng) {
-            return L.circleMarker(latlng, copy(style, {pane: "corridors-points"}));
+            return L.circleMarker(latlng, copy(style, {pane: "corridors-points-" + kind}));
           }
         });
         e.layers.push(e.hit);
@@ -232,7 +247,7 @@
         }));
         // A wide transparent twin takes the pointer, so a thin or dashed line is easy to hit.
         e.hit = L.GeoJSON.geometryToLayer(f, {
-          pane: "corridors-hit", color: "#000", opacity: 0, weight: 14, className: "corridors-hit"
+          pane: "corridors-hit-" + kind, color: "#000", opacity: 0, weight: 14, className: "corridors-hit"
         });
         e.layers.push(e.look, e.hit);
       }
@@ -270,12 +285,46 @@
     el.addEventListener("blur", function () { hover(e, false); });
   }
 
+  var hovered = null; // the entry under the pointer or the keyboard's focus
   function hover(e, on) {
+    hovered = on ? e : (hovered === e ? null : hovered);
     var s = styleOf(e.props);
     if (!on) { e.look.setStyle(s); return; }
     e.look.setStyle(e.props.kind === "port"
       ? {radius: (s.radius || 8) + 3, weight: 3}
       : {weight: (s.weight || 4) + 3, opacity: 1});
+  }
+
+  /**
+   * Hide or show a whole kind by its panes: O(1), where removing and re-adding each feature
+   * (Leaflet makes every path anew on each add) cost seconds at 10,000 corridors. Hidden
+   * (display: none), its routes take no pointer and no focus; its popup and tooltip close.
+   */
+  function hideKind(kind, hide) {
+    var d = drawn[kind];
+    if (!d || !!d.hidden === hide) { return; }
+    d.hidden = hide;
+    kindPanes(kind).forEach(function (p) {
+      p.style.display = hide ? "none" : "";
+      p.classList.toggle("corridors-hidden", hide);
+      if (hide && p.contains(document.activeElement)) { document.activeElement.blur(); }
+    });
+    if (hide) { letGo(kind, null); }
+  }
+
+  /** Close the popup and the hover of a kind's routes (of these ids only, unless null). */
+  function letGo(kind, ids) {
+    var mine = function (e) {
+      return e && e.props.kind === kind && (ids === null || ids[e.props.id]);
+    };
+    if (openPopup && mine(openPopup.entry) && map.hasLayer(openPopup.popup)) {
+      map.closePopup(openPopup.popup);
+    }
+    if (mine(hovered)) {
+      var e = hovered;
+      e.hit.closeTooltip();
+      hover(e, false);
+    }
   }
 
   /** Show exactly these ids of a kind (null: all); true if any feature was added to the map. */
@@ -289,12 +338,15 @@
     } else {
       ids.forEach(function (id) { if (d.entries[id]) { keep[id] = true; } });
     }
+    var gone = {};
     Object.keys(d.shown).forEach(function (id) {
       if (!keep[id]) {
         d.entries[id].layers.forEach(function (l) { map.removeLayer(l); });
         delete d.shown[id];
+        gone[id] = true;
       }
     });
+    letGo(kind, gone);
     Object.keys(keep).forEach(function (id) {
       if (!d.shown[id]) {
         d.entries[id].layers.forEach(function (l) { l.addTo(map); });
@@ -303,6 +355,40 @@
       }
     });
     return added;
+  }
+
+  // --- the sidebar's layer switches, heard at once -------------------------------------------
+
+  // The layer switch of a kind is the widget keyed LAYER_KEY + kind (session.layer_key), which
+  // Streamlit marks with the class st-key-<key> (a test checks this name against session.py).
+  var LAYER_KEY = "layer_";
+  var SWITCH_CLASS = new RegExp("(?:^|\\s)st-key-" + LAYER_KEY + "([\\w-]+)");
+
+  /**
+   * Hide or show a kind the moment its sidebar switch changes, not when the rerun's args come
+   * (~100 ms later: the script runs, then Streamlit renders the page before the frame gets them).
+   * Streamlit's switch stops its click and fires no change event, so the page's clicks and keys
+   * on a switch are heard (capture) and its box read once React has drawn it (next frames). The
+   * args still decide: when they arrive, showLayers makes the map exactly what they say (a kind
+   * re-shown here shows the features it showed when hidden).
+   */
+  function hearSwitches() {
+    var doc;
+    try { doc = window.parent.document; } catch (e) { return; } // another origin: the args only
+    var heard = function (ev) {
+      var box = ev.target && ev.target.closest && ev.target.closest("[class*='st-key-" + LAYER_KEY + "']");
+      var m = box && SWITCH_CLASS.exec(box.className);
+      var input = box && box.querySelector("input[type=checkbox]");
+      if (!m || !input || !drawn[m[1]]) { return; }
+      var was = input.checked; // the click's default has not run yet
+      var tries = 0;
+      var read = function () { // until the switch shows its new state, a few frames at most
+        if (input.checked !== was) { hideKind(m[1], !input.checked); return; }
+        if ((tries += 1) < 12) { setTimeout(read, tries < 4 ? 0 : 16); }
+      };
+      setTimeout(read, 0);
+    };
+    ["click", "keyup", "change"].forEach(function (type) { doc.addEventListener(type, heard, true); });
   }
 
   // --- selection, popups, clicks --------------------------------------------------------------
@@ -371,19 +457,22 @@
   }
   C.popupPoint = popupPoint;
 
+  var openPopup = null; // {popup, entry}: the last popup opened, and whose it is
   function choose(e, latlng) {
     var where = popupPoint(e, latlng);
     select(e.props.corridor);
     var size = map.getSize();
     // Clear of the zoom buttons (left) and the layer button (top right), and inside the map.
-    L.popup({
+    var popup = L.popup({
       maxWidth: Math.max(160, Math.min(340, size.x - 110)),
       maxHeight: Math.max(140, Math.min(300, size.y - 140)),
       autoPanPaddingTopLeft: [54, 12],
       autoPanPaddingBottomRight: [12, 36],
       keepInView: true,
       className: "corridors-popup"
-    }).setLatLng(where).setContent(e.props.popup).openOn(map);
+    }).setLatLng(where).setContent(e.props.popup);
+    openPopup = {popup: popup, entry: e};
+    popup.openOn(map);
     if (inFrame) {
       clicks += 1;
       setValue({click: {corridor: e.props.corridor, id: e.props.id, n: clicks}});
@@ -418,7 +507,7 @@
     var bounds = L.bounds(pixels(box.l, box.t), pixels(box.r, box.b));
     return Object.keys(drawn).some(function (kind) {
       var d = drawn[kind];
-      return Object.keys(d.shown).some(function (id) {
+      return !d.hidden && Object.keys(d.shown).some(function (id) {
         var hit = d.entries[id].hit;
         if (!hit.getLatLngs) { return bounds.contains(map.project(hit.getLatLng())); }
         return lineParts(hit).some(function (pts) {
