@@ -160,12 +160,8 @@ def _flow_change(
                 reason=f"{figure!r}, the level it is to be raised to by {m.group(1)}",
             )
     if step == "to" and not future and CAPACITY_CUE.search(sentence):
-        return Value(
-            "capacity",
-            num_text(q.number),
-            f"{q.unit}/year",
-            q.qualifier,
-            q.start,
+        return _capacity_value(
+            q,
             reason=f"{figure!r}, the capacity reached",
             hints={"whole": "yes"},
         )
@@ -182,16 +178,25 @@ def _flow_change(
             reason=f"{figure!r}, the level carried reached in a stated period",
         )
     if step == "by" and future and CAPACITY_CUE.search(sentence):
-        return Value(
-            "capacity",
-            num_text(q.number),
-            f"{q.unit}/year",
-            q.qualifier,
-            q.start,
+        return _capacity_value(
+            q,
             reason=f"{figure!r}, the capacity it adds",
             hints={"part": "yes"},
         )
     return None
+
+
+def _capacity_value(q: Quantity, reason: str, **kwargs) -> Value:
+    """The figure as a yearly capacity: every reading of a capacity proposes it this one way."""
+    return Value(
+        "capacity",
+        num_text(q.number),
+        f"{q.unit}/year",
+        q.qualifier,
+        q.start,
+        reason=reason,
+        **kwargs,
+    )
 
 
 #: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
@@ -235,12 +240,8 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     a, b = scopes.clause_of(sentence, q.start)
     if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
         spans = [p.value for p in after if not p.target and not p.inherited]
-        return Value(
-            "capacity",
-            num_text(q.number),
-            f"{q.unit}/year",
-            q.qualifier,
-            q.start,
+        return _capacity_value(
+            q,
             period=spans[0] if spans else "",
             reason=f"{figure!r}, what it could handle",
         )
@@ -250,12 +251,8 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
         r"(?:annual\s+|yearly\s+)?capacity\b",
         sentence[q.end : b],
     ):
-        return Value(
-            "capacity",
-            num_text(q.number),
-            f"{q.unit}/year",
-            q.qualifier,
-            q.start,
+        return _capacity_value(
+            q,
             reason=f"{figure!r}, the capacity it adds",
             hints={"part": "yes"},
         )
@@ -314,12 +311,8 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     combined = re.search(r"\bwith\s+(?:a\s+)?(?:combined|joint|total)\s+$", sentence[: q.start])
     if not ((q.yearly and (CAPACITY_CUE.search(sentence) or combined)) or governed):
         return None
-    return Value(
-        "capacity",
-        num_text(q.number),
-        f"{q.unit}/year",
-        q.qualifier,
-        q.start,
+    return _capacity_value(
+        q,
         reason=f"{sentence[q.start : q.end]!r}, a yearly capacity",
     )
 
