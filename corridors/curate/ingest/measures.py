@@ -75,6 +75,13 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     return scopes.section_country(sentence, q.start, q.end, countries)
 
 
+def _section(q: Quantity, where: str, reason: str) -> Value:
+    """A length that is one country's or one stretch's part of the line, never the whole's."""
+    return Value(
+        "section_length", num_text(q.number), "km", q.qualifier, q.start, scope=where, reason=reason
+    )
+
+
 def length(q: Quantity, sentence: str, countries: set[str], last_section: str = "") -> Value | None:
     if DISTANCE.match(sentence[q.end :]) and not re.match(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
@@ -93,15 +100,7 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
     placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
     placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
-        return Value(
-            "section_length",
-            num_text(q.number),
-            "km",
-            q.qualifier,
-            q.start,
-            scope=placed,
-            reason=f"{reason} in {placed}, a section",
-        )
+        return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
     if not glued and scopes.is_section(sentence, q.start):
@@ -112,15 +111,7 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
             where = last_section  # "The section will run for 215 km": the section just named
         if not where:
             return None  # a section with no country or ends named: whose, the curator decides
-        return Value(
-            "section_length",
-            num_text(q.number),
-            "km",
-            q.qualifier,
-            q.start,
-            scope=where,
-            reason=f"{reason}, a section ({where})",
-        )
+        return _section(q, where, f"{reason}, a section ({where})")
     return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
 
 
