@@ -41,7 +41,8 @@ PHRASE = re.compile(
     rf"(?P<name>(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}\s+)?"
     rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
     rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
-    rf"(?P<tail>\s+(?:of(?=\s+[A-Z])|{_ORG_TAIL})\b(?:\s+{_NAME_TOKEN})*)?",
+    rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{_ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
+    rf"(?:\s+{_NAME_TOKEN})*)?",
 )
 #: "Lines A, B and C": the lines of a system, listed.
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
@@ -144,6 +145,31 @@ def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
     return None
 
 
+#: "the dry port at Khorgos", "the dry port in the Khorgos-Eastern Gate zone": a place after
+#: the head, where the name would stand before it.
+_AT_PLACE = re.compile(
+    rf"^\s+(?:at|in|near|on|via|across|through)\s+(?:the\s+)?"
+    rf"(?P<place>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"
+)
+
+
+def at_place(after: str, kind: str, known: list[System]) -> tuple[int, list[str], System] | None:
+    """The place after a head ("... at Khorgos", "... via the Caspian") when it is a place or a
+    word of the name of a known system of that kind: (where it ends in ``after``, its words, the
+    system); None otherwise (a country or another place says where, not which: "the railway in
+    Kyrgyzstan")."""
+    m = _AT_PLACE.match(after)
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[\s\-–—]+", m.group("place")) if w[:1].isupper()]
+    for system in known:
+        if kind in system.kinds and not system.part_of:
+            pool = set(system.places + system.name_words)
+            if any(w in pool for w in words):
+                return m.end(), words, system
+    return None
+
+
 _DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
 
 
@@ -181,7 +207,7 @@ class _Reader:
                     if elsewhere(system, self.sent.text[end:], self.countries):
                         continue  # "North–South Highway in Tajikistan" is another highway
                     kind = head_kind(name) or next(iter(system.kinds), "")
-                    conf = 1.0 if "corridors.csv" in why else 0.95
+                    conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
                     self._section_elsewhere(start, end, system, kind)
                     self.add(
                         start,
@@ -309,24 +335,35 @@ class _Reader:
                 phrase[lead.end() :],
                 start + lead.end(),
             )
+        start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
         if not self.free(*self.fold_span(m.start(), m.end())):
             return
-        if not name_part and not m.group("tail"):
-            return
-        tail = m.group("tail") or ""
-        tokens = re.split(r"[\s\-–—]+", name_part + " " + tail)
-        tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [
             s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)
         ]
+        tail = m.group("tail") or ""
+        at = None if tail else at_place(self.sent.text[m.end() :], kind, candidates)
+        if not name_part and not tail and at is None:
+            return
+        end = m.end() + (at[0] if at else 0)
+        phrase = self.sent.text[start:end].strip()
+        tokens = re.split(r"[\s\-–—]+", name_part + " " + tail) + (at[1] if at else [])
+        tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = fuzzy_best(phrase, kind, tokens, candidates)
         organisation = bool(tail) and "of" not in tail.split()
+        if best is None and at is None and self._country_only(start, m, kind, name_part):
+            return  # "Kazakhstan's dry port": a description, never another thing, not mapped
+        if best is None and at is not None and head in GENERIC_HEADS:
+            # "the China-Europe route via the Caspian": a way named by its ends, and by the
+            # place or word of a known route's name it goes through, is that route
+            best = (0.7, at[2], f"a {head} through {' '.join(at[1])}, a place on it or a word "
+                    f"of its name")  # fmt: skip
         if best is not None:
             why = best[2] + ("; an organisation named after it" if organisation else "")
             self.add(
                 start,
-                m.end(),
+                end,
                 system=best[1].id,
                 kind=kind,
                 confidence=round(best[0], 2),
@@ -387,6 +424,37 @@ class _Reader:
                 named=True,
                 how="unmapped",
             )
+
+    def _country_only(self, start: int, m: re.Match, kind: str, name_part: str) -> bool:
+        """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
+        name. It is the one known system of that kind in that country whose own name has the
+        same head (read as described, less sure), else left to the next pass; never another
+        system, never "mentioned, not mapped". True when it was such a description."""
+        words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
+        places = [country_of(w, self.countries) for w in words]
+        if not words or not all(places):
+            return False
+        head = m.group("head").lower()
+        fits = [
+            s
+            for s in self.known
+            if kind in s.kinds
+            and not s.part_of
+            and set(places) <= set(s.countries)
+            and any(re.search(rf"\b{re.escape(head)}\b", n, re.I) for n, _ in s.names)
+        ]
+        if len(fits) == 1:
+            self.add(
+                start,
+                m.end(),
+                system=fits[0].id,
+                kind=kind,
+                confidence=0.6,
+                reason=f"{name_part} {head}: the one known {head} in {', '.join(places)}",
+                named=False,
+                how="described",
+            )
+        return True
 
     def described(self) -> None:
         """ "a ... railway that will link A and B via C": a kind and two of a system's places."""
