@@ -109,7 +109,6 @@ SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("Dostyk", "Dostyq"),
     ("Aktau", "Aqtau"),
     ("Kuryk", "Kurik", "Quryq", "Kuryq"),
-    ("Alat", "Alyat", "Ələt"),
 )
 _SPELLING_OF = {w.casefold(): group for group in SPELLINGS for w in group}
 

@@ -72,6 +72,21 @@ ORGANISATION = re.compile(
 )
 
 
+#: Kinds of a thing at one place, which a country's name alone can single out ("Kazakhstan's
+#: dry port"); a line named by a country ("Uzbekistan's railway") is as likely its network.
+FACILITY_KINDS = {"port", "airport", "power plant", "bridge", "tunnel"}
+#: Initials in brackets right after a name: "(CAGP)", "(TITR, Middle Corridor)".
+DEFINED = re.compile(r"^\s*\(\s*(?P<short>[A-Z][A-Z0-9]{1,6})\s*[,;)]")
+#: Companies' initials, which a bracket after a system's name gives its operator, not it.
+ORGANISATION_INITIALS = {"CNPC", "KTZ", "KTZE", "ADY", "UTY", "GR", "BRI", "SEZ"}
+_CHAIN_TOKEN = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?"
+#: "the gas pipeline Central Asia – China": a head, then a name of places joined by dashes.
+INVERTED = re.compile(
+    rf"\b(?P<head>(?i:{HEAD_RE}))(?:\s+line)?\s+"
+    rf"(?P<chain>{_CHAIN_TOKEN}(?:\s*[-–—]\s*{_CHAIN_TOKEN})+)"
+)
+
+
 @dataclass
 class Mention:
     """A system (or, with system None, unmapped infrastructure) named or meant in a sentence."""
@@ -148,8 +163,8 @@ def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
 #: "the dry port at Khorgos", "the dry port in the Khorgos-Eastern Gate zone": a place after
 #: the head, where the name would stand before it.
 _AT_PLACE = re.compile(
-    rf"^\s+(?:at|in|near|on|via|across|through)\s+(?:the\s+)?"
-    rf"(?P<place>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"
+    rf"^\s+(?i:at|in|near|on|via|across|through)\s+(?:(?i:the)\s+)?"
+    rf"(?P<place>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}})"
 )
 
 
@@ -249,6 +264,61 @@ class _Reader:
                             how="name",
                         )
 
+    def inverted(self) -> None:
+        """A name written after its head, as Russian and Chinese word order has it: "the gas
+        pipeline Central Asia – China", "the railway China-Kyrgyzstan-Uzbekistan": read as
+        "Central Asia – China gas pipeline", exactly or fuzzily, kind first."""
+        for m in INVERTED.finditer(self.sent.text):
+            if not self.free(*self.fold_span(m.start(), m.end())):
+                continue
+            kind = HEADS[m.group("head").lower()]
+            name = f"{m.group('chain')} {m.group('head')}"
+            tokens = [t for t in re.split(r"[\s\-–—]+", m.group("chain")) if t[:1].isupper()]
+            best = fuzzy_best(name, kind, tokens, self.known)
+            if best is None:
+                continue
+            conf, system, why = best
+            self.add(
+                m.start(),
+                m.end(),
+                system=system.id,
+                kind=kind,
+                confidence=round(conf, 2),
+                reason=f"its name after its head, read as {name!r}: {why}",
+                named=True,
+                how="fuzzy",
+            )
+
+    def defined(self, acronyms: dict[str, str]) -> None:
+        """Initials the article gave a system in brackets after its name, wherever they stand."""
+        for short, ident in acronyms.items():
+            for m in re.finditer(rf"\b{re.escape(short)}\b", self.sent.text):
+                if self.free(*self.fold_span(m.start(), m.end())):
+                    self.add(
+                        m.start(),
+                        m.end(),
+                        system=ident,
+                        kind=next(
+                            (k for s in self.known if s.id == ident for k in sorted(s.kinds)), ""
+                        ),
+                        confidence=0.9,
+                        reason=f"{short!r}, the initials the article gives it after its name",
+                        named=True,
+                    )
+
+    def definitions(self) -> dict[str, str]:
+        """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
+        sentence gave a system, by which the article may name it from then on."""
+        out = {}
+        for mention in self.found:
+            if mention.system is None or mention.how not in ("name", "fuzzy"):
+                continue
+            after = self.sent.text[mention.end - self.sent.start :]
+            m = DEFINED.match(after)
+            if m and m.group("short") not in ORGANISATION_INITIALS:
+                out[m.group("short")] = mention.system
+        return out
+
     def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
         """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section
         is of a new line (names.section_elsewhere), read as that label is, with its parent."""
@@ -336,6 +406,10 @@ class _Reader:
                 start + lead.end(),
             )
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
+        # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
+        name_part = re.sub(
+            rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
+        )
         if not self.free(*self.fold_span(m.start(), m.end())):
             return
         candidates = [
@@ -427,9 +501,10 @@ class _Reader:
 
     def _country_only(self, start: int, m: re.Match, kind: str, name_part: str) -> bool:
         """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
-        name. It is the one known system of that kind in that country whose own name has the
-        same head (read as described, less sure), else left to the next pass; never another
-        system, never "mentioned, not mapped". True when it was such a description."""
+        name; never another system, never "mentioned, not mapped". A facility ("Kazakhstan's
+        dry port") is the one known system of its kind in that country whose own name has the
+        same head (read as described, less sure); a line ("Uzbekistan's railway") is as likely
+        the country's network, and is left to the next pass. True when it was a description."""
         words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
         places = [country_of(w, self.countries) for w in words]
         if not words or not all(places):
@@ -439,6 +514,7 @@ class _Reader:
             s
             for s in self.known
             if kind in s.kinds
+            and kind in FACILITY_KINDS
             and not s.part_of
             and set(places) <= set(s.countries)
             and any(re.search(rf"\b{re.escape(head)}\b", n, re.I) for n, _ in s.names)
@@ -450,7 +526,7 @@ class _Reader:
                 system=fits[0].id,
                 kind=kind,
                 confidence=0.6,
-                reason=f"{name_part} {head}: the one known {head} in {', '.join(places)}",
+                reason=f"{m.group().strip()!r}: the one known {head} in {', '.join(places)}",
                 named=False,
                 how="described",
             )
@@ -516,12 +592,17 @@ def find_mentions(
     """Every mention the sentences make by name, label, description, or as an organisation."""
     country_set = set(countries)
     out: list[Mention] = []
+    acronyms: dict[str, str] = {}  # initials the article defines: "(CAGP)" after a name
     for si, sent in enumerate(sents):
         reader = _Reader(si, sent, known, country_set)
         reader.names()
+        reader.defined(acronyms)
         reader.organisations()
         reader.labels()
+        reader.inverted()
         reader.phrases()
+        acronyms.update(reader.definitions())
+        reader.defined(acronyms)
         reader.described()
         reader.unnamed_on_a_route()
         out += sorted(reader.found, key=lambda m: m.start)
