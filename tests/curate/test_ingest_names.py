@@ -167,3 +167,27 @@ def test_a_partial_name_pulls_no_figure(fixture_raw, text: str, system: str) -> 
 )
 def test_known_systems_and_descriptions_are_never_unmapped(fixture_raw, text: str) -> None:
     assert [m.phrase for m in _mentions(fixture_raw, text) if m.how == "unmapped"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        pytest.param(
+            "Middle Corridor Multimodal Ltd booked more wagons.",
+            "Middle Corridor Multimodal Ltd",
+            id="a joint venture named after the route",
+        ),
+        pytest.param(
+            "The TITR Logistics JSC booked more wagons.", "TITR Logistics JSC", id="initials + JSC"
+        ),
+    ],
+)
+def test_a_company_named_after_a_system_is_not_it(fixture_raw, text: str, company: str) -> None:
+    found = _mentions(fixture_raw, text)
+    assert [(m.phrase, m.how) for m in found if m.system is None] == [(company, "organisation")]
+    assert [m.system for m in found if m.system] == []
+
+
+def test_a_body_speaking_for_a_route_is_left_to_it(fixture_raw) -> None:
+    text = "The Middle Corridor association plans to carry more freight."
+    assert TITR in {m.system for m in _mentions(fixture_raw, text)}

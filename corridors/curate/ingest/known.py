@@ -397,3 +397,22 @@ def systems(raw: rawdata.RawData) -> list[System]:
         if parent is not None and not features.get(system.id):
             system.kinds |= parent.kinds
     return out
+
+
+def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
+    """Map a span of fold(text) back to text.
+
+    Each end is where the folded length of a growing prefix of the text first reaches it. Folding
+    does not only shrink (spaces, dash spacing): casefold can lengthen a character ('ß' -> 'ss'),
+    and an end inside such a character takes the whole character. All this relies on is that
+    folding a longer prefix never gives a shorter result.
+    """
+    start = end = None
+    for i in range(len(text) + 1):
+        n = len(fold(text[:i]))
+        if start is None and n > f_start:
+            start = i - 1
+        if n >= f_end:
+            end = i
+            break
+    return (start or 0), (end if end is not None else len(text))
