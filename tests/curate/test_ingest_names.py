@@ -191,3 +191,17 @@ def test_a_company_named_after_a_system_is_not_it(fixture_raw, text: str, compan
 def test_a_body_speaking_for_a_route_is_left_to_it(fixture_raw) -> None:
     text = "The Middle Corridor association plans to carry more freight."
     assert TITR in {m.system for m in _mentions(fixture_raw, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        pytest.param("The Kazakh railway reported more exports.", "route", id="a country's line"),
+        pytest.param("The zone's dry port opened a second stage.", None, id="an owner's dry port"),
+        pytest.param("The Kazakh port of Kuryk sent a ferry.", "unmapped", id="a named sea port"),
+    ],
+)
+def test_a_description_by_whose_it_is(fixture_raw, text: str, how: str | None) -> None:
+    found = _mentions(fixture_raw, text)
+    assert [m.how for m in found if m.system is None] == ([how] if how else [])
+    assert PORT not in {m.system for m in found}

@@ -307,13 +307,23 @@ def defined_initials(after: str) -> str:
     return "" if short in ORGANISATION_INITIALS else short
 
 
+_OWN_HEAD = re.compile(rf"(?i)\b((?:(?:{_MODIFIER_RE})\s+)*(?:{HEAD_RE}))\s*$")
+
+
+def own_head(name: str) -> str:
+    """The head a name ends in, with its modifiers: "Khorgos dry port" -> "dry port"."""
+    m = _OWN_HEAD.search(name)
+    return " ".join(m.group(1).lower().split()) if m else ""
+
+
 def country_described(
     name_part: str, head: str, kind: str, known: list[System], country_of
 ) -> tuple[bool, System | None]:
     """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
     name; never another system, never "mentioned, not mapped". A facility ("Kazakhstan's dry
-    port") is the one known system of its kind in that country whose own name has the same head
-    (``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
+    port") is the one known system of its kind in that country whose own name ends in the same
+    head, modifiers and all ("dry port", not "port": the Kazakh port may be a sea port;
+    ``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
     country's network, and is left to the next pass. (whether it is such a description, the
     system or None)."""
     words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
@@ -327,6 +337,6 @@ def country_described(
         and kind in FACILITY_KINDS
         and not s.part_of
         and set(places) <= set(s.countries)
-        and any(re.search(rf"\b{re.escape(head)}\b", n, re.I) for n, _ in s.names)
+        and any(own_head(n) == head for n, _ in s.names)
     ]
     return True, (fits[0] if len(fits) == 1 else None)
