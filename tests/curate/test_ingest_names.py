@@ -205,3 +205,18 @@ def test_a_description_by_whose_it_is(fixture_raw, text: str, how: str | None) -
     found = _mentions(fixture_raw, text)
     assert [m.how for m in found if m.system is None] == ([how] if how else [])
     assert PORT not in {m.system for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param("Khorgos handled more boxes than ever.", PORT, id="the hub by its town"),
+        pytest.param("Last year Horgos processed more boxes.", PORT, id="after a period, spelled"),
+        pytest.param("Kashgar handled more freight.", None, id="a town on a line"),
+        pytest.param("Khorgos is a border town.", None, id="no handling"),
+        pytest.param("Trains for Khorgos handled more boxes.", None, id="not the subject"),
+    ],
+)
+def test_a_facility_named_by_its_town(fixture_raw, text: str, system: str | None) -> None:
+    found = {m.system for m in _mentions(fixture_raw, text) if m.system}
+    assert found == ({system} if system else set())

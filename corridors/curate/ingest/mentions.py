@@ -41,6 +41,7 @@ from .names import (
     fuzzy_best,
     inverted,
     new_line_of,
+    place_handled,
     places_in,
     section_elsewhere,
 )
@@ -413,6 +414,15 @@ class _Reader:
                      named=False, how="route")  # fmt: skip
         return said
 
+    def place_handled(self) -> None:
+        """ "Khorgos handled 7,000 trains": the one facility at that place (names.place_handled)."""
+        found = place_handled(self.sent.text, self.known)
+        if found is not None and self.free(*self.fold_span(found[0], found[1])):
+            start, end, system = found
+            why = f"{self.sent.text[start:end]!r} handles freight: the {system.id} there"
+            self.add(start, end, system=system.id, kind=min(system.kinds & FACILITY_KINDS),
+                     confidence=0.7, reason=why, named=False, how="described")  # fmt: skip
+
     def described(self) -> None:
         """ "a ... railway that will link A and B via C": a kind and two of a system's places."""
         if any(mm.system for mm in self.found):
@@ -484,6 +494,7 @@ def find_mentions(
         reader.phrases()
         acronyms.update(reader.definitions())
         reader.defined(acronyms)
+        reader.place_handled()
         reader.described()
         reader.unnamed_on_a_route()
         out += sorted(reader.found, key=lambda m: m.start)

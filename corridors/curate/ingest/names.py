@@ -340,3 +340,28 @@ def country_described(
         and any(own_head(n) == head for n, _ in s.names)
     ]
     return True, (fits[0] if len(fits) == 1 else None)
+
+
+#: A place as the subject of handling freight ("Khorgos handled 7,000 trains", "Last year
+#: Horgos processed ..."): reports name a hub by its town, as they name a port by its city.
+_PLACE_HANDLED = re.compile(
+    rf"^(?:(?:In|By|Over|During|Last|This)\b[^,]{{0,40}},?\s+)?(?P<place>{NAME_TOKEN})\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:handled|processed|received|served|"
+    r"dispatched|transshipped|trans-shipped|cleared)\b"
+)
+
+
+def place_handled(sentence: str, known: list[System]) -> tuple[int, int, System] | None:
+    """The facility a sentence names by its place as the subject of handling freight: (start,
+    end, system) when the place is a word of the name of exactly one known facility (the
+    Khorgos dry port); a line through the place (a railway, a pipeline) handles nothing there, a
+    station on the facility's map (Altynkol) may be a station of the lines too, and a place
+    that two facilities share says neither."""
+    m = _PLACE_HANDLED.match(sentence)
+    if m is None:
+        return None
+    place = m.group("place")
+    fits = [
+        s for s in known if s.kinds & FACILITY_KINDS and not s.part_of and place in s.name_words
+    ]
+    return (m.start("place"), m.end("place"), fits[0]) if len(fits) == 1 else None
