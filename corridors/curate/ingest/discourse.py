@@ -127,6 +127,22 @@ def _unlisted(si: int, sent: Sentence, match: re.Match, why: str) -> Mention:
     return Mention(si, start, end, match.group(), None, "", 0.0, why, False, how="new")
 
 
+#: Kinds of infrastructure another named thing can be: "that pipeline" after the Beineu-Shymkent
+#: pipeline is that pipeline, not the system read about before it.
+_OTHER_KINDS = {"railway", "pipeline", "port", "highway", "corridor"}
+
+
+def other_named(m: Mention, sent: Sentence) -> bool:
+    """Is this a named piece of infrastructure no row lists ("the Bakhty-Ayagoz railway", "the
+    Baku port"), as opposed to a kind word the headline happens to capitalise ("Dry port
+    volumes")? Its figures, and those of the sentences leaning on it, are its own."""
+    if m.how != "unmapped" or m.kind not in _OTHER_KINDS:
+        return False
+    words = re.findall(r"[A-Z][\w’']*", m.phrase)
+    at_start = m.start == sent.start or sent.text[: m.start - sent.start].strip() in ("The", "")
+    return len(words) >= 2 or (len(words) == 1 and not at_start)
+
+
 def _facility(m: Mention) -> bool:
     """Is this (or what it points back to) a new facility no row lists?"""
     return m.system is None and NEW_FACILITY.match(m.root or m.phrase) is not None
@@ -191,6 +207,7 @@ class Discourse:
                 self.subjects.append(_unlisted(si, sent, other, why))
                 out += here
                 continue
+            others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if not about:
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
@@ -202,11 +219,30 @@ class Discourse:
                     here.append(subject)
                     about = [subject, *about]
             out += here
-            if about:
+            self.seen += sorted(about + others, key=lambda m: m.start)
+            first = self._other_subject(sent, others, about)
+            if first is not None:
+                self.subjects.append(first)  # "It" and the paragraph now mean that other thing
+            elif about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
-                self.seen += sorted(about, key=lambda m: m.start)
         return out
+
+    def _other_subject(
+        self, sent: Sentence, others: list[Mention], about: list[Mention]
+    ) -> Mention | None:
+        """The other named thing a sentence is about: where it names no known system (nor
+        leans on one), or where it opens the sentence before any ("The Bakhty-Ayagoz railway,
+        which will join the Middle Corridor, ...")."""
+        if not others:
+            return None
+        if not about:
+            return others[0]
+        opening = sent.text[: others[0].start - sent.start]
+        spans = [m.start for m in about if m.start != m.end] or [sent.end]
+        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
+            return others[0]
+        return None
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind

@@ -1,0 +1,88 @@
+"""Whose figure is it (issue 18, precision): a figure goes to the system it is about, or to none.
+
+Reporting on a corridor cites a port's throughput, a country's totals, another railway or
+pipeline, the year before; a sentence that names nothing leans on a topic only when the topic is
+plain. Each case lists proposals that must be made (corridor, field, value) and a phrase of a
+sentence that must give no figure to any system. Every text is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate import ingest
+
+CKU, CACGP, TITR, KHORGOS, LINE_D = (
+    "cku-railway",
+    "cacgp",
+    "titr",
+    "khorgos-dry-port",
+    "cacgp-line-d",
+)
+#: Fields whose proposals are figures or facts a curator records (names and roles are not).
+FIGURES = {
+    "cost",
+    "length",
+    "section_length",
+    "capacity",
+    "traffic",
+    "transit_time",
+    "target",
+    "stake",
+    "tunnels",
+    "bridges",
+    "start_date",
+    "completion_date",
+    "opening_date",
+    "proposed_date",
+    "status",
+}
+
+
+def _propose(raw, text: str, date: str) -> list[dict[str, str]]:
+    return ingest.propose(
+        "953_case.txt", text, ingest.systems(raw), raw, date, ingest.country_names(raw.datadir)
+    )
+
+
+CASES = [
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline carried 41 bcm last year. "
+        "Kazakhstan is also widening the Beineu-Bozoi pipeline. That pipeline cost "
+        "$3.6 billion and runs 1,480 km.",
+        [(CACGP, "traffic", "41")],
+        ["That pipeline cost"],
+        id="'that pipeline' after another named pipeline is that pipeline",
+    ),
+    pytest.param(
+        "Rail works\n\nBuilding the China–Kyrgyzstan–Uzbekistan railway will cost $4.6 billion. "
+        "Kazakhstan is building the Bakhty-Ayagoz railway too. The railway is due in 2027 and "
+        "will cost $1.1 billion.",
+        [(CKU, "cost", "4600000000")],
+        ["due in 2027"],
+        id="'the railway' after another named railway is that railway",
+    ),
+    pytest.param(
+        "Rail works\n\nThe China–Kyrgyzstan–Uzbekistan railway will cost $4.6 billion.\n\n"
+        "The Bakhty-Ayagoz railway got its money on Monday. It will be 270 km long. Works should "
+        "take three years and cost $1.1 billion.",
+        [(CKU, "cost", "4600000000")],
+        ["It will be 270 km", "Works should take"],
+        id="'it' and the paragraph after another railway opens a paragraph are that railway's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "silent"), CASES)
+def test_whose_figure(fixture_raw, text: str, present, silent) -> None:
+    rows = _propose(fixture_raw, text, "2025-03-14")
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    for fact in present:
+        assert fact in found, f"{fact} not in {sorted(found)}"
+    for phrase in silent:
+        given = [
+            (r["corridor"], r["field"], r["value"])
+            for r in rows
+            if r["corridor"] and r["field"] in FIGURES and phrase in r["quote"]
+        ]
+        assert not given, f"{phrase!r} gave {given}"
