@@ -70,6 +70,48 @@ CASES = [
         ["It will be 270 km", "Works should take"],
         id="'it' and the paragraph after another railway opens a paragraph are that railway's",
     ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024. "
+        "Kazakhstan's railways carried 1.1 million TEU of transit boxes in 2024.",
+        [(KHORGOS, "traffic", "350000")],
+        ["railways carried"],
+        id="a country's network total is not the dry port's",
+    ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024. "
+        "The national railway wants yearly capacity of 90 million tons by 2030.",
+        [(KHORGOS, "traffic", "350000")],
+        ["national railway wants"],
+        id="the national railway's own aim is its network's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor reached 4.4 million tons in 2024. "
+        "Kazakhstan also plans a container hub at Kuryk with a capacity of 250,000 TEU a year.",
+        [(TITR, "traffic", "4400000")],
+        ["also plans"],
+        id="a country's own plan, with an adverb before the verb",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor reached 4.4 million tons in 2024. "
+        "Container handling at the Baku port will reach 100,000 TEU this year, its chief said.",
+        [(TITR, "traffic", "4400000")],
+        ["handling at the Baku port"],
+        id="a port named after 'at' is where its own figure is counted, not a waypoint",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor reached 4.4 million tons in 2024. "
+        "Total rail transit through Kazakhstan rose to 26 million tons that year.",
+        [(TITR, "traffic", "4400000")],
+        ["Total rail transit"],
+        id="a total through a country is the country's",
+    ),
+    pytest.param(
+        "Dry port stake\n\nThe Khorgos Gateway dry port is on the border. The Chinese ports "
+        "of Lianyungang and Tianjin have bought 40% of it.",
+        [(KHORGOS, "stake", "40")],
+        [],
+        id="buyers named by their country are holders of a stake, not a total",
+    ),
 ]
 
 

@@ -18,10 +18,12 @@ part's own, never a disagreement with the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
+from .owners import on_the_way, other_named, other_subject
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
@@ -79,14 +81,6 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
-#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
-#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
-#: that actor's own, across whatever it runs or sends, not the topic's.
-OWN_PLAN = re.compile(
-    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
-)
-
-
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
 NEW_PART = re.compile(
     r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
@@ -127,22 +121,6 @@ def _unlisted(si: int, sent: Sentence, match: re.Match, why: str) -> Mention:
     return Mention(si, start, end, match.group(), None, "", 0.0, why, False, how="new")
 
 
-#: Kinds of infrastructure another named thing can be: "that pipeline" after the Beineu-Shymkent
-#: pipeline is that pipeline, not the system read about before it.
-_OTHER_KINDS = {"railway", "pipeline", "port", "highway", "corridor"}
-
-
-def other_named(m: Mention, sent: Sentence) -> bool:
-    """Is this a named piece of infrastructure no row lists ("the Bakhty-Ayagoz railway", "the
-    Baku port"), as opposed to a kind word the headline happens to capitalise ("Dry port
-    volumes")? Its figures, and those of the sentences leaning on it, are its own."""
-    if m.how != "unmapped" or m.kind not in _OTHER_KINDS:
-        return False
-    words = re.findall(r"[A-Z][\w’']*", m.phrase)
-    at_start = m.start == sent.start or sent.text[: m.start - sent.start].strip() in ("The", "")
-    return len(words) >= 2 or (len(words) == 1 and not at_start)
-
-
 def _facility(m: Mention) -> bool:
     """Is this (or what it points back to) a new facility no row lists?"""
     return m.system is None and NEW_FACILITY.match(m.root or m.phrase) is not None
@@ -151,8 +129,9 @@ def _facility(m: Mention) -> bool:
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
-    def __init__(self, sents: list[Sentence], known: list[System]):
+    def __init__(self, sents: list[Sentence], known: list[System], countries: set[str]):
         self.sents = sents
+        self.countries = countries
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
@@ -386,8 +365,8 @@ class Discourse:
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
         if any(m.how in _ELSEWHERE and not self._waypoint(sent, m) for m in here):
             return None  # about another thing (a highway, a route): not the topic
-        if OWN_PLAN.match(sent.text):
-            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
+        if other_subject(sent, here, self.countries):
+            return None  # "Kazakhstan's railways carried ...", "Urumqi intends to send ..."
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
@@ -465,8 +444,7 @@ class Discourse:
     def _waypoint(self, sent: Sentence, m: Mention) -> bool:
         """A thing named as where a trip starts, ends or passes ("from Xi'an to the Georgian port
         of Poti") is a place on the way, not what the sentence is about."""
-        before = self.sents[m.sentence].text[: m.start - sent.start]
-        return bool(re.search(r"\b(?:from|to|via|through|at|into|towards)\s+(?:the\s+)?$", before))
+        return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
     def _last(self, kind: str | None) -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
@@ -538,7 +516,12 @@ class Discourse:
         )
 
 
-def read(sents: list[Sentence], mentions: list[Mention], known: list[System]) -> list[Mention]:
+def read(
+    sents: list[Sentence],
+    mentions: list[Mention],
+    known: list[System],
+    countries: Iterable[str] = (),
+) -> list[Mention]:
     """Every mention of the article, with labels resolved and the topic of each sentence that
     names no system; see the module's docstring."""
-    return Discourse(sents, known).read(mentions)
+    return Discourse(sents, known, set(countries)).read(mentions)

@@ -440,7 +440,7 @@ def propose(
     options = options or Options()
     countries = list(country_list)
     sents = sentences(text, options.sentences)
-    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known)
+    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known, countries)
     places = sorted({p for s in known for p in s.places})
     ctx = Context(
         article_date, countries, places, quantities=options.quantities, dates=options.dates

@@ -1,0 +1,119 @@
+"""Whose figure it is, when it is not the system read about: another named railway, pipeline or
+port; a country's or a company's total; a figure in a clause about something else.
+
+Reporting on a corridor cites a port's throughput, the national railway's total cargo, another
+line being built, a country's gas imports. A sentence whose subject is such another thing says
+nothing of the system in topic, even when it names no system at all; reading it as the topic's
+("a sentence naming nothing inherits its topic") is the commonest way a right figure lands on
+the wrong system. These rules say where a sentence's subject, or a figure's own clause, is
+something else, so that discourse and propose give it to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+from .scopes import DEMONYMS
+from .sentences import Sentence
+
+#: Kinds of infrastructure another named thing can be: "that pipeline" after the Beineu-Shymkent
+#: pipeline is that pipeline, not the system read about before it.
+_OTHER_KINDS = {"railway", "pipeline", "port", "highway", "corridor"}
+
+
+def other_named(m: Mention, sent: Sentence) -> bool:
+    """Is this a named piece of infrastructure no row lists ("the Bakhty-Ayagoz railway", "the
+    Baku port"), as opposed to a kind word the headline happens to capitalise ("Dry port
+    volumes")? Its figures, and those of the sentences leaning on it, are its own."""
+    if m.how != "unmapped" or m.kind not in _OTHER_KINDS:
+        return False
+    words = re.findall(r"[A-Z][\w’']*", m.phrase)
+    at_start = m.start == sent.start or sent.text[: m.start - sent.start].strip() in ("The", "")
+    return len(words) >= 2 or (len(words) == 1 and not at_start)
+
+
+#: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau".
+_ON_THE_WAY = re.compile(r"\b(?:from|to|via|into|towards)\s+(?:the\s+)?$")
+#: "at" or "through" a place: on the way for a line, but where a port's own figure is counted
+#: ("handling at the Baku port", "cargo through the port of Aktau").
+_AT = re.compile(r"\b(?:at|through)\s+(?:the\s+)?$")
+
+
+def on_the_way(before: str, kind: str) -> bool:
+    """Is a thing named right after ``before`` a place on the way (a trip's end, a place
+    passed), not what the sentence is about? A port named after "at" or "through" is where its
+    own cargo is counted, so it is what the sentence is about."""
+    if _ON_THE_WAY.search(before):
+        return True
+    return kind != "port" and _AT.search(before) is not None
+
+
+_DEMONYM = "|".join(DEMONYMS)
+#: What a country, a region or a network has in total, not one system: "Kazakhstan's railways",
+#: "China's gas imports", "the country's transit", "Turkmen gas exports".
+_AGGREGATE = (
+    r"(?:railways|rail\s+network|railway\s+network|network|transit|exports|imports|trade|"
+    r"economy|ports|seaports|output|production|consumption|demand|supplies|purchases|"
+    r"freight\s+traffic|cargo\s+turnover|turnover)"
+)
+_WHOLE_OF = (
+    rf"(?:[A-Z][\w-]*(?:’s|'s)|the\s+(?:country|nation|region|republic)(?:’s|'s)|{_DEMONYM})"
+)
+_ADVERBIAL = r"(?:(?:In|By|Over|During|Last|This|So\s+far|Since)\b[^,]{0,40},\s+)?"
+#: The verb that gives a total its figure: "... railways carried", "... imports reached".
+_MEASURED = (
+    r"(?:carried|handled|moved|shipped|reached|rose|grew|fell|dropped|declined|increased|"
+    r"decreased|totall?ed|amounted|stood|exceeded|topped|hit|climbed|jumped|surged|doubled|"
+    r"tripled|were|was|is|are|will\s+(?:reach|rise|grow|hit|top|exceed))"
+)
+AGGREGATE_SUBJECT = re.compile(
+    rf"^{_ADVERBIAL}(?:The\s+|the\s+)?{_WHOLE_OF}\s+(?:[a-z-]+\s+){{0,3}}?{_AGGREGATE}\b"
+    rf"[^,;]{{0,60}}?\b{_MEASURED}\b"
+    # "Total rail transit through Kazakhstan", "Overall cargo across the country"
+    rf"|^{_ADVERBIAL}(?:The\s+)?(?:[Tt]otal|[Oo]verall)\s+(?:[a-z-]+\s+){{0,3}}?"
+    r"(?:through|in|across|of|via)\s+(?:the\s+country\b|[A-Z])"
+)
+#: What an organisation or a country does with its own cargo, not the system's.
+_MOVE_VERB = (
+    r"(?:carried|carries|handled|handles|moved|moves|transported|shipped|delivered|exported|"
+    r"exports|imported|imports|sent|dispatched|processed|transshipped|loaded|earned)"
+)
+#: What an actor means to do: its own plan, across whatever it runs or sends.
+_PLAN_VERB = r"(?:plans|plan|wants|want|intends|intend|aims|aim|hopes|hope|seeks|seek)"
+_ADVERB = r"(?:(?:also|now|still|further|already|alone|itself|together)\s+)?"
+#: "The national railway wants ...", "The state gas company carried ...".
+_NATIONAL = re.compile(
+    r"^(?:The|the)\s+(?:national|state|country’s|country's)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:railway|railways|rail|carrier|company|operator|monopoly)\b"
+)
+#: "Kazakhstan also plans to ...", "Urumqi intends to ...": a named actor's own plan.
+_NAMED_ACTOR = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}")
+
+
+def other_subject(sent: Sentence, here: list[Mention], countries: set[str]) -> str:
+    """Why the sentence's subject is another thing than a system (a country's or a network's
+    total, an organisation or a country moving its own cargo, a named actor's own plan), or ''.
+    A sentence that names no system and opens on such a subject gives its topic nothing."""
+    text = sent.text
+    if AGGREGATE_SUBJECT.match(text):
+        return "its subject is a country's, a network's or a total figure, not one system's"
+    moves = re.compile(rf"\s*{_ADVERB}(?:{_MOVE_VERB}|{_PLAN_VERB})\b")
+    plans = re.compile(rf"\s*{_ADVERB}{_PLAN_VERB}\s+to\b")
+    national = _NATIONAL.match(text)
+    if national is not None and moves.match(text, national.end()):
+        return f"its subject, {national.group()!r}, moves or plans for its whole network"
+    for m in here:
+        opening = text[: m.start - sent.start]
+        subject = m.how == "organisation" and len(opening.split()) <= 2 and "," not in opening
+        if subject and moves.match(text, m.end - sent.start):
+            return f"its subject, the organisation {m.phrase!r}, moves or plans its own"
+    actor = _NAMED_ACTOR.match(text)
+    if actor is None or actor.group().startswith(("The ", "It ", "Its ", "This ")):
+        return ""
+    name = actor.group().strip()
+    if name in countries and moves.match(text, actor.end() - 1):
+        return f"its subject, {name!r}, moves or plans its own"
+    if plans.match(text, actor.end() - 1):
+        return f"its subject, {name!r}, makes its own plan"
+    return ""
