@@ -61,6 +61,8 @@ _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline",
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
 #: Mentions that are about something else than a known system: the sentence inherits no topic.
 _ELSEWHERE = {"unmapped", "route"}
+#: Adjectives that make "the line" a new one: "the new line", "the planned pipeline".
+_NEWLY = re.compile(r"\b(?:new|planned|proposed|future)\b", re.I)
 #: Heads that name a system as a whole, never one of its lines: "the system", "the network".
 _WHOLE_HEADS = {"system", "network"}
 #: Heads that stay with what is being read about even as a whole: "the whole project" after Line
@@ -352,6 +354,8 @@ class Discourse:
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
+            if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
+                root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
             if (
                 root is not None
@@ -407,6 +411,17 @@ class Discourse:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
+
+    def _newest_part(self) -> Mention | None:
+        """The part last named (Line D, a listed part, "a fourth line"): what "the new line"
+        means once one is in play, rather than the whole system with its existing lines."""
+        for m in reversed(self.seen + self.subjects):
+            system = self.by_id.get(m.system or "")
+            if m.how == "part" or (system is not None and system.part_of):
+                return m
+            if m.how == "new" and NEW_PART.search(m.phrase):
+                return m
+        return None
 
     def _back_before(self, si: int, sent: Sentence, about: list[Mention]) -> Mention | None:
         """ "The minister described the railway as ... joining the Trans-Caspian corridor": a

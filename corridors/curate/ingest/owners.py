@@ -117,3 +117,22 @@ def other_subject(sent: Sentence, here: list[Mention], countries: set[str]) -> s
     if plans.match(text, actor.end() - 1):
         return f"its subject, {name!r}, makes its own plan"
     return ""
+
+
+#: "cut the trip by seven days", "raise capacity by 15 million tons", "rose by 1.2 million tons":
+#: the size of a change, never a level the system has.
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc\w*|shorten\w*|lengthen\w*|sav\w+|trim\w*|rais\w+|increas\w*|"
+    r"boost\w*|lift\w*|expand\w*|extend\w*|grow\w*|grew|rose|rise|rises|rising|fell|fall\w*|"
+    r"drop\w*|decreas\w*|declin\w*|climb\w*|jump\w*|slash\w*|speed\w*\s+up)\b[^.;:]{0,80}?"
+    r"\bby\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|up\s+to|roughly|another|"
+    r"a\s+further|an\s+additional|a\s+further)\s+)?(?:US\s*)?\$?$",
+    re.I,
+)
+#: Fields whose value is an amount, which a change can be told in.
+_AMOUNTS = {"length", "section_length", "capacity", "traffic", "transit_time", "target", "cost"}
+
+
+def is_change(sentence: str, at: int, field: str) -> bool:
+    """Is the amount at ``at`` the size of a change ("by seven days"), not a level?"""
+    return field in _AMOUNTS and _CHANGED_BY.search(sentence[max(0, at - 120) : at]) is not None

@@ -26,6 +26,7 @@ from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
+from .owners import is_change
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -419,6 +420,10 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _target(subjects, sent, value)
         if target is None or not target.system:
             continue
+        if is_change(sent.text, value.at, value.field) and not (
+            by_id[target.system].part_of and value.field == "capacity"
+        ):
+            continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             props.add(target, value, sent)
