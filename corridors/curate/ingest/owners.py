@@ -136,3 +136,67 @@ _AMOUNTS = {"length", "section_length", "capacity", "traffic", "transit_time", "
 def is_change(sentence: str, at: int, field: str) -> bool:
     """Is the amount at ``at`` the size of a change ("by seven days"), not a level?"""
     return field in _AMOUNTS and _CHANGED_BY.search(sentence[max(0, at - 120) : at]) is not None
+
+
+#: A facility a sentence brings in as a thing of its own: "a new terminal", "a container hub at
+#: Aktau" (an indefinite facility, new or placed somewhere other than a system), not "a key hub"
+#: said of the subject.
+_FACILITY = re.compile(
+    r"(?<!,\s)(?<!\bis\s)(?<!\bas\s)(?<!\bwas\s)(?<!\bare\s)\b(?:[Aa]|[Aa]n)\s+"
+    r"(?P<new>(?:(?:new|second|third|further|additional|extra|planned|proposed|modern|large|big|"
+    r"major|huge)\s+)+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:terminal|yard|berth|depot|hub|warehouse|station|facility|plant|quay|pier|"
+    r"logistics\s+cent(?:re|er)|free\s+zone)s?\b"
+    r"(?P<at>\s+(?:at|in|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)?"
+)
+#: A relative clause set off by commas: ", which opened in 2015," (or to the sentence's end).
+_RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;]*")
+#: The little words between an amount and the thing it is of: "38 bcm of the X pipeline".
+_OF_THING = re.compile(r"^[\w$.,%\s-]{0,40}?\b(?:of|at|on|for|through|in)\s+(?:the\s+)?$")
+
+
+def facilities(sent: Sentence) -> list[Mention]:
+    """Facilities a sentence brings in as things of their own, as mentions of no system: a
+    figure in their clause after them is theirs ("a container hub at Aktau with a capacity of
+    ...")."""
+    out = []
+    for m in _FACILITY.finditer(sent.text):
+        if m.group("new") or m.group("at"):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            why = "a facility of its own, no system's"
+            out.append(Mention(0, start, end, m.group(), None, "", 0.0, why, False, how="new"))
+    return out
+
+
+def _antecedent(cands: list[Mention], sent: Sentence, comma: int) -> Mention | None:
+    """The mention a relative clause at ``comma`` (an offset in the article) hangs on: the one
+    ending at most three words before it, with no comma between."""
+    for m in sorted(cands, key=lambda m: -m.end):
+        if m.end <= comma and m.start != m.end:
+            between = sent.text[m.end - sent.start : comma - sent.start]
+            return m if len(between.split()) <= 3 and "," not in between else None
+    return None
+
+
+def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: int) -> list[Mention]:
+    """The mentions an amount at ``at`` (in the sentence) can belong to, from the systems
+    ``cands`` and the other things ``others`` (other named infrastructure, facilities). An
+    amount followed by "of the X pipeline" is X's; one in a relative clause is its antecedent's;
+    one outside a relative clause is not of what the clause names. A mention of no system
+    chosen later means the amount is another thing's."""
+    offset = sent.start + at
+    for o in others:
+        if o.start > offset and _OF_THING.match(sent.text[at : o.start - sent.start]):
+            return [o]  # "more than the 38 bcm of the Power of Siberia pipeline"
+    every = cands + others
+    for r in _RELATIVE.finditer(sent.text):
+        a, b = sent.start + r.start(), sent.start + r.end()
+        if a < offset < b:
+            head = _antecedent(every, sent, a)
+            inside = [m for m in every if a <= m.start < offset]
+            return inside or ([head] if head is not None else [])
+        every = [m for m in every if not a <= m.start < b]
+    inside_facility = [
+        m for m in every for f in others if f.how == "new" and f.start < m.start < f.end
+    ]
+    return [m for m in every if m not in inside_facility]
