@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes, stages
+from . import dates, scopes, stages, statuses
 from .context import Context
 from .fields import Value
 
@@ -23,9 +23,12 @@ EVENTS = (
         # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
         # "established diplomatic relations in 1992")
         r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
-        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service|"
-        r"supplying|delivering)|"
-        r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
+        # "started commercial operations", "began regular service", "commenced full operation"
+        r"(?:began|begun|started|start|starts|begin|begins|commenced|commence|launched)\s+"
+        r"(?:(?:commercial|regular|full|full-scale|scheduled|normal|trial-free)\s+)?"
+        r"(?:operating|operations?|pumping|running|service|supplying|delivering)|"
+        r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
+        r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
         r"(?:been|in\s+use|in\s+operation|in\s+service)\s+(?:working|operating|running|in\s+"
         r"(?:operation|service)|)\s*(?=since\b)|"
@@ -103,6 +106,8 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     """The clause dates something else: another thing ("An office ... opened"), a condition
     ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
     a step ("start boring the tunnels"), or a launch of something other than works."""
+    if before and statuses.NEW_THING.search(sentence, a, before[-1].start()):
+        return True  # "the corridor's second track was put into service": the track's date
     if before:  # the subject of the cue's own conjunct: "The study was completed in 2023 and
         # construction started in 2024" dates the construction with the second
         joins = list(re.finditer(r"\s(?:and|but)\s", sentence[a : before[-1].start()]))
@@ -124,9 +129,13 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         sentence, a, cue.start()
     ):
         return True
-    # "will start boring the first tunnels in 2026": a step, not the start of works
+    # "will start boring the first tunnels in 2026": a step, not the start of works ("will start
+    # being built" is the works)
     return bool(
-        re.match(r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[cue.end() :])
+        re.match(
+            r"\s+(?!build|construct|work|lay|operat|runn|being\s+(?:built|laid|constructed))\w+ing\b",
+            sentence[cue.end() :],
+        )
     )
 
 
@@ -165,13 +174,18 @@ _FUTURE = re.compile(
 )
 
 
-def _due(sentence: str, cue: re.Match, value: str, reference: str) -> bool:
-    """A service said to begin after the article's date: when the works are due to be done
-    (a completion date, as curators record it), not an opening that has happened."""
+def _due(sentence: str, cue: re.Match, value: str, reference: str) -> str:
+    """What an opening cue dates: none when denied ("did not open in 2016"); a service said to
+    begin after the article's date is when the works are due to be done (a completion date, as
+    curators record it); else the opening."""
+    if statuses.mood(sentence, cue.start(), cue.end()) == "denied":
+        return ""
     if not re.match(r"(?:start|begin)\s", cue.group(), re.I):
-        return False
+        return "opening_date"
     later = stages.compare(value, reference) == 1
-    return later and _FUTURE.search(sentence[: cue.start()]) is not None
+    if later and _FUTURE.search(sentence[: cue.start()]) is not None:
+        return "completion_date"
+    return "opening_date"
 
 
 def event_dates(sentence: str, ctx: Context) -> list[Value]:
@@ -188,8 +202,10 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
-        if name == "opening_date" and _due(sentence, cue, when.value, ctx.article_date):
-            name = "completion_date"  # "should begin supplying gas in January 2014": due then
+        if name == "opening_date":
+            name = _due(sentence, cue, when.value, ctx.article_date)
+            if not name:
+                continue
         text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
         # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
         scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))
