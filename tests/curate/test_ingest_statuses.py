@@ -136,6 +136,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             [],
             id="a new terminal is its own",
         ),
+        pytest.param(
+            "Work on a new seaport nearby is due to start in spring.",
+            [],
+            id="works on a new port are its own",
+        ),
         # two stages, each where it stands
         pytest.param(
             "Two strings are in service, while work on the third has not started.",

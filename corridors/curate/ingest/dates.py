@@ -49,7 +49,8 @@ DATE = re.compile(
     # "in the autumn", "in autumn 2023", "by late summer": a season, of the year the tense says
     rf"|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bduring\s))"
     rf"(?:(?:the|early|late|mid-?)\s+)?"
-    rf"(?P<season2>spring|summer|autumn|fall)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?\b",
+    rf"(?P<season2>spring|summer|autumn|fall)(?:\s+(?:of\s+)?(?:(?P<syear>{_YEAR})|"
+    r"(?:the\s+)?(?P<srel>this|next|last|same)\s+year))?\b",
     re.IGNORECASE,
 )
 _WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -198,6 +199,8 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
     if g["season2"]:  # "in autumn 2023"; "in the autumn", of the year the tense points to
         if g["syear"]:
             return g["syear"], "", False
+        if g["srel"] and ref:  # "in the fall of this year"
+            return str(ref[0] + {"next": 1, "last": -1}.get(g["srel"].lower(), 0)), "", True
         month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10}[g["season2"].lower()]
         return _month_year(calendar.month_name[month], None, ref, when)[:4], "", True
     if g["season"]:  # "next spring": the year it falls in (a season has no month of its own)

@@ -48,12 +48,27 @@ EVENTS = (
         "start_date",
         r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
         r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
-        r"groundbreaking|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
+        r"ground-?breaking|foundation-laying|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
         r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone|"
         r"launch|launched",
     ),
 )
 _EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)
+#: A ceremony that starts works, and the words that say when it was held: the date may stand far
+#: after the noun ("the groundbreaking for the Tajik section of Line D ... took place on ...").
+CEREMONY = re.compile(r"ground-?breaking|foundation-laying", re.I)
+HELD = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|is\s+to\s+be\s+held|will\s+be\s+held)\s+(?:on|in)\s*$",
+    re.I,
+)
+#: A plan of the past that did not come to pass: "was supposed to start in 2023", "plans were for
+#: construction to begin in 2016": its date is no start, no opening.
+UNMET = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+|first\s+)?(?:supposed|due|"
+    r"scheduled|slated|set|expected|meant|planned|intended)\s+to\b|\b(?:was|were)\s+to\s+"
+    r"(?:have\s+)?(?:begin|start|open|be)\b|\bplans\s+(?:were|had\s+been)\s+(?:for|to)\b",
+    re.I,
+)
 #: A date after one of these is when something was said, not when the thing happened.
 SAID = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|noted|added|urged|wrote|declared|"
@@ -150,14 +165,19 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     ]
     if _another_things(sentence, a, before):
         return None
+    if before and statuses.NEW_THING.search(sentence, a, b):
+        return None  # "plans to complete the second tracks this year": the tracks' date
+    if UNMET.search(sentence, a, when.start):
+        return None  # "was supposed to start in the fall": a plan that was not kept
     if before:
         cue = before[-1]
         # far from its cue, a date is some other clause's; counted in words, so that a long
         # name between them ("finish the Turkmenistan–Uzbekistan–China pipeline by 2014") is one
-        if (
-            SAID.search(sentence, cue.end(), when.start)
-            or len(sentence[cue.end() : when.start].split()) > 10
-        ):
+        gap = sentence[cue.end() : when.start]
+        held = CEREMONY.search(cue.group()) and HELD.search(
+            gap
+        )  # "... ceremony for X took place on"
+        if SAID.search(gap) or (len(gap.split()) > 10 and not held):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
     after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))

@@ -90,7 +90,8 @@ HALT = re.compile(
     r"shelved|shelve|mothballed|suspended|suspend|suspension|halted|halt|halting|"
     r"postponed|postpone|postponement|delayed|delays?|held\s+up|holding\s+up|put\s+off|"
     r"deferred|in\s+limbo|abandoned|scrapped|cancell?ed|resum(?:e|es|ed|ption)|restart(?:s|ed)?|"
-    r"set\s*backs?|setbacks?|came\s+to\s+a\s+standstill|at\s+a\s+standstill)\b",
+    r"set\s*backs?|setbacks?|came\s+to\s+a\s+standstill|at\s+a\s+standstill|"
+    r"(?:pushed|put|set)\s+back|slipped|slips)\b",
     re.I,
 )
 #: A start that never came, said with the start's own words: planned.
@@ -100,14 +101,16 @@ NEVER = re.compile(
     r"built|break\s+ground|get\s+under\s*way|materiali[sz]e)|"
     r"(?:has|have|had)\s+never\s+(?:got|gotten|gone)\s+(?:off\s+the\s+ground|beyond)|"
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+built|"
-    r"(?:has|have|had)\s+never\s+been\s+built|never\s+(?:got|went)\s+(?:off\s+the\s+ground|"
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:launched|started|begun|built|implemented|"
+    r"reali[sz]ed)|(?:has|have|had)\s+never\s+been\s+built|never\s+(?:got|went)\s+(?:off\s+the\s+ground|"
     r"beyond)|"
     r"(?:remains?|remained|still|is|are|was)\s+(?:only\s+|largely\s+|just\s+)?(?:on\s+paper|on\s+"
     r"the\s+drawing\s+board)|"
     r"(?:at|in)\s+the\s+(?:design|planning|feasibility|study|survey|pre-?feasibility|"
     r"negotiation|discussion|concept)\s+stage|"
     # a study of whether to build it still going on: "the feasibility study is under way"
-    r"(?:feasibility|design|survey)\s+(?:study|studies|work|works)(?:\s+(?:of|for|on)\s+"
+    r"(?:(?:feasibility|design|survey)\s+(?:study|studies|work|works)|(?:field\s+)?surveys?)"
+    r"(?:\s+(?:of|for|on)\s+"
     r"[^.;,]{0,60}?)?\s+(?:is|are|has\s+been)\s+"
     r"(?:now\s+|still\s+)?(?:under\s*way|underway|in\s+progress|ongoing|being\s+(?:prepared|"
     r"drafted|carried\s+out|conducted|done))|"
@@ -165,6 +168,12 @@ NAMED = (
         ),
     ),
 )
+#: Works over: "was completed (ahead of schedule)", "was launched two years ahead of schedule".
+DONE = re.compile(
+    r"\b(?:completed|finished|launched|opened|commissioned|delivered|inaugurated|handed\s+over|"
+    r"put\s+into\s+(?:operation|service))\b",
+    re.I,
+)
 #: "The construction of the X railway is a prime example": building is going on, unless its
 #: clause is about preparing for it, or its start, halt or end (read by the families above).
 CONSTRUCTION_OF = re.compile(
@@ -213,9 +222,10 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
     return ""
 
 
-def _other_thing(sentence: str, at: int) -> bool:
-    """A second track, a new terminal, another branch: the clause is about something beside it."""
-    return bool(NEW_THING.search(sentence, scopes.clause_of(sentence, at)[0], at))
+def _other_thing(sentence: str, at: int, end: int | None = None) -> bool:
+    """A second track, a new terminal, another branch: the clause (up to ``end``, for "work on a
+    new seaport is to start") is about something beside it."""
+    return bool(NEW_THING.search(sentence, scopes.clause_of(sentence, at)[0], end or at))
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
@@ -273,7 +283,7 @@ def statuses(sentence: str) -> list[Value]:
         if mood(sentence, m.start()) != "condition" and not _other_thing(sentence, m.start()):
             add("planned", m, "a start still to come:")
     for m in START.finditer(sentence):
-        if not free(*m.span()) or _other_thing(sentence, m.start()):
+        if not free(*m.span()) or _other_thing(sentence, m.start(), m.end()):
             continue
         if any(a <= m.start() < b for a, b in halted):
             taken.append(m.span())
@@ -289,6 +299,8 @@ def statuses(sentence: str) -> list[Value]:
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or any(a <= m.start() < b for a, b in halted):
                 continue
+            if status == "under_construction" and DONE.search(lead(sentence, m.start())):
+                continue  # "was completed ahead of schedule": the works are over
             if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
                 continue  # "a transshipment station is planned at Makmal": another thing's plan
             said = mood(sentence, m.start(), m.end())
