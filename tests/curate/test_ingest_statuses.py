@@ -236,6 +236,46 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             {("start_date", "2022")},
             id="a season's start",
         ),
+        pytest.param(
+            "Gas deliveries are to begin in 2010.",
+            "2008-07-10",
+            {("completion_date", "2010")},
+            id="deliveries to begin: a service due, not works",
+        ),
+        pytest.param(
+            "Freight trains began running in 2019.",
+            "2020-01-10",
+            {("opening_date", "2019")},
+            id="trains began running: an opening",
+        ),
+        pytest.param(
+            "The line is planned to go into service in 2030.",
+            "2025-06-01",
+            {("completion_date", "2030")},
+            id="to go into service: when it is due",
+        ),
+        pytest.param(
+            "On Friday the two railways began moving containers over the pass.",
+            "2024-05-27",
+            set(),
+            id="a step on a day before its cue",
+        ),
+        pytest.param(
+            "The project was supposed to start in the fall of this year.",
+            "2023-09-30",
+            set(),
+            id="a plan not kept",
+        ),
+        pytest.param(
+            "Work is to start in October.", "", set(), id="no dateline: no date to record"
+        ),
+        pytest.param(
+            "The groundbreaking for the Tajik stretch of the new gas line took place on 13 "
+            "September 2014.",
+            "2024-02-06",
+            {("start_date", "2014-09-13")},
+            id="a ceremony held far from its noun",
+        ),
     ],
 )
 def test_event_idioms(sentence: str, date: str, expected) -> None:

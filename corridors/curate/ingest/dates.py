@@ -8,7 +8,8 @@ end of the decade" -> the dateline's decade, qualifier "by the end of", read "by
 the first six months of this year", "in the first half of 2020", "last year", "that year").
 
 What is never guessed: a relative date in an article that states no date of its own stays as the
-words, with a note asking for the date; a weekday is the latest such day on or before the dateline
+words, with a note asking for the date (events.py proposes no date from it: a curator records
+none); a weekday is the latest such day on or before the dateline
 ("said on Tuesday" in a report dated Tuesday is that Tuesday). Which event a date is of (start,
 completion, opening, first proposed) is decided by the words near it (events.py).
 

@@ -3,7 +3,11 @@
 Dates (dates.py) fill the event the words next to them name: start ("will get under way in
 October", "the groundbreaking ceremony on September 13"), completion ("will be completed within
 the next five years"), opening ("began operating in July"), first proposed ("first surfaced in
-1996"); a date a statement was made on ("said on Tuesday") fills nothing.
+1996"); a date a statement was made on ("said on Tuesday") fills nothing. An opening still to come
+("is planned to go into service in 2030") is when the works are due: a completion date, as
+curators record it. A plan that was not kept ("was supposed to start last autumn"), a step
+("began moving cargo"), something new beside the system ("the second track") and a date an
+undated article cannot resolve ("in October") date nothing.
 """
 
 from __future__ import annotations
@@ -181,37 +185,46 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
     after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    if after and _another_things(sentence, a, [after]):
+        return None  # "On Friday they began moving cargo": a step, not the works
     if after and not SAID.search(sentence, when.end, after.start()):
         return after.lastgroup, after  # type: ignore[return-value]
     return None
 
 
-#: A service still to begin: "should begin supplying", "is due to start operating".
-_FUTURE = re.compile(
-    r"\b(?:will|shall|should|(?:is|are)\s+(?:due\s+|set\s+|expected\s+|scheduled\s+)?to)\s+"
-    r"(?:\w+\s+)?$",
-    re.I,
-)
-
-
 def _due(sentence: str, cue: re.Match, value: str, reference: str) -> str:
-    """What an opening cue dates: none when denied ("did not open in 2016"); a service said to
-    begin after the article's date is when the works are due to be done (a completion date, as
-    curators record it); else the opening."""
-    if statuses.mood(sentence, cue.start(), cue.end()) == "denied":
+    """What an opening cue dates, by the mood of its clause. An opening still to come ("should be
+    commissioned next year", "is planned to go into service in 2030", "is due to start supplying
+    gas in January 2014", "opens in 2027" in a 2025 report) is when the works are due to be done:
+    a completion date, as curators record it (an opening date is when it entered service). One
+    denied ("did not open in 2016") dates nothing; else it is the opening that happened."""
+    said = statuses.mood(sentence, cue.start(), cue.end())
+    if said == "denied":
         return ""
-    if not re.match(r"(?:start|begin)\s", cue.group(), re.I):
-        return "opening_date"
+    if said in ("future", "condition"):
+        return "completion_date"
     later = stages.compare(value, reference) == 1
-    if later and _FUTURE.search(sentence[: cue.start()]) is not None:
+    if later and not re.search(r"\b(?:was|were|had|did)\b", statuses.lead(sentence, cue.start())):
         return "completion_date"
     return "opening_date"
+
+
+#: What a service start is said of: "gas deliveries will begin in 2010" is an opening, not works.
+SERVICE = re.compile(
+    r"\b(?:deliver(?:y|ies)|suppl(?:y|ies)|operations?|services?|traffic|flows?|exports?|"
+    r"shipments?|pumping|transit|trains?|freight|imports?)\s+(?:[\w’']+\s+){0,3}?$",
+    re.I,
+)
+#: A date as claims.csv stores it: a day, a month, a year or a decade.
+STORED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$|^\d{3}0s$")
 
 
 def event_dates(sentence: str, ctx: Context) -> list[Value]:
     """Start, completion, opening and proposed dates: each date with the event it is of."""
     out = []
     for when in dates.READERS[ctx.dates](sentence, ctx.article_date):
+        if not STORED.match(when.value):
+            continue  # "in October" with no dateline to read it against: no date to record
         found = _event_for(sentence, when)
         if found is None:
             continue
@@ -222,6 +235,8 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
+        if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
+            name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
         if name == "opening_date":
             name = _due(sentence, cue, when.value, ctx.article_date)
             if not name:
