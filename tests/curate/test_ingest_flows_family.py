@@ -111,3 +111,148 @@ def test_period_shapes(words: str, article_date: str, expected: list[str]) -> No
 def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
     found = periods.find_periods(words, article_date)
     assert [p.value for p in found if p.target] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article_date", "field", "expected"),
+    [
+        pytest.param(
+            "Freight on the route climbed 40% year on year to 2.2 million tonnes in 9M 2023.",
+            "2023-10-20",
+            "traffic",
+            {("2200000", "tonnes", "", "2023-01/2023-09", "")},
+            id="a level reached after a share of growth, in a short period",
+        ),
+        pytest.param(
+            "Shipments along the corridor reached 1.4 mln tonnes in the first nine months.",
+            "2023-10-20",
+            "traffic",
+            {("1400000", "tonnes", "", "2023-01/2023-09", "")},
+            id="months counted with no year: the dateline's",
+        ),
+        pytest.param(
+            "During the first quarter, 75 block trains used the route.",
+            "2023-05-02",
+            "traffic",
+            {("75", "trains", "", "2023-01/2023-03", "")},
+            id="trains that used the route in a quarter",
+        ),
+        pytest.param(
+            "From January to May 2021, 16 bcm of gas came through the line to China.",
+            "2021-06-10",
+            "traffic",
+            {("16", "bcm", "", "2021-01/2021-05", "")},
+            id="gas that came through in a span of months",
+        ),
+        pytest.param(
+            "The terminal processed 90,000 containers (TEU) in 2019.",
+            "2020-01-15",
+            "traffic",
+            {("90000", "TEU", "", "2019", "")},
+            id="containers counted in twenty-foot units",
+        ),
+        pytest.param(
+            "Container traffic on the line grew 3 times, reaching 40,000 TEU in 2022.",
+            "2023-01-15",
+            "traffic",
+            {("40000", "TEU", "", "2022", "")},
+            id="a multiple of growth, then the level reached",
+        ),
+        pytest.param(
+            "The yard handles 14 trains a day on average in 2021.",
+            "2022-01-15",
+            "traffic",
+            set(),
+            id="a daily rate is no period's traffic",
+        ),
+        pytest.param(
+            "Around 50 trains with 5,000 containers cross the border every month.",
+            "2022-01-15",
+            "traffic",
+            set(),
+            id="a monthly rate is no period's traffic",
+        ),
+        pytest.param(
+            "The hub has handled 30,000 TEU over the past half year and plans to take this to "
+            "90,000 TEU this year.",
+            "2018-07-10",
+            "traffic",
+            set(),
+            id="the period after an aim's figure is not the figure before it",
+        ),
+        pytest.param(
+            "The hub has handled 30,000 TEU over the past half year and plans to take this to "
+            "90,000 TEU this year.",
+            "2018-07-10",
+            "target",
+            {("90000", "TEU", "", "2018", "")},
+            id="an aim to bring a volume to a level this year",
+        ),
+        pytest.param(
+            "In 2023 the route moved 3 million tonnes, and the ministry hopes for 4 million tonnes "
+            "next year.",
+            "2024-01-10",
+            "target",
+            {("4000000", "tonnes", "", "2025", "")},
+            id="hoped for next year: a target with the next year",
+        ),
+        pytest.param(
+            "We are aiming for 400,000 TEU by 2022.",
+            "2019-03-01",
+            "target",
+            {("400000", "TEU/year", "", "2022", "")},
+            id="aiming for a level by a year: a yearly target",
+        ),
+        pytest.param(
+            "Cargo on the route should hit 9 mln tonnes by 2028.",
+            "2025-03-01",
+            "target",
+            {("9000000", "tonnes/year", "", "2028", "")},
+            id="a level it should hit by a year",
+        ),
+        pytest.param(
+            "The terminal's capacity will be 600,000 TEU by 2021.",
+            "2018-03-01",
+            "capacity",
+            set(),
+            id="a capacity still to come by a year is no capacity",
+        ),
+        pytest.param(
+            "The terminal's capacity will be 600,000 TEU by 2021.",
+            "2018-03-01",
+            "target",
+            {("600000", "TEU/year", "", "2021", "")},
+            id="a capacity still to come by a year is a target",
+        ),
+        pytest.param(
+            "The three strings can jointly carry 55 bcm of gas per year.",
+            "2020-03-01",
+            "capacity",
+            {("55", "bcm/year", "", "", "")},
+            id="can, an adverb, and a verb of carrying: a capacity",
+        ),
+        pytest.param(
+            "The new string will move 20 to 25 bn cu m of gas a year.",
+            "2020-03-01",
+            "capacity",
+            {("25", "bcm/year", "up to", "", "")},
+            id="a range in short cubic metres: its upper end",
+        ),
+        pytest.param(
+            "Freight stood at 3 million tonnes against a capacity of 5 million tonnes a year.",
+            "2020-03-01",
+            "capacity",
+            {("5000000", "tonnes/year", "", "", "")},
+            id="a yearly word is the figure's after it, not the one before",
+        ),
+        pytest.param(
+            "The line has carried 250 bcm since 2010, including 41 bcm last year.",
+            "2020-03-01",
+            "traffic",
+            {("41", "bcm", "", "2019", "")},
+            id="a running total since a year is no traffic; the part of last year is",
+        ),
+    ],
+)
+def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
+    assert _fields(sentence, field, article_date) == expected
