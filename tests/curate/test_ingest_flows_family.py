@@ -252,6 +252,49 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("41", "bcm", "", "2019", "")},
             id="a running total since a year is no traffic; the part of last year is",
         ),
+        pytest.param(
+            "Since 2012 the pipe has carried 180 bcm to China.",
+            "2020-03-01",
+            "traffic",
+            set(),
+            id="since a year, then a verb in the perfect: a running total",
+        ),
+        pytest.param(
+            "Altogether, 290 bcm have flowed through the line.",
+            "2020-03-01",
+            "traffic",
+            set(),
+            id="altogether, with no period: a running total",
+        ),
+        pytest.param(
+            "Between the line's opening in 2009 and the end of 2019, 300 bcm went to China.",
+            "2020-03-01",
+            "traffic",
+            set(),
+            id="between its opening and a date: a running total",
+        ),
+        pytest.param(
+            "By last month, 150 trains and 200,000 tonnes had come in from China.",
+            "2024-10-01",
+            "traffic",
+            set(),
+            id="a pluperfect of arriving: a running total",
+        ),
+        pytest.param(
+            "Between March and June, trains brought 9,000 TEU in all.",
+            "2024-10-01",
+            "traffic",
+            {("9000", "TEU", "", "2024-03/2024-06", "")},
+            id="in all, with a period in the clause: that period's traffic",
+        ),
+        pytest.param(
+            "In 2023, 150 trains arrived from China; in the first five months of this year there "
+            "were 130 trains.",
+            "2024-07-01",
+            "traffic",
+            {("150", "trains", "", "2023", ""), ("130", "trains", "", "2024-01/2024-05", "")},
+            id="a period across a semicolon is the other figure's",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:

@@ -36,7 +36,8 @@ TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
-    r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|"
+    r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
+    r"arrived|departed|entered|"
     r"shipments?|deliveries|freight|cargo|transportation|transit)\b",
     re.I,
 )
@@ -126,8 +127,15 @@ def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list
         if p.start >= q.end
         and not _BESIDE.search(sentence, q.end, p.start)
         and not _another_figure(sentence[q.end : p.start])
+        and ";" not in sentence[q.end : p.start]
     ]
-    before = [p for p in own if p.end <= q.start and not _BESIDE.search(sentence, p.end, q.start)]
+    before = [
+        p
+        for p in own
+        if p.end <= q.start
+        and not _BESIDE.search(sentence, p.end, q.start)
+        and ";" not in sentence[p.end : q.start]  # "In 2024, 287 ...; this year 225": each its own
+    ]
     rest = [
         p
         for p in periods
@@ -380,14 +388,39 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     )
 
 
-#: "a total of 316 bcm", "had carried ... by the end of June": a running total since it opened,
-#: not what was carried in a period.
+#: "cumulative", "since its launch", "had carried ... by the end of June", "to date": a running
+#: total since it opened, never what was carried in a period.
 RUNNING_TOTAL = re.compile(
-    r"\b(?:a\s+total\s+of|in\s+total|all\s+told|cumulative\w*|since\s+(?:it|its|the\s+\w+)\s+"
-    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened)|had\s+(?:\w+\s+)?(?:carried|moved|"
-    r"handled|transported|delivered|pumped|supplied|made|been\s+made))\b",
+    r"\b(?:cumulative\w*|to\s+date|(?:since|between)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
+    r"[\w’'-]+(?:'s|’s)|the\s+(?:pipeline|line|port|railway|route|terminal|corridor|service))\s+"
+    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened|commission\w*|inception|"
+    r"put\s+into\s+operation)|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:its\s+)?operations?|"
+    r"had\s+(?:\w+\s+)?(?:been\s+)?(?:carried|moved|handled|transported|delivered|pumped|supplied|"
+    r"made|come|gone|run|imported|exported|shipped|received|sent|piped)|(?:in|over|during)\s+"
+    r"(?:its|the(?:ir)?)\s+(?:\w+\s+)?years\s+of\s+operation|as\s+of)\b",
     re.I,
 )
+#: "has carried 250 bcm since 2010", "since 2015 it has handled ...": the total since a year.
+PERFECT_SINCE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b[^,;]*?\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+    re.I,
+)
+
+
+def _since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
+    """The figure is the one a "has carried ... since 2010" governs (not "including 41 bcm last
+    year" after it)."""
+    for m in PERFECT_SINCE.finditer(sentence, a, b):
+        verb_first = m.group().lower().startswith("ha")
+        if m.start() <= q.start and (q.start <= m.end() or not verb_first):
+            return True
+    return False
+
+
+#: "a total of", "in all": a running total only when the clause states no period of its own
+#: ("24,000 TEU in all between January and July" is that span's).
+SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
 
 
 def _traffic(
@@ -398,8 +431,11 @@ def _traffic(
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)
-    if RUNNING_TOTAL.search(sentence, a, b):
+    if RUNNING_TOTAL.search(sentence, a, b) or _since_a_year(q, sentence, a, b):
         return None
+    own = [p for p in spans if not p.inherited and a <= p.start < b]
+    if SUM_WORDS.search(sentence, a, b) and not own:
+        return None  # "In all, 316 bcm have been pumped": since it opened
     return Value(
         "traffic",
         num_text(q.number),
