@@ -501,7 +501,9 @@ def test_a_statement_date_is_no_event() -> None:
             ["under_construction"],
             id="the construction of",
         ),
-        pytest.param("Construction of the railway will begin in October.", [], id="to begin"),
+        pytest.param(
+            "Construction of the railway will begin in October.", ["planned"], id="to begin"
+        ),
         pytest.param(
             "Officials hope construction of the branch will resume soon.", [], id="to resume"
         ),
