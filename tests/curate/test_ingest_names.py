@@ -220,3 +220,33 @@ def test_a_description_by_whose_it_is(fixture_raw, text: str, how: str | None) -
 def test_a_facility_named_by_its_town(fixture_raw, text: str, system: str | None) -> None:
     found = {m.system for m in _mentions(fixture_raw, text) if m.system}
     assert found == ({system} if system else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param(
+            "The China-Kazakhstan-Azerbaijan-Georgia-Türkiye route carried more freight.",
+            TITR,
+            id="a chain going on beyond the drawn ends, a country respelled",
+        ),
+        pytest.param(
+            "The Uzbekistan-Kyrgyzstan-China railway got its loan.", CKU, id="countries reversed"
+        ),
+    ],
+)
+def test_a_system_named_by_its_countries_in_a_row(fixture_raw, text: str, system: str) -> None:
+    assert system in {m.system for m in _mentions(fixture_raw, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Kyrgyzstan-China gas pipeline was shelved.", id="one country shared"),
+        pytest.param(
+            "The China-Kyrgyzstan-Tajikistan-Iran corridor opened.", id="none of its countries"
+        ),
+    ],
+)
+def test_a_chain_of_other_countries_is_another_system(fixture_raw, text: str) -> None:
+    assert {m.system for m in _mentions(fixture_raw, text)} <= {None}

@@ -108,6 +108,7 @@ SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("Altynkol", "Altynkul", "Altynköl"),
     ("Dostyk", "Dostyq"),
     ("Aktau", "Aqtau"),
+    ("Turkey", "Türkiye", "Turkiye"),
     ("Kuryk", "Kurik", "Quryq", "Kuryq"),
 )
 _SPELLING_OF = {w.casefold(): group for group in SPELLINGS for w in group}

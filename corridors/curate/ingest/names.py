@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System
+from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System, spellings
 
 _MODIFIER_RE = "|".join(MODIFIERS)
 
@@ -66,15 +66,35 @@ def shares_distinctive(phrase: str, name: str) -> bool:
     return any(_alike(a, b) for a in mine for b in distinctive(name))
 
 
+def _on(system: System) -> set[str]:
+    """The system's countries and places, each as the data spells it."""
+    return {spellings(p)[0] for p in system.countries + system.places}
+
+
+def chain_beyond(parts: list[str], system: System) -> bool:
+    """A name made of places in a chain, three or more of them on the system and the others only
+    before or after them: the route named goes on beyond what is drawn ("China–Kazakhstan–
+    Azerbaijan–Georgia–Türkiye" for a corridor drawn from the Chinese border to Turkey). A place
+    off the system between two on it is another line ("Turkmenistan–Tajikistan–China")."""
+    on = _on(system)
+    flags = [spellings(p)[0] in on for p in parts]
+    if sum(flags) < 3:
+        return False
+    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+    return all(flags[first : last + 1])
+
+
 def foreign_countries(name: str, system: System, countries: set[str]) -> list[str]:
     """The countries a name is made of that the system does not cross: the "Kyrgyzstan-China
-    gas pipeline" is not the Turkmenistan-China one, however alike the names."""
+    gas pipeline" is not the Turkmenistan-China one, however alike the names (a chain that goes
+    on beyond the system's ends, chain_beyond, has none)."""
     if not system.countries:
         return []
-    words = [w for w in re.split(r"[\s\-–—]+", name) if w]
+    if chain_beyond([p for p in re.split(r"\s*[-–—]\s*", name.strip()) if p], system):
+        return []
+    words = [spellings(w)[0] for w in re.split(r"[\s\-–—]+", name) if w]
     named = [w for w in words if w in countries]
-    on = set(system.countries) | set(system.places)
-    return [w for w in named if w not in on]
+    return [w for w in named if w not in _on(system)]
 
 
 def fuzzy_best(
@@ -115,9 +135,13 @@ def fuzzy_best(
         places = _fuzzy_places(tokens, system, countries=False)
         shared = _fuzzy_places(tokens, system, countries=True)
         ends = [p.strip() for p in re.split(r"[-–—]", bare)]
-        joins = len(ends) >= 2 and all(p in system.countries + system.places for p in ends)
+        joins = len(ends) >= 2 and (
+            all(spellings(p)[0] in _on(system) for p in ends) or chain_beyond(ends, system)
+        )
         if joins and score < NAME_SCORE:
-            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, all on it, and is a {kind}"
+            on = [p for p in ends if spellings(p)[0] in _on(system)]
+            said = "all on it" if len(on) == len(ends) else f"{', '.join(on)} on it, in a row"
+            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, {said}, and is a {kind}"
         elif score >= NAME_SCORE:
             conf = min(0.9, score / 100 + 0.05 * len(shared))
             why = f"fuzzy name match: {phrase!r} is {score:.0f}% like {like!r} (rapidfuzz); "
