@@ -53,6 +53,8 @@ _MODIFIER_RE = "|".join(MODIFIERS)
 #: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
 PHRASE = re.compile(
     rf"(?P<name>(?:{NAME_TOKEN}\s+)*{NAME_TOKEN}\s+)?"
+    # "the China-Kyrgyzstan-Uzbekistan (CKU) railway": initials the name is given, before its head
+    rf"(?:\((?P<initials>[A-Z][A-Z0-9]{{1,6}})\)\s+)?"
     rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
     rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
     rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
@@ -99,6 +101,7 @@ class _Reader:
         self.folded = fold(sent.text)
         self.taken: list[tuple[int, int]] = []  # spans of self.folded
         self.found: list[Mention] = []
+        self.inline: dict[str, System] = {}  # initials inside a name: "... (CKU) railway"
 
     def free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.taken)
@@ -211,7 +214,7 @@ class _Reader:
         """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
         sentence gave a system, by which the article may name it from then on."""
         by_id = {s.id: s for s in self.known}
-        return {
+        return self.inline | {
             short: by_id[m.system]
             for m in self.found
             if m.system in by_id and m.how in ("name", "fuzzy")
@@ -322,6 +325,8 @@ class _Reader:
             return
         end = m.end() + (at[0] if at else 0)
         phrase = self.sent.text[start:end].strip()
+        if m.group("initials"):  # read as the name without them, and remembered
+            phrase = " ".join(phrase.replace(f"({m.group('initials')})", " ").split())
         tokens = re.split(r"[\s\-–—]+", name_part + " " + tail) + (at[1] if at else [])
         tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
@@ -334,6 +339,8 @@ class _Reader:
             # place or word of a known route's name it goes through, is that route
             best = (0.7, at[2], f"a {head} through {' '.join(at[1])}, a place on it or a word "
                     f"of its name")  # fmt: skip
+        if best is not None and m.group("initials") and not organisation:
+            self.inline[m.group("initials")] = best[1]
         if best is not None:
             why = best[2] + ("; an organisation named after it" if organisation else "")
             self.add(
