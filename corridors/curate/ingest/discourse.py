@@ -30,7 +30,7 @@ from .sentences import Sentence
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
+    r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
@@ -50,6 +50,8 @@ _KIND_OF = {
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
+    "land port": "port",
+    "inland port": "port",
     "terminal": "port",
     "hub": "port",
     "facility": "port",
