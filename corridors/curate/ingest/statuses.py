@@ -123,33 +123,42 @@ NEVER = re.compile(
 NAMED = (
     (
         # the pace of works says they are going on: "ahead of schedule", "faster than planned",
-        # "excavation has got going", "work ... is being pushed ahead"
+        # "excavation has got going", "work on the line is being pushed ahead", "building of the
+        # line moves ahead fast"
         "under_construction",
         re.compile(
             r"\b(ahead\s+of\s+schedule|behind\s+schedule|(?:faster|quicker|slower)\s+than\s+"
             r"(?:planned|expected|scheduled|envisaged)|(?:excavation|digging|tunnell?ing|drilling|"
-            r"track-?laying|earthworks?|works?|building|construction)\s+(?:[\w’'–-]+\s+){0,4}?"
+            r"track-?laying|earthworks?|works?|building|construction)\s+(?:(?:on|of)\s+[^.;]{0,80}?"
+            r"\s+|(?:[\w’'–-]+\s+){0,4}?)"
             r"(?:(?:has|have)\s+)?(?:got\s+going|(?:is|are)\s+(?:being\s+)?(?:pushed|moving|"
             r"progressing|going(?!\s+to\b))|(?:is|are)\s+(?:now\s+)?(?:under\s*way|underway|in\s+"
-            r"(?:full\s+)?(?:progress|swing))|in\s+(?:full\s+)?(?:progress|swing)))",
+            r"(?:full\s+)?(?:progress|swing))|in\s+(?:full\s+)?(?:progress|swing)|(?:moves?|"
+            r"progress(?:es)?|proceeds?|advances?|goes\s+on)\s+(?:ahead\s+|forward\s+)?(?:fast|"
+            r"quickly|rapidly|apace|well|smoothly|steadily|on\s+schedule|ahead|forward)))",
             re.I,
         ),
     ),
     (
+        # "in its ten years of operation": counting its time in service
         "operating",
         re.compile(
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
+            r"(?:years?|decades?|months?)\s+of\s+(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
             r"running|functioning|working)(?!\s+(?:on|towards?|with|to|out)\b))\b",
             re.I,
         ),
     ),
     (
+        # "a pipeline being built across Tajikistan": a reduced clause says the same as "is"
         "under_construction",
         re.compile(
-            r"\b(under\s+construction|(?:is|are|now)\s+being\s+(?:built|laid|constructed)|"
+            r"\b(under\s+construction|(?<!\bstart\s)(?<!\bstarts\s)(?<!\bstarted\s)(?<!\bbegin\s)"
+            r"(?<!\bbegan\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bof\s)being\s+(?:built|laid|"
+            r"constructed)|"
             r"(?:have|has|had)\s+(?:already\s+)?started\s+building|"
             r"(?:construction|building|works?)\s+(?:on\s+[^.;]{0,60}?\s+)?(?:is|are|has\s+been|"
             r"have\s+been)\s+(?:now\s+|already\s+|well\s+|fully\s+)?(?:under\s*way|underway|"
@@ -158,12 +167,11 @@ NAMED = (
         ),
     ),
     (
+        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part")
         "planned",
         re.compile(
             r"\b(planned(?!\s+to\b)|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
-            r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay|extend)\w*|plans?\s+for|"
-            r"proposed(?=\s+(?:[\w–-]+\s+){0,4}?(?:railway|line|pipeline|corridor|route|port|"
-            r"link|project)))\b",
+            r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay)\w*|plans\s+for)\b",
             re.I,
         ),
     ),
@@ -239,6 +247,10 @@ _PERFECT = re.compile(
     r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+launched)\b",
     re.I,
 )
+BUILDING = "under_construction"
+_MADE = re.compile(
+    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
+)
 _STEP = re.compile(
     r"\b(?:groundwork|earthworks?|track-?laying|excavation|tunnell?ing|laying|installation|"
     r"assembly|welding|pipe-?laying)\b|tracklaying",
@@ -247,7 +259,8 @@ _STEP = re.compile(
 
 
 def _start_stage(sentence: str, m: re.Match) -> str | None:
-    """A start of works: made (under construction), to come or denied (planned), in a condition
+    """A start of works: going on ("has begun": under construction), to come or denied (planned,
+    implied), made ("began", implied under construction when no year dates it), in a condition
     or told in the present ("work starts in October", as often a plan as a fact): nothing."""
     said = mood(sentence, m.start(), m.end())
     if said == "condition" or re.search(r"\b(?:resum|restart)", m.group(), re.I):
@@ -261,8 +274,12 @@ def _start_stage(sentence: str, m: re.Match) -> str | None:
     ceremony = re.search(r"ground-?breaking|foundation-laying", m.group(), re.I)
     if ceremony and FUTURE.search(sentence, m.end(), _clause(sentence, m.start())[1]):
         return "planned"  # "a groundbreaking ceremony will be held in May"
-    # a start told in the past ("began in 2012") is dated, and its date against the article's
-    # says the stage (stages.py): the line may have opened since
+    # a start told in the past with its year ("began in 2012") is dated, and its date against
+    # the article's says the stage (stages.py): the line may have opened since; with no year
+    # ("began on December 27" in an undated copy) the words alone imply works going on
+    a, b = _clause(sentence, m.start())
+    if _MADE.search(m.group()) and not re.search(r"\b(?:19|20)\d\d\b", sentence[a:b]):
+        return "made"
     return None
 
 
@@ -293,7 +310,9 @@ def statuses(sentence: str) -> list[Value]:
         if stage == "under_construction":  # "work has begun": stated
             out.append(Value("status", stage, at=m.start(), reason=f"says {m.group()!r}"))
         elif stage is not None:  # read from a start of works and its tense: implied, not stated
-            why = f"a start of works still to come ({m.group()!r})"
+            how = "made, no year given" if stage == "made" else "still to come"
+            stage = BUILDING if stage == "made" else stage
+            why = f"a start of works {how} ({m.group()!r})"
             out.append(Value("status", stage, at=m.start(), reason=why, hints={"implied": why}))
     for status, pattern in NAMED:
         for m in pattern.finditer(sentence):
@@ -315,6 +334,10 @@ def statuses(sentence: str) -> list[Value]:
         rest = sentence[m.end() : b]
         if not free(a, b) or any(x <= m.start() < y for x, y in halted):
             continue
+        if not re.fullmatch(
+            r"\s*(?:(?:and|but|while|now|so\s+far|meanwhile)\s+)?", lead(sentence, m.start())
+        ):
+            continue  # the object of a verb ("discussed how to speed up construction of"): no stage
         if mood(sentence, m.start()) or FUTURE.search(rest) or NEGATION.search(rest):
             continue  # "the construction of the line will create jobs": no stage of today
         if re.search(r"\b(?:complet|finish|end|done|start|begin|launch)", rest, re.I):
