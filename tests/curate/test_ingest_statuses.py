@@ -133,6 +133,16 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             id="building moves ahead fast",
         ),
         pytest.param(
+            "Over 40 years of operation the line would earn its cost back.",
+            [],
+            id="years of operation to come",
+        ),
+        pytest.param(
+            "The link would bring jobs while it was being built.",
+            [],
+            id="while, after a would: a time to come",
+        ),
+        pytest.param(
             "The envoys discussed how to speed up construction of the line.",
             [],
             id="construction of, the object of a verb",

@@ -49,8 +49,7 @@ NEGATION = re.compile(
 #: A condition or a time to come: "once", "until", "if", "when", "as soon as" (not "when it was
 #: opened", a time past).
 CONDITION = re.compile(
-    r"\b(?:once|until|till|unless|if|when|whenever|as\s+soon\s+as|after|before|provided|"
-    r"assuming)\s",
+    r"\b(?:once|until|till|unless|if|when|whenever|as\s+soon\s+as|provided|assuming)\s",
     re.I,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
@@ -146,7 +145,8 @@ NAMED = (
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
-            r"(?:years?|decades?|months?)\s+of\s+(?:operation|service)|"
+            r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
+            r"(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
             r"running|functioning|working)(?!\s+(?:on|towards?|with|to|out)\b))\b",
             re.I,
@@ -220,6 +220,9 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
     the words before it in its clause, and in the phrase itself up to ``end``."""
     before = lead(sentence, at)
     own = sentence[at:end] if end is not None else ""
+    opener = re.search(r"\b(?:while|as)\s+$", sentence[: at - len(before)], re.I)
+    if opener and FUTURE.search(sentence, 0, at - len(before)):
+        return "future"  # "the line would create jobs while it was being built": a time to come
     cond = CONDITION.search(before)
     if cond and not _PAST.search(before, cond.end()):
         return "condition"
