@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import GENERIC_NAME_WORDS, HEAD_RE, MODIFIERS, System
+from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System
 
 _MODIFIER_RE = "|".join(MODIFIERS)
 
@@ -208,3 +208,125 @@ def operator_named(before: str, name: str, acronyms: list[str], after: str = "")
     if re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*(?i:{HEAD_RE})\b", after):
         return ""
     return f"{m.group('initials')}-{name}"
+
+
+#: A word of a name: capitalised, or a lower-case prefix glued to one ("trans-Caspian").
+NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
+
+
+#: Kinds of a thing at one place, which a country's name alone can single out ("Kazakhstan's
+#: dry port"); a line named by a country ("Uzbekistan's railway") is as likely its network.
+FACILITY_KINDS = {"port", "airport", "power plant", "bridge", "tunnel"}
+#: Initials in brackets right after a name: "(CAGP)", "(TITR, Middle Corridor)".
+DEFINED = re.compile(r"^\s*\(\s*(?P<short>[A-Z][A-Z0-9]{1,6})\s*[,;)]")
+#: Companies' initials, which a bracket after a system's name gives its operator, not it.
+ORGANISATION_INITIALS = {"CNPC", "KTZ", "KTZE", "ADY", "UTY", "GR", "BRI", "SEZ"}
+_CHAIN_TOKEN = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?"
+#: "the gas pipeline Central Asia – China": a head, then a name of places joined by dashes.
+INVERTED = re.compile(
+    rf"\b(?P<head>(?i:{HEAD_RE}))(?:\s+line)?\s+"
+    rf"(?P<chain>{_CHAIN_TOKEN}(?:\s*[-–—]\s*{_CHAIN_TOKEN})+)"
+)
+
+
+def places_in(text: str, system: System) -> list[str]:
+    found = []
+    for item in system.places + system.name_words + system.countries:
+        if re.search(rf"\b{re.escape(item)}\b", text):
+            found.append(item)
+    # "Caspian" (a word of a name) inside "Caspian Sea" (a place) is one place, not two
+    return list(dict.fromkeys(f for f in found if not any(f != g and f in g for g in found)))
+
+
+_IN_PLACE = re.compile(r"^\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
+    """The place named right after a mention ("... in Tajikistan") when the system is not there.
+
+    A country the map knows that the system does not run through is somewhere else; for a system
+    whose curated name carries its place ("North–South Highway in Kyrgyzstan") any other place is.
+    """
+    where = _IN_PLACE.match(after)
+    if not where:
+        return None
+    if not system.localised and all(distinctive(n) for n, _ in system.names):
+        return None  # "Line D of the Central Asia–China gas pipeline in Tajikistan": a part's place
+    place = where.group("where")
+    if place in system.countries + system.places + system.name_words:
+        return None
+    if (place in countries and system.countries) or system.localised:
+        return place
+    return None
+
+
+#: "the dry port at Khorgos", "the dry port in the Khorgos-Eastern Gate zone": a place after
+#: the head, where the name would stand before it.
+_AT_PLACE = re.compile(
+    rf"^\s+(?i:at|in|near|on|via|across|through)\s+(?:(?i:the)\s+)?"
+    rf"(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})"
+)
+
+
+def at_place(after: str, kind: str, known: list[System]) -> tuple[int, list[str], System] | None:
+    """The place after a head ("... at Khorgos", "... via the Caspian") when it is a place or a
+    word of the name of a known system of that kind: (where it ends in ``after``, its words, the
+    system); None otherwise (a country or another place says where, not which: "the railway in
+    Kyrgyzstan")."""
+    m = _AT_PLACE.match(after)
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[\s\-–—]+", m.group("place")) if w[:1].isupper()]
+    for system in known:
+        if kind in system.kinds and not system.part_of:
+            pool = set(system.places + system.name_words)
+            if any(w in pool for w in words):
+                return m.end(), words, system
+    return None
+
+
+def inverted(found: re.Match, known: list[System]) -> tuple[str, float, System, str] | None:
+    """A name written after its head, as Russian and Chinese word order has it ("the gas
+    pipeline Central Asia – China", a match of INVERTED), read as "Central Asia – China gas
+    pipeline", exactly or fuzzily, kind first: (kind, confidence, system, why) or None."""
+    kind = HEADS[found.group("head").lower()]
+    name = f"{found.group('chain')} {found.group('head')}"
+    tokens = [t for t in re.split(r"[\s\-–—]+", found.group("chain")) if t[:1].isupper()]
+    best = fuzzy_best(name, kind, tokens, known)
+    if best is None:
+        return None
+    conf, system, why = best
+    return kind, round(conf, 2), system, f"its name after its head, read as {name!r}: {why}"
+
+
+def defined_initials(after: str) -> str:
+    """The initials in brackets right after a name ("(CAGP)", "(TITR, Middle Corridor)") by
+    which the article names it from then on; '' when none, or a company's."""
+    m = DEFINED.match(after)
+    short = m.group("short") if m else ""
+    return "" if short in ORGANISATION_INITIALS else short
+
+
+def country_described(
+    name_part: str, head: str, kind: str, known: list[System], country_of
+) -> tuple[bool, System | None]:
+    """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
+    name; never another system, never "mentioned, not mapped". A facility ("Kazakhstan's dry
+    port") is the one known system of its kind in that country whose own name has the same head
+    (``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
+    country's network, and is left to the next pass. (whether it is such a description, the
+    system or None)."""
+    words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
+    places = [country_of(w) for w in words]
+    if not words or not all(places):
+        return False, None
+    fits = [
+        s
+        for s in known
+        if kind in s.kinds
+        and kind in FACILITY_KINDS
+        and not s.part_of
+        and set(places) <= set(s.countries)
+        and any(re.search(rf"\b{re.escape(head)}\b", n, re.I) for n, _ in s.names)
+    ]
+    return True, (fits[0] if len(fits) == 1 else None)

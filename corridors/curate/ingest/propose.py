@@ -26,6 +26,7 @@ from .fields import Value
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
+from .owners import facilities, is_change, on_the_way, other_named, owned_by
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -411,6 +412,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     mapped = [m for m in subjects if m.system]
     if not mapped:
         return
+    others = [
+        m
+        for m in here
+        if other_named(m, sent) and not on_the_way(props.text[sent.start : m.start], m.kind)
+    ] + facilities(sent)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
@@ -420,9 +426,14 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:
-            target = _target(subjects, sent, value)
+            cands = owned_by(subjects, others, sent, value.at)
+            target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue
+        if is_change(sent.text, value.at, value.field) and not (
+            by_id[target.system].part_of and value.field == "capacity"
+        ):
+            continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             props.add(target, value, sent)
@@ -444,7 +455,7 @@ def propose(
     options = options or Options()
     countries = list(country_list)
     sents = sentences(text, options.sentences)
-    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known)
+    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known, countries)
     places = sorted({p for s in known for p in s.places})
     ctx = Context(
         article_date, countries, places, quantities=options.quantities, dates=options.dates

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes
+from . import periods, scopes
 from .context import Context
 from .fields import Value
 from .quantities import Quantity, num_text
@@ -85,7 +85,7 @@ def _own_period(q: Quantity, sentence: str, ctx: Context) -> str:
     """The calendar period right after the figure, in its clause ("16 days on average this
     month"), or ''."""
     _, b = scopes.clause_of(sentence, q.start)
-    for p in dates.find_periods(sentence, ctx.article_date, ctx.last_year):
+    for p in periods.find_periods(sentence, ctx.article_date, ctx.last_year):
         if not p.target and q.end <= p.start <= min(b, q.end + 25):
             return p.value
     return ""
