@@ -184,6 +184,16 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             [],
             id="works on a new port are its own",
         ),
+        pytest.param(
+            "New ferries being built at the shipyard will add capacity.",
+            [],
+            id="ships being built are their own",
+        ),
+        pytest.param(
+            "The partners signed a protocol and launched work on digital paperwork.",
+            [],
+            id="work on paperwork is no building",
+        ),
         # two stages, each where it stands
         pytest.param(
             "Two strings are in service, while work on the third has not started.",
@@ -311,6 +321,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
         ),
         pytest.param(
             "Work is to start in October.", "", set(), id="no dateline: no date to record"
+        ),
+        pytest.param(
+            "Welding of the whole string was completed at the end of 2013.",
+            "2014-06-01",
+            set(),
+            id="a step's end is not the line's",
         ),
         pytest.param(
             "The ports discussed new tariffs for 2026.",

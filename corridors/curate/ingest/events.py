@@ -142,6 +142,14 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
         return True  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "completion_date"
+        and statuses.STEP.search(sentence, a, before[-1].start())
+    ):
+        return (
+            True  # "welding of the whole line was completed in 2013": a step's end, not the line's
+        )
     if not before or before[-1].lastgroup != "start_date":
         return False
     cue = before[-1]

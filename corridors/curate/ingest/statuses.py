@@ -199,6 +199,21 @@ NEW_THING = re.compile(
     r"wings?|facilit(?:y|ies)|complex|zones?|phases?|stages?|lanes?|platforms?)\b",
     re.I,
 )
+#: Rolling stock and ships built or bought say nothing of the line's or port's stage.
+VEHICLES = re.compile(
+    r"\b(?:ships?|vessels?|ferr(?:y|ies)|barges?|tankers?|wagons?|locomotives?|railcars?|"
+    r"carriages?|containers?|trucks?)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: Work that is no building: "launched work on digitalisation", "work on the tariffs".
+NOT_WORKS = re.compile(
+    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|tariffs?|agreements?|"
+    r"documents?|documentation|stud(?:y|ies)|plans?|feasibility|design|surveys?|logistics|"
+    r"customs|procedures?|harmoni\w*|protocols?|memorand\w*|legal|regulat\w*|road\s*maps?|"
+    r"schedules?|timetables?|financ\w*|funding|deals?|contracts?|strateg\w*|programmes?|"
+    r"programs?|visas?|rules?|standards?|formalities|paperwork)\b",
+    re.I,
+)
 OTHER_SUBJECT = re.compile(
     r"\b(?:an?|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
@@ -234,9 +249,13 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
 
 
 def _other_thing(sentence: str, at: int, end: int | None = None) -> bool:
-    """A second track, a new terminal, another branch: the clause (up to ``end``, for "work on a
-    new seaport is to start") is about something beside it."""
-    return bool(NEW_THING.search(sentence, scopes.clause_of(sentence, at)[0], end or at))
+    """A second track, a new terminal, another branch, ships being built, work on digitalisation:
+    the clause (up to ``end``, for "work on a new seaport is to start") is about something beside
+    it."""
+    a, b = scopes.clause_of(sentence, at)
+    if NEW_THING.search(sentence, a, end or at) or NOT_WORKS.search(sentence, a, b):
+        return True
+    return bool(VEHICLES.search(sentence[max(a, at - 40) : at]))
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
@@ -254,7 +273,8 @@ BUILDING = "under_construction"
 _MADE = re.compile(
     r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
 )
-_STEP = re.compile(
+#: A step of the works, not the works as a whole: its start or end dates the step only.
+STEP = re.compile(
     r"\b(?:groundwork|earthworks?|track-?laying|excavation|tunnell?ing|laying|installation|"
     r"assembly|welding|pipe-?laying)\b|tracklaying",
     re.I,
@@ -271,7 +291,7 @@ def _start_stage(sentence: str, m: re.Match) -> str | None:
     if said:
         # a step still to come ("tracklaying will begin next month") is no sign that nothing has
         # begun: only the works as a whole, or the first ground broken, say so
-        return None if _STEP.search(m.group()) else "planned"
+        return None if STEP.search(m.group()) else "planned"
     if _PERFECT.search(lead(sentence, m.start())[-40:] + m.group()):
         return "under_construction"  # "work has begun": going on now, as the words say
     ceremony = re.search(r"ground-?breaking|foundation-laying", m.group(), re.I)
