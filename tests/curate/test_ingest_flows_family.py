@@ -295,7 +295,73 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("150", "trains", "", "2023", ""), ("130", "trains", "", "2024-01/2024-05", "")},
             id="a period across a semicolon is the other figure's",
         ),
+        pytest.param(
+            "During the year, the hub handled over 200,000 TEU.",
+            "",
+            "traffic",
+            set(),
+            id="during the year with no year named before: no period",
+        ),
+        pytest.param(
+            "Exports from Uzbekistan along the corridor rose to 0.8 million tonnes in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a country's exports along the route are not the route's traffic",
+        ),
+        pytest.param(
+            "Kazakhstan's transit cargo reached 25 million tonnes in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a country's transit total is not the route's traffic",
+        ),
+        pytest.param(
+            "Uzbekistan exported 5 bcm of gas to China in 2022.",
+            "2023-02-01",
+            "traffic",
+            set(),
+            id="a country that supplied gas: its deliveries, not the line's traffic",
+        ),
+        pytest.param(
+            "The country would lift its gas exports in 2009 to 18 bcm a year.",
+            "2008-02-01",
+            "target",
+            set(),
+            id="a country's exports are no target of the line",
+        ),
+        pytest.param(
+            "Once the last compressors are ready by the end of 2016, the new string will reach its "
+            "design capacity of 20 bcm a year.",
+            "2014-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="a design capacity reached later is still a capacity",
+        ),
+        pytest.param(
+            "Once the last compressors are ready by the end of 2016, the system as a whole will "
+            "deliver 50 bcm a year.",
+            "2014-02-01",
+            "target",
+            {("50", "bcm/year", "", "2016", "")},
+            id="a yearly flow due once something is done by a year: a target of that year",
+        ),
+        pytest.param(
+            "The new string is to carry 20 bcm a year, and building should end by 2018.",
+            "2014-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="a year after the figure, of another verb, leaves a capacity",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
     assert _fields(sentence, field, article_date) == expected
+
+
+def test_the_year_is_the_one_named_before() -> None:
+    """ "Over the course of the year" after a sentence naming 2023 is 2023."""
+    ctx = values.Context("", COUNTRIES, [])
+    values.read_values("The figures for 2023 tell the story.", ctx)
+    found = values.read_values("Over the course of the year, 150,000 TEU passed through.", ctx)
+    assert {(v.field, v.value, v.period) for v in found} == {("traffic", "150000", "2023")}
