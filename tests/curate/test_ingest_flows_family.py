@@ -365,3 +365,53 @@ def test_the_year_is_the_one_named_before() -> None:
     values.read_values("The figures for 2023 tell the story.", ctx)
     found = values.read_values("Over the course of the year, 150,000 TEU passed through.", ctx)
     assert {(v.field, v.value, v.period) for v in found} == {("traffic", "150000", "2023")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Lifting a box from one flatcar to another now takes one hour.",
+            set(),
+            id="moving a box between trains is handling, not travel",
+        ),
+        pytest.param(
+            "Cargo needs some 16 days from China to Europe on the line, while ships take 35 to "
+            "40 days.",
+            {("16", "days", "about", "", "China–Europe")},
+            id="the ships' time beside the line's is not the line's",
+        ),
+        pytest.param(
+            "Carrying goods from China to Europe by sea takes 45 days.",
+            set(),
+            id="a time by sea is another way of carrying",
+        ),
+        pytest.param(
+            "The run from Kashgar to Aktau takes nine days, compared with 15 days by road.",
+            {("9", "days", "", "", "Kashgar–Aktau")},
+            id="the road's time set beside the run's leaves the run's",
+        ),
+        pytest.param(
+            "The new link would shorten the haul by about six days.",
+            set(),
+            id="time saved is no transit time",
+        ),
+        pytest.param(
+            "The service should cover some 5,000 km to Aktau in 8 to 10 days.",
+            {("10", "days", "up to", "", "")},
+            id="cover a distance in a range of days: the upper end",
+        ),
+        pytest.param(
+            "Last month the first train from Urumqi reached Aktau in just seven days.",
+            {("7", "days", "", "", "Urumqi–Aktau")},
+            id="a train from one place reached another: the stretch",
+        ),
+        pytest.param(
+            "Block trains carry goods from China to Aktau in 12-14 days on average.",
+            {("14", "days", "up to", "", "China–Aktau")},
+            id="from one place to another in a range of days",
+        ),
+    ],
+)
+def test_transit_families(sentence: str, expected: set) -> None:
+    assert _fields(sentence, "transit_time") == expected
