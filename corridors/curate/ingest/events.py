@@ -45,9 +45,11 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is)
+        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is,
+        # and so is talk that has gone on since a date: "has been debated since the 1990s")
         r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
-        r"forward|hatched|floated|raised|suggested|discussed)|surfaced",
+        r"forward|hatched|floated|raised|suggested|discussed)|surfaced|"
+        r"(?:discussed|debated|talked\s+about|on\s+the\s+table)(?=\s+(?:ever\s+)?since\b)",
     ),
     (
         "start_date",
