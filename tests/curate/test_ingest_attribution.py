@@ -199,6 +199,13 @@ CASES = [
         [],
         id="an amount a company moves along the system is the system's",
     ),
+    pytest.param(
+        "Rail works\n\nExperts praised projects such as the Bakhty-Ayagoz railway and the "
+        "China–Kyrgyzstan–Uzbekistan railway, which will cost $4.6 billion.",
+        [(CKU, "cost", "4600000000")],
+        [],
+        id="a relative clause hangs on the name just before it, not on another named earlier",
+    ),
 ]
 
 

@@ -217,7 +217,7 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
     for c in cands:
         if c.start > offset and _ALONG.match(sent.text[at : c.start - sent.start]):
             return [c]  # "the company moved 2 Mt along the Middle Corridor": the corridor's
-    every = cands + others
+    every = sorted(cands + others, key=lambda m: m.start)
     for r in _RELATIVE.finditer(sent.text):
         a, b = sent.start + r.start(), sent.start + r.end()
         if a < offset < b:
@@ -233,7 +233,7 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
     inside_facility = [
         m for m in every for f in others if f.how == "new" and f.start < m.start < f.end
     ]
-    return [m for m in every if m not in inside_facility]
+    return sorted((m for m in every if m not in inside_facility), key=lambda m: m.start)
 
 
 def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
