@@ -96,8 +96,12 @@ class Proposals:
         reason = [mention.reason]
         if value.reason:
             reason.append(f"{field_label(value.field).lower()} from {value.reason}")
-        reason += self._compare(row)
         weight = 0.8 if value.field in ("role", "context") else 1.0
+        if value.hints.get("implied"):  # a stage read from a start of works and its tense
+            why = value.hints["implied"]
+            reason, weight = [f"status implied by {why}", mention.reason], stages.WEIGHT
+            row["note"] = f"{IMPLIED_NOTE}: {why}."
+        reason += self._compare(row)
         row["confidence"] = f"{mention.confidence * weight:.2f}"
         row["reason"] = "; ".join(reason)
         self.rows.append(row)
