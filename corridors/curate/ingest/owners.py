@@ -33,8 +33,12 @@ def other_named(m: Mention, sent: Sentence) -> bool:
     return len(words) >= 2 or (len(words) == 1 and not at_start)
 
 
-#: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau".
-_ON_THE_WAY = re.compile(r"\b(?:from|to|via|into|towards)\s+(?:the\s+)?$")
+#: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau",
+#: "reach the Port of Lianyungang".
+_ON_THE_WAY = re.compile(
+    r"\b(?:from|to|via|into|towards|reach|reaches|reached|reaching|bound\s+for|"
+    r"arriv\w+\s+(?:at|in))\s+(?:the\s+)?$"
+)
 #: "at" or "through" a place: on the way for a line, but where a port's own figure is counted
 #: ("handling at the Baku port", "cargo through the port of Aktau").
 _AT = re.compile(r"\b(?:at|through)\s+(?:the\s+)?$")
