@@ -194,6 +194,18 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             [],
             id="work on paperwork is no building",
         ),
+        # a part's stage: works going on in it say the whole is being built; a part not begun
+        # or in service says nothing of the whole
+        pytest.param(
+            "The Kyrgyz section of the line has yet to be built.", [], id="a section not built"
+        ),
+        pytest.param("Work on its Uzbek leg will begin next year.", [], id="a leg's start to come"),
+        pytest.param("The first stretch is already in service.", [], id="a stretch in service"),
+        pytest.param(
+            "Work on the Tajik section is under way.",
+            [(BUILDING, False)],
+            id="works on a section: the whole is being built",
+        ),
         # two stages, each where it stands
         pytest.param(
             "Two strings are in service, while work on the third has not started.",
@@ -294,6 +306,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "2008-07-10",
             {("completion_date", "2010")},
             id="deliveries to begin: a service due, not works",
+        ),
+        pytest.param(
+            "It started working in 2016 and has grown since.",
+            "2019-02-01",
+            {("opening_date", "2016")},
+            id="started working: an opening",
         ),
         pytest.param(
             "Freight trains began running in 2019.",
