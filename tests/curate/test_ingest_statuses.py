@@ -341,6 +341,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "Work is to start in October.", "", set(), id="no dateline: no date to record"
         ),
         pytest.param(
+            "The link has been discussed since the 1980s.",
+            "2022-01-01",
+            {("proposed_date", "1980s")},
+            id="discussed since: when it was first proposed",
+        ),
+        pytest.param(
             "Welding of the whole string was completed at the end of 2013.",
             "2014-06-01",
             set(),

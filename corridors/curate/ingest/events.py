@@ -46,7 +46,10 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is)
+        # not "discussed" alone: talks held on a date are no first proposal; "has been discussed
+        # since the 1990s", "first discussed" are
+        r"(?:(?:has|have|had)\s+been\s+)discussed(?=\s+(?:since|as\s+early\s+as|as\s+far\s+back\s+"
+        r"as|back\s+in|for\s+decades)\b)|discussed(?=\s+since\b)|"
         r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
         r"forward|hatched|floated|raised|suggested|discussed)|surfaced",
     ),
