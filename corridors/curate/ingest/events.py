@@ -46,12 +46,11 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        # not "discussed" alone: talks held on a date are no first proposal; "has been discussed
-        # since the 1990s", "first discussed" are
-        r"(?:(?:has|have|had)\s+been\s+)discussed(?=\s+(?:since|as\s+early\s+as|as\s+far\s+back\s+"
-        r"as|back\s+in|for\s+decades)\b)|discussed(?=\s+since\b)|"
+        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is,
+        # and so is talk that has gone on since a date: "has been debated since the 1990s")
         r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
-        r"forward|hatched|floated|raised|suggested|discussed)|surfaced",
+        r"forward|hatched|floated|raised|suggested|discussed)|surfaced|"
+        r"(?:discussed|debated|talked\s+about|on\s+the\s+table)(?=\s+(?:ever\s+)?since\b)",
     ),
     (
         "start_date",
