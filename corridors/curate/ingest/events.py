@@ -30,7 +30,8 @@ EVENTS = (
         # "started commercial operations", "began regular service", "commenced full operation"
         r"(?:began|begun|started|start|starts|begin|begins|commenced|commence|launched)\s+"
         r"(?:(?:commercial|regular|full|full-scale|scheduled|normal|trial-free)\s+)?"
-        r"(?:operating|operations?|pumping|running|service|supplying|delivering)|"
+        r"(?:operating|operations?|pumping|running|service|supplying|delivering|working|"
+        r"functioning|handling)|"
         r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
         r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
