@@ -311,18 +311,28 @@ def _blank_strings(encoded: bytes) -> np.ndarray:
         run = np.zeros(len(codes), dtype=np.int64)
         run[1:] = position[:-1] - last_other[:-1]  # backslashes right before each byte
         quote &= run % 2 == 0
-    before = np.cumsum(quote, dtype=np.int64) - quote
-    inside = (before % 2 == 1) | quote
+    # the strings run from each odd quote to the next one, both included (the last to the end
+    # when it is not closed): spans of bytes laid out in one pass, not a running count per byte
+    quotes = np.flatnonzero(quote)
+    edges = np.empty(len(quotes), dtype=np.int64)
+    edges[0::2] = quotes[0::2]
+    edges[1::2] = quotes[1::2] + 1
+    spans = np.diff(np.concatenate(([0], edges, [len(codes)])))
+    inside = np.repeat(np.arange(len(spans)) % 2 == 1, spans)
     codes[inside & (codes != 0x0A)] = 0x20
     return codes
 
 
+_IS_DIGIT = np.zeros(256, dtype=bool)
+_IS_DIGIT[0x30:0x3A] = True
+
+
 def _digit_runs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where each digit is, and where each run of digits starts and how long it is."""
-    digit = (codes >= 0x30) & (codes <= 0x39)
-    if not digit.any():
-        return digit, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.astype(np.int8), [0]))))
+    digit = _IS_DIGIT[codes]
+    padded = np.zeros(len(codes) + 2, dtype=bool)
+    padded[1:-1] = digit
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
     return digit, edges[0::2], edges[1::2] - edges[0::2]
 
 
