@@ -253,23 +253,31 @@ def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
     other counted once): three parallel lines drawn on one centreline are not three times as long.
     A claim with a scope but no feature is of a part nothing measures alone, so it is not compared.
     """
+    table = ctx.raw.claims
+    compared = []  # (row, claimed): the rows this check sets beside a measure
+    for row in table.rows:
+        if row["field"] != "length" or row["note"].strip():
+            continue
+        try:
+            compared.append((row, float(row["value"])))
+        except ValueError:
+            continue
+    # networks only of the corridors a whole-corridor claim is compared with
+    wanted = {row["corridor"] for row, _ in compared if not row["feature"] and not row["scope"]}
     own: dict[str, float] = {}
     lines: dict[str, list] = defaultdict(list)
+    kms: dict[str, list[float]] = defaultdict(list)
     for ref in ctx.parsed.features:
         km = ctx.parsed.lengths_km[ref.seq]
         corridor = ref.props.get("corridor", "")
         if ctx.parsed.valid[ref.seq] and np.isfinite(km) and km and isinstance(corridor, str):
             own[ref.id] = float(km)
-            lines[corridor].append(ctx.parsed.geometry(ref))
-    network = dict(zip(lines, compare.networks_km(lines.values()), strict=True))
-    table = ctx.raw.claims
-    for row in table.rows:
-        if row["field"] != "length" or row["note"].strip():
-            continue
-        try:
-            claimed = float(row["value"])
-        except ValueError:
-            continue
+            if corridor in wanted:
+                lines[corridor].append(ctx.parsed.geometry(ref))
+                kms[corridor].append(float(km))
+    measured = compare.networks_km(lines.values(), [kms[c] for c in lines])
+    network = dict(zip(lines, measured, strict=True))
+    for row, claimed in compared:
         if row["feature"]:
             km, of = own.get(row["feature"]), f"{row['feature']} measured"
         elif row["scope"]:

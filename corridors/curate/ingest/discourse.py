@@ -18,17 +18,19 @@ part's own, never a disagreement with the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
+from .owners import on_the_way, other_named, other_subject
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
+    r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
@@ -48,6 +50,8 @@ _KIND_OF = {
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
+    "land port": "port",
+    "inland port": "port",
     "terminal": "port",
     "hub": "port",
     "facility": "port",
@@ -59,6 +63,8 @@ _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline",
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
 #: Mentions that are about something else than a known system: the sentence inherits no topic.
 _ELSEWHERE = {"unmapped", "route"}
+#: Adjectives that make "the line" a new one: "the new line", "the planned pipeline".
+_NEWLY = re.compile(r"\b(?:new|planned|proposed|future)\b", re.I)
 #: Heads that name a system as a whole, never one of its lines: "the system", "the network".
 _WHOLE_HEADS = {"system", "network"}
 #: Heads that stay with what is being read about even as a whole: "the whole project" after Line
@@ -77,14 +83,6 @@ def _slug(label: str) -> str:
 def suggested_part(parent: str, label: str) -> str:
     """The corridors.csv id a curator would give a part: cacgp + "Line D" -> cacgp-line-d."""
     return f"{parent}-{_slug(label)}"
-
-
-#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
-#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
-#: that actor's own, across whatever it runs or sends, not the topic's.
-OWN_PLAN = re.compile(
-    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
-)
 
 
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
@@ -135,13 +133,15 @@ def _facility(m: Mention) -> bool:
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
-    def __init__(self, sents: list[Sentence], known: list[System]):
+    def __init__(self, sents: list[Sentence], known: list[System], countries: set[str]):
         self.sents = sents
+        self.countries = countries
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
         self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
+        self.others: list[Mention] = []  # other named infrastructure, for "that pipeline"
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
         """Every mention, labels resolved, and a mention for each sentence that only leans on
@@ -191,6 +191,7 @@ class Discourse:
                 self.subjects.append(_unlisted(si, sent, other, why))
                 out += here
                 continue
+            others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if not about:
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
@@ -202,11 +203,33 @@ class Discourse:
                     here.append(subject)
                     about = [subject, *about]
             out += here
-            if about:
+            first = self._other_subject(sent, others, about)
+            # another thing named is what "the pipeline" next means when it is the subject, or
+            # when no known system is in the sentence ("Kazakhstan is building the X railway");
+            # named beside a system that is the subject, "the pipeline" stays with the system
+            named = others if (first is not None or not about) else []
+            self.seen += sorted(about + named, key=lambda m: m.start)
+            self.others += others
+            if first is not None:
+                self.subjects.append(first)  # "It" and the paragraph now mean that other thing
+            elif about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
-                self.seen += sorted(about, key=lambda m: m.start)
         return out
+
+    def _other_subject(
+        self, sent: Sentence, others: list[Mention], about: list[Mention]
+    ) -> Mention | None:
+        """The other named thing a sentence is about: the one that opens it, before any known
+        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
+        later ("it departed the Xi'an port station"), it is no subject."""
+        if not others:
+            return None
+        opening = sent.text[: others[0].start - sent.start]
+        spans = [m.start for m in about if m.start != m.end] or [sent.end]
+        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
+            return others[0]
+        return None
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
@@ -337,6 +360,10 @@ class Discourse:
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
+            if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
+                root = self._demonstrated(head, root)  # "that pipeline": the one just named
+            if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
+                root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
             if (
                 root is not None
@@ -350,8 +377,8 @@ class Discourse:
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
         if any(m.how in _ELSEWHERE and not self._waypoint(sent, m) for m in here):
             return None  # about another thing (a highway, a route): not the topic
-        if OWN_PLAN.match(sent.text):
-            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
+        if other_subject(sent, here, self.countries):
+            return None  # "Kazakhstan's railways carried ...", "Urumqi intends to send ..."
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
@@ -393,6 +420,26 @@ class Discourse:
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
 
+    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
+        """ "that pipeline", "this railway": the thing of that kind named last, even another
+        thing named in passing after the system in topic."""
+        kind = _KIND_OF.get(head)
+        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
+        if latest is not None and (root is None or latest.sentence > root.sentence):
+            return latest
+        return root
+
+    def _newest_part(self) -> Mention | None:
+        """The part last named (Line D, a listed part, "a fourth line"): what "the new line"
+        means once one is in play, rather than the whole system with its existing lines."""
+        for m in reversed(self.seen + self.subjects):
+            system = self.by_id.get(m.system or "")
+            if m.how == "part" or (system is not None and system.part_of):
+                return m
+            if m.how == "new" and NEW_PART.search(m.phrase):
+                return m
+        return None
+
     def _back_before(self, si: int, sent: Sentence, about: list[Mention]) -> Mention | None:
         """ "The minister described the railway as ... joining the Trans-Caspian corridor": a
         pointer back set before every system the sentence names is what it is about; the system
@@ -429,8 +476,7 @@ class Discourse:
     def _waypoint(self, sent: Sentence, m: Mention) -> bool:
         """A thing named as where a trip starts, ends or passes ("from Xi'an to the Georgian port
         of Poti") is a place on the way, not what the sentence is about."""
-        before = self.sents[m.sentence].text[: m.start - sent.start]
-        return bool(re.search(r"\b(?:from|to|via|through|at|into|towards)\s+(?:the\s+)?$", before))
+        return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
     def _last(self, kind: str | None) -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
@@ -502,7 +548,12 @@ class Discourse:
         )
 
 
-def read(sents: list[Sentence], mentions: list[Mention], known: list[System]) -> list[Mention]:
+def read(
+    sents: list[Sentence],
+    mentions: list[Mention],
+    known: list[System],
+    countries: Iterable[str] = (),
+) -> list[Mention]:
     """Every mention of the article, with labels resolved and the topic of each sentence that
     names no system; see the module's docstring."""
-    return Discourse(sents, known).read(mentions)
+    return Discourse(sents, known, set(countries)).read(mentions)
