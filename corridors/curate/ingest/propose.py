@@ -101,13 +101,15 @@ class Proposals:
             why = value.hints["implied"]
             reason, weight = [f"status implied by {why}", mention.reason], stages.WEIGHT
             row["note"] = f"{IMPLIED_NOTE}: {why}."
-        reason += self._compare(row)
+        reason += self._compare(row, inferred(mention, value, sent))
         row["confidence"] = f"{mention.confidence * weight:.2f}"
         row["reason"] = "; ".join(reason)
         self.rows.append(row)
 
-    def _compare(self, row: dict[str, str]) -> list[str]:
-        """Set the row beside the accepted claims of like and like; the note keeps a disagreement."""
+    def _compare(self, row: dict[str, str], inferred: str = "") -> list[str]:
+        """Set the row beside the accepted claims of like and like; the note keeps a disagreement.
+        An ``inferred`` reading (why it is one) is never flagged: a curator sees the accepted
+        value it differs from in the reason, but no disagreement is recorded on a guess."""
         field = FIELDS.get(row["field"])
         if field is None or not field.single:
             return []
@@ -121,7 +123,10 @@ class Proposals:
         differ = [c for c in like if disagree(c, row)]
         agree = [c for c in like if c not in differ]
         out = []
-        if differ:
+        if differ and inferred:
+            said = ", ".join(f"{c['id']} ({c['value']!r})" for c in differ)
+            out.append(f"differs from accepted {said}, not flagged: {inferred}")
+        elif differ:
             said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
             out.append(f"DISAGREES with accepted {said}")
             row["note"] = (row["note"] + " " if row["note"] else "") + f"Disagrees with {said}."
@@ -152,6 +157,25 @@ class Proposals:
         row |= {"value": m.phrase, "source": self.name, "quote": sent.text, "note": note}
         row["reason"] = m.reason
         self.rows.append(row)
+
+
+#: A figure said in a relative clause of another subject: "Kazakhstan, which hosts 1,300 km of
+#: it, ..." is about the country's share, read with less certainty than a main clause.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*$")
+
+
+def inferred(mention: Mention, value: Value, sent: Sentence) -> str:
+    """Why a proposal is a reading inferred rather than stated of its system ('' when stated):
+    its sentence names nothing and leans on the topic, or the figure sits in a relative clause.
+    Such a reading is proposed with its reason, never flagged as a disagreement."""
+    if mention.how in ("topic", "article"):
+        return "its sentence names no system and leans on the topic"
+    relative = _RELATIVE.search(sent.text[: value.at]) if value.at else None
+    if relative is not None and mention.end - sent.start != relative.start():
+        # "Kazakhstan, which hosts ...": of what the clause hangs on; "the line, which will
+        # cost ..." hangs on the system itself and is stated
+        return "the figure is in a relative clause of something else"
+    return ""
 
 
 _COLUMNS = ("id", "corridor", "feature", "field", "value", "unit", "qualifier", "period", "scope")
