@@ -163,6 +163,21 @@ CASES = [
         ["A new terminal"],
         id="a new terminal at the dry port is not the dry port",
     ),
+    pytest.param(
+        "Fourth strand\n\nWork on Line D of the Central Asia–China gas pipeline has begun. "
+        "Line D has a design capacity of 30 bcm a year.\n\nThe older A, B and C lines can move 55 bcm "
+        "a year.",
+        [(LINE_D, "capacity", "30"), (CACGP, "capacity", "55")],
+        [],
+        id="lines listed letters first are the whole's lines, not the part in topic",
+    ),
+    pytest.param(
+        "Land port\n\nThe Khorgos Gateway dry port sits on the border. From this land port, "
+        "trains reach the Port of Lianyungang in six days.",
+        [(KHORGOS, "transit_time", "6")],
+        [],
+        id="a system a trip goes to is its end, not its subject",
+    ),
 ]
 
 

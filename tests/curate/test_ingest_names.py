@@ -191,3 +191,62 @@ def test_a_company_named_after_a_system_is_not_it(fixture_raw, text: str, compan
 def test_a_body_speaking_for_a_route_is_left_to_it(fixture_raw) -> None:
     text = "The Middle Corridor association plans to carry more freight."
     assert TITR in {m.system for m in _mentions(fixture_raw, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        pytest.param("The Kazakh railway reported more exports.", "route", id="a country's line"),
+        pytest.param("The zone's dry port opened a second stage.", None, id="an owner's dry port"),
+        pytest.param("The Kazakh port of Kuryk sent a ferry.", "unmapped", id="a named sea port"),
+    ],
+)
+def test_a_description_by_whose_it_is(fixture_raw, text: str, how: str | None) -> None:
+    found = _mentions(fixture_raw, text)
+    assert [m.how for m in found if m.system is None] == ([how] if how else [])
+    assert PORT not in {m.system for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param("Khorgos handled more boxes than ever.", PORT, id="the hub by its town"),
+        pytest.param("Last year Horgos processed more boxes.", PORT, id="after a period, spelled"),
+        pytest.param("Kashgar handled more freight.", None, id="a town on a line"),
+        pytest.param("Khorgos is a border town.", None, id="no handling"),
+        pytest.param("Trains for Khorgos handled more boxes.", None, id="not the subject"),
+    ],
+)
+def test_a_facility_named_by_its_town(fixture_raw, text: str, system: str | None) -> None:
+    found = {m.system for m in _mentions(fixture_raw, text) if m.system}
+    assert found == ({system} if system else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param(
+            "The China-Kazakhstan-Azerbaijan-Georgia-Türkiye route carried more freight.",
+            TITR,
+            id="a chain going on beyond the drawn ends, a country respelled",
+        ),
+        pytest.param(
+            "The Uzbekistan-Kyrgyzstan-China railway got its loan.", CKU, id="countries reversed"
+        ),
+    ],
+)
+def test_a_system_named_by_its_countries_in_a_row(fixture_raw, text: str, system: str) -> None:
+    assert system in {m.system for m in _mentions(fixture_raw, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Kyrgyzstan-China gas pipeline was shelved.", id="one country shared"),
+        pytest.param(
+            "The China-Kyrgyzstan-Tajikistan-Iran corridor opened.", id="none of its countries"
+        ),
+    ],
+)
+def test_a_chain_of_other_countries_is_another_system(fixture_raw, text: str) -> None:
+    assert {m.system for m in _mentions(fixture_raw, text)} <= {None}

@@ -30,7 +30,7 @@ from .sentences import Sentence
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
+    r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
@@ -50,6 +50,8 @@ _KIND_OF = {
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
+    "land port": "port",
+    "inland port": "port",
     "terminal": "port",
     "hub": "port",
     "facility": "port",
@@ -139,6 +141,7 @@ class Discourse:
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
         self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
+        self.others: list[Mention] = []  # other named infrastructure, for "that pipeline"
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
         """Every mention, labels resolved, and a mention for each sentence that only leans on
@@ -200,8 +203,13 @@ class Discourse:
                     here.append(subject)
                     about = [subject, *about]
             out += here
-            self.seen += sorted(about + others, key=lambda m: m.start)
             first = self._other_subject(sent, others, about)
+            # another thing named is what "the pipeline" next means when it is the subject, or
+            # when no known system is in the sentence ("Kazakhstan is building the X railway");
+            # named beside a system that is the subject, "the pipeline" stays with the system
+            named = others if (first is not None or not about) else []
+            self.seen += sorted(about + named, key=lambda m: m.start)
+            self.others += others
             if first is not None:
                 self.subjects.append(first)  # "It" and the paragraph now mean that other thing
             elif about:
@@ -212,13 +220,11 @@ class Discourse:
     def _other_subject(
         self, sent: Sentence, others: list[Mention], about: list[Mention]
     ) -> Mention | None:
-        """The other named thing a sentence is about: where it names no known system (nor
-        leans on one), or where it opens the sentence before any ("The Bakhty-Ayagoz railway,
-        which will join the Middle Corridor, ...")."""
+        """The other named thing a sentence is about: the one that opens it, before any known
+        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
+        later ("it departed the Xi'an port station"), it is no subject."""
         if not others:
             return None
-        if not about:
-            return others[0]
         opening = sent.text[: others[0].start - sent.start]
         spans = [m.start for m in about if m.start != m.end] or [sent.end]
         if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
@@ -354,6 +360,8 @@ class Discourse:
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
+            if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
+                root = self._demonstrated(head, root)  # "that pipeline": the one just named
             if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
                 root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
@@ -411,6 +419,15 @@ class Discourse:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
+
+    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
+        """ "that pipeline", "this railway": the thing of that kind named last, even another
+        thing named in passing after the system in topic."""
+        kind = _KIND_OF.get(head)
+        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
+        if latest is not None and (root is None or latest.sentence > root.sentence):
+            return latest
+        return root
 
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"

@@ -30,6 +30,7 @@ from .known import (
     orig_span,
 )
 from .names import (
+    FACILITY_KINDS,
     INVERTED,
     NAME_TOKEN,
     at_place,
@@ -40,6 +41,7 @@ from .names import (
     fuzzy_best,
     inverted,
     new_line_of,
+    place_handled,
     places_in,
     section_elsewhere,
 )
@@ -321,7 +323,7 @@ class _Reader:
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = fuzzy_best(phrase, kind, tokens, candidates)
         organisation = bool(tail) and "of" not in tail.split()
-        if best is None and at is None and self._country_only(start, m, kind, name_part):
+        if best is None and not at and not tail and self._country_only(start, m, kind, name_part):
             return  # "Kazakhstan's dry port": a description, never another thing, not mapped
         if best is None and at is not None and head in GENERIC_HEADS:
             # "the China-Europe route via the Caspian": a way named by its ends, and by the
@@ -378,8 +380,8 @@ class _Reader:
                 route=name_part,
             )
             self.found[-1].phrase = line[1]
-        elif head.endswith("s") and re.search(r"(?:’s|'s)\s*$", name_part):
-            return  # "Europe's railways": a network, no one thing
+        elif re.search(r"(?:’s|'s)\s*$", name_part):
+            return  # "Europe's railways", "the zone's dry port": named by whose it is, no name
         elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):
             kinds = sorted({k for s in self.known for k in s.kinds})
             self.add(
@@ -395,9 +397,10 @@ class _Reader:
             )
 
     def _country_only(self, start: int, m: re.Match, kind: str, name_part: str) -> bool:
-        """ "Kazakhstan's dry port": a description by country (names.country_described), read as
-        the one facility it can be, or left to the next pass; True when it was one."""
-        head = m.group("head").lower()
+        """ "Kazakhstan's dry port", "the Kazakh railway": a description by country
+        (names.country_described): the one facility it can be, else a country's own network (a
+        way, not a thing to map: the sentence is not about the topic); True when it was one."""
+        head = " ".join(f"{m.group('mod')} {m.group('head')}".lower().split())
         said, system = country_described(
             name_part, head, kind, self.known, lambda w: country_of(w, self.countries)
         )
@@ -405,7 +408,20 @@ class _Reader:
             why = f"{m.group().strip()!r}: the one known {head} in {', '.join(system.countries)}"
             self.add(start, m.end(), system=system.id, kind=kind, confidence=0.6, reason=why,
                      named=False, how="described")  # fmt: skip
+        elif said and kind not in FACILITY_KINDS:
+            why = "a country's own network, not a system of the map"
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0, reason=why,
+                     named=False, how="route")  # fmt: skip
         return said
+
+    def place_handled(self) -> None:
+        """ "Khorgos handled 7,000 trains": the one facility at that place (names.place_handled)."""
+        found = place_handled(self.sent.text, self.known)
+        if found is not None and self.free(*self.fold_span(found[0], found[1])):
+            start, end, system = found
+            why = f"{self.sent.text[start:end]!r} handles freight: the {system.id} there"
+            self.add(start, end, system=system.id, kind=min(system.kinds & FACILITY_KINDS),
+                     confidence=0.7, reason=why, named=False, how="described")  # fmt: skip
 
     def described(self) -> None:
         """ "a ... railway that will link A and B via C": a kind and two of a system's places."""
@@ -478,6 +494,7 @@ def find_mentions(
         reader.phrases()
         acronyms.update(reader.definitions())
         reader.defined(acronyms)
+        reader.place_handled()
         reader.described()
         reader.unnamed_on_a_route()
         out += sorted(reader.found, key=lambda m: m.start)

@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System
+from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System, spellings
 
 _MODIFIER_RE = "|".join(MODIFIERS)
 
@@ -66,15 +66,35 @@ def shares_distinctive(phrase: str, name: str) -> bool:
     return any(_alike(a, b) for a in mine for b in distinctive(name))
 
 
+def _on(system: System) -> set[str]:
+    """The system's countries and places, each as the data spells it."""
+    return {spellings(p)[0] for p in system.countries + system.places}
+
+
+def chain_beyond(parts: list[str], system: System) -> bool:
+    """A name made of places in a chain, three or more of them on the system and the others only
+    before or after them: the route named goes on beyond what is drawn ("China–Kazakhstan–
+    Azerbaijan–Georgia–Türkiye" for a corridor drawn from the Chinese border to Turkey). A place
+    off the system between two on it is another line ("Turkmenistan–Tajikistan–China")."""
+    on = _on(system)
+    flags = [spellings(p)[0] in on for p in parts]
+    if sum(flags) < 3:
+        return False
+    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+    return all(flags[first : last + 1])
+
+
 def foreign_countries(name: str, system: System, countries: set[str]) -> list[str]:
     """The countries a name is made of that the system does not cross: the "Kyrgyzstan-China
-    gas pipeline" is not the Turkmenistan-China one, however alike the names."""
+    gas pipeline" is not the Turkmenistan-China one, however alike the names (a chain that goes
+    on beyond the system's ends, chain_beyond, has none)."""
     if not system.countries:
         return []
-    words = [w for w in re.split(r"[\s\-–—]+", name) if w]
+    if chain_beyond([p for p in re.split(r"\s*[-–—]\s*", name.strip()) if p], system):
+        return []
+    words = [spellings(w)[0] for w in re.split(r"[\s\-–—]+", name) if w]
     named = [w for w in words if w in countries]
-    on = set(system.countries) | set(system.places)
-    return [w for w in named if w not in on]
+    return [w for w in named if w not in _on(system)]
 
 
 def fuzzy_best(
@@ -115,9 +135,13 @@ def fuzzy_best(
         places = _fuzzy_places(tokens, system, countries=False)
         shared = _fuzzy_places(tokens, system, countries=True)
         ends = [p.strip() for p in re.split(r"[-–—]", bare)]
-        joins = len(ends) >= 2 and all(p in system.countries + system.places for p in ends)
+        joins = len(ends) >= 2 and (
+            all(spellings(p)[0] in _on(system) for p in ends) or chain_beyond(ends, system)
+        )
         if joins and score < NAME_SCORE:
-            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, all on it, and is a {kind}"
+            on = [p for p in ends if spellings(p)[0] in _on(system)]
+            said = "all on it" if len(on) == len(ends) else f"{', '.join(on)} on it, in a row"
+            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, {said}, and is a {kind}"
         elif score >= NAME_SCORE:
             conf = min(0.9, score / 100 + 0.05 * len(shared))
             why = f"fuzzy name match: {phrase!r} is {score:.0f}% like {like!r} (rapidfuzz); "
@@ -307,13 +331,23 @@ def defined_initials(after: str) -> str:
     return "" if short in ORGANISATION_INITIALS else short
 
 
+_OWN_HEAD = re.compile(rf"(?i)\b((?:(?:{_MODIFIER_RE})\s+)*(?:{HEAD_RE}))\s*$")
+
+
+def own_head(name: str) -> str:
+    """The head a name ends in, with its modifiers: "Khorgos dry port" -> "dry port"."""
+    m = _OWN_HEAD.search(name)
+    return " ".join(m.group(1).lower().split()) if m else ""
+
+
 def country_described(
     name_part: str, head: str, kind: str, known: list[System], country_of
 ) -> tuple[bool, System | None]:
     """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
     name; never another system, never "mentioned, not mapped". A facility ("Kazakhstan's dry
-    port") is the one known system of its kind in that country whose own name has the same head
-    (``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
+    port") is the one known system of its kind in that country whose own name ends in the same
+    head, modifiers and all ("dry port", not "port": the Kazakh port may be a sea port;
+    ``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
     country's network, and is left to the next pass. (whether it is such a description, the
     system or None)."""
     words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
@@ -327,6 +361,31 @@ def country_described(
         and kind in FACILITY_KINDS
         and not s.part_of
         and set(places) <= set(s.countries)
-        and any(re.search(rf"\b{re.escape(head)}\b", n, re.I) for n, _ in s.names)
+        and any(own_head(n) == head for n, _ in s.names)
     ]
     return True, (fits[0] if len(fits) == 1 else None)
+
+
+#: A place as the subject of handling freight ("Khorgos handled 7,000 trains", "Last year
+#: Horgos processed ..."): reports name a hub by its town, as they name a port by its city.
+_PLACE_HANDLED = re.compile(
+    rf"^(?:(?:In|By|Over|During|Last|This)\b[^,]{{0,40}},?\s+)?(?P<place>{NAME_TOKEN})\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:handled|processed|received|served|"
+    r"dispatched|transshipped|trans-shipped|cleared)\b"
+)
+
+
+def place_handled(sentence: str, known: list[System]) -> tuple[int, int, System] | None:
+    """The facility a sentence names by its place as the subject of handling freight: (start,
+    end, system) when the place is a word of the name of exactly one known facility (the
+    Khorgos dry port); a line through the place (a railway, a pipeline) handles nothing there, a
+    station on the facility's map (Altynkol) may be a station of the lines too, and a place
+    that two facilities share says neither."""
+    m = _PLACE_HANDLED.match(sentence)
+    if m is None:
+        return None
+    place = m.group("place")
+    fits = [
+        s for s in known if s.kinds & FACILITY_KINDS and not s.part_of and place in s.name_words
+    ]
+    return (m.start("place"), m.end("place"), fits[0]) if len(fits) == 1 else None

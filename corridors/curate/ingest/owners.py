@@ -155,6 +155,14 @@ _RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;]*")
 _OF_THING = re.compile(r"^[\w$.,%\s-]{0,40}?\b(?:of|at|on|for|through|in)\s+(?:the\s+)?$")
 
 
+#: Nouns of a thing that can have figures of its own.
+_THING = re.compile(
+    r"\b(?:terminal|hub|port|station|yard|berth|depot|railway|pipeline|line|project|company|"
+    r"plant|field|refinery|warehouse|centre|center|zone|base|crossing)s?\b",
+    re.I,
+)
+
+
 def facilities(sent: Sentence) -> list[Mention]:
     """Facilities a sentence brings in as things of their own, as mentions of no system: a
     figure in their clause after them is theirs ("a container hub at Aktau with a capacity of
@@ -194,7 +202,12 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
         if a < offset < b:
             head = _antecedent(every, sent, a)
             inside = [m for m in every if a <= m.start < offset]
-            return inside or ([head] if head is not None else [])
+            if inside or head is not None:
+                return inside or [head]  # type: ignore[list-item]
+            before = " ".join(sent.text[: r.start()].split()[-4:])
+            # "the terminal at Lianyungang, which ...": a thing no row lists; "Kazakhstan,
+            # which hosts 1,300 km of it", "..., which comes to 30,000 TEU": the sentence's
+            return [] if _THING.search(before) else every
         every = [m for m in every if not a <= m.start < b]
     inside_facility = [
         m for m in every for f in others if f.how == "new" and f.start < m.start < f.end

@@ -406,6 +406,11 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
 
 
+def _on_the_way(text: str, sent: Sentence, m: Mention) -> bool:
+    """Is the mention a trip's end or a place passed ("to Lianyungang"), not a subject?"""
+    return on_the_way(text[sent.start : m.start], m.kind)
+
+
 def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], state: dict) -> None:
     """Every proposal one sentence gives."""
     by_id, ctx = state["by_id"], state["ctx"]
@@ -433,14 +438,14 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         props.add(whole, value, sent)  # "Line C, laid alongside Lines A and B": A, B and C
         values = [v for v in values if v.field != "lines"]
     subjects = _subjects(here, by_id)
+    ways = [m for m in subjects if m.start < m.end and _on_the_way(props.text, sent, m)]
+    if len(ways) < len(subjects):  # "from this land port, goods travel to Lianyungang in ..."
+        subjects = [m for m in subjects if m not in ways]
     mapped = [m for m in subjects if m.system]
     if not mapped:
         return
-    others = [
-        m
-        for m in here
-        if other_named(m, sent) and not on_the_way(props.text[sent.start : m.start], m.kind)
-    ] + facilities(sent)
+    others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
+    others += facilities(sent)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue

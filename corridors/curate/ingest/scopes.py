@@ -52,6 +52,9 @@ STRETCH = re.compile(
     # "reach Baku from the border": the end first, then where the trip begins
     rf"|\breach(?:es|ed|ing)?\s+(?:the\s+)?(?P<h>{_PLACE})\s+from\s+(?:the\s+)?"
     rf"(?P<g>{_PLACE}|border|frontier)"
+    # "the first train from Xi'an reached Baku", "trains from China arrive in Baku"
+    rf"|\bfrom\s+(?:[\w’']+\s+)?(?P<k>{_PLACE})\s+(?:\w+\s+){{0,2}}?(?:reach(?:es|ed)?|"
+    rf"arriv(?:e|es|ed)\s+(?:in|at))\s+(?:the\s+)?(?P<l>{_PLACE})"
 )
 
 
@@ -217,6 +220,7 @@ def stretch(sentence: str, places: set[str] | None = None) -> str:
     for m in STRETCH.finditer(sentence):
         a = m.group("a") or m.group("c") or m.group("e") or m.group("g") or m.group("i")
         b = m.group("b") or m.group("d") or m.group("f") or m.group("h") or m.group("j")
+        a, b = a or m.group("k"), b or m.group("l")
         if a and b and a != b:
             a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
             a, b = (re.sub(r"\s+station$", "", x) for x in (a, b))  # "Altynkol station": Altynkol
