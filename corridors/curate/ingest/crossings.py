@@ -120,7 +120,7 @@ _ON_WORDS = (
 #: Words of arrival: the country after one is where the list ends.
 _ARRIVAL = (
     r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
-    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?)"
+    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with))"
 )
 
 
@@ -129,7 +129,8 @@ def _end(after: str, names: str) -> list[str]:
     China's network", "before reaching China's Xinjiang", "continuing to Kyrgyzstan and China"
     (the list goes on past the word of arrival)."""
     m = re.match(
-        rf"\s*,?\s*(?:{_ON_WORDS}\s+){{0,3}}{_ARRIVAL}\b[^.;,]{{0,50}}?\b(?P<c>{names})\b",
+        rf"\s*,?\s*(?:{_ON_WORDS}\s+){{0,3}}{_ARRIVAL}\b(?:[^.;,]|(?<=\d)[.,](?=\d)){{0,50}}?"
+        rf"\b(?P<c>{names})\b",
         after,
     )
     if m is None:

@@ -23,6 +23,7 @@ from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import discourse, phrases, respective, stages
 from .fields import Value
+from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
@@ -120,7 +121,7 @@ class Proposals:
         key = readings_key(row)
         subject = (row["corridor"], row["feature"], row["field"])  # the key's first three parts
         like = [c for c in self._by_subject.get(subject, ()) if readings_key(c) == key]
-        differ = [c for c in like if disagree(c, row)]
+        differ = [c for c in like if disagree(c, row) and not bounds_overlap(c, row)]
         agree = [c for c in like if c not in differ]
         out = []
         if differ and inferred:
@@ -157,25 +158,6 @@ class Proposals:
         row |= {"value": m.phrase, "source": self.name, "quote": sent.text, "note": note}
         row["reason"] = m.reason
         self.rows.append(row)
-
-
-#: A figure said in a relative clause of another subject: "Kazakhstan, which hosts 1,300 km of
-#: it, ..." is about the country's share, read with less certainty than a main clause.
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*$")
-
-
-def inferred(mention: Mention, value: Value, sent: Sentence) -> str:
-    """Why a proposal is a reading inferred rather than stated of its system ('' when stated):
-    its sentence names nothing and leans on the topic, or the figure sits in a relative clause.
-    Such a reading is proposed with its reason, never flagged as a disagreement."""
-    if mention.how in ("topic", "article"):
-        return "its sentence names no system and leans on the topic"
-    relative = _RELATIVE.search(sent.text[: value.at]) if value.at else None
-    if relative is not None and mention.end - sent.start != relative.start():
-        # "Kazakhstan, which hosts ...": of what the clause hangs on; "the line, which will
-        # cost ..." hangs on the system itself and is stated
-        return "the figure is in a relative clause of something else"
-    return ""
 
 
 _COLUMNS = ("id", "corridor", "feature", "field", "value", "unit", "qualifier", "period", "scope")
