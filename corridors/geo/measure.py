@@ -175,6 +175,11 @@ def _point_countries(
     return found
 
 
+#: Per route, the planar length (degrees) of each of its cut stretches, by the country's position
+#: in the boundaries: ``{country: degrees}`` for each country the route crosses the border of.
+Stretches = list[dict[int, float]]
+
+
 def countries_crossed_many(
     geoms: Sequence[BaseGeometry | None] | np.ndarray,
     countries: Countries,
@@ -189,10 +194,23 @@ def countries_crossed_many(
     it lies in (both, near a border) with no length. ``lengths``: each geometry's length in km,
     when already measured (``lengths_km``).
     """
+    return crossings_and_stretches(geoms, countries, min_km, lengths)[0]
+
+
+def crossings_and_stretches(
+    geoms: Sequence[BaseGeometry | None] | np.ndarray,
+    countries: Countries,
+    min_km: float = COUNTRY_MIN_KM,
+    lengths: np.ndarray | None = None,
+) -> tuple[list[list[Crossing]], Stretches]:
+    """``countries_crossed_many``, and the planar length of each stretch the overlay cut out of
+    a route where it crosses a border (``Stretches``): the place labels order the countries by
+    the routes' planar length inside them, and would otherwise cut every route again."""
     geoms = np.asarray(geoms, dtype=object)
     result: list[list[Crossing]] = [[] for _ in range(len(geoms))]
+    stretches: Stretches = [{} for _ in range(len(geoms))]
     if not len(geoms) or not len(countries):
-        return result
+        return result, stretches
     present = ~shapely.is_missing(geoms)
     present[present] &= ~shapely.is_empty(geoms[present])
     kinds = np.full(len(geoms), -1)
@@ -207,28 +225,33 @@ def countries_crossed_many(
 
     line_idx = np.flatnonzero(present & ~is_point)
     if not len(line_idx):
-        return result
+        return result, stretches
     lines = geoms[line_idx]
     merged = lines.copy()
     multi = kinds[line_idx] == _MULTILINESTRING
     if multi.any():
         merged[multi] = shapely.line_merge(lines[multi])
     line_km = lengths_km(lines) if lengths is None else np.asarray(lengths)[line_idx]
-    gi, ci, inside, km = _stretches_inside(lines, line_km, countries)
+    gi, ci, inside, km, cut = _stretches_inside(lines, line_km, countries)
+    cut_at = np.flatnonzero(cut)
+    degrees = shapely.length(inside[cut_at])
+    for g, c, deg in zip(gi[cut_at].tolist(), ci[cut_at].tolist(), degrees.tolist(), strict=True):
+        stretches[line_idx[g]][c] = deg
     position = _entry_positions(inside, merged, gi)
     chosen, depth_km = _end_countries(merged, gi, ci, countries)
     for g, crossings in enumerate(
         _crossings_in_order(len(lines), gi, ci, km, position, chosen, depth_km, countries, min_km)
     ):
         result[line_idx[g]] = crossings
-    return result
+    return result, stretches
 
 
 def _stretches_inside(
     lines: np.ndarray, line_km: np.ndarray, countries: Countries
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each (route, country) pair that intersects, sorted by route then country, with the part of
-    the route inside the country and its length in km: one bulk overlay instead of one per pair."""
+    the route inside the country, its length in km and whether it was cut (the route is not
+    wholly inside): one bulk overlay instead of one per pair."""
     gi, ci = countries.tree.query(lines, predicate="intersects")
     order = np.lexsort((ci, gi))
     gi, ci = gi[order], ci[order]
@@ -240,7 +263,7 @@ def _stretches_inside(
     km = np.zeros(len(gi))
     km[whole] = line_km[gi[whole]]
     km[cut] = np.nan_to_num(lengths_km(inside[cut]))
-    return gi, ci, inside, km
+    return gi, ci, inside, km, cut
 
 
 def _entry_positions(inside: np.ndarray, merged: np.ndarray, gi: np.ndarray) -> np.ndarray:

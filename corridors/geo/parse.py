@@ -145,6 +145,8 @@ class Parsed:
     boundaries: gpd.GeoDataFrame | None
     #: The countries each feature crosses, in route order (empty without boundaries).
     countries: list[list[str]]
+    #: Each feature's stretches cut at a border, in degrees (``measure.Stretches``).
+    stretches: measure.Stretches
     feature_ids: dict[str, FeatureRef] = field(default_factory=dict)
 
     def geometry(self, ref: FeatureRef) -> BaseGeometry | None:
@@ -209,8 +211,9 @@ def parse(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Parsed:
     measured_with = _measured_with(boundaries, boundary_frame[0])
     if measured_with is None:
         countries: list[list[str]] = [[] for _ in features]
+        stretches: measure.Stretches = [{} for _ in features]
     else:
-        crossings = measure.countries_crossed_many(
+        crossings, stretches = measure.crossings_and_stretches(
             geometry_array, measure.Countries.of(measured_with), lengths=lengths
         )
         countries = [[c.country for c in found] for found in crossings]
@@ -226,5 +229,6 @@ def parse(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Parsed:
         boundary_frame=boundary_frame,
         boundaries=measured_with,
         countries=countries,
+        stretches=stretches,
         feature_ids={ref.id: ref for ref in features},
     )

@@ -58,6 +58,10 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     #: The content hash of the data files it was built from (``datadir.fingerprint``).
     fingerprint: str = ""
+    #: Per feature id, the planar length (degrees) of each stretch of it that a border cuts, by
+    #: the country's row in ``boundaries`` (``measure.Stretches``; none for a feature wholly
+    #: inside): measured once with the countries, read by the place labels.
+    stretches: dict[str, dict[int, float]] = field(default_factory=dict)
     _claims_index: dict[str, pd.DataFrame] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -164,6 +168,11 @@ def build(raw: rawdata.RawData, parsed: Parsed, problems: list[Problem]) -> Data
     features["measured_length_km"] = [None if np.isnan(km) else round(km, 1) for km in lengths]
     countries = parsed.countries if keep else []
     features["countries"] = [list(countries[seq]) for seq in keep]
+    stretches = {  # by id, which validation made unique (else the labels measure themselves)
+        ident: parsed.stretches[seq]
+        for ident, seq in zip(features.index, keep, strict=True)
+        if parsed.stretches[seq] and features.index.is_unique
+    }
 
     claims = _table(raw.claims, CLAIM_COLUMNS, "id", bad_lines)
     cited = set(sources.index) | set(references.index)
@@ -191,6 +200,7 @@ def build(raw: rawdata.RawData, parsed: Parsed, problems: list[Problem]) -> Data
         if parsed.boundaries is not None
         else boundaries_module.empty(),
         problems=problems,
+        stretches=stretches,
     )
 
 

@@ -267,7 +267,13 @@ def write_data(
         layers=layers,
         basemap=_data_file(folder, key("basemap"), lambda: basemap_collection(ds)),
         places=_data_file(
-            folder, key("places"), lambda: places.places(ds.boundaries, ds.features.geometry)
+            folder,
+            key("places"),
+            lambda: places.places(
+                ds.boundaries,
+                ds.features.geometry,
+                [ds.stretches.get(ident) for ident in ds.features.index],
+            ),
         ),
     )
     if prefetch:

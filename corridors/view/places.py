@@ -141,10 +141,26 @@ class Routes:
     the index, never from their union, whose noding grows much faster than the routes (10,000
     synthetic corridors took the union past 14 GB)."""
 
-    def __init__(self, geoms: Iterable[BaseGeometry]) -> None:
-        parts = shapely.get_parts(np.array([g for g in geoms if g is not None and not g.is_empty]))
+    def __init__(
+        self,
+        geoms: Iterable[BaseGeometry],
+        stretches: Iterable[dict[int, float] | None] | None = None,
+    ) -> None:
+        """``stretches``: for each geometry, the planar length of each stretch a border cuts out
+        of it, by country (``Dataset.stretches``), when measured already."""
+        given = list(geoms)
+        known = [None] * len(given) if stretches is None else list(stretches)
+        kept = [i for i, g in enumerate(given) if g is not None and not g.is_empty]
+        parts, owner = shapely.get_parts(np.array([given[i] for i in kept]), return_index=True)
         kinds = shapely.get_type_id(parts)
+        # a stretch measured of a whole geometry stands for its part only when that is the same
+        # line (a LineString's one part); a MultiLineString's parts are cut here
+        single = [
+            known[kept[o]] if given[kept[o]].geom_type == "LineString" else None
+            for o in owner[kinds != 0].tolist()
+        ]
         self.lines = parts[kinds != 0]
+        self.line_stretches: list[dict[int, float] | None] = single
         self.points = parts[kinds == 0]
         self.all = parts
         self.tree = shapely.STRtree(parts)
@@ -153,12 +169,14 @@ class Routes:
     def __bool__(self) -> bool:
         return len(self.all) > 0
 
-    def crossed_length(self, geom: BaseGeometry) -> float | None:
+    def crossed_length(self, geom: BaseGeometry, country: int | None = None) -> float | None:
         """How much route runs through ``geom`` (degrees), or None when no route touches it.
 
         Lines drawn over one another (the pipeline's lines, legs sharing a track) count once:
         the pieces inside ``geom`` are merged, as long as they are few enough for the merge to be
-        cheap (MERGE_AT_MOST); beyond, their lengths are summed, which only orders the labels."""
+        cheap (MERGE_AT_MOST); beyond, their lengths are summed, which only orders the labels.
+        ``country``: ``geom``'s row in the boundaries, to take a cut stretch's length as measured
+        with the countries (the same overlay of the same shapes) instead of cutting it again."""
         hits = self.tree.query(geom, predicate="intersects")
         if not len(hits):
             return None
@@ -171,7 +189,21 @@ class Routes:
         shapely.prepare(geom)
         whole = shapely.contains_properly(geom, lines)
         km = shapely.length(lines[whole]).sum()
-        return float(km + shapely.length(shapely.intersection(lines[~whole], geom)).sum())
+        return float(km + self._cut_lengths(near[~whole], geom, country).sum())
+
+    def _cut_lengths(self, near: np.ndarray, geom: BaseGeometry, country: int | None) -> np.ndarray:
+        """The planar length of each of these lines' pieces inside ``geom``, in their order:
+        measured already where known, else cut here (the same overlay gives the same number)."""
+        found = [
+            known.get(country) if known is not None and country is not None else None
+            for known in (self.line_stretches[i] for i in near.tolist())
+        ]
+        missing = [i for i, km in enumerate(found) if km is None]
+        if missing:
+            cut = shapely.length(shapely.intersection(self.lines[near[missing]], geom))
+            for i, km in zip(missing, cut.tolist(), strict=True):
+                found[i] = km
+        return np.array(found, dtype=float)
 
     def near(self, point: shapely.Point, distance: float) -> bool:
         """Whether some route passes within ``distance`` of ``point``."""
@@ -186,11 +218,13 @@ def countries(boundaries: gpd.GeoDataFrame, routes: Routes | None = None) -> lis
     if routes:
         region = _region(routes)
     rows = []
-    for name, geom in zip(boundaries.get("name", []), boundaries.geometry, strict=False):
+    for at, (name, geom) in enumerate(
+        zip(boundaries.get("name", []), boundaries.geometry, strict=False)
+    ):
         if not isinstance(name, str) or not name or geom is None or geom.is_empty:
             continue
         largest = _largest(geom)
-        through = routes.crossed_length(geom) if region is not None else None
+        through = routes.crossed_length(geom, at) if region is not None else None
         crossed = through is not None
         length = through or 0.0
         if crossed:
@@ -218,10 +252,17 @@ def countries(boundaries: gpd.GeoDataFrame, routes: Routes | None = None) -> lis
     ]
 
 
-def places(boundaries: gpd.GeoDataFrame, routes: Iterable[BaseGeometry] = ()) -> dict:
+def places(
+    boundaries: gpd.GeoDataFrame,
+    routes: Iterable[BaseGeometry] = (),
+    stretches: Iterable[dict[int, float] | None] | None = None,
+) -> dict:
     """Every label in priority order: the countries the routes cross, the capitals and cities on
-    a route, then the other capitals, the other countries, the other cities and towns."""
-    lines = Routes(routes)
+    a route, then the other capitals, the other countries, the other cities and towns.
+
+    ``stretches``: each route's stretches cut at a border, measured with these boundaries
+    (``Dataset.stretches``), so that the routes are not cut again."""
+    lines = Routes(routes, stretches)
     country = countries(boundaries, lines)
     crossed = [c for c in country if c.get("crossed")]
     others = [c for c in country if not c.get("crossed")]

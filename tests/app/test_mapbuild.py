@@ -14,6 +14,7 @@ import json
 import re
 
 import folium
+import numpy as np
 import pytest
 import shapely
 from jinja2.utils import htmlsafe_json_dumps
@@ -600,3 +601,21 @@ def test_screen_geometries_match_the_walk(geom):
     """The bulk path (one shapely call, arrays) gives exactly what the recursive walk gave."""
     assert mapbuild.screen_geometries([geom, geom]) == [_walked(geom)] * 2
     assert mapbuild.screen_geometry(geom) == _walked(geom)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param([k / 1e5 + 0.000005 for k in range(-2000, 2000)], id="ties x.xxxx5"),
+        pytest.param([k / 1e6 for k in range(71_000_000, 71_004_000)], id="six decimals"),
+        pytest.param([0.0, -0.0, -5e-5, 5e-5, 1e-320, -1e-320], id="zeros and tiny"),
+        pytest.param([1e300, -1e300, float("inf"), float("-inf"), 2**31 / 1e4], id="too large"),
+        pytest.param([float("nan"), 71.123456789], id="not a number"),
+    ],
+)
+def test_rounded_is_pythons_round_bit_for_bit(values):
+    coords = np.array(values, dtype=float).reshape(-1, 1)
+    expected = [[round(v, mapbuild.MAP_DECIMALS)] for v in values]
+    assert [[repr(v) for v in row] for row in mapbuild.rounded(coords)] == [
+        [repr(v) for v in row] for row in expected
+    ]

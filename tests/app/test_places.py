@@ -10,6 +10,7 @@ import shapely
 import shapely.affinity
 from shapely.geometry import LineString, Point
 
+from corridors.geo import measure
 from corridors.model import dataset
 from corridors.view import places
 
@@ -112,3 +113,32 @@ def test_many_routes_are_never_merged_whole(fixture_dataset: dataset.Dataset, mo
         for n, g in zip(bounds["name"], bounds.geometry, strict=True)
         if any(g.intersects(r) for r in routes)
     }
+
+
+def test_stretches_measured_with_the_countries_are_not_cut_again(
+    fixture_dataset: dataset.Dataset, monkeypatch
+) -> None:
+    """The labels take the stretches the country overlay cut (``Dataset.stretches``) as measured
+    there: the same labels in the same order, without cutting those routes again."""
+    base = list(fixture_dataset.features.geometry)
+    lines = [g for g in base if g.geom_type == "LineString"]
+    many = [shapely.affinity.translate(lines[i % len(lines)], 0.001 * i) for i in range(400)]
+    routes = [*base, *many]
+    bounds = fixture_dataset.boundaries
+    _, stretches = measure.crossings_and_stretches(routes, measure.Countries.of(bounds))
+    expected = places.places(bounds, routes)
+    cut: list[int] = []
+    intersection = shapely.intersection
+
+    def counting(a, *args, **kwargs):
+        cut.append(len(a) if hasattr(a, "__len__") else 1)
+        return intersection(a, *args, **kwargs)
+
+    monkeypatch.setattr(places.shapely, "intersection", counting)
+    assert places.places(bounds, routes, stretches) == expected
+    with_stretches = sum(cut)
+    cut.clear()
+    places.places(bounds, routes)
+    assert with_stretches < sum(cut)
+    # a country crossed by more than MERGE_AT_MOST routes is then not cut at all
+    assert with_stretches <= places.MERGE_AT_MOST * len(bounds)

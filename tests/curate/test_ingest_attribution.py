@@ -163,6 +163,49 @@ CASES = [
         ["A new terminal"],
         id="a new terminal at the dry port is not the dry port",
     ),
+    pytest.param(
+        "Fourth strand\n\nWork on Line D of the Central Asia–China gas pipeline has begun. "
+        "Line D has a design capacity of 30 bcm a year.\n\nThe older A, B and C lines can move 55 bcm "
+        "a year.",
+        [(LINE_D, "capacity", "30"), (CACGP, "capacity", "55")],
+        [],
+        id="lines listed letters first are the whole's lines, not the part in topic",
+    ),
+    pytest.param(
+        "Land port\n\nThe Khorgos Gateway dry port sits on the border. From this land port, "
+        "trains reach the Port of Lianyungang in six days.",
+        [(KHORGOS, "transit_time", "6")],
+        [],
+        id="a system a trip goes to is its end, not its subject",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline runs 1,830 km to the border "
+        "and joins another 4,000 km of pipe inside China.",
+        [(CACGP, "length", "1830")],
+        ["another 4,000"],
+        id="'another' amount is more of something else, not the system's level",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline opened in 2009. Uzbekistan "
+        "sells gas to China as well: in 2023 the Uzbekneftegaz company delivered 5 bcm of gas to "
+        "Chinese buyers.",
+        [(CACGP, "opening_date", "2009")],
+        ["company delivered"],
+        id="an amount a company moves in its own name is the company's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nLast year KTZ Express moved 2.1 million tons along the Middle Corridor.",
+        [(TITR, "traffic", "2100000")],
+        [],
+        id="an amount a company moves along the system is the system's",
+    ),
+    pytest.param(
+        "Rail works\n\nExperts praised projects such as the Bakhty-Ayagoz railway and the "
+        "China–Kyrgyzstan–Uzbekistan railway, which will cost $4.6 billion.",
+        [(CKU, "cost", "4600000000")],
+        [],
+        id="a relative clause hangs on the name just before it, not on another named earlier",
+    ),
 ]
 
 

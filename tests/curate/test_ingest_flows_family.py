@@ -295,7 +295,168 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("150", "trains", "", "2023", ""), ("130", "trains", "", "2024-01/2024-05", "")},
             id="a period across a semicolon is the other figure's",
         ),
+        pytest.param(
+            "During the year, the hub handled over 200,000 TEU.",
+            "",
+            "traffic",
+            set(),
+            id="during the year with no year named before: no period",
+        ),
+        pytest.param(
+            "Exports from Uzbekistan along the corridor rose to 0.8 million tonnes in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a country's exports along the route are not the route's traffic",
+        ),
+        pytest.param(
+            "Kazakhstan's transit cargo reached 25 million tonnes in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a country's transit total is not the route's traffic",
+        ),
+        pytest.param(
+            "Uzbekistan exported 5 bcm of gas to China in 2022.",
+            "2023-02-01",
+            "traffic",
+            set(),
+            id="a country that supplied gas: its deliveries, not the line's traffic",
+        ),
+        pytest.param(
+            "The country would lift its gas exports in 2009 to 18 bcm a year.",
+            "2008-02-01",
+            "target",
+            set(),
+            id="a country's exports are no target of the line",
+        ),
+        pytest.param(
+            "Once the last compressors are ready by the end of 2016, the new string will reach its "
+            "design capacity of 20 bcm a year.",
+            "2014-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="a design capacity reached later is still a capacity",
+        ),
+        pytest.param(
+            "Once the last compressors are ready by the end of 2016, the system as a whole will "
+            "deliver 50 bcm a year.",
+            "2014-02-01",
+            "target",
+            {("50", "bcm/year", "", "2016", "")},
+            id="a yearly flow due once something is done by a year: a target of that year",
+        ),
+        pytest.param(
+            "The new string is to carry 20 bcm a year, and building should end by 2018.",
+            "2014-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="a year after the figure, of another verb, leaves a capacity",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
     assert _fields(sentence, field, article_date) == expected
+
+
+def test_the_year_is_the_one_named_before() -> None:
+    """ "Over the course of the year" after a sentence naming 2023 is 2023."""
+    ctx = values.Context("", COUNTRIES, [])
+    values.read_values("The figures for 2023 tell the story.", ctx)
+    found = values.read_values("Over the course of the year, 150,000 TEU passed through.", ctx)
+    assert {(v.field, v.value, v.period) for v in found} == {("traffic", "150000", "2023")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Lifting a box from one flatcar to another now takes one hour.",
+            set(),
+            id="moving a box between trains is handling, not travel",
+        ),
+        pytest.param(
+            "Cargo needs some 16 days from China to Europe on the line, while ships take 35 to "
+            "40 days.",
+            {("16", "days", "about", "", "China–Europe")},
+            id="the ships' time beside the line's is not the line's",
+        ),
+        pytest.param(
+            "Carrying goods from China to Europe by sea takes 45 days.",
+            set(),
+            id="a time by sea is another way of carrying",
+        ),
+        pytest.param(
+            "The run from Kashgar to Aktau takes nine days, compared with 15 days by road.",
+            {("9", "days", "", "", "Kashgar–Aktau")},
+            id="the road's time set beside the run's leaves the run's",
+        ),
+        pytest.param(
+            "The new link would shorten the haul by about six days.",
+            set(),
+            id="time saved is no transit time",
+        ),
+        pytest.param(
+            "The service should cover some 5,000 km to Aktau in 8 to 10 days.",
+            {("10", "days", "up to", "", "")},
+            id="cover a distance in a range of days: the upper end",
+        ),
+        pytest.param(
+            "Last month the first train from Urumqi reached Aktau in just seven days.",
+            {("7", "days", "", "", "Urumqi–Aktau")},
+            id="a train from one place reached another: the stretch",
+        ),
+        pytest.param(
+            "Block trains carry goods from China to Aktau in 12-14 days on average.",
+            {("14", "days", "up to", "", "China–Aktau")},
+            id="from one place to another in a range of days",
+        ),
+    ],
+)
+def test_transit_families(sentence: str, expected: set) -> None:
+    assert _fields(sentence, "transit_time") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "expected"),
+    [
+        pytest.param(
+            "The line will run 500 km, including 250 km through Kyrgyzstan.",
+            "section_length",
+            {("250", "km", "", "", "Kyrgyzstan")},
+            id="including a stretch through one country: its section",
+        ),
+        pytest.param(
+            "The line will run 500 km, including 250 km through Kyrgyzstan.",
+            "length",
+            {("500", "km", "", "", "")},
+            id="the whole length beside its section",
+        ),
+        pytest.param(
+            "The route will stretch 500 km across China, Kyrgyzstan and Uzbekistan.",
+            "section_length",
+            set(),
+            id="across a list of countries: the whole, no section",
+        ),
+        pytest.param(
+            "The load will cover 8,000 km from China to Georgia.",
+            "section_length",
+            {("8000", "km", "", "", "China–Georgia")},
+            id="a load's trip between two places: that stretch",
+        ),
+        pytest.param(
+            "The load will cover 8,000 km on its way.",
+            "length",
+            set(),
+            id="a load's trip with no ends is no length",
+        ),
+        pytest.param(
+            "Building the line will cost $5 billion, of which $1.5 billion on the Kyrgyz stretch.",
+            "cost",
+            {("5000000000", "USD", "", "", ""), ("1500000000", "USD", "", "", "Kyrgyzstan")},
+            id="the whole cost keeps no section named after a later figure",
+        ),
+    ],
+)
+def test_measure_families(sentence: str, field: str, expected: set) -> None:
+    assert _fields(sentence, field) == expected

@@ -93,6 +93,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         ),
         # a start told in the past is dated; the date against the dateline says the stage
         pytest.param("Construction began in 2012.", [], id="began: left to the date"),
+        pytest.param(
+            "Work on the line began on the 27th.",
+            [(BUILDING, True)],
+            id="began with no year: implied",
+        ),
         # a start of one step to come says nothing of the works as a whole
         pytest.param("Tracklaying will begin next month.", [], id="a step to come"),
         # a halt names no stage the schema has, and hides the stage words of its clause
@@ -112,6 +117,44 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         # a stage named outright counts only as a fact of today
         pytest.param("The port has been operating since 2015.", [(RUNNING, False)], id="operating"),
         pytest.param("The terminal is fully operational.", [(RUNNING, False)], id="operational"),
+        pytest.param(
+            "In its eight years of operation the line has carried 90 million tons.",
+            [(RUNNING, False)],
+            id="years of operation",
+        ),
+        pytest.param(
+            "A gas main being laid across the valley is the biggest project there.",
+            [(BUILDING, False)],
+            id="being laid, a reduced clause",
+        ),
+        pytest.param(
+            "Building of the new branch of the network moves ahead fast.",
+            [(BUILDING, False)],
+            id="building moves ahead fast",
+        ),
+        pytest.param(
+            "Over 40 years of operation the line would earn its cost back.",
+            [],
+            id="years of operation to come",
+        ),
+        pytest.param(
+            "The link would bring jobs while it was being built.",
+            [],
+            id="while, after a would: a time to come",
+        ),
+        pytest.param(
+            "The envoys discussed how to speed up construction of the line.",
+            [],
+            id="construction of, the object of a verb",
+        ),
+        pytest.param(
+            "The aims were to set the operating plan for 2026.", [], id="an operating plan"
+        ),
+        pytest.param(
+            "The province plans to extend its stretch of the pipe to a gas field.",
+            [],
+            id="a plan to extend is no plan of the thing",
+        ),
         pytest.param(
             "The line should be commissioned in the first half of next year.",
             [],
@@ -140,6 +183,28 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             "Work on a new seaport nearby is due to start in spring.",
             [],
             id="works on a new port are its own",
+        ),
+        pytest.param(
+            "New ferries being built at the shipyard will add capacity.",
+            [],
+            id="ships being built are their own",
+        ),
+        pytest.param(
+            "The partners signed a protocol and launched work on digital paperwork.",
+            [],
+            id="work on paperwork is no building",
+        ),
+        # a part's stage: works going on in it say the whole is being built; a part not begun
+        # or in service says nothing of the whole
+        pytest.param(
+            "The Kyrgyz section of the line has yet to be built.", [], id="a section not built"
+        ),
+        pytest.param("Work on its Uzbek leg will begin next year.", [], id="a leg's start to come"),
+        pytest.param("The first stretch is already in service.", [], id="a stretch in service"),
+        pytest.param(
+            "Work on the Tajik section is under way.",
+            [(BUILDING, False)],
+            id="works on a section: the whole is being built",
         ),
         # two stages, each where it stands
         pytest.param(
@@ -243,6 +308,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="deliveries to begin: a service due, not works",
         ),
         pytest.param(
+            "It started working in 2016 and has grown since.",
+            "2019-02-01",
+            {("opening_date", "2016")},
+            id="started working: an opening",
+        ),
+        pytest.param(
             "Freight trains began running in 2019.",
             "2020-01-10",
             {("opening_date", "2019")},
@@ -268,6 +339,37 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
         ),
         pytest.param(
             "Work is to start in October.", "", set(), id="no dateline: no date to record"
+        ),
+        pytest.param(
+            "The link has been discussed since the 1980s.",
+            "2022-01-01",
+            {("proposed_date", "1980s")},
+            id="discussed since: when it was first proposed",
+        ),
+        pytest.param(
+            "Welding of the whole string was completed at the end of 2013.",
+            "2014-06-01",
+            set(),
+            id="a step's end is not the line's",
+        ),
+        pytest.param(
+            "The ports discussed new tariffs for 2026.",
+            "2025-03-05",
+            set(),
+            id="discussed is no first proposal",
+        ),
+        pytest.param(
+            "It came after the opening of the first stretch of the Turkmen–Uzbek–Kazakh–Chinese "
+            "Gas Network (TUKCGN) in late 2009.",
+            "2014-01-01",
+            {("opening_date", "2009")},
+            id="a long name between cue and date counts as one word",
+        ),
+        pytest.param(
+            "The first string is to be ready in 2009, and the second to go into service by 2012.",
+            "2008-01-01",
+            {("completion_date", "2009"), ("completion_date", "2012")},
+            id="to go into service: an infinitive to come",
         ),
         pytest.param(
             "The groundbreaking for the Tajik stretch of the new gas line took place on 13 "

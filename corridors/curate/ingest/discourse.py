@@ -23,14 +23,16 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
+from .names import next_line
 from .owners import on_the_way, other_named, other_subject
+from .parts import foreign_country
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
+    r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
@@ -50,6 +52,8 @@ _KIND_OF = {
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
+    "land port": "port",
+    "inland port": "port",
     "terminal": "port",
     "hub": "port",
     "facility": "port",
@@ -83,14 +87,18 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
+#: Ordinals of a part, as reporting spells them ("forth" is a common misspelling, "4th" a digit).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "forth": 4, "fifth": 5}
+_ORDINALS |= {"2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
 NEW_PART = re.compile(
-    r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
+    rf"\b(?:a|an)\s+(?:(?:new|{_ORDINAL}|additional|extra|further|parallel)\s+)+"
     r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
-    # "the pipe's third stage", "its second phase": a later part, not the whole (the first stage's
-    # opening is the system's own)
-    r"|\b(?:the|its|\w+(?:’s|'s))\s+(?:second|third|fourth|fifth)\s+"
-    r"(?:line|branch|strand|string|stage|phase)\b",
+    # "the pipe's third stage", "its second phase", "the network's fourth section": a later part,
+    # not the whole (the first stage's opening is the system's own)
+    rf"|\b(?:the|its|\w+(?:’s|'s))\s+{_ORDINAL}\s+(?:(?:gas|oil|rail)\s+)?"
+    r"(?:line|branch|strand|string|stage|phase|section|pipeline)\b",
     re.I,
 )
 #: A sentence opening on a new facility ("A new container terminal at the port ...", "An
@@ -139,6 +147,7 @@ class Discourse:
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
         self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
+        self.others: list[Mention] = []  # other named infrastructure, for "that pipeline"
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
         """Every mention, labels resolved, and a mention for each sentence that only leans on
@@ -199,9 +208,15 @@ class Discourse:
                 if subject is not None:
                     here.append(subject)
                     about = [subject, *about]
+            here, about = self._elsewhere(sent, here, about, mentions)
             out += here
-            self.seen += sorted(about + others, key=lambda m: m.start)
             first = self._other_subject(sent, others, about)
+            # another thing named is what "the pipeline" next means when it is the subject, or
+            # when no known system is in the sentence ("Kazakhstan is building the X railway");
+            # named beside a system that is the subject, "the pipeline" stays with the system
+            named = others if (first is not None or not about) else []
+            self.seen += sorted(about + named, key=lambda m: m.start)
+            self.others += others
             if first is not None:
                 self.subjects.append(first)  # "It" and the paragraph now mean that other thing
             elif about:
@@ -209,16 +224,43 @@ class Discourse:
                 self.subjects.append((labelled or about)[0])
         return out
 
+    def _elsewhere(
+        self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A sentence that puts a system with lettered lines in a country none of them cross
+        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
+        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
+        by their letters ("Lines A, B and C") stay what they are."""
+        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+            return here, about
+        swap: dict[int, Mention] = {}
+        for m in about:
+            system = self.by_id.get(m.system or "")
+            if system is None or m.how in ("organisation",):
+                continue
+            country = foreign_country(sent.text, system, self.countries)
+            label = next_line(system) if country else ""
+            if not label:
+                continue
+            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
+            said = repr(m.phrase) if m.phrase else "the sentence"
+            why = f"{said} put in {country}, which none of {system.id}'s "
+            why += f"lines cross: its next line, {label}"
+            line = self._label(replace(probe, reason=why), mentions)
+            if line is not None:
+                swap[id(m)] = replace(line, phrase=m.phrase or label)
+        if not swap:
+            return here, about
+        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
+
     def _other_subject(
         self, sent: Sentence, others: list[Mention], about: list[Mention]
     ) -> Mention | None:
-        """The other named thing a sentence is about: where it names no known system (nor
-        leans on one), or where it opens the sentence before any ("The Bakhty-Ayagoz railway,
-        which will join the Middle Corridor, ...")."""
+        """The other named thing a sentence is about: the one that opens it, before any known
+        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
+        later ("it departed the Xi'an port station"), it is no subject."""
         if not others:
             return None
-        if not about:
-            return others[0]
         opening = sent.text[: others[0].start - sent.start]
         spans = [m.start for m in about if m.start != m.end] or [sent.end]
         if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
@@ -354,6 +396,8 @@ class Discourse:
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
+            if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
+                root = self._demonstrated(head, root)  # "that pipeline": the one just named
             if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
                 root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
@@ -384,10 +428,11 @@ class Discourse:
     ) -> Mention | None:
         """ "a fourth branch", "the fourth string" of a system whose lines are lettered A, B and
         C: its Line D (the letter the ordinal counts to), read as that label is."""
-        word = re.search(r"\b(second|third|fourth|fifth)\b", new.group(), re.I)
-        if word is None or not re.search(r"\b(?:line|branch|string|strand)\b", new.group(), re.I):
+        word = re.search(rf"\b({_ORDINAL})\b", new.group(), re.I)
+        noun = re.search(r"\b(line|branch|string|strand|section|pipeline)\b", new.group(), re.I)
+        if word is None or noun is None:
             return None  # "the third stage" is a stage of works, not a lettered line
-        n = ("second", "third", "fourth", "fifth").index(word.group(1).lower()) + 2
+        n = _ORDINALS[word.group(1).lower()]
         probe = Mention(
             self.sents.index(sent),
             sent.start + new.start(),
@@ -406,11 +451,23 @@ class Discourse:
         labels = set(parent.features) | {p.label for p in self.known if p.part_of == parent.id}
         if not all(f"Line {chr(65 + i)}" in labels for i in range(n - 1)):
             return None  # its lines are not lettered A, B, ... up to the one before
+        drawn = f"Line {chr(64 + n)}" in parent.features
+        if noun.group(1).lower() in ("section", "pipeline") and drawn:
+            return None  # "the third section" of a system with a Line C: a stretch of works
         label = self._label(replace(probe, phrase=f"Line {chr(64 + n)}"), mentions)
         if label is None:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
+
+    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
+        """ "that pipeline", "this railway": the thing of that kind named last, even another
+        thing named in passing after the system in topic."""
+        kind = _KIND_OF.get(head)
+        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
+        if latest is not None and (root is None or latest.sentence > root.sentence):
+            return latest
+        return root
 
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"

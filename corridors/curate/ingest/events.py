@@ -30,7 +30,10 @@ EVENTS = (
         # "started commercial operations", "began regular service", "commenced full operation"
         r"(?:began|begun|started|start|starts|begin|begins|commenced|commence|launched)\s+"
         r"(?:(?:commercial|regular|full|full-scale|scheduled|normal|trial-free)\s+)?"
-        r"(?:operating|operations?|pumping|running|service|supplying|delivering)|"
+        # "started working in 2015", "began to operate": a facility at work ("started work on"
+        # is a start of works)
+        r"(?:operating|operations?|pumping|running|service|supplying|delivering|working|"
+        r"functioning|handling|to\s+(?:work|operate|function))|"
         r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
         r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
@@ -45,8 +48,11 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        r"proposed|discussed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
-        r"forward|hatched|floated|raised|suggested)|surfaced",
+        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is,
+        # and so is talk that has gone on since a date: "has been debated since the 1990s")
+        r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
+        r"forward|hatched|floated|raised|suggested|discussed)|surfaced|"
+        r"(?:discussed|debated|talked\s+about|on\s+the\s+table)(?=\s+(?:ever\s+)?since\b)",
     ),
     (
         "start_date",
@@ -141,6 +147,14 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
         return True  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "completion_date"
+        and statuses.STEP.search(sentence, a, before[-1].start())
+    ):
+        return (
+            True  # "welding of the whole line was completed in 2013": a step's end, not the line's
+        )
     if not before or before[-1].lastgroup != "start_date":
         return False
     cue = before[-1]
@@ -156,6 +170,14 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
             sentence[cue.end() :],
         )
     )
+
+
+def _words(text: str) -> int:
+    """How many words stand between a cue and its date, a name counting as one: "the opening of
+    the first phase of the Central Asia–China gas pipeline (CACGP) in late 2009" is near."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*)*", "N", text)
+    return len(text.split())
 
 
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
@@ -178,10 +200,9 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         # far from its cue, a date is some other clause's; counted in words, so that a long
         # name between them ("finish the Turkmenistan–Uzbekistan–China pipeline by 2014") is one
         gap = sentence[cue.end() : when.start]
-        held = CEREMONY.search(cue.group()) and HELD.search(
-            gap
-        )  # "... ceremony for X took place on"
-        if SAID.search(gap) or (len(gap.split()) > 10 and not held):
+        # "... ceremony for X took place on": a ceremony's date may stand far from its noun
+        held = CEREMONY.search(cue.group()) and HELD.search(gap)
+        if SAID.search(gap) or (_words(gap) > 10 and not held):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
     after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
@@ -201,8 +222,8 @@ def _due(sentence: str, cue: re.Match, value: str, reference: str) -> str:
     said = statuses.mood(sentence, cue.start(), cue.end())
     if said == "denied":
         return ""
-    if said in ("future", "condition"):
-        return "completion_date"
+    if said in ("future", "condition") or re.search(r"\bto\s+$", sentence[: cue.start()]):
+        return "completion_date"  # "and the second line to go into service by 2012"
     later = stages.compare(value, reference) == 1
     if later and not re.search(r"\b(?:was|were|had|did)\b", statuses.lead(sentence, cue.start())):
         return "completion_date"

@@ -38,6 +38,9 @@ TRAFFIC_CUE = re.compile(
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
     r"arrived|departed|entered|"
+    # "..., handling more than 372,000 TEU": a facility's participle straight before its figure
+    r"(?:handling|processing|transshipping|transhipping)(?=\s+(?:(?:more|less|fewer)\s+than|"
+    r"over|about|some|nearly|almost|around|roughly|close\s+to)?\s*\d)|"
     r"shipments?|deliveries|freight|cargo|transportation|transit)\b",
     re.I,
 )
@@ -152,6 +155,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
+    if _a_countrys_trade(q, sentence, ctx.countries):
+        return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
@@ -174,6 +179,34 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if value is not None and PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
     return value
+
+
+#: A country's (or its supplier's) trade: "its gas exports", "Kazakhstan's exports", "exports
+#: from Kazakhstan", "the Turkmengaz concern delivered": a part of what moved, or a national
+#: total, never the system's traffic.
+TRADE = re.compile(
+    r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
+    r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
+    r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
+    r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
+    r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
+)
+
+
+def _a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
+    """The figure's clause, up to it, names a country's trade or a country (or national supplier)
+    that supplied it."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    if TRADE.search(head):
+        return True
+    names = "|".join(re.escape(c) for c in countries)
+    return bool(
+        names
+        and re.search(
+            rf"\b(?:{names})\s+(?:has\s+|had\s+)?(?:supplied|exported|sold|shipped|sent)\b", head
+        )
+    )
 
 
 #: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
@@ -270,6 +303,15 @@ def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
     )
 
 
+#: "its design capacity of 25 bcm a year", "a designed capacity of": what it is built for, a
+#: capacity even when it is reached later.
+DESIGN = re.compile(
+    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?capacity\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _flow_stated(
     q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
 ) -> Value | None:
@@ -282,6 +324,8 @@ def _flow_stated(
         if not period or q.yearly or not moved:
             return None
         return _traffic(q, sentence, [dates.Period(period, q.end, q.end)], cue=False)
+    if DESIGN.search(sentence, max(0, q.start - 60), q.start):
+        return _capacity_value(q, reason=f"{sentence[q.start : q.end]!r}, a design capacity")
     return (
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
@@ -342,6 +386,10 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         by_year = None  # "6 mn tonnes now, rising to 10 mn by 2027": the year is the other figure's
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
+    fronted = [p for p in after if p.target and p.end <= q.start]
+    if not target and q.yearly and fronted and FUTURE.search(sentence, a, q.start):
+        # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year"
+        target, stated = FUTURE.search(sentence, a, q.start), fronted[0].value
     capacity = re.search(r"\bcapacit(?:y|ies)\b", sentence[a : q.start], re.I)
     if not target and by_year and capacity and FUTURE.search(sentence, a, q.start):
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim

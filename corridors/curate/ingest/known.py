@@ -90,6 +90,8 @@ LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ]line\b(?!\s+[A-Z])")
 LINE_LIST = re.compile(
     r"\b(?:Lines|(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands))"
     r"\s*,?\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
+    # letters first: "the existing A, B and C lines"
+    r"|\b[A-Z](?:\s*,\s*[A-Z])*,?\s*(?:and|&)\s+[A-Z]\s+(?:lines|branches|strings|strands)\b"
 )
 
 

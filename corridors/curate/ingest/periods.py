@@ -129,6 +129,11 @@ def _to_date(m: re.Match, ref: Ref | None) -> str:
     return _span(ref[0], first, ref[1]) if first < ref[1] else ""
 
 
+def _the_year(m: re.Match, ref: Ref | None, last_year: str = "") -> str:
+    """ "over the course of the year", "during the year": the year named last (as "that year")."""
+    return last_year
+
+
 def _next_year(m: re.Match, ref: Ref | None) -> str:
     return str(ref[0] + 1) if ref else ""
 
@@ -195,6 +200,12 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
         (rf"\b(?:year[\s-]to[\s-]date|since\s+(?P<m>{_MONTH})(?!\s+\d))\b", _to_date, False),
         (r"\b(?:next\s+year|in\s+the\s+coming\s+year)\b", _next_year, True),
         (
+            r"\b(?:over|during|in|for|throughout)\s+the\s+(?:course\s+of\s+the\s+|whole\s+|full\s+)?"
+            r"year\b(?!\s+(?:before|earlier|ago|to|as\s+a\s+whole))",
+            _the_year,
+            False,
+        ),
+        (
             rf"\b(?:by|before|until|till|through)\s+(?:the\s+)?(?:year[\s-]end|end\s+of\s+"
             rf"(?P<y>{_YEAR}|next\s+year))\b",
             _year_end,
@@ -217,7 +228,7 @@ def find_periods(sentence: str, article_date: str, last_year: str = "") -> list[
                 inside and inside[0].end - inside[0].start == m.end() - m.start()
             ):
                 continue  # dates.py read it, or a longer shape holding this one
-            value = reader(m, ref)
+            value = reader(m, ref, last_year) if reader is _the_year else reader(m, ref)
             if value:  # "in January to September": the span, not dates.py's "in January"
                 found = [p for p in found if p not in inside]
                 found.append(dates.Period(value, m.start(), m.end(), target))

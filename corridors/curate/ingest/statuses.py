@@ -49,8 +49,7 @@ NEGATION = re.compile(
 #: A condition or a time to come: "once", "until", "if", "when", "as soon as" (not "when it was
 #: opened", a time past).
 CONDITION = re.compile(
-    r"\b(?:once|until|till|unless|if|when|whenever|as\s+soon\s+as|after|before|provided|"
-    r"assuming)\s",
+    r"\b(?:once|until|till|unless|if|when|whenever|as\s+soon\s+as|provided|assuming)\s",
     re.I,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
@@ -123,33 +122,43 @@ NEVER = re.compile(
 NAMED = (
     (
         # the pace of works says they are going on: "ahead of schedule", "faster than planned",
-        # "excavation has got going", "work ... is being pushed ahead"
+        # "excavation has got going", "work on the line is being pushed ahead", "building of the
+        # line moves ahead fast"
         "under_construction",
         re.compile(
             r"\b(ahead\s+of\s+schedule|behind\s+schedule|(?:faster|quicker|slower)\s+than\s+"
             r"(?:planned|expected|scheduled|envisaged)|(?:excavation|digging|tunnell?ing|drilling|"
-            r"track-?laying|earthworks?|works?|building|construction)\s+(?:[\w’'–-]+\s+){0,4}?"
+            r"track-?laying|earthworks?|works?|building|construction)\s+(?:(?:on|of)\s+[^.;]{0,80}?"
+            r"\s+|(?:[\w’'–-]+\s+){0,4}?)"
             r"(?:(?:has|have)\s+)?(?:got\s+going|(?:is|are)\s+(?:being\s+)?(?:pushed|moving|"
             r"progressing|going(?!\s+to\b))|(?:is|are)\s+(?:now\s+)?(?:under\s*way|underway|in\s+"
-            r"(?:full\s+)?(?:progress|swing))|in\s+(?:full\s+)?(?:progress|swing)))",
+            r"(?:full\s+)?(?:progress|swing))|in\s+(?:full\s+)?(?:progress|swing)|(?:moves?|"
+            r"progress(?:es)?|proceeds?|advances?|goes\s+on)\s+(?:ahead\s+|forward\s+)?(?:fast|"
+            r"quickly|rapidly|apace|well|smoothly|steadily|on\s+schedule|ahead|forward)))",
             re.I,
         ),
     ),
     (
+        # "in its ten years of operation": counting its time in service
         "operating",
         re.compile(
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
+            r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
+            r"(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
             r"running|functioning|working)(?!\s+(?:on|towards?|with|to|out)\b))\b",
             re.I,
         ),
     ),
     (
+        # "a pipeline being built across Tajikistan": a reduced clause says the same as "is"
         "under_construction",
         re.compile(
-            r"\b(under\s+construction|(?:is|are|now)\s+being\s+(?:built|laid|constructed)|"
+            r"\b(under\s+construction|(?<!\bstart\s)(?<!\bstarts\s)(?<!\bstarted\s)(?<!\bbegin\s)"
+            r"(?<!\bbegan\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bof\s)being\s+(?:built|laid|"
+            r"constructed)|"
             r"(?:have|has|had)\s+(?:already\s+)?started\s+building|"
             r"(?:construction|building|works?)\s+(?:on\s+[^.;]{0,60}?\s+)?(?:is|are|has\s+been|"
             r"have\s+been)\s+(?:now\s+|already\s+|well\s+|fully\s+)?(?:under\s*way|underway|"
@@ -158,12 +167,11 @@ NAMED = (
         ),
     ),
     (
+        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part")
         "planned",
         re.compile(
             r"\b(planned(?!\s+to\b)|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
-            r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay|extend)\w*|plans?\s+for|"
-            r"proposed(?=\s+(?:[\w–-]+\s+){0,4}?(?:railway|line|pipeline|corridor|route|port|"
-            r"link|project)))\b",
+            r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay)\w*|plans\s+for)\b",
             re.I,
         ),
     ),
@@ -191,6 +199,21 @@ NEW_THING = re.compile(
     r"wings?|facilit(?:y|ies)|complex|zones?|phases?|stages?|lanes?|platforms?)\b",
     re.I,
 )
+#: Rolling stock and ships built or bought say nothing of the line's or port's stage.
+VEHICLES = re.compile(
+    r"\b(?:ships?|vessels?|ferr(?:y|ies)|barges?|tankers?|wagons?|locomotives?|railcars?|"
+    r"carriages?|containers?|trucks?)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: Work that is no building: "launched work on digitalisation", "work on the tariffs".
+NOT_WORKS = re.compile(
+    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|tariffs?|agreements?|"
+    r"documents?|documentation|stud(?:y|ies)|plans?|feasibility|design|surveys?|logistics|"
+    r"customs|procedures?|harmoni\w*|protocols?|memorand\w*|legal|regulat\w*|road\s*maps?|"
+    r"schedules?|timetables?|financ\w*|funding|deals?|contracts?|strateg\w*|programmes?|"
+    r"programs?|visas?|rules?|standards?|formalities|paperwork)\b",
+    re.I,
+)
 OTHER_SUBJECT = re.compile(
     r"\b(?:an?|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
@@ -212,6 +235,9 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
     the words before it in its clause, and in the phrase itself up to ``end``."""
     before = lead(sentence, at)
     own = sentence[at:end] if end is not None else ""
+    opener = re.search(r"\b(?:while|as)\s+$", sentence[: at - len(before)], re.I)
+    if opener and FUTURE.search(sentence, 0, at - len(before)):
+        return "future"  # "the line would create jobs while it was being built": a time to come
     cond = CONDITION.search(before)
     if cond and not _PAST.search(before, cond.end()):
         return "condition"
@@ -223,9 +249,13 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
 
 
 def _other_thing(sentence: str, at: int, end: int | None = None) -> bool:
-    """A second track, a new terminal, another branch: the clause (up to ``end``, for "work on a
-    new seaport is to start") is about something beside it."""
-    return bool(NEW_THING.search(sentence, scopes.clause_of(sentence, at)[0], end or at))
+    """A second track, a new terminal, another branch, ships being built, work on digitalisation:
+    the clause (up to ``end``, for "work on a new seaport is to start") is about something beside
+    it."""
+    a, b = scopes.clause_of(sentence, at)
+    if NEW_THING.search(sentence, a, end or at) or NOT_WORKS.search(sentence, a, b):
+        return True
+    return bool(VEHICLES.search(sentence[max(a, at - 40) : at]))
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
@@ -239,7 +269,12 @@ _PERFECT = re.compile(
     r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+launched)\b",
     re.I,
 )
-_STEP = re.compile(
+BUILDING = "under_construction"
+_MADE = re.compile(
+    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
+)
+#: A step of the works, not the works as a whole: its start or end dates the step only.
+STEP = re.compile(
     r"\b(?:groundwork|earthworks?|track-?laying|excavation|tunnell?ing|laying|installation|"
     r"assembly|welding|pipe-?laying)\b|tracklaying",
     re.I,
@@ -247,7 +282,8 @@ _STEP = re.compile(
 
 
 def _start_stage(sentence: str, m: re.Match) -> str | None:
-    """A start of works: made (under construction), to come or denied (planned), in a condition
+    """A start of works: going on ("has begun": under construction), to come or denied (planned,
+    implied), made ("began", implied under construction when no year dates it), in a condition
     or told in the present ("work starts in October", as often a plan as a fact): nothing."""
     said = mood(sentence, m.start(), m.end())
     if said == "condition" or re.search(r"\b(?:resum|restart)", m.group(), re.I):
@@ -255,14 +291,18 @@ def _start_stage(sentence: str, m: re.Match) -> str | None:
     if said:
         # a step still to come ("tracklaying will begin next month") is no sign that nothing has
         # begun: only the works as a whole, or the first ground broken, say so
-        return None if _STEP.search(m.group()) else "planned"
+        return None if STEP.search(m.group()) else "planned"
     if _PERFECT.search(lead(sentence, m.start())[-40:] + m.group()):
         return "under_construction"  # "work has begun": going on now, as the words say
     ceremony = re.search(r"ground-?breaking|foundation-laying", m.group(), re.I)
     if ceremony and FUTURE.search(sentence, m.end(), _clause(sentence, m.start())[1]):
         return "planned"  # "a groundbreaking ceremony will be held in May"
-    # a start told in the past ("began in 2012") is dated, and its date against the article's
-    # says the stage (stages.py): the line may have opened since
+    # a start told in the past with its year ("began in 2012") is dated, and its date against
+    # the article's says the stage (stages.py): the line may have opened since; with no year
+    # ("began on December 27" in an undated copy) the words alone imply works going on
+    a, b = _clause(sentence, m.start())
+    if _MADE.search(m.group()) and not re.search(r"\b(?:19|20)\d\d\b", sentence[a:b]):
+        return "made"
     return None
 
 
@@ -293,7 +333,9 @@ def statuses(sentence: str) -> list[Value]:
         if stage == "under_construction":  # "work has begun": stated
             out.append(Value("status", stage, at=m.start(), reason=f"says {m.group()!r}"))
         elif stage is not None:  # read from a start of works and its tense: implied, not stated
-            why = f"a start of works still to come ({m.group()!r})"
+            how = "made, no year given" if stage == "made" else "still to come"
+            stage = BUILDING if stage == "made" else stage
+            why = f"a start of works {how} ({m.group()!r})"
             out.append(Value("status", stage, at=m.start(), reason=why, hints={"implied": why}))
     for status, pattern in NAMED:
         for m in pattern.finditer(sentence):
@@ -315,6 +357,10 @@ def statuses(sentence: str) -> list[Value]:
         rest = sentence[m.end() : b]
         if not free(a, b) or any(x <= m.start() < y for x, y in halted):
             continue
+        if not re.fullmatch(
+            r"\s*(?:(?:and|but|while|now|so\s+far|meanwhile)\s+)?", lead(sentence, m.start())
+        ):
+            continue  # the object of a verb ("discussed how to speed up construction of"): no stage
         if mood(sentence, m.start()) or FUTURE.search(rest) or NEGATION.search(rest):
             continue  # "the construction of the line will create jobs": no stage of today
         if re.search(r"\b(?:complet|finish|end|done|start|begin|launch)", rest, re.I):
@@ -323,5 +369,18 @@ def statuses(sentence: str) -> list[Value]:
         out.append(
             Value("status", "under_construction", at=m.start(), reason=f"says {m.group()!r}")
         )
+    out = [v for v in out if not (v.value != BUILDING and _of_a_part(sentence, v.at))]
     out.sort(key=lambda v: v.at)
     return out
+
+
+#: A part of the system: "the Kyrgyz section", "its Uzbek leg", "one stretch".
+PART = re.compile(r"\b(?:section|stretch|leg|segment|portion|sector)s?\b", re.I)
+
+
+def _of_a_part(sentence: str, at: int) -> bool:
+    """A stage not begun or in service, said of a part ("the Kyrgyz section has yet to be
+    built"), is not the whole's: other parts may be further on. Works going on in a part are
+    (the whole is being built)."""
+    a, b = scopes.clause_of(sentence, at)
+    return bool(PART.search(sentence, a, min(b, at + 60)))
