@@ -295,25 +295,25 @@ class _Reader:
         for m in PHRASE.finditer(self.sent.text):
             self._phrase(m)
 
-    def _phrase(self, m: re.Match) -> None:
-        head = m.group("head").lower()
-        kind = HEADS.get(head, "")
-        name_part = (m.group("name") or "").strip()
-        phrase, start = m.group().strip(), m.start()
+    def _name_part(self, m: re.Match) -> tuple[str, int]:
+        """The name words of a phrase and where the phrase starts, without a determiner ("The
+        waterless port"), a company's possessive that an organisation's name took ("PetroChina's
+        Central Asia gas pipeline") or a title's capitalised modifier ("Dry Port")."""
+        name_part, start = (m.group("name") or "").strip(), m.start()
         lead = _DETERMINER.match(name_part)
         owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
         if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
             owner = None  # an owner is cut only where an organisation's name took it
-        if lead or owner:
-            # "The waterless port": a determiner, not a name; "PetroChina's Central Asia gas
-            # pipeline": the company's, then the pipeline's name
-            cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
-            name_part, phrase, start = name_part[cut:], phrase[cut:], start + cut
+        cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
+        name_part, start = name_part[cut:], start + cut
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
-        # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
-        name_part = re.sub(
-            rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
-        )
+        modifiers = rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$"
+        return re.sub(modifiers, "", name_part), start
+
+    def _phrase(self, m: re.Match) -> None:
+        head = m.group("head").lower()
+        kind = HEADS.get(head, "")
+        name_part, start = self._name_part(m)
         if not self.free(*self.fold_span(start, m.end())):
             return
         candidates = [
@@ -354,28 +354,19 @@ class _Reader:
                 how="fuzzy",
             )
         elif organisation:
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind="organisation",
-                confidence=0.0,
-                reason="an organisation",
-                named=False,
-                how="organisation",
-            )
-        elif head in GENERIC_HEADS:
+            self.add(start, m.end(), system=None, kind="organisation", confidence=0.0,
+                     reason="an organisation", named=False, how="organisation")  # fmt: skip
+        else:
+            self._not_known(m, start, kind, name_part, phrase)
+
+    def _not_known(self, m: re.Match, start: int, kind: str, name_part: str, phrase: str) -> None:
+        """A phrase no known system matches: a way named by its ends, a new line of a system,
+        a description by its owner, or infrastructure mentioned, not mapped."""
+        head = m.group("head").lower()
+        if head in GENERIC_HEADS:
             # "the Central Asia route", "the China–Europe corridor": a way, not a thing to map
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="a route named by its ends",
-                named=False,
-                how="route",
-            )
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0,
+                     reason="a route named by its ends", named=False, how="route")  # fmt: skip
         elif (line := new_line_of(name_part, kind, self.known, self.countries)) is not None:
             self.add(
                 start,
