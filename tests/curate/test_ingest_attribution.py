@@ -206,6 +206,20 @@ CASES = [
         [],
         id="a relative clause hangs on the name just before it, not on another named earlier",
     ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port sent its 5,000th train this week. "
+        "The boxes will travel 8,500 km from China to Germany in 18 days.",
+        [],
+        ["will travel"],
+        id="a port has no length, nor the transit time of a trip that only passes it",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor grew fast in 2024. Uzbekistan Railways "
+        "(UTY) carried 12 million tonnes of goods of every kind that year.",
+        [],
+        ["(UTY) carried"],
+        id="a railway company with its initials carrying its own total",
+    ),
 ]
 
 
