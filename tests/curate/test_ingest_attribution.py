@@ -220,6 +220,22 @@ CASES = [
         ["(UTY) carried"],
         id="a railway company with its initials carrying its own total",
     ),
+    pytest.param(
+        "Work on the Central Asia–China gas pipeline slows\n\nBuilding of the Central "
+        "Asia–China gas pipeline in Tajikistan is behind.\n\nThe pipeline, called Line D, will "
+        "run 950 km.\n\nThe Tajik section alone needs 40 tunnels.",
+        [(LINE_D, "length", "950"), (LINE_D, "tunnels", "40")],
+        ["alone needs"],
+        id="a paragraph naming nothing after one on a part is the part's",
+    ),
+    pytest.param(
+        "Border terminal busy\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024.\n\n"
+        "Separately, freight on the Middle Corridor kept rising.\n\nVolumes reached 4.4 million "
+        "tons in 2024.",
+        [(KHORGOS, "traffic", "350000")],
+        ["Volumes reached"],
+        id="a paragraph naming nothing after one on another system: two in play, no one's",
+    ),
 ]
 
 
