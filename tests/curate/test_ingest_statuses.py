@@ -118,6 +118,14 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         pytest.param("The port has been operating since 2015.", [(RUNNING, False)], id="operating"),
         pytest.param("The terminal is fully operational.", [(RUNNING, False)], id="operational"),
         pytest.param(
+            "These days it works as a busy freight hub between two gauges.",
+            [(RUNNING, False)],
+            id="works as a hub",
+        ),
+        pytest.param(
+            "The carrier operates as a state company.", [], id="operates as a company: no stage"
+        ),
+        pytest.param(
             "In its eight years of operation the line has carried 90 million tons.",
             [(RUNNING, False)],
             id="years of operation",
@@ -399,3 +407,19 @@ def test_a_future_start_without_a_date_is_proposed_as_implied(fixture_raw) -> No
     assert (row["corridor"], row["value"]) == (CKU, PLANNED)
     assert row["note"].startswith("Implied, not stated in words")
     assert row["reason"].startswith("status implied by")
+
+
+def test_an_opening_told_in_the_past_implies_operating_without_a_dateline(fixture_raw) -> None:
+    """An undated copy: no date to set the opening against, but "went into service" says it has
+    happened, so the status is implied (marked so), never stated."""
+    rows = ingest.propose(
+        "956_case.txt",
+        "The Khorgos dry port went into service in December 2015.",
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        "",
+        ingest.country_names(fixture_raw.datadir),
+    )
+    (row,) = [r for r in rows if r["field"] == "status"]
+    assert (row["corridor"], row["value"]) == (PORT, RUNNING)
+    assert row["note"].startswith("Implied, not stated in words")

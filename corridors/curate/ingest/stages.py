@@ -43,6 +43,16 @@ _FUTURE_RUN = re.compile(
 )
 
 
+#: An opening told as done: "went into service", "was commissioned", "started working".
+_OPENED = re.compile(
+    r"\b(?:went|came)\s+(?:into|on)\s+(?:service|operation|stream|line)|\b(?:was|were|has\s+been|"
+    r"have\s+been)\s+(?:\w+\s+)?(?:opened|commissioned|inaugurated|put\s+into\s+(?:service|"
+    r"operation))|\b(?:opened|entered\s+service|came\s+online)\b|\b(?:began|started)\s+(?:\w+\s+)?"
+    r"(?:operating|operations?|working|running|service|pumping|supplying)\b",
+    re.I,
+)
+
+
 #: A start still to come: "is to begin", "will get under way", "is due to start".
 _FUTURE_START = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|slated)\s+to)"
@@ -77,6 +87,9 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
         return None  # "by 2029", "before the end of": no dated event
     if field == "opening_date" and compare(value, reference) == -1:
         return "operating", f"its opening date {value}, before the article's date {reference}"
+    if field == "opening_date" and not reference and _OPENED.search(row.get("quote", "")):
+        # no dateline to set the date against, but the tense says the opening has happened
+        return "operating", f"its opening ({value}) told in the past, in an article with no date"
     end = _period_end(row["period"])
     if (
         field == "traffic"
