@@ -322,6 +322,24 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="started working: an opening",
         ),
         pytest.param(
+            "The first string of the gas main, launched in November 2011, runs beside a road.",
+            "2015-01-01",
+            {("opening_date", "2011-11")},
+            id="a line launched: put into service",
+        ),
+        pytest.param(
+            "The operating company, which was launched in March 2024, is based in Osh.",
+            "2025-01-01",
+            set(),
+            id="a company launched is not the line",
+        ),
+        pytest.param(
+            "Building was launched in March 2024.",
+            "2025-01-01",
+            {("start_date", "2024-03")},
+            id="works launched: a start",
+        ),
+        pytest.param(
             "Freight trains began running in 2019.",
             "2020-01-10",
             {("opening_date", "2019")},
