@@ -379,6 +379,27 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="a step's end is not the line's",
         ),
         pytest.param(
+            "The spur should be completed in two years.",
+            "2025-05-10",
+            {("completion_date", "2027")},
+            id="in two years, to come: by then",
+        ),
+        pytest.param(
+            "The spur was completed in two years.", "2025-05-10", set(), id="in two years: a span"
+        ),
+        pytest.param(
+            "The spur is to be finished within three to four years.",
+            "2025-05-10",
+            {("completion_date", "2029")},
+            id="within a range of years: its far end",
+        ),
+        pytest.param(
+            "The spur will be finished by the end of next year.",
+            "2025-05-10",
+            {("completion_date", "2026")},
+            id="by the end of next year",
+        ),
+        pytest.param(
             "The ports discussed new tariffs for 2026.",
             "2025-03-05",
             set(),

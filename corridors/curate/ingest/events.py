@@ -265,7 +265,12 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         if found is None:
             continue
         name, cue = found
-        word = re.search(r"\b(by|since|before)\s+(?:the\s+)?$", sentence[: when.start], re.I)
+        # "by 2027", "by the end of next year", "since 2009"
+        word = re.search(
+            r"\b(by|since|before)\s+(?:the\s+)?(?:(?:end|close|middle)\s+of\s+(?:the\s+)?)?$",
+            sentence[: when.start],
+            re.I,
+        )
         qualifier = when.qualifier or {"by": "by", "before": "by", "since": "since"}.get(
             word.group(1).lower() if word else "", ""
         )
