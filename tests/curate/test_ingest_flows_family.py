@@ -353,6 +353,34 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("20", "bcm/year", "", "", "")},
             id="a year after the figure, of another verb, leaves a capacity",
         ),
+        pytest.param(
+            "The terminal opened in May 2016, and 60,000 containers have been handled.",
+            "2018-02-01",
+            "traffic",
+            set(),
+            id="a present perfect with no period of its own: a running total",
+        ),
+        pytest.param(
+            "Georgian Railway carried 14 million tonnes of freight in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a railway company's own yearly total is not the route's",
+        ),
+        pytest.param(
+            "Georgian Railway carried 1.2 million tonnes along the corridor in 2023.",
+            "2024-02-01",
+            "traffic",
+            {("1200000", "tonnes", "", "2023", "")},
+            id="a railway company's figure along the route is the route's",
+        ),
+        pytest.param(
+            "The new string is meant to bring an extra 20 bcm of gas a year.",
+            "2020-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="meant to bring a yearly volume: a capacity",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
@@ -455,6 +483,12 @@ def test_transit_families(sentence: str, expected: set) -> None:
             "cost",
             {("5000000000", "USD", "", "", ""), ("1500000000", "USD", "", "", "Kyrgyzstan")},
             id="the whole cost keeps no section named after a later figure",
+        ),
+        pytest.param(
+            "Uzbekistan's aim is to double freight on the 4,000-kilometre route by 2030.",
+            "section_length",
+            set(),
+            id="a glued length is the route's own, not the country the clause starts with",
         ),
     ],
 )

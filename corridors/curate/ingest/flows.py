@@ -26,7 +26,7 @@ _MOVE = (
 #: A figure of what something is built or able to carry: its capacity.
 CAPACITY_CUE = re.compile(
     rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
-    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+"
+    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
     rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit))\b",
     re.I,
 )
@@ -152,6 +152,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
+    if _a_companys_own(q, sentence):
+        return None  # "Azerbaijan Railways carried 18.5 mn tons": the carrier's own total
     if _a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
@@ -188,6 +190,26 @@ TRADE = re.compile(
     r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
     r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
 )
+
+
+#: A railway or shipping company as the subject: its own traffic on all its lines.
+CARRIER = re.compile(
+    r"^\s*(?:(?:In|During|Over|Last)\s+[^,]{1,30},\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+    r"(?:Railways?|Temir\s+Zholy|Temir\s+Yollari|Temir\s+Zholu|Railway\s+Company|Shipping\s+"
+    r"(?:Company|Group|Line)|Caspian\s+Shipping)\b(?:\s*\([A-Z]{2,5}\))?\s+(?:has\s+|had\s+)?"
+    r"(?:\w+ly\s+)?\w+ed\b"
+)
+#: The route named as where the figure moved: then the company's figure is the route's.
+ON_ROUTE = re.compile(
+    r"\b(?:along|on|via|over|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:route|corridor|"
+    r"TITR|line|pipeline|railway)\b",
+    re.I,
+)
+
+
+def _a_companys_own(q: Quantity, sentence: str) -> bool:
+    a, b = scopes.clause_of(sentence, q.start)
+    return bool(CARRIER.match(sentence[a : q.start])) and not ON_ROUTE.search(sentence, a, b)
 
 
 def _a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
@@ -463,6 +485,8 @@ def _since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
     return False
 
 
+#: "have been carried", "has handled": up to now, a running total unless the clause has a period.
+PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
 #: "a total of", "in all": a running total only when the clause states no period of its own
 #: ("24,000 TEU in all between January and July" is that span's).
 SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
@@ -481,6 +505,10 @@ def _traffic(
     own = [p for p in spans if not p.inherited and a <= p.start < b]
     if SUM_WORDS.search(sentence, a, b) and not own:
         return None  # "In all, 316 bcm have been pumped": since it opened
+    inherited = any(p.inherited for p in spans)
+    if PERFECT.search(sentence, a, b) and not own and not inherited:
+        # "it opened in December 2015, and 47,000 containers have been carried": since then
+        return None
     return Value(
         "traffic",
         num_text(q.number),

@@ -128,8 +128,9 @@ def length(
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
-    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
-    placed = placed or scopes.clause_place(sentence, q.start, countries)
+    if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
+        placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+        placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
