@@ -381,6 +381,35 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("20", "bcm/year", "", "", "")},
             id="meant to bring a yearly volume: a capacity",
         ),
+        pytest.param(
+            "For the first six months of 2025, 140 trains ran westbound, 20% above the same period "
+            "in 2024.",
+            "2025-08-01",
+            "traffic",
+            {("140", "trains", "", "2025-01/2025-06", "")},
+            id="the period after 'the same period' is the comparison's",
+        ),
+        pytest.param(
+            "In 2021 there were 3,000 trains, and in 2023 the count reached 5,000 trains.",
+            "2024-02-01",
+            "traffic",
+            {("3000", "trains", "", "2021", ""), ("5000", "trains", "", "2023", "")},
+            id="each figure takes the period of its own clause",
+        ),
+        pytest.param(
+            "In 2021 the terminal served 5,500 trains on the line.",
+            "2022-02-01",
+            "traffic",
+            {("5500", "trains", "", "2021", "")},
+            id="trains served in a year",
+        ),
+        pytest.param(
+            "Freight on the line rose 40% in 2023 to 3.2 mln tons.",
+            "2024-02-01",
+            "traffic",
+            {("3200000", "tonnes", "", "2023", "")},
+            id="a year before 'to' is no range's low end",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
@@ -439,6 +468,11 @@ def test_the_year_is_the_one_named_before() -> None:
             {("14", "days", "up to", "", "China–Aktau")},
             id="from one place to another in a range of days",
         ),
+        pytest.param(
+            "Goods now need 16-20 days on the line (it used to take over 40 days).",
+            {("20", "days", "up to", "", "")},
+            id="what it used to take is no transit time",
+        ),
     ],
 )
 def test_transit_families(sentence: str, expected: set) -> None:
@@ -489,6 +523,12 @@ def test_transit_families(sentence: str, expected: set) -> None:
             "section_length",
             set(),
             id="a glued length is the route's own, not the country the clause starts with",
+        ),
+        pytest.param(
+            "The journey should cover about 6,000 km in a week.",
+            "length",
+            set(),
+            id="a journey's distance is no length of the line",
         ),
     ],
 )

@@ -37,7 +37,7 @@ TRAFFIC_CUE = re.compile(
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
-    r"arrived|departed|entered|"
+    r"arrived|departed|entered|served|cleared|operated|launched|organi[sz]ed|formed|"
     r"shipments?|deliveries|freight|cargo|transportation|transit)\b",
     re.I,
 )
@@ -119,7 +119,7 @@ def _another_figure(between: str) -> bool:
 def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list[dates.Period]:
     """The periods that can be the figure's, nearest first: those after it (up to a word that
     sets another figure beside it: "2,300 trains in 2023, compared to 1,900 in 2022"), else those
-    before it; inherited ones last."""
+    before it; those of the figure's own clause before the others; inherited ones last."""
     own = [p for p in periods if not p.inherited]
     after = [
         p
@@ -143,7 +143,10 @@ def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list
         and p not in before
         and not (p.start >= q.end and _another_figure(sentence[q.end : p.start]))
     ]
-    return after + before[::-1] + rest
+    a, b = scopes.clause_of(sentence, q.start)
+    near = [p for p in after + before[::-1] if a <= p.start < b]  # "In 2020 there were 4,100
+    # trains, and in 2022 the figure reached 6,500": the figure's own clause first
+    return near + [p for p in after + before[::-1] if p not in near] + rest
 
 
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:

@@ -87,8 +87,8 @@ def _section(q: Quantity, where: str, reason: str) -> Value:
 
 #: "the cargo will cover 9,000 km", "trains travel 3,000 km": a load's trip, not a length.
 TRIP_DISTANCE = re.compile(
-    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment)\s+"
-    r"(?:\w+\s+){0,2}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
+    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment|trip|journey|"
+    r"run|service)\s+(?:\w+\s+){0,3}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
     r"(?:(?:some|about|around|over|nearly|more\s+than|roughly)\s+)?$",
     re.I,
 )
