@@ -19,13 +19,12 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..geo import boundaries as boundaries_module
-from ..geo.parse import Parsed, parse
 from ..problems import Problem
 from ..schema import (
     CLAIM_COLUMNS,
@@ -38,8 +37,10 @@ from ..schema import (
 )
 from ..store import rawdata
 from ..store.datadir import DataDir, fingerprint, resolve
-from ..validate import validate
 from . import datacache
+
+if TYPE_CHECKING:
+    from ..geo.parse import Parsed
 
 CRS = "EPSG:4326"
 
@@ -117,6 +118,8 @@ def _table(table: rawdata.Table, columns: tuple[str, ...], key: str, bad: set) -
 
 def load_boundaries(datadir: DataDir) -> gpd.GeoDataFrame:
     """The data folder's countries, read safely; empty when there are none or they are broken."""
+    from ..geo import boundaries as boundaries_module
+
     return boundaries_module.usable(rawdata.read_boundaries(datadir, []))
 
 
@@ -127,6 +130,8 @@ def build(raw: rawdata.RawData, parsed: Parsed, problems: list[Problem]) -> Data
     one. Then the Dataset is made whole: a feature needs its corridor, a claim its corridor, its
     source (an article listed in sources.csv, or a reference) and, if it names one, its feature.
     """
+    from ..geo import boundaries as boundaries_module
+
     errors = [p for p in problems if p.level == "error"]
     bad_files = {p.file for p in errors if not p.id}
     bad_ids = {(p.file, p.id) for p in errors if p.id}
@@ -212,7 +217,18 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+def validate(raw: rawdata.RawData, parsed: Parsed | None = None) -> list[Problem]:
+    """Every problem of the data (``corridors.validate``), imported here when a build needs it:
+    a start that finds its Dataset in the cache never validates, and the checks' modules (with
+    the geometry readers they bring) were a quarter of the dashboard's first-run imports."""
+    from ..validate import validate as check_all
+
+    return check_all(raw, parsed=parsed)
+
+
 def _load(datadir: DataDir) -> Dataset:
+    from ..geo.parse import parse  # only a build parses (see validate)
+
     with _no_gc_pauses():
         raw = rawdata.read(datadir)
         # measured with the data folder's own boundaries, when sound (parsed once, for the

@@ -13,13 +13,9 @@ import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
-
-import bibtexparser
-import bibtexparser.model
-import rispy
-from bibtexparser.middlewares import AddEnclosingMiddleware
-from bibtexparser.writer import BibtexFormat
+from typing import Any
 
 from .. import dates
 from ..model.dataset import Dataset
@@ -192,20 +188,27 @@ def _bib_url(url: str) -> str:
     return _CONTROL.sub("", url).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
-def _bib_format() -> BibtexFormat:
+@cache
+def _bibtex() -> tuple[Any, Any, list]:
+    """bibtexparser, the layout and the unparse stack, imported when a BibTeX file is written:
+    the dashboard imports this module on every start but writes a file only when asked (the
+    writers' imports were a tenth of its first run's).
+
+    The layout: two-space indent, every value in braces (years too)."""
+    import bibtexparser
+    import bibtexparser.model
+    from bibtexparser.middlewares import AddEnclosingMiddleware
+    from bibtexparser.writer import BibtexFormat
+
     form = BibtexFormat()
     form.indent = "  "
     form.block_separator = "\n"
-    return form
-
-
-#: How the entries are laid out: two-space indent, every value in braces (years too).
-_BIB_FORMAT = _bib_format()
-_BIB_UNPARSE = [
-    AddEnclosingMiddleware(
-        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
-    )
-]
+    unparse = [
+        AddEnclosingMiddleware(
+            reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
+        )
+    ]
+    return bibtexparser, form, unparse
 
 
 def bibtex_key(entry: Entry) -> str:
@@ -229,11 +232,12 @@ def bibtex_entry(entry: Entry) -> str:
             fields.append(("month", _MONTHS[parts[1] - 1]))
         fields.append(("date", entry.date))
     fields.append(("note", entry.note))
-    kept = [bibtexparser.model.Field(name, _tex(value)) for name, value in fields if value]
+    bib, form, unparse = _bibtex()
+    kept = [bib.model.Field(name, _tex(value)) for name, value in fields if value]
     if entry.url:
-        kept.append(bibtexparser.model.Field("url", _bib_url(entry.url)))
-    library = bibtexparser.Library([bibtexparser.model.Entry(kind, bibtex_key(entry), kept)])
-    return bibtexparser.write_string(library, unparse_stack=_BIB_UNPARSE, bibtex_format=_BIB_FORMAT)
+        kept.append(bib.model.Field("url", _bib_url(entry.url)))
+    library = bib.Library([bib.model.Entry(kind, bibtex_key(entry), kept)])
+    return bib.write_string(library, unparse_stack=unparse, bibtex_format=form)
 
 
 def to_bibtex(items: Iterable[Entry]) -> str:
@@ -249,11 +253,17 @@ def _ris(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-class _RisWriter(rispy.RisWriter):
-    """rispy's writer without the record numbers it puts before each record ('1.')."""
+@cache
+def _ris_writer() -> tuple[Any, type]:
+    """rispy and its writer without the record numbers it puts before each record ('1.'),
+    imported when a RIS file is written (as ``_bibtex``)."""
+    import rispy
 
-    def set_header(self, count: int) -> str:
-        return ""
+    class RisWriter(rispy.RisWriter):
+        def set_header(self, count: int) -> str:
+            return ""
+
+    return rispy, RisWriter
 
 
 def ris_record(entry: Entry) -> dict[str, object]:
@@ -290,7 +300,8 @@ def ris_entry(entry: Entry) -> str:
 
 
 def to_ris(items: Iterable[Entry]) -> str:
-    return rispy.dumps([ris_record(e) for e in items], implementation=_RisWriter)
+    rispy, writer = _ris_writer()
+    return rispy.dumps([ris_record(e) for e in items], implementation=writer)
 
 
 def render(items: Iterable[Entry], fmt: str) -> bytes:

@@ -1,46 +1,16 @@
 """The map's legend: colour per kind, pattern per status, style per drawing method, drawn with
 the same styles as the map (``styles``) and read from the schema, so it cannot drift from them.
+
+Plain HTML: the folium element that places it on a page is ``mappage.Legend``, so branca and
+jinja2 are imported only where a page is rendered, not on the dashboard's first run.
 """
 
 from __future__ import annotations
 
 import html
 
-from branca.element import MacroElement
-from jinja2 import Template
-
 from ..schema import KINDS, METHODS, POINT_METHODS, STATUSES
 from .styles import CASING_COLOR, CASING_EXTRA
-
-
-class Legend(MacroElement):
-    """A fixed legend: colour per kind, pattern per status, style per method (static text).
-
-    Folded on a narrow map (a phone), open on a wide one.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("details", "corridors-legend");
-            div.setAttribute("data-testid", "map-legend");
-            div.open = map.getSize().x > 560;
-            div.innerHTML = "<summary>Legend</summary>" + {{ this.legend_html|tojson }};
-            L.DomEvent.disableClickPropagation(div);
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.legend_html = legend_html()
 
 
 def _line_svg(

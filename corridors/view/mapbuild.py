@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import shapely
-from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -144,6 +143,8 @@ def feature_collection(
 
 def layer_json(collection: dict) -> str:
     """A layer's GeoJSON as JavaScript-and-HTML-safe JSON text, serialised once and reused."""
+    from jinja2.utils import htmlsafe_json_dumps  # where a layer is written, not on every start
+
     return htmlsafe_json_dumps(collection, separators=(",", ":"))
 
 

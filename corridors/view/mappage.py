@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..model.dataset import Dataset
 from ..schema import KINDS, REGION_BOUNDS
-from .legend import Legend
+from .legend import legend_html
 from .mapbuild import (
     MAP_TITLE,
     PREFETCH_SCRIPT,
@@ -25,6 +25,36 @@ from .mapbuild import (
     page_config,
     region_bounds,
 )
+
+
+class Legend(MacroElement):
+    """A fixed legend: colour per kind, pattern per status, style per method (static text).
+
+    Folded on a narrow map (a phone), open on a wide one.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function (map) {
+            var div = L.DomUtil.create("details", "corridors-legend");
+            div.setAttribute("data-testid", "map-legend");
+            div.open = map.getSize().x > 560;
+            div.innerHTML = "<summary>Legend</summary>" + {{ this.legend_html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.legend_html = legend_html()
 
 
 class Config(MacroElement):

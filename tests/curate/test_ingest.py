@@ -156,16 +156,17 @@ def test_the_same_article_is_refused(ingested, tmp_path: Path) -> None:
         ingest.ingest(copy.datadir, renamed)
 
 
-def test_relative_date_without_article_date_stays_text(data_copy: DataCopy, tmp_path) -> None:
+def test_relative_date_without_article_date_is_not_proposed(data_copy: DataCopy, tmp_path) -> None:
+    """ "next month" in an article that prints no date of its own names no month a curator could
+    record: no start date is proposed (the status its words imply still is)."""
     article = tmp_path / "901_undated.txt"
     article.write_text(
-        "Officials said the China-Kyrgyzstan-Uzbekistan railway will start next month.\n",
+        "Officials said work on the China-Kyrgyzstan-Uzbekistan railway will start next month.\n",
         encoding="utf-8",
     )
     rows = ingest.ingest(data_copy.datadir, article).rows
-    start = next(r for r in rows if r["field"] == "start_date")
-    assert start["value"] == "next month"
-    assert start["note"].startswith("The article says 'next month' and states no date")
+    assert not [r for r in rows if r["field"] == "start_date"]
+    assert [r["value"] for r in rows if r["field"] == "status"] == ["planned"]
 
 
 # --- metadata ----------------------------------------------------------------------------
@@ -428,13 +429,19 @@ def test_review_refuses(ingested, accept, reject, message: str) -> None:
 def test_review_writes_nothing_for_a_claim_that_would_not_validate(
     data_copy: DataCopy, tmp_path
 ) -> None:
-    article = tmp_path / "901_undated.txt"
+    """A value a curator typed over a proposal ("next month") is refused on review."""
+    article = tmp_path / "901_dated.txt"
     article.write_text(
-        "Officials said the China-Kyrgyzstan-Uzbekistan railway will start next month.\n",
+        "Rail link\nOSH, 3 March 2025 -\n\nOfficials said work on the China-Kyrgyzstan-Uzbekistan "
+        "railway will start in May 2025.\n",
         encoding="utf-8",
     )
     rows = ingest.ingest(data_copy.datadir, article).rows
     start = next(r["id"] for r in rows if r["field"] == "start_date")
+    path = ingest.proposals_path(data_copy.datadir, article.stem)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(",2025-05,") == 1
+    path.write_text(text.replace(",2025-05,", ",next month,"), encoding="utf-8")
     anchors_before = data_copy.read_text("geodata/anchors.csv")
     with pytest.raises(review.ReviewError) as caught:
         review.decide(data_copy.datadir, [start], [])

@@ -124,8 +124,8 @@ _KEYS = ("corridor", "field", "value", "unit", "qualifier", "period", "scope")
         pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway is moving ahead. Officials said "
             "the Kyrgyz stretch would open in 2031.",
-            [(CKU, "opening_date", "2031", "", "", "", "Kyrgyzstan")],
-            id="a section that would open: its opening, with its section",
+            [(CKU, "completion_date", "2031", "", "", "", "Kyrgyzstan")],
+            id="a section that would open: when it is due, with its section",
         ),
         pytest.param(
             CORRIDOR_TOP + "The Khorgos dry port is busy. It intends to lift its yearly capacity "

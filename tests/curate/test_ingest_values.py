@@ -349,16 +349,16 @@ def test_counts_lengths_and_costs(sentence: str, field: str, expected: set) -> N
         pytest.param(
             "Commissioning is planned for 2029.",
             "2025-03-14",
-            "opening_date",
+            "completion_date",
             {("2029", "", "", "", "")},
-            id="commissioning",
+            id="commissioning to come: when it is due, as curators record it",
         ),
         pytest.param(
             "The branch is due to open in mid-2028.",
             "2025-03-14",
-            "opening_date",
+            "completion_date",
             {("2028", "", "", "", "")},
-            id="due to open is an opening",
+            id="due to open: when it is due, not an opening that happened",
         ),
         pytest.param(
             "Services began in March 2016.",

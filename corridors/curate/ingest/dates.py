@@ -8,7 +8,8 @@ end of the decade" -> the dateline's decade, qualifier "by the end of", read "by
 the first six months of this year", "in the first half of 2020", "last year", "that year").
 
 What is never guessed: a relative date in an article that states no date of its own stays as the
-words, with a note asking for the date; a weekday is the latest such day on or before the dateline
+words, with a note asking for the date (events.py proposes no date from it: a curator records
+none); a weekday is the latest such day on or before the dateline
 ("said on Tuesday" in a report dated Tuesday is that Tuesday). Which event a date is of (start,
 completion, opening, first proposed) is decided by the words near it (events.py).
 
@@ -43,9 +44,14 @@ DATE = re.compile(
     rf"(?:the\s+)?(?P<year>{_YEAR})(?P<s>s)?\b"
     r"|\b(?P<decade_end>the end of the decade)\b"
     r"|\bwithin\s+(?:the\s+next\s+)?(?P<within>\w+)\s+years\b"
-    rf"|\b(?:on\s+)?(?P<weekday>{_WEEKDAY})\b"
+    rf"|\b(?:on\s+)?(?:(?P<wrel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<weekday>{_WEEKDAY})\b"
     r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b"
-    r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b",
+    r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b"
+    # "in the autumn", "in autumn 2023", "by late summer": a season, of the year the tense says
+    rf"|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bduring\s))"
+    rf"(?:(?:the|early|late|mid-?)\s+)?"
+    rf"(?P<season2>spring|summer|autumn|fall)(?:\s+(?:of\s+)?(?:(?P<syear>{_YEAR})|"
+    r"(?:the\s+)?(?P<srel>this|next|last|same)\s+year))?\b",
     re.IGNORECASE,
 )
 _WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -113,7 +119,8 @@ def _month_year(
 
 def _weekday(name: str, ref: tuple[int, int, int] | None, when: str = "") -> str:
     """The weekday nearest the dateline: the one before it (or that day), or the one after it
-    when the sentence speaks of the future ("will sign on Friday")."""
+    when the sentence speaks of the future ("will sign on Friday"); "last Friday" (``when`` is
+    "before") is never the dateline's own day."""
     if ref is None or not ref[2]:
         return ""
     day = dt.date(*ref)
@@ -121,7 +128,7 @@ def _weekday(name: str, ref: tuple[int, int, int] | None, when: str = "") -> str
     if when == "future":
         ahead = (target - day.weekday()) % 7 or 7
         return (day + dt.timedelta(days=ahead)).isoformat()
-    back = (day.weekday() - target) % 7
+    back = (day.weekday() - target) % 7 or (7 if when == "before" else 0)  # "last Friday": before
     return (day - dt.timedelta(days=back)).isoformat()
 
 
@@ -187,7 +194,16 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
         )
         return (str(ref[0] + n) if ref and n else ""), "by", True
     if g["weekday"]:
+        said = (g["wrel"] or "").lower()
+        when = {"last": "before", "this past": "before", "next": "future"}.get(said, when)
         return _weekday(g["weekday"], ref, when), "", True
+    if g["season2"]:  # "in autumn 2023"; "in the autumn", of the year the tense points to
+        if g["syear"]:
+            return g["syear"], "", False
+        if g["srel"] and ref:  # "in the fall of this year"
+            return str(ref[0] + {"next": 1, "last": -1}.get(g["srel"].lower(), 0)), "", True
+        month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10}[g["season2"].lower()]
+        return _month_year(calendar.month_name[month], None, ref, when)[:4], "", True
     if g["season"]:  # "next spring": the year it falls in (a season has no month of its own)
         word = g["season"].split()[0].lower()
         return _relative(f"{word} year", ref), "", True

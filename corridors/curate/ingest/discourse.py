@@ -18,17 +18,21 @@ part's own, never a disagreement with the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
+from .names import next_line
+from .owners import on_the_way, other_named, other_subject
+from .parts import foreign_country
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
-    r"dry port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
+    r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
     re.IGNORECASE,
 )
@@ -48,6 +52,8 @@ _KIND_OF = {
     "port": "port",
     "waterless port": "port",
     "dry port": "port",
+    "land port": "port",
+    "inland port": "port",
     "terminal": "port",
     "hub": "port",
     "facility": "port",
@@ -59,6 +65,8 @@ _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline",
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
 #: Mentions that are about something else than a known system: the sentence inherits no topic.
 _ELSEWHERE = {"unmapped", "route"}
+#: Adjectives that make "the line" a new one: "the new line", "the planned pipeline".
+_NEWLY = re.compile(r"\b(?:new|planned|proposed|future)\b", re.I)
 #: Heads that name a system as a whole, never one of its lines: "the system", "the network".
 _WHOLE_HEADS = {"system", "network"}
 #: Heads that stay with what is being read about even as a whole: "the whole project" after Line
@@ -79,22 +87,18 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
-#: A sentence whose subject is a named actor saying what it means to do ("Urumqi intends to send
-#: ...", "Almaty plans to build ..."), naming no system and pointing back to none: its figures are
-#: that actor's own, across whatever it runs or sends, not the topic's.
-OWN_PLAN = re.compile(
-    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:intends|intend|plans|plan|wants|want|aims|aim|hopes|hope)\s+to\b"
-)
-
-
+#: Ordinals of a part, as reporting spells them ("forth" is a common misspelling, "4th" a digit).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "forth": 4, "fifth": 5}
+_ORDINALS |= {"2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
 NEW_PART = re.compile(
-    r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
+    rf"\b(?:a|an)\s+(?:(?:new|{_ORDINAL}|additional|extra|further|parallel)\s+)+"
     r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
-    # "the pipe's third stage", "its second phase": a later part, not the whole (the first stage's
-    # opening is the system's own)
-    r"|\b(?:the|its|\w+(?:’s|'s))\s+(?:second|third|fourth|fifth)\s+"
-    r"(?:line|branch|strand|string|stage|phase)\b",
+    # "the pipe's third stage", "its second phase", "the network's fourth section": a later part,
+    # not the whole (the first stage's opening is the system's own)
+    rf"|\b(?:the|its|\w+(?:’s|'s))\s+{_ORDINAL}\s+(?:(?:gas|oil|rail)\s+)?"
+    r"(?:line|branch|strand|string|stage|phase|section|pipeline)\b",
     re.I,
 )
 #: A sentence opening on a new facility ("A new container terminal at the port ...", "An
@@ -135,13 +139,15 @@ def _facility(m: Mention) -> bool:
 class Discourse:
     """Sentences read in order, remembering what was named: the state topics and labels need."""
 
-    def __init__(self, sents: list[Sentence], known: list[System]):
+    def __init__(self, sents: list[Sentence], known: list[System], countries: set[str]):
         self.sents = sents
+        self.countries = countries
         self.by_id = {s.id: s for s in known}
         self.known = known
         self.subjects: list[Mention] = []  # the subject of each sentence read so far, in order
         self.seen: list[Mention] = []  # every system or part named so far, in order
         self.article: Mention | None = None
+        self.others: list[Mention] = []  # other named infrastructure, for "that pipeline"
 
     def read(self, mentions: list[Mention]) -> list[Mention]:
         """Every mention, labels resolved, and a mention for each sentence that only leans on
@@ -191,6 +197,7 @@ class Discourse:
                 self.subjects.append(_unlisted(si, sent, other, why))
                 out += here
                 continue
+            others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if not about:
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
@@ -201,12 +208,64 @@ class Discourse:
                 if subject is not None:
                     here.append(subject)
                     about = [subject, *about]
+            here, about = self._elsewhere(sent, here, about, mentions)
             out += here
-            if about:
+            first = self._other_subject(sent, others, about)
+            # another thing named is what "the pipeline" next means when it is the subject, or
+            # when no known system is in the sentence ("Kazakhstan is building the X railway");
+            # named beside a system that is the subject, "the pipeline" stays with the system
+            named = others if (first is not None or not about) else []
+            self.seen += sorted(about + named, key=lambda m: m.start)
+            self.others += others
+            if first is not None:
+                self.subjects.append(first)  # "It" and the paragraph now mean that other thing
+            elif about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
-                self.seen += sorted(about, key=lambda m: m.start)
         return out
+
+    def _elsewhere(
+        self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A sentence that puts a system with lettered lines in a country none of them cross
+        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
+        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
+        by their letters ("Lines A, B and C") stay what they are."""
+        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+            return here, about
+        swap: dict[int, Mention] = {}
+        for m in about:
+            system = self.by_id.get(m.system or "")
+            if system is None or m.how in ("organisation",):
+                continue
+            country = foreign_country(sent.text, system, self.countries)
+            label = next_line(system) if country else ""
+            if not label:
+                continue
+            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
+            said = repr(m.phrase) if m.phrase else "the sentence"
+            why = f"{said} put in {country}, which none of {system.id}'s "
+            why += f"lines cross: its next line, {label}"
+            line = self._label(replace(probe, reason=why), mentions)
+            if line is not None:
+                swap[id(m)] = replace(line, phrase=m.phrase or label)
+        if not swap:
+            return here, about
+        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
+
+    def _other_subject(
+        self, sent: Sentence, others: list[Mention], about: list[Mention]
+    ) -> Mention | None:
+        """The other named thing a sentence is about: the one that opens it, before any known
+        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
+        later ("it departed the Xi'an port station"), it is no subject."""
+        if not others:
+            return None
+        opening = sent.text[: others[0].start - sent.start]
+        spans = [m.start for m in about if m.start != m.end] or [sent.end]
+        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
+            return others[0]
+        return None
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
@@ -337,6 +396,10 @@ class Discourse:
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
+            if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
+                root = self._demonstrated(head, root)  # "that pipeline": the one just named
+            if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
+                root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
             if (
                 root is not None
@@ -350,8 +413,8 @@ class Discourse:
             return self._leaning(si, sent, root, match, BACK, "points back to")  # type: ignore[arg-type]
         if any(m.how in _ELSEWHERE and not self._waypoint(sent, m) for m in here):
             return None  # about another thing (a highway, a route): not the topic
-        if OWN_PLAN.match(sent.text):
-            return None  # "Urumqi intends to send 1,400 trains": the city's plan, all its routes
+        if other_subject(sent, here, self.countries):
+            return None  # "Kazakhstan's railways carried ...", "Urumqi intends to send ..."
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
@@ -365,10 +428,11 @@ class Discourse:
     ) -> Mention | None:
         """ "a fourth branch", "the fourth string" of a system whose lines are lettered A, B and
         C: its Line D (the letter the ordinal counts to), read as that label is."""
-        word = re.search(r"\b(second|third|fourth|fifth)\b", new.group(), re.I)
-        if word is None or not re.search(r"\b(?:line|branch|string|strand)\b", new.group(), re.I):
+        word = re.search(rf"\b({_ORDINAL})\b", new.group(), re.I)
+        noun = re.search(r"\b(line|branch|string|strand|section|pipeline)\b", new.group(), re.I)
+        if word is None or noun is None:
             return None  # "the third stage" is a stage of works, not a lettered line
-        n = ("second", "third", "fourth", "fifth").index(word.group(1).lower()) + 2
+        n = _ORDINALS[word.group(1).lower()]
         probe = Mention(
             self.sents.index(sent),
             sent.start + new.start(),
@@ -387,11 +451,34 @@ class Discourse:
         labels = set(parent.features) | {p.label for p in self.known if p.part_of == parent.id}
         if not all(f"Line {chr(65 + i)}" in labels for i in range(n - 1)):
             return None  # its lines are not lettered A, B, ... up to the one before
+        drawn = f"Line {chr(64 + n)}" in parent.features
+        if noun.group(1).lower() in ("section", "pipeline") and drawn:
+            return None  # "the third section" of a system with a Line C: a stretch of works
         label = self._label(replace(probe, phrase=f"Line {chr(64 + n)}"), mentions)
         if label is None:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
+
+    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
+        """ "that pipeline", "this railway": the thing of that kind named last, even another
+        thing named in passing after the system in topic."""
+        kind = _KIND_OF.get(head)
+        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
+        if latest is not None and (root is None or latest.sentence > root.sentence):
+            return latest
+        return root
+
+    def _newest_part(self) -> Mention | None:
+        """The part last named (Line D, a listed part, "a fourth line"): what "the new line"
+        means once one is in play, rather than the whole system with its existing lines."""
+        for m in reversed(self.seen + self.subjects):
+            system = self.by_id.get(m.system or "")
+            if m.how == "part" or (system is not None and system.part_of):
+                return m
+            if m.how == "new" and NEW_PART.search(m.phrase):
+                return m
+        return None
 
     def _back_before(self, si: int, sent: Sentence, about: list[Mention]) -> Mention | None:
         """ "The minister described the railway as ... joining the Trans-Caspian corridor": a
@@ -429,8 +516,7 @@ class Discourse:
     def _waypoint(self, sent: Sentence, m: Mention) -> bool:
         """A thing named as where a trip starts, ends or passes ("from Xi'an to the Georgian port
         of Poti") is a place on the way, not what the sentence is about."""
-        before = self.sents[m.sentence].text[: m.start - sent.start]
-        return bool(re.search(r"\b(?:from|to|via|through|at|into|towards)\s+(?:the\s+)?$", before))
+        return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
     def _last(self, kind: str | None) -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
@@ -502,7 +588,12 @@ class Discourse:
         )
 
 
-def read(sents: list[Sentence], mentions: list[Mention], known: list[System]) -> list[Mention]:
+def read(
+    sents: list[Sentence],
+    mentions: list[Mention],
+    known: list[System],
+    countries: Iterable[str] = (),
+) -> list[Mention]:
     """Every mention of the article, with labels resolved and the topic of each sentence that
     names no system; see the module's docstring."""
-    return Discourse(sents, known).read(mentions)
+    return Discourse(sents, known, set(countries)).read(mentions)

@@ -3,14 +3,18 @@
 Dates (dates.py) fill the event the words next to them name: start ("will get under way in
 October", "the groundbreaking ceremony on September 13"), completion ("will be completed within
 the next five years"), opening ("began operating in July"), first proposed ("first surfaced in
-1996"); a date a statement was made on ("said on Tuesday") fills nothing.
+1996"); a date a statement was made on ("said on Tuesday") fills nothing. An opening still to come
+("is planned to go into service in 2030") is when the works are due: a completion date, as
+curators record it. A plan that was not kept ("was supposed to start last autumn"), a step
+("began moving cargo"), something new beside the system ("the second track") and a date an
+undated article cannot resolve ("in October") date nothing.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import dates, scopes, stages
+from . import dates, scopes, stages, statuses
 from .context import Context
 from .fields import Value
 
@@ -23,9 +27,15 @@ EVENTS = (
         # "Set up in 2015, it ...", "was founded on": passive, straight before its date (not
         # "established diplomatic relations in 1992")
         r"(?:set\s+up|established|founded)(?=\s+(?:in|on|back\s+in)\b)|commissioned|put\s+into\s+(?:operation|service)|"
-        r"(?:began|begun|started|start|begin)\s+(?:operating|operations|pumping|running|service|"
-        r"supplying|delivering)|"
-        r"came\s+(?:online|on\s+stream)|inaugurated|launched\s+(?:operations|services?)|"
+        # "started commercial operations", "began regular service", "commenced full operation"
+        r"(?:began|begun|started|start|starts|begin|begins|commenced|commence|launched)\s+"
+        r"(?:(?:commercial|regular|full|full-scale|scheduled|normal|trial-free)\s+)?"
+        # "started working in 2015", "began to operate": a facility at work ("started work on"
+        # is a start of works)
+        r"(?:operating|operations?|pumping|running|service|supplying|delivering|working|"
+        r"functioning|handling|to\s+(?:work|operate|function))|"
+        r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
+        r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
         r"(?:been|in\s+use|in\s+operation|in\s+service)\s+(?:working|operating|running|in\s+"
         r"(?:operation|service)|)\s*(?=since\b)|"
@@ -38,19 +48,37 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        r"proposed|discussed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
-        r"forward|hatched|floated|raised|suggested)|surfaced",
+        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is,
+        # and so is talk that has gone on since a date: "has been debated since the 1990s")
+        r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
+        r"forward|hatched|floated|raised|suggested|discussed)|surfaced|"
+        r"(?:discussed|debated|talked\s+about|on\s+the\s+table)(?=\s+(?:ever\s+)?since\b)",
     ),
     (
         "start_date",
         r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
         r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
-        r"groundbreaking|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
+        r"ground-?breaking|foundation-laying|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
         r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone|"
         r"launch|launched",
     ),
 )
 _EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)
+#: A ceremony that starts works, and the words that say when it was held: the date may stand far
+#: after the noun ("the groundbreaking for the Tajik section of Line D ... took place on ...").
+CEREMONY = re.compile(r"ground-?breaking|foundation-laying", re.I)
+HELD = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|is\s+to\s+be\s+held|will\s+be\s+held)\s+(?:on|in)\s*$",
+    re.I,
+)
+#: A plan of the past that did not come to pass: "was supposed to start in 2023", "plans were for
+#: construction to begin in 2016": its date is no start, no opening.
+UNMET = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+|first\s+)?(?:supposed|due|"
+    r"scheduled|slated|set|expected|meant|planned|intended)\s+to\b|\b(?:was|were)\s+to\s+"
+    r"(?:have\s+)?(?:begin|start|open|be)\b|\bplans\s+(?:were|had\s+been)\s+(?:for|to)\b",
+    re.I,
+)
 #: A date after one of these is when something was said, not when the thing happened.
 SAID = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|noted|added|urged|wrote|declared|"
@@ -103,6 +131,8 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     """The clause dates something else: another thing ("An office ... opened"), a condition
     ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
     a step ("start boring the tunnels"), or a launch of something other than works."""
+    if before and statuses.NEW_THING.search(sentence, a, before[-1].start()):
+        return True  # "the corridor's second track was put into service": the track's date
     if before:  # the subject of the cue's own conjunct: "The study was completed in 2023 and
         # construction started in 2024" dates the construction with the second
         joins = list(re.finditer(r"\s(?:and|but)\s", sentence[a : before[-1].start()]))
@@ -117,6 +147,14 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
         return True  # "a second container yard is due to open next year": not the system's date
+    if (
+        before
+        and before[-1].lastgroup == "completion_date"
+        and statuses.STEP.search(sentence, a, before[-1].start())
+    ):
+        return (
+            True  # "welding of the whole line was completed in 2013": a step's end, not the line's
+        )
     if not before or before[-1].lastgroup != "start_date":
         return False
     cue = before[-1]
@@ -124,10 +162,22 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         sentence, a, cue.start()
     ):
         return True
-    # "will start boring the first tunnels in 2026": a step, not the start of works
+    # "will start boring the first tunnels in 2026": a step, not the start of works ("will start
+    # being built" is the works)
     return bool(
-        re.match(r"\s+(?!build|construct|work|lay|operat|runn)\w+ing\b", sentence[cue.end() :])
+        re.match(
+            r"\s+(?!build|construct|work|lay|operat|runn|being\s+(?:built|laid|constructed))\w+ing\b",
+            sentence[cue.end() :],
+        )
     )
+
+
+def _words(text: str) -> int:
+    """How many words stand between a cue and its date, a name counting as one: "the opening of
+    the first phase of the Central Asia–China gas pipeline (CACGP) in late 2009" is near."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*)*", "N", text)
+    return len(text.split())
 
 
 def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
@@ -141,43 +191,61 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
     ]
     if _another_things(sentence, a, before):
         return None
+    if before and statuses.NEW_THING.search(sentence, a, b):
+        return None  # "plans to complete the second tracks this year": the tracks' date
+    if UNMET.search(sentence, a, when.start):
+        return None  # "was supposed to start in the fall": a plan that was not kept
     if before:
         cue = before[-1]
         # far from its cue, a date is some other clause's; counted in words, so that a long
         # name between them ("finish the Turkmenistan–Uzbekistan–China pipeline by 2014") is one
-        if (
-            SAID.search(sentence, cue.end(), when.start)
-            or len(sentence[cue.end() : when.start].split()) > 10
-        ):
+        gap = sentence[cue.end() : when.start]
+        # "... ceremony for X took place on": a ceremony's date may stand far from its noun
+        held = CEREMONY.search(cue.group()) and HELD.search(gap)
+        if SAID.search(gap) or (_words(gap) > 10 and not held):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
     after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    if after and _another_things(sentence, a, [after]):
+        return None  # "On Friday they began moving cargo": a step, not the works
     if after and not SAID.search(sentence, when.end, after.start()):
         return after.lastgroup, after  # type: ignore[return-value]
     return None
 
 
-#: A service still to begin: "should begin supplying", "is due to start operating".
-_FUTURE = re.compile(
-    r"\b(?:will|shall|should|(?:is|are)\s+(?:due\s+|set\s+|expected\s+|scheduled\s+)?to)\s+"
-    r"(?:\w+\s+)?$",
+def _due(sentence: str, cue: re.Match, value: str, reference: str) -> str:
+    """What an opening cue dates, by the mood of its clause. An opening still to come ("should be
+    commissioned next year", "is planned to go into service in 2030", "is due to start supplying
+    gas in January 2014", "opens in 2027" in a 2025 report) is when the works are due to be done:
+    a completion date, as curators record it (an opening date is when it entered service). One
+    denied ("did not open in 2016") dates nothing; else it is the opening that happened."""
+    said = statuses.mood(sentence, cue.start(), cue.end())
+    if said == "denied":
+        return ""
+    if said in ("future", "condition") or re.search(r"\bto\s+$", sentence[: cue.start()]):
+        return "completion_date"  # "and the second line to go into service by 2012"
+    later = stages.compare(value, reference) == 1
+    if later and not re.search(r"\b(?:was|were|had|did)\b", statuses.lead(sentence, cue.start())):
+        return "completion_date"
+    return "opening_date"
+
+
+#: What a service start is said of: "gas deliveries will begin in 2010" is an opening, not works.
+SERVICE = re.compile(
+    r"\b(?:deliver(?:y|ies)|suppl(?:y|ies)|operations?|services?|traffic|flows?|exports?|"
+    r"shipments?|pumping|transit|trains?|freight|imports?)\s+(?:[\w’']+\s+){0,3}?$",
     re.I,
 )
-
-
-def _due(sentence: str, cue: re.Match, value: str, reference: str) -> bool:
-    """A service said to begin after the article's date: when the works are due to be done
-    (a completion date, as curators record it), not an opening that has happened."""
-    if not re.match(r"(?:start|begin)\s", cue.group(), re.I):
-        return False
-    later = stages.compare(value, reference) == 1
-    return later and _FUTURE.search(sentence[: cue.start()]) is not None
+#: A date as claims.csv stores it: a day, a month, a year or a decade.
+STORED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$|^\d{3}0s$")
 
 
 def event_dates(sentence: str, ctx: Context) -> list[Value]:
     """Start, completion, opening and proposed dates: each date with the event it is of."""
     out = []
     for when in dates.READERS[ctx.dates](sentence, ctx.article_date):
+        if not STORED.match(when.value):
+            continue  # "in October" with no dateline to read it against: no date to record
         found = _event_for(sentence, when)
         if found is None:
             continue
@@ -188,8 +256,12 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
-        if name == "opening_date" and _due(sentence, cue, when.value, ctx.article_date):
-            name = "completion_date"  # "should begin supplying gas in January 2014": due then
+        if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
+            name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
+        if name == "opening_date":
+            name = _due(sentence, cue, when.value, ctx.article_date)
+            if not name:
+                continue
         text = sentence[min(cue.start(), when.start) : max(cue.end(), when.end)]
         # "Ground was broken for the Uzbek section on 5 May": the section's date, not the whole's
         scope = scopes.section_country(sentence, when.start, when.end, set(ctx.countries))

@@ -15,25 +15,42 @@ import re
 from . import dates, scopes
 from .context import Context
 from .fields import Value
-from .quantities import Quantity, num_text
+from .quantities import Quantity, num_text, read_rules
 
+#: The verbs of moving goods or gas, in every tense a report uses them.
+_MOVE = (
+    r"(?:carry|carries|carried|carrying|handle|handles|handled|handling|transport|transports|"
+    r"transported|deliver|delivers|delivered|pump|pumps|pumped|take|move|moves|moved|process|"
+    r"processes|processed|ship|ships|shipped|accommodate|receive|supply|transmit)"
+)
+#: A figure of what something is built or able to carry: its capacity.
 CAPACITY_CUE = re.compile(
-    r"\b(?:capacity|can\s+(?:carry|handle|transport|deliver|pump|take|move)|designed\s+to|able\s+to|"
-    r"meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+(?:\w+ly\s+)?(?:carry|handle|"
-    r"transport|deliver|"
-    r"pump))\b",
+    rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
+    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+"
+    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit))\b",
     re.I,
 )
+#: A figure of what was carried: the verbs and nouns of traffic ("passed through", "used the
+#: route", "cargo turnover", "deliveries totalled", "volumes hit").
 TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
-    r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|sent|"
-    r"dispatched|ran|processed|took|went|came\s+to|amounted\s+to|totall?ed|traffic)\b",
+    r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
+    r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
+    r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
+    r"arrived|departed|entered|"
+    # "..., handling more than 372,000 TEU": a facility's participle straight before its figure
+    r"(?:handling|processing|transshipping|transhipping)(?=\s+(?:(?:more|less|fewer)\s+than|"
+    r"over|about|some|nearly|almost|around|roughly|close\s+to)?\s*\d)|"
+    r"shipments?|deliveries|freight|cargo|transportation|transit)\b",
     re.I,
 )
+#: A figure aimed at, forecast or planned: a target (with its year).
 TARGET_CUE = re.compile(
-    r"\b(?:expects?|expected|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|intends?\s+to|"
-    r"due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|would\s+(?:move|carry|handle|transport)|forecasts?|"
-    r"projected|will\s+reach|should\s+reach|supposed\s+to|set\s+to\s+(?:reach|carry|handle))\b",
+    r"\b(?:expects?|expected|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|"
+    r"plans?\s+to|planned|planning|intends?\s+to|due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|"
+    r"would\s+(?:move|carry|handle|transport)|forecasts?|forecast\s+(?:at|to)|projected|"
+    r"envisag\w+|(?:will|should|could|to)\s+(?:reach|hit|top|exceed|surpass|climb\s+to|rise\s+to|"
+    r"grow\s+to|increase\s+to)|supposed\s+to|(?:set|poised|on\s+track)\s+to)\b",
     re.I,
 )
 #: "would add 30 bcm of annual capacity": what a new part brings (its own capacity, never the
@@ -44,8 +61,8 @@ ADDS_CAPACITY = re.compile(
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
-    r"(?:expects?|aims?|aimed|wants?|target|targets|goal|plans?\s+to|planned|"
-    r"intends?\s+to|forecasts?|projected)$",
+    r"(?:expects?|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|plans?\s+to|"
+    r"planned|planning|intends?\s+to|forecasts?|forecast\s+(?:at|to)|projected|envisag\w+)$",
     re.I,
 )
 INCREASE = re.compile(
@@ -64,8 +81,13 @@ def _increase(sentence: str, q: Quantity) -> str:
     verb = INCREASE.search(sentence[: q.start])
     if not verb:
         return ""
-    m = re.search(r"\b(by|to)\s+(?:\w+\s+){0,2}$", sentence[max(0, q.start - 25) : q.start])
-    return m.group(1).lower() if m else ""
+    m = re.search(
+        r"\b(by|to|reaching|hitting|totall?ing|amounting\s+to)\s+(?:\w+\s+){0,2}$",
+        sentence[max(0, q.start - 30) : q.start],
+    )
+    if not m:
+        return ""
+    return "by" if m.group(1).lower() == "by" else "to"  # "grew 2.6 times, reaching N": its end
 
 
 #: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
@@ -91,21 +113,50 @@ _BESIDE = re.compile(
 )
 
 
+def _another_figure(between: str) -> bool:
+    """A flow figure stands between: "handled 45,000 TEU and plans 150,000 TEU this year" - the
+    year is the nearer figure's."""
+    return any(x.unit not in ("%", "km", "USD", "CNY") for x in read_rules(between))
+
+
 def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list[dates.Period]:
     """The periods that can be the figure's, nearest first: those after it (up to a word that
     sets another figure beside it: "2,300 trains in 2023, compared to 1,900 in 2022"), else those
     before it; inherited ones last."""
     own = [p for p in periods if not p.inherited]
-    after = [p for p in own if p.start >= q.end and not _BESIDE.search(sentence, q.end, p.start)]
-    before = [p for p in own if p.end <= q.start and not _BESIDE.search(sentence, p.end, q.start)]
-    rest = [p for p in periods if p not in after and p not in before]
+    after = [
+        p
+        for p in own
+        if p.start >= q.end
+        and not _BESIDE.search(sentence, q.end, p.start)
+        and not _another_figure(sentence[q.end : p.start])
+        and ";" not in sentence[q.end : p.start]
+    ]
+    before = [
+        p
+        for p in own
+        if p.end <= q.start
+        and not _BESIDE.search(sentence, p.end, q.start)
+        and ";" not in sentence[p.end : q.start]  # "In 2024, 287 ...; this year 225": each its own
+    ]
+    rest = [
+        p
+        for p in periods
+        if p not in after
+        and p not in before
+        and not (p.start >= q.end and _another_figure(sentence[q.end : p.start]))
+    ]
     return after + before[::-1] + rest
 
 
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
+    if q.rate:
+        return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
+    if _a_countrys_trade(q, sentence, ctx.countries):
+        return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
     future = re.search(
@@ -130,6 +181,34 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     return value
 
 
+#: A country's (or its supplier's) trade: "its gas exports", "Kazakhstan's exports", "exports
+#: from Kazakhstan", "the Turkmengaz concern delivered": a part of what moved, or a national
+#: total, never the system's traffic.
+TRADE = re.compile(
+    r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
+    r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
+    r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
+    r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
+    r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
+)
+
+
+def _a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
+    """The figure's clause, up to it, names a country's trade or a country (or national supplier)
+    that supplied it."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    if TRADE.search(head):
+        return True
+    names = "|".join(re.escape(c) for c in countries)
+    return bool(
+        names
+        and re.search(
+            rf"\b(?:{names})\s+(?:has\s+|had\s+)?(?:supplied|exported|sold|shipped|sent)\b", head
+        )
+    )
+
+
 #: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
 #: what carried the figure (a route's total is not one port's share).
 PORT_SUBJECT = re.compile(
@@ -148,6 +227,17 @@ def _flow_change(
     if step == "to" and future:
         by_year = r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
         m = re.search(by_year, sentence[q.end :]) or re.search(by_year, sentence)
+        year = next((p for p in after if not p.inherited and len(p.value) == 4), None)
+        if not m and year:  # "plans to bring this to 150,000 TEU this year": what it is to carry
+            return Value(
+                "target",
+                num_text(q.number),
+                f"{q.unit}/year" if (q.yearly or year.target) and q.unit != "trains" else q.unit,
+                q.qualifier,
+                q.start,
+                period=year.value,
+                reason=f"{figure!r}, the level it is to reach in {year.value}",
+            )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
             unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
             return Value(
@@ -213,6 +303,15 @@ def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
     )
 
 
+#: "its design capacity of 25 bcm a year", "a designed capacity of": what it is built for, a
+#: capacity even when it is reached later.
+DESIGN = re.compile(
+    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?capacity\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _flow_stated(
     q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]
 ) -> Value | None:
@@ -225,6 +324,8 @@ def _flow_stated(
         if not period or q.yearly or not moved:
             return None
         return _traffic(q, sentence, [dates.Period(period, q.end, q.end)], cue=False)
+    if DESIGN.search(sentence, max(0, q.start - 60), q.start):
+        return _capacity_value(q, reason=f"{sentence[q.start : q.end]!r}, a design capacity")
     return (
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
@@ -259,6 +360,15 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     return None
 
 
+#: A verb of what was carried, in the past: the figure after it is traffic, whatever aim follows.
+MOVED = re.compile(
+    r"\b(?:handled|carried|transported|shipped|delivered|processed|moved|received|pumped|"
+    r"supplied|passed|transited)\b",
+    re.I,
+)
+FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
+
+
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -266,6 +376,8 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
     target = TARGET_CUE.search(sentence[a:b])
+    if target and a + target.start() > q.end and MOVED.search(sentence, a, q.start):
+        target = None  # "handled 45,000 TEU ... and plans to ...": the aim is another figure's
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
@@ -274,6 +386,13 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         by_year = None  # "6 mn tonnes now, rising to 10 mn by 2027": the year is the other figure's
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
+    fronted = [p for p in after if p.target and p.end <= q.start]
+    if not target and q.yearly and fronted and FUTURE.search(sentence, a, q.start):
+        # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year"
+        target, stated = FUTURE.search(sentence, a, q.start), fronted[0].value
+    capacity = re.search(r"\bcapacit(?:y|ies)\b", sentence[a : q.start], re.I)
+    if not target and by_year and capacity and FUTURE.search(sentence, a, q.start):
+        target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim
     if not target:
         return None
     year = stated or ctx.last_target
@@ -317,14 +436,39 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     )
 
 
-#: "a total of 316 bcm", "had carried ... by the end of June": a running total since it opened,
-#: not what was carried in a period.
+#: "cumulative", "since its launch", "had carried ... by the end of June", "to date": a running
+#: total since it opened, never what was carried in a period.
 RUNNING_TOTAL = re.compile(
-    r"\b(?:a\s+total\s+of|in\s+total|all\s+told|cumulative\w*|since\s+(?:it|its|the\s+\w+)\s+"
-    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened)|had\s+(?:\w+\s+)?(?:carried|moved|"
-    r"handled|transported|delivered|pumped|supplied|made|been\s+made))\b",
+    r"\b(?:cumulative\w*|to\s+date|(?:since|between)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
+    r"[\w’'-]+(?:'s|’s)|the\s+(?:pipeline|line|port|railway|route|terminal|corridor|service))\s+"
+    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened|commission\w*|inception|"
+    r"put\s+into\s+operation)|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:its\s+)?operations?|"
+    r"had\s+(?:\w+\s+)?(?:been\s+)?(?:carried|moved|handled|transported|delivered|pumped|supplied|"
+    r"made|come|gone|run|imported|exported|shipped|received|sent|piped)|(?:in|over|during)\s+"
+    r"(?:its|the(?:ir)?)\s+(?:\w+\s+)?years\s+of\s+operation|as\s+of)\b",
     re.I,
 )
+#: "has carried 250 bcm since 2010", "since 2015 it has handled ...": the total since a year.
+PERFECT_SINCE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b[^,;]*?\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+    re.I,
+)
+
+
+def _since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
+    """The figure is the one a "has carried ... since 2010" governs (not "including 41 bcm last
+    year" after it)."""
+    for m in PERFECT_SINCE.finditer(sentence, a, b):
+        verb_first = m.group().lower().startswith("ha")
+        if m.start() <= q.start and (q.start <= m.end() or not verb_first):
+            return True
+    return False
+
+
+#: "a total of", "in all": a running total only when the clause states no period of its own
+#: ("24,000 TEU in all between January and July" is that span's).
+SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
 
 
 def _traffic(
@@ -335,8 +479,11 @@ def _traffic(
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)
-    if RUNNING_TOTAL.search(sentence, a, b):
+    if RUNNING_TOTAL.search(sentence, a, b) or _since_a_year(q, sentence, a, b):
         return None
+    own = [p for p in spans if not p.inherited and a <= p.start < b]
+    if SUM_WORDS.search(sentence, a, b) and not own:
+        return None  # "In all, 316 bcm have been pumped": since it opened
     return Value(
         "traffic",
         num_text(q.number),

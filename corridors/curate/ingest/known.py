@@ -33,7 +33,10 @@ HEADS: dict[str, str] = {
     "port": "port",
     "dry port": "port",
     "waterless port": "port",
+    "inland port": "port",
+    "land port": "port",
     "seaport": "port",
+    "terminal": "port",
     "highway": "highway",
     "road": "highway",
     "roads": "highway",
@@ -87,7 +90,77 @@ LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ]line\b(?!\s+[A-Z])")
 LINE_LIST = re.compile(
     r"\b(?:Lines|(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands))"
     r"\s*,?\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
+    # letters first: "the existing A, B and C lines"
+    r"|\b[A-Z](?:\s*,\s*[A-Z])*,?\s*(?:and|&)\s+[A-Z]\s+(?:lines|branches|strings|strands)\b"
 )
+
+
+#: Spellings of the region's place names, one group a line, the first as the data writes it.
+#: Reports transliterate Kazakh, Uyghur, Chinese, Kyrgyz, Uzbek and Azerbaijani names each their
+#: own way (Chinese media write Horgos or Khorgas, pinyin gives Huoerguosi and Kashi, Uzbek Latin
+#: Andijon) and no data file lists the spellings: they are spelling, not facts about a system, so
+#: they live here, and a system's names and places are known in every spelling of the group.
+SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("Khorgos", "Horgos", "Khorgas", "Horgas", "Korgas", "Qorgas", "Huoerguosi"),
+    ("Kashgar", "Kashi", "Qashqar", "Kaxgar"),
+    ("Andijan", "Andijon", "Andizhan"),
+    ("Torugart", "Turugart"),
+    ("Irkeshtam", "Erkeshtam", "Irkestan"),
+    ("Jalal-Abad", "Jalalabad", "Djalal-Abad", "Dzhalal-Abad"),
+    ("Altynkol", "Altynkul", "Altynköl"),
+    ("Dostyk", "Dostyq"),
+    ("Aktau", "Aqtau"),
+    ("Turkey", "Türkiye", "Turkiye"),
+    ("Kuryk", "Kurik", "Quryq", "Kuryq"),
+)
+_SPELLING_OF = {w.casefold(): group for group in SPELLINGS for w in group}
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """Every spelling of a place word ("Horgos" -> Khorgos, Horgos, Khorgas, ...), or itself."""
+    return _SPELLING_OF.get(word.casefold(), (word,))
+
+
+def respelled(name: str) -> list[str]:
+    """The other spellings of a name, one place word respelled at a time: "Khorgos dry port" ->
+    "Horgos dry port", "Khorgas dry port", ... (none when no word of it has other spellings)."""
+    out = []
+    for m in re.finditer(r"[^\W\d_]+(?:-[A-Z][^\W\d_]*)?", name):
+        for other in spellings(m.group()):
+            if other != m.group():
+                out.append(name[: m.start()] + other + name[m.end() :])
+    return out
+
+
+#: Words after (or, "Port of", before) a place's own name that say what is there, not where:
+#: "Kashgar railway station", "Torugart Pass", "Aktau port", "Poti Sea Port", "Port of Kuryk".
+_FEATURE_WORDS = (
+    "railway station|station|pass|sea trade port|sea port|seaport|port|international|junction|"
+    "siding|city|town|terminal"
+)
+_FEATURE_TAIL = re.compile(rf"(?:\s+(?i:{_FEATURE_WORDS}))+$")
+_PORT_OF = re.compile(r"^(?i:port|station)\s+of\s+")
+
+
+def place_core(place: str) -> str:
+    """The place a waypoint is at, without what is there: "Kashgar railway station" -> "Kashgar",
+    "Port of Kuryk" -> "Kuryk", "Baku International Sea Trade Port" -> "Baku"; '' when that is
+    the whole name or leaves no capitalised word."""
+    core = _FEATURE_TAIL.sub("", _PORT_OF.sub("", place)).strip()
+    return core if core != place and core[:1].isupper() and len(core.split()) <= 3 else ""
+
+
+def with_spellings(places: list[str]) -> list[str]:
+    """Places, each with its core ("Kashgar" of "Kashgar railway station") and every spelling of
+    both, once each, in order; a long description of a place ("East end of ...") is kept as it
+    is."""
+    out: list[str] = []
+    for place in places:
+        core = place_core(place)
+        for item in (place, core):
+            if item:
+                out += [item, *(respelled(item) if len(item.split()) <= 3 else [])]
+    return list(dict.fromkeys(out))
 
 
 def normal_label(phrase: str) -> str:
@@ -282,13 +355,22 @@ def _system(row: rawdata.Row, raw: rawdata.RawData, drawn: list[dict], context: 
             countries += [c.strip() for c in claim["value"].split(";")]
     if not drawn:
         kinds |= {k for k in (head_kind(n) for n, _ in names) if k}
+    acronyms = [a for a in (acronym(n) for n, _ in names) if a]
+    firsts: dict[str, tuple[str, str]] = {}
+    for n, why in names:
+        firsts.setdefault(fold(n), (n, why))
+    names += [
+        (other, f"{why}, in another spelling")
+        for n, why in firsts.values()
+        for other in respelled(n)
+    ]
     label = PART_LABEL.search(row["name"]) if row.get("part_of") else None
     return System(
         ident,
         row["name"],
         kinds,
         list(dict.fromkeys(names)),
-        list(dict.fromkeys(p for p in places if p)),
+        with_spellings(list(dict.fromkeys(p for p in places if p))),
         list(dict.fromkeys(countries)),
         list(dict.fromkeys(w for n, _ in names for w in name_words(n, context["countries"]))),
         row.get("mapped", "yes") != "no",
@@ -296,7 +378,7 @@ def _system(row: rawdata.Row, raw: rawdata.RawData, drawn: list[dict], context: 
         row.get("part_of", ""),
         f"{label.group('word')} {label.group('id')}" if label else "",
         labelled,
-        list(dict.fromkeys(a for a in (acronym(n) for n, _ in names) if a)),
+        list(dict.fromkeys(acronyms)),
     )
 
 
@@ -318,3 +400,22 @@ def systems(raw: rawdata.RawData) -> list[System]:
         if parent is not None and not features.get(system.id):
             system.kinds |= parent.kinds
     return out
+
+
+def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
+    """Map a span of fold(text) back to text.
+
+    Each end is where the folded length of a growing prefix of the text first reaches it. Folding
+    does not only shrink (spaces, dash spacing): casefold can lengthen a character ('ß' -> 'ss'),
+    and an end inside such a character takes the whole character. All this relies on is that
+    folding a longer prefix never gives a shorter result.
+    """
+    start = end = None
+    for i in range(len(text) + 1):
+        n = len(fold(text[:i]))
+        if start is None and n > f_start:
+            start = i - 1
+        if n >= f_end:
+            end = i
+            break
+    return (start or 0), (end if end is not None else len(text))

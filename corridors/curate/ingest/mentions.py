@@ -27,48 +27,40 @@ from .known import (
     System,
     fold,
     head_kind,
+    orig_span,
 )
-from .names import distinctive, foreign_countries, fuzzy_best, new_line_of, section_elsewhere
+from .names import (
+    FACILITY_KINDS,
+    INVERTED,
+    NAME_TOKEN,
+    at_place,
+    country_described,
+    defined_initials,
+    elsewhere,
+    foreign_countries,
+    fuzzy_best,
+    inverted,
+    new_line_of,
+    place_handled,
+    places_in,
+    section_elsewhere,
+)
+from .organisations import ORG_TAIL, ORGANISATION, named_after
 from .scopes import country_of
 from .sentences import Sentence
 
-_NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
 _MODIFIER_RE = "|".join(MODIFIERS)
-#: Words after a head that make the phrase an organisation: "... Railways Company", "... Group".
-_ORG_TAIL = r"Holdings|Company|Group|Corporation|Corp|JSC|LLC|Ltd|Administration|Authority|Agency"
 #: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
 PHRASE = re.compile(
-    rf"(?P<name>(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}\s+)?"
+    rf"(?P<name>(?:{NAME_TOKEN}\s+)*{NAME_TOKEN}\s+)?"
     rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
     rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
-    rf"(?P<tail>\s+(?:of(?=\s+[A-Z])|{_ORG_TAIL})\b(?:\s+{_NAME_TOKEN})*)?",
+    rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
+    rf"(?:\s+{NAME_TOKEN})*)?",
 )
 #: "Lines A, B and C": the lines of a system, listed.
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
 GENERIC_HEADS = {"route", "corridor"}
-#: Organisations named without a head noun of infrastructure, or by what they are.
-ORGANISATION = re.compile(
-    r"\b(?:the\s+)?(?:(?:state|national|Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian)"
-    r"\s+)?(?:railway|rail|transport|gas|oil|energy|pipeline|port|logistics)\s+"
-    r"(?:company|companies|holding|operator|operators|monopoly|corporation|group|administration|"
-    r"authority|agency|firm|giant|ministry)\b"
-    r"|\b(?:CNPC|KTZ|KTZE|ADY|UTY|PetroChina|Sinopec|KazTransGas|QazaqGaz|Uzbekneftegaz|"
-    r"Turkmengaz|KazMunayGas|COSCO|DP World)\b"
-    r"|\b(?:Ministry|Ministries|Minister)\s+of\b[^,.;]*"
-    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Railways|Temir\s+Zho?l[uy]|Temir\s+Yo[l']+ari|"
-    r"Railroads)\b(?:\s+(?:CJSC|JSC|Company|Corporation|Express))?"
-    # "China Railway International", "China Railway", "Kazakhstan Railway Company": a capital R
-    # after a single country's name is a company, not a line
-    r"|\b(?:China|Kazakhstan|Kyrgyzstan|Uzbekistan|Azerbaijan|Georgia|Turkey|Russia|Tajikistan|"
-    r"Turkmenistan|Kyrgyz|Uzbek|Kazakh)\s+Railway\b(?:\s+(?:International|Corporation|"
-    r"Construction|Group|Express|Company|Engineering))*"
-    # "the Kyrgyz and Uzbek railways", "the national railways": each country's railway company
-    r"|\b(?:(?:Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian|Tajik|Turkish|national|"
-    r"state)\s+(?:and\s+|,\s*)?)+railways\b"
-    # strategies and initiatives are no infrastructure either
-    r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
-    r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",
-)
 
 
 @dataclass
@@ -94,56 +86,8 @@ class Mention:
     route: str = ""
 
 
-def orig_span(text: str, f_start: int, f_end: int) -> tuple[int, int]:
-    """Map a span of fold(text) back to text.
-
-    Each end is where the folded length of a growing prefix of the text first reaches it. Folding
-    does not only shrink (spaces, dash spacing): casefold can lengthen a character ('ß' -> 'ss'),
-    and an end inside such a character takes the whole character. All this relies on is that
-    folding a longer prefix never gives a shorter result.
-    """
-    start = end = None
-    for i in range(len(text) + 1):
-        n = len(fold(text[:i]))
-        if start is None and n > f_start:
-            start = i - 1
-        if n >= f_end:
-            end = i
-            break
-    return (start or 0), (end if end is not None else len(text))
-
-
-def places_in(text: str, system: System) -> list[str]:
-    found = []
-    for item in system.places + system.name_words + system.countries:
-        if re.search(rf"\b{re.escape(item)}\b", text):
-            found.append(item)
-    # "Caspian" (a word of a name) inside "Caspian Sea" (a place) is one place, not two
-    return list(dict.fromkeys(f for f in found if not any(f != g and f in g for g in found)))
-
-
-_IN_PLACE = re.compile(r"^\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-
-
-def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
-    """The place named right after a mention ("... in Tajikistan") when the system is not there.
-
-    A country the map knows that the system does not run through is somewhere else; for a system
-    whose curated name carries its place ("North–South Highway in Kyrgyzstan") any other place is.
-    """
-    where = _IN_PLACE.match(after)
-    if not where:
-        return None
-    if not system.localised and all(distinctive(n) for n, _ in system.names):
-        return None  # "Line D of the Central Asia–China gas pipeline in Tajikistan": a part's place
-    place = where.group("where")
-    if place in system.countries + system.places + system.name_words:
-        return None
-    if (place in countries and system.countries) or system.localised:
-        return place
-    return None
-
-
+#: A company before a name: "PetroChina's ", "KTZ's " (whose it is, no part of the name).
+_OWNER = re.compile(r"^\S+(?:’s|'s)\s+")
 _DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
 
 
@@ -180,8 +124,10 @@ class _Reader:
                     start, end = orig_span(self.sent.text, m.start(), m.end())
                     if elsewhere(system, self.sent.text[end:], self.countries):
                         continue  # "North–South Highway in Tajikistan" is another highway
+                    if self._company(start, end, system):
+                        continue
                     kind = head_kind(name) or next(iter(system.kinds), "")
-                    conf = 1.0 if "corridors.csv" in why else 0.95
+                    conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
                     self._section_elsewhere(start, end, system, kind)
                     self.add(
                         start,
@@ -211,6 +157,8 @@ class _Reader:
                         )
             for short in system.acronyms:
                 for m in re.finditer(rf"\b{re.escape(short)}\b", self.sent.text):
+                    if self._company(m.start(), m.end(), system):
+                        continue
                     if self.free(*self.fold_span(m.start(), m.end())):
                         self.add(
                             m.start(),
@@ -222,6 +170,53 @@ class _Reader:
                             named=True,
                             how="name",
                         )
+
+    def _company(self, start: int, end: int, system: System) -> bool:
+        """ "Middle Corridor Multimodal Ltd", "the TITR Association": a company or body named
+        after the system, taken as an organisation; True when it was one."""
+        more = named_after(self.sent.text[end:])
+        if more and self.free(*self.fold_span(start, end + more)):
+            self.add(
+                start,
+                end + more,
+                system=None,
+                kind="organisation",
+                confidence=0.0,
+                reason=f"an organisation named after {system.id}, not the system",
+                named=False,
+                how="organisation",
+            )
+        return bool(more)
+
+    def inverted(self) -> None:
+        """A name after its head: "the gas pipeline Central Asia – China" (names.inverted)."""
+        for found in INVERTED.finditer(self.sent.text):
+            if self.free(*self.fold_span(found.start(), found.end())):
+                read = inverted(found, self.known)
+                if read is not None:
+                    kind, conf, system, why = read
+                    self.add(found.start(), found.end(), system=system.id, kind=kind,
+                             confidence=conf, reason=why, named=True, how="fuzzy")  # fmt: skip
+
+    def defined(self, acronyms: dict[str, System]) -> None:
+        """Initials the article gave a system in brackets after its name, wherever they stand."""
+        for short, system in acronyms.items():
+            for m in re.finditer(rf"\b{re.escape(short)}\b", self.sent.text):
+                if self.free(*self.fold_span(m.start(), m.end())):
+                    why = f"{short!r}, the initials the article gives it after its name"
+                    self.add(m.start(), m.end(), system=system.id, kind=min(system.kinds),
+                             confidence=0.9, reason=why, named=True)  # fmt: skip
+
+    def definitions(self) -> dict[str, System]:
+        """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
+        sentence gave a system, by which the article may name it from then on."""
+        by_id = {s.id: s for s in self.known}
+        return {
+            short: by_id[m.system]
+            for m in self.found
+            if m.system in by_id and m.how in ("name", "fuzzy")
+            and (short := defined_initials(self.sent.text[m.end - self.sent.start :]))
+        }  # fmt: skip
 
     def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
         """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section
@@ -303,30 +298,47 @@ class _Reader:
         name_part = (m.group("name") or "").strip()
         phrase, start = m.group().strip(), m.start()
         lead = _DETERMINER.match(name_part)
-        if lead:  # "The waterless port": a determiner, not a name
-            name_part, phrase, start = (
-                name_part[lead.end() :],
-                phrase[lead.end() :],
-                start + lead.end(),
-            )
-        if not self.free(*self.fold_span(m.start(), m.end())):
+        owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
+        if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
+            owner = None  # an owner is cut only where an organisation's name took it
+        if lead or owner:
+            # "The waterless port": a determiner, not a name; "PetroChina's Central Asia gas
+            # pipeline": the company's, then the pipeline's name
+            cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
+            name_part, phrase, start = name_part[cut:], phrase[cut:], start + cut
+        start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
+        # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
+        name_part = re.sub(
+            rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
+        )
+        if not self.free(*self.fold_span(start, m.end())):
             return
-        if not name_part and not m.group("tail"):
-            return
-        tail = m.group("tail") or ""
-        tokens = re.split(r"[\s\-–—]+", name_part + " " + tail)
-        tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [
             s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)
         ]
+        tail = m.group("tail") or ""
+        at = None if tail else at_place(self.sent.text[m.end() :], kind, candidates)
+        if not name_part and not tail and at is None:
+            return
+        end = m.end() + (at[0] if at else 0)
+        phrase = self.sent.text[start:end].strip()
+        tokens = re.split(r"[\s\-–—]+", name_part + " " + tail) + (at[1] if at else [])
+        tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = fuzzy_best(phrase, kind, tokens, candidates)
         organisation = bool(tail) and "of" not in tail.split()
+        if best is None and not at and not tail and self._country_only(start, m, kind, name_part):
+            return  # "Kazakhstan's dry port": a description, never another thing, not mapped
+        if best is None and at is not None and head in GENERIC_HEADS:
+            # "the China-Europe route via the Caspian": a way named by its ends, and by the
+            # place or word of a known route's name it goes through, is that route
+            best = (0.7, at[2], f"a {head} through {' '.join(at[1])}, a place on it or a word "
+                    f"of its name")  # fmt: skip
         if best is not None:
             why = best[2] + ("; an organisation named after it" if organisation else "")
             self.add(
                 start,
-                m.end(),
+                end,
                 system=best[1].id,
                 kind=kind,
                 confidence=round(best[0], 2),
@@ -372,8 +384,8 @@ class _Reader:
                 route=name_part,
             )
             self.found[-1].phrase = line[1]
-        elif head.endswith("s") and re.search(r"(?:’s|'s)\s*$", name_part):
-            return  # "Europe's railways": a network, no one thing
+        elif re.search(r"(?:’s|'s)\s*$", name_part):
+            return  # "Europe's railways", "the zone's dry port": named by whose it is, no name
         elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):
             kinds = sorted({k for s in self.known for k in s.kinds})
             self.add(
@@ -387,6 +399,33 @@ class _Reader:
                 named=True,
                 how="unmapped",
             )
+
+    def _country_only(self, start: int, m: re.Match, kind: str, name_part: str) -> bool:
+        """ "Kazakhstan's dry port", "the Kazakh railway": a description by country
+        (names.country_described): the one facility it can be, else a country's own network (a
+        way, not a thing to map: the sentence is not about the topic); True when it was one."""
+        head = " ".join(f"{m.group('mod')} {m.group('head')}".lower().split())
+        said, system = country_described(
+            name_part, head, kind, self.known, lambda w: country_of(w, self.countries)
+        )
+        if system is not None:
+            why = f"{m.group().strip()!r}: the one known {head} in {', '.join(system.countries)}"
+            self.add(start, m.end(), system=system.id, kind=kind, confidence=0.6, reason=why,
+                     named=False, how="described")  # fmt: skip
+        elif said and kind not in FACILITY_KINDS:
+            why = "a country's own network, not a system of the map"
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0, reason=why,
+                     named=False, how="route")  # fmt: skip
+        return said
+
+    def place_handled(self) -> None:
+        """ "Khorgos handled 7,000 trains": the one facility at that place (names.place_handled)."""
+        found = place_handled(self.sent.text, self.known)
+        if found is not None and self.free(*self.fold_span(found[0], found[1])):
+            start, end, system = found
+            why = f"{self.sent.text[start:end]!r} handles freight: the {system.id} there"
+            self.add(start, end, system=system.id, kind=min(system.kinds & FACILITY_KINDS),
+                     confidence=0.7, reason=why, named=False, how="described")  # fmt: skip
 
     def described(self) -> None:
         """ "a ... railway that will link A and B via C": a kind and two of a system's places."""
@@ -448,12 +487,18 @@ def find_mentions(
     """Every mention the sentences make by name, label, description, or as an organisation."""
     country_set = set(countries)
     out: list[Mention] = []
+    acronyms: dict[str, System] = {}  # initials the article defines: "(CAGP)" after a name
     for si, sent in enumerate(sents):
         reader = _Reader(si, sent, known, country_set)
         reader.names()
+        reader.defined(acronyms)
         reader.organisations()
         reader.labels()
+        reader.inverted()
         reader.phrases()
+        acronyms.update(reader.definitions())
+        reader.defined(acronyms)
+        reader.place_handled()
         reader.described()
         reader.unnamed_on_a_route()
         out += sorted(reader.found, key=lambda m: m.start)

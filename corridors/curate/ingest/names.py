@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
-from .known import GENERIC_NAME_WORDS, HEAD_RE, MODIFIERS, System
+from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System, spellings
 
 _MODIFIER_RE = "|".join(MODIFIERS)
 
@@ -66,15 +66,35 @@ def shares_distinctive(phrase: str, name: str) -> bool:
     return any(_alike(a, b) for a in mine for b in distinctive(name))
 
 
+def _on(system: System) -> set[str]:
+    """The system's countries and places, each as the data spells it."""
+    return {spellings(p)[0] for p in system.countries + system.places}
+
+
+def chain_beyond(parts: list[str], system: System) -> bool:
+    """A name made of places in a chain, three or more of them on the system and the others only
+    before or after them: the route named goes on beyond what is drawn ("China–Kazakhstan–
+    Azerbaijan–Georgia–Türkiye" for a corridor drawn from the Chinese border to Turkey). A place
+    off the system between two on it is another line ("Turkmenistan–Tajikistan–China")."""
+    on = _on(system)
+    flags = [spellings(p)[0] in on for p in parts]
+    if sum(flags) < 3:
+        return False
+    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+    return all(flags[first : last + 1])
+
+
 def foreign_countries(name: str, system: System, countries: set[str]) -> list[str]:
     """The countries a name is made of that the system does not cross: the "Kyrgyzstan-China
-    gas pipeline" is not the Turkmenistan-China one, however alike the names."""
+    gas pipeline" is not the Turkmenistan-China one, however alike the names (a chain that goes
+    on beyond the system's ends, chain_beyond, has none)."""
     if not system.countries:
         return []
-    words = [w for w in re.split(r"[\s\-–—]+", name) if w]
+    if chain_beyond([p for p in re.split(r"\s*[-–—]\s*", name.strip()) if p], system):
+        return []
+    words = [spellings(w)[0] for w in re.split(r"[\s\-–—]+", name) if w]
     named = [w for w in words if w in countries]
-    on = set(system.countries) | set(system.places)
-    return [w for w in named if w not in on]
+    return [w for w in named if w not in _on(system)]
 
 
 def fuzzy_best(
@@ -115,9 +135,13 @@ def fuzzy_best(
         places = _fuzzy_places(tokens, system, countries=False)
         shared = _fuzzy_places(tokens, system, countries=True)
         ends = [p.strip() for p in re.split(r"[-–—]", bare)]
-        joins = len(ends) >= 2 and all(p in system.countries + system.places for p in ends)
+        joins = len(ends) >= 2 and (
+            all(spellings(p)[0] in _on(system) for p in ends) or chain_beyond(ends, system)
+        )
         if joins and score < NAME_SCORE:
-            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, all on it, and is a {kind}"
+            on = [p for p in ends if spellings(p)[0] in _on(system)]
+            said = "all on it" if len(on) == len(ends) else f"{', '.join(on)} on it, in a row"
+            conf, why = 0.8, f"{phrase!r} joins {' and '.join(ends)}, {said}, and is a {kind}"
         elif score >= NAME_SCORE:
             conf = min(0.9, score / 100 + 0.05 * len(shared))
             why = f"fuzzy name match: {phrase!r} is {score:.0f}% like {like!r} (rapidfuzz); "
@@ -208,3 +232,160 @@ def operator_named(before: str, name: str, acronyms: list[str], after: str = "")
     if re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*(?i:{HEAD_RE})\b", after):
         return ""
     return f"{m.group('initials')}-{name}"
+
+
+#: A word of a name: capitalised, or a lower-case prefix glued to one ("trans-Caspian").
+NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
+
+
+#: Kinds of a thing at one place, which a country's name alone can single out ("Kazakhstan's
+#: dry port"); a line named by a country ("Uzbekistan's railway") is as likely its network.
+FACILITY_KINDS = {"port", "airport", "power plant", "bridge", "tunnel"}
+#: Initials in brackets right after a name: "(CAGP)", "(TITR, Middle Corridor)".
+DEFINED = re.compile(r"^\s*\(\s*(?P<short>[A-Z][A-Z0-9]{1,6})\s*[,;)]")
+#: Companies' initials, which a bracket after a system's name gives its operator, not it.
+ORGANISATION_INITIALS = {"CNPC", "KTZ", "KTZE", "ADY", "UTY", "GR", "BRI", "SEZ"}
+_CHAIN_TOKEN = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?"
+#: "the gas pipeline Central Asia – China": a head, then a name of places joined by dashes.
+INVERTED = re.compile(
+    rf"\b(?P<head>(?i:{HEAD_RE}))(?:\s+line)?\s+"
+    rf"(?P<chain>{_CHAIN_TOKEN}(?:\s*[-–—]\s*{_CHAIN_TOKEN})+)"
+)
+
+
+def places_in(text: str, system: System) -> list[str]:
+    found = []
+    for item in system.places + system.name_words + system.countries:
+        if re.search(rf"\b{re.escape(item)}\b", text):
+            found.append(item)
+    # "Caspian" (a word of a name) inside "Caspian Sea" (a place) is one place, not two
+    return list(dict.fromkeys(f for f in found if not any(f != g and f in g for g in found)))
+
+
+_IN_PLACE = re.compile(r"^\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def elsewhere(system: System, after: str, countries: set[str]) -> str | None:
+    """The place named right after a mention ("... in Tajikistan") when the system is not there.
+
+    A country the map knows that the system does not run through is somewhere else; for a system
+    whose curated name carries its place ("North–South Highway in Kyrgyzstan") any other place is.
+    """
+    where = _IN_PLACE.match(after)
+    if not where:
+        return None
+    if not system.localised and all(distinctive(n) for n, _ in system.names):
+        return None  # "Line D of the Central Asia–China gas pipeline in Tajikistan": a part's place
+    place = where.group("where")
+    if place in system.countries + system.places + system.name_words:
+        return None
+    if (place in countries and system.countries) or system.localised:
+        return place
+    return None
+
+
+#: "the dry port at Khorgos", "the dry port in the Khorgos-Eastern Gate zone": a place after
+#: the head, where the name would stand before it.
+_AT_PLACE = re.compile(
+    rf"^\s+(?i:at|in|near|on|via|across|through)\s+(?:(?i:the)\s+)?"
+    rf"(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})"
+)
+
+
+def at_place(after: str, kind: str, known: list[System]) -> tuple[int, list[str], System] | None:
+    """The place after a head ("... at Khorgos", "... via the Caspian") when it is a place or a
+    word of the name of a known system of that kind: (where it ends in ``after``, its words, the
+    system); None otherwise (a country or another place says where, not which: "the railway in
+    Kyrgyzstan")."""
+    m = _AT_PLACE.match(after)
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[\s\-–—]+", m.group("place")) if w[:1].isupper()]
+    for system in known:
+        if kind in system.kinds and not system.part_of:
+            pool = set(system.places + system.name_words)
+            if any(w in pool for w in words):
+                return m.end(), words, system
+    return None
+
+
+def inverted(found: re.Match, known: list[System]) -> tuple[str, float, System, str] | None:
+    """A name written after its head, as Russian and Chinese word order has it ("the gas
+    pipeline Central Asia – China", a match of INVERTED), read as "Central Asia – China gas
+    pipeline", exactly or fuzzily, kind first: (kind, confidence, system, why) or None."""
+    kind = HEADS[found.group("head").lower()]
+    name = f"{found.group('chain')} {found.group('head')}"
+    tokens = [t for t in re.split(r"[\s\-–—]+", found.group("chain")) if t[:1].isupper()]
+    best = fuzzy_best(name, kind, tokens, known)
+    if best is None:
+        return None
+    conf, system, why = best
+    return kind, round(conf, 2), system, f"its name after its head, read as {name!r}: {why}"
+
+
+def defined_initials(after: str) -> str:
+    """The initials in brackets right after a name ("(CAGP)", "(TITR, Middle Corridor)") by
+    which the article names it from then on; '' when none, or a company's."""
+    m = DEFINED.match(after)
+    short = m.group("short") if m else ""
+    return "" if short in ORGANISATION_INITIALS else short
+
+
+_OWN_HEAD = re.compile(rf"(?i)\b((?:(?:{_MODIFIER_RE})\s+)*(?:{HEAD_RE}))\s*$")
+
+
+def own_head(name: str) -> str:
+    """The head a name ends in, with its modifiers: "Khorgos dry port" -> "dry port"."""
+    m = _OWN_HEAD.search(name)
+    return " ".join(m.group(1).lower().split()) if m else ""
+
+
+def country_described(
+    name_part: str, head: str, kind: str, known: list[System], country_of
+) -> tuple[bool, System | None]:
+    """ "Kazakhstan's dry port", "the Kazakh pipeline": a thing described by its country, no
+    name; never another system, never "mentioned, not mapped". A facility ("Kazakhstan's dry
+    port") is the one known system of its kind in that country whose own name ends in the same
+    head, modifiers and all ("dry port", not "port": the Kazakh port may be a sea port;
+    ``country_of``: a word's country, or ''); a line ("Uzbekistan's railway") is as likely the
+    country's network, and is left to the next pass. (whether it is such a description, the
+    system or None)."""
+    words = [re.sub(r"(?:’s|'s)$", "", w) for w in name_part.split()]
+    places = [country_of(w) for w in words]
+    if not words or not all(places):
+        return False, None
+    fits = [
+        s
+        for s in known
+        if kind in s.kinds
+        and kind in FACILITY_KINDS
+        and not s.part_of
+        and set(places) <= set(s.countries)
+        and any(own_head(n) == head for n, _ in s.names)
+    ]
+    return True, (fits[0] if len(fits) == 1 else None)
+
+
+#: A place as the subject of handling freight ("Khorgos handled 7,000 trains", "Last year
+#: Horgos processed ..."): reports name a hub by its town, as they name a port by its city.
+_PLACE_HANDLED = re.compile(
+    rf"^(?:(?:In|By|Over|During|Last|This)\b[^,]{{0,40}},?\s+)?(?P<place>{NAME_TOKEN})\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:handled|processed|received|served|"
+    r"dispatched|transshipped|trans-shipped|cleared)\b"
+)
+
+
+def place_handled(sentence: str, known: list[System]) -> tuple[int, int, System] | None:
+    """The facility a sentence names by its place as the subject of handling freight: (start,
+    end, system) when the place is a word of the name of exactly one known facility (the
+    Khorgos dry port); a line through the place (a railway, a pipeline) handles nothing there, a
+    station on the facility's map (Altynkol) may be a station of the lines too, and a place
+    that two facilities share says neither."""
+    m = _PLACE_HANDLED.match(sentence)
+    if m is None:
+        return None
+    place = m.group("place")
+    fits = [
+        s for s in known if s.kinds & FACILITY_KINDS and not s.part_of and place in s.name_words
+    ]
+    return (m.start("place"), m.end("place"), fits[0]) if len(fits) == 1 else None

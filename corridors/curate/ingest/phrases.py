@@ -1,11 +1,9 @@
 """Values stated in words: status, lines, operator, role, context, route and countries, and the
 holders of a stake.
 
-Statuses: "under construction", "the construction of X" (not "construction of X will begin"),
-"have started building" -> under_construction; "planned", "plans to build" -> planned;
-"operational", "in service" -> operating. A status is read only where the words name the stage,
-never from tense (see the README's rule); each stage named in a sentence is read where it stands,
-so "Lines A, B and C are in service, while Line D is under construction" gives each its own.
+Statuses are read by statuses.py (a vocabulary of stage phrases and the mood of their clause);
+each stage named in a sentence is read where it stands, so "Lines A, B and C are in service, while
+Line D is under construction" gives each its own.
 A role is what a thing is for (", which will ...", "is designed to ..."); a context why it matters
 ("gained renewed urgency as ..." is written "Gained importance after ...", as the curated contexts
 are). Routes are read with their countries in route order: "from Turkmenistan to China across
@@ -19,69 +17,8 @@ import re
 from . import crossings
 from .fields import Value
 from .known import LINE_LIST, listed_lines
+from .statuses import statuses
 
-STATUS = (
-    (
-        # "no country has yet started building it", "has never got off the ground": the words of
-        # a start say it has not started; read before the stages they would otherwise name
-        "planned",
-        re.compile(
-            r"\b(no\b[^.;]{0,60}?\b(?:has|have)\s+(?:yet\s+)?(?:started|begun)\s+(?:building|"
-            r"construction|work|laying)|(?:has|have)\s+(?:yet\s+)?to\s+(?:start|begin|break\s+ground)|"
-            r"(?:has|have)\s+never\s+(?:got|gotten)\s+off\s+the\s+ground|"
-            r"(?:has|have)\s+not\s+(?:yet\s+)?(?:started|begun)|"
-            # "talks on building X", "a meeting today on the construction of X": still discussed
-            r"(?:talks|meetings?|negotiations|discussions|consultations)\s+(?:\w+\s+){0,2}?"
-            r"(?:on|about|over)\s+(?:the\s+)?(?:building|construction|constructing|laying))\b",
-            re.I,
-        ),
-    ),
-    (
-        # the pace of works says they are going on: "ahead of schedule", "faster than planned",
-        # "excavation has got going", "work ... is being pushed ahead"
-        "under_construction",
-        re.compile(
-            r"\b(ahead\s+of\s+schedule|behind\s+schedule|(?:faster|quicker|slower)\s+than\s+"
-            r"(?:planned|expected|scheduled|envisaged)|(?:excavation|digging|tunnell?ing|drilling|"
-            r"track-?laying|earthworks?|works?|building|construction)\s+(?:[\w’'–-]+\s+){0,4}?"
-            r"(?:(?:has|have)\s+)?(?:got\s+going|(?:is|are)\s+(?:being\s+)?(?:pushed|moving|"
-            r"progressing|going(?!\s+to\b))|in\s+(?:full\s+)?(?:progress|swing)))",
-            re.I,
-        ),
-    ),
-    (
-        "operating",
-        re.compile(
-            r"\b(operational|in operation|entered service|in service|came online|commissioned)\b",
-            re.I,
-        ),
-    ),
-    (
-        "under_construction",
-        re.compile(
-            r"\b(under construction|(?:is|are|now)\s+being built|(?:have|has|had)\s+started\s+building|"
-            r"construction (?:is|has) (?:underway|under way|begun|started)"
-            # "Work has so far begun on 18 of the tunnels", "work on the tunnels is under way"
-            r"|\bworks?\s+(?:on\s+[^.;]{0,60}?\s+)?(?:has|have|is|are)\s+(?:\w+\s+){0,2}?"
-            r"(?:begun|started|under\s*way|underway)"
-            # "The construction of the X railway is a prime example": building is going on; not
-            # "preparations for the construction of", nor "construction of X will begin"
-            r"|(?<!\bfor )(?<!\bfor the )(?<!\bbefore )(?<!\bbefore the )(?<!\bcoordinating )"
-            r"(?:the |its )?construction of\b(?![^.;]*\b(?:to|will|would|"
-            r"shall|set to|due to|expected to|planned to|is to)\s+(?:begin|start|commence|kick|resume|"
-            r"restart)))",
-            re.I,
-        ),
-    ),
-    (
-        "planned",
-        re.compile(
-            r"\b(planned(?!\s+to\b)|to be built(?!\s+(?:within|by|in|over)\b)|plans?\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|"
-            r"develop|lay|extend)\w*|plans? for)\b",
-            re.I,
-        ),
-    ),
-)
 _ORG_WORDS = (
     r"Company|Group|Corporation|Corp\.?|Holdings|Authority|Railways?|Administration|JSC|CJSC|LLC|"
     r"Ltd\.?"
@@ -279,39 +216,6 @@ def read_route(
             if value is not None:
                 return value
     return None
-
-
-#: "a transshipment station, and perhaps a logistics centre, is planned": something new beside the
-#: system is the subject of "planned", not the system.
-OTHER_SUBJECT = re.compile(
-    r"\b(?:an?|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
-    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds|dozens|more|several|other)\s+"
-    r"[^.;:]{0,70}?\b(?:is|are)\s+"
-    r"(?:also\s+)?(?:being\s+|now\s+being\s+)?$",
-    re.I,
-)
-
-
-#: A stage named inside a condition or a time clause says nothing of today.
-CONDITION = re.compile(r"\b(?:once|until|unless|as\s+soon\s+as|if)\b[^,.;]{0,60}$", re.I)
-
-
-def statuses(sentence: str) -> list[Value]:
-    """Each stage the sentence names, where it stands (spans never read twice)."""
-    out: list[Value] = []
-    taken: list[tuple[int, int]] = []
-    for status, pattern in STATUS:
-        for m in pattern.finditer(sentence):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
-                continue  # "a transshipment station is planned at Makmal": another thing's plan
-            if CONDITION.search(sentence[: m.start()]):
-                continue  # "once the fourth branch is in service": a condition, not a stage
-            taken.append(m.span())
-            out.append(Value("status", status, at=m.start(), reason=f"says {m.group()!r}"))
-    return out
 
 
 def _org_name(item: str) -> str:

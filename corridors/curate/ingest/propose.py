@@ -23,9 +23,11 @@ from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import discourse, phrases, respective, stages
 from .fields import Value
+from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
+from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -95,14 +97,20 @@ class Proposals:
         reason = [mention.reason]
         if value.reason:
             reason.append(f"{field_label(value.field).lower()} from {value.reason}")
-        reason += self._compare(row)
         weight = 0.8 if value.field in ("role", "context") else 1.0
+        if value.hints.get("implied"):  # a stage read from a start of works and its tense
+            why = value.hints["implied"]
+            reason, weight = [f"status implied by {why}", mention.reason], stages.WEIGHT
+            row["note"] = f"{IMPLIED_NOTE}: {why}."
+        reason += self._compare(row, inferred(mention, value, sent))
         row["confidence"] = f"{mention.confidence * weight:.2f}"
         row["reason"] = "; ".join(reason)
         self.rows.append(row)
 
-    def _compare(self, row: dict[str, str]) -> list[str]:
-        """Set the row beside the accepted claims of like and like; the note keeps a disagreement."""
+    def _compare(self, row: dict[str, str], inferred: str = "") -> list[str]:
+        """Set the row beside the accepted claims of like and like; the note keeps a disagreement.
+        An ``inferred`` reading (why it is one) is never flagged: a curator sees the accepted
+        value it differs from in the reason, but no disagreement is recorded on a guess."""
         field = FIELDS.get(row["field"])
         if field is None or not field.single:
             return []
@@ -113,10 +121,13 @@ class Proposals:
         key = readings_key(row)
         subject = (row["corridor"], row["feature"], row["field"])  # the key's first three parts
         like = [c for c in self._by_subject.get(subject, ()) if readings_key(c) == key]
-        differ = [c for c in like if disagree(c, row)]
+        differ = [c for c in like if disagree(c, row) and not bounds_overlap(c, row)]
         agree = [c for c in like if c not in differ]
         out = []
-        if differ:
+        if differ and inferred:
+            said = ", ".join(f"{c['id']} ({c['value']!r})" for c in differ)
+            out.append(f"differs from accepted {said}, not flagged: {inferred}")
+        elif differ:
             said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
             out.append(f"DISAGREES with accepted {said}")
             row["note"] = (row["note"] + " " if row["note"] else "") + f"Disagrees with {said}."
@@ -377,6 +388,11 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
 
 
+def _on_the_way(text: str, sent: Sentence, m: Mention) -> bool:
+    """Is the mention a trip's end or a place passed ("to Lianyungang"), not a subject?"""
+    return on_the_way(text[sent.start : m.start], m.kind)
+
+
 def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], state: dict) -> None:
     """Every proposal one sentence gives."""
     by_id, ctx = state["by_id"], state["ctx"]
@@ -404,9 +420,14 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         props.add(whole, value, sent)  # "Line C, laid alongside Lines A and B": A, B and C
         values = [v for v in values if v.field != "lines"]
     subjects = _subjects(here, by_id)
+    ways = [m for m in subjects if m.start < m.end and _on_the_way(props.text, sent, m)]
+    if len(ways) < len(subjects):  # "from this land port, goods travel to Lianyungang in ..."
+        subjects = [m for m in subjects if m not in ways]
     mapped = [m for m in subjects if m.system]
     if not mapped:
         return
+    others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
+    others += facilities(sent) + actors(sent, here)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
@@ -416,9 +437,14 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:
-            target = _target(subjects, sent, value)
+            cands = owned_by(subjects, others, sent, value.at)
+            target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue
+        if is_change(sent.text, value.at, value.field) and not (
+            by_id[target.system].part_of and value.field == "capacity"
+        ):
+            continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             props.add(target, value, sent)
@@ -440,7 +466,7 @@ def propose(
     options = options or Options()
     countries = list(country_list)
     sents = sentences(text, options.sentences)
-    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known)
+    mentions = discourse.read(sents, find_mentions(text, sents, known, countries), known, countries)
     places = sorted({p for s in known for p in s.places})
     ctx = Context(
         article_date, countries, places, quantities=options.quantities, dates=options.dates

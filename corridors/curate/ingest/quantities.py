@@ -105,11 +105,11 @@ _KIND = r"(?:mountain|railway|rail|road|river|large|big|major|long|twin|main)"
 _UNITS: tuple[tuple[str, str], ...] = (
     (
         r"(?:bcm|bcma|billion\s+cubic\s+met(?:re|er)s|bn\s+cubic\s+met(?:re|er)s|billion\s+m3|"
-        r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s)\b",
+        r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s|(?:billion|bn|bln)\s+cu\.?\s?m\b\.?)(?!\w)",
         "bcm",
     ),
     # "30bn m3", "55 billion m3": cubic metres, bcm when the magnitude says billions
-    (r"(?:cubic\s+met(?:re|er)s|m3|m³)(?![\w])", "m3"),
+    (r"(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m\b\.?)(?![\w])", "m3"),
     (r"(?:kilomet(?:re|er)s?|km)\b(?!\s*(?:/|per|an)\s*h)", "km"),
     (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
     # "20 mtpa", "20 Mt/y": million tonnes a year
@@ -163,6 +163,7 @@ class Quantity:
     end: int
     qualifier: str = ""
     yearly: bool = False
+    rate: str = ""  # "day", "week" or "month": a count per day is no period's traffic
 
 
 def number(text: str) -> float:
@@ -184,10 +185,47 @@ def qualifier_before(sentence: str, start: int) -> str:
     return QUALIFIERS[m.group("q").lower()] if m else ""
 
 
+#: "25 to 30 bcm", "20-25 days", "between 25 and 30": the figure is a range's upper end (not
+#: "from 25 to 15 days", a change).
+_RANGE_LOW = re.compile(
+    rf"(?:(?<!from\s)(?<![\w.])(?:{_DIGITS})\s*(?:to|-|–)\s*|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
+    re.I,
+)
+
+
+def _range_top(sentence: str, start: int) -> str:
+    return "up to" if _RANGE_LOW.search(sentence[max(0, start - 30) : start]) else ""
+
+
+def _own_words(sentence: str, end: int) -> str:
+    """The words after a figure up to the next figure: "4.5 mn tons against a capacity of 6 mn
+    tons a year" - the "a year" is the second figure's, not the first's."""
+    nxt = re.search(rf"(?<![\w.]){_DIGITS}", sentence[end:])
+    return sentence[end : end + nxt.start()] if nxt else sentence[end:]
+
+
 def _yearly(sentence: str, start: int, end: int) -> bool:
-    return bool(YEARLY.search(sentence[end:])) or bool(
+    return bool(YEARLY.search(_own_words(sentence, end))) or bool(
         _ANNUAL_BEFORE.search(sentence[max(0, start - 40) : start])
     )
+
+
+#: "19 trains a day", "some 60 trains every month", "daily": a rate, never a period's total.
+RATE = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:a|per|each|every)\s+(?P<u>day|week|month)\b|/\s*(?P<u2>day|d)\b"
+    r"|(?P<u3>daily|weekly|monthly)\b)",
+    re.I,
+)
+
+
+def _rate(sentence: str, start: int, end: int) -> str:
+    m = RATE.search(_own_words(sentence, end))
+    if not m:
+        m = re.search(r"\b(?P<u3>daily|weekly|monthly)\s+(?:\w+\s+){0,2}$", sentence[:start], re.I)
+    if not m:
+        return ""
+    unit = (m.groupdict().get("u") or m.groupdict().get("u2") or m.group("u3")).lower()
+    return {"d": "day", "daily": "day", "weekly": "week", "monthly": "month"}.get(unit, unit)
 
 
 def _money(sentence: str) -> list[Quantity]:
@@ -227,8 +265,11 @@ def read_rules(sentence: str) -> list[Quantity]:
             value /= 1e9
         if not value and unit not in ("%",):
             continue
-        qual = qualifier_before(sentence, m.start())
-        out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly))
+        if unit == "containers" and re.match(r"\s*\(\s*TEUs?\s*\)", sentence[m.end() :]):
+            unit = "TEU"  # "250,000 containers (TEU)": counted in twenty-foot units
+        qual = qualifier_before(sentence, m.start()) or _range_top(sentence, m.start())
+        rate = _rate(sentence, m.start(), m.end()) if unit not in ("km", "%") else ""
+        out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly, rate))
     return sorted(out, key=lambda q: q.start)
 
 

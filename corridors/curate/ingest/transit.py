@@ -13,18 +13,39 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes
+from . import periods, scopes
 from .context import Context
 from .fields import Value
 from .quantities import Quantity, num_text
 
 TRAVEL_CUE = re.compile(
-    r"\b(?:journey|trip|transit|travel\w*|ride|voyage|run|runs|reach|reaches|arrive\w*|take|takes|"
-    r"took|need|needs|lasts?|delivery|delivered)\b",
+    r"\b(?:journey|trip|transit|travel\w*|ride|voyage|run|runs|reach\w*|arrive\w*|take|takes|"
+    r"took|need|needs|lasts?|delivery|delivered|cover|covers|covered|covering|expected\s+in|"
+    r"gets?\s+to|got\s+to|en\s+route)\b",
     re.I,
 )
+#: Verbs that say only that something lasts.
+WEAK = re.compile(r"(?:take|takes|took|need|needs|lasts?)", re.I)
+#: Handling at a terminal, not travel: customs, unloading, moving a box from one train to another.
 NOT_TRAVEL = re.compile(
-    r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|transship\w*)\b", re.I
+    r"\b(?:process\w*|handl\w*|clear\w*|customs|unload\w*|reload\w*|transship\w*|"
+    r"tranship\w*|swap\w*|transfer\w*|from\s+one\s+(?:\w+\s+)?\w+\s+to\s+(?:the\s+)?(?:another|other)|"
+    r"between\s+(?:the\s+)?gauges)\b",
+    re.I,
+)
+#: Another way of carrying set beside the route: "by sea", "ships take 40 days", "by road".
+OTHER_MODE = re.compile(
+    r"\bby\s+(?:sea|ship|ocean|road|truck|lorry|air)\b|\b(?:ships?|vessels?|ocean)\b|"
+    r"\bsea\s+(?:route|freight|transport|shipping)\b|\bvia\s+(?:the\s+)?Suez\b|"
+    r"\baround\s+(?:Africa|the\s+Cape)\b",
+    re.I,
+)
+#: "shorten the trip by seven days", "save five days": time saved, not a transit time.
+SAVED = re.compile(
+    r"\b(?:shorten\w*|cut\w*|reduc\w*|slash\w*|trim\w*|lower\w*)\b[^.;]{0,50}?\bby\s+"
+    r"(?:(?:about|around|some|up\s+to|nearly|almost|roughly)\s+)?$|\bsav(?:e|es|ed|ing)\s+"
+    r"(?:(?:about|around|some|up\s+to|nearly|almost|roughly)\s+)?$",
+    re.I,
 )
 
 #: A trip there and back, or a wagon's turn: no transit time between two places.
@@ -65,7 +86,7 @@ _COMPARED = re.compile(
 #: "bring cargo from China to Europe in 20 days": a trip between two named ends, in a time.
 TRIP_IN = re.compile(
     r"\bfrom\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
-    r"\s+in\s+(?:[\w-]+\s+){0,4}$"
+    r"\s+in\s+(?:[\w-]+\s+){0,4}(?:\d+\s*(?:-|–|to)\s*)?$"
 )
 
 
@@ -78,22 +99,42 @@ def _travel_word_nearest(sentence: str, q: Quantity) -> bool:
     handling = [m.end() for m in NOT_TRAVEL.finditer(sentence, 0, q.start)]
     if not travel:
         return bool(TRAVEL_CUE.search(sentence, q.end)) and not NOT_TRAVEL.search(sentence)
-    return not handling or travel[-1] > handling[-1]
+    # "moving a box from one wagon to another takes one hour": "takes" says no more than that
+    # something lasts; only a word of travel after the handling makes the figure a trip's
+    strong = [
+        m.end() for m in TRAVEL_CUE.finditer(sentence, 0, q.start) if not WEAK.fullmatch(m.group())
+    ]
+    return not handling or (bool(strong) and strong[-1] > handling[-1])
 
 
 def _own_period(q: Quantity, sentence: str, ctx: Context) -> str:
     """The calendar period right after the figure, in its clause ("16 days on average this
     month"), or ''."""
     _, b = scopes.clause_of(sentence, q.start)
-    for p in dates.find_periods(sentence, ctx.article_date, ctx.last_year):
+    for p in periods.find_periods(sentence, ctx.article_date, ctx.last_year):
         if not p.target and q.end <= p.start <= min(b, q.end + 25):
             return p.value
     return ""
 
 
+def _own_span(q: Quantity, sentence: str, a: int, b: int) -> tuple[int, int]:
+    """The words of this figure only, between the figures before and after it in its clause:
+    "takes eight days, compared with 20 days by road" - the road is the 20 days'."""
+    head = re.sub(r"\d[\d,.]*\s*(?:-|–|to)\s*$", "", sentence[a : q.start])  # a range's low end
+    prev = [m.end() for m in re.finditer(r"\d[\d,.]*", head)]
+    nxt = re.search(r"\d", sentence[q.end : b])
+    return a + (prev[-1] if prev else 0), (q.end + nxt.start() if nxt else b)
+
+
 def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
-    """A weekly count, a difference, a hoped-for or aimed-at time, a time to a region."""
+    """A weekly count, a difference or a saving, a hoped-for or aimed-at time, another way of
+    carrying (by sea), a time to a region."""
     after = sentence[q.end :]
+    a, b = scopes.clause_of(sentence, q.start)
+    if SAVED.search(sentence[a : q.start]):
+        return True
+    if OTHER_MODE.search(sentence, *_own_span(q, sentence, a, b)):
+        return True  # "ships take 40 days", "by sea": another way of carrying
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", after):
         return True
     if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, phrases, quantities, scopes
+from . import dates, periods, phrases, quantities, scopes
 from .context import THAT_SECTION, Context
 from .events import event_dates
 from .fields import Value
@@ -39,22 +39,25 @@ COMPARISON_PERIOD = re.compile(r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\b
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
-    periods = [
+    spans_read = [
         p
-        for p in dates.find_periods(sentence, ctx.article_date, ctx.last_year)
+        for p in periods.find_periods(sentence, ctx.article_date, ctx.last_year)
         if not COMPARISON_PERIOD.search(sentence[max(0, p.start - 30) : p.start])
     ]
     recent, ctx.recent_span = ctx.recent_span, ""
     same = SAME_SPAN.search(sentence)
-    if same and ctx.last_span and not any(not p.target for p in periods):
+    if same and ctx.last_span and not any(not p.target for p in spans_read):
         # "container traffic rose over the same months, to 50,500 TEU": the span read last
-        periods = [dates.Period(ctx.last_span, same.start(), same.end()), *periods]
-    spans = [p.value for p in periods if not p.target and "/" in p.value]
+        spans_read = [dates.Period(ctx.last_span, same.start(), same.end()), *spans_read]
+    spans = [p.value for p in spans_read if not p.target and "/" in p.value]
     if spans:
         ctx.last_span = ctx.recent_span = spans[0]
-    elif recent and not any(not p.target for p in periods):
+    elif recent and not any(not p.target for p in spans_read):
         # "Of these, 6,400 TEU moved along the route": the months of the sentence before
-        periods = [*periods, dates.Period(recent, len(sentence), len(sentence), inherited=True)]
+        spans_read = [
+            *spans_read,
+            dates.Period(recent, len(sentence), len(sentence), inherited=True),
+        ]
         ctx.recent_span = recent
     out: list[Value] = []
     found = quantities.READERS[ctx.quantities](sentence)
@@ -63,9 +66,10 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         if q.unit in ("USD", "CNY"):
             value = cost(q, sentence, countries)
         elif q.unit == "km":
-            value = length(q, sentence, countries, ctx.last_section)
+            origin = ctx.last_stretch.split("–")[0] if ctx.last_stretch else ctx.last_place
+            value = length(q, sentence, countries, ctx.last_section, origin)
         elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
-            value = flow(q, sentence, ctx, periods)
+            value = flow(q, sentence, ctx, spans_read)
         elif q.unit in ("days", "hours"):
             value = transit_time(q, sentence, ctx)
         elif q.unit == "%":

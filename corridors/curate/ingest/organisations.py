@@ -1,0 +1,48 @@
+"""Organisations: the railways, holdings, ministries and companies a report names as its source
+or as who runs a system. They are never infrastructure, never "mentioned, not mapped", and a
+company named after a system ("Middle Corridor Multimodal Ltd") is that company, not the system.
+A body that speaks for a route ("the TITR association") is left to it: its plans are the route's.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words after a head that make the phrase an organisation: "... Railways Company", "... Group".
+ORG_TAIL = r"Holdings|Company|Group|Corporation|Corp|JSC|LLC|Ltd|Administration|Authority|Agency"
+#: Organisations named without a head noun of infrastructure, or by what they are.
+ORGANISATION = re.compile(
+    r"\b(?:the\s+)?(?:(?:state|national|Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian)"
+    r"\s+)?(?:railway|rail|transport|gas|oil|energy|pipeline|port|logistics)\s+"
+    r"(?:company|companies|holding|operator|operators|monopoly|corporation|group|administration|"
+    r"authority|agency|firm|giant|ministry)\b"
+    r"|\b(?:CNPC|KTZ|KTZE|ADY|UTY|PetroChina|Sinopec|KazTransGas|QazaqGaz|Uzbekneftegaz|"
+    r"Turkmengaz|KazMunayGas|COSCO|DP World)\b"
+    r"|\b(?:Ministry|Ministries|Minister)\s+of\b[^,.;]*"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Railways|Temir\s+Zho?l[uy]|Temir\s+Yo[l']+ari|"
+    r"Railroads)\b(?:\s+(?:CJSC|JSC|Company|Corporation|Express))?"
+    # "China Railway International", "China Railway", "Kazakhstan Railway Company": a capital R
+    # after a single country's name is a company, not a line
+    r"|\b(?:China|Kazakhstan|Kyrgyzstan|Uzbekistan|Azerbaijan|Georgia|Turkey|Russia|Tajikistan|"
+    r"Turkmenistan|Kyrgyz|Uzbek|Kazakh)\s+Railway\b(?:\s+(?:International|Corporation|"
+    r"Construction|Group|Express|Company|Engineering))*"
+    # "the Kyrgyz and Uzbek railways", "the national railways": each country's railway company
+    r"|\b(?:(?:Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian|Tajik|Turkish|national|"
+    r"state)\s+(?:and\s+|,\s*)?)+railways\b"
+    # strategies and initiatives are no infrastructure either
+    r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
+    r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",
+)
+#: What follows a system's name when the phrase is a company named after it: "... Multimodal
+#: Ltd", "... JSC", "... Joint Venture".
+_AFTER_NAME = re.compile(
+    r"^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Ltd|LLC|LLP|JSC|CJSC|PLC|Inc|GmbH|Company|Corporation|"
+    r"Consortium|Joint\s+Venture)\b"
+)
+
+
+def named_after(after: str) -> int:
+    """How much of the text after a system's name makes the whole a company or a body named after
+    it ("Middle Corridor" + " Multimodal Ltd"); 0 when the name is the system's."""
+    m = _AFTER_NAME.match(after)
+    return m.end() if m else 0
