@@ -47,6 +47,43 @@ CASES = [
         [(KHORGOS, "start_date", "2016", ""), (KHORGOS, "status", "under_construction", "")],
         id="started working is an opening, not a start of works",
     ),
+    pytest.param(
+        "The Khorgos dry port moved 120,000 TEU in 2019.",
+        "",
+        [(KHORGOS, "traffic", "120000", "2019"), (KHORGOS, "status", "operating", "")],
+        [],
+        id="traffic carried implies operating in an undated copy too",
+    ),
+    pytest.param(
+        "Close to the border stands the KTZE-Khorgos Gateway, which handles transit cargo bound "
+        "for Europe.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="a port that handles cargo today is operating",
+    ),
+    pytest.param(
+        "The wagons were unloaded and their boxes were transferred to broad-gauge flatcars at the "
+        "Khorgos Gateway dry port before the train went on west.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="boxes moved between gauges at the port say it works",
+    ),
+    pytest.param(
+        "The Khorgos dry port will handle transit cargo once its tracks are laid.",
+        "",
+        [],
+        [(KHORGOS, "status", "operating", "")],
+        id="a port that will handle cargo is not yet operating",
+    ),
+    pytest.param(
+        "The Trans-Caspian International Transport Route handles transit cargo from China.",
+        "",
+        [],
+        [("titr", "status", "operating", "")],
+        id="a route that handles cargo says nothing of its stage",
+    ),
 ]
 
 
