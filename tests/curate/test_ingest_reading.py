@@ -473,6 +473,13 @@ def test_a_share_each_for_two_holders() -> None:
             "1994",
             id="first surfaced",
         ),
+        pytest.param(
+            "A link of this kind has been debated ever since the 1980s.",
+            "2025-03-14",
+            "proposed_date",
+            "1980s",
+            id="talk going on since a decade",
+        ),
     ],
 )
 def test_event_dates(sentence: str, article_date: str, field: str, value: str) -> None:
@@ -482,6 +489,11 @@ def test_event_dates(sentence: str, article_date: str, field: str, value: str) -
 def test_a_new_things_date_is_not_the_systems() -> None:
     got = _read("The port grew last year, and a third warehouse is due to open next year.")
     assert not [v for v in got if v[0].endswith("_date")]
+
+
+def test_talks_held_on_a_day_date_nothing() -> None:
+    got = _read("The two governments discussed the route on Monday.")
+    assert not {v for v in got if v[0].endswith("_date")}
 
 
 def test_a_statement_date_is_no_event() -> None:

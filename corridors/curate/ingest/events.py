@@ -33,7 +33,7 @@ EVENTS = (
         # "started working in 2015", "began to operate": a facility at work ("started work on"
         # is a start of works)
         r"(?:operating|operations?|pumping|running|service|supplying|delivering|working|"
-        r"functioning|to\s+(?:work|operate|function))|"
+        r"functioning|handling|to\s+(?:work|operate|function))|"
         r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
         r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
@@ -48,9 +48,11 @@ EVENTS = (
     ),
     (
         "proposed_date",
-        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is)
+        # not "discussed" alone: talks held on a date are no first proposal ("first discussed" is,
+        # and so is talk that has gone on since a date: "has been debated since the 1990s")
         r"proposed|conceived|mooted|envisaged|envisioned|first\s+(?:surfaced|put\s+"
-        r"forward|hatched|floated|raised|suggested|discussed)|surfaced",
+        r"forward|hatched|floated|raised|suggested|discussed)|surfaced|"
+        r"(?:discussed|debated|talked\s+about|on\s+the\s+table)(?=\s+(?:ever\s+)?since\b)",
     ),
     (
         "start_date",

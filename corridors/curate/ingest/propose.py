@@ -23,10 +23,11 @@ from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import discourse, phrases, respective, stages
 from .fields import Value
+from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
-from .owners import facilities, is_change, on_the_way, other_named, owned_by
+from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -101,13 +102,15 @@ class Proposals:
             why = value.hints["implied"]
             reason, weight = [f"status implied by {why}", mention.reason], stages.WEIGHT
             row["note"] = f"{IMPLIED_NOTE}: {why}."
-        reason += self._compare(row)
+        reason += self._compare(row, inferred(mention, value, sent))
         row["confidence"] = f"{mention.confidence * weight:.2f}"
         row["reason"] = "; ".join(reason)
         self.rows.append(row)
 
-    def _compare(self, row: dict[str, str]) -> list[str]:
-        """Set the row beside the accepted claims of like and like; the note keeps a disagreement."""
+    def _compare(self, row: dict[str, str], inferred: str = "") -> list[str]:
+        """Set the row beside the accepted claims of like and like; the note keeps a disagreement.
+        An ``inferred`` reading (why it is one) is never flagged: a curator sees the accepted
+        value it differs from in the reason, but no disagreement is recorded on a guess."""
         field = FIELDS.get(row["field"])
         if field is None or not field.single:
             return []
@@ -118,10 +121,13 @@ class Proposals:
         key = readings_key(row)
         subject = (row["corridor"], row["feature"], row["field"])  # the key's first three parts
         like = [c for c in self._by_subject.get(subject, ()) if readings_key(c) == key]
-        differ = [c for c in like if disagree(c, row)]
+        differ = [c for c in like if disagree(c, row) and not bounds_overlap(c, row)]
         agree = [c for c in like if c not in differ]
         out = []
-        if differ:
+        if differ and inferred:
+            said = ", ".join(f"{c['id']} ({c['value']!r})" for c in differ)
+            out.append(f"differs from accepted {said}, not flagged: {inferred}")
+        elif differ:
             said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
             out.append(f"DISAGREES with accepted {said}")
             row["note"] = (row["note"] + " " if row["note"] else "") + f"Disagrees with {said}."
@@ -421,7 +427,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent)
+    others += facilities(sent) + actors(sent, here)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
