@@ -446,8 +446,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _operator_target(value, mapped, sent)
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
-        else:
-            cands = owned_by(subjects, others, sent, value.at)
+        else:  # a company named after a system ("... Port Company") owns no figure of it
+            things = [m for m in subjects if m.how != "company"]
+            cands = owned_by(things, others, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue

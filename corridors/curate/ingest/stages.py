@@ -26,8 +26,37 @@ from __future__ import annotations
 
 import re
 
+from .fields import Value
+from .statuses import mood
+
 #: How much an implied status is trusted, relative to the row it is read from.
 WEIGHT = 0.6
+
+#: A facility at its work, told as done or doing: "handles transit cargo", "processed 500
+#: containers", "trains stop there", "the boxes were moved to the broad gauge at the dry port".
+#: Curators record such a port as operating; said of a route it says nothing of its works.
+AT_WORK = re.compile(
+    r"\b(?:handles|handled|processes|processed|trans-?s?hips|trans-?s?hipped|serves|served|"
+    r"reloads|reloaded)\s+(?=(?:[\w-]+\s+){0,3}?(?:cargo(?:es)?|containers?|trains?|goods|freight|"
+    r"TEUs?|twenty-foot|boxes|transit|\d))"
+    r"|\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:moved|trans-?s?hipped|transferred|reloaded|handled|"
+    r"processed|switched)\b[^.;]{0,80}?\bat\s+(?:the\s+)?(?=[\"“]?[A-Z]|dry\s+port|port|terminal)"
+    r"|\btrains\s+(?:already\s+|now\s+)?(?:stop|pass|call)\s+(?:there|here|through\s+it|at\s+it)\b",
+    re.I,
+)
+
+
+def at_work(sentence: str) -> list[Value]:
+    """Operating, implied by a facility doing its work as a fact of its time (not "will handle",
+    "could serve", "once trains stop there"); the value is a port's only (hint ``of``)."""
+    for m in AT_WORK.finditer(sentence):
+        if mood(sentence, m.start(), m.end()):
+            continue
+        why = f"what it does, {m.group().strip()!r}"
+        hints = {"implied": why, "of": "port"}
+        return [Value("status", "operating", at=m.end(), reason=why, hints=hints)]
+    return []
+
 
 _OPERATOR_NOW = re.compile(
     r"\b(?:runs|operates|manages|run by|operated by|managed by|(?:group|company|firm|operator) "
@@ -93,6 +122,10 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
     if field == "opening_date" and not reference and _OPENED.search(row.get("quote", "")):
         # no dateline to set the date against, but the tense says the opening has happened
         return "operating", f"its opening ({value}) told in the past, in an article with no date"
+    if field == "traffic" and not reference and not route:
+        # an undated copy: traffic carried (traffic to carry is a target) says it works
+        when = f", {row['period']}" if row["period"] else ""
+        return "operating", f"its traffic ({value}{when}), told in the past in an undated article"
     end = _period_end(row["period"])
     if (
         field == "traffic"
