@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from corridors.curate.ingest import crossings, known
+from corridors.curate.ingest import crossings, known, parts
 from corridors.curate.ingest.flags import bounds_overlap
 from corridors.curate.ingest.propose import propose
 from corridors.curate.ingest.values import Context, read_values
@@ -289,3 +289,28 @@ def test_bounds_that_leave_room_for_both_never_disagree(accepted, proposed, over
     a = {"value": accepted[0], "qualifier": accepted[1], "unit": "km"}
     b = {"value": proposed[0], "qualifier": proposed[1], "unit": "km"}
     assert bounds_overlap(a, b) is overlap
+
+
+def _chained() -> known.System:
+    """A pipeline also known by its end countries ("Aland-Elbonia gas pipeline")."""
+    return known.System(
+        "gp", "Steppe gas pipeline", {"pipeline"},
+        [("Steppe gas pipeline", "test"), ("Aland-Elbonia gas pipeline", "test")], [],
+        ["Aland", "Borea", "Fenwick", "Elbonia"],
+        features={"Line A": "gp-line-a", "Line B": "gp-line-b", "Line C": "gp-line-c"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        pytest.param("Borea-Elbonia gas pipeline", "Borea", id="a later start, the same end"),
+        pytest.param("the 400km Fenwick–Elbonia gas pipeline", "Fenwick", id="a glued length"),
+        pytest.param("Aland-Elbonia gas pipeline", "", id="the whole's own name"),
+        pytest.param("Cimbria-Elbonia gas pipeline", "", id="a country it does not cross"),
+        pytest.param("Borea-Fenwick gas pipeline", "", id="another end: not a stretch to it"),
+        pytest.param("Elbonia gas pipeline", "", id="one country is no chain"),
+    ],
+)
+def test_a_stretch_named_by_countries_is_a_section(phrase: str, country: str) -> None:
+    assert parts.chain_section(phrase, _chained(), set(COUNTRIES)) == country
