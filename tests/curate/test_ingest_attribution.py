@@ -178,6 +178,34 @@ CASES = [
         [],
         id="a system a trip goes to is its end, not its subject",
     ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline runs 1,830 km to the border "
+        "and joins another 4,000 km of pipe inside China.",
+        [(CACGP, "length", "1830")],
+        ["another 4,000"],
+        id="'another' amount is more of something else, not the system's level",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline opened in 2009. Uzbekistan "
+        "sells gas to China as well: in 2023 the Uzbekneftegaz company delivered 5 bcm of gas to "
+        "Chinese buyers.",
+        [(CACGP, "opening_date", "2009")],
+        ["company delivered"],
+        id="an amount a company moves in its own name is the company's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nLast year KTZ Express moved 2.1 million tons along the Middle Corridor.",
+        [(TITR, "traffic", "2100000")],
+        [],
+        id="an amount a company moves along the system is the system's",
+    ),
+    pytest.param(
+        "Rail works\n\nExperts praised projects such as the Bakhty-Ayagoz railway and the "
+        "China–Kyrgyzstan–Uzbekistan railway, which will cost $4.6 billion.",
+        [(CKU, "cost", "4600000000")],
+        [],
+        id="a relative clause hangs on the name just before it, not on another named earlier",
+    ),
 ]
 
 

@@ -415,3 +415,48 @@ def test_the_year_is_the_one_named_before() -> None:
 )
 def test_transit_families(sentence: str, expected: set) -> None:
     assert _fields(sentence, "transit_time") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "expected"),
+    [
+        pytest.param(
+            "The line will run 500 km, including 250 km through Kyrgyzstan.",
+            "section_length",
+            {("250", "km", "", "", "Kyrgyzstan")},
+            id="including a stretch through one country: its section",
+        ),
+        pytest.param(
+            "The line will run 500 km, including 250 km through Kyrgyzstan.",
+            "length",
+            {("500", "km", "", "", "")},
+            id="the whole length beside its section",
+        ),
+        pytest.param(
+            "The route will stretch 500 km across China, Kyrgyzstan and Uzbekistan.",
+            "section_length",
+            set(),
+            id="across a list of countries: the whole, no section",
+        ),
+        pytest.param(
+            "The load will cover 8,000 km from China to Georgia.",
+            "section_length",
+            {("8000", "km", "", "", "China–Georgia")},
+            id="a load's trip between two places: that stretch",
+        ),
+        pytest.param(
+            "The load will cover 8,000 km on its way.",
+            "length",
+            set(),
+            id="a load's trip with no ends is no length",
+        ),
+        pytest.param(
+            "Building the line will cost $5 billion, of which $1.5 billion on the Kyrgyz stretch.",
+            "cost",
+            {("5000000000", "USD", "", "", ""), ("1500000000", "USD", "", "", "Kyrgyzstan")},
+            id="the whole cost keeps no section named after a later figure",
+        ),
+    ],
+)
+def test_measure_families(sentence: str, field: str, expected: set) -> None:
+    assert _fields(sentence, field) == expected

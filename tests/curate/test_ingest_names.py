@@ -250,3 +250,18 @@ def test_a_system_named_by_its_countries_in_a_row(fixture_raw, text: str, system
 )
 def test_a_chain_of_other_countries_is_another_system(fixture_raw, text: str) -> None:
     assert {m.system for m in _mentions(fixture_raw, text)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param(
+            "PetroChina's Central Asia gas pipeline pumped more.", CACGP, id="a company's"
+        ),
+        pytest.param("KTZ's Khorgas dry port moved more boxes.", PORT, id="an operator's, spelled"),
+    ],
+)
+def test_a_name_after_its_owner(fixture_raw, text: str, system: str) -> None:
+    found = _mentions(fixture_raw, text)
+    assert system in {m.system for m in found}
+    assert "organisation" in {m.how for m in found}

@@ -194,6 +194,18 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             [],
             id="work on paperwork is no building",
         ),
+        # a part's stage: works going on in it say the whole is being built; a part not begun
+        # or in service says nothing of the whole
+        pytest.param(
+            "The Kyrgyz section of the line has yet to be built.", [], id="a section not built"
+        ),
+        pytest.param("Work on its Uzbek leg will begin next year.", [], id="a leg's start to come"),
+        pytest.param("The first stretch is already in service.", [], id="a stretch in service"),
+        pytest.param(
+            "Work on the Tajik section is under way.",
+            [(BUILDING, False)],
+            id="works on a section: the whole is being built",
+        ),
         # two stages, each where it stands
         pytest.param(
             "Two strings are in service, while work on the third has not started.",
@@ -296,6 +308,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="deliveries to begin: a service due, not works",
         ),
         pytest.param(
+            "It started working in 2016 and has grown since.",
+            "2019-02-01",
+            {("opening_date", "2016")},
+            id="started working: an opening",
+        ),
+        pytest.param(
             "Freight trains began running in 2019.",
             "2020-01-10",
             {("opening_date", "2019")},
@@ -321,6 +339,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
         ),
         pytest.param(
             "Work is to start in October.", "", set(), id="no dateline: no date to record"
+        ),
+        pytest.param(
+            "The link has been discussed since the 1980s.",
+            "2022-01-01",
+            {("proposed_date", "1980s")},
+            id="discussed since: when it was first proposed",
         ),
         pytest.param(
             "Welding of the whole string was completed at the end of 2013.",

@@ -30,7 +30,10 @@ EVENTS = (
         # "started commercial operations", "began regular service", "commenced full operation"
         r"(?:began|begun|started|start|starts|begin|begins|commenced|commence|launched)\s+"
         r"(?:(?:commercial|regular|full|full-scale|scheduled|normal|trial-free)\s+)?"
-        r"(?:operating|operations?|pumping|running|service|supplying|delivering)|"
+        # "started working in 2015", "began to operate": a facility at work ("started work on"
+        # is a start of works)
+        r"(?:operating|operations?|pumping|running|service|supplying|delivering|working|"
+        r"functioning|handling|to\s+(?:work|operate|function))|"
         r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
         r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on

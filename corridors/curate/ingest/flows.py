@@ -38,6 +38,9 @@ TRAFFIC_CUE = re.compile(
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
     r"arrived|departed|entered|"
+    # "..., handling more than 372,000 TEU": a facility's participle straight before its figure
+    r"(?:handling|processing|transshipping|transhipping)(?=\s+(?:(?:more|less|fewer)\s+than|"
+    r"over|about|some|nearly|almost|around|roughly|close\s+to)?\s*\d)|"
     r"shipments?|deliveries|freight|cargo|transportation|transit)\b",
     re.I,
 )

@@ -72,7 +72,10 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     )
     if m:
         return m.group("c")
-    return scopes.section_country(sentence, q.start, q.end, countries)
+    # "$4.7bn, of which $1.3bn on the Kyrgyz section": the section is the later figure's
+    later = re.search(r"\d", sentence[q.end :])
+    own = sentence[: q.end + later.start()] if later else sentence
+    return scopes.section_country(own, q.start, q.end, countries)
 
 
 def _section(q: Quantity, where: str, reason: str) -> Value:
@@ -82,11 +85,39 @@ def _section(q: Quantity, where: str, reason: str) -> Value:
     )
 
 
-def length(q: Quantity, sentence: str, countries: set[str], last_section: str = "") -> Value | None:
+#: "the cargo will cover 9,000 km", "trains travel 3,000 km": a load's trip, not a length.
+TRIP_DISTANCE = re.compile(
+    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment)\s+"
+    r"(?:\w+\s+){0,2}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
+    r"(?:(?:some|about|around|over|nearly|more\s+than|roughly)\s+)?$",
+    re.I,
+)
+
+
+def _trip_distance(q: Quantity, sentence: str, last_place: str) -> Value | None:
+    """How far a load goes: the stretch between the two places the trip names ("cover 7,000 km
+    from Xi'an to Baku", or "to Baku" after a sentence that set off from Xi'an), never the
+    line's whole length; no stretch, no figure. ``last_place`` is where the trip the article
+    read last set off."""
+    a, b = scopes.clause_of(sentence, q.start)
+    where = scopes.stretch(sentence[a:b])
+    to = re.match(r"\s*(?:\w+\s+)?to\s+(?:the\s+)?([A-Z][\w’'-]*)", sentence[q.end : b])
+    if not where and to and last_place and to.group(1) != last_place:
+        where = f"{last_place}–{to.group(1)}"
+    if not where:
+        return None
+    return _section(q, where, f"{sentence[q.start : q.end]!r}, a trip's distance ({where})")
+
+
+def length(
+    q: Quantity, sentence: str, countries: set[str], last_section: str = "", last_place: str = ""
+) -> Value | None:
     if DISTANCE.match(sentence[q.end :]) and not re.match(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
+    if TRIP_DISTANCE.search(sentence[: q.start]):
+        return _trip_distance(q, sentence, last_place)
     if scopes.not_a_length(sentence, q.start, q.end):
         return None  # "1,000 km shorter", "cut the distance by 900 km", "a 1.56-km tunnel"
     text = sentence[q.start : q.end]

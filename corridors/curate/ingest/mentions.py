@@ -86,6 +86,8 @@ class Mention:
     route: str = ""
 
 
+#: A company before a name: "PetroChina's ", "KTZ's " (whose it is, no part of the name).
+_OWNER = re.compile(r"^\S+(?:’s|'s)\s+")
 _DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
 
 
@@ -296,18 +298,20 @@ class _Reader:
         name_part = (m.group("name") or "").strip()
         phrase, start = m.group().strip(), m.start()
         lead = _DETERMINER.match(name_part)
-        if lead:  # "The waterless port": a determiner, not a name
-            name_part, phrase, start = (
-                name_part[lead.end() :],
-                phrase[lead.end() :],
-                start + lead.end(),
-            )
+        owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
+        if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
+            owner = None  # an owner is cut only where an organisation's name took it
+        if lead or owner:
+            # "The waterless port": a determiner, not a name; "PetroChina's Central Asia gas
+            # pipeline": the company's, then the pipeline's name
+            cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
+            name_part, phrase, start = name_part[cut:], phrase[cut:], start + cut
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
         # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
         name_part = re.sub(
             rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
         )
-        if not self.free(*self.fold_span(m.start(), m.end())):
+        if not self.free(*self.fold_span(start, m.end())):
             return
         candidates = [
             s for s in self.known if not elsewhere(s, self.sent.text[m.end() :], self.countries)

@@ -33,8 +33,12 @@ def other_named(m: Mention, sent: Sentence) -> bool:
     return len(words) >= 2 or (len(words) == 1 and not at_start)
 
 
-#: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau".
-_ON_THE_WAY = re.compile(r"\b(?:from|to|via|into|towards)\s+(?:the\s+)?$")
+#: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau",
+#: "reach the Port of Lianyungang".
+_ON_THE_WAY = re.compile(
+    r"\b(?:from|to|via|into|towards|reach|reaches|reached|reaching|bound\s+for|"
+    r"arriv\w+\s+(?:at|in))\s+(?:the\s+)?$"
+)
 #: "at" or "through" a place: on the way for a line, but where a port's own figure is counted
 #: ("handling at the Baku port", "cargo through the port of Aktau").
 _AT = re.compile(r"\b(?:at|through)\s+(?:the\s+)?$")
@@ -87,6 +91,10 @@ _NATIONAL = re.compile(
     r"^(?:The|the)\s+(?:national|state|country’s|country's)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:railway|railways|rail|carrier|company|operator|monopoly)\b"
 )
+#: The rest of a company's name after the part recognised: "Turkmengaz State Concern".
+_NAME_REST = r"(?:\s+(?:[A-Z][\w-]*|company|concern|group|corporation|holding))*"
+_MOVES = re.compile(rf"{_NAME_REST}\s*{_ADVERB}(?:{_MOVE_VERB}|{_PLAN_VERB})\b")
+_PLANS = re.compile(rf"\s*{_ADVERB}{_PLAN_VERB}\s+to\b")
 #: "Kazakhstan also plans to ...", "Urumqi intends to ...": a named actor's own plan.
 _NAMED_ACTOR = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}")
 
@@ -98,8 +106,7 @@ def other_subject(sent: Sentence, here: list[Mention], countries: set[str]) -> s
     text = sent.text
     if AGGREGATE_SUBJECT.match(text):
         return "its subject is a country's, a network's or a total figure, not one system's"
-    moves = re.compile(rf"\s*{_ADVERB}(?:{_MOVE_VERB}|{_PLAN_VERB})\b")
-    plans = re.compile(rf"\s*{_ADVERB}{_PLAN_VERB}\s+to\b")
+    moves, plans = _MOVES, _PLANS
     national = _NATIONAL.match(text)
     if national is not None and moves.match(text, national.end()):
         return f"its subject, {national.group()!r}, moves or plans for its whole network"
@@ -133,9 +140,19 @@ _CHANGED_BY = re.compile(
 _AMOUNTS = {"length", "section_length", "capacity", "traffic", "transit_time", "target", "cost"}
 
 
+#: "another 4,500 km", "an additional 25 bcm": more of something, added to a level told apart.
+_MORE = re.compile(
+    r"\b(?:another|an?\s+(?:additional|extra|further))\s+(?:(?:some|about|around|nearly|almost|"
+    r"up\s+to)\s+)?(?:US\s*)?\$?$",
+    re.I,
+)
+
+
 def is_change(sentence: str, at: int, field: str) -> bool:
-    """Is the amount at ``at`` the size of a change ("by seven days"), not a level?"""
-    return field in _AMOUNTS and _CHANGED_BY.search(sentence[max(0, at - 120) : at]) is not None
+    """Is the amount at ``at`` the size of a change ("by seven days", "another 4,500 km"), not
+    a level? (What a new line adds is its own capacity: the caller keeps that.)"""
+    before = sentence[max(0, at - 120) : at]
+    return field in _AMOUNTS and (_CHANGED_BY.search(before) or _MORE.search(before)) is not None
 
 
 #: A facility a sentence brings in as a thing of its own: "a new terminal", "a container hub at
@@ -151,6 +168,11 @@ _FACILITY = re.compile(
 )
 #: A relative clause set off by commas: ", which opened in 2015," (or to the sentence's end).
 _RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;]*")
+#: An amount carried along a system named after it: "2 Mt along the Middle Corridor".
+_ALONG = re.compile(
+    r"^[^,;:]{0,60}?\b(?:through|via|along|on|over)\s+(?:the\s+|this\s+|its\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
 #: The little words between an amount and the thing it is of: "38 bcm of the X pipeline".
 _OF_THING = re.compile(r"^[\w$.,%\s-]{0,40}?\b(?:of|at|on|for|through|in)\s+(?:the\s+)?$")
 
@@ -196,7 +218,10 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
     for o in others:
         if o.start > offset and _OF_THING.match(sent.text[at : o.start - sent.start]):
             return [o]  # "more than the 38 bcm of the Power of Siberia pipeline"
-    every = cands + others
+    for c in cands:
+        if c.start > offset and _ALONG.match(sent.text[at : c.start - sent.start]):
+            return [c]  # "the company moved 2 Mt along the Middle Corridor": the corridor's
+    every = sorted(cands + others, key=lambda m: m.start)
     for r in _RELATIVE.finditer(sent.text):
         a, b = sent.start + r.start(), sent.start + r.end()
         if a < offset < b:
@@ -212,4 +237,12 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
     inside_facility = [
         m for m in every for f in others if f.how == "new" and f.start < m.start < f.end
     ]
-    return [m for m in every if m not in inside_facility]
+    return sorted((m for m in every if m not in inside_facility), key=lambda m: m.start)
+
+
+def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
+    """Organisations that move cargo or plan in their own name in the sentence ("the state gas
+    company delivered 31 bcm to China"): an amount after one in its clause is the company's."""
+    return [
+        m for m in here if m.how == "organisation" and _MOVES.match(sent.text, m.end - sent.start)
+    ]

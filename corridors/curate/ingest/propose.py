@@ -27,7 +27,7 @@ from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
-from .owners import facilities, is_change, on_the_way, other_named, owned_by
+from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
 from .parts import as_section
 from .scopes import clause_of
 from .sentences import Sentence, sentences
@@ -428,7 +428,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent)
+    others += facilities(sent) + actors(sent, here)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue

@@ -140,8 +140,8 @@ def country_after(sentence: str, end: int, countries: set[str]) -> str:
     m = re.match(
         r"\s*(?:of\s+(?:it|them|which|the\s+\w+)\s+)?"
         r"(?:(?:will\s+|would\s+)?(?:lies?|runs?|is|are|be|passe?s?|goes?|falls?)\s+)?"
-        r"(?:are\s+|is\s+)?(?:with)?in\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
-        rf"(?P<w>{names})\b",
+        r"(?:are\s+|is\s+)?(?:(?:with)?in|through|across)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
+        rf"(?P<w>{names})\b(?!,?\s+(?:and\s+)?(?:{names})\b)",
         sentence[end:],
     )
     return m.group("w") if m else ""

@@ -369,5 +369,18 @@ def statuses(sentence: str) -> list[Value]:
         out.append(
             Value("status", "under_construction", at=m.start(), reason=f"says {m.group()!r}")
         )
+    out = [v for v in out if not (v.value != BUILDING and _of_a_part(sentence, v.at))]
     out.sort(key=lambda v: v.at)
     return out
+
+
+#: A part of the system: "the Kyrgyz section", "its Uzbek leg", "one stretch".
+PART = re.compile(r"\b(?:section|stretch|leg|segment|portion|sector)s?\b", re.I)
+
+
+def _of_a_part(sentence: str, at: int) -> bool:
+    """A stage not begun or in service, said of a part ("the Kyrgyz section has yet to be
+    built"), is not the whole's: other parts may be further on. Works going on in a part are
+    (the whole is being built)."""
+    a, b = scopes.clause_of(sentence, at)
+    return bool(PART.search(sentence, a, min(b, at + 60)))

@@ -66,7 +66,8 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         if q.unit in ("USD", "CNY"):
             value = cost(q, sentence, countries)
         elif q.unit == "km":
-            value = length(q, sentence, countries, ctx.last_section)
+            origin = ctx.last_stretch.split("–")[0] if ctx.last_stretch else ctx.last_place
+            value = length(q, sentence, countries, ctx.last_section, origin)
         elif q.unit in ("bcm", "tonnes", "TEU", "trains", "containers"):
             value = flow(q, sentence, ctx, spans_read)
         elif q.unit in ("days", "hours"):
