@@ -314,3 +314,16 @@ def _chained() -> known.System:
 )
 def test_a_stretch_named_by_countries_is_a_section(phrase: str, country: str) -> None:
     assert parts.chain_section(phrase, _chained(), set(COUNTRIES)) == country
+
+
+def test_a_system_known_only_by_its_ends_is_never_split() -> None:
+    """With only its two ends known, a country in its middle is news of the system, not of a
+    new line."""
+    ends = known.System(
+        "gp", "Steppe gas pipeline", {"pipeline"}, [("Steppe gas pipeline", "test")], [],
+        ["Aland", "Elbonia"],
+        features={"Line A": "gp-line-a", "Line B": "gp-line-b", "Line C": "gp-line-c"},
+    )  # fmt: skip
+    text = "It runs from Aland through Borea and Cimbria to Elbonia."
+    assert parts.foreign_country(text, ends, set(COUNTRIES)) == ""
+    assert parts.foreign_country(text, _pipeline()[0], set(COUNTRIES)) == "Cimbria"

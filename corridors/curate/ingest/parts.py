@@ -40,9 +40,9 @@ def lettered(system: System) -> bool:
 def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
     """The first country the sentence puts the system (or a section of it) in that none of its
     drawn lines cross; '' when there is none or the system has no lettered lines."""
-    if not lettered(system) or system.part_of or not system.countries:
-        return ""
     own = set(system.countries)
+    if not lettered(system) or system.part_of or len(own) < 3:
+        return ""  # known only by its ends, any middle country is news of it, not of a new line
     listed = crossed(sentence, sorted(countries))
     found = listed.value.split(";") if listed is not None else []
     found += sections_named(sentence, countries)
