@@ -36,6 +36,7 @@ from .owners import (
     owned_by,
     port_takes,
 )
+from .parts import as_section
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -458,6 +459,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
+            value = as_section(value, target, by_id[target.system], set(ctx.countries))
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
