@@ -356,7 +356,9 @@ class _Reader:
                 confidence=round(best[0], 2),
                 reason=why,
                 named=not organisation,
-                how="fuzzy",
+                # "Jiangsu Lianyungang Port Company": a company, which the figures beside it
+                # (its stake in another port) are not about; its officers still speak for it
+                how="company" if organisation else "fuzzy",
             )
         elif organisation:
             self.add(start, m.end(), system=None, kind="organisation", confidence=0.0,
