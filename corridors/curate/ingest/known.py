@@ -274,6 +274,13 @@ def acronym(name: str) -> str:
     return ""
 
 
+def name_base(name: str) -> str:
+    """A name without the place said after it: "North-South Highway in Kyrgyzstan" -> its
+    first three words."""
+    where = _LOCATIVE.match(name)
+    return where.group("base") if where else name
+
+
 def curated_names(row_name: str, countries: set[str]) -> tuple[list[tuple[str, str]], dict]:
     """The names a corridors.csv name gives, and what else it says (countries, places).
 
