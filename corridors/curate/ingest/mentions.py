@@ -272,16 +272,8 @@ class _Reader:
         about), and "Lines A, B and C" (the lines a system has); the next pass says whose."""
         for m in LINE_LIST.finditer(self.sent.text):
             if self.free(*self.fold_span(m.start(), m.end())):
-                self.add(
-                    m.start(),
-                    m.end(),
-                    system=None,
-                    kind="",
-                    confidence=0.0,
-                    reason="",
-                    named=False,
-                    how="label",
-                )
+                self.add(m.start(), m.end(), system=None, kind="", confidence=0.0, reason="",
+                         named=False, how="label")  # fmt: skip
         labels = [*PART_LABEL.finditer(self.sent.text), *LETTER_LABEL.finditer(self.sent.text)]
         for m in sorted(labels, key=lambda m: m.start()):
             if not self.free(*self.fold_span(m.start(), m.end())):
@@ -289,16 +281,8 @@ class _Reader:
             after = self.sent.text[m.end() :]
             head = re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
             kind = HEADS[head.group(1).lower()] if head else ""
-            self.add(
-                m.start(),
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="",
-                named=True,
-                how="label",
-            )
+            self.add(m.start(), m.end(), system=None, kind=kind, confidence=0.0, reason="",
+                     named=True, how="label")  # fmt: skip
 
     def phrases(self) -> None:
         """Named infrastructure, matched fuzzily (kind first), else mentioned, not mapped."""
