@@ -188,16 +188,29 @@ _THING = re.compile(
 )
 
 
-def facilities(sent: Sentence) -> list[Mention]:
+#: A facility called by a name of its own: "the Kazakhstan-China cargo terminal in Xi'an".
+_NAMED_FACILITY = re.compile(
+    r"\bthe\s+(?:[A-Z][\w’'-]*\s+)+(?:[a-z-]+\s+){0,2}?(?:terminal|yard|berth|depot|hub|"
+    r"warehouse|station|facility|plant|quay|pier|logistics\s+cent(?:re|er)|base)s?\b"
+    r"(?:\s+(?:at|in)\s+[A-Z][\w’'-]*)?"
+)
+
+
+def facilities(sent: Sentence, here: list[Mention]) -> list[Mention]:
     """Facilities a sentence brings in as things of their own, as mentions of no system: a
     figure in their clause after them is theirs ("a container hub at Aktau with a capacity of
-    ...")."""
+    ...", "since the Kazakhstan-China cargo terminal in Xi'an opened in 2024"). A named one
+    that is a known system's name ("the Khorgos Gateway hub") is that system."""
     out = []
-    for m in _FACILITY.finditer(sent.text):
-        if m.group("new") or m.group("at"):
-            start, end = sent.start + m.start(), sent.start + m.end()
-            why = "a facility of its own, no system's"
-            out.append(Mention(0, start, end, m.group(), None, "", 0.0, why, False, how="new"))
+    found = [m for m in _FACILITY.finditer(sent.text) if m.group("new") or m.group("at")]
+    for m in found + list(_NAMED_FACILITY.finditer(sent.text)):
+        start, end = sent.start + m.start(), sent.start + m.end()
+        if m.re is _NAMED_FACILITY and any(
+            x.system and x.start < end and start < x.end for x in here
+        ):
+            continue
+        why = "a facility of its own, no system's"
+        out.append(Mention(0, start, end, m.group(), None, "", 0.0, why, False, how="new"))
     return out
 
 
