@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import orjson
 
 from ..problems import Problem, error
 from .datadir import DataDir
@@ -310,31 +311,51 @@ def _blank_strings(encoded: bytes) -> np.ndarray:
         run = np.zeros(len(codes), dtype=np.int64)
         run[1:] = position[:-1] - last_other[:-1]  # backslashes right before each byte
         quote &= run % 2 == 0
-    before = np.cumsum(quote, dtype=np.int64) - quote
-    inside = (before % 2 == 1) | quote
+    # the strings run from each odd quote to the next one, both included (the last to the end
+    # when it is not closed): spans of bytes laid out in one pass, not a running count per byte
+    quotes = np.flatnonzero(quote)
+    edges = np.empty(len(quotes), dtype=np.int64)
+    edges[0::2] = quotes[0::2]
+    edges[1::2] = quotes[1::2] + 1
+    spans = np.diff(np.concatenate(([0], edges, [len(codes)])))
+    inside = np.repeat(np.arange(len(spans)) % 2 == 1, spans)
     codes[inside & (codes != 0x0A)] = 0x20
     return codes
 
 
-def _number_problem(codes: np.ndarray, bare: bytes) -> tuple[str, int] | None:
+_IS_DIGIT = np.zeros(256, dtype=bool)
+_IS_DIGIT[0x30:0x3A] = True
+
+
+def _digit_runs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each digit is, and where each run of digits starts and how long it is."""
+    digit = _IS_DIGIT[codes]
+    padded = np.zeros(len(codes) + 2, dtype=bool)
+    padded[1:-1] = digit
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return digit, edges[0::2], edges[1::2] - edges[0::2]
+
+
+def _number_problem(
+    codes: np.ndarray, bare: bytes, runs: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> tuple[str, int] | None:
     """A number Python's JSON reader would read as non-finite or too long, and its byte offset.
 
-    ``codes``/``bare``: the text's bytes with strings blanked. NaN and Infinity are found with
-    bytes.find; digit runs and exponents with numpy, so a clean file costs a few vectorised
-    passes; only exponents that could overflow a float are looked at one by one.
+    ``codes``/``bare``: the text's bytes with strings blanked; ``runs``: ``_digit_runs(codes)``.
+    NaN and Infinity are found with bytes.find; digit runs and exponents with numpy, so a clean
+    file costs a few vectorised passes; only exponents that could overflow a float are looked at
+    one by one.
     """
     for literal in (b"NaN", b"Infinity"):
         at = bare.find(literal)
         if at >= 0:
             sign = "-" if bare[at - 1 : at] == b"-" else ""
             return f"non-finite number {sign}{literal.decode()}", at
-    digit = (codes >= 0x30) & (codes <= 0x39)
-    if not digit.any():
+    digit, starts, lengths = runs
+    if not len(lengths):
         return None
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.astype(np.int8), [0]))))
-    runs = edges[1::2] - edges[0::2]
-    if runs.max() > MAX_DIGITS:
-        return f"a number of {int(runs.max())} digits", int(edges[0::2][np.argmax(runs)])
+    if lengths.max() > MAX_DIGITS:
+        return f"a number of {int(lengths.max())} digits", int(starts[np.argmax(lengths)])
     # An exponent that could overflow: after a digit or '.', no '-' sign, three digits or more
     # worth 200 or more (a mantissa has at most MAX_DIGITS digits; 1.8e308 is the largest float).
     n = len(codes)
@@ -354,6 +375,40 @@ def _number_problem(codes: np.ndarray, bare: bytes) -> tuple[str, int] | None:
         if number and not math.isfinite(float(number.group())):
             return f"non-finite number {number.group().decode('ascii')}", start
     return None
+
+
+#: orjson reads an integer past 64 bits as a float (Python's reader keeps it whole): a text with
+#: a run of this many digits or more is read by Python's reader.
+_FAST_DIGITS = 19
+_NOT_FAST = object()
+_ESCAPED_KEY_END = re.compile(rb'(\\+)":')
+
+
+def _keys_written(compact: bytes) -> int:
+    """How many keys a compact JSON text (orjson's) holds: each key ends with '":', and so does
+    an escaped quote before a colon inside a string (an odd run of backslashes before it)."""
+    count = compact.count(b'":')
+    if b'\\":' in compact:
+        count -= sum(len(m.group(1)) % 2 for m in _ESCAPED_KEY_END.finditer(compact))
+    return count
+
+
+def _fast_loads(text: str, bare: bytes, longest: int) -> object:
+    """``json.loads`` with the duplicate-key rule, read by orjson (three to four times faster:
+    most of reading 10,000 corridors' files), or ``_NOT_FAST`` when only Python's reader can say.
+
+    orjson keeps one of two duplicate keys without a word, so what it read must hold as many keys
+    as the text has colons outside its strings (``bare``); any other difference (a text orjson
+    refuses, an integer past 64 bits) leaves the text to Python's reader, which then gives the
+    value, or the problem, exactly as before."""
+    if longest >= _FAST_DIGITS:
+        return _NOT_FAST
+    try:
+        data = orjson.loads(text)
+        keys = _keys_written(orjson.dumps(data))
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError, ValueError):
+        return _NOT_FAST
+    return data if keys == bare.count(b":") else _NOT_FAST
 
 
 def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
@@ -382,7 +437,8 @@ def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
             line,
         )
         return None
-    number = _number_problem(codes, bare)
+    runs = _digit_runs(codes)
+    number = _number_problem(codes, bare, runs)
     if number is not None:
         message, at = number
         line = bare.count(b"\n", 0, at) + 1
@@ -392,6 +448,10 @@ def parse_json(text: str, rel: str, problems: list[Problem]) -> object | None:
             line,
         )
         return None
+    longest = int(runs[2].max()) if len(runs[2]) else 0
+    fast = _fast_loads(text, bare, longest)
+    if fast is not _NOT_FAST:
+        return fast
     try:
         return json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant

@@ -122,6 +122,12 @@ def test_initials_the_article_defines(fixture_raw) -> None:
     assert "initials the article gives it" in found[-1].reason
 
 
+def test_initials_inside_a_name(fixture_raw) -> None:
+    text = "The Uzbekistan-Kyrgyzstan-China (UKR) railway got a loan. UKR will cost more."
+    found = [m.system for m in _mentions(fixture_raw, text) if m.system]
+    assert found == [CKU, CKU]
+
+
 def test_a_company_s_initials_are_not_a_system_s(fixture_raw) -> None:
     text = "Kazakhstan Temir Zholy (KTZ) runs the Khorgos dry port. KTZ said so."
     assert {m.system for m in _mentions(fixture_raw, text) if m.phrase == "KTZ"} == {None}
@@ -250,3 +256,18 @@ def test_a_system_named_by_its_countries_in_a_row(fixture_raw, text: str, system
 )
 def test_a_chain_of_other_countries_is_another_system(fixture_raw, text: str) -> None:
     assert {m.system for m in _mentions(fixture_raw, text)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        pytest.param(
+            "PetroChina's Central Asia gas pipeline pumped more.", CACGP, id="a company's"
+        ),
+        pytest.param("KTZ's Khorgas dry port moved more boxes.", PORT, id="an operator's, spelled"),
+    ],
+)
+def test_a_name_after_its_owner(fixture_raw, text: str, system: str) -> None:
+    found = _mentions(fixture_raw, text)
+    assert system in {m.system for m in found}
+    assert "organisation" in {m.how for m in found}

@@ -63,7 +63,7 @@ def _start(before: str, names: str) -> str:
         rf"\b(?:(?i:from)|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
         rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side)|"
         # "from the border between Turkmenistan and Uzbekistan": the first country named
-        rf"(?:border|frontier)(?:\s+area)?\s+between\s+(?P<b>{names})\s+and\s+(?:{names}))"
+        rf"(?:border|frontier)(?:\s+area)?\s+(?:between|of)\s+(?P<b>{names})\s+and\s+(?:{names}))"
         r"\b[^.;]*$"
         # "taking Turkmen gas across ...": what it carries comes from where it starts
         rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
@@ -111,15 +111,32 @@ def _next_item(text: str, at: int, item: re.Pattern) -> int | None:
         at = sea.end()
 
 
-def _end(after: str, names: str) -> str:
-    """Where it ends, said after the list: "to China", "into China", "to feed China's Xinjiang"."""
+#: Words that carry a list on to where it arrives: "and on into", "and then joins", "continuing
+#: to", "before reaching", "and finally extends into".
+_ON_WORDS = (
+    r"(?:and|then|on|onwards?|finally|eventually|before|continu(?:e|es|ing)|extend(?:s|ing)?|"
+    r"run(?:s|ning)?|pass(?:es|ing)?|head(?:s|ing)?)"
+)
+#: Words of arrival: the country after one is where the list ends.
+_ARRIVAL = (
+    r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
+    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with))"
+)
+
+
+def _end(after: str, names: str) -> list[str]:
+    """Where it ends, said after the list: "to China", "and on into China", "and then joins
+    China's network", "before reaching China's Xinjiang", "continuing to Kyrgyzstan and China"
+    (the list goes on past the word of arrival)."""
     m = re.match(
-        rf"\s+(?:to|into|and\s+on\s+to|before\s+entering|ending\s+in|(?:and\s+)?(?:joins?|"
-        rf"joining|meets?|meeting|reach(?:es|ing)?|enters?|entering))\b[^.;,]{{0,50}}?"
+        rf"\s*,?\s*(?:{_ON_WORDS}\s+){{0,3}}{_ARRIVAL}\b(?:[^.;,]|(?<=\d)[.,](?=\d)){{0,50}}?"
         rf"\b(?P<c>{names})\b",
         after,
     )
-    return m.group("c") if m else ""
+    if m is None:
+        return []
+    more, _ = _listed(after[m.start("c") :], names)
+    return more or [m.group("c")]
 
 
 def crossed(sentence: str, countries: list[str]) -> Value | None:
@@ -147,9 +164,9 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
         first = _start(sentence[: cue.start()], names)
-        last = _end(rest, names)
-        first, last = (COUNTRY_ALIASES.get(c, c) for c in (first, last))
-        order = list(dict.fromkeys([c for c in (first, *listed, last) if c]))
+        last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names)]
+        first = COUNTRY_ALIASES.get(first, first)
+        order = list(dict.fromkeys([c for c in (first, *listed, *last) if c]))
         if len(order) < 3:
             continue
         return Value(

@@ -23,7 +23,9 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
+from .names import next_line
 from .owners import on_the_way, other_named, other_subject
+from .parts import foreign_country
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
@@ -58,6 +60,9 @@ _KIND_OF = {
     "gateway": "port",
     "corridor": "corridor",
 }
+#: Heads that name an inland port: they point back to a system named as one, never to a seaport.
+_DRY_HEADS = {"dry port", "land port", "inland port", "waterless port"}
+_DRY_NAME = re.compile(r"\b(?:dry|land|inland|waterless)\s+port\b", re.I)
 #: Heads that name a line or route: never a new facility read just before ("the route").
 _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline", "pipe", "corridor"}
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
@@ -85,14 +90,18 @@ def suggested_part(parent: str, label: str) -> str:
     return f"{parent}-{_slug(label)}"
 
 
+#: Ordinals of a part, as reporting spells them ("forth" is a common misspelling, "4th" a digit).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "forth": 4, "fifth": 5}
+_ORDINALS |= {"2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
 #: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
 NEW_PART = re.compile(
-    r"\b(?:a|an)\s+(?:(?:new|second|third|fourth|fifth|additional|extra|further|parallel)\s+)+"
+    rf"\b(?:a|an)\s+(?:(?:new|{_ORDINAL}|additional|extra|further|parallel)\s+)+"
     r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
-    # "the pipe's third stage", "its second phase": a later part, not the whole (the first stage's
-    # opening is the system's own)
-    r"|\b(?:the|its|\w+(?:’s|'s))\s+(?:second|third|fourth|fifth)\s+"
-    r"(?:line|branch|strand|string|stage|phase)\b",
+    # "the pipe's third stage", "its second phase", "the network's fourth section": a later part,
+    # not the whole (the first stage's opening is the system's own)
+    rf"|\b(?:the|its|\w+(?:’s|'s))\s+{_ORDINAL}\s+(?:(?:gas|oil|rail)\s+)?"
+    r"(?:line|branch|strand|string|stage|phase|section|pipeline)\b",
     re.I,
 )
 #: A sentence opening on a new facility ("A new container terminal at the port ...", "An
@@ -192,16 +201,19 @@ class Discourse:
                 out += here
                 continue
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
-            if not about:
+            if all(m.how == "company" for m in about):
+                # none, or only a company named after a port ("... Port Company will buy 24.5%
+                # of the dry port"): what the sentence points back to is what it is about
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
                     here.append(leaning)
-                    about = [leaning]
+                    about = [leaning, *about]
             else:
                 subject = self._back_before(si, sent, about)
                 if subject is not None:
                     here.append(subject)
                     about = [subject, *about]
+            here, about = self._elsewhere(sent, here, about, mentions)
             out += here
             first = self._other_subject(sent, others, about)
             # another thing named is what "the pipeline" next means when it is the subject, or
@@ -216,6 +228,35 @@ class Discourse:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
         return out
+
+    def _elsewhere(
+        self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A sentence that puts a system with lettered lines in a country none of them cross
+        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
+        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
+        by their letters ("Lines A, B and C") stay what they are."""
+        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+            return here, about
+        swap: dict[int, Mention] = {}
+        for m in about:
+            system = self.by_id.get(m.system or "")
+            if system is None or m.how in ("organisation",):
+                continue
+            country = foreign_country(sent.text, system, self.countries)
+            label = next_line(system) if country else ""
+            if not label:
+                continue
+            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
+            said = repr(m.phrase) if m.phrase else "the sentence"
+            why = f"{said} put in {country}, which none of {system.id}'s "
+            why += f"lines cross: its next line, {label}"
+            line = self._label(replace(probe, reason=why), mentions)
+            if line is not None:
+                swap[id(m)] = replace(line, phrase=m.phrase or label)
+        if not swap:
+            return here, about
+        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
 
     def _other_subject(
         self, sent: Sentence, others: list[Mention], about: list[Mention]
@@ -356,7 +397,7 @@ class Discourse:
             back = None  # "Once built, it will lift the capacity of the whole network": it
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
-            root = self._last(_KIND_OF.get(head))
+            root = self._last(_KIND_OF.get(head), head)
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
@@ -411,10 +452,11 @@ class Discourse:
     ) -> Mention | None:
         """ "a fourth branch", "the fourth string" of a system whose lines are lettered A, B and
         C: its Line D (the letter the ordinal counts to), read as that label is."""
-        word = re.search(r"\b(second|third|fourth|fifth)\b", new.group(), re.I)
-        if word is None or not re.search(r"\b(?:line|branch|string|strand)\b", new.group(), re.I):
+        word = re.search(rf"\b({_ORDINAL})\b", new.group(), re.I)
+        noun = re.search(r"\b(line|branch|string|strand|section|pipeline)\b", new.group(), re.I)
+        if word is None or noun is None:
             return None  # "the third stage" is a stage of works, not a lettered line
-        n = ("second", "third", "fourth", "fifth").index(word.group(1).lower()) + 2
+        n = _ORDINALS[word.group(1).lower()]
         probe = Mention(
             self.sents.index(sent),
             sent.start + new.start(),
@@ -433,6 +475,9 @@ class Discourse:
         labels = set(parent.features) | {p.label for p in self.known if p.part_of == parent.id}
         if not all(f"Line {chr(65 + i)}" in labels for i in range(n - 1)):
             return None  # its lines are not lettered A, B, ... up to the one before
+        drawn = f"Line {chr(64 + n)}" in parent.features
+        if noun.group(1).lower() in ("section", "pipeline") and drawn:
+            return None  # "the third section" of a system with a Line C: a stretch of works
         label = self._label(replace(probe, phrase=f"Line {chr(64 + n)}"), mentions)
         if label is None:
             return None
@@ -466,9 +511,13 @@ class Discourse:
         back = ANAPHORA.search(sent.text)
         if back is None or any(m.how == "part" or m.feature for m in about):
             return None
-        if sent.start + back.end() > min(m.start for m in about):
+        first = min(m.start for m in about)
+        if sent.start + back.end() > first:
             return None
-        root = self._last(_KIND_OF.get(back.group("head").lower()))
+        if re.fullmatch(r"\s+of\s+(?:the\s+)?[\"“]?", sent.text[back.end() : first - sent.start]):
+            return None  # "the dry port of Khorgos Gateway": the name says which it is
+        head = back.group("head").lower()
+        root = self._last(_KIND_OF.get(head), head)
         if root is None or not root.system:
             return None
         family = {self._family(m.system) for m in about}
@@ -497,7 +546,12 @@ class Discourse:
         of Poti") is a place on the way, not what the sentence is about."""
         return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
-    def _last(self, kind: str | None) -> Mention | None:
+    def _dry(self, m: Mention) -> bool:
+        """Whether the system mentioned is named as an inland port ("Khorgos dry port")."""
+        system = self.by_id.get(m.system or "")
+        return system is not None and any(_DRY_NAME.search(n) for n, _ in system.names)
+
+    def _last(self, kind: str | None, head: str = "") -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
         to: the last system of that kind named, even where it was not its sentence's subject
         ("Khorgos is part of the Middle Corridor. Freight on the corridor ..."), except in an
@@ -506,6 +560,8 @@ class Discourse:
         if kind is None:
             return self.subjects[-1] if self.subjects else None
         for m in reversed(self.seen):
+            if head in _DRY_HEADS and not self._dry(m):
+                continue  # "the dry port" after a seaport and a dry port: the dry port
             if m.kind == kind or kind in self._kinds(m):
                 if kind == "corridor" and not any(m is x for x in self.subjects):
                     topic = self._linear_topic()

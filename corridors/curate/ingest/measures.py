@@ -72,7 +72,10 @@ def _cost_scope(sentence: str, q: Quantity, countries: set[str]) -> str:
     )
     if m:
         return m.group("c")
-    return scopes.section_country(sentence, q.start, q.end, countries)
+    # "$4.7bn, of which $1.3bn on the Kyrgyz section": the section is the later figure's
+    later = re.search(r"\d", sentence[q.end :])
+    own = sentence[: q.end + later.start()] if later else sentence
+    return scopes.section_country(own, q.start, q.end, countries)
 
 
 def _section(q: Quantity, where: str, reason: str) -> Value:
@@ -82,11 +85,39 @@ def _section(q: Quantity, where: str, reason: str) -> Value:
     )
 
 
-def length(q: Quantity, sentence: str, countries: set[str], last_section: str = "") -> Value | None:
+#: "the cargo will cover 9,000 km", "trains travel 3,000 km": a load's trip, not a length.
+TRIP_DISTANCE = re.compile(
+    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment|trip|journey|"
+    r"run|service)\s+(?:\w+\s+){0,3}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
+    r"(?:(?:some|about|around|over|nearly|more\s+than|roughly)\s+)?$",
+    re.I,
+)
+
+
+def _trip_distance(q: Quantity, sentence: str, last_place: str) -> Value | None:
+    """How far a load goes: the stretch between the two places the trip names ("cover 7,000 km
+    from Xi'an to Baku", or "to Baku" after a sentence that set off from Xi'an), never the
+    line's whole length; no stretch, no figure. ``last_place`` is where the trip the article
+    read last set off."""
+    a, b = scopes.clause_of(sentence, q.start)
+    where = scopes.stretch(sentence[a:b])
+    to = re.match(r"\s*(?:\w+\s+)?to\s+(?:the\s+)?([A-Z][\w’'-]*)", sentence[q.end : b])
+    if not where and to and last_place and to.group(1) != last_place:
+        where = f"{last_place}–{to.group(1)}"
+    if not where:
+        return None
+    return _section(q, where, f"{sentence[q.start : q.end]!r}, a trip's distance ({where})")
+
+
+def length(
+    q: Quantity, sentence: str, countries: set[str], last_section: str = "", last_place: str = ""
+) -> Value | None:
     if DISTANCE.match(sentence[q.end :]) and not re.match(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
+    if TRIP_DISTANCE.search(sentence[: q.start]):
+        return _trip_distance(q, sentence, last_place)
     if scopes.not_a_length(sentence, q.start, q.end):
         return None  # "1,000 km shorter", "cut the distance by 900 km", "a 1.56-km tunnel"
     text = sentence[q.start : q.end]
@@ -97,8 +128,9 @@ def length(q: Quantity, sentence: str, countries: set[str], last_section: str = 
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
-    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
-    placed = placed or scopes.clause_place(sentence, q.start, countries)
+    if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
+        placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+        placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
@@ -139,12 +171,24 @@ def _buyers(sentence: str, at: int) -> list[str] | None:
     names = [
         m.group()
         for m in re.finditer(rf"(?<![\w’'])({_NAMES})", head)
-        if m.group() not in ("The", "A")
-        and m.group() not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        if (word := re.sub(r"^(?:The|A)\s+", "", m.group())) not in ("The", "A")
+        and word not in scopes.DEMONYMS  # "Chinese partners": unnamed
         # "Foreign investors buy": a capital at the start, before the noun it qualifies
-        and not (m.start() == 0 and re.match(r"\s+[a-z]", head[m.end() :]))
+        and not (m.start() == 0 and " " not in word and re.match(r"\s+[a-z]", head[m.end() :]))
+        # "agreed with Kazakhstan's railway to buy": the seller or partner, not a buyer
+        and not re.search(r"\b(?:with|from)\s+$", head[: m.start()])
     ]
-    return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
+    if not names:
+        return []
+    name = re.sub(r"^The\s+", "", names[-1]).strip()
+    if re.search(r"\beach\s*$", head) or re.match(r"[^.;]*?\brespectively\b", sentence[at:]):
+        # "A and B will each buy 24.5%": one stake each, named as the curator records a holder
+        return [_LEGAL_TAIL.sub("", n) for n in re.split(r",\s*|\s+and\s+", name) if n]
+    return [name]
+
+
+#: "China COSCO Shipping Corporation": the legal form is no part of the holder's name.
+_LEGAL_TAIL = re.compile(r"\s+(?:Corporation|Corp|Company|Co|Ltd|Limited|Inc|LLC|JSC|PLC)\.?$")
 
 
 _LEGAL = r"(?:Group|Co|Ltd|Limited|Inc|LLC|JSC|PLC|plc)\.?"

@@ -23,6 +23,7 @@ from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import discourse, phrases, respective, stages
 from .fields import Value
+from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
@@ -35,6 +36,7 @@ from .owners import (
     owned_by,
     port_takes,
 )
+from .parts import as_section
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -109,13 +111,15 @@ class Proposals:
             why = value.hints["implied"]
             reason, weight = [f"status implied by {why}", mention.reason], stages.WEIGHT
             row["note"] = f"{IMPLIED_NOTE}: {why}."
-        reason += self._compare(row)
+        reason += self._compare(row, inferred(mention, value, sent))
         row["confidence"] = f"{mention.confidence * weight:.2f}"
         row["reason"] = "; ".join(reason)
         self.rows.append(row)
 
-    def _compare(self, row: dict[str, str]) -> list[str]:
-        """Set the row beside the accepted claims of like and like; the note keeps a disagreement."""
+    def _compare(self, row: dict[str, str], inferred: str = "") -> list[str]:
+        """Set the row beside the accepted claims of like and like; the note keeps a disagreement.
+        An ``inferred`` reading (why it is one) is never flagged: a curator sees the accepted
+        value it differs from in the reason, but no disagreement is recorded on a guess."""
         field = FIELDS.get(row["field"])
         if field is None or not field.single:
             return []
@@ -126,10 +130,13 @@ class Proposals:
         key = readings_key(row)
         subject = (row["corridor"], row["feature"], row["field"])  # the key's first three parts
         like = [c for c in self._by_subject.get(subject, ()) if readings_key(c) == key]
-        differ = [c for c in like if disagree(c, row)]
+        differ = [c for c in like if disagree(c, row) and not bounds_overlap(c, row)]
         agree = [c for c in like if c not in differ]
         out = []
-        if differ:
+        if differ and inferred:
+            said = ", ".join(f"{c['id']} ({c['value']!r})" for c in differ)
+            out.append(f"differs from accepted {said}, not flagged: {inferred}")
+        elif differ:
             said = "; ".join(f"{c['id']} ({c['value']!r}, {c['source']})" for c in differ)
             out.append(f"DISAGREES with accepted {said}")
             row["note"] = (row["note"] + " " if row["note"] else "") + f"Disagrees with {said}."
@@ -440,8 +447,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _operator_target(value, mapped, sent)
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
-        else:
-            cands = owned_by(subjects, others, sent, value.at)
+        else:  # a company named after a system ("... Port Company") owns no figure of it
+            things = [m for m in subjects if m.how != "company"]
+            cands = owned_by(things, others, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue
@@ -451,6 +459,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
+            value = as_section(value, target, by_id[target.system], set(ctx.countries))
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)

@@ -140,8 +140,8 @@ def country_after(sentence: str, end: int, countries: set[str]) -> str:
     m = re.match(
         r"\s*(?:of\s+(?:it|them|which|the\s+\w+)\s+)?"
         r"(?:(?:will\s+|would\s+)?(?:lies?|runs?|is|are|be|passe?s?|goes?|falls?)\s+)?"
-        r"(?:are\s+|is\s+)?(?:with)?in\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
-        rf"(?P<w>{names})\b",
+        r"(?:are\s+|is\s+)?(?:(?:with)?in|through|across)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
+        rf"(?P<w>{names})\b(?!,?\s+(?:and\s+)?(?:{names})\b)",
         sentence[end:],
     )
     return m.group("w") if m else ""
@@ -166,12 +166,22 @@ _CHANGED_BY = re.compile(
 )
 
 
+#: "connects to another 4,500 km", "a further 300 km": more of something, not the whole's length.
+_MORE_OF = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra|some\s+other)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+
+
 def not_a_length(sentence: str, start: int, end: int) -> bool:
     """A kilometre figure that measures no line: a difference ("1,000 km shorter"), a change
-    ("cut the distance by 900 km") or a structure ("a 1.56-km tunnel")."""
+    ("cut the distance by 900 km"), a structure ("a 1.56-km tunnel") or more of something else
+    ("joins another 4,500 km of pipe")."""
     after = sentence[end:]
     return bool(
-        _COMPARED.match(after)
+        _MORE_OF.search(sentence[max(0, start - 40) : start])
+        or _COMPARED.match(after)
         or _GLUED_STRUCTURE.match(after)
         or _CHANGED_BY.search(sentence[:start])
     )
@@ -212,7 +222,18 @@ def is_section(sentence: str, start: int) -> bool:
     a, b = clause_of(sentence, start)
     clause = sentence[a:b]
     noun = rf"(?<!\bwill )(?<!\bto )(?<!\bwould )(?<!\bcould )\b{SECTION_NOUNS}\b"
-    return bool(re.search(rf"{noun}|\bterritory\b|\bsoil\b", clause))
+    return any(
+        not _PREDICATE.search(clause[: m.start()])
+        for m in re.finditer(rf"{noun}|\bterritory\b|\bsoil\b", clause)
+    )
+
+
+#: A section noun said of the subject ("Line D will be the shortest part of the network", "it
+#: forms part of the route"): what the subject is, not a section the figure measures.
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|be|been|becomes?|became|remains?|forms?|formed|makes?)\s+"
+    r"(?:(?:the|a|an|its|one|of)\s+)?(?:\w+\s+){0,2}$"
+)
 
 
 def stretch(sentence: str, places: set[str] | None = None) -> str:

@@ -145,6 +145,8 @@ NAMED = (
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
+            r"(?:works|operates|functions)\s+as\s+(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?(?:hub|"
+            r"port|gateway|terminal|link|corridor|route|node|cent(?:re|er)|junction|bridge)|"
             r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
             r"(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
@@ -369,5 +371,18 @@ def statuses(sentence: str) -> list[Value]:
         out.append(
             Value("status", "under_construction", at=m.start(), reason=f"says {m.group()!r}")
         )
+    out = [v for v in out if not (v.value != BUILDING and _of_a_part(sentence, v.at))]
     out.sort(key=lambda v: v.at)
     return out
+
+
+#: A part of the system: "the Kyrgyz section", "its Uzbek leg", "one stretch".
+PART = re.compile(r"\b(?:section|stretch|leg|segment|portion|sector)s?\b", re.I)
+
+
+def _of_a_part(sentence: str, at: int) -> bool:
+    """A stage not begun or in service, said of a part ("the Kyrgyz section has yet to be
+    built"), is not the whole's: other parts may be further on. Works going on in a part are
+    (the whole is being built)."""
+    a, b = scopes.clause_of(sentence, at)
+    return bool(PART.search(sentence, a, min(b, at + 60)))

@@ -1,0 +1,132 @@
+"""How reporting writes about a dry port (issue 18): its names (the operator's name, the zone it
+sits in, "the land port", "the terminal"), what it handles (a trailing participle, spelled-out
+units, the passive), when it opened ("started working"), who holds its shares ("each" of two
+buyers), and the figures in the same reports that are not the port's (a handling time, a trip
+between two regions, the length of a container's whole journey). Texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate import ingest
+
+KHORGOS, LYG = "khorgos-dry-port", "lianyungang-port"
+
+
+def _propose(raw, text: str, date: str) -> list[dict[str, str]]:
+    return ingest.propose(
+        "952_case.txt", text, ingest.systems(raw), raw, date, ingest.country_names(raw.datadir)
+    )
+
+
+def _found(rows: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
+    """(corridor, field, value, period or scope) of every proposal."""
+    return {(r["corridor"], r["field"], r["value"], r["period"] or r["scope"]) for r in rows}
+
+
+def _fields(rows: list[dict[str, str]], corridor: str) -> set[str]:
+    return {r["field"] for r in rows if r["corridor"] == corridor}
+
+
+CASES = [
+    pytest.param(
+        "The Khorgos Gateway dry port kept its lead among the border terminals in 2024, handling "
+        "more than 350,000 "
+        "twenty-foot equivalent units (TEUs).",
+        "",
+        [(KHORGOS, "traffic", "350000", "2024")],
+        [],
+        id="a trailing participle governs the figure, the year in the main clause",
+    ),
+    pytest.param(
+        "Trucks queue outside the terminal at Khorgos every morning. It started working in 2016 "
+        "and has grown every year since.",
+        "2020-03-01",
+        [(KHORGOS, "opening_date", "2016", ""), (KHORGOS, "status", "operating", "")],
+        [(KHORGOS, "start_date", "2016", ""), (KHORGOS, "status", "under_construction", "")],
+        id="started working is an opening, not a start of works",
+    ),
+    pytest.param(
+        "The Khorgos dry port moved 120,000 TEU in 2019.",
+        "",
+        [(KHORGOS, "traffic", "120000", "2019"), (KHORGOS, "status", "operating", "")],
+        [],
+        id="traffic carried implies operating in an undated copy too",
+    ),
+    pytest.param(
+        "Close to the border stands the KTZE-Khorgos Gateway, which handles transit cargo bound "
+        "for Europe.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="a port that handles cargo today is operating",
+    ),
+    pytest.param(
+        "The wagons were unloaded and their boxes were transferred to broad-gauge flatcars at the "
+        "Khorgos Gateway dry port before the train went on west.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="boxes moved between gauges at the port say it works",
+    ),
+    pytest.param(
+        "The Khorgos dry port will handle transit cargo once its tracks are laid.",
+        "",
+        [],
+        [(KHORGOS, "status", "operating", "")],
+        id="a port that will handle cargo is not yet operating",
+    ),
+    pytest.param(
+        "The Trans-Caspian International Transport Route handles transit cargo from China.",
+        "",
+        [],
+        [("titr", "status", "operating", "")],
+        id="a route that handles cargo says nothing of its stage",
+    ),
+    pytest.param(
+        "Two shipping firms signed with Kazakhstan's railway operator for shares in a border "
+        "terminal. Sino Freight Corporation and Jiangsu Lianyungang Port Company will each buy "
+        "20 percent of the Khorgos dry port.",
+        "2018-04-02",
+        [
+            (KHORGOS, "stake", "20", "Sino Freight"),
+            (KHORGOS, "stake", "20", "Jiangsu Lianyungang Port"),
+        ],
+        [(LYG, "stake", "20", "Sino Freight"), (LYG, "stake", "20", "Jiangsu Lianyungang Port")],
+        id="each of two buyers holds its own share of the dry port, not of the company's port",
+    ),
+    pytest.param(
+        "Two investors have agreed with Kazakhstan's state railway to buy 30 percent of the "
+        "Khorgos dry port between them.",
+        "2018-04-02",
+        [],
+        [(KHORGOS, "stake", "30", "Kazakhstan's")],
+        id="the partner an agreement is made with is no buyer",
+    ),
+    pytest.param(
+        "The Khorgos dry port opened in 2015. Goods reach it from the Port of Lianyungang by "
+        "rail. The dry port moved 90,000 TEU in 2017.",
+        "2018-04-02",
+        [(KHORGOS, "traffic", "90000", "2017")],
+        [(LYG, "traffic", "90000", "2017")],
+        id="the dry port does not point back to a seaport",
+    ),
+    pytest.param(
+        "Goods leave the Port of Lianyungang by rail every day. Sino Freight will buy 30 "
+        "percent of the dry port of Khorgos Gateway, a partner said.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "30", "Sino Freight")],
+        [(LYG, "stake", "30", "Sino Freight")],
+        id="the dry port of a name is that name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "present", "absent"), CASES)
+def test_dry_port_reading(fixture_raw, text: str, date: str, present, absent) -> None:
+    found = _found(_propose(fixture_raw, text, date))
+    for fact in present:
+        assert fact in found, (fact, sorted(found))
+    for fact in absent:
+        assert fact not in found, (fact, sorted(found))
