@@ -34,6 +34,28 @@ def other_named(m: Mention, sent: Sentence) -> bool:
     return len(words) >= 2 or (len(words) == 1 and not at_start)
 
 
+def opening_other(sent: Sentence, others: list[Mention], about: list[Mention]) -> Mention | None:
+    """The other named thing a sentence is about: the one that opens it, before any known
+    system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named later
+    ("it departed the Xi'an port station"), it is no subject."""
+    if not others:
+        return None
+    opening = sent.text[: others[0].start - sent.start]
+    spans = [m.start for m in about if m.start != m.end] or [sent.end]
+    if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
+        return others[0]
+    return None
+
+
+def demonstrated(others: list[Mention], kind: str | None, root: Mention | None) -> Mention | None:
+    """ "that pipeline", "this railway": the thing of that kind named last, even another thing
+    named in passing after the system in topic (``root``, what "the pipeline" would mean)."""
+    latest = next((m for m in reversed(others) if m.kind == kind), None)
+    if latest is not None and (root is None or latest.sentence > root.sentence):
+        return latest
+    return root
+
+
 #: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau",
 #: "reach the Port of Lianyungang".
 _ON_THE_WAY = re.compile(
