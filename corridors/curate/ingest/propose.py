@@ -438,7 +438,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent) + actors(sent, here)
+    others += facilities(sent, here) + actors(sent, here)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
