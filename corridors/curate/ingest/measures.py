@@ -171,12 +171,24 @@ def _buyers(sentence: str, at: int) -> list[str] | None:
     names = [
         m.group()
         for m in re.finditer(rf"(?<![\w’'])({_NAMES})", head)
-        if m.group() not in ("The", "A")
-        and m.group() not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        if (word := re.sub(r"^(?:The|A)\s+", "", m.group())) not in ("The", "A")
+        and word not in scopes.DEMONYMS  # "Chinese partners": unnamed
         # "Foreign investors buy": a capital at the start, before the noun it qualifies
-        and not (m.start() == 0 and re.match(r"\s+[a-z]", head[m.end() :]))
+        and not (m.start() == 0 and " " not in word and re.match(r"\s+[a-z]", head[m.end() :]))
+        # "agreed with Kazakhstan's railway to buy": the seller or partner, not a buyer
+        and not re.search(r"\b(?:with|from)\s+$", head[: m.start()])
     ]
-    return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
+    if not names:
+        return []
+    name = re.sub(r"^The\s+", "", names[-1]).strip()
+    if re.search(r"\beach\s*$", head) or re.match(r"[^.;]*?\brespectively\b", sentence[at:]):
+        # "A and B will each buy 24.5%": one stake each, named as the curator records a holder
+        return [_LEGAL_TAIL.sub("", n) for n in re.split(r",\s*|\s+and\s+", name) if n]
+    return [name]
+
+
+#: "China COSCO Shipping Corporation": the legal form is no part of the holder's name.
+_LEGAL_TAIL = re.compile(r"\s+(?:Corporation|Corp|Company|Co|Ltd|Limited|Inc|LLC|JSC|PLC)\.?$")
 
 
 _LEGAL = r"(?:Group|Co|Ltd|Limited|Inc|LLC|JSC|PLC|plc)\.?"
