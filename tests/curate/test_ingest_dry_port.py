@@ -156,6 +156,14 @@ CASES = [
         [(KHORGOS, "traffic", "5000000", "2022")],
         id="the port a port company's chairman speaks of is the company's port",
     ),
+    pytest.param(
+        "The first phase of the Khorgos dry port opened in May 2016, and 30,000 containers have "
+        "been handled.",
+        "2017-03-01",
+        [],
+        [(KHORGOS, "traffic", "30000", "2016-05"), (KHORGOS, "traffic", "30000", "2016")],
+        id="what has been handled since an opening is a running total",
+    ),
 ]
 
 

@@ -468,6 +468,8 @@ def _since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
 
 #: "a total of", "in all": a running total only when the clause states no period of its own
 #: ("24,000 TEU in all between January and July" is that span's).
+#: A present perfect: what has been carried up to now (a total, unless its clause has a period).
+HAVE_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
 
 
@@ -482,8 +484,10 @@ def _traffic(
     if RUNNING_TOTAL.search(sentence, a, b) or _since_a_year(q, sentence, a, b):
         return None
     own = [p for p in spans if not p.inherited and a <= p.start < b]
-    if SUM_WORDS.search(sentence, a, b) and not own:
-        return None  # "In all, 316 bcm have been pumped": since it opened
+    if (SUM_WORDS.search(sentence, a, b) or HAVE_DONE.search(sentence, a, b)) and not own:
+        # "In all, 316 bcm have been pumped", "it opened in 2015, and 47,000 containers have
+        # been carried": since it opened, not in the other clause's date
+        return None
     return Value(
         "traffic",
         num_text(q.number),
