@@ -428,10 +428,29 @@ class Discourse:
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
-        if self.article is not None:
-            leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+        topic = self._article_now()
+        if topic is not None:
+            leaning = self._leaning(si, sent, topic, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _article_now(self) -> Mention | None:
+        """What a paragraph that names nothing is about: the article's topic, or the part of it
+        the article went on to (a report headlined on the pipeline, then on its Line D: "The
+        Tajik section alone needs 42 tunnels" is Line D's). When the last subject read is another
+        system altogether, two are in play and the paragraph's figures are no one's."""
+        last = self.subjects[-1] if self.subjects else None
+        if self.article is None or last is None or not (last.system or last.parent):
+            return self.article
+        home = self._family(self.article.system or self.article.parent)
+        if self._family(last.system or last.parent) != home:
+            named = {self._family(m.system or m.parent) for m in self.seen}
+            also = {self._family(m.system) for m in self.seen if m.sentence == last.sentence}
+            # the article's topic named beside it: still the article's; else two in play
+            return self.article if home in also or home not in named else None
+        system = self.by_id.get(last.system or "")
+        is_part = last.how == "part" or (system is not None and bool(system.part_of))
+        return last if is_part else self.article
 
     def _ordinal_label(
         self, sent: Sentence, new: re.Match, mentions: list[Mention]

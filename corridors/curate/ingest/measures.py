@@ -87,8 +87,8 @@ def _section(q: Quantity, where: str, reason: str) -> Value:
 
 #: "the cargo will cover 9,000 km", "trains travel 3,000 km": a load's trip, not a length.
 TRIP_DISTANCE = re.compile(
-    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment)\s+"
-    r"(?:\w+\s+){0,2}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
+    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment|trip|journey|"
+    r"run|service)\s+(?:\w+\s+){0,3}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
     r"(?:(?:some|about|around|over|nearly|more\s+than|roughly)\s+)?$",
     re.I,
 )
@@ -128,8 +128,9 @@ def length(
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
-    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
-    placed = placed or scopes.clause_place(sentence, q.start, countries)
+    if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
+        placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+        placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):

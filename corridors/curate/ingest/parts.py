@@ -14,9 +14,12 @@ a country it is said to cross is a new fact about it, not another line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .crossings import crossed
-from .known import System
+from .fields import Value
+from .known import System, fold
+from .mentions import Mention
 from .scopes import DEMONYMS, sections_named
 
 #: Verbs that put a line in a country: "runs through", "being built across", "will cross".
@@ -37,9 +40,9 @@ def lettered(system: System) -> bool:
 def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
     """The first country the sentence puts the system (or a section of it) in that none of its
     drawn lines cross; '' when there is none or the system has no lettered lines."""
-    if not lettered(system) or system.part_of or not system.countries:
-        return ""
     own = set(system.countries)
+    if not lettered(system) or system.part_of or len(own) < 3:
+        return ""  # known only by its ends, any middle country is news of it, not of a new line
     listed = crossed(sentence, sorted(countries))
     found = listed.value.split(";") if listed is not None else []
     found += sections_named(sentence, countries)
@@ -49,3 +52,58 @@ def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
         if country:
             found.append(country)
     return next((c for c in found if c not in own), "")
+
+
+#: A name made of countries: "Uzbekistan-China", "Turkmenistan–China" (before its head noun).
+_CHAIN = re.compile(
+    r"^(?:the\s+)?(?:[\d.,]+\s*-?\s*(?:km|kilometres?|kilometers?)\s+)?"
+    r"(?P<chain>[A-Z][\w ]*?(?:\s*[-–—]\s*[A-Z][\w ]*?)+)(?=\s+[a-z]|\s*$)"
+)
+
+
+def _chain(phrase: str, countries: set[str]) -> list[str]:
+    m = _CHAIN.match(phrase.strip())
+    if m is None:
+        return []
+    items = [p.strip() for p in re.split(r"\s*[-–—]\s*", m.group("chain"))]
+    return items if len(items) >= 2 and all(i in countries for i in items) else []
+
+
+def chain_section(phrase: str, system: System, countries: set[str]) -> str:
+    """ "the Uzbekistan-China gas pipeline" read as a system known as the "Turkmenistan-China gas
+    pipeline": a name by countries with the whole's end but a later start is the whole's stretch
+    from that country on, its section there (the country it starts in); '' when the phrase is one
+    of the whole's own names or not such a chain."""
+    chain = _chain(phrase, countries)
+    if not chain or any(fold(phrase) == fold(n) for n, _ in system.names):
+        return ""
+    if not set(chain) <= set(system.countries):
+        return ""
+    wholes = [c for n, _ in system.names if (c := _chain(n, countries))]
+    for whole in wholes:
+        if (
+            whole[-1] == chain[-1]
+            and chain[0] != whole[0]
+            and chain[0] in whole[1:] + list(system.countries)
+        ):
+            return chain[0]
+    return ""
+
+
+#: Fields a section has of its own; the countries, names, roles and lines stay the whole's words.
+_SECTION_FIELDS = {
+    "capacity", "cost", "start_date", "completion_date", "opening_date", "status", "operator",
+    "tunnels", "bridges", "traffic",
+}  # fmt: skip
+
+
+def as_section(value: Value, mention: Mention, system: System, countries: set[str]) -> Value:
+    """A value said of a stretch named by countries ("the 525km Uzbekistan-China gas pipeline",
+    or "the pipeline" pointing back to it): the section's, with its country as scope; a length is
+    the section's length. Anything else is returned as it is."""
+    country = chain_section(mention.root or mention.phrase, system, countries)
+    if not country or value.scope or value.field not in _SECTION_FIELDS | {"length"}:
+        return value
+    why = f", of the stretch {mention.root or mention.phrase!r}: its section in {country}"
+    field = "section_length" if value.field == "length" else value.field
+    return replace(value, field=field, scope=country, reason=value.reason + why)

@@ -27,7 +27,16 @@ from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
-from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
+from .owners import (
+    actors,
+    facilities,
+    is_change,
+    on_the_way,
+    other_named,
+    owned_by,
+    port_takes,
+)
+from .parts import as_section
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -202,6 +211,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("of") == "port" and "port" not in system.kinds:
         return None  # a port's own traffic is not the route's
+    if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
+        return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
     parts = {s.label for s in by_id.values() if s.part_of == system.id}
     if value.field == "lines" and (
@@ -447,6 +458,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         ):
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
+        if value is not None:
+            value = as_section(value, target, by_id[target.system], set(ctx.countries))
         if value is not None and ports.takes(value, by_id[target.system], sent.text):
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)

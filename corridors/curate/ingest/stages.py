@@ -18,7 +18,8 @@ pipeline's stage. A drawn line's own stage is implied only by works begun on it 
 sections (under construction). Where the article states a status for the system (or the line),
 nothing is implied. Freight carried along a route (a corridor made of other lines, ports and
 ferries) says that services run on it, not what stage its works are in: a corridor carries goods
-while its legs are still being built or widened, so its traffic implies no status.
+while its legs are still being built or widened, so its traffic implies no status, nor does an
+opening dated on it (mostly a leg's, a terminal's or a service's along it).
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ _FUTURE_RUN = re.compile(
 )
 
 
+#: An opening told as done: "went into service", "was commissioned", "started working".
+_OPENED = re.compile(
+    r"\b(?:went|came)\s+(?:into|on)\s+(?:service|operation|stream|line)|\b(?:was|were|has\s+been|"
+    r"have\s+been)\s+(?:\w+\s+)?(?:opened|commissioned|inaugurated|put\s+into\s+(?:service|"
+    r"operation))|\b(?:opened|entered\s+service|came\s+online)\b|\b(?:began|started)\s+(?:\w+\s+)?"
+    r"(?:operating|operations?|working|running|service|pumping|supplying)\b",
+    re.I,
+)
+
+
 #: A start still to come: "is to begin", "will get under way", "is due to start".
 _FUTURE_START = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|slated)\s+to)"
@@ -104,14 +115,17 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
     field, value = row["field"], row["value"]
     if row["qualifier"] and field.endswith("_date"):
         return None  # "by 2029", "before the end of": no dated event
+    if field == "opening_date" and route:
+        return None  # a corridor's "opening" is mostly a leg's or a terminal's along it
     if field == "opening_date" and compare(value, reference) == -1:
         return "operating", f"its opening date {value}, before the article's date {reference}"
-    if field in ("opening_date", "traffic") and not reference and not route:
-        # an undated copy: an opening told in the past (one to come is a completion date) and
-        # traffic carried (one to carry is a target) say it works
+    if field == "opening_date" and not reference and _OPENED.search(row.get("quote", "")):
+        # no dateline to set the date against, but the tense says the opening has happened
+        return "operating", f"its opening ({value}) told in the past, in an article with no date"
+    if field == "traffic" and not reference and not route:
+        # an undated copy: traffic carried (traffic to carry is a target) says it works
         when = f", {row['period']}" if row["period"] else ""
-        said = f"its {field.replace('_', ' ')} ({value}{when})"
-        return "operating", f"{said}, told in the past in an undated article"
+        return "operating", f"its traffic ({value}{when}), told in the past in an undated article"
     end = _period_end(row["period"])
     if (
         field == "traffic"
