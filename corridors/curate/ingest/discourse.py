@@ -203,8 +203,13 @@ class Discourse:
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if all(m.how == "company" for m in about):
                 # none, or only a company named after a port ("... Port Company will buy 24.5%
-                # of the dry port"): what the sentence points back to is what it is about
+                # of the dry port"): what the sentence points back to is what it is about; "the
+                # port" of the company's own kind is the company's port ("Chairman of X Port
+                # Group, spoke of the port's role")
+                companies = [m for m in about if m.how == "company"]
+                self.seen += companies
                 leaning = self._lean(si, sent, here)
+                del self.seen[len(self.seen) - len(companies) :]
                 if leaning is not None:
                     here.append(leaning)
                     about = [leaning, *about]

@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, respective, stages
+from . import discourse, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -460,6 +460,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = as_section(value, target, by_id[target.system], set(ctx.countries))
+        if value is not None and ports.takes(value, by_id[target.system], sent.text):
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
