@@ -24,6 +24,7 @@ from corridors.view import (
     downloads,
     filters,
     firstpaint,
+    heap,
     mapcomponent,
     mapfit,
     notices,
@@ -508,9 +509,12 @@ def review_page() -> None:
         )
 
 
-if _page_choice() == reviewpage.PAGES[1]:
-    review_page()
-else:
-    if st.query_params.get("view") == reviewpage.REVIEW_VIEW:
-        del st.query_params["view"]
-    main()
+try:
+    if _page_choice() == reviewpage.PAGES[1]:
+        review_page()
+    else:
+        if st.query_params.get("view") == reviewpage.REVIEW_VIEW:
+            del st.query_params["view"]
+        main()
+finally:  # also when the run stops early (st.stop, st.rerun): what it freed goes back
+    heap.trim()

@@ -116,6 +116,9 @@ def locate_quote_selector(selector: dict, text: str) -> list[int]:
 class Computed:
     anchors: list[Anchor]
     problems: list[Problem]
+    #: The claims (positions in claims.csv's rows) whose quote stands in their article at least
+    #: once: the verbatim check reads this rather than looking every quote up again.
+    found: frozenset[int] = frozenset()
 
 
 def compute(raw: RawData) -> Computed:
@@ -150,6 +153,7 @@ def compute(raw: RawData) -> Computed:
     return Computed(
         [a for a in in_order if isinstance(a, Anchor)],
         [p for p in in_order if not isinstance(p, Anchor)],
+        frozenset(found),
     )
 
 
@@ -195,9 +199,10 @@ def _describe(stored: dict[str, str], fresh: Anchor) -> str:
     return "its prefix or suffix changed (the article was edited around the quote)"
 
 
-def check_anchors(raw: RawData) -> Iterator[Problem]:
-    """Each article quote matches once, and geodata/anchors.csv holds exactly its anchors."""
-    computed = compute(raw)
+def check_anchors(raw: RawData, computed: Computed | None = None) -> Iterator[Problem]:
+    """Each article quote matches once, and geodata/anchors.csv holds exactly its anchors
+    (``computed``: ``compute(raw)``, when the caller has it)."""
+    computed = computed if computed is not None else compute(raw)
     yield from computed.problems
     table, stored = raw.anchors, raw.anchors_text
     rel = table.rel

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from ..geo.parse import FeatureRef, Parsed
 from ..problems import Problem, error
+from ..quotes import anchors
 from ..schema import claims_of
 from ..store.rawdata import RawData, Row, Table
 
@@ -77,6 +78,12 @@ class Context:
     @property
     def seed_texts(self) -> dict[str, str]:
         return self.raw.texts
+
+    @cached_property
+    def anchors(self) -> anchors.Computed:
+        """Every article quote looked up in its article once (``quotes.anchors.compute``): the
+        anchors check and the verbatim check both read it."""
+        return anchors.compute(self.raw)
 
     @cached_property
     def claims_by_corridor(self) -> dict[str, list[Row]]:

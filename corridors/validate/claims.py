@@ -171,15 +171,16 @@ def quotes_verbatim(ctx: Context) -> Iterator[Problem]:
     """Every quote stands word for word in its source (whitespace and quote marks aside)."""
     table = ctx.raw.claims
     rows = table.rows
-    found: dict[int, Problem] = {}
-    for i in textmatch.by_article([row["source"] for row in rows]):
-        if problem := _not_verbatim(table.rel, rows[i], ctx.seed_texts.get(rows[i]["source"])):
-            found[i] = problem
-    yield from (found[i] for i in sorted(found))  # claims order
+    stands = ctx.anchors.found  # the quotes found in their article, by the anchors' look-up
+    for i, row in enumerate(rows):
+        text = ctx.seed_texts.get(row["source"])
+        if problem := _not_verbatim(table.rel, row, text, i in stands):
+            yield problem
 
 
-def _not_verbatim(rel: str, row: Row, text: str | None) -> Problem | None:
-    """The problem with one claim's quote, if any (see ``quotes_verbatim``)."""
+def _not_verbatim(rel: str, row: Row, text: str | None, stands: bool) -> Problem | None:
+    """The problem with one claim's quote, if any (see ``quotes_verbatim``); ``stands``: the
+    quote stands in the text (``textmatch.contains``, as ``quotes.anchors.compute`` found it)."""
     quote = row["quote"]
     if not quote.strip():
         return error(
@@ -191,7 +192,7 @@ def _not_verbatim(rel: str, row: Row, text: str | None) -> Problem | None:
         )
     if text is None:
         return None  # the missing source is reported by claim_references / sources_present
-    if not textmatch.contains(quote, text):
+    if not stands:
         return error(
             rel,
             row["id"],
@@ -298,4 +299,4 @@ def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
 def quote_anchors(ctx: Context) -> Iterator[Problem]:
     """Each article quote stands once in its article and geodata/anchors.csv holds its anchor
     (offsets and W3C selectors, written by ``fmt``), so a quote that drifts is caught."""
-    yield from anchors.check_anchors(ctx.raw)
+    yield from anchors.check_anchors(ctx.raw, ctx.anchors)

@@ -191,7 +191,8 @@ def overview_bounds(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]
     (Lianyungang, on the Yellow Sea) does not shrink the four systems to a few pixels; points
     alone when no line is shown."""
     ids = list(feature_ids)
-    lines = [i for i in ids if ds.features.at[i, "geometry"].geom_type != "Point"]
+    kinds = shapely.get_type_id(ds.features.loc[ids].geometry.values) if ids else []
+    lines = [i for i, kind in zip(ids, kinds, strict=True) if kind != _POINT]
     return bounds_of(ds, lines or ids)
 
 

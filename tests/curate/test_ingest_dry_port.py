@@ -47,6 +47,79 @@ CASES = [
         [(KHORGOS, "start_date", "2016", ""), (KHORGOS, "status", "under_construction", "")],
         id="started working is an opening, not a start of works",
     ),
+    pytest.param(
+        "The Khorgos dry port moved 120,000 TEU in 2019.",
+        "",
+        [(KHORGOS, "traffic", "120000", "2019"), (KHORGOS, "status", "operating", "")],
+        [],
+        id="traffic carried implies operating in an undated copy too",
+    ),
+    pytest.param(
+        "Close to the border stands the KTZE-Khorgos Gateway, which handles transit cargo bound "
+        "for Europe.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="a port that handles cargo today is operating",
+    ),
+    pytest.param(
+        "The wagons were unloaded and their boxes were transferred to broad-gauge flatcars at the "
+        "Khorgos Gateway dry port before the train went on west.",
+        "",
+        [(KHORGOS, "status", "operating", "")],
+        [],
+        id="boxes moved between gauges at the port say it works",
+    ),
+    pytest.param(
+        "The Khorgos dry port will handle transit cargo once its tracks are laid.",
+        "",
+        [],
+        [(KHORGOS, "status", "operating", "")],
+        id="a port that will handle cargo is not yet operating",
+    ),
+    pytest.param(
+        "The Trans-Caspian International Transport Route handles transit cargo from China.",
+        "",
+        [],
+        [("titr", "status", "operating", "")],
+        id="a route that handles cargo says nothing of its stage",
+    ),
+    pytest.param(
+        "Two shipping firms signed with Kazakhstan's railway operator for shares in a border "
+        "terminal. Sino Freight Corporation and Jiangsu Lianyungang Port Company will each buy "
+        "20 percent of the Khorgos dry port.",
+        "2018-04-02",
+        [
+            (KHORGOS, "stake", "20", "Sino Freight"),
+            (KHORGOS, "stake", "20", "Jiangsu Lianyungang Port"),
+        ],
+        [(LYG, "stake", "20", "Sino Freight"), (LYG, "stake", "20", "Jiangsu Lianyungang Port")],
+        id="each of two buyers holds its own share of the dry port, not of the company's port",
+    ),
+    pytest.param(
+        "Two investors have agreed with Kazakhstan's state railway to buy 30 percent of the "
+        "Khorgos dry port between them.",
+        "2018-04-02",
+        [],
+        [(KHORGOS, "stake", "30", "Kazakhstan's")],
+        id="the partner an agreement is made with is no buyer",
+    ),
+    pytest.param(
+        "The Khorgos dry port opened in 2015. Goods reach it from the Port of Lianyungang by "
+        "rail. The dry port moved 90,000 TEU in 2017.",
+        "2018-04-02",
+        [(KHORGOS, "traffic", "90000", "2017")],
+        [(LYG, "traffic", "90000", "2017")],
+        id="the dry port does not point back to a seaport",
+    ),
+    pytest.param(
+        "Goods leave the Port of Lianyungang by rail every day. Sino Freight will buy 30 "
+        "percent of the dry port of Khorgos Gateway, a partner said.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "30", "Sino Freight")],
+        [(LYG, "stake", "30", "Sino Freight")],
+        id="the dry port of a name is that name",
+    ),
 ]
 
 

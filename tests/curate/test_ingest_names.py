@@ -122,6 +122,12 @@ def test_initials_the_article_defines(fixture_raw) -> None:
     assert "initials the article gives it" in found[-1].reason
 
 
+def test_initials_inside_a_name(fixture_raw) -> None:
+    text = "The Uzbekistan-Kyrgyzstan-China (UKR) railway got a loan. UKR will cost more."
+    found = [m.system for m in _mentions(fixture_raw, text) if m.system]
+    assert found == [CKU, CKU]
+
+
 def test_a_company_s_initials_are_not_a_system_s(fixture_raw) -> None:
     text = "Kazakhstan Temir Zholy (KTZ) runs the Khorgos dry port. KTZ said so."
     assert {m.system for m in _mentions(fixture_raw, text) if m.phrase == "KTZ"} == {None}

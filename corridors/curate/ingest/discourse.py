@@ -60,6 +60,9 @@ _KIND_OF = {
     "gateway": "port",
     "corridor": "corridor",
 }
+#: Heads that name an inland port: they point back to a system named as one, never to a seaport.
+_DRY_HEADS = {"dry port", "land port", "inland port", "waterless port"}
+_DRY_NAME = re.compile(r"\b(?:dry|land|inland|waterless)\s+port\b", re.I)
 #: Heads that name a line or route: never a new facility read just before ("the route").
 _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline", "pipe", "corridor"}
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
@@ -198,11 +201,13 @@ class Discourse:
                 out += here
                 continue
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
-            if not about:
+            if all(m.how == "company" for m in about):
+                # none, or only a company named after a port ("... Port Company will buy 24.5%
+                # of the dry port"): what the sentence points back to is what it is about
                 leaning = self._lean(si, sent, here)
                 if leaning is not None:
                     here.append(leaning)
-                    about = [leaning]
+                    about = [leaning, *about]
             else:
                 subject = self._back_before(si, sent, about)
                 if subject is not None:
@@ -392,7 +397,7 @@ class Discourse:
             back = None  # "Once built, it will lift the capacity of the whole network": it
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
-            root = self._last(_KIND_OF.get(head))
+            root = self._last(_KIND_OF.get(head), head)
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
@@ -418,10 +423,29 @@ class Discourse:
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
-        if self.article is not None:
-            leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+        topic = self._article_now()
+        if topic is not None:
+            leaning = self._leaning(si, sent, topic, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _article_now(self) -> Mention | None:
+        """What a paragraph that names nothing is about: the article's topic, or the part of it
+        the article went on to (a report headlined on the pipeline, then on its Line D: "The
+        Tajik section alone needs 42 tunnels" is Line D's). When the last subject read is another
+        system altogether, two are in play and the paragraph's figures are no one's."""
+        last = self.subjects[-1] if self.subjects else None
+        if self.article is None or last is None or not (last.system or last.parent):
+            return self.article
+        home = self._family(self.article.system or self.article.parent)
+        if self._family(last.system or last.parent) != home:
+            named = {self._family(m.system or m.parent) for m in self.seen}
+            also = {self._family(m.system) for m in self.seen if m.sentence == last.sentence}
+            # the article's topic named beside it: still the article's; else two in play
+            return self.article if home in also or home not in named else None
+        system = self.by_id.get(last.system or "")
+        is_part = last.how == "part" or (system is not None and bool(system.part_of))
+        return last if is_part else self.article
 
     def _ordinal_label(
         self, sent: Sentence, new: re.Match, mentions: list[Mention]
@@ -487,9 +511,13 @@ class Discourse:
         back = ANAPHORA.search(sent.text)
         if back is None or any(m.how == "part" or m.feature for m in about):
             return None
-        if sent.start + back.end() > min(m.start for m in about):
+        first = min(m.start for m in about)
+        if sent.start + back.end() > first:
             return None
-        root = self._last(_KIND_OF.get(back.group("head").lower()))
+        if re.fullmatch(r"\s+of\s+(?:the\s+)?[\"“]?", sent.text[back.end() : first - sent.start]):
+            return None  # "the dry port of Khorgos Gateway": the name says which it is
+        head = back.group("head").lower()
+        root = self._last(_KIND_OF.get(head), head)
         if root is None or not root.system:
             return None
         family = {self._family(m.system) for m in about}
@@ -518,7 +546,12 @@ class Discourse:
         of Poti") is a place on the way, not what the sentence is about."""
         return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
-    def _last(self, kind: str | None) -> Mention | None:
+    def _dry(self, m: Mention) -> bool:
+        """Whether the system mentioned is named as an inland port ("Khorgos dry port")."""
+        system = self.by_id.get(m.system or "")
+        return system is not None and any(_DRY_NAME.search(n) for n, _ in system.names)
+
+    def _last(self, kind: str | None, head: str = "") -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
         to: the last system of that kind named, even where it was not its sentence's subject
         ("Khorgos is part of the Middle Corridor. Freight on the corridor ..."), except in an
@@ -527,6 +560,8 @@ class Discourse:
         if kind is None:
             return self.subjects[-1] if self.subjects else None
         for m in reversed(self.seen):
+            if head in _DRY_HEADS and not self._dry(m):
+                continue  # "the dry port" after a seaport and a dry port: the dry port
             if m.kind == kind or kind in self._kinds(m):
                 if kind == "corridor" and not any(m is x for x in self.subjects):
                     topic = self._linear_topic()

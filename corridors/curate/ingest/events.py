@@ -127,6 +127,21 @@ WORKS_LAUNCHED = re.compile(
 )
 
 
+def _launched_into_service(sentence: str, at: int) -> bool:
+    """ "X, launched in 2009" or "X was launched in 2009", X no company, plan or talk."""
+    before = sentence[max(0, at - 60) : at]
+    passive = re.search(r"(?:\b(?:was|were|been|being)\s+(?:\w+\s+)?|,\s*)$", before)
+    return (
+        bool(passive)
+        and not OTHER_THING.search(before)
+        and not re.search(
+            r"\b(?:plan|programme|program|initiative|campaign|talks|platform|tender|bid|service)s?\b",
+            before,
+            re.I,
+        )
+    )
+
+
 def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     """The clause dates something else: another thing ("An office ... opened"), a condition
     ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
@@ -161,7 +176,9 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     if cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
         sentence, a, cue.start()
     ):
-        return True
+        # a thing itself launched ("the pipeline, launched in December 2009", "Line A was
+        # launched in 2009") is put into service; a company, a plan or a talk launched is not
+        return not _launched_into_service(sentence, cue.start())
     # "will start boring the first tunnels in 2026": a step, not the start of works ("will start
     # being built" is the works)
     return bool(
@@ -250,12 +267,22 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         if found is None:
             continue
         name, cue = found
-        word = re.search(r"\b(by|since|before)\s+(?:the\s+)?$", sentence[: when.start], re.I)
+        # "by 2027", "by the end of next year", "since 2009"
+        word = re.search(
+            r"\b(by|since|before)\s+(?:the\s+)?(?:(?:end|close|middle)\s+of\s+(?:the\s+)?)?$",
+            sentence[: when.start],
+            re.I,
+        )
         qualifier = when.qualifier or {"by": "by", "before": "by", "since": "since"}.get(
             word.group(1).lower() if word else "", ""
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
+        launched = cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
+            sentence, scopes.clause_of(sentence, cue.start())[0], cue.start()
+        )
+        if name == "start_date" and launched:
+            name = "opening_date"  # "the pipeline, launched in December 2009": put into service
         if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
             name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
         if name == "opening_date":

@@ -53,6 +53,8 @@ _MODIFIER_RE = "|".join(MODIFIERS)
 #: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
 PHRASE = re.compile(
     rf"(?P<name>(?:{NAME_TOKEN}\s+)*{NAME_TOKEN}\s+)?"
+    # "the China-Kyrgyzstan-Uzbekistan (CKU) railway": initials the name is given, before its head
+    rf"(?:\((?P<initials>[A-Z][A-Z0-9]{{1,6}})\)\s+)?"
     rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
     rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
     rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
@@ -99,6 +101,7 @@ class _Reader:
         self.folded = fold(sent.text)
         self.taken: list[tuple[int, int]] = []  # spans of self.folded
         self.found: list[Mention] = []
+        self.inline: dict[str, System] = {}  # initials inside a name: "... (CKU) railway"
 
     def free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.taken)
@@ -211,7 +214,7 @@ class _Reader:
         """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
         sentence gave a system, by which the article may name it from then on."""
         by_id = {s.id: s for s in self.known}
-        return {
+        return self.inline | {
             short: by_id[m.system]
             for m in self.found
             if m.system in by_id and m.how in ("name", "fuzzy")
@@ -292,25 +295,25 @@ class _Reader:
         for m in PHRASE.finditer(self.sent.text):
             self._phrase(m)
 
-    def _phrase(self, m: re.Match) -> None:
-        head = m.group("head").lower()
-        kind = HEADS.get(head, "")
-        name_part = (m.group("name") or "").strip()
-        phrase, start = m.group().strip(), m.start()
+    def _name_part(self, m: re.Match) -> tuple[str, int]:
+        """The name words of a phrase and where the phrase starts, without a determiner ("The
+        waterless port"), a company's possessive that an organisation's name took ("PetroChina's
+        Central Asia gas pipeline") or a title's capitalised modifier ("Dry Port")."""
+        name_part, start = (m.group("name") or "").strip(), m.start()
         lead = _DETERMINER.match(name_part)
         owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
         if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
             owner = None  # an owner is cut only where an organisation's name took it
-        if lead or owner:
-            # "The waterless port": a determiner, not a name; "PetroChina's Central Asia gas
-            # pipeline": the company's, then the pipeline's name
-            cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
-            name_part, phrase, start = name_part[cut:], phrase[cut:], start + cut
+        cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
+        name_part, start = name_part[cut:], start + cut
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
-        # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
-        name_part = re.sub(
-            rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
-        )
+        modifiers = rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$"
+        return re.sub(modifiers, "", name_part), start
+
+    def _phrase(self, m: re.Match) -> None:
+        head = m.group("head").lower()
+        kind = HEADS.get(head, "")
+        name_part, start = self._name_part(m)
         if not self.free(*self.fold_span(start, m.end())):
             return
         candidates = [
@@ -322,6 +325,8 @@ class _Reader:
             return
         end = m.end() + (at[0] if at else 0)
         phrase = self.sent.text[start:end].strip()
+        if m.group("initials"):  # read as the name without them, and remembered
+            phrase = " ".join(phrase.replace(f"({m.group('initials')})", " ").split())
         tokens = re.split(r"[\s\-–—]+", name_part + " " + tail) + (at[1] if at else [])
         tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
@@ -334,6 +339,8 @@ class _Reader:
             # place or word of a known route's name it goes through, is that route
             best = (0.7, at[2], f"a {head} through {' '.join(at[1])}, a place on it or a word "
                     f"of its name")  # fmt: skip
+        if best is not None and m.group("initials") and not organisation:
+            self.inline[m.group("initials")] = best[1]
         if best is not None:
             why = best[2] + ("; an organisation named after it" if organisation else "")
             self.add(
@@ -344,31 +351,24 @@ class _Reader:
                 confidence=round(best[0], 2),
                 reason=why,
                 named=not organisation,
-                how="fuzzy",
+                # "Jiangsu Lianyungang Port Company": a company, which the figures beside it
+                # (its stake in another port) are not about; its officers still speak for it
+                how="company" if organisation else "fuzzy",
             )
         elif organisation:
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind="organisation",
-                confidence=0.0,
-                reason="an organisation",
-                named=False,
-                how="organisation",
-            )
-        elif head in GENERIC_HEADS:
+            self.add(start, m.end(), system=None, kind="organisation", confidence=0.0,
+                     reason="an organisation", named=False, how="organisation")  # fmt: skip
+        else:
+            self._not_known(m, start, kind, name_part, phrase)
+
+    def _not_known(self, m: re.Match, start: int, kind: str, name_part: str, phrase: str) -> None:
+        """A phrase no known system matches: a way named by its ends, a new line of a system,
+        a description by its owner, or infrastructure mentioned, not mapped."""
+        head = m.group("head").lower()
+        if head in GENERIC_HEADS:
             # "the Central Asia route", "the China–Europe corridor": a way, not a thing to map
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="a route named by its ends",
-                named=False,
-                how="route",
-            )
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0,
+                     reason="a route named by its ends", named=False, how="route")  # fmt: skip
         elif (line := new_line_of(name_part, kind, self.known, self.countries)) is not None:
             self.add(
                 start,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .known import System
 from .mentions import Mention
 from .scopes import DEMONYMS
 from .sentences import Sentence
@@ -92,7 +93,9 @@ _NATIONAL = re.compile(
     r"(?:railway|railways|rail|carrier|company|operator|monopoly)\b"
 )
 #: The rest of a company's name after the part recognised: "Turkmengaz State Concern".
-_NAME_REST = r"(?:\s+(?:[A-Z][\w-]*|company|concern|group|corporation|holding))*"
+_NAME_REST = (
+    r"(?:\s+(?:[A-Z][\w-]*|company|concern|group|corporation|holding))*(?:\s*\([^()]{1,12}\))?"
+)
 _MOVES = re.compile(rf"{_NAME_REST}\s*{_ADVERB}(?:{_MOVE_VERB}|{_PLAN_VERB})\b")
 _PLANS = re.compile(rf"\s*{_ADVERB}{_PLAN_VERB}\s+to\b")
 #: "Kazakhstan also plans to ...", "Urumqi intends to ...": a named actor's own plan.
@@ -246,3 +249,16 @@ def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
     return [
         m for m in here if m.how == "organisation" and _MOVES.match(sent.text, m.end - sent.start)
     ]
+
+
+def port_takes(field: str, scope: str, port: System) -> bool:
+    """Can a port (a point) have this figure? Never a length (a length near one is a trip's or
+    a line's), and a transit time only for a trip that starts or ends at it ("from the dry port
+    to Lianyungang in five days"), not one that passes it ("from China to Turkey")."""
+    if field in ("length", "section_length"):
+        return False
+    if field != "transit_time" or "–" not in scope:
+        return True
+    words = {w.casefold() for n in [*port.places, *(n for n, _ in port.names)] for w in n.split()}
+    ends = {w.casefold() for end in scope.split("–") for w in end.split()}
+    return bool(ends & words)

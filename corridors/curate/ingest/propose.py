@@ -27,7 +27,15 @@ from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
-from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
+from .owners import (
+    actors,
+    facilities,
+    is_change,
+    on_the_way,
+    other_named,
+    owned_by,
+    port_takes,
+)
 from .parts import named_route, of_part
 from .scopes import clause_of
 from .sentences import Sentence, sentences
@@ -203,6 +211,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("of") == "port" and "port" not in system.kinds:
         return None  # a port's own traffic is not the route's
+    if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
+        return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
     parts = {s.label for s in by_id.values() if s.part_of == system.id}
     if value.field == "lines" and (
@@ -441,8 +451,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _operator_target(value, mapped, sent)
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
-        else:
-            cands = owned_by(subjects, others, sent, value.at)
+        else:  # a company named after a system ("... Port Company") owns no figure of it
+            things = [m for m in subjects if m.how != "company"]
+            cands = owned_by(things, others, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue

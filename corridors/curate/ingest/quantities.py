@@ -188,7 +188,8 @@ def qualifier_before(sentence: str, start: int) -> str:
 #: "25 to 30 bcm", "20-25 days", "between 25 and 30": the figure is a range's upper end (not
 #: "from 25 to 15 days", a change).
 _RANGE_LOW = re.compile(
-    rf"(?:(?<!from\s)(?<![\w.])(?:{_DIGITS})\s*(?:to|-|–)\s*|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
+    rf"(?:(?<!from\s)(?<!by\s)(?<![\w.])(?!(?:19|20)\d\d\b)(?:{_DIGITS})\s*(?:to|-|–)\s*"
+    rf"|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
     re.I,
 )
 

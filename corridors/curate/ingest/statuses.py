@@ -145,6 +145,8 @@ NAMED = (
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
+            r"(?:works|operates|functions)\s+as\s+(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?(?:hub|"
+            r"port|gateway|terminal|link|corridor|route|node|cent(?:re|er)|junction|bridge)|"
             r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
             r"(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
