@@ -20,6 +20,7 @@ from .crossings import crossed
 from .fields import Value
 from .known import System, fold
 from .mentions import Mention
+from .names import next_line
 from .scopes import DEMONYMS, sections_named
 
 #: Verbs that put a line in a country: "runs through", "being built across", "will cross".
@@ -52,6 +53,33 @@ def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
         if country:
             found.append(country)
     return next((c for c in found if c not in own), "")
+
+
+def elsewhere(
+    sentence: str, about: list[Mention], by_id: dict[str, System], countries: set[str]
+) -> dict[int, tuple[Mention, str]]:
+    """For each mention (by ``id``) of a whole that the sentence puts in a country none of its
+    lines cross ("the pipeline will run through Tajikistan", "the Tajik section"), a label probe
+    of its next line ("Line D") for discourse to resolve, and the phrase it was read from.
+    Lines named by their letters ("Lines A, B and C") stay what they are."""
+    if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+        return {}
+    out = {}
+    for m in about:
+        system = by_id.get(m.system or "")
+        if system is None:
+            continue
+        country = foreign_country(sentence, system, countries)
+        label = next_line(system) if country else ""
+        if not label:
+            continue
+        said = repr(m.phrase) if m.phrase else "the sentence"
+        why = f"{said} put in {country}, which none of {system.id}'s lines cross: its next line, "
+        probe = replace(
+            m, phrase=label, how="label", parent=system.id, route="", reason=why + label
+        )
+        out[id(m)] = (probe, m.phrase or label)
+    return out
 
 
 #: A name made of countries: "Uzbekistan-China", "Turkmenistan–China" (before its head noun).
