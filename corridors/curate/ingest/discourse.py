@@ -23,9 +23,8 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
-from .names import next_line
 from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
-from .parts import foreign_country
+from .parts import elsewhere
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
@@ -207,8 +206,13 @@ class Discourse:
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if all(m.how == "company" for m in about):
                 # none, or only a company named after a port ("... Port Company will buy 24.5%
-                # of the dry port"): what the sentence points back to is what it is about
+                # of the dry port"): what the sentence points back to is what it is about; "the
+                # port" of the company's own kind is the company's port ("Chairman of X Port
+                # Group, spoke of the port's role")
+                companies = [m for m in about if m.how == "company"]
+                self.seen += companies
                 leaning = self._lean(si, sent, here)
+                del self.seen[len(self.seen) - len(companies) :]
                 if leaning is not None:
                     here.append(leaning)
                     about = [leaning, *about]
@@ -240,31 +244,14 @@ class Discourse:
     def _elsewhere(
         self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
     ) -> tuple[list[Mention], list[Mention]]:
-        """A sentence that puts a system with lettered lines in a country none of them cross
-        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
-        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
-        by their letters ("Lines A, B and C") stay what they are."""
-        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+        """A whole system put in a country none of its lines cross is its next line (parts.py),
+        read as that label is, listed or not."""
+        swap = elsewhere(sent.text, about, self.by_id, self.countries)
+        lines = {k: self._label(probe, mentions) for k, (probe, _) in swap.items()}
+        lines = {k: replace(v, phrase=swap[k][1]) for k, v in lines.items() if v is not None}
+        if not lines:
             return here, about
-        swap: dict[int, Mention] = {}
-        for m in about:
-            system = self.by_id.get(m.system or "")
-            if system is None or m.how in ("organisation",):
-                continue
-            country = foreign_country(sent.text, system, self.countries)
-            label = next_line(system) if country else ""
-            if not label:
-                continue
-            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
-            said = repr(m.phrase) if m.phrase else "the sentence"
-            why = f"{said} put in {country}, which none of {system.id}'s "
-            why += f"lines cross: its next line, {label}"
-            line = self._label(replace(probe, reason=why), mentions)
-            if line is not None:
-                swap[id(m)] = replace(line, phrase=m.phrase or label)
-        if not swap:
-            return here, about
-        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
+        return [lines.get(id(m), m) for m in here], [lines.get(id(m), m) for m in about]
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
