@@ -249,6 +249,29 @@ CASES = [
         [],
         id="a known system whose name ends in a facility word is still that system",
     ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline carried 41 bcm last year.\n\n"
+        "Kazakhstan is also widening the Beineu-Bozoi pipeline. That 1,480-km pipeline cost "
+        "$3.6 billion.",
+        [(CACGP, "traffic", "41")],
+        ["That 1,480-km pipeline"],
+        id="'that' with a glued length before the head still points back",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline carried 41 bcm last year.\n\n"
+        "Kazakhstan is also widening the Beineu-Bozoi pipeline. Work should cost $3.6 billion.",
+        [(CACGP, "traffic", "41")],
+        ["Work should cost"],
+        id="after another thing named alone, a sentence naming nothing is no one's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nA train left Xi'an on the Middle Corridor on Monday.\n\nLoaded with "
+        "50 boxes, it left the Xi'an Port Station for Baku. The train should take 11 days to "
+        "reach Baku.",
+        [(TITR, "transit_time", "11")],
+        [],
+        id="'it' after an opening phrase is the subject, not the station it left",
+    ),
 ]
 
 

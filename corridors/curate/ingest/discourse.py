@@ -30,6 +30,8 @@ from .sentences import Sentence
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
+    # "that 1,500-km pipeline": a glued length between
+    r"(?:[\d.,]+[-\s]?(?:km|kilometre|kilometer|mile)s?(?:-long)?\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
     r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
@@ -40,6 +42,8 @@ PRONOUN = re.compile(
     r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b"
     # "Across Kyrgyzstan it will run ...": a place set before the subject
     r"|^(?:In|Across|Through|On|Inside|Within|From)\s+[^,.;]{1,60}?,?\s+(?:it|its)\b"
+    # "Made up of 55 wagons, it left ...": an opening phrase, then "it" as the subject
+    r"|^[A-Z][^,.;]{0,80},\s+it\s+(?!is\s+(?:said|thought|hoped|expected)\b)"
 )
 #: Heads that can point back to a system of any kind; the others only to their own kind.
 _KIND_OF = {
@@ -228,6 +232,10 @@ class Discourse:
             self.others += others
             if first is not None:
                 self.subjects.append(first)  # "It" and the paragraph now mean that other thing
+            elif others and not about:
+                # "Kazakhstan is widening the X pipeline.": another thing named alone; what
+                # follows naming nothing may be about it or the topic: two in play, no one's
+                self.subjects.append(others[0])
             elif about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
