@@ -359,6 +359,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="a company launched is not the line",
         ),
         pytest.param(
+            "Its tracking website, launched in May 2021, shows every train.",
+            "2025-01-01",
+            set(),
+            id="a website launched is not the line",
+        ),
+        pytest.param(
             "Building was launched in March 2024.",
             "2025-01-01",
             {("start_date", "2024-03")},
