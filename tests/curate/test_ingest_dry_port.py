@@ -164,6 +164,21 @@ CASES = [
         [(KHORGOS, "traffic", "30000", "2016-05"), (KHORGOS, "traffic", "30000", "2016")],
         id="what has been handled since an opening is a running total",
     ),
+    pytest.param(
+        "The two Chinese partners will buy 40% of the Khorgos dry port between them.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "40", "")],
+        [],
+        id="a share bought together is recorded when the report gives no split",
+    ),
+    pytest.param(
+        "The two Chinese partners will buy 40% of the Khorgos dry port between them. Sino "
+        "Freight and East Coast Port Group will each buy 20 percent of the dry port.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "20", "Sino Freight")],
+        [(KHORGOS, "stake", "40", "")],
+        id="the sum of a split is not recorded beside it",
+    ),
 ]
 
 

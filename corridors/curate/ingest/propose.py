@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, ports, respective, stages
+from . import discourse, measures, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -495,7 +495,8 @@ def propose(
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):
             props.unmapped(m, sents[m.sentence])
-    rows = [r for r in props.rows if r["corridor"]] + [r for r in props.rows if not r["corridor"]]
+    kept = measures.joint_only(props.rows)
+    rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]
     assign_ids(rows, name, raw.claims.rows)
     return rows
 
