@@ -179,6 +179,21 @@ CASES = [
         [(KHORGOS, "stake", "40", "")],
         id="the sum of a split is not recorded beside it",
     ),
+    pytest.param(
+        "The Khorgos dry port opened in 2015. Across the border, the Horgos port in China's "
+        "Xinjiang handled 8,000 freight trains in 2023.",
+        "2024-01-10",
+        [],
+        [(KHORGOS, "traffic", "8000", "2023")],
+        id="the port of the same name across the border is another port",
+    ),
+    pytest.param(
+        "The Khorgos Gateway dry port transshipped 52,000 TEU in the first half of 2019.",
+        "2019-08-01",
+        [(KHORGOS, "traffic", "52000", "2019-01/2019-06")],
+        [],
+        id="transshipped is a verb of traffic",
+    ),
 ]
 
 

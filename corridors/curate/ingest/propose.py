@@ -461,6 +461,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if value is not None:
             value = as_section(value, target, by_id[target.system], set(ctx.countries))
         if value is not None and ports.takes(value, by_id[target.system], sent.text):
+            system, text = by_id[target.system], props.text
+            if target.named and ports.elsewhere(
+                system, text[sent.start : target.start], text[target.end : sent.end], ctx.countries
+            ):
+                continue  # the port of the same name across the border
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
