@@ -327,3 +327,51 @@ def test_a_system_known_only_by_its_ends_is_never_split() -> None:
     text = "It runs from Aland through Borea and Cimbria to Elbonia."
     assert parts.foreign_country(text, ends, set(COUNTRIES)) == ""
     assert parts.foreign_country(text, _pipeline()[0], set(COUNTRIES)) == "Cimbria"
+
+
+def _with_line_d() -> list[known.System]:
+    gas, line_d = _pipeline(True)
+    gas = known.System(
+        gas.id, gas.name, gas.kinds, [*gas.names, ("Aland-Elbonia gas pipeline", "test")],
+        gas.places, gas.countries, features=gas.features,
+    )  # fmt: skip
+    return [gas, line_d]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Line D of the Steppe gas pipeline will cross Aland, Borea, Cimbria and Dacia.",
+            set(),
+            {("gp-line-d", "countries", "Aland;Borea;Cimbria;Dacia")},
+            id="a new line's list that stops short of the end: partial",
+        ),
+        pytest.param(
+            "Following the Aland-Borea-Cimbria-Elbonia route, Line D of the Steppe gas pipeline "
+            "will carry 20 bcm a year.",
+            {("gp-line-d", "countries", "Aland;Borea;Cimbria;Elbonia"),
+             ("gp-line-d", "capacity", "20")},
+            set(),
+            id="the countries of the route it runs along",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline opened long ago. Crews have started building the hardest "
+            "stretch of the Steppe gas pipeline.",
+            set(),
+            {("gp", "status", "under_construction")},
+            id="works on a stretch of the whole: no stage of the whole",
+        ),
+        pytest.param(
+            "Crews have started building the Steppe gas pipeline.",
+            {("gp", "status", "under_construction")},
+            set(),
+            id="works on the whole: its stage",
+        ),
+    ],
+)  # fmt: skip
+def test_what_a_part_takes(text: str, present: set, absent: set) -> None:
+    rows = propose("962_parts.txt", text, _with_line_d(), ACCEPTED, "2024-05-02", COUNTRIES)  # type: ignore[arg-type]
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    assert present <= found
+    assert not absent & found

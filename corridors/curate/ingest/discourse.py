@@ -23,9 +23,8 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
-from .names import next_line
-from .owners import on_the_way, other_named, other_subject
-from .parts import foreign_country
+from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
+from .parts import elsewhere
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
@@ -220,7 +219,7 @@ class Discourse:
                     about = [subject, *about]
             here, about = self._elsewhere(sent, here, about, mentions)
             out += here
-            first = self._other_subject(sent, others, about)
+            first = opening_other(sent, others, about)
             # another thing named is what "the pipeline" next means when it is the subject, or
             # when no known system is in the sentence ("Kazakhstan is building the X railway");
             # named beside a system that is the subject, "the pipeline" stays with the system
@@ -237,45 +236,14 @@ class Discourse:
     def _elsewhere(
         self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
     ) -> tuple[list[Mention], list[Mention]]:
-        """A sentence that puts a system with lettered lines in a country none of them cross
-        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
-        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
-        by their letters ("Lines A, B and C") stay what they are."""
-        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+        """A whole system put in a country none of its lines cross is its next line (parts.py),
+        read as that label is, listed or not."""
+        swap = elsewhere(sent.text, about, self.by_id, self.countries)
+        lines = {k: self._label(probe, mentions) for k, (probe, _) in swap.items()}
+        lines = {k: replace(v, phrase=swap[k][1]) for k, v in lines.items() if v is not None}
+        if not lines:
             return here, about
-        swap: dict[int, Mention] = {}
-        for m in about:
-            system = self.by_id.get(m.system or "")
-            if system is None or m.how in ("organisation",):
-                continue
-            country = foreign_country(sent.text, system, self.countries)
-            label = next_line(system) if country else ""
-            if not label:
-                continue
-            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
-            said = repr(m.phrase) if m.phrase else "the sentence"
-            why = f"{said} put in {country}, which none of {system.id}'s "
-            why += f"lines cross: its next line, {label}"
-            line = self._label(replace(probe, reason=why), mentions)
-            if line is not None:
-                swap[id(m)] = replace(line, phrase=m.phrase or label)
-        if not swap:
-            return here, about
-        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
-
-    def _other_subject(
-        self, sent: Sentence, others: list[Mention], about: list[Mention]
-    ) -> Mention | None:
-        """The other named thing a sentence is about: the one that opens it, before any known
-        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
-        later ("it departed the Xi'an port station"), it is no subject."""
-        if not others:
-            return None
-        opening = sent.text[: others[0].start - sent.start]
-        spans = [m.start for m in about if m.start != m.end] or [sent.end]
-        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
-            return others[0]
-        return None
+        return [lines.get(id(m), m) for m in here], [lines.get(id(m), m) for m in about]
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
@@ -407,7 +375,9 @@ class Discourse:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
             if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
-                root = self._demonstrated(head, root)  # "that pipeline": the one just named
+                root = demonstrated(
+                    self.others, _KIND_OF.get(head), root
+                )  # "that pipeline": the one just named
             if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
                 root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
@@ -488,15 +458,6 @@ class Discourse:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
-
-    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
-        """ "that pipeline", "this railway": the thing of that kind named last, even another
-        thing named in passing after the system in topic."""
-        kind = _KIND_OF.get(head)
-        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
-        if latest is not None and (root is None or latest.sentence > root.sentence):
-            return latest
-        return root
 
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"

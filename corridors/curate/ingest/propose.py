@@ -36,7 +36,7 @@ from .owners import (
     owned_by,
     port_takes,
 )
-from .parts import as_section
+from .parts import named_route, of_part
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -438,7 +438,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent) + actors(sent, here)
+    others += facilities(sent, here) + actors(sent, here)
+    for m in here:  # "along the A-B-C-D route": its countries, for the subject that runs on it
+        route = named_route(m.phrase, m.start - sent.start, set(ctx.countries))
+        if m.how == "route" and route is not None:
+            values.append(route)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
@@ -459,7 +463,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
-            value = as_section(value, target, by_id[target.system], set(ctx.countries))
+            value = of_part(value, target, by_id, sent.text, set(ctx.countries))
         if value is not None and ports.takes(value, by_id[target.system], sent.text):
             system, text = by_id[target.system], props.text
             if target.named and ports.elsewhere(
