@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, ports, respective, stages
+from . import discourse, measures, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -465,6 +465,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
         if value is not None and ports.takes(value, by_id[target.system], sent.text):
+            system, text = by_id[target.system], props.text
+            if target.named and ports.elsewhere(
+                system, text[sent.start : target.start], text[target.end : sent.end], ctx.countries
+            ):
+                continue  # the port of the same name across the border
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
@@ -499,7 +504,8 @@ def propose(
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):
             props.unmapped(m, sents[m.sentence])
-    rows = [r for r in props.rows if r["corridor"]] + [r for r in props.rows if not r["corridor"]]
+    kept = measures.joint_only(props.rows)
+    rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]
     assign_ids(rows, name, raw.claims.rows)
     return rows
 
