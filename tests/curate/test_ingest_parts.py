@@ -375,3 +375,30 @@ def test_what_a_part_takes(text: str, present: set, absent: set) -> None:
     found = {(r["corridor"], r["field"], r["value"]) for r in rows}
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Steppe gas pipeline (Line D)\n\nKey facts\n\nLocation: Aland, Borea, Cimbria and "
+            "Elbonia\n\nStatus: under construction\n",
+            {("gp-line-d", "countries", "Aland;Borea;Cimbria;Elbonia"),
+             ("gp-line-d", "status", "under_construction")},
+            set(),
+            id="the lines of a profile page are its subject's fields",
+        ),
+        pytest.param(
+            "Steppe gas pipeline (Line D)\n\nOfficials say crews are under construction "
+            "pressure.\n",
+            set(),
+            {("gp-line-d", "status", "under_construction")},
+            id="a sentence that only leans on the page's subject gives it no stage",
+        ),
+    ],
+)  # fmt: skip
+def test_a_profile_page(text: str, present: set, absent: set) -> None:
+    rows = propose("963_parts.txt", text, _with_line_d(), ACCEPTED, "2023-02-07", COUNTRIES)  # type: ignore[arg-type]
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    assert present <= found
+    assert not absent & found
