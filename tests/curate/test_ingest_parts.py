@@ -402,3 +402,28 @@ def test_a_profile_page(text: str, present: set, absent: set) -> None:
     found = {(r["corridor"], r["field"], r["value"]) for r in rows}
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "letters"),
+    [
+        pytest.param("made of four sections, called A, B, C and D", ["A", "B", "C", "D"], id="counted sections, called"),
+        pytest.param("its two parallel lines, known as A and B", ["A", "B"], id="known as"),
+        pytest.param("the works cover sections A and B", None, id="uncounted sections: stretches"),
+    ],
+)  # fmt: skip
+def test_lettered_sections_are_lines(phrase: str, letters) -> None:
+    m = known.LINE_LIST.search(phrase)
+    assert (known.listed_lines(m.group()) if m else None) == letters
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        pytest.param("D section", "Line D", id="letter then section"),
+        pytest.param("E-string", "Line E", id="letter then string"),
+        pytest.param("A section", "A section", id="an article is no letter"),
+    ],
+)
+def test_letter_first_labels(phrase: str, label: str) -> None:
+    assert known.normal_label(phrase) == label
