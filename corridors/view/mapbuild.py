@@ -67,10 +67,23 @@ def screen_geometries(geoms: Iterable[BaseGeometry]) -> list[dict]:
     arr[long] = shapely.simplify(arr[long], SIMPLIFY_DEG, preserve_topology=False)
     kinds = shapely.get_type_id(arr)
     plain = np.isin(kinds, (_POINT, _LINESTRING)) & ~shapely.is_empty(arr) & ~shapely.has_z(arr)
-    return [
-        _plain_mapping(geom, kind) if easy else _round(mapping(geom))
-        for geom, kind, easy in zip(arr, kinds.tolist(), plain.tolist(), strict=True)
-    ]
+    # every plain geometry's coordinates rounded at once, then cut back into their geometries
+    coords, owner = shapely.get_coordinates(arr[plain], return_index=True)
+    points = rounded(coords)
+    ends = np.cumsum(np.bincount(owner, minlength=int(plain.sum()))).tolist()
+    out: list[dict] = []
+    at = 0  # the next plain geometry
+    for geom, kind, easy in zip(arr, kinds.tolist(), plain.tolist(), strict=True):
+        if not easy:
+            out.append(_round(mapping(geom)))
+            continue
+        mine = points[ends[at - 1] if at else 0 : ends[at]]
+        at += 1
+        if kind == _POINT:
+            out.append({"type": "Point", "coordinates": mine[0]})
+        else:
+            out.append({"type": "LineString", "coordinates": mine})
+    return out
 
 
 #: Where ``rounded`` trusts numpy: a scaled number this far from a tie (x.xxxx5) or further
@@ -96,16 +109,6 @@ def rounded(coords: np.ndarray) -> list:
     if unsure.any():
         out[unsure] = [round(v, MAP_DECIMALS) for v in coords[unsure].tolist()]
     return out.tolist()
-
-
-def _plain_mapping(geom: BaseGeometry, kind: int) -> dict:
-    """A non-empty 2-d Point's or LineString's GeoJSON, rounded: what ``_round(mapping(geom))``
-    gives, with Python's ``round`` on each number (exactly as there: ``rounded``), but from one
-    array."""
-    coords = rounded(shapely.get_coordinates(geom))
-    if kind == _POINT:
-        return {"type": "Point", "coordinates": coords[0]}
-    return {"type": "LineString", "coordinates": coords}
 
 
 def feature_collection(

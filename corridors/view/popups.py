@@ -64,11 +64,13 @@ class PopupMaker:
         for c in claims:
             if c["field"] in FIELDS and FIELDS[c["field"]].figure:
                 figures.setdefault((c["field"], format_claim(c)), []).append(c)
-        entries = [[c] for c in statuses.values()] + list(figures.values())
-        for same in entries:
+        # each entry with its value as written (a figure's is its key: not formatted twice)
+        entries = [([c], format_claim(c)) for c in statuses.values()]
+        entries += [(same, text) for (_, text), same in figures.items()]
+        for same, text in entries:
             claim = same[0]
             label = FIELDS[claim["field"]].label
-            value = format_claim(claim) + (" (implied)" if implied(claim) else "")
+            value = text + (" (implied)" if implied(claim) else "")
             named = self.sources.get(claim["source"], claim["source"])
             others = len({c["source"] for c in same} - {claim["source"]})
             more = f" and {others:,} more source{'s' if others > 1 else ''}" if others else ""

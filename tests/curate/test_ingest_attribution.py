@@ -236,6 +236,19 @@ CASES = [
         ["Volumes reached"],
         id="a paragraph naming nothing after one on another system: two in play, no one's",
     ),
+    pytest.param(
+        "Caspian cargo\n\nSince the Kazakhstan-China cargo terminal opened in Chengdu in 2023, "
+        "container traffic from China over the Middle Corridor has grown fast.",
+        [],
+        ["cargo terminal opened"],
+        id="a facility with a name of its own owns its opening date",
+    ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024.",
+        [(KHORGOS, "traffic", "350000")],
+        [],
+        id="a known system whose name ends in a facility word is still that system",
+    ),
 ]
 
 

@@ -120,6 +120,50 @@ CASES = [
         [(LYG, "stake", "30", "Sino Freight")],
         id="the dry port of a name is that name",
     ),
+    pytest.param(
+        "A container train left Xi'an for the Khorgos Gateway dry port last week. Its boxes "
+        "will travel 8,000 km from China to Georgia in 16 days.",
+        "2023-05-10",
+        [],
+        [
+            (KHORGOS, "length", "8000", ""),
+            (KHORGOS, "section_length", "8000", "China–Georgia"),
+            (KHORGOS, "transit_time", "16", "China–Georgia"),
+        ],
+        id="a container's whole journey is not the port's length or transit time",
+    ),
+    pytest.param(
+        "At the Khorgos Gateway dry port, lifting a container from one train onto another now "
+        "takes two hours.",
+        "2023-05-10",
+        [],
+        [(KHORGOS, "transit_time", "2", "")],
+        id="a handling time is no transit time",
+    ),
+    pytest.param(
+        "The Khorgos dry port sits on the border. Trains leaving this dry port reach Lianyungang "
+        "on the coast in six days.",
+        "2023-05-10",
+        [(KHORGOS, "transit_time", "6", "")],
+        [],
+        id="a trip from the port is its transit time",
+    ),
+    pytest.param(
+        "The Khorgos dry port opened in 2015. Li Ming, Chairman of Lianyungang Port Holdings "
+        "Group, said the port handled 5 million TEU in 2022.",
+        "2023-05-10",
+        [(LYG, "traffic", "5000000", "2022")],
+        [(KHORGOS, "traffic", "5000000", "2022")],
+        id="the port a port company's chairman speaks of is the company's port",
+    ),
+    pytest.param(
+        "The first phase of the Khorgos dry port opened in May 2016, and 30,000 containers have "
+        "been handled.",
+        "2017-03-01",
+        [],
+        [(KHORGOS, "traffic", "30000", "2016-05"), (KHORGOS, "traffic", "30000", "2016")],
+        id="what has been handled since an opening is a running total",
+    ),
 ]
 
 

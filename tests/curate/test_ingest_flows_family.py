@@ -410,6 +410,21 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("3200000", "tonnes", "", "2023", "")},
             id="a year before 'to' is no range's low end",
         ),
+        pytest.param(
+            "Some 200 trains are to be sent by the end of the year; eventually, 900 trains are to be "
+            "sent along the route.",
+            "2024-09-01",
+            "target",
+            {("200", "trains", "about", "2024", "")},
+            id="an aim 'eventually' takes no year of another figure",
+        ),
+        pytest.param(
+            "Gas piped to China from Central Asia and Myanmar is expected to reach 70 bcm in 2021.",
+            "2020-09-01",
+            "target",
+            set(),
+            id="a volume from several sources is not the line's",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
@@ -472,6 +487,11 @@ def test_the_year_is_the_one_named_before() -> None:
             "Goods now need 16-20 days on the line (it used to take over 40 days).",
             {("20", "days", "up to", "", "")},
             id="what it used to take is no transit time",
+        ),
+        pytest.param(
+            "The plan is to meet the bloc's goal of a 14-day transit.",
+            set(),
+            id="a goal of a transit time is no transit time",
         ),
     ],
 )

@@ -118,7 +118,7 @@ def test_initials_the_article_defines(fixture_raw) -> None:
         "Last year CAPL pumped more gas than ever."
     )
     found = [m for m in _mentions(fixture_raw, text) if m.phrase == "CAPL"]
-    assert [m.system for m in found] == [CACGP, CACGP]
+    assert [(m.sentence, m.system) for m in found] == [(1, CACGP)]  # the bracket is its name's
     assert "initials the article gives it" in found[-1].reason
 
 

@@ -79,6 +79,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             id="on the drawing board",
         ),
         pytest.param(
+            "The partners stand ready to prepare the launch of the project.",
+            [(PLANNED, False)],
+            id="preparing the launch",
+        ),
+        pytest.param(
             "A feasibility study of the route is under way.",
             [(PLANNED, False)],
             id="a study still being made",
@@ -398,6 +403,13 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "2025-05-10",
             {("completion_date", "2026")},
             id="by the end of next year",
+        ),
+        pytest.param(
+            "On 13 September, the day after a regional summit in the capital, the two "
+            "presidents and their ministers broke ground on the new line.",
+            "2014-09-20",
+            {("start_date", "2014-09-13")},
+            id="a date opening the sentence is its main verb's",
         ),
         pytest.param(
             "The ports discussed new tariffs for 2026.",

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
-from .owners import on_the_way, other_named, other_subject
+from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
 from .parts import elsewhere
 from .sentences import Sentence
 
@@ -202,8 +202,13 @@ class Discourse:
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
             if all(m.how == "company" for m in about):
                 # none, or only a company named after a port ("... Port Company will buy 24.5%
-                # of the dry port"): what the sentence points back to is what it is about
+                # of the dry port"): what the sentence points back to is what it is about; "the
+                # port" of the company's own kind is the company's port ("Chairman of X Port
+                # Group, spoke of the port's role")
+                companies = [m for m in about if m.how == "company"]
+                self.seen += companies
                 leaning = self._lean(si, sent, here)
+                del self.seen[len(self.seen) - len(companies) :]
                 if leaning is not None:
                     here.append(leaning)
                     about = [leaning, *about]
@@ -214,7 +219,7 @@ class Discourse:
                     about = [subject, *about]
             here, about = self._elsewhere(sent, here, about, mentions)
             out += here
-            first = self._other_subject(sent, others, about)
+            first = opening_other(sent, others, about)
             # another thing named is what "the pipeline" next means when it is the subject, or
             # when no known system is in the sentence ("Kazakhstan is building the X railway");
             # named beside a system that is the subject, "the pipeline" stays with the system
@@ -239,20 +244,6 @@ class Discourse:
         if not lines:
             return here, about
         return [lines.get(id(m), m) for m in here], [lines.get(id(m), m) for m in about]
-
-    def _other_subject(
-        self, sent: Sentence, others: list[Mention], about: list[Mention]
-    ) -> Mention | None:
-        """The other named thing a sentence is about: the one that opens it, before any known
-        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
-        later ("it departed the Xi'an port station"), it is no subject."""
-        if not others:
-            return None
-        opening = sent.text[: others[0].start - sent.start]
-        spans = [m.start for m in about if m.start != m.end] or [sent.end]
-        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
-            return others[0]
-        return None
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
@@ -384,7 +375,9 @@ class Discourse:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
             if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
-                root = self._demonstrated(head, root)  # "that pipeline": the one just named
+                root = demonstrated(
+                    self.others, _KIND_OF.get(head), root
+                )  # "that pipeline": the one just named
             if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
                 root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
@@ -465,15 +458,6 @@ class Discourse:
             return None
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
-
-    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
-        """ "that pipeline", "this railway": the thing of that kind named last, even another
-        thing named in passing after the system in topic."""
-        kind = _KIND_OF.get(head)
-        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
-        if latest is not None and (root is None or latest.sentence > root.sentence):
-            return latest
-        return root
 
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"

@@ -222,7 +222,11 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         if SAID.search(gap) or (_words(gap) > 10 and not held):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
-    after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    # "On September 13, the day after the summit, the two presidents broke ground ...": a date
+    # that opens the sentence is its main clause's, however far the verb
+    opens = re.fullmatch(r"\s*(?:(?:On|In|At)\s+)?", sentence[: when.start], re.I)
+    reach = b if opens and not dates.DATE.search(sentence, when.end, b) else when.end + 45
+    after = _EVENT_RE.search(sentence, when.end, min(b, reach))
     if after and _another_things(sentence, a, [after]):
         return None  # "On Friday they began moving cargo": a step, not the works
     if after and not SAID.search(sentence, when.end, after.start()):

@@ -329,6 +329,12 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     return None
 
 
+#: "in time", "eventually", "in the medium term": an aim at no year (not the year of another).
+VAGUE_TIME = re.compile(
+    r"\b(?:in\s+time|eventually|ultimately|one\s+day|some\s+day|in\s+(?:the\s+)?future|over\s+time|"
+    r"in\s+the\s+(?:medium|long|longer)\s+(?:term|run)|in\s+the\s+(?:near\s+|coming\s+)?(?:future|years))\b",
+    re.I,
+)
 #: A verb of what was carried, in the past: the figure after it is traffic, whatever aim follows.
 MOVED = re.compile(
     r"\b(?:handled|carried|transported|shipped|delivered|processed|moved|received|pumped|"
@@ -364,6 +370,9 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim
     if not target:
         return None
+    own_year = [p for p in after if (p.target or len(p.value) == 4) and a <= p.start < b]
+    if VAGUE_TIME.search(sentence, a, b) and not own_year:
+        return None  # "in time, 1,000 trains are to be sent": an aim at no year
     year = stated or ctx.last_target
     ctx.last_target = year or ctx.last_target
     reached_by = re.match(

@@ -212,14 +212,19 @@ class _Reader:
 
     def definitions(self) -> dict[str, System]:
         """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
-        sentence gave a system, by which the article may name it from then on."""
+        sentence gave a system, by which the article may name it from then on. The bracket is
+        taken as part of that name here, no second mention of the system."""
         by_id = {s.id: s for s in self.known}
-        return self.inline | {
-            short: by_id[m.system]
-            for m in self.found
-            if m.system in by_id and m.how in ("name", "fuzzy")
-            and (short := defined_initials(self.sent.text[m.end - self.sent.start :]))
-        }  # fmt: skip
+        out = dict(self.inline)
+        for m in list(self.found):
+            if m.system not in by_id or m.how not in ("name", "fuzzy"):
+                continue
+            at = m.end - self.sent.start
+            short, end = defined_initials(self.sent.text[at:])
+            if short and short not in {a for s in self.known for a in s.acronyms}:
+                out[short] = by_id[m.system]
+                self.taken.append(self.fold_span(at, at + end))
+        return out
 
     def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
         """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section

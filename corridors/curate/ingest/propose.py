@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, respective, stages
+from . import discourse, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -446,7 +446,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent) + actors(sent, here)
+    others += facilities(sent, here) + actors(sent, here)
     for m in here:  # "along the A-B-C-D route": its countries, for the subject that runs on it
         route = named_route(m.phrase, m.start - sent.start, set(ctx.countries))
         if m.how == "route" and route is not None:
@@ -472,7 +472,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
-        if value is not None:
+        if value is not None and ports.takes(value, by_id[target.system], sent.text):
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)

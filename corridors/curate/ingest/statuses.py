@@ -113,6 +113,8 @@ NEVER = re.compile(
     r"[^.;,]{0,60}?)?\s+(?:is|are|has\s+been)\s+"
     r"(?:now\s+|still\s+)?(?:under\s*way|underway|in\s+progress|ongoing|being\s+(?:prepared|"
     r"drafted|carried\s+out|conducted|done))|"
+    # "to prepare the launch of the project", "preparing for the start of construction"
+    r"prepar\w*\s+(?:for\s+)?the\s+(?:launch|start|beginning)\s+of|"
     # "talks on building X", "a meeting today on the construction of X": still discussed
     r"(?:talks|meetings?|negotiations|discussions|consultations)\s+(?:\w+\s+){0,2}?"
     r"(?:on|about|over)\s+(?:the\s+)?(?:building|construction|constructing|laying))\b",

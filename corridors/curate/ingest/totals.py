@@ -60,6 +60,9 @@ TRADE = re.compile(
     r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
     r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
     r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
+    # "gas shipped to China from Central Asia and Russia": a total of several sources
+    r"|\b(?i:exported|imported|shipped|supplied|delivered|piped)\s+(?:to\s+[A-Z][\w-]*\s+)?from\s+"
+    r"(?:[A-Z][\w-]*\s+){1,2}and\s+[A-Z]"
     r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
     r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
 )
