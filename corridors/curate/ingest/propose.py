@@ -371,6 +371,14 @@ _FROM_TOPIC = {
 }
 
 
+#: A line of a project profile ("Status: under construction", "Location: A, B and C"): a field
+#: of the page's subject, said as plainly as a name would.
+PROFILE_KEY = re.compile(
+    r"^(?:Project\s+)?(?:status|stage|location|countries|route|length|capacity|cost|operator)"
+    r"\s*:\s*\S",
+    re.I,
+)
+
 #: A stage said as an adjective: "the planned X", "the operational Line A".
 _STAGE_ADJECTIVE = re.compile(r"(?:planned|proposed|operational|existing)\s+(?:[a-z]+\s+)?", re.I)
 
@@ -389,8 +397,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
     """Whether a sentence that only inherits its topic may give this value to it."""
     if not subjects or any(m.how != "article" for m in subjects):
         return True  # named, pointed back to, or the topic of its own paragraph
-    if value.field in _FROM_TOPIC:
-        return True
+    if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
+        return True  # a figure, or a field of a profile page ("Status: under construction")
     if value.field != "status":
         return False
     system = by_id.get(subjects[0].system or subjects[0].parent)
