@@ -206,6 +206,72 @@ CASES = [
         [],
         id="a relative clause hangs on the name just before it, not on another named earlier",
     ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port sent its 5,000th train this week. "
+        "The boxes will travel 8,500 km from China to Germany in 18 days.",
+        [],
+        ["will travel"],
+        id="a port has no length, nor the transit time of a trip that only passes it",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor grew fast in 2024. Uzbekistan Railways "
+        "(UTY) carried 12 million tonnes of goods of every kind that year.",
+        [],
+        ["(UTY) carried"],
+        id="a railway company with its initials carrying its own total",
+    ),
+    pytest.param(
+        "Work on the Central Asia–China gas pipeline slows\n\nBuilding of the Central "
+        "Asia–China gas pipeline in Tajikistan is behind.\n\nThe pipeline, called Line D, will "
+        "run 950 km.\n\nThe Tajik section alone needs 40 tunnels.",
+        [(LINE_D, "length", "950"), (LINE_D, "tunnels", "40")],
+        ["alone needs"],
+        id="a paragraph naming nothing after one on a part is the part's",
+    ),
+    pytest.param(
+        "Border terminal busy\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024.\n\n"
+        "Separately, freight on the Middle Corridor kept rising.\n\nVolumes reached 4.4 million "
+        "tons in 2024.",
+        [(KHORGOS, "traffic", "350000")],
+        ["Volumes reached"],
+        id="a paragraph naming nothing after one on another system: two in play, no one's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nSince the Kazakhstan-China cargo terminal opened in Chengdu in 2023, "
+        "container traffic from China over the Middle Corridor has grown fast.",
+        [],
+        ["cargo terminal opened"],
+        id="a facility with a name of its own owns its opening date",
+    ),
+    pytest.param(
+        "Border terminal\n\nThe Khorgos Gateway dry port moved 350,000 TEU in 2024.",
+        [(KHORGOS, "traffic", "350000")],
+        [],
+        id="a known system whose name ends in a facility word is still that system",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline carried 41 bcm last year.\n\n"
+        "Kazakhstan is also widening the Beineu-Bozoi pipeline. That 1,480-km pipeline cost "
+        "$3.6 billion.",
+        [(CACGP, "traffic", "41")],
+        ["That 1,480-km pipeline"],
+        id="'that' with a glued length before the head still points back",
+    ),
+    pytest.param(
+        "Gas deliveries\n\nThe Central Asia–China gas pipeline carried 41 bcm last year.\n\n"
+        "Kazakhstan is also widening the Beineu-Bozoi pipeline. Work should cost $3.6 billion.",
+        [(CACGP, "traffic", "41")],
+        ["Work should cost"],
+        id="after another thing named alone, a sentence naming nothing is no one's",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nA train left Xi'an on the Middle Corridor on Monday.\n\nLoaded with "
+        "50 boxes, it left the Xi'an Port Station for Baku. The train should take 11 days to "
+        "reach Baku.",
+        [(TITR, "transit_time", "11")],
+        [],
+        id="'it' after an opening phrase is the subject, not the station it left",
+    ),
 ]
 
 

@@ -353,6 +353,100 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             {("20", "bcm/year", "", "", "")},
             id="a year after the figure, of another verb, leaves a capacity",
         ),
+        pytest.param(
+            "The terminal opened in May 2016, and 60,000 containers have been handled.",
+            "2018-02-01",
+            "traffic",
+            set(),
+            id="a present perfect with no period of its own: a running total",
+        ),
+        pytest.param(
+            "Georgian Railway carried 14 million tonnes of freight in 2023.",
+            "2024-02-01",
+            "traffic",
+            set(),
+            id="a railway company's own yearly total is not the route's",
+        ),
+        pytest.param(
+            "Georgian Railway carried 1.2 million tonnes along the corridor in 2023.",
+            "2024-02-01",
+            "traffic",
+            {("1200000", "tonnes", "", "2023", "")},
+            id="a railway company's figure along the route is the route's",
+        ),
+        pytest.param(
+            "The new string is meant to bring an extra 20 bcm of gas a year.",
+            "2020-02-01",
+            "capacity",
+            {("20", "bcm/year", "", "", "")},
+            id="meant to bring a yearly volume: a capacity",
+        ),
+        pytest.param(
+            "For the first six months of 2025, 140 trains ran westbound, 20% above the same period "
+            "in 2024.",
+            "2025-08-01",
+            "traffic",
+            {("140", "trains", "", "2025-01/2025-06", "")},
+            id="the period after 'the same period' is the comparison's",
+        ),
+        pytest.param(
+            "In 2021 there were 3,000 trains, and in 2023 the count reached 5,000 trains.",
+            "2024-02-01",
+            "traffic",
+            {("3000", "trains", "", "2021", ""), ("5000", "trains", "", "2023", "")},
+            id="each figure takes the period of its own clause",
+        ),
+        pytest.param(
+            "In 2021 the terminal served 5,500 trains on the line.",
+            "2022-02-01",
+            "traffic",
+            {("5500", "trains", "", "2021", "")},
+            id="trains served in a year",
+        ),
+        pytest.param(
+            "Freight on the line rose 40% in 2023 to 3.2 mln tons.",
+            "2024-02-01",
+            "traffic",
+            {("3200000", "tonnes", "", "2023", "")},
+            id="a year before 'to' is no range's low end",
+        ),
+        pytest.param(
+            "Some 200 trains are to be sent by the end of the year; eventually, 900 trains are to be "
+            "sent along the route.",
+            "2024-09-01",
+            "target",
+            {("200", "trains", "about", "2024", "")},
+            id="an aim 'eventually' takes no year of another figure",
+        ),
+        pytest.param(
+            "Gas piped to China from Central Asia and Myanmar is expected to reach 70 bcm in 2021.",
+            "2020-09-01",
+            "target",
+            set(),
+            id="a volume from several sources is not the line's",
+        ),
+        pytest.param(
+            "In 2021 there were 3,200 trains, and in 2023 the figure reached 5,100.",
+            "2024-02-01",
+            "traffic",
+            {("3200", "trains", "", "2021", ""), ("5100", "trains", "", "2023", "")},
+            id="the figure reached a number: the same unit, its own period",
+        ),
+        pytest.param(
+            "In 2023, 150 trains came from China; in the first half of this year alone there were "
+            "140.",
+            "2024-08-01",
+            "traffic",
+            {("150", "trains", "", "2023", ""), ("140", "trains", "", "2024-01/2024-06", "")},
+            id="there were a number, its unit left out",
+        ),
+        pytest.param(
+            "In 2023, 150 trains came from China; there were 4 ferries on the sea leg.",
+            "2024-08-01",
+            "traffic",
+            {("150", "trains", "", "2023", "")},
+            id="a number with a unit of its own is not the figure's again",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:
@@ -411,6 +505,16 @@ def test_the_year_is_the_one_named_before() -> None:
             {("14", "days", "up to", "", "China–Aktau")},
             id="from one place to another in a range of days",
         ),
+        pytest.param(
+            "Goods now need 16-20 days on the line (it used to take over 40 days).",
+            {("20", "days", "up to", "", "")},
+            id="what it used to take is no transit time",
+        ),
+        pytest.param(
+            "The plan is to meet the bloc's goal of a 14-day transit.",
+            set(),
+            id="a goal of a transit time is no transit time",
+        ),
     ],
 )
 def test_transit_families(sentence: str, expected: set) -> None:
@@ -455,6 +559,18 @@ def test_transit_families(sentence: str, expected: set) -> None:
             "cost",
             {("5000000000", "USD", "", "", ""), ("1500000000", "USD", "", "", "Kyrgyzstan")},
             id="the whole cost keeps no section named after a later figure",
+        ),
+        pytest.param(
+            "Uzbekistan's aim is to double freight on the 4,000-kilometre route by 2030.",
+            "section_length",
+            set(),
+            id="a glued length is the route's own, not the country the clause starts with",
+        ),
+        pytest.param(
+            "The journey should cover about 6,000 km in a week.",
+            "length",
+            set(),
+            id="a journey's distance is no length of the line",
         ),
     ],
 )

@@ -118,8 +118,14 @@ def test_initials_the_article_defines(fixture_raw) -> None:
         "Last year CAPL pumped more gas than ever."
     )
     found = [m for m in _mentions(fixture_raw, text) if m.phrase == "CAPL"]
-    assert [m.system for m in found] == [CACGP, CACGP]
+    assert [(m.sentence, m.system) for m in found] == [(1, CACGP)]  # the bracket is its name's
     assert "initials the article gives it" in found[-1].reason
+
+
+def test_initials_inside_a_name(fixture_raw) -> None:
+    text = "The Uzbekistan-Kyrgyzstan-China (UKR) railway got a loan. UKR will cost more."
+    found = [m.system for m in _mentions(fixture_raw, text) if m.system]
+    assert found == [CKU, CKU]
 
 
 def test_a_company_s_initials_are_not_a_system_s(fixture_raw) -> None:
@@ -265,3 +271,9 @@ def test_a_name_after_its_owner(fixture_raw, text: str, system: str) -> None:
     found = _mentions(fixture_raw, text)
     assert system in {m.system for m in found}
     assert "organisation" in {m.how for m in found}
+
+
+def test_the_longest_name_wins(fixture_raw) -> None:
+    text = "The Central Asia–China gas pipeline, Line D will need more money."
+    found = [(m.phrase, m.system) for m in _mentions(fixture_raw, text) if m.system]
+    assert found == [("Central Asia–China gas pipeline, Line D", "cacgp-line-d")]

@@ -245,3 +245,20 @@ def test_a_routes_traffic_implies_no_stage(fixture_raw, text: str, expected) -> 
     )
     assert any(r["field"] == "traffic" for r in rows)
     assert [(r["corridor"], r["value"]) for r in rows if r["field"] == "status"] == expected
+
+
+def test_an_opening_dated_on_a_corridor_implies_no_stage(fixture_raw) -> None:
+    """A corridor's "opening" is mostly a leg's, a terminal's or a service's along it."""
+    text = "Route news\nBAKU, 4 September 2023 -\n\nThe Middle Corridor opened in 2017."
+    rows = ingest.propose(
+        "957_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        ingest.metadata(text)["date"],
+        ingest.country_names(fixture_raw.datadir),
+    )
+    assert [(r["corridor"], r["value"]) for r in rows if r["field"] == "opening_date"] == [
+        (TITR, "2017")
+    ]
+    assert not [r for r in rows if r["field"] == "status"]

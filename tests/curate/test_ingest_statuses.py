@@ -79,6 +79,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             id="on the drawing board",
         ),
         pytest.param(
+            "The partners stand ready to prepare the launch of the project.",
+            [(PLANNED, False)],
+            id="preparing the launch",
+        ),
+        pytest.param(
             "A feasibility study of the route is under way.",
             [(PLANNED, False)],
             id="a study still being made",
@@ -117,6 +122,34 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         # a stage named outright counts only as a fact of today
         pytest.param("The port has been operating since 2015.", [(RUNNING, False)], id="operating"),
         pytest.param("The terminal is fully operational.", [(RUNNING, False)], id="operational"),
+        pytest.param(
+            "Four heads of state have opened a gas pipeline across the steppe.",
+            [(RUNNING, True)],
+            id="have opened a pipeline: implied",
+        ),
+        pytest.param(
+            "The railway has opened new markets to the region's farmers.",
+            [],
+            id="has opened markets: no opening",
+        ),
+        pytest.param(
+            "The line has been officially commissioned.",
+            [(RUNNING, False)],
+            id="has been commissioned: stated, as 'commissioned' always was",
+        ),
+        pytest.param(
+            "Once the line has been commissioned, trips will be shorter.",
+            [],
+            id="a commissioning in a condition",
+        ),
+        pytest.param(
+            "These days it works as a busy freight hub between two gauges.",
+            [(RUNNING, False)],
+            id="works as a hub",
+        ),
+        pytest.param(
+            "The carrier operates as a state company.", [], id="operates as a company: no stage"
+        ),
         pytest.param(
             "In its eight years of operation the line has carried 90 million tons.",
             [(RUNNING, False)],
@@ -314,6 +347,30 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             id="started working: an opening",
         ),
         pytest.param(
+            "The first string of the gas main, launched in November 2011, runs beside a road.",
+            "2015-01-01",
+            {("opening_date", "2011-11")},
+            id="a line launched: put into service",
+        ),
+        pytest.param(
+            "The operating company, which was launched in March 2024, is based in Osh.",
+            "2025-01-01",
+            set(),
+            id="a company launched is not the line",
+        ),
+        pytest.param(
+            "Its tracking website, launched in May 2021, shows every train.",
+            "2025-01-01",
+            set(),
+            id="a website launched is not the line",
+        ),
+        pytest.param(
+            "Building was launched in March 2024.",
+            "2025-01-01",
+            {("start_date", "2024-03")},
+            id="works launched: a start",
+        ),
+        pytest.param(
             "Freight trains began running in 2019.",
             "2020-01-10",
             {("opening_date", "2019")},
@@ -351,6 +408,34 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "2014-06-01",
             set(),
             id="a step's end is not the line's",
+        ),
+        pytest.param(
+            "The spur should be completed in two years.",
+            "2025-05-10",
+            {("completion_date", "2027")},
+            id="in two years, to come: by then",
+        ),
+        pytest.param(
+            "The spur was completed in two years.", "2025-05-10", set(), id="in two years: a span"
+        ),
+        pytest.param(
+            "The spur is to be finished within three to four years.",
+            "2025-05-10",
+            {("completion_date", "2029")},
+            id="within a range of years: its far end",
+        ),
+        pytest.param(
+            "The spur will be finished by the end of next year.",
+            "2025-05-10",
+            {("completion_date", "2026")},
+            id="by the end of next year",
+        ),
+        pytest.param(
+            "On 13 September, the day after a regional summit in the capital, the two "
+            "presidents and their ministers broke ground on the new line.",
+            "2014-09-20",
+            {("start_date", "2014-09-13")},
+            id="a date opening the sentence is its main verb's",
         ),
         pytest.param(
             "The ports discussed new tariffs for 2026.",
@@ -399,3 +484,19 @@ def test_a_future_start_without_a_date_is_proposed_as_implied(fixture_raw) -> No
     assert (row["corridor"], row["value"]) == (CKU, PLANNED)
     assert row["note"].startswith("Implied, not stated in words")
     assert row["reason"].startswith("status implied by")
+
+
+def test_an_opening_told_in_the_past_implies_operating_without_a_dateline(fixture_raw) -> None:
+    """An undated copy: no date to set the opening against, but "went into service" says it has
+    happened, so the status is implied (marked so), never stated."""
+    rows = ingest.propose(
+        "956_case.txt",
+        "The Khorgos dry port went into service in December 2015.",
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        "",
+        ingest.country_names(fixture_raw.datadir),
+    )
+    (row,) = [r for r in rows if r["field"] == "status"]
+    assert (row["corridor"], row["value"]) == (PORT, RUNNING)
+    assert row["note"].startswith("Implied, not stated in words")

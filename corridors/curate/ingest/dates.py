@@ -43,7 +43,10 @@ DATE = re.compile(
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
     rf"(?:the\s+)?(?P<year>{_YEAR})(?P<s>s)?\b"
     r"|\b(?P<decade_end>the end of the decade)\b"
-    r"|\bwithin\s+(?:the\s+next\s+)?(?P<within>\w+)\s+years\b"
+    r"|\bwithin\s+(?:the\s+next\s+)?(?:\w+\s+(?:to|or)\s+)?(?P<within>\w+)\s+years\b"
+    # "will be finished in two years' time": by then, when said of what is to come
+    r"|\bin\s+(?:the\s+next\s+)?(?:\w+\s+(?:to|or)\s+)?(?P<inyears>two|three|four|five|six|"
+    r"seven|ten|\d{1,2})\s+years(?:['’]\s+time)?"
     rf"|\b(?:on\s+)?(?:(?P<wrel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<weekday>{_WEEKDAY})\b"
     r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b"
     r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b"
@@ -193,6 +196,11 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
             int(g["within"]) if g["within"].isdigit() else 0
         )
         return (str(ref[0] + n) if ref and n else ""), "by", True
+    if g["inyears"]:  # "in two years" of the past is a duration ("built in two years"): no date
+        n = _WITHIN_WORDS.get(g["inyears"].lower()) or (
+            int(g["inyears"]) if g["inyears"].isdigit() else 0
+        )
+        return (str(ref[0] + n) if ref and n and when == "future" else ""), "by", True
     if g["weekday"]:
         said = (g["wrel"] or "").lower()
         when = {"last": "before", "this past": "before", "next": "future"}.get(said, when)
@@ -224,7 +232,10 @@ def find_dates(sentence: str, article_date: str) -> list[When]:
             )
         ):
             continue  # "may" the verb
-        value, qualifier, relative = _value(m, ref, tense(sentence[: m.start()]))
+        said = tense(sentence[: m.start()])
+        if m.group("inyears") and _FUTURE.search(sentence[: m.start()]):
+            said = "future"  # "should be completed in two years": a modal anywhere before
+        value, qualifier, relative = _value(m, ref, said)
         words = m.group().strip()
         if value:
             note = (

@@ -23,14 +23,15 @@ from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
 from .mentions import Mention
-from .names import next_line
-from .owners import on_the_way, other_named, other_subject
-from .parts import foreign_country
+from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
+from .parts import elsewhere
 from .sentences import Sentence
 
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
+    # "that 1,500-km pipeline": a glued length between
+    r"(?:[\d.,]+[-\s]?(?:km|kilometre|kilometer|mile)s?(?:-long)?\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
     r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
     r"(?:’s|'s)?\b",
@@ -41,6 +42,8 @@ PRONOUN = re.compile(
     r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b"
     # "Across Kyrgyzstan it will run ...": a place set before the subject
     r"|^(?:In|Across|Through|On|Inside|Within|From)\s+[^,.;]{1,60}?,?\s+(?:it|its)\b"
+    # "Made up of 55 wagons, it left ...": an opening phrase, then "it" as the subject
+    r"|^[A-Z][^,.;]{0,80},\s+it\s+(?!is\s+(?:said|thought|hoped|expected)\b)"
 )
 #: Heads that can point back to a system of any kind; the others only to their own kind.
 _KIND_OF = {
@@ -60,6 +63,9 @@ _KIND_OF = {
     "gateway": "port",
     "corridor": "corridor",
 }
+#: Heads that name an inland port: they point back to a system named as one, never to a seaport.
+_DRY_HEADS = {"dry port", "land port", "inland port", "waterless port"}
+_DRY_NAME = re.compile(r"\b(?:dry|land|inland|waterless)\s+port\b", re.I)
 #: Heads that name a line or route: never a new facility read just before ("the route").
 _LINEAR_HEADS = {"link", "railway", "railroad", "rail line", "line", "pipeline", "pipe", "corridor"}
 _LINEAR_HEADS |= {"route", "branch", "artery", "network", "system"}
@@ -198,11 +204,18 @@ class Discourse:
                 out += here
                 continue
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
-            if not about:
+            if all(m.how == "company" for m in about):
+                # none, or only a company named after a port ("... Port Company will buy 24.5%
+                # of the dry port"): what the sentence points back to is what it is about; "the
+                # port" of the company's own kind is the company's port ("Chairman of X Port
+                # Group, spoke of the port's role")
+                companies = [m for m in about if m.how == "company"]
+                self.seen += companies
                 leaning = self._lean(si, sent, here)
+                del self.seen[len(self.seen) - len(companies) :]
                 if leaning is not None:
                     here.append(leaning)
-                    about = [leaning]
+                    about = [leaning, *about]
             else:
                 subject = self._back_before(si, sent, about)
                 if subject is not None:
@@ -210,7 +223,7 @@ class Discourse:
                     about = [subject, *about]
             here, about = self._elsewhere(sent, here, about, mentions)
             out += here
-            first = self._other_subject(sent, others, about)
+            first = opening_other(sent, others, about)
             # another thing named is what "the pipeline" next means when it is the subject, or
             # when no known system is in the sentence ("Kazakhstan is building the X railway");
             # named beside a system that is the subject, "the pipeline" stays with the system
@@ -219,6 +232,10 @@ class Discourse:
             self.others += others
             if first is not None:
                 self.subjects.append(first)  # "It" and the paragraph now mean that other thing
+            elif others and not about:
+                # "Kazakhstan is widening the X pipeline.": another thing named alone; what
+                # follows naming nothing may be about it or the topic: two in play, no one's
+                self.subjects.append(others[0])
             elif about:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
@@ -227,45 +244,14 @@ class Discourse:
     def _elsewhere(
         self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
     ) -> tuple[list[Mention], list[Mention]]:
-        """A sentence that puts a system with lettered lines in a country none of them cross
-        ("the pipeline will run through Tajikistan", "the Tajik section") is about its next line
-        (parts.py): the whole's mention is read as that line's label, listed or not. Lines named
-        by their letters ("Lines A, B and C") stay what they are."""
-        if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+        """A whole system put in a country none of its lines cross is its next line (parts.py),
+        read as that label is, listed or not."""
+        swap = elsewhere(sent.text, about, self.by_id, self.countries)
+        lines = {k: self._label(probe, mentions) for k, (probe, _) in swap.items()}
+        lines = {k: replace(v, phrase=swap[k][1]) for k, v in lines.items() if v is not None}
+        if not lines:
             return here, about
-        swap: dict[int, Mention] = {}
-        for m in about:
-            system = self.by_id.get(m.system or "")
-            if system is None or m.how in ("organisation",):
-                continue
-            country = foreign_country(sent.text, system, self.countries)
-            label = next_line(system) if country else ""
-            if not label:
-                continue
-            probe = replace(m, phrase=label, how="label", parent=system.id, route="")
-            said = repr(m.phrase) if m.phrase else "the sentence"
-            why = f"{said} put in {country}, which none of {system.id}'s "
-            why += f"lines cross: its next line, {label}"
-            line = self._label(replace(probe, reason=why), mentions)
-            if line is not None:
-                swap[id(m)] = replace(line, phrase=m.phrase or label)
-        if not swap:
-            return here, about
-        return [swap.get(id(m), m) for m in here], [swap.get(id(m), m) for m in about]
-
-    def _other_subject(
-        self, sent: Sentence, others: list[Mention], about: list[Mention]
-    ) -> Mention | None:
-        """The other named thing a sentence is about: the one that opens it, before any known
-        system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named
-        later ("it departed the Xi'an port station"), it is no subject."""
-        if not others:
-            return None
-        opening = sent.text[: others[0].start - sent.start]
-        spans = [m.start for m in about if m.start != m.end] or [sent.end]
-        if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
-            return others[0]
-        return None
+        return [lines.get(id(m), m) for m in here], [lines.get(id(m), m) for m in about]
 
     def _article_topic(self, mentions: list[Mention]) -> Mention | None:
         """The system the headline or the first paragraphs name first (a label read by the kind
@@ -392,12 +378,14 @@ class Discourse:
             back = None  # "Once built, it will lift the capacity of the whole network": it
         if back is not None or pronoun is not None:
             head = back.group("head").lower() if back is not None else ""
-            root = self._last(_KIND_OF.get(head))
+            root = self._last(_KIND_OF.get(head), head)
             if root is not None and _facility(root) and head in _LINEAR_HEADS:
                 # "A new terminal ... The route itself ...": a facility is no route or line
                 root = next((m for m in reversed(self.subjects) if not _facility(m)), None)
             if back is not None and re.match(r"(?i)th(?:at|is)\b", back.group()):
-                root = self._demonstrated(head, root)  # "that pipeline": the one just named
+                root = demonstrated(
+                    self.others, _KIND_OF.get(head), root
+                )  # "that pipeline": the one just named
             if back is not None and _NEWLY.search(back.group()) and head in _LINEAR_HEADS:
                 root = self._newest_part() or root  # "the new line" after Line D: Line D
             whole = back is not None and re.search(r"\b(?:whole|entire)\b", back.group(), re.I)
@@ -418,10 +406,29 @@ class Discourse:
         in_paragraph = [m for m in self.subjects if self.sents[m.sentence].line == sent.line]
         if in_paragraph:
             return self._leaning(si, sent, in_paragraph[-1], None, TOPIC, "paragraph")
-        if self.article is not None:
-            leaning = self._leaning(si, sent, self.article, None, ARTICLE_TOPIC, "article")
+        topic = self._article_now()
+        if topic is not None:
+            leaning = self._leaning(si, sent, topic, None, ARTICLE_TOPIC, "article")
             return replace(leaning, how="article")
         return None
+
+    def _article_now(self) -> Mention | None:
+        """What a paragraph that names nothing is about: the article's topic, or the part of it
+        the article went on to (a report headlined on the pipeline, then on its Line D: "The
+        Tajik section alone needs 42 tunnels" is Line D's). When the last subject read is another
+        system altogether, two are in play and the paragraph's figures are no one's."""
+        last = self.subjects[-1] if self.subjects else None
+        if self.article is None or last is None or not (last.system or last.parent):
+            return self.article
+        home = self._family(self.article.system or self.article.parent)
+        if self._family(last.system or last.parent) != home:
+            named = {self._family(m.system or m.parent) for m in self.seen}
+            also = {self._family(m.system) for m in self.seen if m.sentence == last.sentence}
+            # the article's topic named beside it: still the article's; else two in play
+            return self.article if home in also or home not in named else None
+        system = self.by_id.get(last.system or "")
+        is_part = last.how == "part" or (system is not None and bool(system.part_of))
+        return last if is_part else self.article
 
     def _ordinal_label(
         self, sent: Sentence, new: re.Match, mentions: list[Mention]
@@ -460,15 +467,6 @@ class Discourse:
         why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
         return replace(label, reason=why + label.reason)
 
-    def _demonstrated(self, head: str, root: Mention | None) -> Mention | None:
-        """ "that pipeline", "this railway": the thing of that kind named last, even another
-        thing named in passing after the system in topic."""
-        kind = _KIND_OF.get(head)
-        latest = next((m for m in reversed(self.others) if m.kind == kind), None)
-        if latest is not None and (root is None or latest.sentence > root.sentence):
-            return latest
-        return root
-
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"
         means once one is in play, rather than the whole system with its existing lines."""
@@ -487,9 +485,13 @@ class Discourse:
         back = ANAPHORA.search(sent.text)
         if back is None or any(m.how == "part" or m.feature for m in about):
             return None
-        if sent.start + back.end() > min(m.start for m in about):
+        first = min(m.start for m in about)
+        if sent.start + back.end() > first:
             return None
-        root = self._last(_KIND_OF.get(back.group("head").lower()))
+        if re.fullmatch(r"\s+of\s+(?:the\s+)?[\"“]?", sent.text[back.end() : first - sent.start]):
+            return None  # "the dry port of Khorgos Gateway": the name says which it is
+        head = back.group("head").lower()
+        root = self._last(_KIND_OF.get(head), head)
         if root is None or not root.system:
             return None
         family = {self._family(m.system) for m in about}
@@ -518,7 +520,12 @@ class Discourse:
         of Poti") is a place on the way, not what the sentence is about."""
         return on_the_way(self.sents[m.sentence].text[: m.start - sent.start], m.kind)
 
-    def _last(self, kind: str | None) -> Mention | None:
+    def _dry(self, m: Mention) -> bool:
+        """Whether the system mentioned is named as an inland port ("Khorgos dry port")."""
+        system = self.by_id.get(m.system or "")
+        return system is not None and any(_DRY_NAME.search(n) for n, _ in system.names)
+
+    def _last(self, kind: str | None, head: str = "") -> Mention | None:
         """What "it" points back to: the last sentence's subject; what "the corridor" points back
         to: the last system of that kind named, even where it was not its sentence's subject
         ("Khorgos is part of the Middle Corridor. Freight on the corridor ..."), except in an
@@ -527,6 +534,8 @@ class Discourse:
         if kind is None:
             return self.subjects[-1] if self.subjects else None
         for m in reversed(self.seen):
+            if head in _DRY_HEADS and not self._dry(m):
+                continue  # "the dry port" after a seaport and a dry port: the dry port
             if m.kind == kind or kind in self._kinds(m):
                 if kind == "corridor" and not any(m is x for x in self.subjects):
                     topic = self._linear_topic()

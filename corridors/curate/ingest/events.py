@@ -127,6 +127,22 @@ WORKS_LAUNCHED = re.compile(
 )
 
 
+def _launched_into_service(sentence: str, at: int) -> bool:
+    """ "X, launched in 2009" or "X was launched in 2009", X no company, plan or talk."""
+    before = sentence[max(0, at - 60) : at]
+    passive = re.search(r"(?:\b(?:was|were|been|being)\s+(?:\w+\s+)?|,\s*)$", before)
+    return (
+        bool(passive)
+        and not OTHER_THING.search(before)
+        and not re.search(
+            r"\b(?:plan|programme|program|initiative|campaign|talks|platform|tender|bid|service|"
+            r"website|site|app|portal|brand|fund|index|bond|forum|exhibition|contest)s?\b",
+            before,
+            re.I,
+        )
+    )
+
+
 def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     """The clause dates something else: another thing ("An office ... opened"), a condition
     ("once the ports finish"), a new thing ("a second yard"), a structure ("four more tunnels"),
@@ -161,7 +177,9 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     if cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
         sentence, a, cue.start()
     ):
-        return True
+        # a thing itself launched ("the pipeline, launched in December 2009", "Line A was
+        # launched in 2009") is put into service; a company, a plan or a talk launched is not
+        return not _launched_into_service(sentence, cue.start())
     # "will start boring the first tunnels in 2026": a step, not the start of works ("will start
     # being built" is the works)
     return bool(
@@ -205,7 +223,11 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         if SAID.search(gap) or (_words(gap) > 10 and not held):
             return None
         return cue.lastgroup, cue  # type: ignore[return-value]
-    after = _EVENT_RE.search(sentence, when.end, min(b, when.end + 45))
+    # "On September 13, the day after the summit, the two presidents broke ground ...": a date
+    # that opens the sentence is its main clause's, however far the verb
+    opens = re.fullmatch(r"\s*(?:(?:On|In|At)\s+)?", sentence[: when.start], re.I)
+    reach = b if opens and not dates.DATE.search(sentence, when.end, b) else when.end + 45
+    after = _EVENT_RE.search(sentence, when.end, min(b, reach))
     if after and _another_things(sentence, a, [after]):
         return None  # "On Friday they began moving cargo": a step, not the works
     if after and not SAID.search(sentence, when.end, after.start()):
@@ -250,12 +272,22 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         if found is None:
             continue
         name, cue = found
-        word = re.search(r"\b(by|since|before)\s+(?:the\s+)?$", sentence[: when.start], re.I)
+        # "by 2027", "by the end of next year", "since 2009"
+        word = re.search(
+            r"\b(by|since|before)\s+(?:the\s+)?(?:(?:end|close|middle)\s+of\s+(?:the\s+)?)?$",
+            sentence[: when.start],
+            re.I,
+        )
         qualifier = when.qualifier or {"by": "by", "before": "by", "since": "since"}.get(
             word.group(1).lower() if word else "", ""
         )
         if qualifier == "by the end of" and not re.search(r"\bby\s+$", sentence[: when.start]):
             qualifier = "by the end of"
+        launched = cue.group().lower().startswith("launch") and not WORKS_LAUNCHED.search(
+            sentence, scopes.clause_of(sentence, cue.start())[0], cue.start()
+        )
+        if name == "start_date" and launched:
+            name = "opening_date"  # "the pipeline, launched in December 2009": put into service
         if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
             name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
         if name == "opening_date":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes
+from . import dates, scopes, totals
 from .context import Context
 from .fields import Value
 from .quantities import Quantity, num_text, read_rules
@@ -26,7 +26,7 @@ _MOVE = (
 #: A figure of what something is built or able to carry: its capacity.
 CAPACITY_CUE = re.compile(
     rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
-    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+carry|(?:will|would|should|could|to|and)\s+"
+    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
     rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit))\b",
     re.I,
 )
@@ -37,7 +37,8 @@ TRAFFIC_CUE = re.compile(
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
-    r"arrived|departed|entered|"
+    r"arrived|departed|entered|served|serviced|trans-?s?hipped|reloaded|cleared|operated|"
+    r"launched|organi[sz]ed|formed|"
     # "..., handling more than 372,000 TEU": a facility's participle straight before its figure
     r"(?:handling|processing|transshipping|transhipping)(?=\s+(?:(?:more|less|fewer)\s+than|"
     r"over|about|some|nearly|almost|around|roughly|close\s+to)?\s*\d)|"
@@ -122,7 +123,7 @@ def _another_figure(between: str) -> bool:
 def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list[dates.Period]:
     """The periods that can be the figure's, nearest first: those after it (up to a word that
     sets another figure beside it: "2,300 trains in 2023, compared to 1,900 in 2022"), else those
-    before it; inherited ones last."""
+    before it; those of the figure's own clause before the others; inherited ones last."""
     own = [p for p in periods if not p.inherited]
     after = [
         p
@@ -146,7 +147,10 @@ def _periods_of(q: Quantity, sentence: str, periods: list[dates.Period]) -> list
         and p not in before
         and not (p.start >= q.end and _another_figure(sentence[q.end : p.start]))
     ]
-    return after + before[::-1] + rest
+    a, b = scopes.clause_of(sentence, q.start)
+    near = [p for p in after + before[::-1] if a <= p.start < b]  # "In 2020 there were 4,100
+    # trains, and in 2022 the figure reached 6,500": the figure's own clause first
+    return near + [p for p in after + before[::-1] if p not in near] + rest
 
 
 def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) -> Value | None:
@@ -155,7 +159,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
-    if _a_countrys_trade(q, sentence, ctx.countries):
+    if totals.a_companys_own(q, sentence):
+        return None  # "Azerbaijan Railways carried 18.5 mn tons": the carrier's own total
+    if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
     step = _increase(sentence, q)
@@ -176,45 +182,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     else:
         value = _flow_stated(q, sentence, ctx, after)
     a, _ = scopes.clause_of(sentence, q.start)
-    if value is not None and PORT_SUBJECT.match(sentence, a, q.start):
+    if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
     return value
-
-
-#: A country's (or its supplier's) trade: "its gas exports", "Kazakhstan's exports", "exports
-#: from Kazakhstan", "the Turkmengaz concern delivered": a part of what moved, or a national
-#: total, never the system's traffic.
-TRADE = re.compile(
-    r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
-    r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
-    r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
-    r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
-    r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
-)
-
-
-def _a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
-    """The figure's clause, up to it, names a country's trade or a country (or national supplier)
-    that supplied it."""
-    a, _ = scopes.clause_of(sentence, q.start)
-    head = sentence[a : q.start]
-    if TRADE.search(head):
-        return True
-    names = "|".join(re.escape(c) for c in countries)
-    return bool(
-        names
-        and re.search(
-            rf"\b(?:{names})\s+(?:has\s+|had\s+)?(?:supplied|exported|sold|shipped|sent)\b", head
-        )
-    )
-
-
-#: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
-#: what carried the figure (a route's total is not one port's share).
-PORT_SUBJECT = re.compile(
-    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:port|seaport|terminal|harbou?r)\b"
-)
 
 
 def _flow_change(
@@ -360,6 +330,12 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     return None
 
 
+#: "in time", "eventually", "in the medium term": an aim at no year (not the year of another).
+VAGUE_TIME = re.compile(
+    r"\b(?:in\s+time|eventually|ultimately|one\s+day|some\s+day|in\s+(?:the\s+)?future|over\s+time|"
+    r"in\s+the\s+(?:medium|long|longer)\s+(?:term|run)|in\s+the\s+(?:near\s+|coming\s+)?(?:future|years))\b",
+    re.I,
+)
 #: A verb of what was carried, in the past: the figure after it is traffic, whatever aim follows.
 MOVED = re.compile(
     r"\b(?:handled|carried|transported|shipped|delivered|processed|moved|received|pumped|"
@@ -395,6 +371,9 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim
     if not target:
         return None
+    own_year = [p for p in after if (p.target or len(p.value) == 4) and a <= p.start < b]
+    if VAGUE_TIME.search(sentence, a, b) and not own_year:
+        return None  # "in time, 1,000 trains are to be sent": an aim at no year
     year = stated or ctx.last_target
     ctx.last_target = year or ctx.last_target
     reached_by = re.match(
@@ -436,41 +415,6 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
     )
 
 
-#: "cumulative", "since its launch", "had carried ... by the end of June", "to date": a running
-#: total since it opened, never what was carried in a period.
-RUNNING_TOTAL = re.compile(
-    r"\b(?:cumulative\w*|to\s+date|(?:since|between)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
-    r"[\w’'-]+(?:'s|’s)|the\s+(?:pipeline|line|port|railway|route|terminal|corridor|service))\s+"
-    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened|commission\w*|inception|"
-    r"put\s+into\s+operation)|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:its\s+)?operations?|"
-    r"had\s+(?:\w+\s+)?(?:been\s+)?(?:carried|moved|handled|transported|delivered|pumped|supplied|"
-    r"made|come|gone|run|imported|exported|shipped|received|sent|piped)|(?:in|over|during)\s+"
-    r"(?:its|the(?:ir)?)\s+(?:\w+\s+)?years\s+of\s+operation|as\s+of)\b",
-    re.I,
-)
-#: "has carried 250 bcm since 2010", "since 2015 it has handled ...": the total since a year.
-PERFECT_SINCE = re.compile(
-    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b[^,;]*?\bsince\s+(?:19|20)\d\d\b"
-    r"|\bsince\s+(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b",
-    re.I,
-)
-
-
-def _since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
-    """The figure is the one a "has carried ... since 2010" governs (not "including 41 bcm last
-    year" after it)."""
-    for m in PERFECT_SINCE.finditer(sentence, a, b):
-        verb_first = m.group().lower().startswith("ha")
-        if m.start() <= q.start and (q.start <= m.end() or not verb_first):
-            return True
-    return False
-
-
-#: "a total of", "in all": a running total only when the clause states no period of its own
-#: ("24,000 TEU in all between January and July" is that span's).
-SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
-
-
 def _traffic(
     q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
 ) -> Value | None:
@@ -479,11 +423,15 @@ def _traffic(
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)
-    if RUNNING_TOTAL.search(sentence, a, b) or _since_a_year(q, sentence, a, b):
+    if totals.RUNNING_TOTAL.search(sentence, a, b) or totals.since_a_year(q, sentence, a, b):
         return None
     own = [p for p in spans if not p.inherited and a <= p.start < b]
-    if SUM_WORDS.search(sentence, a, b) and not own:
+    if totals.SUM_WORDS.search(sentence, a, b) and not own:
         return None  # "In all, 316 bcm have been pumped": since it opened
+    inherited = any(p.inherited for p in spans)
+    if totals.PERFECT.search(sentence, a, b) and not own and not inherited:
+        # "it opened in December 2015, and 47,000 containers have been carried": since then
+        return None
     return Value(
         "traffic",
         num_text(q.number),

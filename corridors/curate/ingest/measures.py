@@ -87,8 +87,8 @@ def _section(q: Quantity, where: str, reason: str) -> Value:
 
 #: "the cargo will cover 9,000 km", "trains travel 3,000 km": a load's trip, not a length.
 TRIP_DISTANCE = re.compile(
-    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment)\s+"
-    r"(?:\w+\s+){0,2}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
+    r"\b(?:cargo|goods|freight|load|shipment|containers?|trains?|wagons?|consignment|trip|journey|"
+    r"run|service)\s+(?:\w+\s+){0,3}?(?:cover|covers|covered|travel|travels|travelled|traveled)\s+"
     r"(?:(?:some|about|around|over|nearly|more\s+than|roughly)\s+)?$",
     re.I,
 )
@@ -128,8 +128,9 @@ def length(
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length
     reason = f"{text!r}"
     placed = "" if glued else scopes.country_after(sentence, q.end, countries)
-    placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
-    placed = placed or scopes.clause_place(sentence, q.start, countries)
+    if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
+        placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
+        placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
@@ -170,12 +171,24 @@ def _buyers(sentence: str, at: int) -> list[str] | None:
     names = [
         m.group()
         for m in re.finditer(rf"(?<![\w’'])({_NAMES})", head)
-        if m.group() not in ("The", "A")
-        and m.group() not in scopes.DEMONYMS  # "Chinese partners": unnamed
+        if (word := re.sub(r"^(?:The|A)\s+", "", m.group())) not in ("The", "A")
+        and word not in scopes.DEMONYMS  # "Chinese partners": unnamed
         # "Foreign investors buy": a capital at the start, before the noun it qualifies
-        and not (m.start() == 0 and re.match(r"\s+[a-z]", head[m.end() :]))
+        and not (m.start() == 0 and " " not in word and re.match(r"\s+[a-z]", head[m.end() :]))
+        # "agreed with Kazakhstan's railway to buy": the seller or partner, not a buyer
+        and not re.search(r"\b(?:with|from)\s+$", head[: m.start()])
     ]
-    return [re.sub(r"^The\s+", "", names[-1]).strip()] if names else []
+    if not names:
+        return []
+    name = re.sub(r"^The\s+", "", names[-1]).strip()
+    if re.search(r"\beach\s*$", head) or re.match(r"[^.;]*?\brespectively\b", sentence[at:]):
+        # "A and B will each buy 24.5%": one stake each, named as the curator records a holder
+        return [_LEGAL_TAIL.sub("", n) for n in re.split(r",\s*|\s+and\s+", name) if n]
+    return [name]
+
+
+#: "China COSCO Shipping Corporation": the legal form is no part of the holder's name.
+_LEGAL_TAIL = re.compile(r"\s+(?:Corporation|Corp|Company|Co|Ltd|Limited|Inc|LLC|JSC|PLC)\.?$")
 
 
 _LEGAL = r"(?:Group|Co|Ltd|Limited|Inc|LLC|JSC|PLC|plc)\.?"
@@ -198,6 +211,21 @@ def abbreviations(sentence: str) -> dict[str, str]:
     return out
 
 
+#: The note of a share bought together by several buyers.
+JOINT = "A share bought together by several buyers; write them in scope."
+
+
+def joint_only(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows without a joint share of a system whose split the article also gives ("each
+    buys 24.5%"): the split is the record, the sum is not."""
+    split = {r["corridor"] for r in rows if r["field"] == "stake" and r["note"] != JOINT}
+    return [
+        r
+        for r in rows
+        if not (r["field"] == "stake" and r["note"] == JOINT and r["corridor"] in split)
+    ]
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
     takes the holders named before."""
@@ -210,7 +238,12 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     if bought == []:
         names = re.findall(rf"(?<![\w’'])({_NAMES})", sentence[: q.start])
         ctx.last_holders = [p.strip() for p in names[-1].split(" and ")] if names else []
-        return []  # "A and B together buy 49%": the sum of their stakes
+        # "A and B together buy 49%", "the investors buy 49% between them": the sum of their
+        # stakes, which curators record only where the report gives no split (see joint_only)
+        why = f"{sentence[q.start : q.end]!r}, a share bought together"
+        return [
+            Value("stake", num_text(q.number), "%", q.qualifier, q.start, note=JOINT, reason=why)
+        ]
     named_before = bool(EACH_OF_THEM.search(sentence[: q.start]) and ctx.last_holders)
     if named_before:
         holders = ctx.last_holders

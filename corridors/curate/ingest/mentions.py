@@ -27,6 +27,7 @@ from .known import (
     System,
     fold,
     head_kind,
+    name_base,
     orig_span,
 )
 from .names import (
@@ -53,6 +54,8 @@ _MODIFIER_RE = "|".join(MODIFIERS)
 #: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
 PHRASE = re.compile(
     rf"(?P<name>(?:{NAME_TOKEN}\s+)*{NAME_TOKEN}\s+)?"
+    # "the China-Kyrgyzstan-Uzbekistan (CKU) railway": initials the name is given, before its head
+    rf"(?:\((?P<initials>[A-Z][A-Z0-9]{{1,6}})\)\s+)?"
     rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
     rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
     rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
@@ -99,6 +102,7 @@ class _Reader:
         self.folded = fold(sent.text)
         self.taken: list[tuple[int, int]] = []  # spans of self.folded
         self.found: list[Mention] = []
+        self.inline: dict[str, System] = {}  # initials inside a name: "... (CKU) railway"
 
     def free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.taken)
@@ -114,30 +118,34 @@ class _Reader:
         self.found.append(Mention(self.si, s.start + start, s.start + end, s.text[start:end], **kw))
 
     def names(self) -> None:
-        """Names and accepted aliases, exactly (case, dashes folded); acronyms as written."""
+        """Names and accepted aliases, exactly (case, dashes folded), the longest first (the
+        most specific name a sentence gives wins over a name inside it; a place said after a name,
+        "... in Kyrgyzstan", adds nothing to it); then labelled
+        features, and acronyms as written."""
+        every = [(name, why, system) for system in self.known for name, why in system.names]
+        for name, why, system in sorted(every, key=lambda n: -len(fold(name_base(n[0])))):
+            pattern = rf"(?<!\w){re.escape(fold(name))}(?!\w)"
+            for m in re.finditer(pattern, self.folded):
+                if not self.free(m.start(), m.end()):
+                    continue
+                start, end = orig_span(self.sent.text, m.start(), m.end())
+                if elsewhere(system, self.sent.text[end:], self.countries):
+                    continue  # "North–South Highway in Tajikistan" is another highway
+                if self._company(start, end, system):
+                    continue
+                kind = head_kind(name) or next(iter(system.kinds), "")
+                conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
+                self._section_elsewhere(start, end, system, kind)
+                self.add(
+                    start,
+                    end,
+                    system=system.id,
+                    kind=kind,
+                    confidence=conf,
+                    reason=f"names it as {name!r} ({why})",
+                    named=True,
+                )
         for system in self.known:
-            for name, why in system.names:
-                pattern = rf"(?<!\w){re.escape(fold(name))}(?!\w)"
-                for m in re.finditer(pattern, self.folded):
-                    if not self.free(m.start(), m.end()):
-                        continue
-                    start, end = orig_span(self.sent.text, m.start(), m.end())
-                    if elsewhere(system, self.sent.text[end:], self.countries):
-                        continue  # "North–South Highway in Tajikistan" is another highway
-                    if self._company(start, end, system):
-                        continue
-                    kind = head_kind(name) or next(iter(system.kinds), "")
-                    conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
-                    self._section_elsewhere(start, end, system, kind)
-                    self.add(
-                        start,
-                        end,
-                        system=system.id,
-                        kind=kind,
-                        confidence=conf,
-                        reason=f"names it as {name!r} ({why})",
-                        named=True,
-                    )
             for label, feature in system.features.items():
                 if PART_LABEL.fullmatch(label):
                     continue  # "Line C" is read against the system in topic (discourse)
@@ -209,14 +217,19 @@ class _Reader:
 
     def definitions(self) -> dict[str, System]:
         """ "Central Asia-China Gas Pipeline (CAGP)": initials in brackets right after a name this
-        sentence gave a system, by which the article may name it from then on."""
+        sentence gave a system, by which the article may name it from then on. The bracket is
+        taken as part of that name here, no second mention of the system."""
         by_id = {s.id: s for s in self.known}
-        return {
-            short: by_id[m.system]
-            for m in self.found
-            if m.system in by_id and m.how in ("name", "fuzzy")
-            and (short := defined_initials(self.sent.text[m.end - self.sent.start :]))
-        }  # fmt: skip
+        out = dict(self.inline)
+        for m in list(self.found):
+            if m.system not in by_id or m.how not in ("name", "fuzzy"):
+                continue
+            at = m.end - self.sent.start
+            short, end = defined_initials(self.sent.text[at:])
+            if short and short not in {a for s in self.known for a in s.acronyms}:
+                out[short] = by_id[m.system]
+                self.taken.append(self.fold_span(at, at + end))
+        return out
 
     def _section_elsewhere(self, start: int, end: int, system: System, kind: str) -> None:
         """ "the Tajik section of <name>" where none of its lines cross Tajikistan: the section
@@ -259,16 +272,8 @@ class _Reader:
         about), and "Lines A, B and C" (the lines a system has); the next pass says whose."""
         for m in LINE_LIST.finditer(self.sent.text):
             if self.free(*self.fold_span(m.start(), m.end())):
-                self.add(
-                    m.start(),
-                    m.end(),
-                    system=None,
-                    kind="",
-                    confidence=0.0,
-                    reason="",
-                    named=False,
-                    how="label",
-                )
+                self.add(m.start(), m.end(), system=None, kind="", confidence=0.0, reason="",
+                         named=False, how="label")  # fmt: skip
         labels = [*PART_LABEL.finditer(self.sent.text), *LETTER_LABEL.finditer(self.sent.text)]
         for m in sorted(labels, key=lambda m: m.start()):
             if not self.free(*self.fold_span(m.start(), m.end())):
@@ -276,41 +281,33 @@ class _Reader:
             after = self.sent.text[m.end() :]
             head = re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
             kind = HEADS[head.group(1).lower()] if head else ""
-            self.add(
-                m.start(),
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="",
-                named=True,
-                how="label",
-            )
+            self.add(m.start(), m.end(), system=None, kind=kind, confidence=0.0, reason="",
+                     named=True, how="label")  # fmt: skip
 
     def phrases(self) -> None:
         """Named infrastructure, matched fuzzily (kind first), else mentioned, not mapped."""
         for m in PHRASE.finditer(self.sent.text):
             self._phrase(m)
 
-    def _phrase(self, m: re.Match) -> None:
-        head = m.group("head").lower()
-        kind = HEADS.get(head, "")
-        name_part = (m.group("name") or "").strip()
-        phrase, start = m.group().strip(), m.start()
+    def _name_part(self, m: re.Match) -> tuple[str, int]:
+        """The name words of a phrase and where the phrase starts, without a determiner ("The
+        waterless port"), a company's possessive that an organisation's name took ("PetroChina's
+        Central Asia gas pipeline") or a title's capitalised modifier ("Dry Port")."""
+        name_part, start = (m.group("name") or "").strip(), m.start()
         lead = _DETERMINER.match(name_part)
         owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
         if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
             owner = None  # an owner is cut only where an organisation's name took it
-        if lead or owner:
-            # "The waterless port": a determiner, not a name; "PetroChina's Central Asia gas
-            # pipeline": the company's, then the pipeline's name
-            cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
-            name_part, phrase, start = name_part[cut:], phrase[cut:], start + cut
+        cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
+        name_part, start = name_part[cut:], start + cut
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
-        # "Dry Port", "Gas Pipeline" in a title: capitals make no name of a modifier
-        name_part = re.sub(
-            rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$", "", name_part
-        )
+        modifiers = rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$"
+        return re.sub(modifiers, "", name_part), start
+
+    def _phrase(self, m: re.Match) -> None:
+        head = m.group("head").lower()
+        kind = HEADS.get(head, "")
+        name_part, start = self._name_part(m)
         if not self.free(*self.fold_span(start, m.end())):
             return
         candidates = [
@@ -322,6 +319,8 @@ class _Reader:
             return
         end = m.end() + (at[0] if at else 0)
         phrase = self.sent.text[start:end].strip()
+        if m.group("initials"):  # read as the name without them, and remembered
+            phrase = " ".join(phrase.replace(f"({m.group('initials')})", " ").split())
         tokens = re.split(r"[\s\-–—]+", name_part + " " + tail) + (at[1] if at else [])
         tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
@@ -334,6 +333,8 @@ class _Reader:
             # place or word of a known route's name it goes through, is that route
             best = (0.7, at[2], f"a {head} through {' '.join(at[1])}, a place on it or a word "
                     f"of its name")  # fmt: skip
+        if best is not None and m.group("initials") and not organisation:
+            self.inline[m.group("initials")] = best[1]
         if best is not None:
             why = best[2] + ("; an organisation named after it" if organisation else "")
             self.add(
@@ -344,31 +345,24 @@ class _Reader:
                 confidence=round(best[0], 2),
                 reason=why,
                 named=not organisation,
-                how="fuzzy",
+                # "Jiangsu Lianyungang Port Company": a company, which the figures beside it
+                # (its stake in another port) are not about; its officers still speak for it
+                how="company" if organisation else "fuzzy",
             )
         elif organisation:
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind="organisation",
-                confidence=0.0,
-                reason="an organisation",
-                named=False,
-                how="organisation",
-            )
-        elif head in GENERIC_HEADS:
+            self.add(start, m.end(), system=None, kind="organisation", confidence=0.0,
+                     reason="an organisation", named=False, how="organisation")  # fmt: skip
+        else:
+            self._not_known(m, start, kind, name_part, phrase)
+
+    def _not_known(self, m: re.Match, start: int, kind: str, name_part: str, phrase: str) -> None:
+        """A phrase no known system matches: a way named by its ends, a new line of a system,
+        a description by its owner, or infrastructure mentioned, not mapped."""
+        head = m.group("head").lower()
+        if head in GENERIC_HEADS:
             # "the Central Asia route", "the China–Europe corridor": a way, not a thing to map
-            self.add(
-                start,
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="a route named by its ends",
-                named=False,
-                how="route",
-            )
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0,
+                     reason="a route named by its ends", named=False, how="route")  # fmt: skip
         elif (line := new_line_of(name_part, kind, self.known, self.countries)) is not None:
             self.add(
                 start,

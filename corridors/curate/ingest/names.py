@@ -323,12 +323,15 @@ def inverted(found: re.Match, known: list[System]) -> tuple[str, float, System, 
     return kind, round(conf, 2), system, f"its name after its head, read as {name!r}: {why}"
 
 
-def defined_initials(after: str) -> str:
+def defined_initials(after: str) -> tuple[str, int]:
     """The initials in brackets right after a name ("(CAGP)", "(TITR, Middle Corridor)") by
-    which the article names it from then on; '' when none, or a company's."""
+    which the article names it from then on, and where they end in ``after``; ('', 0) when
+    none, or a company's."""
     m = DEFINED.match(after)
     short = m.group("short") if m else ""
-    return "" if short in ORGANISATION_INITIALS else short
+    if not m or short in ORGANISATION_INITIALS:
+        return "", 0
+    return short, m.end("short")
 
 
 _OWN_HEAD = re.compile(rf"(?i)\b((?:(?:{_MODIFIER_RE})\s+)*(?:{HEAD_RE}))\s*$")

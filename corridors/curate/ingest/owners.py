@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .known import System
 from .mentions import Mention
 from .scopes import DEMONYMS
 from .sentences import Sentence
@@ -31,6 +32,28 @@ def other_named(m: Mention, sent: Sentence) -> bool:
     words = re.findall(r"[A-Z][\w’']*", m.phrase)
     at_start = m.start == sent.start or sent.text[: m.start - sent.start].strip() in ("The", "")
     return len(words) >= 2 or (len(words) == 1 and not at_start)
+
+
+def opening_other(sent: Sentence, others: list[Mention], about: list[Mention]) -> Mention | None:
+    """The other named thing a sentence is about: the one that opens it, before any known
+    system ("The Bakhty-Ayagoz railway, which will join the Middle Corridor, ..."); named later
+    ("it departed the Xi'an port station"), it is no subject."""
+    if not others:
+        return None
+    opening = sent.text[: others[0].start - sent.start]
+    spans = [m.start for m in about if m.start != m.end] or [sent.end]
+    if others[0].start < min(spans) and len(opening.split()) <= 3 and "," not in opening:
+        return others[0]
+    return None
+
+
+def demonstrated(others: list[Mention], kind: str | None, root: Mention | None) -> Mention | None:
+    """ "that pipeline", "this railway": the thing of that kind named last, even another thing
+    named in passing after the system in topic (``root``, what "the pipeline" would mean)."""
+    latest = next((m for m in reversed(others) if m.kind == kind), None)
+    if latest is not None and (root is None or latest.sentence > root.sentence):
+        return latest
+    return root
 
 
 #: A trip's ends and the places it passes: "from Xi'an to the port of Poti", "via Aktau",
@@ -92,7 +115,9 @@ _NATIONAL = re.compile(
     r"(?:railway|railways|rail|carrier|company|operator|monopoly)\b"
 )
 #: The rest of a company's name after the part recognised: "Turkmengaz State Concern".
-_NAME_REST = r"(?:\s+(?:[A-Z][\w-]*|company|concern|group|corporation|holding))*"
+_NAME_REST = (
+    r"(?:\s+(?:[A-Z][\w-]*|company|concern|group|corporation|holding))*(?:\s*\([^()]{1,12}\))?"
+)
 _MOVES = re.compile(rf"{_NAME_REST}\s*{_ADVERB}(?:{_MOVE_VERB}|{_PLAN_VERB})\b")
 _PLANS = re.compile(rf"\s*{_ADVERB}{_PLAN_VERB}\s+to\b")
 #: "Kazakhstan also plans to ...", "Urumqi intends to ...": a named actor's own plan.
@@ -185,16 +210,29 @@ _THING = re.compile(
 )
 
 
-def facilities(sent: Sentence) -> list[Mention]:
+#: A facility called by a name of its own: "the Kazakhstan-China cargo terminal in Xi'an".
+_NAMED_FACILITY = re.compile(
+    r"\bthe\s+(?:[A-Z][\w’'-]*\s+)+(?:[a-z-]+\s+){0,2}?(?:terminal|yard|berth|depot|hub|"
+    r"warehouse|station|facility|plant|quay|pier|logistics\s+cent(?:re|er)|base)s?\b"
+    r"(?:\s+(?:at|in)\s+[A-Z][\w’'-]*)?"
+)
+
+
+def facilities(sent: Sentence, here: list[Mention]) -> list[Mention]:
     """Facilities a sentence brings in as things of their own, as mentions of no system: a
     figure in their clause after them is theirs ("a container hub at Aktau with a capacity of
-    ...")."""
+    ...", "since the Kazakhstan-China cargo terminal in Xi'an opened in 2024"). A named one
+    that is a known system's name ("the Khorgos Gateway hub") is that system."""
     out = []
-    for m in _FACILITY.finditer(sent.text):
-        if m.group("new") or m.group("at"):
-            start, end = sent.start + m.start(), sent.start + m.end()
-            why = "a facility of its own, no system's"
-            out.append(Mention(0, start, end, m.group(), None, "", 0.0, why, False, how="new"))
+    found = [m for m in _FACILITY.finditer(sent.text) if m.group("new") or m.group("at")]
+    for m in found + list(_NAMED_FACILITY.finditer(sent.text)):
+        start, end = sent.start + m.start(), sent.start + m.end()
+        if m.re is _NAMED_FACILITY and any(
+            x.system and x.start < end and start < x.end for x in here
+        ):
+            continue
+        why = "a facility of its own, no system's"
+        out.append(Mention(0, start, end, m.group(), None, "", 0.0, why, False, how="new"))
     return out
 
 
@@ -246,3 +284,16 @@ def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
     return [
         m for m in here if m.how == "organisation" and _MOVES.match(sent.text, m.end - sent.start)
     ]
+
+
+def port_takes(field: str, scope: str, port: System) -> bool:
+    """Can a port (a point) have this figure? Never a length (a length near one is a trip's or
+    a line's), and a transit time only for a trip that starts or ends at it ("from the dry port
+    to Lianyungang in five days"), not one that passes it ("from China to Turkey")."""
+    if field in ("length", "section_length"):
+        return False
+    if field != "transit_time" or "–" not in scope:
+        return True
+    words = {w.casefold() for n in [*port.places, *(n for n, _ in port.names)] for w in n.split()}
+    ends = {w.casefold() for end in scope.split("–") for w in end.split()}
+    return bool(ends & words)

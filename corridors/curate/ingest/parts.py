@@ -14,9 +14,13 @@ a country it is said to cross is a new fact about it, not another line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .crossings import crossed
-from .known import System
+from .fields import Value
+from .known import System, fold
+from .mentions import Mention
+from .names import next_line
 from .scopes import DEMONYMS, sections_named
 
 #: Verbs that put a line in a country: "runs through", "being built across", "will cross".
@@ -37,9 +41,9 @@ def lettered(system: System) -> bool:
 def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
     """The first country the sentence puts the system (or a section of it) in that none of its
     drawn lines cross; '' when there is none or the system has no lettered lines."""
-    if not lettered(system) or system.part_of or not system.countries:
-        return ""
     own = set(system.countries)
+    if not lettered(system) or system.part_of or len(own) < 3:
+        return ""  # known only by its ends, any middle country is news of it, not of a new line
     listed = crossed(sentence, sorted(countries))
     found = listed.value.split(";") if listed is not None else []
     found += sections_named(sentence, countries)
@@ -49,3 +53,127 @@ def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
         if country:
             found.append(country)
     return next((c for c in found if c not in own), "")
+
+
+def elsewhere(
+    sentence: str, about: list[Mention], by_id: dict[str, System], countries: set[str]
+) -> dict[int, tuple[Mention, str]]:
+    """For each mention (by ``id``) of a whole that the sentence puts in a country none of its
+    lines cross ("the pipeline will run through Tajikistan", "the Tajik section"), a label probe
+    of its next line ("Line D") for discourse to resolve, and the phrase it was read from.
+    Lines named by their letters ("Lines A, B and C") stay what they are."""
+    if any(m.how in ("part", "lines", "some") or m.feature for m in about):
+        return {}
+    out = {}
+    for m in about:
+        system = by_id.get(m.system or "")
+        if system is None:
+            continue
+        country = foreign_country(sentence, system, countries)
+        label = next_line(system) if country else ""
+        if not label:
+            continue
+        said = repr(m.phrase) if m.phrase else "the sentence"
+        why = f"{said} put in {country}, which none of {system.id}'s lines cross: its next line, "
+        probe = replace(
+            m, phrase=label, how="label", parent=system.id, route="", reason=why + label
+        )
+        out[id(m)] = (probe, m.phrase or label)
+    return out
+
+
+#: A name made of countries: "Uzbekistan-China", "Turkmenistan–China" (before its head noun).
+_CHAIN = re.compile(
+    r"^(?:the\s+)?(?:[\d.,]+\s*-?\s*(?:km|kilometres?|kilometers?)\s+)?"
+    r"(?P<chain>[A-Z][\w ]*?(?:\s*[-–—]\s*[A-Z][\w ]*?)+)(?=\s+[a-z]|\s*$)"
+)
+
+
+def _chain(phrase: str, countries: set[str]) -> list[str]:
+    m = _CHAIN.match(phrase.strip())
+    if m is None:
+        return []
+    items = [p.strip() for p in re.split(r"\s*[-–—]\s*", m.group("chain"))]
+    return items if len(items) >= 2 and all(i in countries for i in items) else []
+
+
+def chain_section(phrase: str, system: System, countries: set[str]) -> str:
+    """ "the Uzbekistan-China gas pipeline" read as a system known as the "Turkmenistan-China gas
+    pipeline": a name by countries with the whole's end but a later start is the whole's stretch
+    from that country on, its section there (the country it starts in); '' when the phrase is one
+    of the whole's own names or not such a chain."""
+    chain = _chain(phrase, countries)
+    if not chain or any(fold(phrase) == fold(n) for n, _ in system.names):
+        return ""
+    if not set(chain) <= set(system.countries):
+        return ""
+    wholes = [c for n, _ in system.names if (c := _chain(n, countries))]
+    for whole in wholes:
+        if (
+            whole[-1] == chain[-1]
+            and chain[0] != whole[0]
+            and chain[0] in whole[1:] + list(system.countries)
+        ):
+            return chain[0]
+    return ""
+
+
+#: Fields a section has of its own; the countries, names, roles and lines stay the whole's words.
+_SECTION_FIELDS = {
+    "capacity", "cost", "start_date", "completion_date", "opening_date", "status", "operator",
+    "tunnels", "bridges", "traffic",
+}  # fmt: skip
+
+
+def as_section(value: Value, mention: Mention, system: System, countries: set[str]) -> Value:
+    """A value said of a stretch named by countries ("the 525km Uzbekistan-China gas pipeline",
+    or "the pipeline" pointing back to it): the section's, with its country as scope; a length is
+    the section's length. Anything else is returned as it is."""
+    country = chain_section(mention.root or mention.phrase, system, countries)
+    if not country or value.scope or value.field not in _SECTION_FIELDS | {"length"}:
+        return value
+    why = f", of the stretch {mention.root or mention.phrase!r}: its section in {country}"
+    field = "section_length" if value.field == "length" else value.field
+    return replace(value, field=field, scope=country, reason=value.reason + why)
+
+
+#: A start of works on a stretch: "started building the longest stretch of ...", "work on a key
+#: segment of ...": the stage is that stretch's, not the whole system's.
+_ON_A_STRETCH = re.compile(
+    r"^[^.;]{0,40}?\b(?:the|a|an|its|one)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:stretch|section|segment|leg|portion|part)\s+(?:of|in|across|through)\b"
+)
+
+
+def _ends(system: System, countries: set[str]) -> set[str]:
+    """The end countries of a system's names by countries ("Turkmenistan-China gas pipeline":
+    Turkmenistan and China), either way round."""
+    chains = [c for n, _ in system.names if (c := _chain(n, countries))]
+    return {c[-1] for c in chains} | {c[0] for c in chains}
+
+
+def of_part(
+    value: Value, mention: Mention, by_id: dict[str, System], sent_text: str, countries: set[str]
+) -> Value | None:
+    """A value as a whole or a part takes it: a stretch named by countries gives its section's
+    figures (``as_section``); a stage of works on "the longest stretch of" a whole is no stage of
+    the whole; a country list that stops short of where the system (or the parent of a line)
+    ends ("will cross A, B and C" of a line to China) is partial, and not proposed."""
+    system = by_id[mention.system or ""]
+    whole = not system.part_of and not value.scope
+    if value.field == "status" and whole and _ON_A_STRETCH.match(sent_text[value.at :]):
+        return None
+    if value.field == "countries":
+        ends = _ends(by_id.get(system.part_of, system), countries)
+        if ends and value.value.split(";")[-1] not in ends:
+            return None
+    return as_section(value, mention, system, countries)
+
+
+def named_route(phrase: str, at: int, countries: set[str]) -> Value | None:
+    """ "along the A-B-C-D route": the countries a route's name lists (three or more)."""
+    chain = _chain(phrase, countries)
+    if len(chain) < 3:
+        return None
+    why = f"the countries the route it runs along, {phrase!r}, lists"
+    return Value("countries", ";".join(chain), at=at, reason=why)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import crossings
+from . import crossings, stages
 from .fields import Value
 from .known import LINE_LIST, listed_lines
 from .statuses import statuses
@@ -271,7 +271,7 @@ def read_phrases(
 ) -> list[Value]:
     """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
     and ``ends``: what the sentence before left, see read_route)."""
-    out = statuses(sentence)
+    out = statuses(sentence) + stages.at_work(sentence)
     for m in LINE_LIST.finditer(sentence):
         out.append(Value("lines", ";".join(listed_lines(m.group())), at=m.start()))
     out += operators(sentence)

@@ -21,13 +21,22 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, respective, stages
+from . import discourse, measures, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
 from .mentions import Mention, find_mentions
 from .names import operator_named
-from .owners import actors, facilities, is_change, on_the_way, other_named, owned_by
+from .owners import (
+    actors,
+    facilities,
+    is_change,
+    on_the_way,
+    other_named,
+    owned_by,
+    port_takes,
+)
+from .parts import named_route, of_part
 from .scopes import clause_of
 from .sentences import Sentence, sentences
 from .values import Context, read_values
@@ -202,6 +211,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("of") == "port" and "port" not in system.kinds:
         return None  # a port's own traffic is not the route's
+    if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
+        return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
     parts = {s.label for s in by_id.values() if s.part_of == system.id}
     if value.field == "lines" and (
@@ -360,6 +371,14 @@ _FROM_TOPIC = {
 }
 
 
+#: A line of a project profile ("Status: under construction", "Location: A, B and C"): a field
+#: of the page's subject, said as plainly as a name would.
+PROFILE_KEY = re.compile(
+    r"^(?:Project\s+)?(?:status|stage|location|countries|route|length|capacity|cost|operator)"
+    r"\s*:\s*\S",
+    re.I,
+)
+
 #: A stage said as an adjective: "the planned X", "the operational Line A".
 _STAGE_ADJECTIVE = re.compile(r"(?:planned|proposed|operational|existing)\s+(?:[a-z]+\s+)?", re.I)
 
@@ -378,8 +397,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
     """Whether a sentence that only inherits its topic may give this value to it."""
     if not subjects or any(m.how != "article" for m in subjects):
         return True  # named, pointed back to, or the topic of its own paragraph
-    if value.field in _FROM_TOPIC:
-        return True
+    if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
+        return True  # a figure, or a field of a profile page ("Status: under construction")
     if value.field != "status":
         return False
     system = by_id.get(subjects[0].system or subjects[0].parent)
@@ -427,7 +446,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     if not mapped:
         return
     others = [m for m in here if other_named(m, sent) and not _on_the_way(props.text, sent, m)]
-    others += facilities(sent) + actors(sent, here)
+    others += facilities(sent, here) + actors(sent, here)
+    for m in here:  # "along the A-B-C-D route": its countries, for the subject that runs on it
+        route = named_route(m.phrase, m.start - sent.start, set(ctx.countries))
+        if m.how == "route" and route is not None:
+            values.append(route)
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
@@ -436,8 +459,9 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = _operator_target(value, mapped, sent)
         elif modified is not None:
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
-        else:
-            cands = owned_by(subjects, others, sent, value.at)
+        else:  # a company named after a system ("... Port Company") owns no figure of it
+            things = [m for m in subjects if m.how != "company"]
+            cands = owned_by(things, others, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
         if target is None or not target.system:
             continue
@@ -447,6 +471,13 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
+            value = of_part(value, target, by_id, sent.text, set(ctx.countries))
+        if value is not None and ports.takes(value, by_id[target.system], sent.text):
+            system, text = by_id[target.system], props.text
+            if target.named and ports.elsewhere(
+                system, text[sent.start : target.start], text[target.end : sent.end], ctx.countries
+            ):
+                continue  # the port of the same name across the border
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
@@ -481,7 +512,8 @@ def propose(
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):
             props.unmapped(m, sents[m.sentence])
-    rows = [r for r in props.rows if r["corridor"]] + [r for r in props.rows if not r["corridor"]]
+    kept = measures.joint_only(props.rows)
+    rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]
     assign_ids(rows, name, raw.claims.rows)
     return rows
 

@@ -18,15 +18,45 @@ pipeline's stage. A drawn line's own stage is implied only by works begun on it 
 sections (under construction). Where the article states a status for the system (or the line),
 nothing is implied. Freight carried along a route (a corridor made of other lines, ports and
 ferries) says that services run on it, not what stage its works are in: a corridor carries goods
-while its legs are still being built or widened, so its traffic implies no status.
+while its legs are still being built or widened, so its traffic implies no status, nor does an
+opening dated on it (mostly a leg's, a terminal's or a service's along it).
 """
 
 from __future__ import annotations
 
 import re
 
+from .fields import Value
+from .statuses import mood
+
 #: How much an implied status is trusted, relative to the row it is read from.
 WEIGHT = 0.6
+
+#: A facility at its work, told as done or doing: "handles transit cargo", "processed 500
+#: containers", "trains stop there", "the boxes were moved to the broad gauge at the dry port".
+#: Curators record such a port as operating; said of a route it says nothing of its works.
+AT_WORK = re.compile(
+    r"\b(?:handles|handled|processes|processed|trans-?s?hips|trans-?s?hipped|serves|served|"
+    r"reloads|reloaded)\s+(?=(?:[\w-]+\s+){0,3}?(?:cargo(?:es)?|containers?|trains?|goods|freight|"
+    r"TEUs?|twenty-foot|boxes|transit|\d))"
+    r"|\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:moved|trans-?s?hipped|transferred|reloaded|handled|"
+    r"processed|switched)\b[^.;]{0,80}?\bat\s+(?:the\s+)?(?=[\"“]?[A-Z]|dry\s+port|port|terminal)"
+    r"|\btrains\s+(?:already\s+|now\s+)?(?:stop|pass|call)\s+(?:there|here|through\s+it|at\s+it)\b",
+    re.I,
+)
+
+
+def at_work(sentence: str) -> list[Value]:
+    """Operating, implied by a facility doing its work as a fact of its time (not "will handle",
+    "could serve", "once trains stop there"); the value is a port's only (hint ``of``)."""
+    for m in AT_WORK.finditer(sentence):
+        if mood(sentence, m.start(), m.end()):
+            continue
+        why = f"what it does, {m.group().strip()!r}"
+        hints = {"implied": why, "of": "port"}
+        return [Value("status", "operating", at=m.end(), reason=why, hints=hints)]
+    return []
+
 
 _OPERATOR_NOW = re.compile(
     r"\b(?:runs|operates|manages|run by|operated by|managed by|(?:group|company|firm|operator) "
@@ -39,6 +69,16 @@ _OPERATOR_NOW = re.compile(
 _FUTURE_RUN = re.compile(
     r"\b(?:will|would|shall|is to|are to|to)\s+(?:be\s+)?(?:\w+\s+(?:and\s+)?)?"
     r"(?:run|runs|operate|operated|manage|managed)\b",
+    re.I,
+)
+
+
+#: An opening told as done: "went into service", "was commissioned", "started working".
+_OPENED = re.compile(
+    r"\b(?:went|came)\s+(?:into|on)\s+(?:service|operation|stream|line)|\b(?:was|were|has\s+been|"
+    r"have\s+been)\s+(?:\w+\s+)?(?:opened|commissioned|inaugurated|put\s+into\s+(?:service|"
+    r"operation))|\b(?:opened|entered\s+service|came\s+online)\b|\b(?:began|started)\s+(?:\w+\s+)?"
+    r"(?:operating|operations?|working|running|service|pumping|supplying)\b",
     re.I,
 )
 
@@ -75,8 +115,17 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
     field, value = row["field"], row["value"]
     if row["qualifier"] and field.endswith("_date"):
         return None  # "by 2029", "before the end of": no dated event
+    if field == "opening_date" and route:
+        return None  # a corridor's "opening" is mostly a leg's or a terminal's along it
     if field == "opening_date" and compare(value, reference) == -1:
         return "operating", f"its opening date {value}, before the article's date {reference}"
+    if field == "opening_date" and not reference and _OPENED.search(row.get("quote", "")):
+        # no dateline to set the date against, but the tense says the opening has happened
+        return "operating", f"its opening ({value}) told in the past, in an article with no date"
+    if field == "traffic" and not reference and not route:
+        # an undated copy: traffic carried (traffic to carry is a target) says it works
+        when = f", {row['period']}" if row["period"] else ""
+        return "operating", f"its traffic ({value}{when}), told in the past in an undated article"
     end = _period_end(row["period"])
     if (
         field == "traffic"

@@ -113,6 +113,8 @@ NEVER = re.compile(
     r"[^.;,]{0,60}?)?\s+(?:is|are|has\s+been)\s+"
     r"(?:now\s+|still\s+)?(?:under\s*way|underway|in\s+progress|ongoing|being\s+(?:prepared|"
     r"drafted|carried\s+out|conducted|done))|"
+    # "to prepare the launch of the project", "preparing for the start of construction"
+    r"prepar\w*\s+(?:for\s+)?the\s+(?:launch|start|beginning)\s+of|"
     # "talks on building X", "a meeting today on the construction of X": still discussed
     r"(?:talks|meetings?|negotiations|discussions|consultations)\s+(?:\w+\s+){0,2}?"
     r"(?:on|about|over)\s+(?:the\s+)?(?:building|construction|constructing|laying))\b",
@@ -145,6 +147,8 @@ NAMED = (
             r"\b(operational|in\s+operation|entered\s+service|in\s+service|in\s+use|came\s+online|"
             r"came\s+on\s+stream|on\s+stream|up\s+and\s+running|(?:was|were|been|be|being|is|are|"
             r"newly|recently|fully|already|officially|formally)\s+commissioned|"
+            r"(?:works|operates|functions)\s+as\s+(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?(?:hub|"
+            r"port|gateway|terminal|link|corridor|route|node|cent(?:re|er)|junction|bridge)|"
             r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
             r"(?:operation|service)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
@@ -269,7 +273,16 @@ _PERFECT = re.compile(
     r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+launched)\b",
     re.I,
 )
-BUILDING = "under_construction"
+BUILDING, RUNNING = "under_construction", "operating"
+#: An opening told as done, in the present perfect: "has been commissioned", "have opened a
+#: pipeline" (not "has opened new markets", nor a talk or an office opened).
+OPENED = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:opened|inaugurated|commissioned|launched|put\s+into\s+"
+    r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
+    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b",
+    re.I,
+)
 _MADE = re.compile(
     r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
 )
@@ -337,6 +350,14 @@ def statuses(sentence: str) -> list[Value]:
             stage = BUILDING if stage == "made" else stage
             why = f"a start of works {how} ({m.group()!r})"
             out.append(Value("status", stage, at=m.start(), reason=why, hints={"implied": why}))
+    for m in OPENED.finditer(sentence):
+        if free(*m.span()) and not mood(sentence, m.start(), m.end()):
+            if not _other_thing(sentence, m.start(), m.end()):
+                why = f"an opening told as done ({m.group()!r})"
+                out.append(
+                    Value("status", RUNNING, at=m.start(), reason=why, hints={"implied": why})
+                )
+            taken.append(m.span())
     for status, pattern in NAMED:
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or any(a <= m.start() < b for a, b in halted):

@@ -40,6 +40,14 @@ OTHER_MODE = re.compile(
     r"\baround\s+(?:Africa|the\s+Cape)\b",
     re.I,
 )
+#: "the goal of a 15-day transit", "a target of ten days": an aimed-at time.
+AIMED = re.compile(
+    r"\b(?:goal|target|aim|ambition|objective)s?\s+(?:of|is|was|:)\s+(?:\w+\s+)?$", re.I
+)
+#: "it used to take 45 days", "formerly 30 days": the time it took before, not now.
+FORMERLY = re.compile(
+    r"\bused\s+to\b|\bformerly\b|\bpreviously\b|\bonce\s+took\b|\bearlier\s+it\b", re.I
+)
 #: "shorten the trip by seven days", "save five days": time saved, not a transit time.
 SAVED = re.compile(
     r"\b(?:shorten\w*|cut\w*|reduc\w*|slash\w*|trim\w*|lower\w*)\b[^.;]{0,50}?\bby\s+"
@@ -135,6 +143,10 @@ def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
         return True
     if OTHER_MODE.search(sentence, *_own_span(q, sentence, a, b)):
         return True  # "ships take 40 days", "by sea": another way of carrying
+    if AIMED.search(sentence, _own_span(q, sentence, a, b)[0], q.start):
+        return True  # "the EU's goal of a 15-day transit": an aim
+    if FORMERLY.search(sentence, _own_span(q, sentence, a, b)[0], q.start):
+        return True  # "(it used to exceed 45 days)": what it took before
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", after):
         return True
     if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):

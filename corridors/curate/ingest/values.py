@@ -33,7 +33,12 @@ SAME_SPAN = re.compile(
 
 #: "85 percent more than last year", "compared with 2022": the period of the comparison, not of
 #: the figure.
-COMPARISON_PERIOD = re.compile(r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+$", re.I)
+COMPARISON_PERIOD = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|\babove|\bbelow|\bup\s+on|\bdown\s+on|"
+    # "15% above the same period in 2024": the period a figure is compared with
+    r"\bthe\s+same\s+(?:\w+\s+)?(?:period|months|quarter|half|time)(?:\s+of)?)\s+$",
+    re.I,
+)
 
 
 def figures(sentence: str, ctx: Context) -> list[Value]:

@@ -1,0 +1,112 @@
+"""Figures that are not the system's flow in a period, though the words around them are those of
+traffic: running totals since the system opened ("a total of 316 bcm", "have been carried", "has
+carried 250 bcm since 2010"), a country's trade or a supplier's deliveries ("Kazakhstan's
+exports", "Turkmenistan supplied"), a carrier's own total on all its lines ("Azerbaijan Railways
+carried 18.5 mn tonnes"), and a port's own figure (a route's only when the system is a port).
+
+Kept apart from flows.py, which decides what kind of figure a quantity is; this module decides
+whose and over what time it is, and says no when reporting sets another's figure beside the
+system's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import scopes
+from .quantities import Quantity
+
+#: "cumulative", "since its launch", "had carried ... by the end of June", "to date": a running
+#: total since it opened, never what was carried in a period.
+RUNNING_TOTAL = re.compile(
+    r"\b(?:cumulative\w*|to\s+date|(?:since|between)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
+    r"[\w’'-]+(?:'s|’s)|the\s+(?:pipeline|line|port|railway|route|terminal|corridor|service))\s+"
+    r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened|commission\w*|inception|"
+    r"put\s+into\s+operation)|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:its\s+)?operations?|"
+    r"had\s+(?:\w+\s+)?(?:been\s+)?(?:carried|moved|handled|transported|delivered|pumped|supplied|"
+    r"made|come|gone|run|imported|exported|shipped|received|sent|piped)|(?:in|over|during)\s+"
+    r"(?:its|the(?:ir)?)\s+(?:\w+\s+)?years\s+of\s+operation|as\s+of)\b",
+    re.I,
+)
+#: "has carried 250 bcm since 2010", "since 2015 it has handled ...": the total since a year.
+PERFECT_SINCE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b[^,;]*?\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+    re.I,
+)
+
+
+def since_a_year(q: Quantity, sentence: str, a: int, b: int) -> bool:
+    """The figure is the one a "has carried ... since 2010" governs (not "including 41 bcm last
+    year" after it)."""
+    for m in PERFECT_SINCE.finditer(sentence, a, b):
+        verb_first = m.group().lower().startswith("ha")
+        if m.start() <= q.start and (q.start <= m.end() or not verb_first):
+            return True
+    return False
+
+
+#: "have been carried", "has handled": up to now, a running total unless the clause has a period.
+PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
+#: "a total of", "in all": a running total only when the clause states no period of its own
+#: ("24,000 TEU in all between January and July" is that span's).
+SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|altogether)\b", re.I)
+
+
+#: A country's (or its supplier's) trade: "its gas exports", "Kazakhstan's exports", "exports
+#: from Kazakhstan", "the Turkmengaz concern delivered": a part of what moved, or a national
+#: total, never the system's traffic.
+TRADE = re.compile(
+    r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
+    r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
+    r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
+    # "gas shipped to China from Central Asia and Russia": a total of several sources
+    r"|\b(?i:exported|imported|shipped|supplied|delivered|piped)\s+(?:to\s+[A-Z][\w-]*\s+)?from\s+"
+    r"(?:[A-Z][\w-]*\s+){1,2}and\s+[A-Z]"
+    r"|\b[A-Z][\w-]*(?:gaz|gas|Gas|Gaz)\b(?:\s+(?:State|National|Holding|Company|Concern|JSC))*\s+"
+    r"(?:has\s+|had\s+)?(?:supplied|exported|delivered|sold|sent|shipped)\b"
+)
+
+
+#: A railway or shipping company as the subject: its own traffic on all its lines.
+CARRIER = re.compile(
+    r"^\s*(?:(?:In|During|Over|Last)\s+[^,]{1,30},\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+    r"(?:Railways?|Temir\s+Zholy|Temir\s+Yollari|Temir\s+Zholu|Railway\s+Company|Shipping\s+"
+    r"(?:Company|Group|Line)|Caspian\s+Shipping)\b(?:\s*\([A-Z]{2,5}\))?\s+(?:has\s+|had\s+)?"
+    r"(?:\w+ly\s+)?\w+ed\b"
+)
+#: The route named as where the figure moved: then the company's figure is the route's.
+ON_ROUTE = re.compile(
+    r"\b(?:along|on|via|over|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:route|corridor|"
+    r"TITR|line|pipeline|railway)\b",
+    re.I,
+)
+
+
+def a_companys_own(q: Quantity, sentence: str) -> bool:
+    a, b = scopes.clause_of(sentence, q.start)
+    return bool(CARRIER.match(sentence[a : q.start])) and not ON_ROUTE.search(sentence, a, b)
+
+
+def a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
+    """The figure's clause, up to it, names a country's trade or a country (or national supplier)
+    that supplied it."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    if TRADE.search(head):
+        return True
+    names = "|".join(re.escape(c) for c in countries)
+    return bool(
+        names
+        and re.search(
+            rf"\b(?:{names})\s+(?:has\s+|had\s+)?(?:supplied|exported|sold|shipped|sent)\b", head
+        )
+    )
+
+
+#: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
+#: what carried the figure (a route's total is not one port's share).
+PORT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:port|seaport|terminal|harbou?r)\b"
+)
