@@ -164,6 +164,36 @@ CASES = [
         [(KHORGOS, "traffic", "30000", "2016-05"), (KHORGOS, "traffic", "30000", "2016")],
         id="what has been handled since an opening is a running total",
     ),
+    pytest.param(
+        "The two Chinese partners will buy 40% of the Khorgos dry port between them.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "40", "")],
+        [],
+        id="a share bought together is recorded when the report gives no split",
+    ),
+    pytest.param(
+        "The two Chinese partners will buy 40% of the Khorgos dry port between them. Sino "
+        "Freight and East Coast Port Group will each buy 20 percent of the dry port.",
+        "2018-04-02",
+        [(KHORGOS, "stake", "20", "Sino Freight")],
+        [(KHORGOS, "stake", "40", "")],
+        id="the sum of a split is not recorded beside it",
+    ),
+    pytest.param(
+        "The Khorgos dry port opened in 2015. Across the border, the Horgos port in China's "
+        "Xinjiang handled 8,000 freight trains in 2023.",
+        "2024-01-10",
+        [],
+        [(KHORGOS, "traffic", "8000", "2023")],
+        id="the port of the same name across the border is another port",
+    ),
+    pytest.param(
+        "The Khorgos Gateway dry port transshipped 52,000 TEU in the first half of 2019.",
+        "2019-08-01",
+        [(KHORGOS, "traffic", "52000", "2019-01/2019-06")],
+        [],
+        id="transshipped is a verb of traffic",
+    ),
 ]
 
 

@@ -425,6 +425,28 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             set(),
             id="a volume from several sources is not the line's",
         ),
+        pytest.param(
+            "In 2021 there were 3,200 trains, and in 2023 the figure reached 5,100.",
+            "2024-02-01",
+            "traffic",
+            {("3200", "trains", "", "2021", ""), ("5100", "trains", "", "2023", "")},
+            id="the figure reached a number: the same unit, its own period",
+        ),
+        pytest.param(
+            "In 2023, 150 trains came from China; in the first half of this year alone there were "
+            "140.",
+            "2024-08-01",
+            "traffic",
+            {("150", "trains", "", "2023", ""), ("140", "trains", "", "2024-01/2024-06", "")},
+            id="there were a number, its unit left out",
+        ),
+        pytest.param(
+            "In 2023, 150 trains came from China; there were 4 ferries on the sea leg.",
+            "2024-08-01",
+            "traffic",
+            {("150", "trains", "", "2023", "")},
+            id="a number with a unit of its own is not the figure's again",
+        ),
     ],
 )
 def test_flow_families(sentence: str, article_date: str, field: str, expected: set) -> None:

@@ -271,3 +271,9 @@ def test_a_name_after_its_owner(fixture_raw, text: str, system: str) -> None:
     found = _mentions(fixture_raw, text)
     assert system in {m.system for m in found}
     assert "organisation" in {m.how for m in found}
+
+
+def test_the_longest_name_wins(fixture_raw) -> None:
+    text = "The Central Asia–China gas pipeline, Line D will need more money."
+    found = [(m.phrase, m.system) for m in _mentions(fixture_raw, text) if m.system]
+    assert found == [("Central Asia–China gas pipeline, Line D", "cacgp-line-d")]

@@ -375,3 +375,55 @@ def test_what_a_part_takes(text: str, present: set, absent: set) -> None:
     found = {(r["corridor"], r["field"], r["value"]) for r in rows}
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Steppe gas pipeline (Line D)\n\nKey facts\n\nLocation: Aland, Borea, Cimbria and "
+            "Elbonia\n\nStatus: under construction\n",
+            {("gp-line-d", "countries", "Aland;Borea;Cimbria;Elbonia"),
+             ("gp-line-d", "status", "under_construction")},
+            set(),
+            id="the lines of a profile page are its subject's fields",
+        ),
+        pytest.param(
+            "Steppe gas pipeline (Line D)\n\nOfficials say crews are under construction "
+            "pressure.\n",
+            set(),
+            {("gp-line-d", "status", "under_construction")},
+            id="a sentence that only leans on the page's subject gives it no stage",
+        ),
+    ],
+)  # fmt: skip
+def test_a_profile_page(text: str, present: set, absent: set) -> None:
+    rows = propose("963_parts.txt", text, _with_line_d(), ACCEPTED, "2023-02-07", COUNTRIES)  # type: ignore[arg-type]
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    assert present <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "letters"),
+    [
+        pytest.param("made of four sections, called A, B, C and D", ["A", "B", "C", "D"], id="counted sections, called"),
+        pytest.param("its two parallel lines, known as A and B", ["A", "B"], id="known as"),
+        pytest.param("the works cover sections A and B", None, id="uncounted sections: stretches"),
+    ],
+)  # fmt: skip
+def test_lettered_sections_are_lines(phrase: str, letters) -> None:
+    m = known.LINE_LIST.search(phrase)
+    assert (known.listed_lines(m.group()) if m else None) == letters
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        pytest.param("D section", "Line D", id="letter then section"),
+        pytest.param("E-string", "Line E", id="letter then string"),
+        pytest.param("A section", "A section", id="an article is no letter"),
+    ],
+)
+def test_letter_first_labels(phrase: str, label: str) -> None:
+    assert known.normal_label(phrase) == label

@@ -123,6 +123,26 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         pytest.param("The port has been operating since 2015.", [(RUNNING, False)], id="operating"),
         pytest.param("The terminal is fully operational.", [(RUNNING, False)], id="operational"),
         pytest.param(
+            "Four heads of state have opened a gas pipeline across the steppe.",
+            [(RUNNING, True)],
+            id="have opened a pipeline: implied",
+        ),
+        pytest.param(
+            "The railway has opened new markets to the region's farmers.",
+            [],
+            id="has opened markets: no opening",
+        ),
+        pytest.param(
+            "The line has been officially commissioned.",
+            [(RUNNING, False)],
+            id="has been commissioned: stated, as 'commissioned' always was",
+        ),
+        pytest.param(
+            "Once the line has been commissioned, trips will be shorter.",
+            [],
+            id="a commissioning in a condition",
+        ),
+        pytest.param(
             "These days it works as a busy freight hub between two gauges.",
             [(RUNNING, False)],
             id="works as a hub",
@@ -337,6 +357,12 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "2025-01-01",
             set(),
             id="a company launched is not the line",
+        ),
+        pytest.param(
+            "Its tracking website, launched in May 2021, shows every train.",
+            "2025-01-01",
+            set(),
+            id="a website launched is not the line",
         ),
         pytest.param(
             "Building was launched in March 2024.",

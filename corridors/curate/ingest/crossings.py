@@ -21,6 +21,8 @@ _CUE = re.compile(
     r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)"
     # "ties ... to the rail networks of A, B and C": the countries whose networks it joins
     r"|(?:rail(?:way)?\s+|road\s+)?networks\s+of)\s+(?:the\s+)?"
+    # a project profile's "Location: A, B, C and D": the countries it is in, in order
+    r"|^(?:Location|Countries)\s*:\s*"
 )
 #: Names a country goes by that the map's boundaries do not use: "Türkiye" is Turkey.
 COUNTRY_ALIASES = {"Türkiye": "Turkey", "Turkiye": "Turkey", "Kyrgyz Republic": "Kyrgyzstan"}

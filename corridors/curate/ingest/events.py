@@ -135,7 +135,8 @@ def _launched_into_service(sentence: str, at: int) -> bool:
         bool(passive)
         and not OTHER_THING.search(before)
         and not re.search(
-            r"\b(?:plan|programme|program|initiative|campaign|talks|platform|tender|bid|service)s?\b",
+            r"\b(?:plan|programme|program|initiative|campaign|talks|platform|tender|bid|service|"
+            r"website|site|app|portal|brand|fund|index|bond|forum|exhibition|contest)s?\b",
             before,
             re.I,
         )

@@ -37,7 +37,8 @@ TRAFFIC_CUE = re.compile(
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
     r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
-    r"arrived|departed|entered|served|cleared|operated|launched|organi[sz]ed|formed|"
+    r"arrived|departed|entered|served|serviced|trans-?s?hipped|reloaded|cleared|operated|"
+    r"launched|organi[sz]ed|formed|"
     # "..., handling more than 372,000 TEU": a facility's participle straight before its figure
     r"(?:handling|processing|transshipping|transhipping)(?=\s+(?:(?:more|less|fewer)\s+than|"
     r"over|about|some|nearly|almost|around|roughly|close\s+to)?\s*\d)|"

@@ -85,11 +85,14 @@ _NAME_ROUTE = re.compile(
 #: A part's own label in a name: "Line D", "Phase 2", "the Kyrgyz section" is no label.
 PART_LABEL = re.compile(r"\b(?P<word>Line|Phase|Stage|String)\s+(?P<id>[A-Z]\b|\d{1,2}\b|[IVX]+\b)")
 #: A label written letter first: "the D line", "the 1,000-km D-line" ("A line" is an article).
-LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ]line\b(?!\s+[A-Z])")
+LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ](?:line|section|string|branch)\b(?!\s+[A-Z])")
 #: The lines of a system, listed: "Lines A, B and C", "three parallel branches, A, B and C".
 LINE_LIST = re.compile(
-    r"\b(?:Lines|(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands))"
-    r"\s*,?\s+[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
+    r"\b(?:Lines|(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands)"
+    # "three sections, called A, B and C": sections counted and lettered are its lines
+    r"|(?:two|three|four|five)\s+(?:parallel\s+)?sections)"
+    r"\s*,?\s+(?:(?:called|named|known\s+as|labelled)\s+)?"
+    r"[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
     # letters first: "the existing A, B and C lines"
     r"|\b[A-Z](?:\s*,\s*[A-Z])*,?\s*(?:and|&)\s+[A-Z]\s+(?:lines|branches|strings|strands)\b"
 )
@@ -171,7 +174,12 @@ def normal_label(phrase: str) -> str:
 
 def listed_lines(phrase: str) -> list[str]:
     """The letters a list of lines names: "three parallel lines, A, B and C" -> A, B, C."""
-    m = re.search(r"(?:lines|branches|strings|strands)\s*,?\s+(?P<l>.*)$", phrase, re.I)
+    m = re.search(
+        r"(?:lines|branches|strings|strands|sections)\s*,?\s+"
+        r"(?:(?:called|named|known\s+as|labelled)\s+)?(?P<l>.*)$",
+        phrase,
+        re.I,
+    )
     return re.findall(r"\b[A-Z]\b", m.group("l") if m else phrase)
 
 
@@ -272,6 +280,13 @@ def acronym(name: str) -> str:
     if len(joined) >= 3 and all(w[:1].isupper() for w in joined):
         return "".join(w[0] for w in joined)
     return ""
+
+
+def name_base(name: str) -> str:
+    """A name without the place said after it: "North-South Highway in Kyrgyzstan" -> its
+    first three words."""
+    where = _LOCATIVE.match(name)
+    return where.group("base") if where else name
 
 
 def curated_names(row_name: str, countries: set[str]) -> tuple[list[tuple[str, str]], dict]:

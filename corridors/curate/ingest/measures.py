@@ -211,6 +211,21 @@ def abbreviations(sentence: str) -> dict[str, str]:
     return out
 
 
+#: The note of a share bought together by several buyers.
+JOINT = "A share bought together by several buyers; write them in scope."
+
+
+def joint_only(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows without a joint share of a system whose split the article also gives ("each
+    buys 24.5%"): the split is the record, the sum is not."""
+    split = {r["corridor"] for r in rows if r["field"] == "stake" and r["note"] != JOINT}
+    return [
+        r
+        for r in rows
+        if not (r["field"] == "stake" and r["note"] == JOINT and r["corridor"] in split)
+    ]
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
     takes the holders named before."""
@@ -223,7 +238,12 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     if bought == []:
         names = re.findall(rf"(?<![\w’'])({_NAMES})", sentence[: q.start])
         ctx.last_holders = [p.strip() for p in names[-1].split(" and ")] if names else []
-        return []  # "A and B together buy 49%": the sum of their stakes
+        # "A and B together buy 49%", "the investors buy 49% between them": the sum of their
+        # stakes, which curators record only where the report gives no split (see joint_only)
+        why = f"{sentence[q.start : q.end]!r}, a share bought together"
+        return [
+            Value("stake", num_text(q.number), "%", q.qualifier, q.start, note=JOINT, reason=why)
+        ]
     named_before = bool(EACH_OF_THEM.search(sentence[: q.start]) and ctx.last_holders)
     if named_before:
         holders = ctx.last_holders

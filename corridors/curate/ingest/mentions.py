@@ -27,6 +27,7 @@ from .known import (
     System,
     fold,
     head_kind,
+    name_base,
     orig_span,
 )
 from .names import (
@@ -117,30 +118,34 @@ class _Reader:
         self.found.append(Mention(self.si, s.start + start, s.start + end, s.text[start:end], **kw))
 
     def names(self) -> None:
-        """Names and accepted aliases, exactly (case, dashes folded); acronyms as written."""
+        """Names and accepted aliases, exactly (case, dashes folded), the longest first (the
+        most specific name a sentence gives wins over a name inside it; a place said after a name,
+        "... in Kyrgyzstan", adds nothing to it); then labelled
+        features, and acronyms as written."""
+        every = [(name, why, system) for system in self.known for name, why in system.names]
+        for name, why, system in sorted(every, key=lambda n: -len(fold(name_base(n[0])))):
+            pattern = rf"(?<!\w){re.escape(fold(name))}(?!\w)"
+            for m in re.finditer(pattern, self.folded):
+                if not self.free(m.start(), m.end()):
+                    continue
+                start, end = orig_span(self.sent.text, m.start(), m.end())
+                if elsewhere(system, self.sent.text[end:], self.countries):
+                    continue  # "North–South Highway in Tajikistan" is another highway
+                if self._company(start, end, system):
+                    continue
+                kind = head_kind(name) or next(iter(system.kinds), "")
+                conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
+                self._section_elsewhere(start, end, system, kind)
+                self.add(
+                    start,
+                    end,
+                    system=system.id,
+                    kind=kind,
+                    confidence=conf,
+                    reason=f"names it as {name!r} ({why})",
+                    named=True,
+                )
         for system in self.known:
-            for name, why in system.names:
-                pattern = rf"(?<!\w){re.escape(fold(name))}(?!\w)"
-                for m in re.finditer(pattern, self.folded):
-                    if not self.free(m.start(), m.end()):
-                        continue
-                    start, end = orig_span(self.sent.text, m.start(), m.end())
-                    if elsewhere(system, self.sent.text[end:], self.countries):
-                        continue  # "North–South Highway in Tajikistan" is another highway
-                    if self._company(start, end, system):
-                        continue
-                    kind = head_kind(name) or next(iter(system.kinds), "")
-                    conf = 1.0 if "corridors.csv" in why and "spelling" not in why else 0.95
-                    self._section_elsewhere(start, end, system, kind)
-                    self.add(
-                        start,
-                        end,
-                        system=system.id,
-                        kind=kind,
-                        confidence=conf,
-                        reason=f"names it as {name!r} ({why})",
-                        named=True,
-                    )
             for label, feature in system.features.items():
                 if PART_LABEL.fullmatch(label):
                     continue  # "Line C" is read against the system in topic (discourse)
@@ -267,16 +272,8 @@ class _Reader:
         about), and "Lines A, B and C" (the lines a system has); the next pass says whose."""
         for m in LINE_LIST.finditer(self.sent.text):
             if self.free(*self.fold_span(m.start(), m.end())):
-                self.add(
-                    m.start(),
-                    m.end(),
-                    system=None,
-                    kind="",
-                    confidence=0.0,
-                    reason="",
-                    named=False,
-                    how="label",
-                )
+                self.add(m.start(), m.end(), system=None, kind="", confidence=0.0, reason="",
+                         named=False, how="label")  # fmt: skip
         labels = [*PART_LABEL.finditer(self.sent.text), *LETTER_LABEL.finditer(self.sent.text)]
         for m in sorted(labels, key=lambda m: m.start()):
             if not self.free(*self.fold_span(m.start(), m.end())):
@@ -284,16 +281,8 @@ class _Reader:
             after = self.sent.text[m.end() :]
             head = re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
             kind = HEADS[head.group(1).lower()] if head else ""
-            self.add(
-                m.start(),
-                m.end(),
-                system=None,
-                kind=kind,
-                confidence=0.0,
-                reason="",
-                named=True,
-                how="label",
-            )
+            self.add(m.start(), m.end(), system=None, kind=kind, confidence=0.0, reason="",
+                     named=True, how="label")  # fmt: skip
 
     def phrases(self) -> None:
         """Named infrastructure, matched fuzzily (kind first), else mentioned, not mapped."""

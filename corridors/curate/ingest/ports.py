@@ -24,6 +24,21 @@ AT_THE_PORT = re.compile(
 )
 
 
+#: A country said of the port, before or after its name: "China's Horgos port", "the Khorgos port
+#: in China's Xinjiang".
+_COUNTRY_BEFORE = re.compile(r"\b(?P<c>[A-Z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,2}$")
+_COUNTRY_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?P<c>[A-Z][\w-]*)(?:['’]s)?\b")
+
+
+def elsewhere(system: System, before: str, after: str, countries: list[str]) -> bool:
+    """A port of the same name in a country the system is not in: the border town's port on the
+    other side ("the Horgos port in China's Xinjiang" beside a Kazakh dry port) is another port."""
+    said = [
+        m.group("c") for m in (_COUNTRY_BEFORE.search(before), _COUNTRY_AFTER.match(after)) if m
+    ]
+    return any(c in countries and c not in system.countries for c in said)
+
+
 def takes(value: Value, system: System, sentence: str) -> bool:
     """Whether a port takes this value: no length, and a transit time only from or to itself
     (its name or place in the trip's ends, or the sentence saying "from this port")."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, phrases, ports, respective, stages
+from . import discourse, measures, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -371,6 +371,14 @@ _FROM_TOPIC = {
 }
 
 
+#: A line of a project profile ("Status: under construction", "Location: A, B and C"): a field
+#: of the page's subject, said as plainly as a name would.
+PROFILE_KEY = re.compile(
+    r"^(?:Project\s+)?(?:status|stage|location|countries|route|length|capacity|cost|operator)"
+    r"\s*:\s*\S",
+    re.I,
+)
+
 #: A stage said as an adjective: "the planned X", "the operational Line A".
 _STAGE_ADJECTIVE = re.compile(r"(?:planned|proposed|operational|existing)\s+(?:[a-z]+\s+)?", re.I)
 
@@ -389,8 +397,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
     """Whether a sentence that only inherits its topic may give this value to it."""
     if not subjects or any(m.how != "article" for m in subjects):
         return True  # named, pointed back to, or the topic of its own paragraph
-    if value.field in _FROM_TOPIC:
-        return True
+    if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
+        return True  # a figure, or a field of a profile page ("Status: under construction")
     if value.field != "status":
         return False
     system = by_id.get(subjects[0].system or subjects[0].parent)
@@ -465,6 +473,11 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
         if value is not None and ports.takes(value, by_id[target.system], sent.text):
+            system, text = by_id[target.system], props.text
+            if target.named and ports.elsewhere(
+                system, text[sent.start : target.start], text[target.end : sent.end], ctx.countries
+            ):
+                continue  # the port of the same name across the border
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
@@ -499,7 +512,8 @@ def propose(
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part"):
             props.unmapped(m, sents[m.sentence])
-    rows = [r for r in props.rows if r["corridor"]] + [r for r in props.rows if not r["corridor"]]
+    kept = measures.joint_only(props.rows)
+    rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]
     assign_ids(rows, name, raw.claims.rows)
     return rows
 

@@ -283,6 +283,15 @@ _ELLIPTIC = re.compile(
 )
 
 
+#: "in 2022 the figure reached 6,500", "this year there were 225": the same count again, its unit
+#: left out; only where nothing names another unit after the number.
+_RESTATED = re.compile(
+    rf"\b(?:there\s+(?:were|have\s+been)|the\s+(?:figure|number|count|total|tally)\s+(?:reached|"
+    rf"rose\s+to|grew\s+to|climbed\s+to|stood\s+at|came\s+to|amounted\s+to|was|hit))\s+"
+    rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?(?P<n>{_DIGITS}){_MAG}?"
+    r"(?=\s*(?:[,.;)]|$|\s+(?:in|during|over|for|this|last|alone|by|so\s+far)\b))",
+    re.I,
+)
 _ELLIPTIC_UNITS = {"bcm", "tonnes", "TEU", "trains", "containers", "days", "hours"}
 
 
@@ -291,7 +300,7 @@ def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     them ("eight trains ran in January, compared with 11 in December": 11 trains)."""
     out = []
     taken = {q.start for q in found}
-    for m in _ELLIPTIC.finditer(sentence):
+    for m in [*_ELLIPTIC.finditer(sentence), *_RESTATED.finditer(sentence)]:
         if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
         before = [q for q in found if q.end <= m.start()]

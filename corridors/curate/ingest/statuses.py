@@ -273,7 +273,16 @@ _PERFECT = re.compile(
     r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+launched)\b",
     re.I,
 )
-BUILDING = "under_construction"
+BUILDING, RUNNING = "under_construction", "operating"
+#: An opening told as done, in the present perfect: "has been commissioned", "have opened a
+#: pipeline" (not "has opened new markets", nor a talk or an office opened).
+OPENED = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:opened|inaugurated|commissioned|launched|put\s+into\s+"
+    r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
+    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b",
+    re.I,
+)
 _MADE = re.compile(
     r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
 )
@@ -341,6 +350,14 @@ def statuses(sentence: str) -> list[Value]:
             stage = BUILDING if stage == "made" else stage
             why = f"a start of works {how} ({m.group()!r})"
             out.append(Value("status", stage, at=m.start(), reason=why, hints={"implied": why}))
+    for m in OPENED.finditer(sentence):
+        if free(*m.span()) and not mood(sentence, m.start(), m.end()):
+            if not _other_thing(sentence, m.start(), m.end()):
+                why = f"an opening told as done ({m.group()!r})"
+                out.append(
+                    Value("status", RUNNING, at=m.start(), reason=why, hints={"implied": why})
+                )
+            taken.append(m.span())
     for status, pattern in NAMED:
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or any(a <= m.start() < b for a, b in halted):
