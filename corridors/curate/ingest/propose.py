@@ -21,7 +21,7 @@ from pathlib import Path
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
-from . import discourse, measures, phrases, ports, respective, stages
+from . import discourse, labels, measures, phrases, ports, respective, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import HEADS, System, fold
@@ -162,7 +162,7 @@ class Proposals:
         self.seen.add(key)
         note = ""
         if m.parent:
-            note = f"A part of {m.parent}: add the corridors.csv row {discourse.suggested_part(m.parent, m.phrase)} (mapped no, part_of {m.parent})."
+            note = f"A part of {m.parent}: add the corridors.csv row {labels.suggested_part(m.parent, m.phrase)} (mapped no, part_of {m.parent})."
         row = dict.fromkeys((*_COLUMNS, "confidence"), "")
         row |= {"value": m.phrase, "source": self.name, "quote": sent.text, "note": note}
         row["reason"] = m.reason
@@ -218,7 +218,7 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
     if value.field == "lines" and (
         mention.feature
         or system.part_of
-        or discourse.some_lines(letters, system.features)
+        or labels.some_lines(letters, system.features)
         or any(f"Line {x}" in parts for x in letters)
     ):
         return None  # "Lines A and B" beside a drawn Line C, or said of one line: not its list
