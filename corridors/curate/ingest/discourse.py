@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .known import System
 from .labels import NEW_PART, ordinal_label, parent_for, resolve
-from .mentions import Mention
+from .mention import Mention
 from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
 from .parts import elsewhere
 from .sentences import Sentence

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .known import LINE_LIST, System, listed_lines, normal_label
-from .mentions import Mention
+from .mention import Mention
 from .sentences import Sentence
 
 

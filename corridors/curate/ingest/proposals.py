@@ -20,7 +20,7 @@ from . import labels, stages
 from .fields import Value
 from .flags import bounds_overlap, inferred
 from .known import fold
-from .mentions import Mention
+from .mention import Mention
 from .sentences import Sentence
 
 

@@ -19,7 +19,8 @@ from ...store import rawdata
 from . import discourse, labels, measures, phrases, ports, respective, stages
 from .fields import Value
 from .known import HEADS, System
-from .mentions import Mention, find_mentions
+from .mention import Mention
+from .mentions import find_mentions
 from .names import operator_named
 from .owners import (
     actors,
