@@ -148,29 +148,7 @@ class Discourse:
             if label is not None:  # "a fourth branch" of a system with Lines A, B and C: Line D
                 here.append(label)
                 about = [label]
-            new = new if not about else None
-            facility = NEW_FACILITY.match(sent.text) if new is None and label is None else None
-            if facility is not None:
-                why = "a new facility no row lists, the subject of its sentence"
-                self.subjects.append(_unlisted(si, sent, facility, why))
-                self.seen += sorted(about, key=lambda m: m.start)  # still named: "the route"
-                out += here
-                continue
-            if new is not None:
-                # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
-                # about the whole; "it" and the paragraph now point to the unnamed new part
-                why = "a new part no row lists and the article does not name"
-                self.subjects.append(_unlisted(si, sent, new, why))
-                out += here
-                continue
-            other = OTHER_NAMED.match(sent.text)
-            if other is not None and any(
-                m.system and m.start < sent.start + other.end() for m in here
-            ):
-                other = None  # a known system's own name ("the Middle Corridor")
-            if other is not None:
-                why = "another system no row lists, the subject of its sentence"
-                self.subjects.append(_unlisted(si, sent, other, why))
+            if self._opens_on_unlisted(si, sent, here, about, None if about else new, label):
                 out += here
                 continue
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
@@ -210,6 +188,37 @@ class Discourse:
                 labelled = [m for m in about if m.how == "part" or m.feature]
                 self.subjects.append((labelled or about)[0])
         return out
+
+    def _opens_on_unlisted(
+        self,
+        si: int,
+        sent: Sentence,
+        here: list[Mention],
+        about: list[Mention],
+        new: re.Match | None,
+        label: Mention | None,
+    ) -> bool:
+        """A sentence whose subject is a thing no row lists: a new facility ("A new container
+        terminal ..."), a new part ("a fourth line"), another named corridor. That thing becomes
+        what "it" and the paragraph point to next; True when the sentence was one."""
+        facility = NEW_FACILITY.match(sent.text) if new is None and label is None else None
+        if facility is not None:
+            why = "a new facility no row lists, the subject of its sentence"
+            self.subjects.append(_unlisted(si, sent, facility, why))
+            self.seen += sorted(about, key=lambda m: m.start)  # still named: "the route"
+            return True
+        if new is not None:
+            # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
+            # about the whole; "it" and the paragraph now point to the unnamed new part
+            why = "a new part no row lists and the article does not name"
+            self.subjects.append(_unlisted(si, sent, new, why))
+            return True
+        other = OTHER_NAMED.match(sent.text)
+        if other is None or any(m.system and m.start < sent.start + other.end() for m in here):
+            return False  # none, or a known system's own name ("the Middle Corridor")
+        why = "another system no row lists, the subject of its sentence"
+        self.subjects.append(_unlisted(si, sent, other, why))
+        return True
 
     def _elsewhere(
         self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
