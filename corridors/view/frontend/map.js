@@ -51,7 +51,6 @@
     config = cfg;
     window.corridorsMap = m;
     window.corridorsSelected = null;
-    redrawOnlyWhenNeeded();
     makePanes();
     m.attributionControl.setPrefix(false);
     (cfg.attribution || []).forEach(function (a) { m.attributionControl.addAttribution(a); });
@@ -67,42 +66,6 @@
       hearSwitches();
     }
   };
-
-  // How far past the view (a fraction of its size, each side) the paths are drawn, so that a pan
-  // smaller than that (a popup nudged into view) draws nothing: see redrawOnlyWhenNeeded.
-  var DRAWN_MARGIN = 0.5;
-
-  /**
-   * Leaflet's SVG renderer clips every path to the view and a margin, and so re-clips and
-   * rewrites every path of its pane at the end of each move. At 10,000 corridors that was ~2 s
-   * on the main thread after a popup's auto-pan, and a layer switch or a click made meanwhile
-   * waited for it. Now a renderer redraws only when the view has left the area its paths were
-   * drawn for, or the zoom, the pixel origin or the map's size changed; the margin is half a
-   * view each side. Nothing else changes: the paths, their container and its position stay as
-   * Leaflet left them at the last redraw, which still covers the view.
-   */
-  function redrawOnlyWhenNeeded() {
-    if (L.SVG.prototype.corridorsLazy) { return; }
-    var redraw = L.SVG.prototype._update;
-    L.SVG.mergeOptions({padding: DRAWN_MARGIN});
-    L.SVG.include({
-      corridorsLazy: true,
-      _update: function () {
-        var m = this._map;
-        var size = m.getSize();
-        var origin = m.getPixelOrigin();
-        if (this._bounds && !m._animatingZoom && this._zoom === m.getZoom()
-            && this._drawnSize && this._drawnSize.equals(size)
-            && this._drawnOrigin && this._drawnOrigin.equals(origin)) {
-          var view = L.bounds(m.containerPointToLayerPoint([0, 0]), m.containerPointToLayerPoint(size));
-          if (this._bounds.contains(view)) { return; }
-        }
-        redraw.call(this);
-        this._drawnSize = size;
-        this._drawnOrigin = origin;
-      }
-    });
-  }
 
   function makePanes() {
     // Basemap under labels under every line; lines by kind (config.order, bottom first), each on
