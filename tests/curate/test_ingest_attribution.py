@@ -37,6 +37,7 @@ FIGURES = {
     "opening_date",
     "proposed_date",
     "status",
+    "countries",
 }
 
 
@@ -271,6 +272,13 @@ CASES = [
         [(TITR, "transit_time", "11")],
         [],
         id="'it' after an opening phrase is the subject, not the station it left",
+    ),
+    pytest.param(
+        "Caspian cargo\n\nFreight on the Middle Corridor grew in 2024. Another branch is "
+        "taking shape, from China through Kyrgyzstan and Tajikistan to Turkmenistan.",
+        [],
+        ["Another branch"],
+        id="'another branch' is a further part, its route not the whole's",
     ),
 ]
 

@@ -101,6 +101,8 @@ _ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
 NEW_PART = re.compile(
     rf"\b(?:a|an)\s+(?:(?:new|{_ORDINAL}|additional|extra|further|parallel)\s+)+"
     r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
+    # "another branch of the corridor is taking shape": a further part, not the whole
+    r"|\banother\s+(?:(?:new|parallel)\s+)?(?:line|branch|strand|spur|string|route|leg)\b"
     # "the pipe's third stage", "its second phase", "the network's fourth section": a later part,
     # not the whole (the first stage's opening is the system's own)
     rf"|\b(?:the|its|\w+(?:’s|'s))\s+{_ORDINAL}\s+(?:(?:gas|oil|rail)\s+)?"
