@@ -41,6 +41,26 @@ COMPARISON_PERIOD = re.compile(
 )
 
 
+#: ", of which 4 million tonnes ...", ", including 2 million tonnes of oil": what follows breaks down
+#: the figure just given. A part in the whole's own unit is a share of it, not the system's
+#: whole, and is not proposed, nor is anything after it (the parts of a part); the whole in
+#: another unit ("6 mn tonnes a year, including 100,000 TEU of containers") is still read.
+BREAKDOWN = re.compile(r",\s*(?:of\s+which|of\s+this|including|among\s+them|comprising)\b", re.I)
+_FLOWS = ("bcm", "tonnes", "TEU", "trains", "containers")
+
+
+def _parts(sentence: str, found: list) -> set[int]:
+    """The starts of the flow figures that break down an earlier one of the sentence."""
+    for m in BREAKDOWN.finditer(sentence):
+        wholes = [q for q in found if q.unit in _FLOWS and q.end <= m.start()]
+        if not wholes:
+            continue
+        after = [q for q in found if q.unit in _FLOWS and q.start > m.start()]
+        first = next((i for i, q in enumerate(after) if q.unit == wholes[-1].unit), None)
+        return set() if first is None else {q.start for q in after[first:]}
+    return set()
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
@@ -67,7 +87,10 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
     out: list[Value] = []
     found = quantities.READERS[ctx.quantities](sentence)
     found = sorted(found + quantities.elliptic(sentence, found), key=lambda q: q.start)
+    parts = _parts(sentence, found)
     for q in found:
+        if q.start in parts:
+            continue  # a part of the figure before ("..., of which 4 million tonnes")
         if q.unit in ("USD", "CNY"):
             value = cost(q, sentence, countries)
         elif q.unit == "km":
