@@ -309,7 +309,8 @@ def _capacity_able(q: Quantity, sentence: str, after: list[dates.Period]) -> Val
     "add 30 bcm to the system's capacity")."""
     figure = sentence[q.start : q.end]
     a, b = scopes.clause_of(sentence, q.start)
-    if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]):
+    ahead = any(p.target and p.end <= q.start for p in after)  # "By 2027 it could handle"
+    if q.unit != "trains" and ABLE_TO.search(sentence[a : q.start]) and not ahead:
         spans = [p.value for p in after if not p.target and not p.inherited]
         return _capacity_value(
             q,
@@ -343,6 +344,8 @@ MOVED = re.compile(
     re.I,
 )
 FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
+#: The future, or what may be, once a year ahead is given ("By 2027 it could handle ...").
+MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
 
 
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
@@ -363,9 +366,10 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     if not target and q.yearly and by_year:
         target = by_year  # "will handle 300,000 TEU a year by 2027": an aim, not today's capacity
     fronted = [p for p in after if p.target and p.end <= q.start]
-    if not target and q.yearly and fronted and FUTURE.search(sentence, a, q.start):
-        # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year"
-        target, stated = FUTURE.search(sentence, a, q.start), fronted[0].value
+    if not target and q.yearly and fronted and MAY_BY.search(sentence, a, q.start):
+        # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year";
+        # "By 2027 the corridor could handle 10 mn t a year": a year ahead makes "could" an aim
+        target, stated = MAY_BY.search(sentence, a, q.start), fronted[0].value
     capacity = re.search(r"\bcapacit(?:y|ies)\b", sentence[a : q.start], re.I)
     if not target and by_year and capacity and FUTURE.search(sentence, a, q.start):
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim

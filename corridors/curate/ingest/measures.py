@@ -226,10 +226,33 @@ def joint_only(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     ]
 
 
+#: A percent that measures a change ("grew by 6%", "up 39%", "an increase of 70%", "40% more
+#: containers"): a rate of growth, never a share held, whatever company name ("X Holding") the
+#: sentence also carries.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|up|down|rose|grew|climbed|jumped|fell|dropped|gained|increased|decreased|"
+    r"(?:an?\s+)?(?:increase|rise|growth|jump|drop|fall|decline|gain)\s+of)\s+"
+    r"(?:(?:some|about|nearly|almost|around|over|more\s+than)\s+)?$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|fewer|higher|lower|up|down)\b", re.I)
+#: "the corridor's share should grow to 5%": a share of the traffic that changes, not a share
+#: held ("a share in the venture", "raised its stake to 51%" are held).
+_MARKET_SHARE = re.compile(
+    r"\bshare\b(?!\s+in\b)[^.%;]{0,40}?\b(?:grow|grew|rise|rose|reach|increase|climb|fall|fell|"
+    r"drop)\w*\b[^.%;]{0,25}$",
+    re.I,
+)
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
-    takes the holders named before."""
+    takes the holders named before. A percent of change is none."""
     if not 0 < q.number <= 100:
+        return []
+    if _CHANGE_BEFORE.search(sentence[: q.start]) or _CHANGE_AFTER.match(sentence[q.end :]):
+        return []
+    if _MARKET_SHARE.search(sentence[: q.start]):
         return []
     bought = _buyers(sentence, q.start)
     if bought is None and not STAKE_CUE.search(sentence):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .definite import by_kind
 from .known import (
     HEAD_RE,
     HEADS,
@@ -429,6 +430,18 @@ class _Reader:
                 )
                 return
 
+    def by_kind(self, before: str, named: set[str]) -> None:
+        """ "the dry port" in an article that gave Khorgos: the one facility of that kind there
+        (definite.by_kind), when the article has not named it yet (else discourse reads it)."""
+        found = by_kind(self.sent.text, before, self.known)
+        if found is None or found[2].id in named or any(m.system for m in self.found):
+            return
+        start, end, system = found
+        if self.free(*self.fold_span(start, end)):
+            why = f"{self.sent.text[start:end]!r} in an article about its place: the {system.id}"
+            self.add(start, end, system=system.id, kind=min(system.kinds & FACILITY_KINDS),
+                     confidence=0.8, reason=why, named=False, how="described")  # fmt: skip
+
     def unnamed_on_a_route(self) -> None:
         """Unnamed infrastructure no system has (charging stations, a highway), with a route."""
         for m in re.finditer(rf"\b({HEAD_RE})\b", self.sent.text, re.I):
@@ -471,6 +484,7 @@ def find_mentions(
         reader.defined(acronyms)
         reader.place_handled()
         reader.described()
+        reader.by_kind(text[: sent.start], {m.system for m in out if m.system})
         reader.unnamed_on_a_route()
         out += sorted(reader.found, key=lambda m: m.start)
     only_mentioned = {system.id for system in known if not system.mapped}

@@ -41,6 +41,33 @@ COMPARISON_PERIOD = re.compile(
 )
 
 
+#: ", of which 4 million tonnes ...", ", including 2 million tonnes of oil": what follows breaks down
+#: the figure just given. A part in the whole's own unit is a share of it, not the system's
+#: whole, and is not proposed, nor is anything after it (the parts of a part); the whole in
+#: another unit ("6 mn tonnes a year, including 100,000 TEU of containers") is still read.
+BREAKDOWN = re.compile(r",\s*(?:of\s+which|of\s+this|including|among\s+them|comprising)\b", re.I)
+_FLOWS = ("bcm", "tonnes", "TEU", "trains", "containers")
+
+
+def _parts(sentence: str, found: list, spans: list[dates.Period]) -> set[int]:
+    """The starts of the flow figures that break down an earlier one of the sentence by kind or
+    route; a part with a period of its own ("250 bcm since 2010, including 41 bcm last year")
+    is what was carried then, and is read."""
+    for m in BREAKDOWN.finditer(sentence):
+        wholes = [q for q in found if q.unit in _FLOWS and q.end <= m.start()]
+        if not wholes:
+            continue
+        after = [q for q in found if q.unit in _FLOWS and q.start > m.start()]
+        first = next((i for i, q in enumerate(after) if q.unit == wholes[-1].unit), None)
+        parts = after[first:] if first is not None else []
+        return {
+            q.start
+            for q in parts
+            if not any(not p.inherited and 0 <= p.start - q.end <= 20 for p in spans)
+        }
+    return set()
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
@@ -67,7 +94,10 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
     out: list[Value] = []
     found = quantities.READERS[ctx.quantities](sentence)
     found = sorted(found + quantities.elliptic(sentence, found), key=lambda q: q.start)
+    parts = _parts(sentence, found, spans_read)
     for q in found:
+        if q.start in parts:
+            continue  # a part of the figure before ("..., of which 4 million tonnes")
         if q.unit in ("USD", "CNY"):
             value = cost(q, sentence, countries)
         elif q.unit == "km":
