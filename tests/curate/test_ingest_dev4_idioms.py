@@ -1,0 +1,95 @@
+"""Idioms met when the fourth reporting set was opened: a ceremony that opens works, a study's
+start, a company's founding and an aim in the infinitive. Each is a sentence shape, written here
+in our own words, so the rule is checked on the family and not on one report."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridors.curate.ingest import statuses
+from corridors.curate.ingest.context import Context
+from corridors.curate.ingest.events import event_dates
+
+
+def _events(sentence: str, date: str = "2016-03-01") -> set[tuple[str, str]]:
+    ctx = Context(article_date=date, countries=["Kyrgyzstan", "Tajikistan"])
+    return {(v.field, v.value) for v in event_dates(sentence, ctx)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Both ministers attended the event that opened construction on 4 May 2015.",
+            {("start_date", "2015-05-04")},
+            id="opened construction: a start of works",
+        ),
+        pytest.param(
+            "A ceremony marking the opening of works on the line was held in June 2015.",
+            {("start_date", "2015-06")},
+            id="the opening of works: a start",
+        ),
+        pytest.param(
+            "The new link opened in June 2015.",
+            {("opening_date", "2015-06")},
+            id="opened alone: still an opening",
+        ),
+        pytest.param(
+            "Design work on the route started in March 2012.",
+            set(),
+            id="design work started: a study, no works",
+        ),
+        pytest.param(
+            "Survey works for the line began in 2013.",
+            set(),
+            id="survey works began: a study",
+        ),
+        pytest.param(
+            "Construction work on the route started in March 2012.",
+            {("start_date", "2012-03")},
+            id="construction work started: the works",
+        ),
+        pytest.param(
+            "PetroChina, founded in 1999, runs the network.",
+            set(),
+            id="a company founded: no opening",
+        ),
+        pytest.param(
+            "The state railway company, established in 1997, is the main partner.",
+            set(),
+            id="a railway company established: no opening",
+        ),
+    ],
+)
+def test_event_shapes(sentence: str, expected) -> None:
+    assert _events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The pipe is built to carry gas and to stay in service for forty years.",
+            [],
+            id="to stay in service: an aim",
+        ),
+        pytest.param(
+            "The line is meant to remain in operation well into the next century.",
+            [],
+            id="to remain in operation: an aim",
+        ),
+        pytest.param(
+            "Design work on the branch has started.",
+            [],
+            id="design work started: no construction",
+        ),
+        pytest.param(
+            "Construction work on the branch has started.",
+            ["under_construction"],
+            id="construction work started: being built",
+        ),
+        pytest.param("The branch is in service.", ["operating"], id="in service today"),
+    ],
+)
+def test_status_shapes(sentence: str, expected) -> None:
+    assert [v.value for v in statuses.statuses(sentence)] == expected
