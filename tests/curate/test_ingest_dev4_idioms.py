@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import statuses
+from corridors.curate.ingest import organisations, phrases, statuses
 from corridors.curate.ingest.context import Context
 from corridors.curate.ingest.events import event_dates
 
@@ -93,3 +93,44 @@ def test_event_shapes(sentence: str, expected) -> None:
 )
 def test_status_shapes(sentence: str, expected) -> None:
     assert [v.value for v in statuses.statuses(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        pytest.param(
+            "The new strand is to be operated by Eastern Gas Pipeline from 2030.",
+            "Eastern Gas Pipeline",
+            id="operated by a company named like a pipeline",
+        ),
+        pytest.param(
+            "Steppe Rail Link, a state holding subsidiary, built it.",
+            "Steppe Rail Link",
+            id="a name set off as a subsidiary",
+        ),
+    ],
+)
+def test_who_runs_it_is_a_company(sentence: str, organisation: str) -> None:
+    found = [m.group() for m in organisations.ORGANISATION.finditer(sentence)]
+    assert organisation in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        pytest.param(
+            "It is run by Eastern Pipe Company, a PetroChina unit that owns 90% of the line.",
+            "90",
+            ["Eastern Pipe Company"],
+            id="the subsidiary holds, not its parent",
+        ),
+        pytest.param(
+            "Steppe Rail Holding owns 51% of the venture.",
+            "51",
+            ["Steppe Rail Holding"],
+            id="no apposition: the subject holds",
+        ),
+    ],
+)
+def test_holder_of_a_subsidiary(sentence: str, figure: str, expected: list[str]) -> None:
+    assert phrases.holders(sentence, sentence.index(figure)) == expected
