@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import organisations, phrases, statuses
+from corridors.curate.ingest import organisations, phrases, quantities, scopes, statuses
 from corridors.curate.ingest.context import Context
 from corridors.curate.ingest.events import event_dates
 
@@ -134,3 +134,43 @@ def test_who_runs_it_is_a_company(sentence: str, organisation: str) -> None:
 )
 def test_holder_of_a_subsidiary(sentence: str, figure: str, expected: list[str]) -> None:
     assert phrases.holders(sentence, sentence.index(figure)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "number"),
+    [
+        pytest.param("plans call for 12 large and medium bridges", "bridges", 12.0, id="a pair"),
+        pytest.param("with 30 medium-sized tunnels", "tunnels", 30.0, id="sized"),
+        pytest.param("it needs 7 railway bridges", "bridges", 7.0, id="one kind"),
+        pytest.param("some 5 bridges", "bridges", 5.0, id="no kind"),
+    ],
+)
+def test_structures_counted_with_their_kinds(text: str, unit: str, number: float) -> None:
+    found = [(q.unit, q.number) for q in quantities.read_rules(text)]
+    assert (unit, number) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "country"),
+    [
+        pytest.param(
+            "The part of the line inside Tajikistan is over 90 km long.",
+            "90",
+            "Tajikistan",
+            id="part of the line inside",
+        ),
+        pytest.param(
+            "The stretch within Kyrgyzstan measures 120 km.",
+            "120",
+            "Kyrgyzstan",
+            id="stretch within",
+        ),
+        pytest.param(
+            "The line is 500 km long and crosses Tajikistan.", "500", "", id="no section named"
+        ),
+    ],
+)
+def test_a_part_inside_a_country(sentence: str, figure: str, country: str) -> None:
+    at = sentence.index(figure)
+    got = scopes.section_country(sentence, at, at + len(figure), {"Tajikistan", "Kyrgyzstan"})
+    assert got == country
