@@ -89,6 +89,19 @@ def test_event_shapes(sentence: str, expected) -> None:
             id="construction work started: being built",
         ),
         pytest.param("The branch is in service.", ["operating"], id="in service today"),
+        pytest.param(
+            "The second string went into operation last week.",
+            ["operating"],
+            id="went into operation: opened, so running (implied)",
+        ),
+        pytest.param(
+            "The spur was put into commercial service in spring.",
+            ["operating"],
+            id="was put into service",
+        ),
+        pytest.param(
+            "The spur will go into operation in spring.", [], id="will go into operation: no"
+        ),
     ],
 )
 def test_status_shapes(sentence: str, expected) -> None:

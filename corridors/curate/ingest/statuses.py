@@ -277,13 +277,15 @@ _PERFECT = re.compile(
     re.I,
 )
 BUILDING, RUNNING = "under_construction", "operating"
-#: An opening told as done, in the present perfect: "has been commissioned", "have opened a
+#: An opening told as done, in the present perfect or the simple past: "has been commissioned",
 #: pipeline" (not "has opened new markets", nor a talk or an office opened).
 OPENED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:opened|inaugurated|commissioned|launched|put\s+into\s+"
     r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
-    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b",
+    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b|"
+    # "went into operation", "was put into service" in the simple past
+    r"\b(?:went|was\s+put|were\s+put)\s+into\s+(?:commercial\s+)?(?:operation|service)\b",
     re.I,
 )
 _MADE = re.compile(
