@@ -278,7 +278,8 @@ _PERFECT = re.compile(
 )
 BUILDING, RUNNING = "under_construction", "operating"
 #: An opening told as done, in the present perfect or the simple past: "has been commissioned",
-#: pipeline" (not "has opened new markets", nor a talk or an office opened).
+#: "have opened a pipeline", "went into operation" (not "has opened new markets", nor a talk or an
+#: office opened).
 OPENED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:opened|inaugurated|commissioned|launched|put\s+into\s+"
     r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
