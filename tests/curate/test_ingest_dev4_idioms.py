@@ -30,6 +30,16 @@ def _events(sentence: str, date: str = "2016-03-01") -> set[tuple[str, str]]:
             id="the opening of works: a start",
         ),
         pytest.param(
+            "The scheme's project was formally opened at a gathering on 2 March 2015.",
+            {("start_date", "2015-03-02")},
+            id="a project opened: its works start",
+        ),
+        pytest.param(
+            "The project opened to traffic in June 2015.",
+            {("opening_date", "2015-06")},
+            id="a project opened to traffic: service",
+        ),
+        pytest.param(
             "The new link opened in June 2015.",
             {("opening_date", "2015-06")},
             id="opened alone: still an opening",

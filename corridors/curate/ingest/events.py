@@ -278,6 +278,19 @@ STUDY_WORK = re.compile(
     r"exploration)\s+(?:work|works|studies|study)\b",
     re.I,
 )
+
+
+def _project_opened(sentence: str, cue: re.Match) -> bool:
+    """ "The project was opened at a ceremony on ...": a project is the undertaking to build, so
+    its opening (as its launch, WORKS_LAUNCHED) starts the works; "opened to traffic" is service."""
+    if not re.match(r"open", cue.group(), re.I) or re.match(
+        r"\s+(?:to|for)\b", sentence[cue.end() :]
+    ):
+        return False
+    a, _ = scopes.clause_of(sentence, cue.start())
+    return bool(re.search(r"\bproject\b", sentence[a : cue.start()], re.I))
+
+
 #: A date as claims.csv stores it: a day, a month, a year or a decade.
 STORED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$|^\d{3}0s$")
 
@@ -310,7 +323,9 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
             name = "opening_date"  # "the pipeline, launched in December 2009": put into service
         if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
             name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
-        if name == "opening_date" and OPENED_WORKS.match(sentence, cue.end()):
+        if name == "opening_date" and (
+            OPENED_WORKS.match(sentence, cue.end()) or _project_opened(sentence, cue)
+        ):
             name = "start_date"  # "the ceremony that opened construction": works begun, no service
         if name == "opening_date":
             name = _due(sentence, cue, when.value, ctx.article_date)
