@@ -100,6 +100,14 @@ def test_event_shapes(sentence: str, expected) -> None:
         ),
         pytest.param("The branch is in service.", ["operating"], id="in service today"),
         pytest.param(
+            "Crews are now boring the longest tunnel of the branch.",
+            ["under_construction"],
+            id="boring its tunnel: being built",
+        ),
+        pytest.param(
+            "Crews will be boring the first tunnel next year.", [], id="will be boring: no"
+        ),
+        pytest.param(
             "The second string went into operation last week.",
             ["operating"],
             id="went into operation: opened, so running (implied)",

@@ -163,7 +163,10 @@ NAMED = (
         # "a pipeline being built across Tajikistan": a reduced clause says the same as "is"
         "under_construction",
         re.compile(
-            r"\b(under\s+construction|(?<!\bstart\s)(?<!\bstarts\s)(?<!\bstarted\s)(?<!\bbegin\s)"
+            # "is finishing the first tunnel", "are digging its bridges": works on its structures
+            r"\b((?:is|are)\s+(?:now\s+)?(?:finishing|completing|digging|boring|building)\s+"
+            r"(?:the\s+|its\s+)?(?:first|last|final|main|longest)?\s*(?:tunnels?|bridges?|"
+            r"viaducts?)\b|under\s+construction|(?<!\bstart\s)(?<!\bstarts\s)(?<!\bstarted\s)(?<!\bbegin\s)"
             r"(?<!\bbegan\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bof\s)being\s+(?:built|laid|"
             r"constructed)|"
             r"(?:have|has|had)\s+(?:already\s+)?started\s+building|"
