@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from . import dates
+from .quantities import WORDS
 from .sentences import MONTHS
 
 Ref = tuple[int, int, int]
@@ -30,26 +31,8 @@ _MONTH = dates._MONTH
 _YEAR = r"(?:19|20)\d\d"
 #: How many months a report counts, in digits or words.
 _N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_COUNT = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+#: The number words `_N` can match, as quantities spells them (one table, not two).
+_COUNT = {w: i for w, i in WORDS.items() if i <= 12}
 #: The year a short period is of: "2024", "'24", "24" after a letter code, "this/last year".
 _OF_YEAR = (
     rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|the\s+(?:current|previous)\s+year))?"
