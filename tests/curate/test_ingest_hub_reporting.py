@@ -85,6 +85,19 @@ CASES = [
         [(TITR, "capacity", "12000000", "")],
         id="a year ahead makes could handle an aim",
     ),
+    pytest.param(
+        "News from Horgos\n\nThe special zone's dry port began working in March 2013.",
+        [(KHORGOS, "opening_date", "2013-03", "")],
+        [],
+        id="the zone's dry port opening is the port's, not the zone's",
+    ),
+    pytest.param(
+        "News from Horgos\n\nThe Khorgos dry port is growing. The cargo it is to handle is "
+        "planned at 3 million tonnes by 2021.",
+        [(KHORGOS, "target", "3000000", "2021")],
+        [(KHORGOS, "status", "planned", "")],
+        id="a figure planned at a level is no planned stage",
+    ),
 ]
 
 

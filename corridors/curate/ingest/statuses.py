@@ -171,10 +171,11 @@ NAMED = (
         ),
     ),
     (
-        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part")
+        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part");
+        # a figure "planned at 4 mn tonnes" is an aim for the volume, not a stage
         "planned",
         re.compile(
-            r"\b(planned(?!\s+to\b)|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
+            r"\b(planned(?!\s+to\b)(?!\s+at\s+(?:\w+\s+)?[$€£¥\d])|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
             r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay)\w*|plans\s+for)\b",
             re.I,
         ),
