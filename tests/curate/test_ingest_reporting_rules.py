@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import dates, discourse, stages
+from corridors.curate.ingest import dates, labels, stages
 
 CKU, TITR, KHORGOS = "cku-railway", "titr", "khorgos-dry-port"
 
@@ -171,4 +171,4 @@ def test_traffic_implies_operating(period: str, date: str, status: str | None) -
     ],
 )
 def test_some_lines_are_not_the_system_list(letters, features, some: bool) -> None:
-    assert discourse.some_lines(letters, features) is some
+    assert labels.some_lines(letters, features) is some

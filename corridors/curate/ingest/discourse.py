@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .known import LINE_LIST, System, listed_lines, normal_label
-from .mentions import Mention
+from .known import System
+from .labels import NEW_PART, ordinal_label, parent_for, resolve
+from .mention import Mention
 from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
 from .parts import elsewhere
 from .sentences import Sentence
@@ -83,32 +84,6 @@ BACK = 0.7
 TOPIC = 0.6
 ARTICLE_TOPIC = 0.5
 
-
-def _slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-
-
-def suggested_part(parent: str, label: str) -> str:
-    """The corridors.csv id a curator would give a part: cacgp + "Line D" -> cacgp-line-d."""
-    return f"{parent}-{_slug(label)}"
-
-
-#: Ordinals of a part, as reporting spells them ("forth" is a common misspelling, "4th" a digit).
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "forth": 4, "fifth": 5}
-_ORDINALS |= {"2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
-#: A new, unnamed part of a system: "a fourth line", "a new branch", "an additional strand".
-NEW_PART = re.compile(
-    rf"\b(?:a|an)\s+(?:(?:new|{_ORDINAL}|additional|extra|further|parallel)\s+)+"
-    r"(?:line|branch|strand|spur|string|pipeline|railway|track|section|stage|phase)\b"
-    # "another branch of the corridor is taking shape": a further part, not the whole
-    r"|\banother\s+(?:(?:new|parallel)\s+)?(?:line|branch|strand|spur|string|route|leg)\b"
-    # "the pipe's third stage", "its second phase", "the network's fourth section": a later part,
-    # not the whole (the first stage's opening is the system's own)
-    rf"|\b(?:the|its|\w+(?:’s|'s))\s+{_ORDINAL}\s+(?:(?:gas|oil|rail)\s+)?"
-    r"(?:line|branch|strand|string|stage|phase|section|pipeline)\b",
-    re.I,
-)
 #: A sentence opening on a new facility ("A new container terminal at the port ...", "An
 #: additional yard ..."): its subject is that new thing, even where it names the system it serves,
 #: so "it" in the next sentence is the facility, and its capacity or date is not the system's.
@@ -123,13 +98,6 @@ OTHER_NAMED = re.compile(
     r"^(?:The\s+)?(?!The\b)(?:[A-Z][\w’'-]*[\s-]+){1,4}?(?:corridor|highway|motorway|"
     r"canal)\b(?!\s+(?:is|was|are|were|has|had|forms?|makes?)\s+(?:one|part|a\s+link)\b)"
 )
-
-
-def some_lines(letters: list[str], features: dict[str, str] | list[str]) -> bool:
-    """Do "Lines A and B" leave out a drawn line (Line C)? Then they are some of the system's
-    lines, and their list is not the system's."""
-    every = {f[5:] for f in features if re.fullmatch(r"Line [A-Z]", f)}
-    return set(letters) < every
 
 
 def _unlisted(si: int, sent: Sentence, match: re.Match, why: str) -> Mention:
@@ -180,29 +148,7 @@ class Discourse:
             if label is not None:  # "a fourth branch" of a system with Lines A, B and C: Line D
                 here.append(label)
                 about = [label]
-            new = new if not about else None
-            facility = NEW_FACILITY.match(sent.text) if new is None and label is None else None
-            if facility is not None:
-                why = "a new facility no row lists, the subject of its sentence"
-                self.subjects.append(_unlisted(si, sent, facility, why))
-                self.seen += sorted(about, key=lambda m: m.start)  # still named: "the route"
-                out += here
-                continue
-            if new is not None:
-                # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
-                # about the whole; "it" and the paragraph now point to the unnamed new part
-                why = "a new part no row lists and the article does not name"
-                self.subjects.append(_unlisted(si, sent, new, why))
-                out += here
-                continue
-            other = OTHER_NAMED.match(sent.text)
-            if other is not None and any(
-                m.system and m.start < sent.start + other.end() for m in here
-            ):
-                other = None  # a known system's own name ("the Middle Corridor")
-            if other is not None:
-                why = "another system no row lists, the subject of its sentence"
-                self.subjects.append(_unlisted(si, sent, other, why))
+            if self._opens_on_unlisted(si, sent, here, about, None if about else new, label):
                 out += here
                 continue
             others = [m for m in here if other_named(m, sent) and not self._waypoint(sent, m)]
@@ -243,6 +189,37 @@ class Discourse:
                 self.subjects.append((labelled or about)[0])
         return out
 
+    def _opens_on_unlisted(
+        self,
+        si: int,
+        sent: Sentence,
+        here: list[Mention],
+        about: list[Mention],
+        new: re.Match | None,
+        label: Mention | None,
+    ) -> bool:
+        """A sentence whose subject is a thing no row lists: a new facility ("A new container
+        terminal ..."), a new part ("a fourth line"), another named corridor. That thing becomes
+        what "it" and the paragraph point to next; True when the sentence was one."""
+        facility = NEW_FACILITY.match(sent.text) if new is None and label is None else None
+        if facility is not None:
+            why = "a new facility no row lists, the subject of its sentence"
+            self.subjects.append(_unlisted(si, sent, facility, why))
+            self.seen += sorted(about, key=lambda m: m.start)  # still named: "the route"
+            return True
+        if new is not None:
+            # "A fourth line is planned. It would be 1,000 km long.": neither sentence is
+            # about the whole; "it" and the paragraph now point to the unnamed new part
+            why = "a new part no row lists and the article does not name"
+            self.subjects.append(_unlisted(si, sent, new, why))
+            return True
+        other = OTHER_NAMED.match(sent.text)
+        if other is None or any(m.system and m.start < sent.start + other.end() for m in here):
+            return False  # none, or a known system's own name ("the Middle Corridor")
+        why = "another system no row lists, the subject of its sentence"
+        self.subjects.append(_unlisted(si, sent, other, why))
+        return True
+
     def _elsewhere(
         self, sent: Sentence, here: list[Mention], about: list[Mention], mentions: list[Mention]
     ) -> tuple[list[Mention], list[Mention]]:
@@ -269,108 +246,13 @@ class Discourse:
         return None
 
     def _parent_for(self, label: Mention, mentions: list[Mention]) -> System | None:
-        """The system a label belongs to: named in its sentence, else being read about."""
-        if label.parent in self.by_id:  # a new line named by the countries it crosses
-            return self.by_id[label.parent]
-        named = [
-            m for m in mentions if m.sentence == label.sentence and m.system and m.how != "label"
-        ]
-        for m in sorted(named, key=lambda m: abs(m.start - label.start)):
-            system = self.by_id[m.system]  # type: ignore[index]
-            return self.by_id.get(system.part_of, system)
-        if label.kind:  # "Line D gas pipeline": the one whole system of that kind
-            kinds = [s for s in self.known if label.kind in s.kinds and not s.part_of]
-            if len(kinds) == 1:
-                return kinds[0]
-        if self.subjects:
-            last = self.subjects[-1]
-            ident = last.system or last.parent
-            system = self.by_id.get(ident or "")
-            if system is not None:
-                return self.by_id.get(system.part_of, system)
-        lined = [
-            s
-            for s in self.known
-            if not s.part_of and any(k.startswith("Line ") for k in s.features)
-        ]
-        return lined[0] if len(lined) == 1 else None  # the one system that has drawn lines
+        """The system a label belongs to (labels.py)."""
+        return parent_for(label, mentions, self.known, self.by_id, self.subjects)
 
     def _label(self, m: Mention, mentions: list[Mention]) -> Mention | None:
-        """ "Line C" as the feature it names, "Line D" as the part it is (listed or not)."""
+        """ "Line C" as the feature it names, "Line D" as the part it is (labels.py)."""
         parent = self._parent_for(m, mentions)
-        if parent is None:
-            return None
-        m = replace(m, phrase=normal_label(m.phrase))
-        if LINE_LIST.fullmatch(m.phrase):  # "Lines A, B and C": the lines drawn are the whole
-            letters = listed_lines(m.phrase)
-            parts = {p.label.lower() for p in self.known if p.part_of == parent.id}
-            drawn = all(f"Line {x}" in parent.features for x in letters)
-            if any(f"line {x}".lower() in parts for x in letters) or (
-                drawn and some_lines(letters, parent.features)
-            ):
-                # a listed part among them, or "Lines A and B" beside a drawn Line C: some lines,
-                # not the whole; what the clause says of them is theirs, no one system's
-                return replace(
-                    m,
-                    reason=f"{m.phrase!r}: some of {parent.id}'s lines, not the whole",
-                    named=False,
-                    how="some",
-                    parent=parent.id,
-                )
-            why = f"{m.phrase!r}: " + (
-                f"every drawn line of {parent.id}, the whole system"
-                if drawn
-                else f"lines of {parent.id}, not its parts: the system itself"
-            )
-            return replace(
-                m,
-                system=parent.id,
-                kind=next(iter(parent.kinds), ""),
-                confidence=0.9 if drawn else 0.8,
-                reason=why,
-                named=False,
-                how="lines",
-            )
-        if m.phrase in parent.features or m.phrase.title() in parent.features:
-            feature = parent.features.get(m.phrase) or parent.features[m.phrase.title()]
-            why = f"{m.phrase!r}: the drawn feature {feature} of {parent.id}"
-            return replace(
-                m,
-                system=parent.id,
-                kind=next(iter(parent.kinds), ""),
-                confidence=0.9,
-                reason=why,
-                named=False,
-                feature=feature,
-            )
-        for part in self.known:
-            if part.part_of == parent.id and part.label.lower() == m.phrase.lower():
-                why = f"{m.phrase!r}: {part.id}, a part of {parent.id} (corridors.csv part_of)"
-                why = f"{m.reason}; {why}" if m.reason else why
-                return replace(
-                    m,
-                    system=part.id,
-                    kind=next(iter(part.kinds), ""),
-                    confidence=0.7 if m.reason else 0.9,  # a letter inferred, not read
-                    reason=why,
-                    named=False,
-                    how="part",
-                )
-        ident = suggested_part(parent.id, m.phrase)
-        why = (
-            f"mentioned, not mapped: {m.phrase}, a part of {parent.id} that corridors.csv does not "
-            f"list; to give it claims add the row {ident} (mapped no, part_of {parent.id}); its "
-            f"figures are its own, never {parent.id}'s" + (f"; {m.reason}" if m.reason else "")
-        )
-        return replace(
-            m,
-            system=None,
-            kind=next(iter(parent.kinds), ""),
-            reason=why,
-            named=True,
-            how="part",
-            parent=parent.id,
-        )
+        return None if parent is None else resolve(m, parent, self.known)
 
     def _lean(self, si: int, sent: Sentence, here: list[Mention]) -> Mention | None:
         """The mention of a sentence that names no system: pointing back, or its topic."""
@@ -435,39 +317,9 @@ class Discourse:
     def _ordinal_label(
         self, sent: Sentence, new: re.Match, mentions: list[Mention]
     ) -> Mention | None:
-        """ "a fourth branch", "the fourth string" of a system whose lines are lettered A, B and
-        C: its Line D (the letter the ordinal counts to), read as that label is."""
-        word = re.search(rf"\b({_ORDINAL})\b", new.group(), re.I)
-        noun = re.search(r"\b(line|branch|string|strand|section|pipeline)\b", new.group(), re.I)
-        if word is None or noun is None:
-            return None  # "the third stage" is a stage of works, not a lettered line
-        n = _ORDINALS[word.group(1).lower()]
-        probe = Mention(
-            self.sents.index(sent),
-            sent.start + new.start(),
-            sent.start + new.end(),
-            new.group(),
-            None,
-            "",
-            0.0,
-            "",
-            True,
-            how="label",
-        )
-        parent = self._parent_for(probe, mentions)
-        if parent is None:
-            return None
-        labels = set(parent.features) | {p.label for p in self.known if p.part_of == parent.id}
-        if not all(f"Line {chr(65 + i)}" in labels for i in range(n - 1)):
-            return None  # its lines are not lettered A, B, ... up to the one before
-        drawn = f"Line {chr(64 + n)}" in parent.features
-        if noun.group(1).lower() in ("section", "pipeline") and drawn:
-            return None  # "the third section" of a system with a Line C: a stretch of works
-        label = self._label(replace(probe, phrase=f"Line {chr(64 + n)}"), mentions)
-        if label is None:
-            return None
-        why = f"{new.group()!r}: the {word.group(1).lower()} of {parent.id}'s lettered lines; "
-        return replace(label, reason=why + label.reason)
+        """ "a fourth branch" of a system with Lines A, B and C: its Line D (labels.py)."""
+        si = self.sents.index(sent)
+        return ordinal_label(si, sent, new, lambda p: self._parent_for(p, mentions), self.known)
 
     def _newest_part(self) -> Mention | None:
         """The part last named (Line D, a listed part, "a fourth line"): what "the new line"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes, stages, statuses
+from . import dates, organisations, scopes, stages, statuses
 from .context import Context
 from .fields import Value
 
@@ -164,6 +164,17 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         return True
     if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):
         return True  # "... once the ports finish their upgrades next year": a condition's date
+    if STUDY_WORK.match(sentence, a):
+        return True  # "Design work on the line began in 2011": a study, not the works
+    if (
+        before
+        and before[-1].lastgroup == "opening_date"
+        and re.match(r"(?:set\s+up|established|founded)\b", before[-1].group(), re.I)
+        and organisations.ORGANISATION.search(
+            sentence, max(0, before[-1].start() - 60), before[-1].start()
+        )
+    ):
+        return True  # "CNPC, founded in 1999": a company's founding, not a line's opening
     if re.match(r"\s*(?:(?:an?|the)\s+)?(?:trial|test|pilot)\b", sentence[a:], re.I):
         return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
@@ -263,6 +274,28 @@ SERVICE = re.compile(
     r"shipments?|pumping|transit|trains?|freight|imports?)\s+(?:[\w’']+\s+){0,3}?$",
     re.I,
 )
+#: What an opening cue opens when it is works, not a service: "opened construction", "the
+#: opening of works on the Tajik section".
+OPENED_WORKS = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:construction|building|works?)\b", re.I)
+#: "Design work on the line started": a study before building, whose start dates no works.
+STUDY_WORK = re.compile(
+    r"\s*(?:(?:the|its)\s+)?(?:design|survey|surveying|feasibility|planning|preparatory|"
+    r"exploration)\s+(?:work|works|studies|study)\b",
+    re.I,
+)
+
+
+def _project_opened(sentence: str, cue: re.Match) -> bool:
+    """ "The project was opened at a ceremony on ...": a project is the undertaking to build, so
+    its opening (as its launch, WORKS_LAUNCHED) starts the works; "opened to traffic" is service."""
+    if not re.match(r"open", cue.group(), re.I) or re.match(
+        r"\s+(?:to|for)\b", sentence[cue.end() :]
+    ):
+        return False
+    a, _ = scopes.clause_of(sentence, cue.start())
+    return bool(re.search(r"\bproject\b", sentence[a : cue.start()], re.I))
+
+
 #: A date as claims.csv stores it: a day, a month, a year or a decade.
 STORED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$|^\d{3}0s$")
 
@@ -295,6 +328,10 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
             name = "opening_date"  # "the pipeline, launched in December 2009": put into service
         if name == "start_date" and SERVICE.search(statuses.lead(sentence, cue.start())):
             name = "opening_date"  # "gas deliveries will begin in 2010": the service's start
+        if name == "opening_date" and (
+            OPENED_WORKS.match(sentence, cue.end()) or _project_opened(sentence, cue)
+        ):
+            name = "start_date"  # "the ceremony that opened construction": works begun, no service
         if name == "opening_date":
             name = _due(sentence, cue, when.value, ctx.article_date)
             if not name:

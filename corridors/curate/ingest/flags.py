@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .fields import Value
-from .mentions import Mention
+from .mention import Mention
 from .sentences import Sentence
 
 #: What a qualifier says of the figure: the range it leaves open, as factors of the value.

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .definite import by_kind
 from .known import (
@@ -31,6 +30,7 @@ from .known import (
     name_base,
     orig_span,
 )
+from .mention import Mention
 from .names import (
     FACILITY_KINDS,
     INVERTED,
@@ -65,29 +65,6 @@ PHRASE = re.compile(
 #: "Lines A, B and C": the lines of a system, listed.
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
 GENERIC_HEADS = {"route", "corridor"}
-
-
-@dataclass
-class Mention:
-    """A system (or, with system None, unmapped infrastructure) named or meant in a sentence."""
-
-    sentence: int
-    start: int  # offsets into the article
-    end: int
-    phrase: str
-    system: str | None
-    kind: str
-    confidence: float
-    reason: str
-    named: bool  # by name (proposes a `name` claim), not by description or pointing back
-    root: str = ""  # for a mention pointing back: the phrase that named or described the system
-    root_confidence: float = 0.0
-    #: how it was found: name, fuzzy, described, label, part, back, topic, unmapped, organisation
-    how: str = "name"
-    feature: str = ""  # a drawn feature of the system the mention names ("Line C")
-    parent: str = ""  # for a part not in corridors.csv: the system it is a part of
-    #: the countries' names a new line was named by ("Turkmenistan-...-China"), which it crosses
-    route: str = ""
 
 
 #: A company before a name: "PetroChina's ", "KTZ's " (whose it is, no part of the name).

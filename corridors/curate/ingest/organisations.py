@@ -29,6 +29,12 @@ ORGANISATION = re.compile(
     # "the Kyrgyz and Uzbek railways", "the national railways": each country's railway company
     r"|\b(?:(?:Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian|Tajik|Turkish|national|"
     r"state)\s+(?:and\s+|,\s*)?)+railways\b"
+    # who runs or owns it is a company, whatever its name says: "operated by Trans-Asia Gas
+    # Pipeline", "Eastern Gas Pipeline, a CNPC subsidiary"
+    r"|(?:(?<=operated\sby\s)|(?<=managed\sby\s)|(?<=owned\sby\s)|(?<=run\sby\s))"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+"
+    r"|\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+(?=,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:subsidiary|affiliate|unit|arm)\b)"
     # strategies and initiatives are no infrastructure either
     r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
     r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .known import System
-from .mentions import Mention
+from .mention import Mention
 from .scopes import DEMONYMS
 from .sentences import Sentence
 

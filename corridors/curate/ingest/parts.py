@@ -19,7 +19,7 @@ from dataclasses import replace
 from .crossings import crossed
 from .fields import Value
 from .known import System, fold
-from .mentions import Mention
+from .mention import Mention
 from .names import next_line
 from .scopes import DEMONYMS, sections_named
 

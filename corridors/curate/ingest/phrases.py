@@ -320,6 +320,13 @@ def holders(sentence: str, at: int) -> list[str]:
     )
     if verb:
         head = before[: verb.start()]
+        # "X, a CNPC subsidiary that owns 100%": the subsidiary holds it, not its parent
+        appos = re.search(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|affiliate|unit|arm)\s+"
+                          r"(?:that|which)\s+$", head)  # fmt: skip
+        if appos:
+            named = re.findall(rf"(?<![\w’'])({_HOLDER})", head[: appos.start()])
+            if named and head[: appos.start()].endswith(named[-1]):
+                return [_org_name(named[-1].strip())]
         names = re.findall(rf"(?<![\w’'])({_HOLDER})(?:\s+(?P<noun>{_HOLDER_NOUN}))?", head)
         names = [
             (re.sub(r"^The\s+(?=[A-Z])", "", n), noun)

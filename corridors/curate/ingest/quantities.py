@@ -100,7 +100,12 @@ _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 #: The kind of a structure counted: "42 mountain tunnels", "12 railway bridges".
-_KIND = r"(?:mountain|railway|rail|road|river|large|big|major|long|twin|main)"
+_KIND = (
+    r"(?:mountain|railway|rail|road|river|large|big|major|long|twin|main|medium|medium-sized|"
+    r"small|extra-large|super-large|large-sized)"
+)
+#: "81 large and medium bridges": kinds in a pair count as one.
+_KINDS = rf"(?:{_KIND}(?:\s+(?:and|or|and\s+other)\s+{_KIND})?\s+)?"
 #: Units after a number: (pattern, unit). Gas first: "billion cubic metres" holds its magnitude.
 _UNITS: tuple[tuple[str, str], ...] = (
     (
@@ -123,8 +128,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"hours?\b", "hours"),
     (r"(?:%|percent\b|per\s+cent\b)", "%"),
     # "42 mountain tunnels", "four more bridges": one word of kind between
-    (rf"(?:{_KIND}\s+)?(?:tunnels?)\b", "tunnels"),
-    (rf"(?:{_KIND}\s+)?(?:bridges?)\b", "bridges"),
+    (rf"{_KINDS}(?:tunnels?)\b", "tunnels"),
+    (rf"{_KINDS}(?:bridges?)\b", "bridges"),
 )
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS))
 #: A number, a magnitude, an optional hyphen (glued: "380-kilometre"), a unit.

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .fields import Value
 from .known import System, listed_lines
-from .mentions import Mention
+from .mention import Mention
 from .scopes import clause_of
 from .sentences import Sentence
 

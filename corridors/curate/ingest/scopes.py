@@ -97,7 +97,8 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         return bracket  # "Kazakhstan (520 km)"
     patterns = (
         rf"\b(?P<w>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b",
-        rf"\b{SECTION_NOUNS}\s+(?:in|through|across|on)\s+(?:the\s+)?(?P<w>{names})\b",
+        rf"\b{SECTION_NOUNS}\s+(?:of\s+(?:the\s+|its\s+)?[\w’'-]+\s+)?(?:in|through|across|on|inside|within)\s+"
+        rf"(?:the\s+)?(?P<w>{names})\b",
         rf"\b(?:on|across|crosses|crossing|through|in)\s+(?P<w>{_DEMONYM_RE})\s+"
         r"(?:territory|soil|land)\b",
         rf"\b(?:of\s+(?:it|them|which)\s+)(?:will\s+(?:lie|run|be)\s+)?(?:in|on|through)\s+"

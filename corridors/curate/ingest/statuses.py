@@ -52,6 +52,9 @@ CONDITION = re.compile(
     r"\b(?:once|until|till|unless|if|when|whenever|as\s+soon\s+as|provided|assuming)\s",
     re.I,
 )
+#: An aim in the infinitive, straight before the phrase: "(is designed) to stay in service for
+#: 35 years", "to remain in operation": what it is meant to do, not what it does today.
+_AIM = re.compile(r"\bto\s+(?:stay|remain|keep|continue|go|come|enter|be\s+put)\s+$", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: Where the words that set a phrase's mood stop, going back from it: a clause's edge.
 _EDGE = re.compile(
@@ -72,7 +75,7 @@ _BEGIN = (
 #: A start of works, in any tense: its mood says whether it has happened.
 START = re.compile(
     # "construction of the railway is due to begin", "work on the Tajik section started"
-    rf"\b{_WORKS}\b(?:\s+(?:on|of|at|for)\s+[^.;:]{{0,90}}?)?\s+(?:[\w’']+\s+){{0,4}}?{_BEGIN}\b"
+    rf"\b(?<!design\s)(?<!survey\s)(?<!planning\s)(?<!feasibility\s){_WORKS}\b(?:\s+(?:on|of|at|for)\s+[^.;:]{{0,90}}?)?\s+(?:[\w’']+\s+){{0,4}}?{_BEGIN}\b"
     # "began construction", "will start work on", "to launch building"
     rf"|\b{_BEGIN}\s+(?:the\s+|full-scale\s+|actual\s+|physical\s+|main\s+)?{_WORKS}\b"
     # "will start being built", "started building", "began laying the pipe"
@@ -248,7 +251,7 @@ def mood(sentence: str, at: int, end: int | None = None) -> str:
         return "condition"
     if NEGATION.search(before) or NEGATION.search(own):
         return "denied"
-    if FUTURE.search(before) or FUTURE.search(own):
+    if FUTURE.search(before) or FUTURE.search(own) or _AIM.search(before):
         return "future"
     return ""
 
@@ -275,13 +278,16 @@ _PERFECT = re.compile(
     re.I,
 )
 BUILDING, RUNNING = "under_construction", "operating"
-#: An opening told as done, in the present perfect: "has been commissioned", "have opened a
-#: pipeline" (not "has opened new markets", nor a talk or an office opened).
+#: An opening told as done, in the present perfect or the simple past: "has been commissioned",
+#: "have opened a pipeline", "went into operation" (not "has opened new markets", nor a talk or an
+#: office opened).
 OPENED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:opened|inaugurated|commissioned|launched|put\s+into\s+"
     r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
-    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b",
+    r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b|"
+    # "went into operation", "was put into service" in the simple past
+    r"\b(?:went|was\s+put|were\s+put)\s+into\s+(?:commercial\s+)?(?:operation|service)\b",
     re.I,
 )
 _MADE = re.compile(

@@ -51,6 +51,7 @@
     config = cfg;
     window.corridorsMap = m;
     window.corridorsSelected = null;
+    redrawOnlyWhenNeeded();
     makePanes();
     m.attributionControl.setPrefix(false);
     (cfg.attribution || []).forEach(function (a) { m.attributionControl.addAttribution(a); });
@@ -66,6 +67,42 @@
       hearSwitches();
     }
   };
+
+  // How far past the view (a fraction of its size, each side) the paths are drawn, so that a pan
+  // smaller than that (a popup nudged into view) draws nothing: see redrawOnlyWhenNeeded.
+  var DRAWN_MARGIN = 0.5;
+
+  /**
+   * Leaflet's SVG renderer clips every path to the view and a margin, and so re-clips and
+   * rewrites every path of its pane at the end of each move. At 10,000 corridors that was ~2 s
+   * on the main thread after a popup's auto-pan, and a layer switch or a click made meanwhile
+   * waited for it. Now a renderer redraws only when the view has left the area its paths were
+   * drawn for, or the zoom, the pixel origin or the map's size changed; the margin is half a
+   * view each side. Nothing else changes: the paths, their container and its position stay as
+   * Leaflet left them at the last redraw, which still covers the view.
+   */
+  function redrawOnlyWhenNeeded() {
+    if (L.SVG.prototype.corridorsLazy) { return; }
+    var redraw = L.SVG.prototype._update;
+    L.SVG.mergeOptions({padding: DRAWN_MARGIN});
+    L.SVG.include({
+      corridorsLazy: true,
+      _update: function () {
+        var m = this._map;
+        var size = m.getSize();
+        var origin = m.getPixelOrigin();
+        if (this._bounds && !m._animatingZoom && this._zoom === m.getZoom()
+            && this._drawnSize && this._drawnSize.equals(size)
+            && this._drawnOrigin && this._drawnOrigin.equals(origin)) {
+          var view = L.bounds(m.containerPointToLayerPoint([0, 0]), m.containerPointToLayerPoint(size));
+          if (this._bounds.contains(view)) { return; }
+        }
+        redraw.call(this);
+        this._drawnSize = size;
+        this._drawnOrigin = origin;
+      }
+    });
+  }
 
   function makePanes() {
     // Basemap under labels under every line; lines by kind (config.order, bottom first), each on
@@ -457,13 +494,47 @@
   }
   C.popupPoint = popupPoint;
 
+  /**
+   * A popup that keeps in view (keepInView) without fighting the map's maxBounds (Leaflet issues
+   * 6458 and 2324). Leaflet's popup pans the view to show itself, even past maxBounds; on that
+   * pan's moveend, maxBounds starts a pan back, and the popup's own moveend handler, next in the
+   * same dispatch, first stops any pan in progress: stopped at its first step (no move yet), the
+   * pan fires moveend again, inside the same call, and maxBounds starts again: a
+   * `RangeError: Maximum call stack size exceeded`. That stayed hidden while every moveend also
+   * re-clipped ~30,000 paths (2 s at 10,000 corridors): a pan stopped 2 s after it began has
+   * arrived. Once redrawOnlyWhenNeeded made moveend fast, a click then a toggle hit it. So this
+   * popup (1) never stops a pan in progress (that pan's own moveend calls it again) and (2) pans
+   * only as far as maxBounds allows, so the two never pull opposite ways.
+   */
+  var KeptPopup = null; // made on first use: this script runs before Leaflet has loaded
+  function keptPopup(options) {
+    KeptPopup = KeptPopup || L.Popup.extend({_adjustPan: adjustPanKept});
+    return new KeptPopup(options);
+  }
+  function adjustPanKept() {
+    var map = this._map;
+    if (!map || (map._panAnim && map._panAnim._inProgress)) { return; }
+    var popup = this;
+    var panBy = map.panBy;
+    map.panBy = function (offset, options) {
+      var limited = map._limitOffset(L.point(offset).round(), map.options.maxBounds).round();
+      if (!limited.x && !limited.y) { popup._autopanning = false; return map; } // nothing to do
+      return panBy.call(map, limited, options);
+    };
+    try {
+      L.Popup.prototype._adjustPan.apply(this, arguments);
+    } finally {
+      map.panBy = panBy;
+    }
+  }
+
   var openPopup = null; // {popup, entry}: the last popup opened, and whose it is
   function choose(e, latlng) {
     var where = popupPoint(e, latlng);
     select(e.props.corridor);
     var size = map.getSize();
     // Clear of the zoom buttons (left) and the layer button (top right), and inside the map.
-    var popup = L.popup({
+    var popup = keptPopup({
       maxWidth: Math.max(160, Math.min(340, size.x - 110)),
       maxHeight: Math.max(140, Math.min(300, size.y - 140)),
       autoPanPaddingTopLeft: [54, 12],
