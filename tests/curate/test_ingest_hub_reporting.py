@@ -98,6 +98,19 @@ CASES = [
         [(KHORGOS, "status", "planned", "")],
         id="a figure planned at a level is no planned stage",
     ),
+    pytest.param(
+        "Horgos works\n\nSix new sidings are being built at the container terminal of the "
+        "Khorgos dry port.",
+        [],
+        [(KHORGOS, "status", "under_construction", "")],
+        id="works at a facility are not the facility being built",
+    ),
+    pytest.param(
+        "Horgos works\n\nThe Khorgos dry port is being built at the border crossing.",
+        [(KHORGOS, "status", "under_construction", "")],
+        [],
+        id="the facility itself being built at a place is under construction",
+    ),
 ]
 
 

@@ -232,6 +232,15 @@ OTHER_SUBJECT = re.compile(
 )
 
 
+#: "... are being built at the terminal of the port": something built at a facility that stands
+#: (a pace, a rate or a cost says how, not where).
+BUILT_AT = re.compile(
+    r"\s+at\s+(?:the|its)\s+(?!(?:\w+\s+)?(?:pace|rate|speed|cost|time|moment|expense|"
+    r"same)\b)",
+    re.I,
+)
+
+
 def lead(sentence: str, at: int) -> str:
     """The words before ``at`` in its clause: where a phrase's mood is said."""
     edges = [m.end() for m in _EDGE.finditer(sentence, 0, at)]
@@ -371,6 +380,12 @@ def statuses(sentence: str) -> list[Value]:
                 continue
             if status == "under_construction" and DONE.search(lead(sentence, m.start())):
                 continue  # "was completed ahead of schedule": the works are over
+            if (
+                status == "under_construction"
+                and BUILT_AT.match(sentence, m.end())
+                and re.search(r"\bare\s+(?:now\s+|also\s+)?(?:being\s+)?$", sentence[: m.start()])
+            ):
+                continue  # "new tracks are being built at the terminal": works at it, not on it
             if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
                 continue  # "a transshipment station is planned at Makmal": another thing's plan
             said = mood(sentence, m.start(), m.end())
