@@ -111,6 +111,13 @@ CASES = [
         [],
         id="the facility itself being built at a place is under construction",
     ),
+    pytest.param(
+        "Horgos deal\n\nThe Khorgos dry port is growing. On 3 May, Jiangsu Lianyungang Port Group agreed "
+        "to take a 30% stake in the dry port.",
+        [(KHORGOS, "stake", "30", "Jiangsu Lianyungang Port Group")],
+        [("lianyungang-port", "stake", "30", "Jiangsu Lianyungang Port Group")],
+        id="a stake in the dry port is the dry port's whoever buys it",
+    ),
 ]
 
 
