@@ -85,6 +85,39 @@ CASES = [
         [(TITR, "capacity", "12000000", "")],
         id="a year ahead makes could handle an aim",
     ),
+    pytest.param(
+        "News from Horgos\n\nThe special zone's dry port began working in March 2013.",
+        [(KHORGOS, "opening_date", "2013-03", "")],
+        [],
+        id="the zone's dry port opening is the port's, not the zone's",
+    ),
+    pytest.param(
+        "News from Horgos\n\nThe Khorgos dry port is growing. The cargo it is to handle is "
+        "planned at 3 million tonnes by 2021.",
+        [(KHORGOS, "target", "3000000", "2021")],
+        [(KHORGOS, "status", "planned", "")],
+        id="a figure planned at a level is no planned stage",
+    ),
+    pytest.param(
+        "Horgos works\n\nSix new sidings are being built at the container terminal of the "
+        "Khorgos dry port.",
+        [],
+        [(KHORGOS, "status", "under_construction", "")],
+        id="works at a facility are not the facility being built",
+    ),
+    pytest.param(
+        "Horgos works\n\nThe Khorgos dry port is being built at the border crossing.",
+        [(KHORGOS, "status", "under_construction", "")],
+        [],
+        id="the facility itself being built at a place is under construction",
+    ),
+    pytest.param(
+        "Horgos deal\n\nThe Khorgos dry port is growing. On 3 May, Jiangsu Lianyungang Port Group agreed "
+        "to take a 30% stake in the dry port.",
+        [(KHORGOS, "stake", "30", "Jiangsu Lianyungang Port Group")],
+        [("lianyungang-port", "stake", "30", "Jiangsu Lianyungang Port Group")],
+        id="a stake in the dry port is the dry port's whoever buys it",
+    ),
 ]
 
 

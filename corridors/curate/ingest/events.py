@@ -153,8 +153,13 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         # construction started in 2024" dates the construction with the second
         joins = list(re.finditer(r"\s(?:and|but)\s", sentence[a : before[-1].start()]))
         a = a + joins[-1].end() if joins else a
-    if before and re.match(
-        rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}", sentence[a:], re.I
+    if (
+        before
+        and re.match(  # "the zone's dry port opened": the port's, not the zone's
+            rf"\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}?{OTHER_THING.pattern}(?![’']s\b)",
+            sentence[a:],
+            re.I,
+        )
     ):
         return True
     if before and re.search(r"\b(?:once|until|as soon as)\b", sentence[a : before[-1].start()]):

@@ -434,7 +434,7 @@ class _Reader:
         """ "the dry port" in an article that gave Khorgos: the one facility of that kind there
         (definite.by_kind), when the article has not named it yet (else discourse reads it)."""
         found = by_kind(self.sent.text, before, self.known)
-        if found is None or found[2].id in named or any(m.system for m in self.found):
+        if found is None or any(m.system == found[2].id for m in self.found):
             return
         start, end, system = found
         if self.free(*self.fold_span(start, end)):

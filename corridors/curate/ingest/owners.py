@@ -297,3 +297,19 @@ def port_takes(field: str, scope: str, port: System) -> bool:
     words = {w.casefold() for n in [*port.places, *(n for n, _ in port.names)] for w in n.split()}
     ends = {w.casefold() for end in scope.split("–") for w in end.split()}
     return bool(ends & words)
+
+
+#: "a 49% stake in the dry port", "shares in the pipeline's operator": what the share is of.
+_STAKE_IN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:stakes?|shares?|interest|holding)\s+in\s+(?:the\s+|its\s+)?$", re.I
+)
+
+
+def stake_in(value_end: int, cands: list[Mention], sent: Sentence) -> Mention | None:
+    """The system a share is said to be in ("a 49% stake in the dry port"): the mention right
+    after "stake in", whoever buys it (a buyer named after a port owns no share of its port)."""
+    for m in sorted(cands, key=lambda m: m.start):
+        if m.start > sent.start + value_end and m.system:
+            between = sent.text[value_end : m.start - sent.start]
+            return m if _STAKE_IN.match(between) else None
+    return None

@@ -30,6 +30,7 @@ from .owners import (
     other_named,
     owned_by,
     port_takes,
+    stake_in,
 )
 from .parts import named_route, of_part
 from .proposals import Proposals
@@ -340,6 +341,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             things = [m for m in subjects if m.how != "company"]
             cands = owned_by(things, others, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
+            if value.field == "stake":  # "a 49% stake in the dry port": the port's
+                target = stake_in(value.at, things, sent) or target
         if target is None or not target.system:
             continue
         if is_change(sent.text, value.at, value.field) and not (

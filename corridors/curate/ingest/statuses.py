@@ -177,10 +177,11 @@ NAMED = (
         ),
     ),
     (
-        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part")
+        # a plan to extend or widen it is not the thing's own stage ("plans to extend its part");
+        # a figure "planned at 4 mn tonnes" is an aim for the volume, not a stage
         "planned",
         re.compile(
-            r"\b(planned(?!\s+to\b)|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
+            r"\b(planned(?!\s+to\b)(?!\s+at\s+(?:\w+\s+)?[$€£¥\d])|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
             r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay)\w*|plans\s+for)\b",
             re.I,
         ),
@@ -230,6 +231,15 @@ OTHER_SUBJECT = re.compile(
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds|dozens|more|several|other)\s+"
     r"[^.;:]{0,70}?\b(?:is|are)\s+"
     r"(?:also\s+)?(?:being\s+|now\s+being\s+)?$",
+    re.I,
+)
+
+
+#: "... are being built at the terminal of the port": something built at a facility that stands
+#: (a pace, a rate or a cost says how, not where).
+BUILT_AT = re.compile(
+    r"\s+at\s+(?:the|its)\s+(?!(?:\w+\s+)?(?:pace|rate|speed|cost|time|moment|expense|"
+    r"same)\b)",
     re.I,
 )
 
@@ -373,6 +383,12 @@ def statuses(sentence: str) -> list[Value]:
                 continue
             if status == "under_construction" and DONE.search(lead(sentence, m.start())):
                 continue  # "was completed ahead of schedule": the works are over
+            if (
+                status == "under_construction"
+                and BUILT_AT.match(sentence, m.end())
+                and re.search(r"\bare\s+(?:now\s+|also\s+)?(?:being\s+)?$", sentence[: m.start()])
+            ):
+                continue  # "new tracks are being built at the terminal": works at it, not on it
             if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
                 continue  # "a transshipment station is planned at Makmal": another thing's plan
             said = mood(sentence, m.start(), m.end())
