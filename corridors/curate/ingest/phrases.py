@@ -28,14 +28,29 @@ OPERATOR = re.compile(
     rf"\s+(?P<org>(?:[A-Z][\w’'-]*\s+){{0,7}}?(?:{_ORG_WORDS})(?:\s+(?:Company|Group|"
     r"Corporation|Holdings|JSC|LLC|Ltd\.?))*)"
     r"|\boperated by\s+(?P<org2>(?:[A-Z][\w’'-]*\s*){1,7})"
-    # "Khorgos Gateway, the company that runs the dry port"
-    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:company|firm|operator)\s+that\s+"
-    r"(?:runs|operates|manages)\b"
+    # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
+    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+that\s+"
+    r"(?:runs|operates|manages)\b|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    # "the gas flows through the pipeline of X Pipeline Company": whose it is, who runs it
+    rf"|\bthe\s+(?:pipeline|railway|line|port|terminal|network)\s+of\s+"
+    rf"(?P<org4>(?:[A-Z][\w’'-]*\s+){{0,6}}?(?:{_ORG_WORDS}))"
 )
-#: "run and developed by a consortium ...: A, B's C, the D and E of F": every member operates it.
+#: Legal forms that are no part of an operator's name as curators write it ("... LLC").
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:LLC|Ltd|LLP|JSC|CJSC|PLC|Inc|GmbH)\.?)+$")
+
+
+def company_name(name: str) -> str:
+    """A company's name without its legal form: "Middle Corridor Multimodal LLC" -> "Middle
+    Corridor Multimodal" ("Company" and "Corporation" stay: they are part of the name)."""
+    return _LEGAL_FORM.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip())).strip()
+
+
+#: "run and developed by a consortium ...: A, B's C, the D and E of F", "run by members of the
+#: route's association: A (Azerbaijan), B (Kazakhstan) and C": every member operates it.
 OPERATORS = re.compile(
-    r"\b(?:run|operated|managed)(?:\s+and\s+\w+)?\s+by\s+(?:a|the)\s+(?:consortium|group|"
-    r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
+    r"\b(?:run|operated|managed)(?:\s+and\s+\w+)?\s+by\s+(?:(?:a|the)\s+(?:consortium|group|"
+    r"alliance|association)|(?:the\s+)?(?:members|partners|member\s+companies)\s+of)\b[^:]*:\s*"
+    r"(?P<list>[^.;]+)"
 )
 ROLE = (
     re.compile(r"\bis designed to (?!(?:carry|handle|deliver|transport|pump|move)\b)(?P<v>[^.;]+)"),
@@ -228,12 +243,15 @@ def _org_name(item: str) -> str:
 def operators(sentence: str) -> list[Value]:
     out = []
     for m in OPERATOR.finditer(sentence):
-        org = (m.group("org") or m.group("org2") or m.group("org3") or "").strip()
+        org = company_name(m.group("org") or m.group("org2") or m.group("org3") or "")
         at = m.start("org") if m.group("org") else m.start()
-        out.append(Value("operator", org, at=at, reason=f"{m.group().strip()[:60]!r}"))
+        why = f"{m.group().strip()[:60]!r}"
+        if m.group("org4"):  # the thing is the company's: operated by it
+            org, why = company_name(m.group("org4")), f"{why}: operated by its owner"
+        out.append(Value("operator", org, at=at, reason=why))
     for m in OPERATORS.finditer(sentence):
         for item in _items(m.group("list")):
-            name = _org_name(item)
+            name = _org_name(re.sub(r"\s*\([^()]*\)", "", item))  # "A (Azerbaijan)": A
             if name[:1].isupper():
                 out.append(
                     Value(

@@ -21,7 +21,7 @@ from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
-from .names import operator_named
+from .names import FACILITY_KINDS, operator_named
 from .owners import (
     actors,
     facilities,
@@ -130,6 +130,17 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
     return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
 
 
+def _namesake_operator(props: Proposals, m: Mention, system: System, sent: Sentence) -> None:
+    """ "the China-Kyrgyzstan-Uzbekistan Railway Company", "Middle Corridor Multimodal LLC": a
+    company named after a system is the company set up to run it (a joint project company, a
+    joint operator), proposed as its operator with the reason saying it was read from the name."""
+    company = phrases.company_name(m.phrase)
+    why = f"{m.phrase!r}, a company named after {system.id}: the company set up to run it"
+    about = replace(m, system=system.id, kind=next(iter(system.kinds), ""), confidence=0.6,
+                    reason=why, how="company")  # fmt: skip
+    props.add(about, Value("operator", company, reason="the company's name"), sent)
+
+
 def _sentence_extras(props: Proposals, here: list[Mention], sent: Sentence, text: str) -> None:
     """What only named mentions say: their appositive role, where they are, what they are for."""
     for m in here:
@@ -162,6 +173,8 @@ def _where_named(
         r"^\s+in\s+(?:the\s+)?(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text[m.end : sent.end]
     )
     country = where.group("w") if where else ""
+    if system.kinds and system.kinds <= FACILITY_KINDS:
+        return  # "the dry port in Kazakhstan": where a facility stands, not countries it joins
     if country in countries and set(system.countries) <= {country}:
         props.add(
             m, Value("countries", country, reason=f"{where.group().strip()!r} after its name"), sent
@@ -222,6 +235,7 @@ def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Men
         value.reason.startswith("a member")
         or "company that" in value.reason
         or "operated by" in value.reason
+        or "operator" in value.reason
     ):
         return _target(mapped, sent, value)
     inside = [m for m in mapped if m.start >= sent.start + value.at and m.kind != "corridor"]
@@ -309,6 +323,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
+        elif m.namesake in by_id:
+            _namesake_operator(props, m, by_id[m.namesake], sent)
     values = read_values(sent.text, ctx)
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
