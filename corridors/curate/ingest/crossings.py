@@ -87,15 +87,18 @@ def _start(before: str, names: str) -> tuple[str, str]:
         rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
         rf"shipping|pump|pumps|pumping|deliver|delivers|delivering)\s+(?P<g>{demonyms})\s+"
         rf"(?:natural\s+)?(?:gas|oil|crude){to}\s*$"
-        # "links China with Europe through ...": the first place it links, when a country
-        rf"|\b(?:links?|linking|connects?|connecting)\s+(?P<l>{names})\s+(?:with|and|to)\s+"
-        r"[^.;]*$",
+        # "links (ties) China with (to) Europe through ...": the first of the two places the list is
+        # said between, when a country
+        rf"|\b(?P<l>{names})\s+(?:to|with|and)\s+(?:the\s+)?"
+        r"(?P<le>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*$",
         before,
     )
     if m is None:
         return "", ""
     first = m.group("c") or m.group("b") or m.group("l")
     first = first or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
+    if m.group("l"):  # "China with Turkey through ...": Turkey is where it ends
+        return first, m.group("le") if re.fullmatch(names, m.group("le")) else ""
     return first, (m.group("e") or "") if m.group("g") else ""
 
 

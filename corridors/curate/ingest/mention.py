@@ -32,5 +32,3 @@ class Mention:
     parent: str = ""  # for a part not in corridors.csv: the system it is a part of
     #: the countries' names a new line was named by ("Turkmenistan-...-China"), which it crosses
     route: str = ""
-    #: for an organisation named after a system ("the X Railway Company"): that system's id
-    namesake: str = ""

@@ -173,7 +173,6 @@ class _Reader:
                 reason=f"an organisation named after {system.id}, not the system",
                 named=False,
                 how="organisation",
-                namesake=system.id,
             )
         return bool(more)
 

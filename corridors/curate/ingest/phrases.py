@@ -95,7 +95,12 @@ LINKED = re.compile(
     re.I,
 )
 #: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
-_ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way)\b)"
+_ROUTE_END = (
+    r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way|"
+    # "a railway from A to B across C will begin ...": the route named in the subject ends at
+    # the verb
+    r"will|would|should|could|is|are|was|were|has|have|had)\b)"
+)
 _VIA = r"(?:via|through|across)"
 _CROSS = r"(?:cross(?:es|ing)?|(?:runs?|running|pass(?:es|ing)?|goes|going)\s+through)"
 _ENTER = r"(?:enter(?:s|ing)?|reach(?:es|ing)?)"
@@ -134,6 +139,11 @@ ROUTE = (
 INSTEAD = re.compile(rf"\b{_VIA}\s+(?P<via>{_LIST})\s+instead\b")
 #: "From there it crosses ...": where the previous sentence left off.
 FROM_THERE = re.compile(r"\b([Ff])rom there\b")
+#: A compass word before a country: "western China", "north-west China".
+_COMPASS = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+",
+    re.I,
+)
 _POSSESSIVE_REGION = re.compile(
     r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
 )
@@ -149,6 +159,11 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
+    # "western China", "Turkmenistan's deposits": the country, told more closely
+    bare = _COMPASS.sub("", text)
+    bare = re.sub(r"(?:’s|'s)\s+[a-z][a-z\s-]*$", "", bare)
+    if bare in countries and bare != text:
+        return bare, bare, True
     if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
         shown = text = crossings.COUNTRY_ALIASES[text]
     m = _POSSESSIVE_REGION.match(text)

@@ -130,17 +130,6 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
     return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
 
 
-def _namesake_operator(props: Proposals, m: Mention, system: System, sent: Sentence) -> None:
-    """ "the China-Kyrgyzstan-Uzbekistan Railway Company", "Middle Corridor Multimodal LLC": a
-    company named after a system is the company set up to run it (a joint project company, a
-    joint operator), proposed as its operator with the reason saying it was read from the name."""
-    company = phrases.company_name(m.phrase)
-    why = f"{m.phrase!r}, a company named after {system.id}: the company set up to run it"
-    about = replace(m, system=system.id, kind=next(iter(system.kinds), ""), confidence=0.6,
-                    reason=why, how="company")  # fmt: skip
-    props.add(about, Value("operator", company, reason="the company's name"), sent)
-
-
 def _sentence_extras(props: Proposals, here: list[Mention], sent: Sentence, text: str) -> None:
     """What only named mentions say: their appositive role, where they are, what they are for."""
     for m in here:
@@ -291,9 +280,13 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
         return True  # named, pointed back to, or the topic of its own paragraph
     if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
         return True  # a figure, or a field of a profile page ("Status: under construction")
+    system = by_id.get(subjects[0].system or subjects[0].parent)
+    if value.field == "countries" and system is not None and system.countries:
+        # "the network ties the rail systems of A, B, C, D and E": a list that covers every
+        # country the topic is known to cross is the topic's list
+        return set(system.countries) <= set(value.value.split(";"))
     if value.field != "status":
         return False
-    system = by_id.get(subjects[0].system or subjects[0].parent)
     kinds = system.kinds if system is not None else set()
     heads = [h for h, k in HEADS.items() if k in kinds]
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
@@ -323,8 +316,6 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
-        elif m.namesake in by_id:
-            _namesake_operator(props, m, by_id[m.namesake], sent)
     values = read_values(sent.text, ctx)
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
