@@ -227,6 +227,24 @@ def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None
             {(CACGP, "operator", "Western Gas Pipeline Company", "")},
             id="the pipeline of a company",
         ),
+        pytest.param(
+            PORT_TOP + "Last week the dry port operator Gamma-Khorgos Gateway opened a new yard at "
+            "the Khorgos dry port.",
+            {(PORT, "operator", "Gamma-Khorgos Gateway", "")},
+            id="the role before the company",
+        ),
+        pytest.param(
+            PORT_TOP + "The Khorgos dry port took its first train. Its operator «Delta Terminals» "
+            "moved 30 containers.",
+            {(PORT, "operator", "Delta Terminals", "")},
+            id="its operator, the name in guillemets",
+        ),
+        pytest.param(
+            PORT_TOP + 'The Khorgos dry port, run jointly by "Epsilon Rail and Zeta Ports, is '
+            "busy.",
+            {(PORT, "operator", "Epsilon Rail", ""), (PORT, "operator", "Zeta Ports", "")},
+            id="run jointly by two companies",
+        ),
     ],
 )
 def test_operators(fixture_raw, text: str, expected: set) -> None:

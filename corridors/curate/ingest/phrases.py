@@ -23,11 +23,18 @@ _ORG_WORDS = (
     r"Company|Group|Corporation|Corp\.?|Holdings|Authority|Railways?|Administration|JSC|CJSC|LLC|"
     r"Ltd\.?"
 )
+#: A company's name: capitalised words, the first glued to the next by a dash ("KTZE-Khorgos
+#: Gateway", "KTZE – Khorgos Gateway").
+_NAME = r"[A-Z][\w’'-]*(?:[ \t]*[-–][ \t]*[A-Z][\w’'-]*|[ \t]+[A-Z][\w’'-]*){0,6}"
 OPERATOR = re.compile(
     r"\b(?:Chairman|Chairwoman|General Manager|Director|CEO|Chief Executive|President|head)\s+of"
     rf"\s+(?P<org>(?:[A-Z][\w’'-]*\s+){{0,7}}?(?:{_ORG_WORDS})(?:\s+(?:Company|Group|"
     r"Corporation|Holdings|JSC|LLC|Ltd\.?))*)"
-    r"|\boperated by\s+(?P<org2>(?:[A-Z][\w’'-]*\s*){1,7})"
+    # "operated by X", "run jointly by "X and Y"": each company named
+    rf"|\b(?:operated|run|managed)\s+(?:jointly\s+)?by\s+[«\"“]?(?P<org2>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    # "the dry port operator X", "its operator «X»": the role, then the company
+    r"|\b(?:[Ii]ts|[Tt]he)\s+(?:(?:dry\s+)?port\s+|pipeline\s+|railway\s+|terminal\s+|joint\s+|new\s+)?"
+    rf"operator,?\s+[«\"“]?(?P<org5>{_NAME})"
     # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
     r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+that\s+"
     r"(?:runs|operates|manages)\b|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
@@ -258,12 +265,18 @@ def _org_name(item: str) -> str:
 def operators(sentence: str) -> list[Value]:
     out = []
     for m in OPERATOR.finditer(sentence):
-        org = company_name(m.group("org") or m.group("org2") or m.group("org3") or "")
         at = m.start("org") if m.group("org") else m.start()
         why = f"{m.group().strip()[:60]!r}"
         if m.group("org4"):  # the thing is the company's: operated by it
-            org, why = company_name(m.group("org4")), f"{why}: operated by its owner"
-        out.append(Value("operator", org, at=at, reason=why))
+            out.append(Value("operator", company_name(m.group("org4")), at=at,
+                             reason=f"{why}: operated by its owner"))  # fmt: skip
+            continue
+        orgs = [m.group("org") or m.group("org3") or m.group("org5") or ""]
+        if m.group("org2"):  # "operated by A and B": each of them
+            orgs = re.split(r"\s+(?:and|&)\s+", m.group("org2"))
+            why = f"{why}: operated by"
+        for org in orgs:
+            out.append(Value("operator", company_name(org), at=at, reason=why))
     for m in OPERATORS.finditer(sentence):
         for item in _items(m.group("list")):
             name = _org_name(re.sub(r"\s*\([^()]*\)", "", item))  # "A (Azerbaijan)": A
