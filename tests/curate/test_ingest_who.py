@@ -66,6 +66,12 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="a start on a border of two demonyms, a crossing into the end",
         ),
         pytest.param(
+            GAS_TOP + "Starting at the border between Turkmenistan and Uzbekistan, the Central "
+            "Asia–China gas pipeline crosses Kazakhstan and reaches Xinjiang in western China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="one country crossed between a border start and an end",
+        ),
+        pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline belongs to a scheme to bring Turkmen "
             "gas to China across Uzbekistan and Kazakhstan.",
             {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},

@@ -81,7 +81,7 @@ def _start(before: str, names: str) -> tuple[str, str]:
         rf"\b(?:(?i:from)|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
         rf"(?:(?P<c>{names})|(?P<d>{demonyms}){pair}\s+(?:border|frontier|side)|"
         # "from the border between Turkmenistan and Uzbekistan": the first country named
-        rf"(?:border|frontier)(?:\s+area)?\s+(?:between|of)\s+(?P<b>{names})\s+and\s+(?:{names}))"
+        rf"(?:border|frontier)(?:\s+area)?\s+(?:between|of)\s+(?P<b>{names})\s+and\s+(?P<b2>{names}))"
         r"\b[^.;]*$"
         # "taking Turkmen gas across ...": what it carries comes from where it starts
         rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
@@ -97,6 +97,8 @@ def _start(before: str, names: str) -> tuple[str, str]:
         return "", ""
     first = m.group("c") or m.group("b") or m.group("l")
     first = first or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
+    if m.group("b"):  # "from the border between A and B": it starts in A, then enters B
+        return f"{first};{m.group('b2')}", ""
     if m.group("l"):  # "China with Turkey through ...": Turkey is where it ends
         return first, m.group("le") if re.fullmatch(names, m.group("le")) else ""
     return first, (m.group("e") or "") if m.group("g") else ""
@@ -176,8 +178,8 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         listed, end = _listed(sentence[cue.end() :], names)
         if len(listed) < 2 and cue.group("joins"):
             continue  # "joining the Middle Corridor": no list of the countries it joins
-        if len(listed) < 2:
-            return None  # the first crossing is of one country or another place: a route
+        if not listed:
+            return None  # the first crossing is of another place: a route
         if cue.group("joins") and len(listed) < 3:
             continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
@@ -196,8 +198,13 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             return None  # "from there it runs through ...": it starts where the text before left
         first, said_end = _start(sentence[: cue.start()], names)
         last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names) or [said_end]]
-        first = COUNTRY_ALIASES.get(first, first)
-        order = list(dict.fromkeys([c for c in (first, *listed, *last) if c]))
+        starts = [COUNTRY_ALIASES.get(c, c) for c in first.split(";") if c]
+        if len(listed) < 2 and not (len(starts) == 2 and any(last)):
+            # one country crossed is a route's step, unless it lies between a border of two
+            # countries it starts on and an end it reaches: "starting on the border between A
+            # and B, it crosses C and reaches D"
+            return None
+        order = list(dict.fromkeys([c for c in (*starts, *listed, *last) if c]))
         if len(order) < 3:
             continue
         return Value(
