@@ -170,8 +170,10 @@ def of_part(
         if system.part_of:
             return _from_parent_start(value, by_id.get(system.part_of, system), countries)
         lines = lettered(system) or any(s.part_of == system.id for s in by_id.values())
-        if lines and not set(value.value.split(";")) <= set(system.countries):
-            return None  # a country none of its lines cross: another line's list, not the whole's
+        if lines and not set(system.countries) <= set(value.value.split(";")):
+            # "on to China through A, B and C" leaving out a country its lines are known to
+            # cross: another line's list, not the whole's
+            return None
     return as_section(value, mention, system, countries)
 
 
