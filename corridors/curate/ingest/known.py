@@ -66,6 +66,10 @@ MODIFIERS = (
     "rail",
     "economic",
     "trade",
+    # "the Kazakhstan–China trunk gas pipeline", "the main gas pipeline" (reports translated
+    # from Russian say "trunk" or "main" for a long-distance line)
+    "trunk",
+    "main",
 )
 HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
 

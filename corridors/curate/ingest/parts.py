@@ -152,6 +152,52 @@ def _ends(system: System, countries: set[str]) -> set[str]:
     return {c[-1] for c in chains} | {c[0] for c in chains}
 
 
+#: A length of a portion of what was just measured: "840 km of it outside China", "of which
+#: 520 km lie in Kazakhstan", "600 km of its length run through the steppe".
+_PORTION_AFTER = re.compile(
+    r"^[\d.,]+\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+of\s+(?:it|them|this|its\s+length)\b"
+    r"(?P<rest>[^.;]*)"
+)
+_PORTION_BEFORE = re.compile(r"\bof\s+which\s+(?:about\s+|some\s+|nearly\s+)?$")
+_WHERE = re.compile(
+    r"^\s*(?:(?:is|are|lies?|runs?|goes|pass(?:es)?)\s+)?(?:in|through|across|on|inside)\s+"
+    r"(?:the\s+)?(?P<w>[A-Z][\w’'-]+)"
+)
+
+
+def portion(value: Value, sent_text: str, countries: set[str]) -> Value | None:
+    """A length told as a portion of another ("1,000 km in all, 840 km of it outside China"):
+    the length of a section when it names the one country it lies in, else no field's (a part
+    "outside China" is no section a curator records). Any other value is returned as it is."""
+    if value.field != "length":
+        return value
+    after = _PORTION_AFTER.match(sent_text[value.at :])
+    rest = after.group("rest") if after else ""
+    if after is None:
+        before = _PORTION_BEFORE.search(sent_text[: value.at])
+        if before is None:
+            return value
+        rest = re.sub(
+            r"^[\d.,]+\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)", "", sent_text[value.at :]
+        )
+    where = _WHERE.match(rest)
+    country = where.group("w") if where else ""
+    country = country if country in countries else DEMONYMS.get(country, "")
+    if not country or re.match(r"\s*(?:outside|beyond|out\s+of)\b", rest):
+        return None
+    why = f", a portion of the length told before it: its section in {country}"
+    return replace(value, field="section_length", scope=country, reason=value.reason + why)
+
+
+#: Lines named only to set a new one beside them: "after", "besides", "alongside", "like".
+_BESIDE = re.compile(
+    r"\b(?:after|besides|beside|alongside|like|unlike|than|together\s+with|"
+    r"(?:in\s+addition|parallel|next)\s+to)"
+    r"\s+(?:the\s+)?(?:(?:existing|finished|operating|current|three|first)\s+)*$",
+    re.I,
+)
+
+
 def of_part(
     value: Value, mention: Mention, by_id: dict[str, System], sent_text: str, countries: set[str]
 ) -> Value | None:
@@ -160,6 +206,11 @@ def of_part(
     the whole; a country list that stops short of where the system (or the parent of a line)
     ends ("will cross A, B and C" of a line to China) is partial, and not proposed."""
     system = by_id[mention.system or ""]
+    if value.field == "lines" and _BESIDE.search(sent_text[: value.at]):
+        return None  # "After lines A, B and C it is one more artery": the new one's comparison
+    value = portion(value, sent_text, countries)  # type: ignore[assignment]
+    if value is None:
+        return None
     whole = not system.part_of and not value.scope
     if value.field == "status" and whole and _ON_A_STRETCH.match(sent_text[value.at :]):
         return None
@@ -199,3 +250,61 @@ def named_route(phrase: str, at: int, countries: set[str]) -> Value | None:
         return None
     why = f"the countries the route it runs along, {phrase!r}, lists"
     return Value("countries", ";".join(chain), at=at, reason=why)
+
+
+#: A condition on a part being done, before a figure: "When Line D is working, ...", "once all
+#: of Line C's facilities are done by 2015, ...", "... and once the work is done capacity will".
+_ONCE_DONE = re.compile(
+    r"\b(?:once|when|after|upon|with)\b[^,.;]{0,80}?\b(?:done|complete|completed|finished|"
+    r"working|in\s+service|in\s+operation|operational|built|launched|commissioned|ready|"
+    r"(?:put\s+)?into\s+(?:service|operation))\b",
+    re.I,
+)
+#: What the figure after such a condition is said of: the whole ("the pipeline as a whole",
+#: "overall capacity", a bare "capacity will reach"), not the part the condition names.
+_WHOLE_SAID = re.compile(
+    r"\b(?:as\s+a\s+whole|overall|total|combined|whole\s+(?:system|pipeline|network|route))\b"
+    r"|^[\s,]*(?:and\s+)?(?:the\s+)?(?:capacity|throughput|deliver(?:y|ies))\s+will\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def after_part(
+    value: Value, target: Mention, here: list[Mention], sent_text: str, sent_start: int,
+    by_id: dict[str, System],
+) -> tuple[Mention, Value] | None:  # fmt: skip
+    """A figure told of the whole once a part is done ("When Line D is working, the pipeline will
+    deliver 85 bcm"; "once Line C's facilities are done by 2015, the pipeline as a whole will
+    carry 55 bcm"): the whole's future figure, not the part's. It is the whole's target when
+    the sentence gives its year, else no field's (a figure to come with no year is recorded by
+    no curator, and set against today's capacity it would be a false disagreement). Any other
+    figure is left as it is: "When Line D is working, it will carry 30 bcm" is Line D's."""
+    system = by_id.get(target.system or "")
+    part = system is not None and (bool(system.part_of) or bool(target.feature))
+    if not part or value.field not in ("capacity", "target", "traffic"):
+        return target, value
+    cond = None
+    for m in _ONCE_DONE.finditer(sent_text[: value.at]):
+        cond = m
+    if cond is None:
+        return target, value
+    whole_id = system.part_of or system.id  # type: ignore[union-attr]
+    main = sent_text[cond.end() : value.at]
+    named = [
+        m for m in here
+        if m.system == whole_id and not m.feature and m.start >= sent_start + cond.end()
+        and m.start < sent_start + value.at
+    ]  # fmt: skip
+    if re.match(r"^[^,]*,\s*(?:it|its|the\s+(?:line|branch|string|part))\b", main):
+        return target, value  # "Once built, it will lift the whole network's capacity by 30"
+    if not named and not _WHOLE_SAID.search(main):
+        return target, value
+    year = _YEAR.search(sent_text)
+    if not year:
+        return None  # a year read from an earlier sentence is no year of this figure
+    whole = replace(target, system=whole_id, feature="", parent="", how=target.how)
+    why = f", the whole's figure once a part is done ({cond.group()!r})"
+    if value.field == "capacity":
+        value = replace(value, field="target", period=value.period or year.group())  # type: ignore[union-attr]
+    return whole, replace(value, reason=value.reason + why)

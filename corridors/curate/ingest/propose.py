@@ -33,7 +33,7 @@ from .owners import (
     port_takes,
     stake_in,
 )
-from .parts import named_route, of_part
+from .parts import after_part, named_route, of_part
 from .proposals import Proposals
 from .scopes import clause_of
 from .sentences import Sentence, sentences
@@ -358,6 +358,10 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             by_id[target.system].part_of and value.field == "capacity"
         ):
             continue  # "cut the trip by seven days"; what a new line adds is its own capacity
+        after = after_part(value, target, here, sent.text, sent.start, by_id)
+        if after is None:
+            continue  # "When Line D is working, the pipeline will carry 85 bcm": no year
+        target, value = after
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
