@@ -240,3 +240,54 @@ def test_a_single_region_word_is_a_company_not_the_system() -> None:
 
     assert region_alias("Steppe", "pipeline", _gas()) is None
     assert region_alias("pan-Inner Steppe", "pipeline", _gas()) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Line D of the Steppe gas pipeline is 900 km long in all, 700 km of it outside "
+            "Elbonia.",
+            {("gp-line-d", "length", "900")},
+            {("gp-line-d", "length", "700"), ("gp-line-d", "section_length", "700")},
+            id="a portion outside a country is no section",
+        ),
+        pytest.param(
+            "Line D of the Steppe gas pipeline runs 900 km, 400 km of it in Cimbria.",
+            {("gp-line-d", "length", "900"), ("gp-line-d", "section_length", "400")},
+            {("gp-line-d", "length", "400")},
+            id="a portion in one country is its section",
+        ),
+        pytest.param(
+            "When Line D is working, the Steppe gas pipeline will deliver 80 bcm a year.",
+            set(),
+            {("gp-line-d", "capacity", "80"), ("gp", "capacity", "80"), ("gp", "target", "80")},
+            id="the whole once a part works, no year: nothing",
+        ),
+        pytest.param(
+            "Once Line C's pumping stations are done by the end of 2026, the Steppe gas "
+            "pipeline as a whole will carry 60 bcm a year.",
+            {("gp", "target", "60")},
+            {("gp", "capacity", "60")},
+            id="the whole once a part is done, with a year: its target",
+        ),
+        pytest.param(
+            "The Steppe gas pipeline has a fourth line. Line D is planned. Once built, it will "
+            "carry 20 bcm a year.",
+            {("gp-line-d", "capacity", "20")},
+            {("gp", "capacity", "20"), ("gp", "target", "20")},
+            id="once the part is built, it: still the part",
+        ),
+        pytest.param(
+            "Line D of the Steppe gas pipeline is designed for 20 bcm a year. After lines A, B "
+            "and C it is one more artery for gas.",
+            {("gp-line-d", "capacity", "20")},
+            {("gp", "lines", "A;B;C")},
+            id="lines named beside a new one are no list",
+        ),
+    ],
+)  # fmt: skip
+def test_the_whole_and_its_parts(text: str, present: set, absent: set) -> None:
+    found = _read(text)
+    assert present <= found
+    assert not absent & found
