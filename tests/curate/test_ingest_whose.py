@@ -291,3 +291,32 @@ def test_the_whole_and_its_parts(text: str, present: set, absent: set) -> None:
     found = _read(text)
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "Since the Orsk-Nova train service began in 2016, the Steppe Corridor has grown.",
+            {("sc", "opening_date", "2016"), ("sc", "start_date", "2016")},
+            id="a train service's start",
+        ),
+        pytest.param(
+            "Traffic on the Steppe Corridor rose after the border war broke out in 2021.",
+            {("sc", "start_date", "2021"), ("sc", "opening_date", "2021")},
+            id="a war's start",
+        ),
+    ],
+)  # fmt: skip
+def test_dates_of_events_and_services_are_theirs(text: str, absent: set) -> None:
+    rows = propose(
+        "974_whose.txt", text, _corridor_and_pipe(), ACCEPTED, "2024-05-02", [*COUNTRIES, "China"]
+    )  # type: ignore[arg-type]
+    assert not absent & {(r["corridor"], r["field"], r["value"]) for r in rows}
+
+
+def test_the_event_rule_needs_the_verb_of_the_date() -> None:
+    from corridors.curate.ingest.owners import event_of_other
+
+    text = "The railway opened in 2015, long after talks began."
+    assert not event_of_other(text, text.index("opened"), "opening_date")

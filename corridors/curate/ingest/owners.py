@@ -285,7 +285,11 @@ def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
     """Organisations that move cargo or plan in their own name in the sentence ("the state gas
     company delivered 31 bcm to China"): an amount after one in its clause is the company's; and
     those whose founding the sentence tells ("X LLP, set up in 2008"): that date is theirs."""
-    founded = re.compile(rf",\s+{_FOUNDED}\s+(?:in|on)\b")
+    # "X LLP, set up in 2008", "X Company, registered in Astana, was set up in 2023"
+    founded = re.compile(
+        rf",\s+{_FOUNDED}\s+(?:in|on)\b"
+        rf"|(?:,[^,;]{{0,60}},)?\s+(?:was|were|has\s+been|had\s+been)\s+{_FOUNDED}\b"
+    )
     return [
         m
         for m in here
@@ -338,3 +342,23 @@ def expecting(sent: Sentence, here: list[Mention], field: str) -> list[Mention]:
     return [
         m for m in here if m.how == "organisation" and _EXPECTS.match(sent.text, m.end - sent.start)
     ]
+
+
+#: Things that begin, open or end that are no infrastructure: a war, talks, a train service, a
+#: company. "after the war began in 2022", "since the rail service began in 2016".
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:war|conflict|pandemic|crisis|sanctions|talks|negotiations|service|services|train|"
+    r"trains|flights|shipments|cooperation|company|venture|consortium|association|programme|"
+    r"program|forum|operations)\s+(?:\w+ly\s+)?(?P<verb>began|begun|started|opened|launched|"
+    r"commenced|broke\s+out|erupted|(?:was|were)\s+(?:set\s+up|launched|founded|established))\b",
+    re.I,
+)
+_DATES = {"start_date", "opening_date", "completion_date", "proposed_date"}
+
+
+def event_of_other(sentence: str, at: int, field: str) -> bool:
+    """Is the date read at ``at`` told of a war, a service or a company that is its verb's
+    subject, not of the system the sentence names elsewhere?"""
+    if field not in _DATES:
+        return False
+    return any(at - 30 <= m.start("verb") <= at + 30 for m in _EVENT_SUBJECT.finditer(sentence))

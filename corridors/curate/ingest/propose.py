@@ -24,6 +24,7 @@ from .mentions import find_mentions
 from .names import FACILITY_KINDS, operator_named
 from .owners import (
     actors,
+    event_of_other,
     expecting,
     facilities,
     is_change,
@@ -340,6 +341,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for value in values:
         if not _leans_enough(value, subjects, sent, by_id):
             continue
+        if event_of_other(sent.text, value.at, value.field):
+            continue  # "after the war began in 2022", "since the rail service began"
         modified = _modified(value, here, sent) if value.field == "status" else None
         if value.field == "operator":
             target = _operator_target(value, mapped, sent)
