@@ -102,6 +102,13 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="a line's start, unsaid, is where its system is named from",
         ),
         pytest.param(
+            GAS_TOP + "Work has begun on Line D of the Central Asia–China gas pipeline. From the "
+            "gas fields it goes west through northern Uzbekistan, then east across Tajikistan "
+            "and Kyrgyzstan into China.",
+            {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
+            id="direction words in a list",
+        ),
+        pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline will grow. Beijing wants it to run "
             "across Uzbekistan, Tajikistan and Kyrgyzstan to China.",
             set(),

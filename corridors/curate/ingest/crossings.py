@@ -47,8 +47,11 @@ _REGION = re.compile(
     r"(?=\s*,|\s+(?:and|then)\b)"
 )
 #: Between two items of the list: a comma, "and", "then", "on to", or a new crossing word.
+#: A direction word: "north across Tajikistan", "through southern Uzbekistan".
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _SEPARATOR = re.compile(
-    r"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+|on\s+to\s+|(?:across|through|via)\s+)?(?:the\s+)?"
+    rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:{_COMPASS}\s+)?"
+    r"(?:on\s+to\s+|(?:across|through|via|into)\s+)?(?:the\s+)?"
 )
 #: A sea crossed on the way: passed over, not a country ("then the Caspian Sea, Azerbaijan ...").
 _SEA = re.compile(r"[A-Z]\w+\s+(?:Sea|Ocean|Gulf|Strait)\b")
@@ -106,7 +109,7 @@ def _start(before: str, names: str) -> tuple[str, str]:
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
     """The countries listed at the start of ``text`` and where the list ends."""
-    item = re.compile(rf"(?P<c>{names})\b")
+    item = re.compile(rf"(?:{_COMPASS}\s+)?(?P<c>{names})\b")
     found: list[str] = []
     at = 0
     while True:
