@@ -133,6 +133,12 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="a list covering the topic's countries, in a sentence naming no system",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor is growing fast.\n\nA ferry network ties the "
+            "railway systems of China, Kazakhstan, Azerbaijan, Georgia, Turkey and Ukraine.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},
+            id="'the railway systems of': no pointing back to a railway",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor is growing fast.\n\nFerry terminals are tied to "
             "the national networks of Kazakhstan, Azerbaijan and Georgia.",
             set(),
