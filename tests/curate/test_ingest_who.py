@@ -279,6 +279,12 @@ def test_operators(fixture_raw, text: str, expected: set) -> None:
             {(CACGP, "lines", "A;B;C", "")},
             id="letters in brackets after the lines counted",
         ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is on hold. When Lines A, B, "
+            "C and D all run, more gas will flow east.",
+            {(CACGP, "lines", "A;B;C", "")},
+            id="a list with a part of its own: the system's lines are the rest",
+        ),
     ],
 )
 def test_lines(fixture_raw, text: str, expected: set) -> None:
