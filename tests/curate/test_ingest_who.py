@@ -72,6 +72,18 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="one country crossed between a border start and an end",
         ),
         pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline is a large system spanning "
+            "Turkmenistan, Uzbekistan, Kazakhstan and China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="spanning a list",
+        ),
+        pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline links Turkmen gas fields with China via "
+            "Uzbekistan and Kazakhstan.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a demonym's fields as a route's start",
+        ),
+        pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline belongs to a scheme to bring Turkmen "
             "gas to China across Uzbekistan and Kazakhstan.",
             {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},

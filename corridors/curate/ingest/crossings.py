@@ -18,7 +18,7 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(
-    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?"
+    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
     # a project profile's "Location: A, B, C and D": the countries it is in, in order
     r"|^(?:Location|Countries)\s*:\s*"
     # a list of the countries it joins: "the rail link joining A, B and C", "the three countries

@@ -17,6 +17,7 @@ import re
 from . import crossings, stages
 from .fields import Value
 from .known import LINE_LIST, listed_lines
+from .scopes import DEMONYMS
 from .statuses import statuses
 
 _ORG_WORDS = (
@@ -166,9 +167,13 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
-    # "western China", "Turkmenistan's deposits": the country, told more closely
+    # "western China", "Turkmenistan's deposits", "Turkmen gas fields": the country, told more
+    # closely
     bare = _COMPASS.sub("", text)
     bare = re.sub(r"(?:’s|'s)\s+[a-z][a-z\s-]*$", "", bare)
+    demonym = re.fullmatch(r"(?P<d>[A-Z]\w+)\s+[a-z][a-z\s-]*", bare)
+    if demonym and DEMONYMS.get(demonym.group("d")) in countries:
+        bare = DEMONYMS[demonym.group("d")]
     if bare in countries and bare != text:
         return bare, bare, True
     if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
