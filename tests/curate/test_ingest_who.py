@@ -276,6 +276,22 @@ def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None
             {(PORT, "operator", "Epsilon Rail", ""), (PORT, "operator", "Zeta Ports", "")},
             id="run jointly by two companies",
         ),
+        pytest.param(
+            PORT_TOP + "Omega Logistics operates the Khorgos dry port under a long lease.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, then 'operates the'",
+        ),
+        pytest.param(
+            PORT_TOP + "Kazakhstan runs the Khorgos dry port now, and Almaty runs the rest.",
+            set(),
+            id="a country or a one-word place that runs it is no operator",
+        ),
+        pytest.param(
+            PORT_TOP + "An office opened. Omega Gate, the company which will be running the "
+            "Khorgos dry port, has 80 staff.",
+            {(PORT, "operator", "Omega Gate", "")},
+            id="the company which will be running it",
+        ),
     ],
 )
 def test_operators(fixture_raw, text: str, expected: set) -> None:

@@ -37,12 +37,18 @@ OPERATOR = re.compile(
     r"|\b(?:[Ii]ts|[Tt]he)\s+(?:(?:dry\s+)?port\s+|pipeline\s+|railway\s+|terminal\s+|joint\s+|new\s+)?"
     rf"operator,?\s+[«\"“]?(?P<org5>{_NAME})"
     # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
-    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+that\s+"
-    r"(?:runs|operates|manages)\b|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+"
+    r"(?:that|which)\s+(?:will\s+(?:be\s+)?)?(?:runs?|running|operates?|operating|manages?|managing)\b"
+    r"|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    # "Khorgos Gateway operates the dry port": a company, the verb, the thing it runs
+    rf"|(?<![\w’'-])(?P<org7>{_NAME})\s+(?:now\s+|also\s+|jointly\s+)?(?:operates|runs|manages)\s+"
+    r"(?:the|both|its)\b"
     # "the gas flows through the pipeline of X Pipeline Company": whose it is, who runs it
     rf"|\bthe\s+(?:pipeline|railway|line|port|terminal|network)\s+of\s+"
     rf"(?P<org4>(?:[A-Z][\w’'-]*\s+){{0,6}}?(?:{_ORG_WORDS}))"
 )
+#: Names that are places, never operators: "China runs the ...".
+_PLACES_NOT_ORGS = set(DEMONYMS) | set(DEMONYMS.values())
 #: Legal forms that are no part of an operator's name as curators write it ("... LLC").
 _LEGAL_FORM = re.compile(r"(?:,?\s+(?:LLC|Ltd|LLP|JSC|CJSC|PLC|Inc|GmbH)\.?)+$")
 
@@ -277,6 +283,13 @@ def operators(sentence: str) -> list[Value]:
                              reason=f"{why}: operated by its owner"))  # fmt: skip
             continue
         orgs = [m.group("org") or m.group("org3") or m.group("org5") or ""]
+        if m.group("org7"):  # "X operates the ...": X, unless a pronoun or a place
+            org = m.group("org7")
+            if org.split()[0] in ("The", "It", "This", "That", "Its") or org in _PLACES_NOT_ORGS:
+                continue
+            if " " not in org and not re.search(r".[A-Z]", org):
+                continue  # one plain word ("Urumqi runs the ..."): a place as likely as a company
+            orgs, why = [org], f"{why}: operated by"
         if m.group("org2"):  # "operated by A and B": each of them
             orgs = re.split(r"\s+(?:and|&)\s+", m.group("org2"))
             why = f"{why}: operated by"
