@@ -201,6 +201,16 @@ def test_countries(fixture_raw, text: str, expected: set) -> None:
             id="holder, dash, share",
         ),
         pytest.param(
+            PORT_TOP + "The Khorgos dry port has new owners. Alpha Shipping and Beta Port Holdings "
+            "Group Co., Ltd. (BPH) signed the deal. After it, Alpha Shipping and BPH will take "
+            "respectively 24.5 per cent of the shares.",
+            {
+                (PORT, "stake", "24.5", "Alpha Shipping"),
+                (PORT, "stake", "24.5", "Beta Port Holdings"),
+            },
+            id="respectively, one holder by its initials",
+        ),
+        pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway is funded. Beijing will put up "
             "51% of the building costs, and Bishkek and Tashkent 24.5% each.",
             set(),
