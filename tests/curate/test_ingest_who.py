@@ -102,6 +102,12 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="links a country with a region through a list",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor goes from China across Kazakhstan, over the "
+            "Caspian Sea, across Azerbaijan and Georgia and on to Europe by way of Türkiye.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey", "")},
+            id="on to a region by way of a last country",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor joins ferry terminals to the rail systems of "
             "several countries: China, Kazakhstan, Azerbaijan, Georgia, Türkiye and Ukraine.",
             {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},

@@ -51,7 +51,7 @@ _REGION = re.compile(
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _SEPARATOR = re.compile(
     rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:{_COMPASS}\s+)?"
-    r"(?:on\s+to\s+|(?:across|through|via|into)\s+)?(?:the\s+)?"
+    r"(?:on\s+to\s+|(?:across|through|via|into|over)\s+)?(?:the\s+)?"
 )
 #: A sea crossed on the way: passed over, not a country ("then the Caspian Sea, Azerbaijan ...").
 _SEA = re.compile(r"[A-Z]\w+\s+(?:Sea|Ocean|Gulf|Strait)\b")
@@ -152,7 +152,9 @@ _ON_WORDS = (
 #: Words of arrival: the country after one is where the list ends.
 _ARRIVAL = (
     r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
-    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with))"
+    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with)|"
+    # "... and on to Europe by way of Turkey": the last country on the way to the region
+    r"by\s+way\s+of|via)"
 )
 
 
