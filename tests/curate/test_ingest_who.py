@@ -108,6 +108,32 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="on to a region by way of a last country",
         ),
         pytest.param(
+            GAS_TOP
+            + "The Central Asia–China gas pipeline set a record. It runs from the border of "
+            "Turkmenistan and Uzbekistan across southern Kazakhstan and enters Xinjiang at Horgos.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a line ending in Xinjiang ends in China",
+        ),
+        pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline was opened. The whole pipeline will run "
+            "across Uzbekistan, Kazakhstan and Turkmenistan to China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="the accepted countries in another order: the accepted route order",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor crosses Kazakhstan, the Caspian Sea, Azerbaijan, "
+            "Georgia and Turkey and links China with Europe.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey", "")},
+            id="the start named after the list, by what it links",
+        ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is 966 km long and will be "
+            "laid across the land of five republics: Turkmenistan, Uzbekistan, Tajikistan, "
+            "Kyrgyzstan and the PRC.",
+            {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
+            id="a list after 'republics:', past a crossing of no country",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor joins ferry terminals to the rail systems of "
             "several countries: China, Kazakhstan, Azerbaijan, Georgia, Türkiye and Ukraine.",
             {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},

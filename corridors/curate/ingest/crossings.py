@@ -26,7 +26,7 @@ _CUE = re.compile(
     # "ties ... to the rail networks (systems) of A, B and C": the countries whose networks it
     # joins
     r"|(?P<joins>\b(?:(?:rail(?:way)?\s+|road\s+)?(?:networks|systems)\s+of|join(?:s|ing)?|link(?:s|ing)?|connect(?:s|ing)?|unit(?:es|ing)|"
-    r"countries\s+of|countries\s*:|states\s*:|nations\s*:)\s+(?:the\s+)?)"
+    r"countries\s+of|(?:countries|states|nations|republics)\s*:)\s+(?:the\s+)?)"
 )
 #: "the Turkmen-Uzbek border": the first country of a border named by two demonyms.
 _PAIR_BORDER = r"(?:[-–—](?:{d}))?"
@@ -39,6 +39,9 @@ COUNTRY_ALIASES = {
     "People's Republic of China": "China",
     "People’s Republic of China": "China",
 }
+#: ... and, in a list of countries crossed, the region a line to China most often ends in, named
+#: alone ("enters Xinjiang at Horgos").
+_NAMES_OF = {**COUNTRY_ALIASES, "Xinjiang": "China"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The region a group of listed countries lies in: "Kazakhstan and Uzbekistan in Central Asia,
 #: then ..." goes on listing; the region is said of the group, it does not end the list.
@@ -116,7 +119,7 @@ def _listed(text: str, names: str) -> tuple[list[str], int]:
         m = item.match(text, at)
         if m is None:
             break
-        found.append(COUNTRY_ALIASES.get(m.group("c"), m.group("c")))
+        found.append(_NAMES_OF.get(m.group("c"), m.group("c")))
         at = m.end()
         bracket = _BRACKET.match(text, at) or _REGION.match(text, at)
         if bracket:
@@ -177,14 +180,19 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
     """The countries the sentence lists as crossed, in its order, or None."""
     if not countries:
         return None
-    aliases = [a for a, c in COUNTRY_ALIASES.items() if c in countries]
+    aliases = [a for a, c in _NAMES_OF.items() if c in countries]
     names = "|".join(re.escape(c) for c in sorted([*countries, *aliases], key=len, reverse=True))
+    routed = False  # a crossing of another place came first: only a list of countries is read
     for cue in _CUE.finditer(sentence):
         listed, end = _listed(sentence[cue.end() :], names)
         if len(listed) < 2 and cue.group("joins"):
             continue  # "joining the Middle Corridor": no list of the countries it joins
+        if routed and not cue.group("joins"):
+            return None
         if not listed:
-            return None  # the first crossing is of another place: a route
+            # "across the territory of five republics: A, B, ...": the list may still come
+            routed = True
+            continue
         if cue.group("joins") and len(listed) < 3:
             continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
@@ -202,8 +210,14 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
         first, said_end = _start(sentence[: cue.start()], names)
-        last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names) or [said_end]]
-        starts = [COUNTRY_ALIASES.get(c, c) for c in first.split(";") if c]
+        if not first:  # "crosses A, B and C and links China with Europe": China is the start
+            linked = re.match(
+                rf"[^.;]*?\band\s+(?:links?|connects?)\s+(?:the\s+)?(?P<a>{names})\s+(?:with|and|to)\b",
+                rest,
+            )
+            first = linked.group("a") if linked and linked.group("a") not in listed else ""
+        last = [_NAMES_OF.get(c, c) for c in _end(rest, names) or [said_end]]
+        starts = [_NAMES_OF.get(c, c) for c in first.split(";") if c]
         if len(listed) < 2 and not (len(starts) == 2 and any(last)):
             # one country crossed is a route's step, unless it lies between a border of two
             # countries it starts on and an end it reaches: "starting on the border between A
