@@ -334,6 +334,21 @@ def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None
             {(PORT, "operator", "Omega Gate", "")},
             id="the company which will be running it",
         ),
+        pytest.param(
+            PORT_TOP + "Omega Logistics will be the operator of the Khorgos dry port from May.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, then 'will be the operator of'",
+        ),
+        pytest.param(
+            PORT_TOP + "The operator of the Khorgos dry port is Sigma Terminals, a railway unit.",
+            {(PORT, "operator", "Sigma Terminals", "")},
+            id="'the operator of ... is' a company",
+        ),
+        pytest.param(
+            PORT_TOP + "Kazakhstan is the main operator of the Khorgos dry port.",
+            set(),
+            id="a country as 'the operator of' is no company",
+        ),
     ],
 )
 def test_operators(fixture_raw, text: str, expected: set) -> None:

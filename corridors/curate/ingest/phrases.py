@@ -40,6 +40,10 @@ OPERATOR = re.compile(
     r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+"
     r"(?:that|which)\s+(?:will\s+(?:be\s+)?)?(?:runs?|running|operates?|operating|manages?|managing)\b"
     r"|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    # "X is (will be) the operator of the dry port", "the operator of the dry port is X"
+    rf"|(?<![\w’'-])(?P<org8>{_NAME})\s+(?:is|was|will\s+be|became|has\s+become)\s+(?:the|its)\s+"
+    r"(?:new\s+|sole\s+|main\s+|joint\s+)?operator\s+of\b"
+    rf"|\b[Tt]he\s+operator\s+of\s+the\s+[^,.;]{{1,60}}?\s+(?:is|was|will\s+be)\s+(?P<org9>{_NAME})"
     # "Khorgos Gateway operates the dry port": a company, the verb, the thing it runs
     rf"|(?<![\w’'-])(?P<org7>{_NAME})\s+(?:now\s+|also\s+|jointly\s+)?(?:operates|runs|manages)\s+"
     r"(?:the|both|its)\b"
@@ -273,6 +277,14 @@ def _org_name(item: str) -> str:
     return re.sub(r"\s+of\s+[A-Z][a-z]+$", "", item).strip()
 
 
+def _company_like(name: str) -> bool:
+    """Can the subject of "... operates the X" be a company? Not a pronoun, not a country, and
+    not one plain word ("Urumqi runs the ..."), which is a place as likely as a company."""
+    if name.split()[0] in ("The", "It", "This", "That", "Its") or name in _PLACES_NOT_ORGS:
+        return False
+    return " " in name or re.search(r".[A-Z]", name) is not None
+
+
 def operators(sentence: str) -> list[Value]:
     out = []
     for m in OPERATOR.finditer(sentence):
@@ -282,14 +294,12 @@ def operators(sentence: str) -> list[Value]:
             out.append(Value("operator", company_name(m.group("org4")), at=at,
                              reason=f"{why}: operated by its owner"))  # fmt: skip
             continue
-        orgs = [m.group("org") or m.group("org3") or m.group("org5") or ""]
-        if m.group("org7"):  # "X operates the ...": X, unless a pronoun or a place
-            org = m.group("org7")
-            if org.split()[0] in ("The", "It", "This", "That", "Its") or org in _PLACES_NOT_ORGS:
+        orgs = [m.group("org") or m.group("org3") or m.group("org5") or m.group("org9") or ""]
+        subject = m.group("org7") or m.group("org8")
+        if subject:  # "X operates the ...", "X is the operator of ...": X, if a company
+            if not _company_like(subject):
                 continue
-            if " " not in org and not re.search(r".[A-Z]", org):
-                continue  # one plain word ("Urumqi runs the ..."): a place as likely as a company
-            orgs, why = [org], f"{why}: operated by"
+            orgs, why = [subject], f"{why}: operated by"
         if m.group("org2"):  # "operated by A and B": each of them
             orgs = re.split(r"\s+(?:and|&)\s+", m.group("org2"))
             why = f"{why}: operated by"
