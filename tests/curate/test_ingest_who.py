@@ -115,6 +115,13 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="a line ending in Xinjiang ends in China",
         ),
         pytest.param(
+            GAS_TOP
+            + "Gas through the Central Asia – China pipeline hit a record. It starts on the "
+            "Turkmen–Uzbek border, runs through Uzbekistan and Kazakhstan, and enters China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a name with a spaced dash, then a list after 'it'",
+        ),
+        pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline was opened. The whole pipeline will run "
             "across Uzbekistan, Kazakhstan and Turkmenistan to China.",
             {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
