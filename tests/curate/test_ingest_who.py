@@ -141,6 +141,12 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="a list after 'republics:', past a crossing of no country",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The first trucks left Urumqi on Thursday, bound for Baku on the "
+            "China-Kazakhstan-Azerbaijan-Georgia route.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia", "")},
+            id="a route named by its countries lists them as this report does",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor joins ferry terminals to the rail systems of "
             "several countries: China, Kazakhstan, Azerbaijan, Georgia, Türkiye and Ukraine.",
             {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},

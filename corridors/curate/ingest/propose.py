@@ -21,7 +21,7 @@ from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
-from .names import FACILITY_KINDS, operator_named
+from .names import FACILITY_KINDS, chain_beyond, operator_named
 from .owners import (
     actors,
     facilities,
@@ -125,8 +125,9 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
         return None
     if len(parts) < 3:
         return None  # "Turkmenistan-China gas pipeline" names its ends, not every country
-    if m.how != "name" and set(parts) != set(system.countries):
-        return None
+    route = system.kinds <= {"corridor"} and chain_beyond(parts, system)
+    if m.how != "name" and set(parts) != set(system.countries) and not route:
+        return None  # a route's reports list its countries each their own way; a line's do not
     return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
 
 
