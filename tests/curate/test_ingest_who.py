@@ -387,3 +387,27 @@ def test_operators(fixture_raw, text: str, expected: set) -> None:
 )
 def test_lines(fixture_raw, text: str, expected: set) -> None:
     assert _got(fixture_raw, text, {"lines"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        pytest.param("It is laid as ", [("cacgp", "A;B")], id="laid as: the whole's lines"),
+        pytest.param("It consists of ", [("cacgp", "A;B")], id="consists of: the whole's lines"),
+        pytest.param("Gas first went through ", [], id="some lines, said of themselves"),
+    ],
+)
+def test_lines_made_of(fixture_raw, before: str, expected: list) -> None:
+    """Some lines beside a drawn third (how "some") are the whole's lines only where the whole is
+    said to be made of them, as an older report has it."""
+    from corridors.curate.ingest.mention import Mention
+    from corridors.curate.ingest.respective import lines_made_of
+    from corridors.curate.ingest.sentences import Sentence
+
+    text = before + "two parallel lines, A and B, each 1,800 km long."
+    at = len(before)
+    lines = Mention(0, at, at + 27, text[at : at + 27], None, "", 0.0, "", False, how="some")
+    lines.parent = CACGP
+    by_id = {s.id: s for s in ingest.systems(fixture_raw)}
+    got = lines_made_of([lines], Sentence(0, len(text), text, 0), by_id)
+    assert [(m.system, v.value) for m, v in got] == expected

@@ -321,6 +321,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
         values = [v for v in values if v is not value]
+    for whole, value in respective.lines_made_of(here, sent, by_id):
+        props.add(whole, value, sent)  # "it is laid as two lines, A and B": A and B
     for whole, value in respective.lines_with_parts(here, by_id):
         props.add(whole, value, sent)  # "Lines A, B, C and D", Line D a part: A, B and C
     for whole, value in respective.lines_beside(here, sent, by_id):

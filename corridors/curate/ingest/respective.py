@@ -109,3 +109,35 @@ def lines_with_parts(here: list[Mention], by_id: dict[str, System]) -> list[tupl
                         reason=why, how="lines")  # fmt: skip
         out.append((whole, Value("lines", ";".join(own), at=m.start, reason=repr(m.phrase))))
     return out
+
+
+#: "is laid as two parallel lines, A and B", "consists of two lines, A and B": the lines the whole
+#: is made of, as the report has it (an older report gives fewer lines than are drawn today).
+_MADE_OF = re.compile(
+    r"\b(?:consists?\s+of|comprises?|is\s+(?:laid|built|made\s+up)\s+(?:as|of)|is\s+made\s+of)\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def lines_made_of(
+    here: list[Mention], sent: Sentence, by_id: dict[str, System]
+) -> list[tuple[Mention, Value]]:
+    """ "It is laid as two parallel lines, A and B": the system's lines as the report gives them,
+    even fewer than are drawn now (a report from before Line C); said of the whole, not of some
+    lines beside others."""
+    out: list[tuple[Mention, Value]] = []
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how != "some" or parent is None:
+            continue
+        if not _MADE_OF.search(sent.text[: m.start - sent.start]):
+            continue
+        parts = {s.label for s in by_id.values() if s.part_of == parent.id}
+        letters = listed_lines(m.phrase)
+        if len(letters) < 2 or any(f"Line {x}" in parts for x in letters):
+            continue
+        why = f"the whole is made of {m.phrase!r}, as the report has it"
+        whole = replace(m, system=parent.id, kind=next(iter(parent.kinds), ""), confidence=0.6,
+                        reason=why, how="lines")  # fmt: skip
+        out.append((whole, Value("lines", ";".join(letters), at=m.start, reason=repr(m.phrase))))
+    return out
