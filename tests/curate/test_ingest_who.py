@@ -279,6 +279,7 @@ def test_stakes(fixture_raw, text: str, expected: set) -> None:
         pytest.param("A takes 60%, and B and C 20% each.", "20%", ["B", "C"], id="each after"),
         pytest.param("A has 60%; B 40%.", "40%", ["B"], id="one later holder"),
         pytest.param("A gets 60%, and B and C 20% apiece.", "20%", ["B", "C"], id="apiece"),
+        pytest.param("A owns 60%, B Rail the remaining 40%.", "40%", ["B Rail"], id="the rest"),
     ],
 )
 def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None:
