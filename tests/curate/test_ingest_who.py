@@ -359,6 +359,19 @@ def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None
             id="'the operator of ... is' a company",
         ),
         pytest.param(
+            PORT_TOP + "Sigma Terminals, the dry port's operator, hired 40 people at the Khorgos "
+            "dry port.",
+            {(PORT, "operator", "Sigma Terminals", "")},
+            id="a company, then the thing's operator in apposition",
+        ),
+        pytest.param(
+            PORT_TOP
+            + "Traffic is up at the Khorgos dry port, said Omega Logistics, which runs the "
+            "terminal.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, 'which runs the ...'",
+        ),
+        pytest.param(
             PORT_TOP + "Kazakhstan is the main operator of the Khorgos dry port.",
             set(),
             id="a country as 'the operator of' is no company",

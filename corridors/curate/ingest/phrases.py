@@ -39,7 +39,11 @@ OPERATOR = re.compile(
     # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
     r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+"
     r"(?:that|which)\s+(?:will\s+(?:be\s+)?)?(?:runs?|running|operates?|operating|manages?|managing)\b"
-    r"|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    r"|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b"
+    # "X, the dry port's operator", "X, which runs the dry port"
+    r"|(?:[\w-]+\s+){0,3}?[\w-]+(?:’s|'s)\s+operator\b)"
+    r"|(?P<org10>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+(?:which|that|who)\s+(?:now\s+|also\s+)?"
+    r"(?:operates|runs|manages)\s+the\b"
     # "X is (will be) the operator of the dry port", "the operator of the dry port is X"
     rf"|(?<![\w’'-])(?P<org8>{_NAME})\s+(?:is|was|will\s+be|became|has\s+become)\s+(?:the|its)\s+"
     r"(?:new\s+|sole\s+|main\s+|joint\s+)?operator\s+of\b"
@@ -295,7 +299,7 @@ def operators(sentence: str) -> list[Value]:
                              reason=f"{why}: operated by its owner"))  # fmt: skip
             continue
         orgs = [m.group("org") or m.group("org3") or m.group("org5") or m.group("org9") or ""]
-        subject = m.group("org7") or m.group("org8")
+        subject = m.group("org7") or m.group("org8") or m.group("org10")
         if subject:  # "X operates the ...", "X is the operator of ...": X, if a company
             if not _company_like(subject):
                 continue
