@@ -141,10 +141,105 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             {("20", "bcm/year", "about", "")},
             id="an infinitive 'to' is no increase's end",
         ),
+        pytest.param(
+            "The railway expects freight to triple in 2024, to 6 million tonnes.",
+            "target",
+            {("6000000", "tonnes", "", "2024")},
+            id="an expected change to a level in a year: a target",
+        ),
+        pytest.param(
+            "Volumes should grow by a third this year, to 90,000 TEU, the operator forecasts.",
+            "target",
+            {("90000", "TEU", "", "2024")},
+            id="a forecast word after the figure",
+        ),
+        pytest.param(
+            "In 2023 cargo grew to 2 million tonnes, and the operator expects more.",
+            "traffic",
+            {("2000000", "tonnes", "", "2023")},
+            id="a change already made stays traffic whatever is expected after it",
+        ),
+        pytest.param(
+            "Its total throughput is 45 billion cubic metres a year.",
+            "capacity",
+            {("45", "bcm/year", "", "")},
+            id="a yearly throughput as it is now: a capacity",
+        ),
+        pytest.param(
+            "The pipeline's throughput will reach 45 billion cubic metres a year.",
+            "capacity",
+            set(),
+            id="a throughput still to come at no year: no capacity",
+        ),
+        pytest.param(
+            "Its design throughput is 12 bcm a year.",
+            "capacity",
+            {("12", "bcm/year", "", "")},
+            id="a design throughput",
+        ),
+        pytest.param(
+            "With the new string, the system's capacity will rise from 40 billion to 65 billion "
+            "cubic metres a year.",
+            "capacity",
+            {("40", "bcm/year", "", "")},
+            id="a capacity still to rise: the level it starts from is today's",
+        ),
+        pytest.param(
+            "The terminal's capacity was raised from 80,000 TEU to 120,000 TEU.",
+            "capacity",
+            {("120000", "TEU/year", "", "")},
+            id="a capacity already raised: the level it started from is gone",
+        ),
+        pytest.param(
+            "Handling at the port rose from 12 thousand TEU to 30 thousand TEU over 2023.",
+            "traffic",
+            {("30000", "TEU", "", "2023")},
+            id="the start of a change made is no traffic of the period",
+        ),
+        pytest.param(
+            "China's gas demand is expected to reach 400 billion cubic metres in 2030.",
+            "target",
+            set(),
+            id="a country's demand is no line's target",
+        ),
+        pytest.param(
+            "Transit is expected to climb to 30 million tonnes by 2030, the governor said.",
+            "target",
+            set(),
+            id="a country's transit as the subject",
+        ),
+        pytest.param(
+            "In the five months of 2024 the route carried 900 thousand tonnes.",
+            "traffic",
+            {("900000", "tonnes", "", "2024-01/2024-05")},
+            id="the N months of a year: the first N",
+        ),
+        pytest.param(
+            "It moved 3 thousand containers in TEU in 2023.",
+            "traffic",
+            {("3000", "TEU", "", "2023")},
+            id="containers counted in TEU",
+        ),
     ],
 )
 def test_figures_beside_the_systems_own(sentence: str, field: str, expected: set) -> None:
-    assert _fields(sentence, field, last_year="2024") == expected
+    assert _fields(sentence, field, "2024-06-10", last_year="2024") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The partner will extend a loan of $1.8 billion.", set(), id="a loan"),
+        pytest.param("Beijing will lend the remaining $900 million.", set(), id="lending"),
+        pytest.param(
+            "The line's cost is put at $5 billion, part of it in loans.",
+            {("5000000000", "USD", "", "")},
+            id="a cost whose financing names loans is still a cost",
+        ),
+    ],
+)
+def test_a_loan_is_no_cost(sentence: str, expected: set) -> None:
+    assert _fields(sentence, "cost") == expected
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
+    if _change_start(q, sentence, after):
+        return _level_before(q, sentence)
     step = _increase(sentence, q)
     future = re.search(
         r"\b(?:will|would|could|may|might|should|to be|is to|are to|plans? to|aims? to|aiming to|"
@@ -180,6 +182,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     dateline = dates.reference(ctx.article_date)
     if not future and later and dateline and int(later.group(1)) > dateline[0]:
         future = later  # "rising to 10 mn by 2027" in a 2025 report: still to come
+    if not future and step:
+        future = _forecast(q, sentence)
     if step:
         value = _flow_change(q, sentence, step, future, after)
     else:
@@ -188,6 +192,62 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
     return value
+
+
+def _change_start(q: Quantity, sentence: str, after: list[dates.Period]) -> bool:
+    """The figure a change starts from ("rose from 20,000 TEU to 324,000 TEU", "will rise from
+    55 bcm to 85 bcm a year"), with no calendar period of its own before the "to"."""
+    if not re.search(r"\bfrom\s+(?:\w+\s+)?$", sentence[: q.start]):
+        return False
+    to = re.match(r"[^.;,]{0,40}?\s*(?:\bto\b|-|–)", sentence[q.end :])
+    if not to:
+        return False
+    return not any(not p.target and q.end <= p.start < q.end + to.end() for p in after)
+
+
+def _level_before(q: Quantity, sentence: str) -> Value | None:
+    """The start of a change still to come is the level now: a capacity when the clause says
+    so ("capacity will rise from 55 to 85 bcm a year": 55 bcm a year now); a change already made
+    starts from a level that is no longer the system's, and a flow's start says no period."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    if not (
+        FUTURE.search(head)
+        or re.search(r"\b(?:will|to)\s+(?:\w+\s+)?(?:rise|grow|go|increase)\b", head)
+    ):
+        return None
+    if q.unit == "trains" or not re.search(r"\b(?:capacity|throughput)\b", head, re.I):
+        return None
+    return _capacity_value(
+        q,
+        reason=f"{sentence[q.start : q.end]!r}, the capacity a change starts from",
+        hints={"whole": "yes"},  # the total now, before a new part adds to it
+    )
+
+
+#: Words that make a change an expected one: "expects traffic to double, to 50,000 TEU", "the
+#: forecast is a 43% rise, to 4 million tonnes", "volumes growing sixfold, to 3.2 mn t, KTZ
+#: expects".
+FORECAST = re.compile(
+    r"\b(?:expects?|expected|forecasts?|projected|projects|projections?|predicts?|predicted|"
+    r"anticipates?|anticipated|outlook)\b",
+    re.I,
+)
+#: A change already made: the forecast word, after the figure, is another figure's.
+CHANGED = re.compile(
+    r"\b(?:rose|grew|increased|climbed|jumped|doubled|tripled|trebled|fell|dropped|declined|"
+    r"reached|amounted|totall?ed|was|were|has|have|had)\b",
+    re.I,
+)
+
+
+def _forecast(q: Quantity, sentence: str) -> re.Match | None:
+    """A word of forecast before the figure, or after it when nothing before says the change
+    was made."""
+    before = FORECAST.search(sentence, 0, q.start)
+    if before or CHANGED.search(sentence, 0, q.start):
+        return before
+    return FORECAST.search(sentence, q.end)
 
 
 def _flow_change(
@@ -279,7 +339,7 @@ def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
 #: "its design capacity of 25 bcm a year", "a designed capacity of": what it is built for, a
 #: capacity even when it is reached later.
 DESIGN = re.compile(
-    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?capacity\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
+    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?(?:capacity|throughput)\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -404,12 +464,21 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     )
 
 
+THROUGHPUT = re.compile(r"\bthroughput\s+(?:is|stands\s+at|of|totals)\b", re.I)
+
+
 def _capacity(q: Quantity, sentence: str) -> Value | None:
     """A yearly figure with a word of capacity, or one the word "capacity" governs: the nearest
     word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
     if q.unit == "trains":
         return None
     words = list(re.finditer(r"\b(?:capacity|potential)\b", sentence[: q.start], re.I))
+    a, _ = scopes.clause_of(sentence, q.start)
+    if q.yearly and not FUTURE.search(sentence, a, q.start):
+        # "its combined throughput is 55 bcm a year": a yearly rate with no period, said as it
+        # is now (not "throughput will reach 55 bcm a year", an aim at no year)
+        words += list(THROUGHPUT.finditer(sentence, a, q.start))
+        words.sort(key=lambda m: m.end())
     carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
     governed = bool(words) and not (carried and carried[-1] > words[-1].end())
     # "..., with a combined 55 bcm a year": a yearly rate the parts have together

@@ -19,7 +19,7 @@ from .quantities import Quantity, num_text
 
 COST_CUE = re.compile(
     r"\b(?:cost|costs|costing|costed|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
-    r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
+    r"estimated\s+at|valued\s+at|financ\w*|funding|spend|spent|"
     r"capital expenditure)\b",
     re.I,
 )
@@ -33,6 +33,9 @@ STAKE_CUE = re.compile(
     r"equity)\b",
     re.I,
 )
+#: "China will lend the other $2.3bn", "a loan of $2.35 billion": one party's loan is a part of
+#: what the project costs, never its cost.
+LOAN = re.compile(r"\b(?:loans?|credits?|credit\s+lines?|lend\w*|lent|borrow\w*)\b", re.I)
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
     r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:railway|railroad|line|pipeline|route|link|spur|road|"
@@ -51,6 +54,9 @@ def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
         return None
     if not (COST_CUE.search(sentence, a, b) or near_head):
         return None
+    own = re.split(r"\d[\d,.]*\s*(?:bn|billion|million|mn)?\b", sentence[a : q.start])[-1]
+    if LOAN.search(own):
+        return None  # "... will give a loan of $2.35 billion": a part of the financing
     scope = _cost_scope(sentence, q, countries)
     return Value(
         "cost",

@@ -292,8 +292,8 @@ def read_rules(sentence: str) -> list[Quantity]:
             value /= 1e9
         if not value and unit not in ("%",):
             continue
-        if unit == "containers" and re.match(r"\s*\(\s*TEUs?\s*\)", sentence[m.end() :]):
-            unit = "TEU"  # "250,000 containers (TEU)": counted in twenty-foot units
+        if unit == "containers" and re.match(r"\s*\(?\s*(?:in\s+)?TEUs?\b", sentence[m.end() :]):
+            unit = "TEU"  # "250,000 containers (TEU)", "containers in TEU": twenty-foot units
         qual = qualifier_before(sentence, m.start()) or _range_top(sentence, m.start())
         rate = _rate(sentence, m.start(), m.end()) if unit not in ("km", "%") else ""
         out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly, rate))
@@ -321,11 +321,36 @@ _RESTATED = re.compile(
 _ELLIPTIC_UNITS = {"bcm", "tonnes", "TEU", "trains", "containers", "days", "hours"}
 
 
+#: "from 55 billion to 85 billion cubic metres a year", "from 6 to 10 mn tons": the start of a
+#: change, its unit (and rate) left to the figure after it.
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?\s*(?:to|-|–)\s*(?=\S)", re.I
+)
+
+
+def _from_to(sentence: str, found: list[Quantity], taken: set[int]) -> list[Quantity]:
+    out = []
+    for m in _FROM_TO.finditer(sentence):
+        end = next((q for q in found if q.start == m.end()), None)
+        if m.start("n") in taken or end is None or end.unit not in _ELLIPTIC_UNITS:
+            continue
+        mag = (m.group("mag") or m.group("gm") or "").lower()
+        value = number(m.group("n")) * MAGNITUDE.get(mag, 1)
+        if not mag and end.unit != "bcm" and value < 1e3 and end.number >= 1e6:
+            value *= 1e9 if end.number >= 1e9 else 1e6  # "from 6 to 10 million tonnes"
+        if end.unit == "bcm" and value >= 1e9:
+            value /= 1e9
+        stop = m.end("mag") if m.group("mag") else m.end("n")
+        out.append(Quantity(value, end.unit, m.start("n"), stop, "", end.yearly))
+    return out
+
+
 def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The numbers set beside a figure with its unit left out, in the unit of the figure before
-    them ("eight trains ran in January, compared with 11 in December": 11 trains)."""
-    out = []
+    them ("eight trains ran in January, compared with 11 in December": 11 trains), or of the
+    figure a change goes to ("from 55 billion to 85 billion cubic metres": 55 bcm)."""
     taken = {q.start for q in found}
+    out = _from_to(sentence, found, taken)
     for m in [*_ELLIPTIC.finditer(sentence), *_RESTATED.finditer(sentence)]:
         if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
