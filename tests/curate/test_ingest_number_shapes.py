@@ -232,6 +232,11 @@ def test_figures_beside_the_systems_own(sentence: str, field: str, expected: set
         pytest.param("The partner will extend a loan of $1.8 billion.", set(), id="a loan"),
         pytest.param("Beijing will lend the remaining $900 million.", set(), id="lending"),
         pytest.param(
+            "A development bank is lending $700 million for the Kyrgyz leg.",
+            {("700000000", "USD", "", "")},
+            id="a loan for the work it names pays for that work",
+        ),
+        pytest.param(
             "The line's cost is put at $5 billion, part of it in loans.",
             {("5000000000", "USD", "", "")},
             id="a cost whose financing names loans is still a cost",

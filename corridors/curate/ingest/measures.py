@@ -52,11 +52,20 @@ def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     a, b = scopes.clause_of(sentence, q.start)
     if NOT_COST.search(sentence, a, b) and not near_head:
         return None
+    own = re.split(r"\d[\d,.]*\s*(?:bn|billion|million|mn)?\b", sentence[a : q.start])[-1]
+    earmarked = re.match(
+        r"\s*(?:\w+\s+)?(?:for|to\s+(?:build|fund|finance))\s+(?:the|that|this|its)\s+", after
+    )
+    if LOAN.search(own):
+        # "... will give a loan of $2.35 billion": a part of the financing; "lending $1.9bn for
+        # that section" pays for the work it names
+        return _cost_value(q, sentence, countries) if earmarked else None
     if not (COST_CUE.search(sentence, a, b) or near_head):
         return None
-    own = re.split(r"\d[\d,.]*\s*(?:bn|billion|million|mn)?\b", sentence[a : q.start])[-1]
-    if LOAN.search(own):
-        return None  # "... will give a loan of $2.35 billion": a part of the financing
+    return _cost_value(q, sentence, countries)
+
+
+def _cost_value(q: Quantity, sentence: str, countries: set[str]) -> Value:
     scope = _cost_scope(sentence, q, countries)
     return Value(
         "cost",
