@@ -259,3 +259,75 @@ def test_a_loan_is_no_cost(sentence: str, expected: set) -> None:
 def test_month_alone(sentence: str, article_date: str, last_year: str, expected: list) -> None:
     found = periods.find_periods(sentence, article_date, last_year)
     assert [p.value for p in found] == expected
+
+
+def _article(sentences: list[str], field: str, article_date: str = "") -> set:
+    """Read sentences in order with one context, as an article is read."""
+    ctx = values.Context(article_date, COUNTRIES, ["Aktau", "Baku"])
+    out = set()
+    for sentence in sentences:
+        out |= {
+            (v.value, v.unit, v.period)
+            for v in values.read_values(sentence, ctx)
+            if v.field == field
+        }
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentences", "field", "article_date", "expected"),
+    [
+        pytest.param(
+            [
+                "In 2021 the corridor carried 900,000 tonnes of freight.",
+                "Containers on the route came to 20.5 thousand TEU, a rise of 18%.",
+            ],
+            "traffic",
+            "",
+            {("900000", "tonnes", "2021"), ("20500", "TEU", "2021")},
+            id="a figure with its change on a year takes the year just read",
+        ),
+        pytest.param(
+            [
+                "In 2021 the corridor carried 900,000 tonnes of freight.",
+                "Containers on the route came to 20.5 thousand TEU.",
+            ],
+            "traffic",
+            "",
+            {("900000", "tonnes", "2021")},
+            id="no change stated: no year taken from the sentence before",
+        ),
+        pytest.param(
+            [
+                "Last year the route moved about 3.1 million tonnes, 40% more than in 2021, and "
+                "4 million tonnes are expected this year."
+            ],
+            "traffic",
+            "",
+            {("3100000", "tonnes", "2022")},
+            id="no dateline: last year is the one after the year it is set against",
+        ),
+        pytest.param(
+            [
+                "Last year the route moved about 3.1 million tonnes, 40% more than in 2021, and "
+                "4 million tonnes are expected this year."
+            ],
+            "target",
+            "",
+            {("4000000", "tonnes", "2023")},
+            id="no dateline: this year follows",
+        ),
+        pytest.param(
+            [
+                "The main line is to open before the end of 2014, with a capacity of 20 bcm a year.",
+                "A third string is under way, and once it is done capacity will reach 35 bcm.",
+            ],
+            "target",
+            "",
+            {("20", "bcm/year", "2014")},
+            id="the state once something happens, after 'and': no target of the year before",
+        ),
+    ],
+)
+def test_read_in_order(sentences: list[str], field: str, article_date: str, expected: set) -> None:
+    assert _article(sentences, field, article_date) == expected

@@ -27,7 +27,7 @@ _MOVE = (
 CAPACITY_CUE = re.compile(
     rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
     rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
-    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit))\b",
+    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit|bring|take))\b",
     re.I,
 )
 #: A figure of what was carried: the verbs and nouns of traffic ("passed through", "used the
@@ -77,11 +77,21 @@ _CHANGE = (
 INCREASE = re.compile(rf"\b(?P<verb>{_CHANGE})\b", re.I)
 
 
+#: "will bring from 25 to 30 bcm": a verb of carrying, then a range of what it carries.
+CARRIED_RANGE = re.compile(
+    rf"\b(?:{_MOVE}|bring|brings|brought|bringing)\s+(?:\w+\s+){{0,3}}?from\s+[\d.,]+\s*"
+    r"(?:billion|million|thousand|bn|mn|mln)?\s*(?:to|-|–)\s*$",
+    re.I,
+)
+
+
 def _increase(sentence: str, q: Quantity) -> str:
     """'by' or 'to' when the quantity is the step or the end of an increase; '' otherwise."""
     verb = INCREASE.search(sentence[: q.start])
     if not verb:
         return ""
+    if re.match(r"bring", verb.group(), re.I) and CARRIED_RANGE.search(sentence, 0, q.start):
+        return ""  # "will bring from 25 to 30 bcm a year": how much it carries, a range
     m = re.search(
         # "to" of an infinitive ("expected to bring almost 30 bcm") is no increase's end
         rf"\b(by|to(?!\s+(?:\w+ly\s+)?(?:{_CHANGE}|{_MOVE})\b)|reaching|hitting|"
@@ -110,7 +120,7 @@ PHASE = re.compile(
     re.I,
 )
 #: "..., when the pipeline as a whole is to have 55 bcm": the state once something happens.
-WHEN_CLAUSE = re.compile(r"(?:^|,\s*)(?:when|once)\s+[^,;]*$", re.I)
+WHEN_CLAUSE = re.compile(r"(?:^|,\s*|\b(?:and|but)\s+)(?:when|once)\s+[^,;]*$", re.I)
 #: A word that sets another figure beside this one: a period after it is the other figure's.
 _BESIDE = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|than|up\s+from|down\s+from)\b", re.I
@@ -516,5 +526,5 @@ def _traffic(
         q.start,
         period=spans[0].value,
         reason=f"{sentence[q.start : q.end]!r} carried in a stated period"
-        + (" (the months of the sentence before)" if spans[0].inherited else ""),
+        + (" (the period of the sentence before)" if spans[0].inherited else ""),
     )

@@ -212,6 +212,9 @@ _RANGE_LOW = re.compile(
     rf"(?:(?<!from\s)(?<!by\s)(?<![\w.])(?!(?:19|20)\d\d\b)(?:{_DIGITS})\s*(?:to|-|–)\s*"
     # "estimates ranging from 4.7 to 8 billion": a range, not a change
     rf"|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+(?:{_DIGITS})\s*(?:to|-|–)\s*"
+    # "will bring from 25 to 30 bcm a year": what it carries, a range
+    rf"|\b(?:bring|carry|deliver|take|supply|pump|move|transport|handle)\w*\s+(?:\w+\s+){{0,2}}?"
+    rf"from\s+(?:{_DIGITS})(?:\s*(?:billion|million|thousand|bn|mn|mln))?\s*(?:to|-|–)\s*"
     rf"|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
     re.I,
 )
