@@ -70,6 +70,16 @@ def _read(sentence: str) -> list[tuple[float, str, str]]:
             id="an estimate ranging from one figure to another: the upper end",
         ),
         pytest.param(
+            "Some 9,000 twenty-foot containers passed.",
+            [(9000, "TEU", "about")],
+            id="twenty-foot containers are TEU",
+        ),
+        pytest.param(
+            "Forty scheduled trains ran.",
+            [(40, "trains", "")],
+            id="scheduled trains",
+        ),
+        pytest.param(
             "The branch would add 12bn³ a year.",
             [(12, "bcm", "")],
             id="billions of cubic metres glued as bn³",
@@ -183,6 +193,18 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             "capacity",
             {("40", "bcm/year", "", "")},
             id="a capacity still to rise: the level it starts from is today's",
+        ),
+        pytest.param(
+            "New tracks will lift the yard's capacity from 300 to 450 thousand TEU a year.",
+            "capacity",
+            {("300000", "TEU/year", "", "")},
+            id="the start of a change takes the magnitude of its end",
+        ),
+        pytest.param(
+            "For 2025 the plan is to run 250 block trains on the route.",
+            "target",
+            {("250", "trains", "", "2025")},
+            id="the plan is to: an aim",
         ),
         pytest.param(
             "The terminal's capacity was raised from 80,000 TEU to 120,000 TEU.",

@@ -27,7 +27,7 @@ _MOVE = (
 CAPACITY_CUE = re.compile(
     rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
     rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
-    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit|bring|take))\b",
+    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit|bring))\b",
     re.I,
 )
 #: A figure of what was carried: the verbs and nouns of traffic ("passed through", "used the
@@ -48,7 +48,7 @@ TRAFFIC_CUE = re.compile(
 #: A figure aimed at, forecast or planned: a target (with its year).
 TARGET_CUE = re.compile(
     r"\b(?:expects?|expected|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|"
-    r"plans?\s+to|planned|planning|intends?\s+to|due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|"
+    r"plans?\s+to|plan\s+(?:is|was)\s+to|planned|planning|intends?\s+to|due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|"
     r"would\s+(?:move|carry|handle|transport)|forecasts?|forecast\s+(?:at|to)|projected|"
     r"envisag\w+|(?:will|should|could|to)\s+(?:reach|hit|top|exceed|surpass|climb\s+to|rise\s+to|"
     r"grow\s+to|increase\s+to)|supposed\s+to|(?:set|poised|on\s+track)\s+to)\b",
@@ -62,7 +62,7 @@ ADDS_CAPACITY = re.compile(
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
-    r"(?:expects?|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|plans?\s+to|"
+    r"(?:expects?|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|plans?\s+to|plan\s+(?:is|was)\s+to|"
     r"planned|planning|intends?\s+to|forecasts?|forecast\s+(?:at|to)|projected|envisag\w+)$",
     re.I,
 )

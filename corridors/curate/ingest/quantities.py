@@ -133,8 +133,12 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
     # "10 mt", "4 mln t": million tonnes
     (r"(?:mmt|mt|Mt|m\s+t|mn\s+t|mln\s+t)\b(?!\s*/)", "Mt"),
-    (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
-    (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
+    (r"(?:TEUs?|twenty-foot\s+(?:equivalent\s+)?(?:units?|containers?|boxes))\b", "TEU"),
+    (
+        r"(?:(?:container|freight|cargo|block|China-Europe|scheduled|regular|transit|express|"
+        r"shuttle|international)\s+)*trains\b",
+        "trains",
+    ),
     (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
     (r"days?\b", "days"),
     (r"hours?\b", "hours"),
@@ -339,8 +343,13 @@ def _from_to(sentence: str, found: list[Quantity], taken: set[int]) -> list[Quan
             continue
         mag = (m.group("mag") or m.group("gm") or "").lower()
         value = number(m.group("n")) * MAGNITUDE.get(mag, 1)
-        if not mag and end.unit != "bcm" and value < 1e3 and end.number >= 1e6:
-            value *= 1e9 if end.number >= 1e9 else 1e6  # "from 6 to 10 million tonnes"
+        theirs = re.search(
+            r"\b(?:trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?<=\d)m\b",
+            sentence[end.start : end.end],
+            re.I,
+        )
+        if not mag and theirs and end.unit != "bcm" and value < 1e3:
+            value *= MAGNITUDE[theirs.group().lower()]  # "from 540 to 800 thousand TEU"
         if end.unit == "bcm" and value >= 1e9:
             value /= 1e9
         stop = m.end("mag") if m.group("mag") else m.end("n")
