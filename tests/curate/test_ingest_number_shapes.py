@@ -207,6 +207,18 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             id="the plan is to: an aim",
         ),
         pytest.param(
+            "The pipe is meant to carry 18 bcm a year and should reach its full capacity by 2016.",
+            "target",
+            {("18", "bcm/year", "", "2016")},
+            id="a rate and the year full capacity is reached: an aim",
+        ),
+        pytest.param(
+            "Trains leaving the yard can be in Aktau in four days and in Europe in about 12-14 days.",
+            "transit_time",
+            {("4", "days", "", "")},
+            id="leaving a place for another; a time to a region is none",
+        ),
+        pytest.param(
             "The terminal's capacity was raised from 80,000 TEU to 120,000 TEU.",
             "capacity",
             {("120000", "TEU/year", "", "")},

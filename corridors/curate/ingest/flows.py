@@ -421,6 +421,15 @@ FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
 MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
 
 
+#: "should reach its design capacity by 2013", "full capacity in 2026": the year a stated rate
+#: is reached.
+REACH_FULL = re.compile(
+    r"\breach\w*\s+(?:its|their|the)\s+(?:full|design|designed|planned|rated|nominal|maximum)\s+"
+    r"capacity\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -443,6 +452,11 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year";
         # "By 2027 the corridor could handle 10 mn t a year": a year ahead makes "could" an aim
         target, stated = MAY_BY.search(sentence, a, q.start), fronted[0].value
+    full = REACH_FULL.search(sentence)
+    if not target and q.yearly and full:
+        # "meant to deliver 40 bcm a year, and should reach its design capacity by 2013": the
+        # yearly figure is reached in that year, an aim
+        target, stated = full, full.group("y")
     capacity = re.search(r"\bcapacit(?:y|ies)\b", sentence[a : q.start], re.I)
     if not target and by_year and capacity and FUTURE.search(sentence, a, q.start):
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim
