@@ -219,6 +219,18 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             id="leaving a place for another; a time to a region is none",
         ),
         pytest.param(
+            "By rail, goods reach the EU border in 9 to 12 days.",
+            "transit_time",
+            set(),
+            id="a time to a region's border",
+        ),
+        pytest.param(
+            "With the new line, cargo should get to Aktau five days sooner.",
+            "transit_time",
+            set(),
+            id="days sooner: a saving, no transit time",
+        ),
+        pytest.param(
             "The terminal's capacity was raised from 80,000 TEU to 120,000 TEU.",
             "capacity",
             {("120000", "TEU/year", "", "")},

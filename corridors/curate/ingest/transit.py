@@ -84,7 +84,8 @@ _TO_WHERE = re.compile(
     r"(?P<two>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+and\s+[A-Z]))"
 )
 _REACH_WHERE = re.compile(
-    rf"\b(?:{REGION})\s+in\s+(?:(?:about|around|roughly|some|just|only|under|over)\s+)?"
+    rf"\b(?:{REGION})(?:\s+(?:border|borders|frontier|markets?))?\s+in\s+"
+    r"(?:(?:about|around|roughly|some|just|only|under|over)\s+)?"
     r"(?:\w+\s*(?:to|or|-|–)\s*)?$"
 )
 _COMPARED = re.compile(
@@ -161,7 +162,7 @@ def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
         return True  # "(it used to exceed 45 days)": what it took before
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", after):
         return True
-    if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):
+    if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower|sooner)\b", after):
         return True  # "three days less than last year": a difference, not a time
     head = _LOW_END.sub("", sentence[: q.start])  # "to 10-15 days": the words before the range
     if re.search(
