@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes, totals
+from . import changes, dates, scopes, totals
+from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
 from .quantities import Quantity, num_text, read_rules
 
-#: The verbs of moving goods or gas, in every tense a report uses them.
-_MOVE = (
-    r"(?:carry|carries|carried|carrying|handle|handles|handled|handling|transport|transports|"
-    r"transported|deliver|delivers|delivered|pump|pumps|pumped|take|move|moves|moved|process|"
-    r"processes|processed|ship|ships|shipped|accommodate|receive|supply|transmit)"
-)
 #: A figure of what something is built or able to carry: its capacity.
 CAPACITY_CUE = re.compile(
-    rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
-    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
+    rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{MOVE}|designed\s+(?:to|for)|able\s+to|"
+    rf"capable\s+of|built\s+to\s+{MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
     rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit|bring))\b",
     re.I,
 )
@@ -66,44 +61,6 @@ STRONG_TARGET = re.compile(
     r"planned|planning|intends?\s+to|forecasts?|forecast\s+(?:at|to)|projected|envisag\w+)$",
     re.I,
 )
-_CHANGE = (
-    r"lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
-    r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
-    r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
-    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
-    # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
-    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks"
-)
-INCREASE = re.compile(rf"\b(?P<verb>{_CHANGE})\b", re.I)
-
-
-#: "will bring from 25 to 30 bcm": a verb of carrying, then a range of what it carries.
-CARRIED_RANGE = re.compile(
-    rf"\b(?:{_MOVE}|bring|brings|brought|bringing)\s+(?:\w+\s+){{0,3}}?from\s+[\d.,]+\s*"
-    r"(?:billion|million|thousand|bn|mn|mln)?\s*(?:to|-|–)\s*$",
-    re.I,
-)
-
-
-def _increase(sentence: str, q: Quantity) -> str:
-    """'by' or 'to' when the quantity is the step or the end of an increase; '' otherwise."""
-    verb = INCREASE.search(sentence[: q.start])
-    if not verb:
-        return ""
-    if re.match(r"bring", verb.group(), re.I) and CARRIED_RANGE.search(sentence, 0, q.start):
-        return ""  # "will bring from 25 to 30 bcm a year": how much it carries, a range
-    m = re.search(
-        # "to" of an infinitive ("expected to bring almost 30 bcm") is no increase's end
-        rf"\b(by|to(?!\s+(?:\w+ly\s+)?(?:{_CHANGE}|{_MOVE})\b)|reaching|hitting|"
-        r"totall?ing|amounting\s+to)\s+(?:\w+\s+){0,2}$",
-        sentence[max(0, q.start - 30) : q.start],
-        re.I,
-    )
-    if not m:
-        return ""
-    return "by" if m.group(1).lower() == "by" else "to"  # "grew 2.6 times, reaching N": its end
-
-
 #: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
 ABLE_TO = re.compile(
     r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:\w+ly\s+)?(?:handle|carry|take|move|process|"
@@ -177,9 +134,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
-    if _change_start(q, sentence, after):
+    if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
-    step = _increase(sentence, q)
+    step = changes.increase(sentence, q)
     future = re.search(
         r"\b(?:will|would|could|may|might|should|to be|is to|are to|plans? to|aims? to|aiming to|"
         r"intends? to|wants? to|"
@@ -193,7 +150,7 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if not future and later and dateline and int(later.group(1)) > dateline[0]:
         future = later  # "rising to 10 mn by 2027" in a 2025 report: still to come
     if not future and step:
-        future = _forecast(q, sentence)
+        future = changes.forecast(q, sentence)
     if step:
         value = _flow_change(q, sentence, step, future, after)
     else:
@@ -202,17 +159,6 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
     return value
-
-
-def _change_start(q: Quantity, sentence: str, after: list[dates.Period]) -> bool:
-    """The figure a change starts from ("rose from 20,000 TEU to 324,000 TEU", "will rise from
-    55 bcm to 85 bcm a year"), with no calendar period of its own before the "to"."""
-    if not re.search(r"\bfrom\s+(?:\w+\s+)?$", sentence[: q.start]):
-        return False
-    to = re.match(r"[^.;,]{0,40}?\s*(?:\bto\b|-|–)", sentence[q.end :])
-    if not to:
-        return False
-    return not any(not p.target and q.end <= p.start < q.end + to.end() for p in after)
 
 
 def _level_before(q: Quantity, sentence: str) -> Value | None:
@@ -233,31 +179,6 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
         reason=f"{sentence[q.start : q.end]!r}, the capacity a change starts from",
         hints={"whole": "yes"},  # the total now, before a new part adds to it
     )
-
-
-#: Words that make a change an expected one: "expects traffic to double, to 50,000 TEU", "the
-#: forecast is a 43% rise, to 4 million tonnes", "volumes growing sixfold, to 3.2 mn t, KTZ
-#: expects".
-FORECAST = re.compile(
-    r"\b(?:expects?|expected|forecasts?|projected|projects|projections?|predicts?|predicted|"
-    r"anticipates?|anticipated|outlook)\b",
-    re.I,
-)
-#: A change already made: the forecast word, after the figure, is another figure's.
-CHANGED = re.compile(
-    r"\b(?:rose|grew|increased|climbed|jumped|doubled|tripled|trebled|fell|dropped|declined|"
-    r"reached|amounted|totall?ed|was|were|has|have|had)\b",
-    re.I,
-)
-
-
-def _forecast(q: Quantity, sentence: str) -> re.Match | None:
-    """A word of forecast before the figure, or after it when nothing before says the change
-    was made."""
-    before = FORECAST.search(sentence, 0, q.start)
-    if before or CHANGED.search(sentence, 0, q.start):
-        return before
-    return FORECAST.search(sentence, q.end)
 
 
 def _flow_change(
