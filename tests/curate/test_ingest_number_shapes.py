@@ -219,7 +219,7 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             id="leaving a place for another; a time to a region is none",
         ),
         pytest.param(
-            "The branch is 700 km long in all, 520 km of it beyond the border.",
+            "The pipeline is 700 km long in all, 520 km of it beyond the border.",
             "length",
             {("700", "km", "", "")},
             id="N km of it: a part of the length, not the whole",
