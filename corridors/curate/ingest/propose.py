@@ -87,6 +87,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("part") and not system.part_of:
         return None
+    if value.hints.get("whole") and system.part_of:
+        return None  # the whole's capacity (before a new line adds to it) is never the line's
     if value.hints.get("of") == "port" and "port" not in system.kinds:
         return None  # a port's own traffic is not the route's
     if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
