@@ -47,6 +47,8 @@ DATE = re.compile(
     # "will be finished in two years' time": by then, when said of what is to come
     r"|\bin\s+(?:the\s+next\s+)?(?:\w+\s+(?:to|or)\s+)?(?P<inyears>two|three|four|five|six|"
     r"seven|ten|\d{1,2})\s+years(?:['’]\s+time)?"
+    # "three years ago", "a year ago": the dateline's year less that many
+    r"|\b(?P<ago>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b"
     rf"|\b(?:on\s+)?(?:(?P<wrel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<weekday>{_WEEKDAY})\b"
     r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b"
     r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b"
@@ -57,7 +59,8 @@ DATE = re.compile(
     r"(?:the\s+)?(?P<srel>this|next|last|same)\s+year))?\b",
     re.IGNORECASE,
 )
-_WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_WITHIN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WITHIN_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,9 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
             int(g["inyears"]) if g["inyears"].isdigit() else 0
         )
         return (str(ref[0] + n) if ref and n and when == "future" else ""), "by", True
+    if g["ago"]:  # "three years ago" in a report of 2018: 2015 (a year, never a month)
+        n = _WITHIN_WORDS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdigit() else 0)
+        return (str(ref[0] - n) if ref and n else ""), "", True
     if g["weekday"]:
         said = (g["wrel"] or "").lower()
         when = {"last": "before", "this past": "before", "next": "future"}.get(said, when)

@@ -87,8 +87,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("part") and not system.part_of:
         return None
-    if value.hints.get("of") == "port" and "port" not in system.kinds:
-        return None  # a port's own traffic is not the route's
+    if value.hints.get("of") and not set(value.hints["of"].split(";")) & system.kinds:
+        return None  # a port's own traffic is not the route's, gas flowing no railway's stage
     if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
         return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
@@ -279,6 +279,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
         return True  # a figure, or a field of a profile page ("Status: under construction")
     if value.field != "status":
         return False
+    if value.hints.get("topic"):
+        return True  # a sign about whatever the article is on: "trains are transshipped here"
     system = by_id.get(subjects[0].system or subjects[0].parent)
     kinds = system.kinds if system is not None else set()
     heads = [h for h, k in HEADS.items() if k in kinds]

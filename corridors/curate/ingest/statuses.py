@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from . import scopes
+from . import preparation, scopes
 from .fields import Value
 
 #: What is to come or only possible: "will", "is due to", "is expected to", "could", "should".
@@ -75,7 +75,12 @@ _BEGIN = (
 #: A start of works, in any tense: its mood says whether it has happened.
 START = re.compile(
     # "construction of the railway is due to begin", "work on the Tajik section started"
-    rf"\b(?<!design\s)(?<!survey\s)(?<!planning\s)(?<!feasibility\s){_WORKS}\b(?:\s+(?:on|of|at|for)\s+[^.;:]{{0,90}}?)?\s+(?:[\w’']+\s+){{0,4}}?{_BEGIN}\b"
+    # ("the construction phase of the line has kicked off": the works' phase is the works)
+    rf"\b(?<!design\s)(?<!survey\s)(?<!planning\s)(?<!feasibility\s){_WORKS}\b"
+    rf"(?:\s+(?:phase|stage|activit(?:y|ies)))?"
+    rf"(?:\s+(?:on|of|at|for)\s+[^.;:]{{0,90}}?)?\s+(?:[\w’']+\s+){{0,4}}?{_BEGIN}\b"
+    # "a ceremony that opened construction of the link", "the opening of works on the section"
+    r"|\b(?:open|opens|opened|opening)\s+(?:of\s+)?(?:the\s+)?(?:construction|building|works)\b"
     # "began construction", "will start work on", "to launch building"
     rf"|\b{_BEGIN}\s+(?:the\s+|full-scale\s+|actual\s+|physical\s+|main\s+)?{_WORKS}\b"
     # "will start being built", "started building", "began laying the pipe"
@@ -116,6 +121,13 @@ NEVER = re.compile(
     r"[^.;,]{0,60}?)?\s+(?:is|are|has\s+been)\s+"
     r"(?:now\s+|still\s+)?(?:under\s*way|underway|in\s+progress|ongoing|being\s+(?:prepared|"
     r"drafted|carried\s+out|conducted|done))|"
+    # a start named as a noun and put in the calendar: "the start of construction is scheduled
+    # for 2026", "a start to the project is planned for the autumn", "construction start is set
+    # for May" (not "was planned for", a plan of the past)
+    r"(?:(?:start|beginning|launch|commencement)\s+(?:of|to|for)\s+[^.;]{0,80}?|(?:construction|"
+    r"building|works?)\s+(?:start|launch))\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+|"
+    r"tentatively\s+|provisionally\s+)?(?:planned|scheduled|slated|set|expected|due|envisaged|"
+    r"earmarked|pencill?ed\s+in)\s+(?:for|in|on|at)\b|"
     # "to prepare the launch of the project", "preparing for the start of construction"
     r"prepar\w*\s+(?:for\s+)?the\s+(?:launch|start|beginning)\s+of|"
     # "talks on building X", "a meeting today on the construction of X": still discussed
@@ -303,7 +315,8 @@ OPENED = re.compile(
     re.I,
 )
 _MADE = re.compile(
-    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
+    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid|opened)\b",
+    re.I,
 )
 #: A step of the works, not the works as a whole: its start or end dates the step only.
 STEP = re.compile(
@@ -415,6 +428,8 @@ def statuses(sentence: str) -> list[Value]:
         out.append(
             Value("status", "under_construction", at=m.start(), reason=f"says {m.group()!r}")
         )
+    if not out and not any(p.search(sentence) for p in (START, OPENED, HALT, NEVER)):
+        out = preparation.signs(sentence)  # a study done, works to last: unless it says more
     out = [v for v in out if not (v.value != BUILDING and _of_a_part(sentence, v.at))]
     out.sort(key=lambda v: v.at)
     return out
