@@ -166,6 +166,36 @@ def test_a_project_being_prepared_is_planned(sentence: str, expected) -> None:
             id="the construction phase has kicked off",
         ),
         pytest.param(
+            "Officials attended the ceremony opening the Western gas pipeline in Atyrau.",
+            [(RUNNING, True, "")],
+            id="a ceremony opening the pipeline itself",
+        ),
+        pytest.param(
+            "Digging of three more tunnels is expected to begin in the autumn.",
+            [],
+            id="works on more tunnels are a step",
+        ),
+        pytest.param(
+            "The firm that is to build the mountain railway got its licence.",
+            [(PLANNED, False, "")],
+            id="a firm that is to build it",
+        ),
+        pytest.param(
+            "The sides are to build the second string faster, the minister said.",
+            [],
+            id="to build faster: a pace, and another string",
+        ),
+        pytest.param(
+            "They agreed to hurry building of the third string and to start building a fourth one.",
+            [],
+            id="a start of a fourth one is that one's",
+        ),
+        pytest.param(
+            "Each year, it is planned, the line will carry ten million tonnes.",
+            [],
+            id="it is planned said aside",
+        ),
+        pytest.param(
             "The start of construction is scheduled for the spring.",
             [(PLANNED, False, "")],
             id="the start is scheduled",
@@ -291,6 +321,60 @@ def _events(sentence: str, reference: str = "") -> list[tuple[str, str, str]]:
             "2020-01-01",
             [],
             id="a named service's start is not the facility's",
+        ),
+        pytest.param(
+            "Oil began to flow along the new pipe in the spring of 2013.",
+            "2014-01-01",
+            [("opening_date", "2013", "")],
+            id="began to flow",
+        ),
+        pytest.param(
+            "The line started carrying gas to the border in March 2012.",
+            "2013-01-01",
+            [("opening_date", "2012-03", "")],
+            id="started carrying",
+        ),
+        pytest.param(
+            "The compressor chain is to be started up in 2016, the minister said.",
+            "2015-05-01",
+            [("completion_date", "2016", "")],
+            id="to be started up: put into operation, to come",
+        ),
+        pytest.param(
+            "The original plan was to begin the spur in 2012.",
+            "2013-01-01",
+            [],
+            id="an earlier plan dates nothing",
+        ),
+        pytest.param(
+            "Demand shifted after the border conflict began in 2020.",
+            "2023-01-01",
+            [],
+            id="a conflict's start is the world's",
+        ),
+        pytest.param(
+            "The Caspian Freight Company, based in Baku, was set up in 2021 to pool wagons.",
+            "2023-01-01",
+            [],
+            id="a firm set up, however far its name",
+        ),
+        pytest.param(
+            "The governor formally launched the new dry port at the end of 2016.",
+            "2017-06-01",
+            [("opening_date", "2016", "")],
+            id="launched the port itself: put into service",
+        ),
+        pytest.param(
+            "On the morning of 4 May, the ceremony starting work on the pass section was held.",
+            "2021-05-06",
+            [("start_date", "2021-05-04", "")],
+            id="on the morning of: a date that opens the sentence",
+        ),
+        pytest.param(
+            "Digging of three more tunnels is expected to begin in the autumn of 2022.",
+            "2022-02-01",
+            [],
+            id="works on more tunnels date the tunnels",
         ),
     ],
 )

@@ -37,7 +37,10 @@ EVENTS = (
         # "started working in 2015", "began to operate": a facility at work ("started work on"
         # is a start of works)
         r"(?:operating|operations?|pumping|flowing|running|service|supplying|delivering|working|"
-        r"functioning|handling|to\s+(?:work|operate|function))|"
+        r"sending|carrying|shipping|transporting|functioning|handling|to\s+(?:work|operate|"
+        r"function|flow|run|pump|supply|carry|deliver|send))|"
+        # "it is to be started up in 2014": put into operation (a phrasal verb, not a start)
+        r"(?:start|starts|started|starting)\s+up|"
         r"(?:came|come|comes|coming)\s+(?:online|on\s+stream|on\s+line)|inaugurated|"
         r"launched\s+(?:operations|services?)|"
         # "has been working since 2009": in operation from then on
@@ -60,7 +63,8 @@ EVENTS = (
     ),
     (
         "start_date",
-        r"start|starts|started|begin|begins|began|begun|commence|commences|commenced|kickstart|"
+        r"start|starts|started|starting|begin|begins|began|begun|commence|commences|commenced|"
+        r"commencing|kickstart|"
         # "the commencement ceremony", "the foundation stone ... was laid on"
         r"commencement|(?:foundation|first|corner)\s*stone|"
         r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
@@ -82,7 +86,7 @@ HELD = re.compile(
 UNMET = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+|first\s+)?(?:supposed|due|"
     r"scheduled|slated|set|expected|meant|planned|intended)\s+to\b|\b(?:was|were)\s+to\s+"
-    r"(?:have\s+)?(?:begin|start|open|be)\b|\bplans\s+(?:were|had\s+been)\s+(?:for|to)\b",
+    r"(?:have\s+)?(?:begin|start|open|be)\b|\bplans?\s+(?:was|were|had\s+been)\s+(?:for|to)\b",
     re.I,
 )
 #: A date after one of these is when something was said, not when the thing happened.
@@ -98,6 +102,19 @@ OTHER_THING = re.compile(
     r"\b(?:office|centre|center|agreement|talks|summit|conference|exhibition|zone|factory|plant|"
     r"school|hospital|company|venture|consortium|study|studies|survey|assessment|report|"
     r"review|audit)\b",
+    re.I,
+)
+#: A firm named as the subject of a founding: "the ... Transport Company, registered in Astana,
+#: was set up in 2023".
+_FIRM = re.compile(
+    r"\b(?:Company|Corporation|Ltd|LLP|JSC|Inc|Group|Holding|Venture|Consortium|Association|"
+    r"joint\s+venture|company|firm|consortium|association)\b"
+)
+#: Events of the world, not of the works: "after the war began in 2022", "since the pandemic
+#: started": their start dates nothing of the system.
+WORLD_EVENT = re.compile(
+    r"\b(?:war|conflict|crisis|pandemic|outbreak|sanctions|hostilities|invasion|embargo|"
+    r"blockade|recession)\s+(?:[\w’']+\s+)?$",
     re.I,
 )
 
@@ -122,7 +139,8 @@ CALENDAR_START = re.compile(
 #: A clause about a structure of the line: "four more tunnels are to be started this year" dates
 #: the tunnels, not the line.
 STRUCTURE = re.compile(
-    r"\s*(?:(?:and|but|while)\s+)?(?:an?|the|its|\w+)\s+(?:more\s+|further\s+|other\s+)?"
+    r"\s*(?:(?:and|but|while)\s+)?(?:(?:work|works|construction|building|digging|boring)\s+"
+    r"(?:on|of)\s+)?(?:an?|the|its|\w+)\s+(?:more\s+|further\s+|other\s+)?"
     r"(?:\w+\s+)?(?:tunnels?|bridges?|viaducts?|culverts?|stations?)\b",
     re.I,
 )
@@ -130,6 +148,16 @@ STRUCTURE = re.compile(
 #: what was launched (a service launched is an opening, a plan launched no event).
 WORKS_LAUNCHED = re.compile(
     r"\b(?:work|works|construction|building|digging|excavation|laying|project)\b", re.I
+)
+
+
+#: Infrastructure itself as what was launched: "launched the land port", "launched the new
+#: pipeline" (its service begun, not its works).
+LAUNCHED_THING = re.compile(
+    r"\s+(?:the\s+|a\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:port|dry\s+port|land\s+port|pipeline|"
+    r"railway|rail\s+line|line|terminal|link|hub|gas\s+pipeline)\b(?!\s+(?:project|construction|"
+    r"building|works?)\b)",
+    re.I,
 )
 
 
@@ -187,11 +215,14 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
         before
         and before[-1].lastgroup == "opening_date"
         and re.match(r"(?:set\s+up|established|founded)\b", before[-1].group(), re.I)
-        and organisations.ORGANISATION.search(
-            sentence, max(0, before[-1].start() - 60), before[-1].start()
+        and (
+            organisations.ORGANISATION.search(sentence, 0, before[-1].start())
+            or _FIRM.search(sentence, 0, before[-1].start())
         )
     ):
         return True  # "CNPC, founded in 1999": a company's founding, not a line's opening
+    if before and WORLD_EVENT.search(sentence, a, before[-1].start()):
+        return True  # "after the war began in 2022": the world's event, not the works
     if re.match(r"\s*(?:(?:an?|the)\s+)?(?:trial|test|pilot)\b", sentence[a:], re.I):
         return True  # "Trial operation began in October": a trial, no start nor opening
     if NEW_THING.match(sentence[a:]) or STRUCTURE.match(sentence[a:]):
@@ -207,6 +238,8 @@ def _another_things(sentence: str, a: int, before: list[re.Match]) -> bool:
     if not before or before[-1].lastgroup != "start_date":
         return False
     cue = before[-1]
+    if cue.group().lower().startswith("launch") and LAUNCHED_THING.match(sentence, cue.end()):
+        return False  # "the president launched the land port at the end of 2014": put in service
     if cue.group().lower().startswith("launch") and not works_launched(sentence, a, cue):
         # a thing itself launched ("the pipeline, launched in December 2009", "Line A was
         # launched in 2009") is put into service; a company, a plan or a talk launched is not
@@ -279,7 +312,11 @@ def _event_for(sentence: str, when: dates.When) -> tuple[str, re.Match] | None:
         return cue.lastgroup, cue  # type: ignore[return-value]
     # "On September 13, the day after the summit, the two presidents broke ground ...": a date
     # that opens the sentence is its main clause's, however far the verb
-    opens = re.fullmatch(r"\s*(?:(?:On|In|At)\s+)?", sentence[: when.start], re.I)
+    opens = re.fullmatch(
+        r"\s*(?:(?:On|In|At)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)?",
+        sentence[: when.start],
+        re.I,
+    )
     reach = b if opens and not dates.DATE.search(sentence, when.end, b) else when.end + 45
     during = WHEN_CLAUSE.match(sentence, when.end)
     if during:  # "on Friday, when Kazakhstan completed its segment": the clause the date heads
@@ -357,6 +394,12 @@ STUDY_WORK = re.compile(
 )
 
 
+def _launched_thing(cue: re.Match, sentence: str) -> bool:
+    return cue.group().lower().startswith("launch") and bool(
+        LAUNCHED_THING.match(sentence, cue.end())
+    )
+
+
 def _project_opened(sentence: str, cue: re.Match) -> bool:
     """ "The project was opened at a ceremony on ...": a project is the undertaking to build, so
     its opening (as its launch, WORKS_LAUNCHED) starts the works; "opened to traffic" is service."""
@@ -396,7 +439,7 @@ def event_dates(sentence: str, ctx: Context) -> list[Value]:
         launched = cue.group().lower().startswith("launch") and not works_launched(
             sentence, scopes.clause_of(sentence, cue.start())[0], cue
         )
-        if name == "start_date" and launched:
+        if name == "start_date" and (launched or _launched_thing(cue, sentence)):
             name = "opening_date"  # "the pipeline, launched in December 2009": put into service
         lead = statuses.lead(sentence, cue.start())
         if name in ("start_date", "opening_date") and ROUTE_SERVICE.search(lead + cue.group()):
