@@ -42,6 +42,22 @@ def _signs(sentence: str) -> list[tuple[str, bool, str]]:
             id="boxes went through a named place",
         ),
         pytest.param(
+            "Each week some 40 trains pass through the Altynkol land port.",
+            [(RUNNING, True, "port")],
+            id="trains pass through a port named before its head",
+        ),
+        pytest.param(
+            "Throughput at the eastern terminal grew to 200,000 TEU.",
+            [(RUNNING, True, "port")],
+            id="throughput at the terminal grew",
+        ),
+        pytest.param(
+            "The new berths will lift the terminal's handling capacity by a third, from 300,000 "
+            "boxes a year.",
+            [(RUNNING, True, "port;pipeline")],
+            id="a capacity raised from what it is now",
+        ),
+        pytest.param(
             "Most of these goods pass through Kazakhstan on their way west.",
             [],
             id="through a country: a route's, no port's",
@@ -423,6 +439,18 @@ def _row(field: str, value: str, **more: str) -> dict[str, str]:
             id="an opening told by a participle, no dateline",
         ),
         pytest.param(
+            _row("start_date", "2014-09-13", quote="The ceremony starting work was held on ..."),
+            False,
+            BUILDING,
+            id="a start in the dateline's month, told as held",
+        ),
+        pytest.param(
+            _row("start_date", "2014-09-20", quote="Work is due to start on 20 September."),
+            False,
+            None,
+            id="a start in the dateline's month, still to come",
+        ),
+        pytest.param(
             _row("opening_date", "2031", quote="The pipe, which opens in 2031, ..."),
             False,
             None,
@@ -431,7 +459,8 @@ def _row(field: str, value: str, **more: str) -> dict[str, str]:
     ],
 )
 def test_what_a_row_implies_in_wider_shapes(row, route: bool, status) -> None:
-    found = stages.evidence(row, "", route)
+    reference = "2014-09" if row["field"] == "start_date" else ""
+    found = stages.evidence(row, reference, route)
     assert (found[0] if found else None) == status
 
 
