@@ -375,6 +375,18 @@ def _events(sentence: str, reference: str = "") -> list[tuple[str, str, str]]:
             id="a firm set up, however far its name",
         ),
         pytest.param(
+            "Analysts say the branch will be launched by 2027.",
+            "2024-03-01",
+            [("completion_date", "2027", "by")],
+            id="will be launched: put into service, to come",
+        ),
+        pytest.param(
+            "The tender will be launched in 2025.",
+            "2024-03-01",
+            [],
+            id="a tender launched is no service",
+        ),
+        pytest.param(
             "The governor formally launched the new dry port at the end of 2016.",
             "2017-06-01",
             [("opening_date", "2016", "")],

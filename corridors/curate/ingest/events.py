@@ -174,7 +174,7 @@ def _launched_into_service(sentence: str, at: int) -> bool:
     before = sentence[max(0, at - 60) : at]
     # "was launched", ", launched in", "since its launch in 2009": the thing itself launched
     passive = re.search(
-        r"(?:\b(?:was|were|been|being)\s+(?:\w+\s+)?|,\s*|\b(?:its|their)\s+)$", before
+        r"(?:\b(?:was|were|be|been|being)\s+(?:\w+\s+)?|,\s*|\b(?:its|their)\s+)$", before
     )
     return (
         bool(passive)
