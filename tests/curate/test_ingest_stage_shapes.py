@@ -417,9 +417,14 @@ def test_event_dates_in_wider_shapes(sentence: str, reference: str, expected) ->
         pytest.param("It was planned a year ago.", "2021-05-03", "2020", id="a year"),
         pytest.param("It opened 2 years ago.", "2024", "2022", id="digits"),
         pytest.param("It opened two years ago.", "", "two years ago", id="no dateline: words"),
+        pytest.param("It opened early this December.", "2009-12-15", "2009-12", id="this month"),
+        pytest.param("It opened last March.", "2024-02-01", "2023-03", id="last March, in Feb"),
+        pytest.param("It opened last March.", "2024-05-01", "2024-03", id="last March, in May"),
+        pytest.param("It opens next June.", "2024-07-01", "2025-06", id="next June, in July"),
+        pytest.param("It opened last May.", "2024-06-01", "2024-05", id="last May: no verb"),
     ],
 )
-def test_years_ago_against_the_dateline(sentence: str, reference: str, value: str) -> None:
+def test_relative_dates_against_the_dateline(sentence: str, reference: str, value: str) -> None:
     (when,) = dates.find_dates(sentence, reference)
     assert when.value == value
 

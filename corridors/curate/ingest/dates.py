@@ -39,6 +39,8 @@ DATE = re.compile(
     rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})"
     r"(?:\s+(?P<dyrel3>last|this|next)\s+year)?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
+    # "this December", "last March", "next June": that month nearest the dateline that way
+    rf"(?:(?P<mrel>this|last|next)\s+)?"
     rf"(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<myear>{_YEAR}|this year|last year|next year))?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
     rf"(?:the\s+)?(?P<year>{_YEAR})(?P<s>s)?\b"
@@ -123,6 +125,20 @@ def _month_year(
     return f"{ref[0] + shift}-{number:02d}"
 
 
+def _month_near(month: str, way: str, ref: tuple[int, int, int] | None) -> str:
+    """ "this December" is the dateline's year's; "last March" the latest March before the
+    dateline's month, "next June" the first June after it."""
+    if ref is None or not ref[1]:
+        return ""
+    number = MONTHS[month.lower().rstrip(".")]
+    shift = 0
+    if way == "last" and number >= ref[1]:
+        shift = -1
+    elif way == "next" and number <= ref[1]:
+        shift = 1
+    return f"{ref[0] + shift}-{number:02d}"
+
+
 def _weekday(name: str, ref: tuple[int, int, int] | None, when: str = "") -> str:
     """The weekday nearest the dateline: the one before it (or that day), or the one after it
     when the sentence speaks of the future ("will sign on Friday"); "last Friday" (``when`` is
@@ -184,6 +200,8 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
     g = m.groupdict()
     if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
         return _day(m, ref, when), "", not (g["dyear1"] or g["dyear2"])
+    if g["month"] and g["mrel"] and not g["myear"]:
+        return _month_near(g["month"], g["mrel"].lower(), ref), "", True
     if g["month"]:
         return (
             _month_year(g["month"], g["myear"], ref, when),
@@ -234,6 +252,7 @@ def find_dates(sentence: str, article_date: str) -> list[When]:
             and m.group("month").lower().rstrip(".") == "may"
             and not (
                 m.group("myear")
+                or m.group("mrel")
                 or re.search(r"\b(?:in|of|since|by|until|from)\s+$", sentence[: m.start()])
             )
         ):
