@@ -349,7 +349,7 @@ def read_phrases(
 ) -> list[Value]:
     """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
     and ``ends``: what the sentence before left, see read_route)."""
-    out = statuses(sentence) + stages.at_work(sentence)
+    out = statuses(sentence) + stages.at_work(sentence, countries)
     for m in LINE_LIST.finditer(sentence):
         out.append(Value("lines", ";".join(listed_lines(m.group())), at=m.start()))
     out += operators(sentence)

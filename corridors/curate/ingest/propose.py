@@ -89,8 +89,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("whole") and system.part_of:
         return None  # the whole's capacity (before a new line adds to it) is never the line's
-    if value.hints.get("of") == "port" and "port" not in system.kinds:
-        return None  # a port's own traffic is not the route's
+    if value.hints.get("of") and not set(value.hints["of"].split(";")) & system.kinds:
+        return None  # a port's own traffic is not the route's, gas flowing no railway's stage
     if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
         return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
@@ -290,6 +290,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
         return set(system.countries) <= set(value.value.split(";"))
     if value.field != "status":
         return False
+    if value.hints.get("topic"):
+        return True  # a sign about whatever the article is on: "trains are transshipped here"
     kinds = system.kinds if system is not None else set()
     heads = [h for h, k in HEADS.items() if k in kinds]
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
