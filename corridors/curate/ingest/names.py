@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
+from .components import other_product
 from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System, spellings
 
 _MODIFIER_RE = "|".join(MODIFIERS)
@@ -103,8 +104,8 @@ def fuzzy_best(
     """The system a named phrase most likely is (confidence, system, why), or None."""
     best: tuple[float, System, str] | None = None
     for system in known:
-        if kind not in system.kinds or system.part_of:
-            continue
+        if kind not in system.kinds or system.part_of or other_product(phrase, system):
+            continue  # "the X-China oil pipeline" is never the X-China gas pipeline
         bare = _bare(phrase)
         scores = [
             (

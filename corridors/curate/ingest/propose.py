@@ -24,6 +24,7 @@ from .mentions import find_mentions
 from .names import FACILITY_KINDS, chain_beyond, operator_named
 from .owners import (
     actors,
+    expecting,
     facilities,
     is_change,
     on_the_way,
@@ -355,7 +356,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:  # a company named after a system ("... Port Company") owns no figure of it
             things = [m for m in subjects if m.how != "company"]
-            cands = owned_by(things, others, sent, value.at) if things else []
+            mine = others + expecting(sent, here, value.field)
+            cands = owned_by(things, mine, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
             if value.field == "stake":  # "a 49% stake in the dry port": the port's
                 target = stake_in(value.at, things, sent) or target
@@ -406,7 +408,7 @@ def propose(
     for base, status, why in stages.implied(list(props.rows), article_date, routes):
         props.add_implied(base, status, why)
     for m in mentions:
-        if m.system is None and m.how in ("unmapped", "part"):
+        if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])
     kept = measures.joint_only(props.rows)
     rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]
