@@ -70,7 +70,8 @@ def build_in_child(root: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    dataset.load(DataDir(Path(args[0])), cache=True)
+    # this process has no other thread: the routes can be measured in a fork (both cores)
+    dataset.load(DataDir(Path(args[0])), cache=True, concurrent=True)
     return 0
 
 
