@@ -3,9 +3,11 @@
 On a machine shared with other work, wall times swing with the load; CPU time does not. So each
 measure here is CPU time (user + system) of the process that does the work:
 
-- ``--stages`` (a child process): the cold build step by step, as ``model/childbuild.py`` runs it
-  — imports, reading (``store/rawdata``), parsing and measuring (``geo/parse``), every check
-  (``validate``, the slowest by name), the build, the pickle; then, from that Dataset, the server's
+- ``--stages`` (a child process): the cold build step by step — imports, reading
+  (``store/rawdata``), parsing and measuring (``geo/parse``), every check (``validate``, the
+  slowest by name), the build, the pickle, one after the other; then the whole build as
+  ``model/childbuild.py`` runs it, the measures in a fork beside the checks (CPU of each side,
+  and the wall time); then, from that Dataset, the server's
   share of a cold start — the map page, the popups and layer files, the basemap, the place labels,
   the view's options (``view/``);
 - the dashboard (``dashboard.py``) in ``streamlit.testing`` on an empty cache folder: the map-only
@@ -134,8 +136,26 @@ def stages(root: str) -> dict:
     out["pickle"] = clock() - start
     del raw, parsed, ctx, data
     gc.enable()
+    out |= concurrent_build(root)
     out |= server_share(ds)
     return out
+
+
+def concurrent_build(root: str) -> dict:
+    """The build as the child runs it (``dataset.load(concurrent=True)``): the routes measured in
+    a fork while the checks run here. CPU of this process and of the fork, and the wall time (on
+    an idle two-core machine about the larger side; on a loaded one, nothing to go by)."""
+    from corridors.model import dataset
+    from corridors.store.datadir import DataDir
+
+    wall, own, forks = time.perf_counter(), time.process_time(), _cpu()[1]
+    dataset._load(DataDir(Path(root)), concurrent=True)
+    return {
+        "build in two processes: this one / the fork / wall": (
+            f"{time.process_time() - own:.2f} / {_cpu()[1] - forks:.2f} / "
+            f"{time.perf_counter() - wall:.2f}"
+        )
+    }
 
 
 def server_share(ds) -> dict:
