@@ -94,3 +94,18 @@ def test_work_meanwhile_runs_once_while_the_child_builds(
     assert calls == [0]  # once, before the child had written the Dataset
     _same(childbuild.load(data_copy.datadir, meanwhile=work), expected)
     assert calls == [0]  # a cache hit starts no child: nothing to do meanwhile
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "fork"),
+    [
+        pytest.param(2, 0.3, True, id="2 cores, idle"),
+        pytest.param(2, 1.0, True, id="2 cores, one busy"),
+        pytest.param(2, 1.5, False, id="2 cores, busy"),
+        pytest.param(2, 12.0, False, id="2 cores, shared by many"),
+        pytest.param(1, 0.0, False, id="1 core"),
+        pytest.param(8, 6.5, True, id="8 cores, one idle"),
+    ],
+)
+def test_the_routes_are_measured_in_a_fork_only_given_a_free_core(cores, load, fork) -> None:
+    assert childbuild.spare_core(cores, load) is fork
