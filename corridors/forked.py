@@ -40,9 +40,10 @@ def start(fn: Callable[..., T], *args: object) -> Callable[[], T]:
         status = 1
         try:
             os.close(read_fd)
-            data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(data)
+            left = memoryview(pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL))
+            while left:  # to the pipe (not a file): the parent reads it whole
+                left = left[os.write(write_fd, left) :]
+            os.close(write_fd)
             status = 0
         finally:
             os._exit(status)
