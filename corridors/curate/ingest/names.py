@@ -236,7 +236,13 @@ def operator_named(before: str, name: str, acronyms: list[str], after: str = "")
 
 
 #: A word of a name: capitalised, or a lower-case prefix glued to one ("trans-Caspian").
-NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
+#: Words joined by a spaced dash belong to one name when the next word is capitalised ("Central
+#: Asia – China pipeline", as reports translated from Russian write it); "Kazakhstan – the ..." is
+#: an aside.
+NAME_TOKEN = (
+    r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)"
+    r"(?:[-–—][A-Za-z][\w’']*|[ \t]+[–—][ \t]+[A-Z][\w’']*)*"
+)
 
 
 #: Kinds of a thing at one place, which a country's name alone can single out ("Kazakhstan's
