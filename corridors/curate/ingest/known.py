@@ -128,6 +128,9 @@ SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("Aktau", "Aqtau"),
     ("Turkey", "Türkiye", "Turkiye"),
     ("Kuryk", "Kurik", "Quryq", "Kuryq"),
+    ("Moiynty", "Moyinty", "Moyynty", "Mointy"),
+    ("Beyneu", "Beineu"),
+    ("Zhetygen", "Zhetigen"),
 )
 _SPELLING_OF = {w.casefold(): group for group in SPELLINGS for w in group}
 
