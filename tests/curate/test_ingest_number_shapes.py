@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import periods, quantities, values
+from corridors.curate.ingest import periods, quantities, totals, values
 
 COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Azerbaijan", "Georgia"]
 
@@ -383,3 +383,16 @@ def _article(sentences: list[str], field: str, article_date: str = "") -> set:
 )
 def test_read_in_order(sentences: list[str], field: str, article_date: str, expected: set) -> None:
     assert _article(sentences, field, article_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("In the first half of 2023 the sea ports of Aktau and Kuryk handled ", True),
+        ("During 2022, the container terminal moved ", True),
+        ("In 2024 the route carried ", False),
+    ],
+    ids=["ports after a time", "a terminal after a time and a comma", "a route after a time"],
+)
+def test_a_port_as_the_subject(clause: str, expected: bool) -> None:
+    assert bool(totals.PORT_SUBJECT.match(clause)) is expected
