@@ -224,6 +224,9 @@ def abbreviations(sentence: str) -> dict[str, str]:
         run = re.search(r"(?:[A-Z][\w&’'-]*\.?,?\s+(?:(?:of|and|&)\s+)?)*[A-Z][\w&’'-]*\.?$", name)
         if run:
             full = re.sub(rf"(?:,?\s+{_LEGAL})+$", "", run.group()).strip(" ,")
+            last = re.split(r"\s+(?:and|&)\s+", full)[-1]
+            if len(last.split()) >= 2:  # "A and B Port Holdings Co. (BPH)": BPH is the last
+                full = last
             if full and full != m.group("abbr"):
                 out[m.group("abbr")] = full
     return out
