@@ -80,6 +80,11 @@ def _read(sentence: str) -> list[tuple[float, str, str]]:
             id="scheduled trains",
         ),
         pytest.param(
+            "It sent 7.2 billion standard cubic metres east.",
+            [(7.2, "bcm", "")],
+            id="standard cubic metres",
+        ),
+        pytest.param(
             "The branch would add 12bn³ a year.",
             [(12, "bcm", "")],
             id="billions of cubic metres glued as bn³",
