@@ -230,6 +230,12 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             id="N km of it: a part of the length, not the whole",
         ),
         pytest.param(
+            "The spur is 600 km long, and 250 km of it will lie on Kyrgyz soil.",
+            "section_length",
+            {("250", "km", "", "")},
+            id="N km of it on a country's soil: that country's section",
+        ),
+        pytest.param(
             "By rail, goods reach the EU border in 9 to 12 days.",
             "transit_time",
             set(),
