@@ -38,7 +38,7 @@ from ..model import datacache
 from ..model.dataset import Dataset
 from ..schema import KINDS
 from ..store import atomicfile, codeversion
-from . import assets, mapbuild, places
+from . import assets, jsontext, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
@@ -172,15 +172,17 @@ class DataFiles:
 
 def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
     """``data/<key>.json``, written from ``build()`` unless it is there already (then touched:
-    its time says when its data version was last used, which ``prune_data`` keeps by)."""
+    its time says when its data version was last used, which ``prune_data`` keeps by).
+    ``build()`` gives the file's bytes, or a value to write as JSON (``jsontext.text``)."""
     name = f"{DATA}/{key}.json"
     path = folder / name
     if path.is_file():
         with contextlib.suppress(OSError):
             os.utime(path)
     else:
-        text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        atomicfile.write_bytes(path, text.encode("utf-8"), durable=False)
+        made = build()
+        data = made if isinstance(made, bytes) else jsontext.text(made)
+        atomicfile.write_bytes(path, data, durable=False)
     return name
 
 
@@ -254,10 +256,10 @@ def write_data(
     layers = {}
     makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
 
-    def collection(ids: list[str]) -> dict:
+    def collection(ids: list[str]) -> bytes:
         if not makers:
             makers.append(mapbuild.PopupMaker(ds))
-        return mapbuild.feature_collection(ds, ids, makers[0])
+        return mapbuild.layer_bytes(ds, ids, makers[0])
 
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])

@@ -12,6 +12,15 @@ from ..schema import CLAIM_COLUMNS, FIELDS, METHODS, claims_of, format_claim, im
 from . import panelmodel
 
 
+def _escape(text: str) -> str:
+    """``html.escape(text)``, at a third of its cost for the many texts with nothing to escape
+    (60,000 quotes and figures in 10,000 popups): five substring tests instead of five
+    replacements."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return html.escape(text)
+    return text
+
+
 class PopupMaker:
     """Popups of many features at once: the data they read is taken out of the frames once.
 
@@ -35,7 +44,7 @@ class PopupMaker:
         Status is given once: by its claims (each reading with its quote, so a disagreement
         shows), or as "not stated" where no source states one.
         """
-        e = html.escape
+        e = _escape
         corridor_name = self.names.get(row["corridor"], row["corridor"])
         parts = [
             f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",
