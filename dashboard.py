@@ -453,10 +453,22 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
 
 
 def _page_choice() -> str:
-    """The map or the review page: a switch at the top of the sidebar, opened by ?view=review."""
+    """The map or the review page: a switch at the top of the sidebar, opened by ?view=review.
+
+    A session's first run on the map (``firstpaint.Stage.MAP``) writes the sidebar's title in the
+    switch's place, and the switch from the next run on: the switch's code is a handful of files
+    the browser fetches when it first draws one, and in the first run they competed with the map
+    component's code and the map's own files (see README, Performance).
+    """
     if session.PAGE not in st.session_state:
         st.session_state[session.PAGE] = reviewpage.first_page(st.query_params.get("view"))
     pages = reviewpage.PAGES
+    if (
+        st.session_state[session.PAGE] == pages[0]
+        and firstpaint.stage(st.session_state) is firstpaint.Stage.MAP
+    ):
+        st.sidebar.title(sidebar.TITLE)  # the sidebar is there, so the map's width never changes
+        return pages[0]
     choice = st.sidebar.segmented_control(
         "Page", pages, key=session.PAGE, label_visibility="collapsed"
     )

@@ -28,8 +28,9 @@ each read from a temporary copy so nothing can write into the checkout:
   each claim a timeline mark can select.
 - ``timeline/``: the milestone rows (CSV) and the Altair chart spec (JSON) for all corridors and
   for each one.
-- ``map/``: the page (``index.html``), ``map.js``/``map.css``, each layer's GeoJSON data file, the
-  basemap, the place labels and the prefetch script the map component writes, pretty-printed;
+- ``map/``: the page (``index.html``, its inline prefetch naming the files by role; ``page.html``
+  is the same without it), ``map.js``/``map.css``, each layer's GeoJSON data file, the basemap
+  and the place labels the map component writes, pretty-printed;
   ``popup/``: each feature's popup HTML, taken from the layer files; ``MANIFEST.txt``: every file of
   the component folder with its size and sha256 (the raw bytes, before any normalisation below).
 - ``cli/``: ``validate`` (text and ``--json``), ``measure``, ``export`` in every format,
@@ -399,18 +400,16 @@ def file_roles(files) -> dict[str, str]:
 
 def write_map(out: Out, folder: Path, files) -> None:
     roles = file_roles(files)
-    listing = manifest(folder, {"index.html": "index.html", "data/prefetch.js": "prefetch.js"})
+    listing = manifest(folder, {"index.html": "index.html", "page.html": "index.html"})
     for url, role in roles.items():
         listing = listing.replace(url, f"data/{role}")
     out.write("map/MANIFEST.txt", "".join(sorted(listing.splitlines(keepends=True))))
     page = (folder / "index.html").read_text(encoding="utf-8")
+    for url, role in roles.items():  # the prefetch inline names this data version's files
+        page = page.replace(url, role)
     out.write("map/index.html", _number_folium_ids(page))
     for name in ("map.js", "map.css"):
         out.write(f"map/{name}", (folder / name).read_bytes())
-    prefetch = (folder / "data" / "prefetch.js").read_text(encoding="utf-8")
-    for url, role in roles.items():
-        prefetch = prefetch.replace(url, role)
-    out.write("map/prefetch.js", prefetch)
     for url, role in roles.items():
         collection = json.loads((folder / url).read_text(encoding="utf-8"))
         out.write(f"map/{role.strip('<>').replace(':', '-')}.json", _json(collection, sort=False))

@@ -257,5 +257,7 @@ def region_bounds(ds: Dataset) -> list[list[float]]:
     return found
 
 
-#: A small script, rewritten with each data version, that starts fetching its files at once.
+#: Where the rendered page names its prefetch script: a small script that starts fetching the
+#: latest data version's files at once. The served page has it inline instead
+#: (``mapcomponent.page_with_prefetch``), rewritten with each data version.
 PREFETCH_SCRIPT = "data/prefetch.js"

@@ -4,7 +4,8 @@ Streamlit serves a declared component's folder at ``/component/<name>/``. That f
 here, outside the checkout (so a read-only checkout works and nothing is written into the source
 tree), keyed by the code version:
 
-    <cache>/map-<code hash>/index.html          the map page, rendered by folium (mappage.page_html)
+    <cache>/map-<code hash>/page.html           the map page, rendered by folium (mappage.page_html)
+                           index.html           the same, the latest data version's prefetch inline
                            map.js, map.css      our frontend (corridors/view/frontend/), copied
                            leaflet/             Leaflet from the installed xstatic-leaflet, copied
                            data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
@@ -54,6 +55,10 @@ DATA_VERSIONS_KEPT = 4
 MAP_FOLDERS_KEPT = 3
 #: A staging folder left by a killed process is removed once older than this (seconds).
 STALE_S = 3600.0
+#: The page as folium renders it (its prefetch script named by address), and the page served:
+#: the same with the latest data version's prefetch script inline (``write_prefetch``).
+PAGE = "page.html"
+INDEX = "index.html"
 
 
 def _page_html() -> str:
@@ -147,8 +152,9 @@ def prepare(root: Path | None = None) -> Path:
         for name in assets.MAP_FRONTEND:
             shutil.copyfile(FRONTEND / name, staging / name)
         (staging / DATA).mkdir()
+        (staging / PAGE).write_text(_page_html(), encoding="utf-8")
         # index.html last: its presence says the folder is complete
-        (staging / "index.html").write_text(_page_html(), encoding="utf-8")
+        (staging / INDEX).write_bytes(page_with_prefetch(staging, ""))
         os.chmod(staging, 0o755)
         try:
             staging.rename(folder)
@@ -243,8 +249,8 @@ def write_data(
     ``data_version`` is the data folder's fingerprint (``datadir.fingerprint``), ``code_version``
     what the page is built with (the component folder's name, made from ``code_version()``).
 
-    ``prefetch``: point ``data/prefetch.js`` at these files (the view a fresh page opens on); the
-    files of a view as of another day are written without it.
+    ``prefetch``: the served page starts fetching these files as it loads (the view a fresh page
+    opens on); the files of a view as of another day are written without it.
     """
 
     tag = _version_tag(code_version, data_version)
@@ -284,15 +290,12 @@ def write_data(
     return files
 
 
-def write_prefetch(folder: Path, files: DataFiles) -> None:
-    """``data/prefetch.js``: starts fetching this data version's files as the page loads, before
-    the page hears from Streamlit which files to draw (saves a round trip after the handshake).
-
-    A page given other files (another data version) simply fetches those; these are then unused.
-    """
+def prefetch_script(files: DataFiles) -> str:
+    """Starts fetching a data version's files as the page loads, before the page hears from
+    Streamlit which files to draw (saves a round trip after the handshake)."""
     urls = [[url, "high"] for url in files.layers.values()]
     urls += [[files.places, "low"], [files.basemap, "low"]]  # drawn after the routes anyway
-    script = (
+    return (
         "window.corridorsPrefetched = {};\n"
         f"{json.dumps(urls)}.forEach(function (f) {{\n"
         "  var u = f[0];\n"
@@ -302,9 +305,31 @@ def write_prefetch(folder: Path, files: DataFiles) -> None:
         "  });\n"
         "});\n"
     )
-    path = folder / mapbuild.PREFETCH_SCRIPT
-    if not path.is_file() or path.read_text(encoding="utf-8") != script:
-        atomicfile.write_bytes(path, script.encode("utf-8"), durable=False)
+
+
+def page_with_prefetch(folder: Path, script: str) -> bytes:
+    """The served page: ``page.html`` with its prefetch script inline (none when empty).
+
+    Inline, not a file beside it: the page would fetch that file first, and only then the data
+    files (one more round trip before the routes, measured in benchmarks/timetomap.py)."""
+    page = (folder / PAGE).read_text(encoding="utf-8")
+    tag = f'<script src="{mapbuild.PREFETCH_SCRIPT}"></script>'
+    if tag not in page:
+        raise ValueError(f"{folder / PAGE} names no {mapbuild.PREFETCH_SCRIPT}")
+    # "</" never closes the inline script early (the script holds our own file names only)
+    safe = script.replace("</", "<\\/")
+    inline = f"<script>{safe}</script>" if script else ""
+    return page.replace(tag, inline, 1).encode("utf-8")
+
+
+def write_prefetch(folder: Path, files: DataFiles) -> None:
+    """The served page (``index.html``) starts fetching these files as it loads: the view a fresh
+    page opens on. A page given other files (another data version) simply fetches those; these
+    are then unused."""
+    text = page_with_prefetch(folder, prefetch_script(files))
+    path = folder / INDEX
+    if not path.is_file() or path.read_bytes() != text:
+        atomicfile.write_bytes(path, text, durable=False)
 
 
 def fit_request(

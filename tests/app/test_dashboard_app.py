@@ -424,7 +424,7 @@ def test_first_runs_write_the_map_then_the_panel_then_the_rest(
     (corridors.view.firstpaint) the whole page, with the map where it was (not remounted)."""
     from streamlit.testing.v1 import AppTest
 
-    from corridors.view import session
+    from corridors.view import reviewpage, session, sidebar
 
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
@@ -432,9 +432,14 @@ def test_first_runs_write_the_map_then_the_panel_then_the_rest(
     first_id = map_component(at).proto.id
     assert [t.key for t in at.toggle] == []
     assert [s.key for s in at.selectbox] == []
+    # the page switch's code is not fetched while the map loads: the sidebar holds its title
+    assert [b.key for b in at.sidebar.button_group] == []
+    assert [t.value for t in at.sidebar.title] == [sidebar.TITLE]
     at.run()  # as the map's "drawn" value does
     assert not at.exception
     assert [t.key for t in at.toggle] == []
+    assert [b.key for b in at.sidebar.button_group] == [session.PAGE]
+    assert at.sidebar.button_group[0].value == reviewpage.PAGES[0]
     assert [s.key for s in at.selectbox] == [session.CORRIDOR]
     assert any("data-testid='overview'" in b for b in html_bodies(at))
     at.session_state[session.PAINTED] = True  # what the release timer sets (firstpaint.tick)

@@ -556,13 +556,20 @@ def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
         assert feature["geometry"] == drawn[feature["id"]], feature["id"]
 
 
-def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_path) -> None:
-    """The frame's first script starts fetching this data version's files before the handshake
-    tells the page which to draw; the page then uses the fetches already under way."""
+def test_the_served_page_fetches_the_data_files_early(
+    ds: dataset.Dataset, tmp_path, monkeypatch
+) -> None:
+    """The frame's page starts fetching this data version's files as it is parsed, before the
+    handshake tells it which to draw (the page then uses the fetches already under way), from a
+    script inline: a script file would be one more round trip before the data files."""
     from corridors.view import mapcomponent
 
-    files = mapcomponent.write_data(tmp_path, ds, "data version", "code version")
-    script = (tmp_path / mapbuild.PREFETCH_SCRIPT).read_text(encoding="utf-8")
+    monkeypatch.setenv(mapcomponent.CACHE_ENV, str(tmp_path))
+    folder = mapcomponent.prepare()
+    files = mapcomponent.write_data(folder, ds, "data version", folder.name)
+    page = (folder / mapcomponent.INDEX).read_text(encoding="utf-8")
+    assert mapbuild.PREFETCH_SCRIPT not in page  # nothing fetched before the data files
+    script = page[page.index("window.corridorsPrefetched = {}") :]
     fetches = json.loads(script[script.index("[") : script.index("].forEach") + 1])
     # the routes' files first and at high priority; the labels and the basemap (drawn after the
     # routes, and the basemap by far the largest file) at low priority
@@ -571,7 +578,14 @@ def test_prefetch_script_fetches_the_data_files_early(ds: dataset.Dataset, tmp_p
         [files.places, "low"],
         [files.basemap, "low"],
     ]
-    assert all((tmp_path / url).is_file() for url, _ in fetches)
+    assert all((folder / url).is_file() for url, _ in fetches)
+    # before map.js, which uses the fetches under way
+    assert page.index("window.corridorsPrefetched = {}") < page.index('src="map.js"')
+    # the rest of the page is the rendered one, untouched
+    rendered = (folder / mapcomponent.PAGE).read_text(encoding="utf-8")
+    tag = f'<script src="{mapbuild.PREFETCH_SCRIPT}"></script>'
+    head, tail = rendered.split(tag)
+    assert page.startswith(head) and page.endswith(tail)
     page_js = (REPO_ROOT / "corridors" / "view" / "frontend" / "map.js").read_text(encoding="utf-8")
     assert "window.corridorsPrefetched" in page_js
 

@@ -18,14 +18,27 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(
-    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)"
-    # "ties ... to the rail networks of A, B and C": the countries whose networks it joins
-    r"|(?:rail(?:way)?\s+|road\s+)?networks\s+of)\s+(?:the\s+)?"
+    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?"
     # a project profile's "Location: A, B, C and D": the countries it is in, in order
     r"|^(?:Location|Countries)\s*:\s*"
+    # a list of the countries it joins: "the rail link joining A, B and C", "the three countries
+    # of A, B and C", "... of a number of key countries: A, B, C and D"
+    # "ties ... to the rail networks (systems) of A, B and C": the countries whose networks it
+    # joins
+    r"|(?P<joins>\b(?:(?:rail(?:way)?\s+|road\s+)?(?:networks|systems)\s+of|join(?:s|ing)?|link(?:s|ing)?|connect(?:s|ing)?|unit(?:es|ing)|"
+    r"countries\s+of|countries\s*:|states\s*:|nations\s*:)\s+(?:the\s+)?)"
 )
+#: "the Turkmen-Uzbek border": the first country of a border named by two demonyms.
+_PAIR_BORDER = r"(?:[-–—](?:{d}))?"
 #: Names a country goes by that the map's boundaries do not use: "Türkiye" is Turkey.
-COUNTRY_ALIASES = {"Türkiye": "Turkey", "Turkiye": "Turkey", "Kyrgyz Republic": "Kyrgyzstan"}
+COUNTRY_ALIASES = {
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "Kyrgyz Republic": "Kyrgyzstan",
+    "PRC": "China",
+    "People's Republic of China": "China",
+    "People’s Republic of China": "China",
+}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The region a group of listed countries lies in: "Kazakhstan and Uzbekistan in Central Asia,
 #: then ..." goes on listing; the region is said of the group, it does not end the list.
@@ -57,24 +70,38 @@ _ON_AFTER_ARRIVAL = re.compile(
 )
 
 
-def _start(before: str, names: str) -> str:
+def _start(before: str, names: str) -> tuple[str, str]:
     """Where the line begins, said before the list: "from Turkmenistan", "start at the Turkmen
-    border", "begin in Turkmenistan"."""
+    border", "begin in Turkmenistan", "links China with Europe through ..."; and where it ends,
+    when that is said before the list too ("bring Turkmen gas to China across ...")."""
     demonyms = "|".join(DEMONYMS)
+    pair = _PAIR_BORDER.format(d=demonyms)
+    to = rf"(?:\s+(?:to|into|with)\s+(?:the\s+)?(?P<e>{names})\b(?:’s|'s)?(?:\s+[a-z]+){{0,2}})?"
     m = re.search(
         rf"\b(?:(?i:from)|(?i:start|starts|begin|begins|starting)\s+(?:at|in|on))\s+(?:the\s+)?"
-        rf"(?:(?P<c>{names})|(?P<d>{demonyms})\s+(?:border|frontier|side)|"
+        rf"(?:(?P<c>{names})|(?P<d>{demonyms}){pair}\s+(?:border|frontier|side)|"
         # "from the border between Turkmenistan and Uzbekistan": the first country named
-        rf"(?:border|frontier)(?:\s+area)?\s+(?:between|of)\s+(?P<b>{names})\s+and\s+(?:{names}))"
+        rf"(?:border|frontier)(?:\s+area)?\s+(?:between|of)\s+(?P<b>{names})\s+and\s+(?P<b2>{names}))"
         r"\b[^.;]*$"
         # "taking Turkmen gas across ...": what it carries comes from where it starts
         rf"|\b(?:carry|carries|carrying|take|takes|taking|bring|brings|bringing|ship|ships|"
-        rf"shipping|pump|pumps|pumping)\s+(?P<g>{demonyms})\s+(?:natural\s+)?(?:gas|oil|crude)\s*$",
+        rf"shipping|pump|pumps|pumping|deliver|delivers|delivering)\s+(?P<g>{demonyms})\s+"
+        rf"(?:natural\s+)?(?:gas|oil|crude){to}\s*$"
+        # "links (ties) China with (to) Europe through ...": the first of the two places the list is
+        # said between, when a country
+        rf"|\b(?P<l>{names})\s+(?:to|with|and)\s+(?:the\s+)?"
+        r"(?P<le>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*$",
         before,
     )
     if m is None:
-        return ""
-    return m.group("c") or m.group("b") or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
+        return "", ""
+    first = m.group("c") or m.group("b") or m.group("l")
+    first = first or DEMONYMS.get(m.group("d") or m.group("g") or "", "")
+    if m.group("b"):  # "from the border between A and B": it starts in A, then enters B
+        return f"{first};{m.group('b2')}", ""
+    if m.group("l"):  # "China with Turkey through ...": Turkey is where it ends
+        return first, m.group("le") if re.fullmatch(names, m.group("le")) else ""
+    return first, (m.group("e") or "") if m.group("g") else ""
 
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
@@ -116,8 +143,8 @@ def _next_item(text: str, at: int, item: re.Pattern) -> int | None:
 #: Words that carry a list on to where it arrives: "and on into", "and then joins", "continuing
 #: to", "before reaching", "and finally extends into".
 _ON_WORDS = (
-    r"(?:and|then|on|onwards?|finally|eventually|before|continu(?:e|es|ing)|extend(?:s|ing)?|"
-    r"run(?:s|ning)?|pass(?:es|ing)?|head(?:s|ing)?)"
+    r"(?:and|then|on\s+its\s+way|on|onwards?|finally|eventually|before|continu(?:e|es|ing)|"
+    r"extend(?:s|ing)?|run(?:s|ning)?|pass(?:es|ing)?|head(?:s|ing)?|cross(?:es|ing)?)"
 )
 #: Words of arrival: the country after one is where the list ends.
 _ARRIVAL = (
@@ -149,8 +176,12 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
     names = "|".join(re.escape(c) for c in sorted([*countries, *aliases], key=len, reverse=True))
     for cue in _CUE.finditer(sentence):
         listed, end = _listed(sentence[cue.end() :], names)
-        if len(listed) < 2:
-            return None  # the first crossing is of one country or another place: a route
+        if len(listed) < 2 and cue.group("joins"):
+            continue  # "joining the Middle Corridor": no list of the countries it joins
+        if not listed:
+            return None  # the first crossing is of another place: a route
+        if cue.group("joins") and len(listed) < 3:
+            continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
         beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
         if beyond and _BEYOND.match(rest, beyond.end()):
@@ -165,10 +196,15 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             return None  # "... Kazakhstan, then the Caspian Sea": a route of more than countries
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
-        first = _start(sentence[: cue.start()], names)
-        last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names)]
-        first = COUNTRY_ALIASES.get(first, first)
-        order = list(dict.fromkeys([c for c in (first, *listed, *last) if c]))
+        first, said_end = _start(sentence[: cue.start()], names)
+        last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names) or [said_end]]
+        starts = [COUNTRY_ALIASES.get(c, c) for c in first.split(";") if c]
+        if len(listed) < 2 and not (len(starts) == 2 and any(last)):
+            # one country crossed is a route's step, unless it lies between a border of two
+            # countries it starts on and an end it reaches: "starting on the border between A
+            # and B, it crosses C and reaches D"
+            return None
+        order = list(dict.fromkeys([c for c in (*starts, *listed, *last) if c]))
         if len(order) < 3:
             continue
         return Value(
@@ -177,5 +213,7 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             at=cue.start(),
             reason="the countries it is said to cross, in the order given",
             countries=";".join(order),
+            # "goes through A, B and C to D": where it starts is not said
+            hints={} if first else {"start": "unsaid"},
         )
     return None

@@ -35,7 +35,7 @@ CAPACITY_CUE = re.compile(
 TRAFFIC_CUE = re.compile(
     r"\b(?:carried|handled|transported|shipped|delivered|received|travell?ed|moved|passed|"
     r"transited|reached|pumped|supplied|exported|imported|volumes?|throughput|flows?|flowed|sent|"
-    r"dispatched|ran|processed|took|went|came|amounted\s+to|totall?ed|traffic|used|crossed|"
+    r"dispatched|ran|processed|took|went|came|amounted\s+to|accounted\s+for|totall?ed|traffic|used|crossed|"
     r"recorded|registered|saw|hit|topped|exceeded|surpassed|posted|stood\s+at|turnover|brought|"
     r"arrived|departed|entered|served|serviced|trans-?s?hipped|reloaded|cleared|operated|"
     r"launched|organi[sz]ed|formed|"
@@ -66,15 +66,15 @@ STRONG_TARGET = re.compile(
     r"planned|planning|intends?\s+to|forecasts?|forecast\s+(?:at|to)|projected|envisag\w+)$",
     re.I,
 )
-INCREASE = re.compile(
-    r"\b(?P<verb>lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
+_CHANGE = (
+    r"lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
     r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
     r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
     r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
     # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
-    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks)\b",
-    re.I,
+    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks"
 )
+INCREASE = re.compile(rf"\b(?P<verb>{_CHANGE})\b", re.I)
 
 
 def _increase(sentence: str, q: Quantity) -> str:
@@ -83,8 +83,11 @@ def _increase(sentence: str, q: Quantity) -> str:
     if not verb:
         return ""
     m = re.search(
-        r"\b(by|to|reaching|hitting|totall?ing|amounting\s+to)\s+(?:\w+\s+){0,2}$",
+        # "to" of an infinitive ("expected to bring almost 30 bcm") is no increase's end
+        rf"\b(by|to(?!\s+(?:\w+ly\s+)?(?:{_CHANGE}|{_MOVE})\b)|reaching|hitting|"
+        r"totall?ing|amounting\s+to)\s+(?:\w+\s+){0,2}$",
         sentence[max(0, q.start - 30) : q.start],
+        re.I,
     )
     if not m:
         return ""

@@ -83,7 +83,13 @@ _NAME_ROUTE = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE_NAME})\s+to\s+(?:the\s+)?(?P<b>{_PLACE_NAME})"
 )
 #: A part's own label in a name: "Line D", "Phase 2", "the Kyrgyz section" is no label.
-PART_LABEL = re.compile(r"\b(?P<word>Line|Phase|Stage|String)\s+(?P<id>[A-Z]\b|\d{1,2}\b|[IVX]+\b)")
+PART_LABEL = re.compile(
+    r"\b(?P<word>Line|Phase|Stage|String)\s+(?P<id>[A-Z]\b|\d{1,2}\b|[IVX]+\b)"
+    # the other words reports letter a line with, and lower case: "line D", "branch D",
+    # "Pipeline D", 'line "D"' (a letter only: "line 2" is no label in lower case)
+    r"|\b(?P<lword>(?i:line|branch|strand|string)|Pipeline)\s+[\"“‘']?(?P<lid>[B-HJ-Z])\b[\"”’']?"
+    r"(?!\s*[-–]\s*[A-Z])"
+)
 #: A label written letter first: "the D line", "the 1,000-km D-line" ("A line" is an article).
 LETTER_LABEL = re.compile(r"\b(?P<id>[B-HJ-Z])[- ](?:line|section|string|branch)\b(?!\s+[A-Z])")
 #: The lines of a system, listed: "Lines A, B and C", "three parallel branches, A, B and C".
@@ -95,6 +101,9 @@ LINE_LIST = re.compile(
     r"[A-Z](?:\s*,\s*[A-Z]\b)*(?:,?\s*(?:and|&)\s+[A-Z])\b"
     # letters first: "the existing A, B and C lines"
     r"|\b[A-Z](?:\s*,\s*[A-Z])*,?\s*(?:and|&)\s+[A-Z]\s+(?:lines|branches|strings|strands)\b"
+    # letters in brackets: "the three strings already in place (A, B, C)"
+    r"|\b(?:(?:two|three|four|five)\s+)?(?:parallel\s+)?(?:lines|branches|strings|strands)"
+    r"(?:\s+[a-z]+){0,4}\s*\(\s*[A-Z](?:\s*(?:,|and|&)\s*[A-Z])+\s*\)"
 )
 
 
@@ -166,10 +175,19 @@ def with_spellings(places: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _label_text(m: re.Match) -> str:
+    """A PART_LABEL match as a label: "Phase 2", "Line D" (any lettered word is a Line)."""
+    return f"{m.group('word')} {m.group('id')}" if m.group("word") else f"Line {m.group('lid')}"
+
+
 def normal_label(phrase: str) -> str:
-    """A label as corridors.csv writes it: "D line" and "D-line" are "Line D"."""
+    """A label as corridors.csv writes it: "D line", "D-line", "line D", "branch D" and
+    'Pipeline "D"' are "Line D"."""
     m = LETTER_LABEL.fullmatch(phrase)
-    return f"Line {m.group('id')}" if m else phrase
+    if m:
+        return f"Line {m.group('id')}"
+    m = PART_LABEL.fullmatch(phrase)
+    return f"Line {m.group('lid')}" if m and m.group("lid") else phrase
 
 
 def listed_lines(phrase: str) -> list[str]:
@@ -209,9 +227,15 @@ class System:
     acronyms: list[str] = field(default_factory=list)
 
 
+#: Double quotes and guillemets, which reporting (Central Asian outlets above all) sets around a
+#: name: the "China-Kyrgyzstan-Uzbekistan" railway is the China-Kyrgyzstan-Uzbekistan railway.
+_NAME_QUOTES = re.compile(r'["«»„]')
+
+
 def fold(text: str) -> str:
-    """Case, dashes and typographic quotes folded, for comparing names."""
-    text = textmatch.normalise_text(text).casefold()
+    """Case, dashes and typographic quotes folded, and double quotes dropped, for comparing
+    names (a name in quotes is that name)."""
+    text = _NAME_QUOTES.sub("", textmatch.normalise_text(text).casefold())
     return re.sub(r"\s*[-–—]\s*", "-", text)
 
 
@@ -341,7 +365,7 @@ def _drawn(props_list: list[dict], waypoints: dict) -> tuple[set[str], list[str]
             labelled[named.group(1).strip()] = str(props.get("id"))
         label = PART_LABEL.search(str(props.get("name") or ""))
         if label:
-            labelled[f"{label.group('word')} {label.group('id')}"] = str(props.get("id"))
+            labelled[_label_text(label)] = str(props.get("id"))
         for wp in props.get("waypoints") or []:
             wrow = waypoints.get(wp)
             if wrow is None:
@@ -391,7 +415,7 @@ def _system(row: rawdata.Row, raw: rawdata.RawData, drawn: list[dict], context: 
         row.get("mapped", "yes") != "no",
         said["localised"],
         row.get("part_of", ""),
-        f"{label.group('word')} {label.group('id')}" if label else "",
+        _label_text(label) if label else "",
         labelled,
         list(dict.fromkeys(acronyms)),
     )

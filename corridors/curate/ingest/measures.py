@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import phrases, scopes
+from . import stakes as split
 from .context import THAT_SECTION, Context
 from .fields import Value
 from .quantities import Quantity, num_text
@@ -255,9 +256,19 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     if _MARKET_SHARE.search(sentence[: q.start]):
         return []
     bought = _buyers(sentence, q.start)
-    if bought is None and not STAKE_CUE.search(sentence):
+    cued = STAKE_CUE.search(sentence) is not None
+    earlier = [
+        m
+        for m in _PERCENT.finditer(sentence, 0, q.start)
+        if cued or split.held(sentence, *m.span())
+    ]
+    later = split.gapped(sentence, q.start, q.end, bool(earlier) or cued)
+    if bought is None and not (cued or later or split.held(sentence, q.start, q.end)):
         return []
-    holders = bought if bought is not None else (phrases.holders(sentence, q.start) or [""])
+    holders = (
+        bought if bought is not None else (phrases.holders(sentence, q.start) or later or [""])
+    )
+    holders = split.each(holders, sentence, q.start, q.end)
     if bought == []:
         names = re.findall(rf"(?<![\w’'])({_NAMES})", sentence[: q.start])
         ctx.last_holders = [p.strip() for p in names[-1].split(" and ")] if names else []
@@ -288,6 +299,10 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
         )
         for h in holders
     ]
+
+
+#: A percent as reporting writes it: "51%", "24.5 percent", "49 per cent".
+_PERCENT = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:%|per\s*cent\b|percent\b)", re.I)
 
 
 #: "digging has begun at 18 sites", "crews are busy on 17 bridges": the structures being worked

@@ -69,6 +69,7 @@ GENERIC_HEADS = {"route", "corridor"}
 
 #: A company before a name: "PetroChina's ", "KTZ's " (whose it is, no part of the name).
 _OWNER = re.compile(r"^\S+(?:’s|'s)\s+")
+_QUOTES = re.compile(r'["«»„“”]')
 _DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
 
 
@@ -93,7 +94,8 @@ class _Reader:
         """A mention at [start, end) of the sentence; its span is taken."""
         self.taken.append(self.fold_span(start, end))
         s = self.sent
-        self.found.append(Mention(self.si, s.start + start, s.start + end, s.text[start:end], **kw))
+        phrase = _QUOTES.sub("", s.text[start:end])  # a name set in quotes is that name
+        self.found.append(Mention(self.si, s.start + start, s.start + end, phrase, **kw))
 
     def names(self) -> None:
         """Names and accepted aliases, exactly (case, dashes folded), the longest first (the

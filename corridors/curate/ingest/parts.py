@@ -167,7 +167,29 @@ def of_part(
         ends = _ends(by_id.get(system.part_of, system), countries)
         if ends and value.value.split(";")[-1] not in ends:
             return None
+        if system.part_of:
+            return _from_parent_start(value, by_id.get(system.part_of, system), countries)
+        lines = lettered(system) or any(s.part_of == system.id for s in by_id.values())
+        if lines and not set(system.countries) <= set(value.value.split(";")):
+            # "on to China through A, B and C" leaving out a country its lines are known to
+            # cross: another line's list, not the whole's
+            return None
     return as_section(value, mention, system, countries)
+
+
+def _from_parent_start(value: Value, parent: System, countries: set[str]) -> Value:
+    """ "Line D goes through A, B and C to China": a line of a system named from its source to
+    its end ("Turkmenistan-China gas pipeline") that is said to arrive at that end, with no word
+    of where it starts, starts at the source its system is named from (the lines of a pipeline
+    share where the gas comes from); said in the reason, for the curator to check."""
+    listed = value.value.split(";")
+    if value.hints.get("start") != "unsaid":
+        return value
+    for chain in (c for n, _ in parent.names if (c := _chain(n, countries))):
+        if chain[-1] == listed[-1] and chain[0] not in listed:
+            why = f"; it starts where {parent.id} is named from ({chain[0]}), no start being said"
+            return replace(value, value=";".join([chain[0], *listed]), reason=value.reason + why)
+    return value
 
 
 def named_route(phrase: str, at: int, countries: set[str]) -> Value | None:

@@ -117,6 +117,17 @@ def _the_year(m: re.Match, ref: Ref | None, last_year: str = "") -> str:
     return last_year
 
 
+def _month_alone(m: re.Match, ref: Ref | None, last_year: str = "") -> str:
+    """ "July alone accounted for ...": that month of the year the report is about (the year
+    named last, else the dateline's when the month is over by then)."""
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    if last_year:
+        return f"{last_year}-{month:02d}"
+    if ref and ref[1] and month < ref[1]:
+        return f"{ref[0]}-{month:02d}"
+    return ""
+
+
 def _next_year(m: re.Match, ref: Ref | None) -> str:
     return str(ref[0] + 1) if ref else ""
 
@@ -181,6 +192,7 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
             False,
         ),
         (rf"\b(?:year[\s-]to[\s-]date|since\s+(?P<m>{_MONTH})(?!\s+\d))\b", _to_date, False),
+        (rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+alone\b", _month_alone, False),
         (r"\b(?:next\s+year|in\s+the\s+coming\s+year)\b", _next_year, True),
         (
             r"\b(?:over|during|in|for|throughout)\s+the\s+(?:course\s+of\s+the\s+|whole\s+|full\s+)?"
@@ -211,7 +223,8 @@ def find_periods(sentence: str, article_date: str, last_year: str = "") -> list[
                 inside and inside[0].end - inside[0].start == m.end() - m.start()
             ):
                 continue  # dates.py read it, or a longer shape holding this one
-            value = reader(m, ref, last_year) if reader is _the_year else reader(m, ref)
+            with_year = reader in (_the_year, _month_alone)  # "that year"'s readers
+            value = reader(m, ref, last_year) if with_year else reader(m, ref)
             if value:  # "in January to September": the span, not dates.py's "in January"
                 found = [p for p in found if p not in inside]
                 found.append(dates.Period(value, m.start(), m.end(), target))

@@ -23,19 +23,41 @@ _ORG_WORDS = (
     r"Company|Group|Corporation|Corp\.?|Holdings|Authority|Railways?|Administration|JSC|CJSC|LLC|"
     r"Ltd\.?"
 )
+#: A company's name: capitalised words, the first glued to the next by a dash ("KTZE-Khorgos
+#: Gateway", "KTZE – Khorgos Gateway").
+_NAME = r"[A-Z][\w’'-]*(?:[ \t]*[-–][ \t]*[A-Z][\w’'-]*|[ \t]+[A-Z][\w’'-]*){0,6}"
 OPERATOR = re.compile(
     r"\b(?:Chairman|Chairwoman|General Manager|Director|CEO|Chief Executive|President|head)\s+of"
     rf"\s+(?P<org>(?:[A-Z][\w’'-]*\s+){{0,7}}?(?:{_ORG_WORDS})(?:\s+(?:Company|Group|"
     r"Corporation|Holdings|JSC|LLC|Ltd\.?))*)"
-    r"|\boperated by\s+(?P<org2>(?:[A-Z][\w’'-]*\s*){1,7})"
-    # "Khorgos Gateway, the company that runs the dry port"
-    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:company|firm|operator)\s+that\s+"
-    r"(?:runs|operates|manages)\b"
+    # "operated by X", "run jointly by "X and Y"": each company named
+    rf"|\b(?:operated|run|managed)\s+(?:jointly\s+)?by\s+[«\"“]?(?P<org2>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    # "the dry port operator X", "its operator «X»": the role, then the company
+    r"|\b(?:[Ii]ts|[Tt]he)\s+(?:(?:dry\s+)?port\s+|pipeline\s+|railway\s+|terminal\s+|joint\s+|new\s+)?"
+    rf"operator,?\s+[«\"“]?(?P<org5>{_NAME})"
+    # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
+    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+that\s+"
+    r"(?:runs|operates|manages)\b|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    # "the gas flows through the pipeline of X Pipeline Company": whose it is, who runs it
+    rf"|\bthe\s+(?:pipeline|railway|line|port|terminal|network)\s+of\s+"
+    rf"(?P<org4>(?:[A-Z][\w’'-]*\s+){{0,6}}?(?:{_ORG_WORDS}))"
 )
-#: "run and developed by a consortium ...: A, B's C, the D and E of F": every member operates it.
+#: Legal forms that are no part of an operator's name as curators write it ("... LLC").
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:LLC|Ltd|LLP|JSC|CJSC|PLC|Inc|GmbH)\.?)+$")
+
+
+def company_name(name: str) -> str:
+    """A company's name without its legal form: "Middle Corridor Multimodal LLC" -> "Middle
+    Corridor Multimodal" ("Company" and "Corporation" stay: they are part of the name)."""
+    return _LEGAL_FORM.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip())).strip()
+
+
+#: "run and developed by a consortium ...: A, B's C, the D and E of F", "run by members of the
+#: route's association: A (Azerbaijan), B (Kazakhstan) and C": every member operates it.
 OPERATORS = re.compile(
-    r"\b(?:run|operated|managed)(?:\s+and\s+\w+)?\s+by\s+(?:a|the)\s+(?:consortium|group|"
-    r"alliance|association)\b[^:]*:\s*(?P<list>[^.;]+)"
+    r"\b(?:run|operated|managed)(?:\s+and\s+\w+)?\s+by\s+(?:(?:a|the)\s+(?:consortium|group|"
+    r"alliance|association)|(?:the\s+)?(?:members|partners|member\s+companies)\s+of)\b[^:]*:\s*"
+    r"(?P<list>[^.;]+)"
 )
 ROLE = (
     re.compile(r"\bis designed to (?!(?:carry|handle|deliver|transport|pump|move)\b)(?P<v>[^.;]+)"),
@@ -80,7 +102,12 @@ LINKED = re.compile(
     re.I,
 )
 #: A word that ends a place in a route: "to the Caspian Sea for electric heavy vehicles".
-_ROUTE_END = r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way)\b)"
+_ROUTE_END = (
+    r"(?=[.;,]|$|\s+(?:for|with|by|as|which|that|in order to|carrying|on its way|"
+    # "a railway from A to B across C will begin ...": the route named in the subject ends at
+    # the verb
+    r"will|would|should|could|is|are|was|were|has|have|had)\b)"
+)
 _VIA = r"(?:via|through|across)"
 _CROSS = r"(?:cross(?:es|ing)?|(?:runs?|running|pass(?:es|ing)?|goes|going)\s+through)"
 _ENTER = r"(?:enter(?:s|ing)?|reach(?:es|ing)?)"
@@ -119,6 +146,11 @@ ROUTE = (
 INSTEAD = re.compile(rf"\b{_VIA}\s+(?P<via>{_LIST})\s+instead\b")
 #: "From there it crosses ...": where the previous sentence left off.
 FROM_THERE = re.compile(r"\b([Ff])rom there\b")
+#: A compass word before a country: "western China", "north-west China".
+_COMPASS = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+",
+    re.I,
+)
 _POSSESSIVE_REGION = re.compile(
     r"^(?P<country>[A-Z]\w+)(?:’s|'s)\s+(?P<region>[A-Z][\w-]*)(?:\s+(?:province|region))?$"
 )
@@ -134,6 +166,11 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
+    # "western China", "Turkmenistan's deposits": the country, told more closely
+    bare = _COMPASS.sub("", text)
+    bare = re.sub(r"(?:’s|'s)\s+[a-z][a-z\s-]*$", "", bare)
+    if bare in countries and bare != text:
+        return bare, bare, True
     if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
         shown = text = crossings.COUNTRY_ALIASES[text]
     m = _POSSESSIVE_REGION.match(text)
@@ -228,12 +265,21 @@ def _org_name(item: str) -> str:
 def operators(sentence: str) -> list[Value]:
     out = []
     for m in OPERATOR.finditer(sentence):
-        org = (m.group("org") or m.group("org2") or m.group("org3") or "").strip()
         at = m.start("org") if m.group("org") else m.start()
-        out.append(Value("operator", org, at=at, reason=f"{m.group().strip()[:60]!r}"))
+        why = f"{m.group().strip()[:60]!r}"
+        if m.group("org4"):  # the thing is the company's: operated by it
+            out.append(Value("operator", company_name(m.group("org4")), at=at,
+                             reason=f"{why}: operated by its owner"))  # fmt: skip
+            continue
+        orgs = [m.group("org") or m.group("org3") or m.group("org5") or ""]
+        if m.group("org2"):  # "operated by A and B": each of them
+            orgs = re.split(r"\s+(?:and|&)\s+", m.group("org2"))
+            why = f"{why}: operated by"
+        for org in orgs:
+            out.append(Value("operator", company_name(org), at=at, reason=why))
     for m in OPERATORS.finditer(sentence):
         for item in _items(m.group("list")):
-            name = _org_name(item)
+            name = _org_name(re.sub(r"\s*\([^()]*\)", "", item))  # "A (Azerbaijan)": A
             if name[:1].isupper():
                 out.append(
                     Value(

@@ -21,7 +21,7 @@ from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
-from .names import operator_named
+from .names import FACILITY_KINDS, operator_named
 from .owners import (
     actors,
     facilities,
@@ -162,6 +162,8 @@ def _where_named(
         r"^\s+in\s+(?:the\s+)?(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text[m.end : sent.end]
     )
     country = where.group("w") if where else ""
+    if system.kinds and system.kinds <= FACILITY_KINDS:
+        return  # "the dry port in Kazakhstan": where a facility stands, not countries it joins
     if country in countries and set(system.countries) <= {country}:
         props.add(
             m, Value("countries", country, reason=f"{where.group().strip()!r} after its name"), sent
@@ -222,6 +224,7 @@ def _operator_target(value: Value, mapped: list[Mention], sent: Sentence) -> Men
         value.reason.startswith("a member")
         or "company that" in value.reason
         or "operated by" in value.reason
+        or "operator" in value.reason
     ):
         return _target(mapped, sent, value)
     inside = [m for m in mapped if m.start >= sent.start + value.at and m.kind != "corridor"]
@@ -277,9 +280,13 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
         return True  # named, pointed back to, or the topic of its own paragraph
     if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
         return True  # a figure, or a field of a profile page ("Status: under construction")
+    system = by_id.get(subjects[0].system or subjects[0].parent)
+    if value.field == "countries" and system is not None and system.countries:
+        # "the network ties the rail systems of A, B, C, D and E": a list that covers every
+        # country the topic is known to cross is the topic's list
+        return set(system.countries) <= set(value.value.split(";"))
     if value.field != "status":
         return False
-    system = by_id.get(subjects[0].system or subjects[0].parent)
     kinds = system.kinds if system is not None else set()
     heads = [h for h, k in HEADS.items() if k in kinds]
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)

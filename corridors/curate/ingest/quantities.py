@@ -48,7 +48,11 @@ WORDS = {
 WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 WORDS |= {"ninety": 90, "a dozen": 12, "dozens": 0, "a hundred": 100}
 _WORD_RE = "|".join(sorted(WORDS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: "1,000", "2.76", and the decimal comma of reports translated from Russian or German ("1,3
+#: million tons", "23,03 billion cubic metres"): a comma before one or two digits is a decimal
+#: point only when a magnitude word follows (never "1,300 tonnes").
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s*(?:trillion|billion|million|thousand|bn|bln|mln|mn)\b)"
+_DIGITS = rf"{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORD_RE})\b)"
 MAGNITUDE = {
     "trillion": 1e12,
@@ -66,6 +70,9 @@ MAGNITUDE["bln"] = 1e9
 #: "5.2m tonnes": a one-letter magnitude only when glued to the number.
 _MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?P<gm>(?<=\d)m)\b)"
 _MONEY_MAG = r"(?:\s*-?\s*(?P<mag>trillion|billion|million|thousand|bn|bln|mln|mn|m|b|k)\b)"
+#: "15 million 14 thousand tonnes", "174 billion 259 million cubic metres": the way reports
+#: translated from Russian ("15 млн 14 тыс.") write a number in two magnitudes; the second adds.
+_REST = r"(?:\s+(?P<rest>\d{1,3})\s+(?P<rmag>billion|million|thousand|bn|bln|mln|mn)\b)"
 #: Words of approximation before a figure, and the qualifier claims.csv keeps for them.
 QUALIFIERS = {
     "more than": "over",
@@ -110,13 +117,18 @@ _KINDS = rf"(?:{_KIND}(?:\s+(?:and|or|and\s+other)\s+{_KIND})?\s+)?"
 _UNITS: tuple[tuple[str, str], ...] = (
     (
         r"(?:bcm|bcma|billion\s+cubic\s+met(?:re|er)s|bn\s+cubic\s+met(?:re|er)s|billion\s+m3|"
-        r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s|(?:billion|bn|bln)\s+cu\.?\s?m\b\.?)(?!\w)",
+        r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s|(?:billion|bn|bln)\s+cu\.?\s?m\b\.?|"
+        r"(?:billion|bn|bln)\s?m?³)(?!\w)",
         "bcm",
     ),
     # "30bn m3", "55 billion m3": cubic metres, bcm when the magnitude says billions
     (r"(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m\b\.?)(?![\w])", "m3"),
     (r"(?:kilomet(?:re|er)s?|km)\b(?!\s*(?:/|per|an)\s*h)", "km"),
-    (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b", "tonnes"),
+    # never "136.9 billion ton-kilometres", a measure of work, not of what was carried
+    (
+        r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)\b(?!-?\s*(?:k(?:ilo)?m|kilomet|miles?\b))",
+        "tonnes",
+    ),
     # "20 mtpa", "20 Mt/y": million tonnes a year
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
     # "10 mt", "4 mln t": million tonnes
@@ -134,12 +146,14 @@ _UNITS: tuple[tuple[str, str], ...] = (
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS))
 #: A number, a magnitude, an optional hyphen (glued: "380-kilometre"), a unit.
 QUANTITY = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER}){_MAG}?(?:\s*-\s*|\s+|(?<=\d))(?:{_UNIT_RE})", re.I
+    rf"(?<![\w.])(?P<n>{NUMBER}){_MAG}?{_REST}?(?:\s*-\s*|\s+|(?<=\d))(?:{_UNIT_RE})", re.I
 )
 #: Money: "US$3.1bn", "$2.5 billion", "USD 400 million", "1.5 billion yuan", "15 million yuan".
 MONEY = re.compile(
     rf"(?P<cur>US\s?\$|\$|USD\s?|US dollars?\s|CNY\s?|RMB\s?|¥)\s?(?P<n>{_DIGITS}){_MONEY_MAG}?"
-    rf"|(?<![\w.])(?P<n2>{_DIGITS}){_MAG.replace('mag', 'mag2')}?\s+(?P<cur2>US dollars|dollars|yuan|renminbi|RMB|USD|CNY)\b",
+    # "eight billion US dollars": a number word only with its magnitude
+    rf"|(?<![\w.])(?P<n2>{_DIGITS}|\b(?:{_WORD_RE})\b(?=\s+(?:trillion|billion|million)\b))"
+    rf"{_MAG.replace('mag', 'mag2')}?\s+(?P<cur2>US dollars|dollars|yuan|renminbi|RMB|USD|CNY)\b",
     re.I,
 )
 #: "a year", "annually", "per year", "/year": a yearly figure.
@@ -176,6 +190,8 @@ def number(text: str) -> float:
     word = text.lower()
     if word in WORDS:
         return float(WORDS[word])
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        return float(text.replace(",", "."))  # a decimal comma ("1,3 million")
     return float(text.replace(",", ""))
 
 
@@ -194,6 +210,8 @@ def qualifier_before(sentence: str, start: int) -> str:
 #: "from 25 to 15 days", a change).
 _RANGE_LOW = re.compile(
     rf"(?:(?<!from\s)(?<!by\s)(?<![\w.])(?!(?:19|20)\d\d\b)(?:{_DIGITS})\s*(?:to|-|–)\s*"
+    # "estimates ranging from 4.7 to 8 billion": a range, not a change
+    rf"|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+(?:{_DIGITS})\s*(?:to|-|–)\s*"
     rf"|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
     re.I,
 )
@@ -242,9 +260,8 @@ def _money(sentence: str) -> list[Quantity]:
         mag = (m.group("mag") or m.group("mag2") or "").lower()
         amount = number(digits) * MAGNITUDE.get(mag, 1)
         unit = "CNY" if cur in ("yuan", "renminbi", "rmb", "cny", "¥") else "USD"
-        out.append(
-            Quantity(amount, unit, m.start(), m.end(), qualifier_before(sentence, m.start()))
-        )
+        qual = qualifier_before(sentence, m.start()) or _range_top(sentence, m.start())
+        out.append(Quantity(amount, unit, m.start(), m.end(), qual))
     return out
 
 
@@ -253,9 +270,13 @@ def read_rules(sentence: str) -> list[Quantity]:
     out = _money(sentence)
     for m in QUANTITY.finditer(sentence):
         unit = next(u for i, (_, u) in enumerate(_UNITS) if m.group(f"u{i}"))
-        value = number(m.group("n")) * MAGNITUDE.get(
-            (m.group("mag") or m.group("gm") or "").lower(), 1
-        )
+        mag = MAGNITUDE.get((m.group("mag") or m.group("gm") or "").lower(), 1)
+        value = number(m.group("n")) * mag
+        if m.group("rest"):
+            rest = number(m.group("rest")) * MAGNITUDE[m.group("rmag").lower()]
+            if rest >= mag:
+                continue  # "5 million 3 million tonnes" is no number
+            value += rest
         yearly = _yearly(sentence, m.start(), m.end())
         if unit == "Mt/year":
             unit, value, yearly = "tonnes", value * 1e6, True

@@ -19,7 +19,7 @@ from .quantities import Quantity
 #: "cumulative", "since its launch", "had carried ... by the end of June", "to date": a running
 #: total since it opened, never what was carried in a period.
 RUNNING_TOTAL = re.compile(
-    r"\b(?:cumulative\w*|to\s+date|(?:since|between)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
+    r"\b(?:cumulative\w*|to\s+date|(?:since|between|from)\s+(?:it|its|the\s+[\w’'-]+(?:'s|’s)|"
     r"[\w’'-]+(?:'s|’s)|the\s+(?:pipeline|line|port|railway|route|terminal|corridor|service))\s+"
     r"(?:opened|opening|launch\w*|start\w*|began|was\s+opened|commission\w*|inception|"
     r"put\s+into\s+operation)|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:its\s+)?operations?|"
@@ -31,7 +31,9 @@ RUNNING_TOTAL = re.compile(
 #: "has carried 250 bcm since 2010", "since 2015 it has handled ...": the total since a year.
 PERFECT_SINCE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b[^,;]*?\bsince\s+(?:19|20)\d\d\b"
-    r"|\bsince\s+(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+    # "Since the service began in 2016, 35,000 trains have passed": a since-clause ending in a year
+    r"|\bsince\s+(?:[^,;.]{0,60}?\b)?(?:19|20)\d\d\b[^;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?"
+    r"\w+(?:ed|en)\b",
     re.I,
 )
 

@@ -69,7 +69,7 @@ ROUND_TRIP = re.compile(
 GOAL = re.compile(
     r"(?:\b(?:to|will|would|should|could|can|must|aims?\s+to|plans?\s+to)\s+(?:\w+\s+)?"
     r"(?:cut|reduce|shorten|lower|halve|bring|get)\b|\b(?:cutting|reducing|shortening|lowering|"
-    r"halving|bringing|getting)\b)[^.;]{0,60}?(?:\bdown\s+)?(?<!\d\s)\bto\s+"
+    r"halving|bringing|getting)\b)[^.;]{0,100}?(?:\bdown\s+)?(?<!\d\s)\bto\s+"
     r"(?:(?:about|around|some|just|only|under)\s+)?$",
     re.I,
 )
@@ -86,9 +86,18 @@ _TO_WHERE = re.compile(
 _REACH_WHERE = re.compile(rf"\b(?:{REGION})\s+in\s+(?:\w+\s+(?:to|or|-|–)\s+)?$")
 _COMPARED = re.compile(
     r"\b(?:against|compared\s+with|compared\s+to|versus|down\s+from|up\s+from|from)\s+"
-    r"(?:\w+\s+)?$",
+    # "against more than 50 days": a word of approximation in two words too
+    r"(?:\w+\s+|(?:more|less|fewer)\s+than\s+|up\s+to\s+|at\s+least\s+|as\s+(?:much|many|long)\s+as\s+)?$",
     re.I,
 )
+#: "... 50 days before", "20 days ago", "30 days in the past": the time it took then.
+_THEN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b|^\s*(?:\w+\s+){0,2}(?:before|previously|formerly|"
+    r"in\s+the\s+past)\s*(?:[,.;)]|$)",
+    re.I,
+)
+#: The low end of a range just before the figure ("10-" of "10-15 days").
+_LOW_END = re.compile(r"\d[\d,.]*\s*(?:-|–|to)\s*$")
 
 
 #: "bring cargo from China to Europe in 20 days": a trip between two named ends, in a time.
@@ -151,14 +160,15 @@ def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
         return True
     if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):
         return True  # "three days less than last year": a difference, not a time
+    head = _LOW_END.sub("", sentence[: q.start])  # "to 10-15 days": the words before the range
     if re.search(
         r"\b(?:will|would|should|could|to|expected to)\s+(?:\w+\s+)?(?:drop|fall|be cut|"
         r"be reduced|shrink|come down)\s+to\s+(?:\w+\s+){0,2}$",
-        sentence[: q.start],
+        head,
     ):
         return True  # "should drop to 12 days once ...": a hope, not today's transit time
-    if GOAL.search(sentence[: q.start]):
-        return True  # "the next goal is to cut the run to 10 days": an aim
+    if GOAL.search(head):
+        return True  # "the next goal is to cut the run to 10 days", "and later to 10-15": an aim
     a, b = scopes.clause_of(sentence, q.start)
     if re.search(rf"\bfrom\s+[A-Z][\w'-]*\s+to\s+(?:{REGION})\b", sentence[a:b]):
         return False  # "from China to Europe in 20 to 25 days": both ends named, the whole run
@@ -169,10 +179,8 @@ def transit_time(q: Quantity, sentence: str, ctx: Context) -> Value | None:
     if not _travel_word_nearest(sentence, q) or _not_a_trip_time(q, sentence):
         return None
     period = _own_period(q, sentence, ctx)
-    if (_COMPARED.search(sentence[: q.start]) and not period) or re.match(
-        r"^\s*(?:\w+\s+){0,2}(?:ago|earlier)\b", sentence[q.end :]
-    ):
-        return None  # "against about 25 days two years ago": what it used to take
+    if (_COMPARED.search(sentence[: q.start]) and not period) or _THEN.match(sentence[q.end :]):
+        return None  # "against about 25 days two years ago", "50 days before": what it took
     a, b = scopes.clause_of(sentence, q.start)
     if ROUND_TRIP.search(sentence[a:b]):
         return None  # "with the return of the wagon a full turn takes 10 days": there and back

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...fields import FIELDS
 from . import dates, periods, phrases, quantities, scopes
 from .context import THAT_SECTION, Context
 from .events import event_dates
@@ -112,8 +113,8 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
             continue
         else:
             value = count(q, sentence, countries)
-        if value is not None:
-            out.append(value)
+        if value is not None and value.unit in FIELDS[value.field].units:
+            out.append(value)  # never "400,000 containers" as a target: no target takes them
     return out
 
 
