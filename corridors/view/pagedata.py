@@ -231,6 +231,12 @@ def figure_rows(root: str, corridor: str | None, moment: str = NOW):
     return figures.rows(dataset_at(root, moment), corridor)
 
 
+@CACHES.data(max_entries=64)
+def has_figures(root: str, corridor: str | None, moment: str = NOW) -> bool:
+    """Whether ``figure_rows`` has any row, without building them (``figures.any_rows``)."""
+    return figures.any_rows(dataset_at(root, moment), corridor)
+
+
 @CACHES.data()
 def figure_chart(root: str, corridor: str | None, moment: str = NOW):
     """The chart of those rows, built once per data version, corridor and moment."""
