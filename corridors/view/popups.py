@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from ..model.dataset import Dataset
-from ..model.sources import source
+from ..model.sources import sources_by_file
 from ..schema import CLAIM_COLUMNS, FIELDS, METHODS, claims_of, format_claim, implied
 from . import panelmodel
 
@@ -36,7 +36,7 @@ class PopupMaker:
             self.claims.setdefault(claim["corridor"], []).append(claim)
         self.names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
         files = {c["source"] for group in self.claims.values() for c in group}
-        self.sources = {f: source(ds, f).label for f in files}
+        self.sources = {f: s.label for f, s in sources_by_file(ds, files).items()}
 
     def popup(self, feature_id: str, row: dict) -> str:
         """Key figures, each with a short quote snippet and its source; all data escaped.
