@@ -17,6 +17,7 @@ import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..store.datadir import DataDir, fingerprint
@@ -30,14 +31,18 @@ CHILD_TIMEOUT_S = 1800.0
 CHILD_ABOVE_BYTES = 8_000_000
 
 
-def load(datadir: DataDir) -> dataset.Dataset:
-    """``dataset.load(datadir, cache=True)``, a cache miss of big data built in a child first."""
+def load(datadir: DataDir, meanwhile: Callable[[], object] | None = None) -> dataset.Dataset:
+    """``dataset.load(datadir, cache=True)``, a cache miss of big data built in a child first.
+
+    ``meanwhile``: the caller's work that needs no data (the dashboard's map page), done while a
+    child builds, so that on two cores it costs the wait nothing. Called at most once, and only
+    then; an error in it is left for the caller to meet when it does that work itself."""
     if (
         data_bytes(datadir) > CHILD_ABOVE_BYTES
         and datacache.get(datacache.key(fingerprint(datadir))) is None
         and datacache.usable()
     ):
-        build_in_child(datadir.root)
+        build_in_child(datadir.root, meanwhile)
     return dataset.load(datadir, cache=True)
 
 
@@ -52,20 +57,30 @@ def data_bytes(datadir: DataDir) -> int:
     return total
 
 
-def build_in_child(root: Path) -> bool:
-    """Run the cold build in a child process; True if it exited cleanly (its output, a cache
-    entry, is then read by ``dataset.load``)."""
+def build_in_child(root: Path, meanwhile: Callable[[], object] | None = None) -> bool:
+    """Run the cold build in a child process, ``meanwhile()`` in this one as it runs; True if the
+    child exited cleanly (its output, a cache entry, is then read by ``dataset.load``)."""
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-m", __name__, str(root)],
             stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=CHILD_TIMEOUT_S,
-            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
         return False
-    return done.returncode == 0
+    try:
+        if meanwhile is not None:
+            with contextlib.suppress(Exception):
+                meanwhile()
+        child.wait(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return False
+    finally:
+        if child.poll() is None:  # past the limit, or this thread was interrupted
+            child.kill()
+            child.wait()
+    return child.returncode == 0
 
 
 def main(argv: list[str] | None = None) -> int:

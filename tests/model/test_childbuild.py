@@ -66,3 +66,36 @@ def test_without_a_child_the_build_is_in_process(data_copy, cache_dir, monkeypat
     monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)
     spoil(monkeypatch)
     _same(childbuild.load(data_copy.datadir), expected)
+
+
+def _fails() -> None:
+    raise OSError("no folder for the map page")
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["meanwhile works", "meanwhile fails"])
+def test_the_callers_work_is_done_while_the_child_builds(
+    data_copy, cache_dir: Path, monkeypatch, fails: bool
+) -> None:
+    """``meanwhile`` runs once, while the child builds (its entry not yet written); an error in it
+    is not the load's."""
+    expected = dataset.load(data_copy.datadir)
+    datacache.clear_memory()
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)
+    seen: list[int] = []
+
+    def meanwhile() -> None:
+        seen.append(len(list(cache_dir.glob("*.pickle"))))
+        if fails:
+            _fails()
+
+    _same(childbuild.load(data_copy.datadir, meanwhile=meanwhile), expected)
+    assert seen == [0]
+    assert len(list(cache_dir.glob("*.pickle"))) == 1  # the child's, read by this process
+
+
+def test_no_child_no_meanwhile(data_copy, cache_dir: Path, monkeypatch) -> None:
+    """Small data is built here: the caller does its own work when it needs it."""
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 10**12)
+    seen: list[bool] = []
+    childbuild.load(data_copy.datadir, meanwhile=lambda: seen.append(True))
+    assert seen == []
