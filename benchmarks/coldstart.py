@@ -80,7 +80,9 @@ def dashboard(root: str) -> dict:
         "rss_map": _rss_mb(),
     }
     at.session_state["_painted"] = True  # past the map-only first run (no browser here)
+    start = _cpu()[0]
     at.run()
+    out["page_cpu"] = _cpu()[0] - start  # the whole page's first run (sidebar, panel, lists)
     out["rss_page"] = _rss_mb()
     toggles = []
     for on in (False, True, False, True, False, True):
