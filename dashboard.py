@@ -21,6 +21,7 @@ from corridors.publish import citations
 from corridors.store.datadir import resolve
 from corridors.view import (
     assets,
+    corridorlist,
     downloads,
     filters,
     firstpaint,
@@ -266,12 +267,24 @@ def _panel_column(options: viewstate.Options, state: viewstate.ViewState, shown:
     """The corridor list, what the filters mean when they hide everything, and the panel."""
     root = _root()
     names = pagedata.corridor_names(root)
+    query = ""
+    if corridorlist.searching(len(options.panels)):  # a long list is narrowed by name
+        query = st.text_input(
+            corridorlist.SEARCH_LABEL,
+            key=session.CORRIDOR_FIND,
+            placeholder=corridorlist.SEARCH_PLACEHOLDER,
+        )
+    listed = corridorlist.choices(
+        options.panels, names, st.session_state.get(session.CORRIDOR) or None, query
+    )
     st.selectbox(
         sections.CORRIDOR_LABEL,
-        [session.NO_CORRIDOR, *options.panels],
+        [session.NO_CORRIDOR, *listed.corridors],
         key=session.CORRIDOR,
         format_func=lambda c: names.get(c, sidebar.NO_CORRIDOR_LABEL),
     )
+    if listed.note:
+        st.caption(listed.note)
     state.corridor = st.session_state.get(session.CORRIDOR) or None
     reason = filters.panel_warning(state, options, shown)
     if reason:

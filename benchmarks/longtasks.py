@@ -2,6 +2,7 @@
 
     python -m benchmarks.longtasks                      # desktop 1500x1000 and phone 390x844
     python -m benchmarks.longtasks --clicks 40 --bare 6 --keys 6
+    CORRIDORS_DATA_DIR=DIR python -m benchmarks.longtasks --only "click then toggle" --sizes desktop
 
 At each size, on the dashboard (the data folder CORRIDORS_DATA_DIR, else the live data), it sends
 three kinds of input, each in its own fresh context (the page's load counted apart):
@@ -13,6 +14,11 @@ three kinds of input, each in its own fresh context (the page's load counted apa
             dispatched on the route's path, as a script's element.click(), automation or some
             assistive tools send (Leaflet reads them as the frame's top left corner)
   keyboard  ``--keys`` times a route focused, then Enter or Space
+  click then toggle  ``--toggles`` times (desktop): a real click on a route, and as soon as its
+            popup is open, a real click at the place of the layer switch of the data's largest
+            kind, without waiting for the click's rerun or the page; prints switch pressed (the
+            press event's time stamp, so time spent waiting behind a long task counts) -> that
+            kind's line pane hidden, in the page, and any error in either document
 After each input it waits for the popup and for the app to be idle. A PerformanceObserver
 ('longtask', buffered) in the top page and in the map frame records every task over 50 ms, each
 counted for the document that ran it (the entry's attribution), per input kind (the page's load
@@ -29,6 +35,7 @@ from pathlib import Path
 
 from corridors.view.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
+from devtools import pagejs
 from devtools.pagejs import MAP_FRAME
 
 from . import common
@@ -55,6 +62,20 @@ DRAIN_JS = """(sel) => {
     const f = document.querySelector(sel);
     return [take(window, ['self', 'unknown', 'multiple-contexts', 'cross-origin-unreachable']),
             take(f && f.contentWindow, ['self'])];
+}"""
+
+#: Every error either document throws (the page and the map frame), kept in the document.
+ERRORS_JS = """(() => {
+    window.__errors = [];
+    window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+})();"""
+
+#: The errors seen since the last call, in the page and the map frame (and forgets them).
+TAKE_ERRORS_JS = """(sel) => {
+    const take = (w) => (w && w.__errors) ? w.__errors.splice(0) : [];
+    const f = document.querySelector(sel);
+    return [...take(window), ...take(f && f.contentWindow)];
 }"""
 
 #: The feature's interactive path: focus it (keyboard) or send it a click without a position.
@@ -97,6 +118,8 @@ class Tasks:
         self.inputs: dict[str, int] = {}
         self.missed: dict[str, int] = {}
         self.stuck: dict[str, bool] = {}
+        self.hidden_s: list[float] = []  # click then toggle: switch pressed -> layer hidden
+        self.errors: list[str] = []  # thrown in either document during the inputs
 
     def drain(self, page, kind: str) -> None:
         got = page.evaluate(DRAIN_JS, MAP_FRAME)
@@ -123,6 +146,7 @@ def _open(browser, guard, url: str, ds, size: str, args, tasks: Tasks):
     context = browser.new_context(**SIZES[size])
     context.route("**/*", guard.handle)
     context.add_init_script(OBSERVE_JS)
+    context.add_init_script(ERRORS_JS)
     page = context.new_page()
     page.goto(url, wait_until="commit")
     e2e.wait_for_routes(page, len(ds.features), timeout=args.page_timeout * 1000)
@@ -172,6 +196,82 @@ def _on_path(page, ds, kind: str, action: str, n: int, args, tasks: Tasks) -> No
             break
 
 
+CLICK_TOGGLE = "click then toggle"
+
+#: Note when the next press reaches the top page: the event's own time stamp (when the browser
+#: took the input), so a press that waited behind a long task counts the wait.
+ARM_PRESS_JS = """() => {
+    const b = window.__bench = {click: null, done: null};
+    document.addEventListener('pointerdown', (e) => { b.click = e.timeStamp; },
+        {capture: true, once: true});
+    return true;
+}"""
+
+#: A kind's routes hidden: its line pane hidden (map.js hides a kind by its panes), or gone.
+KIND_HIDDEN_JS = """([sel, kind]) => {
+    const d = document.querySelector(sel).contentDocument;
+    const pane = d.querySelector('.leaflet-corridors-line-' + kind + '-pane');
+    return !pane || pane.style.display === 'none' || !pane.querySelector('path');
+}"""
+
+
+def largest_kind(ds) -> str:
+    """The kind with the most features: the switch whose layer is the most to hide."""
+    return str(ds.features["kind"].value_counts().idxmax())
+
+
+def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
+    """A click on a route, and the layer switch pressed as soon as the popup is open (the
+    click's rerun still on its way); then the layer back on, on an idle page."""
+    from corridors.schema import KINDS
+
+    layer = largest_kind(ds)
+    switch = e2e.layer_switch(page, KINDS[layer].label)
+    order = click_order(ds)
+    done = tried = 0
+    while done < args.toggles and tried < args.toggles * 5:
+        fid = order[(tried * 7) % len(order)]
+        tried += 1
+        point, hit = common.prepared_point(page, fid, tries=3)
+        if not hit:
+            continue
+        page.evaluate(TAKE_ERRORS_JS, MAP_FRAME)
+        box = switch.bounding_box()  # pressed below by its place: no wait for the page
+        page.mouse.click(*point)
+        page.wait_for_function(POPUP_OPEN_JS, arg=MAP_FRAME, timeout=args.input_timeout * 1000)
+        page.evaluate(ARM_PRESS_JS)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tasks.inputs[kind] += 1
+        done += 1
+        try:
+            page.wait_for_function(
+                common.until(KIND_HIDDEN_JS),
+                arg=[MAP_FRAME, layer],
+                timeout=args.input_timeout * 1000,
+            )
+            b = page.evaluate(common.BENCH_RESULT_JS) or {}
+            tasks.hidden_s.append((b["done"] - b["click"]) / 1000)
+            page.wait_for_function(  # and every route of that kind gone, as the reader sees it
+                pagejs.KIND_SWITCHED,
+                arg=[MAP_FRAME, layer, False, 1],
+                timeout=args.input_timeout * 1000,
+            )
+        except Exception as exc:
+            if not common.timed_out(exc):
+                raise
+            tasks.missed[kind] += 1  # the layer was never hidden
+        common.wait_idle(page, timeout_ms=args.input_timeout * 1000)
+        tasks.drain(page, kind)
+        tasks.errors.extend(page.evaluate(TAKE_ERRORS_JS, MAP_FRAME))
+        switch.click(timeout=args.input_timeout * 1000)  # back on, for the next round
+        page.wait_for_function(
+            pagejs.KIND_SWITCHED, arg=[MAP_FRAME, layer, True, 1], timeout=60_000
+        )
+        common.wait_idle(page, timeout_ms=args.input_timeout * 1000)
+        tasks.drain(page, "(switch back on)")
+        tasks.errors.extend(page.evaluate(TAKE_ERRORS_JS, MAP_FRAME))
+
+
 def run_size(browser, guard, url: str, ds, size: str, args) -> Tasks:
     """Each input kind in its own fresh context, so that one kind's trouble never counts
     against another."""
@@ -188,6 +288,10 @@ def run_size(browser, guard, url: str, ds, size: str, args) -> Tasks:
         ),
         ("keyboard", lambda page, k: _on_path(page, ds, k, "focus", args.keys, args, tasks)),
     ]
+    if not touch:  # a phone's sidebar starts folded, over the map
+        kinds.append((CLICK_TOGGLE, lambda page, k: _click_then_toggle(page, ds, k, args, tasks)))
+    if args.only:
+        kinds = [(k, send) for k, send in kinds if k in args.only]
     for kind, send in kinds:
         tasks.inputs[kind] = tasks.missed[kind] = 0
         context, page = _open(browser, guard, url, ds, size, args, tasks)
@@ -234,6 +338,18 @@ def report(size: str, tasks: Tasks) -> None:
             indent="    ",
         )
     )
+    if CLICK_TOGGLE in tasks.inputs:
+        got = sorted(tasks.hidden_s)
+        shown = ", ".join(f"{t:.2f}" for t in got) or "-"
+        print(
+            f"    {CLICK_TOGGLE}: switch pressed -> layer hidden, in the page: {shown} s "
+            f"(median {common.fmt_s(common.median(got), 2) if got else '-'}; "
+            f"{tasks.missed.get(CLICK_TOGGLE, 0)} never hidden)"
+        )
+    errors = sorted(set(tasks.errors))
+    print(f"    errors thrown in the page or the map frame: {len(tasks.errors)}")
+    for text in errors[:5]:
+        print(f"      {text[:150]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,6 +358,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bare", type=int, default=6, help="clicks without a position per size")
     parser.add_argument("--keys", type=int, default=6, help="keyboard selections per size")
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated")
+    parser.add_argument("--toggles", type=int, default=4, help="clicks then toggles (desktop)")
+    parser.add_argument(
+        "--only",
+        type=lambda t: [k.strip() for k in t.split(",")],
+        default=None,
+        help='input kinds to send, comma-separated (e.g. "click then toggle")',
+    )
+    parser.add_argument(
+        "--cache", default=None, help="cache folder to keep between runs (default: a new one)"
+    )
     parser.add_argument("--input-timeout", type=float, default=60.0, help="seconds per input")
     parser.add_argument("--page-timeout", type=float, default=120.0)
     args = parser.parse_args(argv)
@@ -258,9 +384,10 @@ def main(argv: list[str] | None = None) -> int:
     common.LOG_DIR.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with (
-        tempfile.TemporaryDirectory(prefix="corridors-longtasks-") as cache,
+        tempfile.TemporaryDirectory(prefix="corridors-longtasks-") as temporary,
         sync_playwright() as pw,
     ):
+        cache = args.cache or temporary
         browser = e2e.launch(pw)
         try:
             print("Long main-thread tasks per input (loopback only, network blocked)")

@@ -16,6 +16,8 @@ MAP = "map"
 CORRIDOR = "corridor"
 #: The corridor list's entry for "no corridor chosen".
 NO_CORRIDOR = ""
+#: The search box that narrows the corridor list when it is long (``corridorlist``).
+CORRIDOR_FIND = "_corridor_find"
 #: The "as of" day and whether undated sources count.
 ASOF = "asof"
 UNDATED = "undated"

@@ -448,3 +448,39 @@ def test_first_runs_write_the_map_then_the_panel_then_the_rest(
     assert [t.key for t in at.toggle] == [f"layer_{k}" for k in KINDS]
     assert any("data-testid='overview'" in b for b in html_bodies(at))
     assert map_component(at).proto.id == first_id
+
+
+def test_a_long_corridor_list_is_found_by_name(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``corridorlist.MAX_LISTED`` corridors (10,000 at scale; 2 here) the list offers the
+    first few and a search box; a corridor found by name, or chosen on the map, or by the link,
+    is listed and stays chosen while the search changes."""
+    from corridors.view import corridorlist, session
+
+    monkeypatch.setattr(corridorlist, "MAX_LISTED", 2)
+    app.query_params["corridor"] = "lianyungang-port"  # not among the first two
+    app.run()
+    assert not app.exception
+    box = app.selectbox(key=session.CORRIDOR)
+    assert box.value == "lianyungang-port"
+    assert box.options[1:] == [CORRIDORS[c] for c in ("lianyungang-port", "cku-railway", "cacgp")]
+    app.text_input(key=session.CORRIDOR_FIND).input("highway").run()
+    assert not app.exception
+    box = app.selectbox(key=session.CORRIDOR)
+    assert box.value == "lianyungang-port"  # the choice is kept while searching
+    listed = box.options[1:]  # an unmapped corridor's label says so after its name
+    assert len(listed) == 2
+    assert listed[0] == CORRIDORS["lianyungang-port"]
+    assert listed[1].startswith(CORRIDORS["kg-north-south-highway"])
+    box.set_value("kg-north-south-highway").run()
+    assert not app.exception
+    assert app.selectbox(key=session.CORRIDOR).value == "kg-north-south-highway"
+    assert map_args(app)["selected"] == "kg-north-south-highway"
+
+
+def test_a_short_corridor_list_has_no_search_box(app: AppTest) -> None:
+    app.run()
+    assert not app.exception
+    assert [t.key for t in app.text_input] == []
+    assert len(app.selectbox(key="corridor").options) == 1 + len(CORRIDORS)

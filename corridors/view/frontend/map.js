@@ -514,17 +514,25 @@
   function adjustPanKept() {
     var map = this._map;
     if (!map || (map._panAnim && map._panAnim._inProgress)) { return; }
+    if (typeof map._limitOffset !== "function") { // another Leaflet: its own pan (a test checks)
+      return L.Popup.prototype._adjustPan.apply(this, arguments);
+    }
     var popup = this;
+    var own = Object.prototype.hasOwnProperty.call(map, "panBy");
     var panBy = map.panBy;
     map.panBy = function (offset, options) {
       var limited = map._limitOffset(L.point(offset).round(), map.options.maxBounds).round();
-      if (!limited.x && !limited.y) { popup._autopanning = false; return map; } // nothing to do
+      if (!limited.x && !limited.y) { // nothing left to pan: no move will come to skip
+        popup._autopanning = false;
+        skipMove = false; // set by this pan's "autopanstart"; else the reader's next move is lost
+        return map;
+      }
       return panBy.call(map, limited, options);
     };
     try {
-      L.Popup.prototype._adjustPan.apply(this, arguments);
+      return L.Popup.prototype._adjustPan.apply(this, arguments);
     } finally {
-      map.panBy = panBy;
+      if (own) { map.panBy = panBy; } else { delete map.panBy; } // the prototype's again
     }
   }
 
