@@ -23,7 +23,6 @@ from .known import (
     HEADS,
     LETTER_LABEL,
     LINE_LIST,
-    MODIFIERS,
     PART_LABEL,
     System,
     fold,
@@ -35,7 +34,6 @@ from .mention import Mention
 from .names import (
     FACILITY_KINDS,
     INVERTED,
-    NAME_TOKEN,
     at_place,
     country_described,
     defined_initials,
@@ -48,30 +46,10 @@ from .names import (
     places_in,
     section_elsewhere,
 )
-from .organisations import ORG_TAIL, ORGANISATION, named_after
+from .organisations import ORGANISATION, named_after
 from .scopes import country_of
 from .sentences import Sentence
-
-_MODIFIER_RE = "|".join(MODIFIERS)
-#: A piece of infrastructure in the text: optional name tokens, optional modifiers, a head noun.
-PHRASE = re.compile(
-    rf"(?P<name>(?:{NAME_TOKEN}\s+)*{NAME_TOKEN}\s+)?"
-    # "the China-Kyrgyzstan-Uzbekistan (CKU) railway": initials the name is given, before its head
-    rf"(?:\((?P<initials>[A-Z][A-Z0-9]{{1,6}})\)\s+)?"
-    rf"(?P<mod>(?:(?i:{_MODIFIER_RE})\s+)*)"
-    rf"(?P<head>\b(?i:{HEAD_RE})\b)(?!\s+Initiative)"
-    rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
-    rf"(?:\s+{NAME_TOKEN})*)?",
-)
-#: "Lines A, B and C": the lines of a system, listed.
-#: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
-GENERIC_HEADS = {"route", "corridor"}
-
-
-#: A company before a name: "PetroChina's ", "KTZ's " (whose it is, no part of the name).
-_OWNER = re.compile(r"^\S+(?:’s|'s)\s+")
-_QUOTES = re.compile(r'["«»„“”]')
-_DETERMINER = re.compile(r"^(?:The|This|That|These|Those|A|An|Another|Its|Their)\b\s*")
+from .shapes import DETERMINER, GENERIC_HEADS, MODIFIER_RE, OWNER, PHRASE, QUOTES
 
 
 class _Reader:
@@ -96,7 +74,7 @@ class _Reader:
         """A mention at [start, end) of the sentence; its span is taken."""
         self.taken.append(self.fold_span(start, end))
         s = self.sent
-        phrase = _QUOTES.sub("", s.text[start:end])  # a name set in quotes is that name
+        phrase = QUOTES.sub("", s.text[start:end])  # a name set in quotes is that name
         self.found.append(Mention(self.si, s.start + start, s.start + end, phrase, **kw))
 
     def names(self) -> None:
@@ -261,7 +239,7 @@ class _Reader:
             if not self.free(*self.fold_span(m.start(), m.end())):
                 continue
             after = self.sent.text[m.end() :]
-            head = re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
+            head = re.match(rf"\s+(?:(?:{MODIFIER_RE})\s+)*({HEAD_RE})\b", after, re.I)
             kind = HEADS[head.group(1).lower()] if head else ""
             self.add(m.start(), m.end(), system=None, kind=kind, confidence=0.0, reason="",
                      named=True, how="label")  # fmt: skip
@@ -276,14 +254,14 @@ class _Reader:
         waterless port"), a company's possessive that an organisation's name took ("PetroChina's
         Central Asia gas pipeline") or a title's capitalised modifier ("Dry Port")."""
         name_part, start = (m.group("name") or "").strip(), m.start()
-        lead = _DETERMINER.match(name_part)
-        owner = _OWNER.match(name_part[lead.end() if lead else 0 :])
+        lead = DETERMINER.match(name_part)
+        owner = OWNER.match(name_part[lead.end() if lead else 0 :])
         if owner and (owner.end() == len(name_part) or self.free(*self.fold_span(start, m.end()))):
             owner = None  # an owner is cut only where an organisation's name took it
         cut = (lead.end() if lead else 0) + (owner.end() if owner else 0)
         name_part, start = name_part[cut:], start + cut
         start += len(self.sent.text[start:]) - len(self.sent.text[start:].lstrip())
-        modifiers = rf"(?:^|\s+)(?i:{_MODIFIER_RE})(?:\s+(?i:{_MODIFIER_RE}))*$"
+        modifiers = rf"(?:^|\s+)(?i:{MODIFIER_RE})(?:\s+(?i:{MODIFIER_RE}))*$"
         return re.sub(modifiers, "", name_part), start
 
     def _phrase(self, m: re.Match) -> None:
