@@ -320,3 +320,8 @@ def test_the_event_rule_needs_the_verb_of_the_date() -> None:
 
     text = "The railway opened in 2015, long after talks began."
     assert not event_of_other(text, text.index("opened"), "opening_date")
+
+
+def test_a_tunnel_on_a_route_is_a_structure_of_the_line() -> None:
+    text = "The Steppe Corridor is busy. The tunnel will run 12 km from Orsk to Tarven."
+    assert _listed(text) == set()

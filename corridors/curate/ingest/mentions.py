@@ -450,8 +450,8 @@ class _Reader:
         """Unnamed infrastructure no system has (charging stations, a highway), with a route."""
         for m in re.finditer(rf"\b({HEAD_RE})\b", self.sent.text, re.I):
             kind = HEADS[m.group(1).lower()]
-            if kind in ("railway", "pipeline", "corridor", "port"):
-                continue
+            if kind in ("railway", "pipeline", "corridor", "port", "tunnel", "bridge"):
+                continue  # a tunnel or bridge is a structure of a line, counted, not mapped
             at = self.sent.start + m.start()
             if any(mm.start <= at < mm.end for mm in self.found):
                 continue
