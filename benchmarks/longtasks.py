@@ -211,7 +211,7 @@ ARM_PRESS_JS = """() => {
 KIND_HIDDEN_JS = """([sel, kind]) => {
     const d = document.querySelector(sel).contentDocument;
     const pane = d.querySelector('.leaflet-corridors-line-' + kind + '-pane');
-    return !pane || pane.style.display === 'none' || !pane.querySelector('path');
+    return !pane || pane.classList.contains('corridors-hidden') || !pane.querySelector('path');
 }"""
 
 
