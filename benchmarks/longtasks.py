@@ -35,7 +35,6 @@ from pathlib import Path
 
 from corridors.view.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
-from devtools import pagejs
 from devtools.pagejs import MAP_FRAME
 
 from . import common
@@ -207,7 +206,9 @@ ARM_PRESS_JS = """() => {
     return true;
 }"""
 
-#: A kind's routes hidden: its line pane hidden (map.js hides a kind by its panes), or gone.
+#: A kind's routes hidden: its line pane hidden (map.js hides a kind by its panes), or gone. Read
+#: from the pane, not route by route: at 10,000 corridors a walk over every route (as
+#: ``pagejs.KIND_SWITCHED`` does) is itself a long task, and would be counted as the page's.
 KIND_HIDDEN_JS = """([sel, kind]) => {
     const d = document.querySelector(sel).contentDocument;
     const pane = d.querySelector('.leaflet-corridors-line-' + kind + '-pane');
@@ -251,11 +252,6 @@ def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
             )
             b = page.evaluate(common.BENCH_RESULT_JS) or {}
             tasks.hidden_s.append((b["done"] - b["click"]) / 1000)
-            page.wait_for_function(  # and every route of that kind gone, as the reader sees it
-                pagejs.KIND_SWITCHED,
-                arg=[MAP_FRAME, layer, False, 1],
-                timeout=args.input_timeout * 1000,
-            )
         except Exception as exc:
             if not common.timed_out(exc):
                 raise
@@ -265,7 +261,7 @@ def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
         tasks.errors.extend(page.evaluate(TAKE_ERRORS_JS, MAP_FRAME))
         switch.click(timeout=args.input_timeout * 1000)  # back on, for the next round
         page.wait_for_function(
-            pagejs.KIND_SWITCHED, arg=[MAP_FRAME, layer, True, 1], timeout=60_000
+            f"(arg) => !({KIND_HIDDEN_JS})(arg)", arg=[MAP_FRAME, layer], timeout=60_000
         )
         common.wait_idle(page, timeout_ms=args.input_timeout * 1000)
         tasks.drain(page, "(switch back on)")
