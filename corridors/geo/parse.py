@@ -12,6 +12,7 @@ travels in an untyped slot.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,6 +22,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from .. import forked
 from ..problems import Problem
 from ..store.rawdata import GeoFile, RawData
 from . import boundaries as boundaries_module
@@ -119,6 +121,31 @@ def _build(geom: object, positions: np.ndarray | None) -> BaseGeometry | str:
 
 
 @dataclass(frozen=True, eq=False)
+class Measures:
+    """What ``parse`` measures on the ellipsoid, per feature (by ``FeatureRef.seq``): the slow
+    part, and the part only the length check and the Dataset read (``measure_all``)."""
+
+    #: Geodesic length of each feature in km (NaN for points and unbuilt geometry).
+    lengths_km: np.ndarray
+    #: The countries each feature crosses, in route order (empty without boundaries).
+    countries: list[list[str]]
+    #: Each feature's stretches cut at a border, in degrees (``measure.Stretches``).
+    stretches: measure.Stretches
+
+
+def measure_all(geometry_array: np.ndarray, boundaries: gpd.GeoDataFrame | None) -> Measures:
+    """Every feature's length, and the countries it crosses with the stretches cut at a border
+    (none without boundaries)."""
+    lengths = measure.lengths_km(geometry_array)
+    if boundaries is None:
+        return Measures(lengths, [[] for _ in geometry_array], [{} for _ in geometry_array])
+    crossings, stretches = measure.crossings_and_stretches(
+        geometry_array, measure.Countries.of(boundaries), lengths=lengths
+    )
+    return Measures(lengths, [[c.country for c in found] for found in crossings], stretches)
+
+
+@dataclass(frozen=True, eq=False)
 class Parsed:
     """The raw data's features parsed and measured (``parse``); one entry per feature, by
     ``FeatureRef.seq``, in every list and array."""
@@ -137,17 +164,34 @@ class Parsed:
     geometry_array: np.ndarray
     #: Per feature: is its geometry valid in the OGC sense (False where there is none).
     valid: np.ndarray
-    #: Geodesic length of each feature in km (NaN for points and unbuilt geometry).
-    lengths_km: np.ndarray
     #: The boundaries as read from the data folder, and what is wrong with them.
     boundary_frame: tuple[gpd.GeoDataFrame, list[Problem]]
     #: The boundaries measured with (the caller's, else the data folder's if sound), or None.
     boundaries: gpd.GeoDataFrame | None
-    #: The countries each feature crosses, in route order (empty without boundaries).
-    countries: list[list[str]]
-    #: Each feature's stretches cut at a border, in degrees (``measure.Stretches``).
-    stretches: measure.Stretches
+    #: The features measured (``Measures``), or what gives them when first read (a measure
+    #: running in another process meanwhile: ``parse(concurrent=True)``).
+    measures: Measures | Callable[[], Measures]
     feature_ids: dict[str, FeatureRef] = field(default_factory=dict)
+
+    @cached_property
+    def measured(self) -> Measures:
+        measures = self.measures
+        return measures if isinstance(measures, Measures) else measures()
+
+    @property
+    def lengths_km(self) -> np.ndarray:
+        """Geodesic length of each feature in km (NaN for points and unbuilt geometry)."""
+        return self.measured.lengths_km
+
+    @property
+    def countries(self) -> list[list[str]]:
+        """The countries each feature crosses, in route order (empty without boundaries)."""
+        return self.measured.countries
+
+    @property
+    def stretches(self) -> measure.Stretches:
+        """Each feature's stretches cut at a border, in degrees (``measure.Stretches``)."""
+        return self.measured.stretches
 
     def geometry(self, ref: FeatureRef) -> BaseGeometry | None:
         geom = self.built[ref.seq]
@@ -189,9 +233,15 @@ def _measured_with(
     return read if len(read) else None
 
 
-def parse(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Parsed:
+def parse(
+    raw: RawData, boundaries: gpd.GeoDataFrame | None = None, concurrent: bool = False
+) -> Parsed:
     """The raw data's features parsed and measured; ``boundaries`` are the countries to measure
-    with (without them, the data folder's own boundaries file when it is sound)."""
+    with (without them, the data folder's own boundaries file when it is sound).
+
+    ``concurrent``: measure in a forked process (``forked``; only in a single-threaded process),
+    so that the caller can run the checks that do not read the measures meanwhile; the measures
+    are the same either way."""
     collections = _collections(raw)
     features: list[FeatureRef] = []
     for f, items in collections:
@@ -206,17 +256,14 @@ def parse(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Parsed:
     geometry_array = np.array(
         [g if isinstance(g, BaseGeometry) else None for g in built] or [], dtype=object
     )
-    lengths = measure.lengths_km(geometry_array)
     boundary_frame = boundaries_module.frame(raw.boundaries)
     measured_with = _measured_with(boundaries, boundary_frame[0])
-    if measured_with is None:
-        countries: list[list[str]] = [[] for _ in features]
-        stretches: measure.Stretches = [{} for _ in features]
-    else:
-        crossings, stretches = measure.crossings_and_stretches(
-            geometry_array, measure.Countries.of(measured_with), lengths=lengths
+    if concurrent:
+        measures: Measures | Callable[[], Measures] = forked.start(
+            measure_all, geometry_array, measured_with
         )
-        countries = [[c.country for c in found] for found in crossings]
+    else:
+        measures = measure_all(geometry_array, measured_with)
     return Parsed(
         collections=collections,
         all_features_read=len(collections) == len(raw.geofiles),
@@ -225,10 +272,8 @@ def parse(raw: RawData, boundaries: gpd.GeoDataFrame | None = None) -> Parsed:
         built=built,
         geometry_array=geometry_array,
         valid=_valid(geometry_array),
-        lengths_km=lengths,
         boundary_frame=boundary_frame,
         boundaries=measured_with,
-        countries=countries,
-        stretches=stretches,
+        measures=measures,
         feature_ids={ref.id: ref for ref in features},
     )

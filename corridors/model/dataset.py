@@ -226,22 +226,25 @@ def validate(raw: rawdata.RawData, parsed: Parsed | None = None) -> list[Problem
     return check_all(raw, parsed=parsed)
 
 
-def _load(datadir: DataDir) -> Dataset:
+def _load(datadir: DataDir, concurrent: bool = False) -> Dataset:
     from ..geo.parse import parse  # only a build parses (see validate)
 
     with _no_gc_pauses():
         raw = rawdata.read(datadir)
         # measured with the data folder's own boundaries, when sound (parsed once, for the
-        # boundaries check and for the Dataset)
-        parsed = parse(raw)
+        # boundaries check and for the Dataset); concurrent: measured in a forked process while
+        # the checks that do not read the measures run here
+        parsed = parse(raw, concurrent=concurrent)
         return build(raw, parsed, validate(raw, parsed=parsed))
 
 
-def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:
+def load(datadir: DataDir | None = None, cache: bool = False, concurrent: bool = False) -> Dataset:
     """Read, validate and load everything; what has errors is left out and listed in ``problems``.
 
     With ``cache``, a Dataset built before from the same data files and the same code is taken
     from the compiled data cache instead (and a new one is put there); tests use the uncached path.
+    ``concurrent``: measure the routes in a forked process meanwhile (``geo.parse.parse``), only
+    in a single-threaded process (``model/childbuild``); the Dataset is the same either way.
     """
     datadir = datadir or resolve()
     before = fingerprint(datadir)
@@ -250,7 +253,7 @@ def load(datadir: DataDir | None = None, cache: bool = False) -> Dataset:
         cached = datacache.get(cache_key)
         if isinstance(cached, Dataset):
             return cached
-    ds = _load(datadir)
+    ds = _load(datadir, concurrent=concurrent)
     ds.fingerprint = before
     if cache and fingerprint(datadir) == before:  # a file changed while read: do not keep it
         datacache.put(cache_key, ds)

@@ -23,7 +23,7 @@ import geopandas as gpd
 from ..geo.parse import FeatureRef, Parsed, parse
 from ..problems import Problem
 from ..store.rawdata import RawData
-from .base import CHECKS, Check, Context, check
+from .base import CHECKS, READS_MEASURES, Check, Context, check, reads_measures
 
 #: The check modules, one per concern; importing one registers its checks.
 MODULES = (
@@ -41,7 +41,16 @@ MODULES = (
 for _module in MODULES:
     importlib.import_module(f"{__name__}.{_module}")
 
-__all__ = ["CHECKS", "Check", "Context", "FeatureRef", "check", "validate"]
+__all__ = [
+    "CHECKS",
+    "READS_MEASURES",
+    "Check",
+    "Context",
+    "FeatureRef",
+    "check",
+    "reads_measures",
+    "validate",
+]
 
 
 def validate(
@@ -54,7 +63,9 @@ def validate(
     (without them, the data folder's own boundaries file when it is sound).
     """
     ctx = Context(raw, parsed if parsed is not None else parse(raw, boundaries))
-    problems = [
-        dataclasses.replace(problem, check=fn.__name__) for fn in CHECKS for problem in fn(ctx)
-    ]
+    found = {  # the checks that read the measures last (``READS_MEASURES``)
+        fn: [dataclasses.replace(problem, check=fn.__name__) for problem in fn(ctx)]
+        for fn in sorted(CHECKS, key=READS_MEASURES.__contains__)
+    }
+    problems = [problem for fn in CHECKS for problem in found[fn]]  # reported in CHECKS order
     return sorted(problems, key=lambda p: (p.level != "error", p.file, p.line or 0, p.id))

@@ -31,8 +31,20 @@ Check = Callable[["Context"], Iterable[Problem]]
 CHECKS: list[Check] = []
 
 
+#: The checks that read the features' measures (``Parsed.lengths_km``, ``countries``,
+#: ``stretches``): ``validate`` runs them after the others, so that a measure still running in
+#: another process (``geo.parse.parse(concurrent=True)``) is waited for as late as possible.
+READS_MEASURES: set[Check] = set()
+
+
 def check(fn: Check) -> Check:
     CHECKS.append(fn)
+    return fn
+
+
+def reads_measures(fn: Check) -> Check:
+    """Mark a check as one that reads the measures (``READS_MEASURES``); under ``@check``."""
+    READS_MEASURES.add(fn)
     return fn
 
 

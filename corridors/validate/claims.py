@@ -15,7 +15,7 @@ from ..problems import Problem, error, warning
 from ..quotes import anchors, textmatch
 from ..schema import FIELDS, STATUSES, period_problem, scope_problem
 from ..store.rawdata import Row
-from .base import Context, check, feature_error
+from .base import Context, check, feature_error, reads_measures
 
 #: A length claim this far from the measured length, with no note explaining it, is flagged.
 LENGTH_TOLERANCE = 0.25
@@ -246,6 +246,7 @@ def every_feature_cited(ctx: Context) -> Iterator[Problem]:
 
 
 @check
+@reads_measures
 def claimed_length_vs_measured(ctx: Context) -> Iterator[Problem]:
     """A claimed length far from the measured one needs a note saying why.
 

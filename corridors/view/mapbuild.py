@@ -8,9 +8,11 @@ innerHTML. The styles, the legend and the popups live in modules of their own, r
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import numpy as np
+import orjson
 import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -142,6 +144,42 @@ def feature_collection(
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def layer_bytes(ds: Dataset, feature_ids: Iterable[str], maker: PopupMaker | None = None) -> bytes:
+    """A layer file: ``feature_collection`` as compact JSON in UTF-8, bit for bit what
+    ``json.dumps(separators=(",", ":"), ensure_ascii=False)`` writes, by orjson when it writes
+    the same (``_orjson_writes_the_same``): Python's writer was a third of the layer files' time
+    at 10,000 corridors."""
+    ids = list(feature_ids)
+    collection = feature_collection(ds, ids, maker)
+    if _orjson_writes_the_same(ds.features.loc[ids].geometry.values, collection):
+        try:
+            return orjson.dumps(collection)
+        except orjson.JSONEncodeError:  # a lone surrogate: Python's writer says what it says
+            pass
+    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _orjson_writes_the_same(geoms: np.ndarray, collection: dict) -> bool:
+    """Whether orjson writes this layer as Python's writer does. They differ on NaN and
+    infinities (null against NaN), on numbers written with an exponent (below 1e-4 or from 1e16:
+    1e-05 against 1e-5) and on what is not a string, a float, None or a list in the places a
+    layer has them; elsewhere both write the shortest digits that read back the same float, and
+    escape the same characters the same way (tested over every character up to U+3000). A layer
+    has none of those when its geometry is 2-D, finite and under 1e15 (each coordinate is then
+    rounded to 4 decimals: 0 or at least 1e-4) and its ids and properties are strings or None."""
+    if len(geoms):
+        if shapely.has_z(geoms).any():
+            return False
+        coords = shapely.get_coordinates(geoms)
+        if not (np.isfinite(coords).all() and (np.abs(coords) < 1e15).all()):
+            return False
+    return all(
+        type(feature["id"]) is str
+        and all(value is None or type(value) is str for value in feature["properties"].values())
+        for feature in collection["features"]
+    )
 
 
 def layer_json(collection: dict) -> str:

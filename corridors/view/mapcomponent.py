@@ -178,15 +178,21 @@ class DataFiles:
 
 def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
     """``data/<key>.json``, written from ``build()`` unless it is there already (then touched:
-    its time says when its data version was last used, which ``prune_data`` keeps by)."""
+    its time says when its data version was last used, which ``prune_data`` keeps by).
+    ``build`` gives the JSON value, or its bytes already written (``mapbuild.layer_bytes``)."""
     name = f"{DATA}/{key}.json"
     path = folder / name
     if path.is_file():
         with contextlib.suppress(OSError):
             os.utime(path)
     else:
-        text = json.dumps(build(), separators=(",", ":"), ensure_ascii=False)
-        atomicfile.write_bytes(path, text.encode("utf-8"), durable=False)
+        value = build()
+        data = (
+            value
+            if isinstance(value, bytes)
+            else json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        )
+        atomicfile.write_bytes(path, data, durable=False)
     return name
 
 
@@ -260,10 +266,10 @@ def write_data(
     layers = {}
     makers: list[mapbuild.PopupMaker] = []  # one, made when the first layer file is written
 
-    def collection(ids: list[str]) -> dict:
+    def collection(ids: list[str]) -> bytes:
         if not makers:
             makers.append(mapbuild.PopupMaker(ds))
-        return mapbuild.feature_collection(ds, ids, makers[0])
+        return mapbuild.layer_bytes(ds, ids, makers[0])
 
     for kind in KINDS:
         ids = list(ds.features.index[ds.features["kind"] == kind])

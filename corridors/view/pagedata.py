@@ -99,7 +99,8 @@ def load_version(root: str, data_version: str) -> dataset.Dataset:
     """
     gc.unfreeze()
     try:
-        return childbuild.load(resolve(root))  # a cold build in a child: see that module
+        # a cold build in a child (see that module); the map page is written meanwhile
+        return childbuild.load(resolve(root), meanwhile=map_folder)
     finally:
         gc.collect()
         gc.freeze()

@@ -633,3 +633,52 @@ def test_rounded_is_pythons_round_bit_for_bit(values):
     assert [[repr(v) for v in row] for row in mapbuild.rounded(coords)] == [
         [repr(v) for v in row] for row in expected
     ]
+
+
+def _changed(ds: dataset.Dataset, change) -> dataset.Dataset:
+    features = ds.features.copy()
+    change(features)
+    return dataclasses.replace(ds, features=features)
+
+
+def _set_geometry(features, geom) -> None:
+    features.loc[features.index[0], "geometry"] = geom
+
+
+def _set_name(features, value) -> None:
+    features["name"] = features["name"].astype(object)
+    features.loc[features.index[0], "name"] = value
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda f: None, id="the data as it is (orjson writes it)"),
+        pytest.param(
+            lambda f: _set_geometry(f, LineString([(70.0, 40.0), (1e-7, 3e-5)])),
+            id="numbers under 1e-4 (rounded to 0)",
+        ),
+        pytest.param(
+            lambda f: _set_geometry(f, LineString([(70.0, 40.0), (2e16, 45.0)])),
+            id="a number from 1e16 (an exponent)",
+        ),
+        pytest.param(
+            lambda f: _set_geometry(f, LineString([(70.0, 40.0, 1.0), (71.0, 41.0, 2.0)])),
+            id="a third coordinate",
+        ),
+        pytest.param(
+            lambda f: _set_geometry(f, LineString([(70.0, 40.0), (np.inf, 41.0)])),
+            id="an infinite coordinate",
+        ),
+        pytest.param(lambda f: _set_name(f, 'a "quoted"\n\x1f\u2028 name'), id="escapes"),
+    ],
+)
+def test_layer_bytes_are_what_pythons_json_writes(ds: dataset.Dataset, change) -> None:
+    """A layer file is written by orjson where it writes the same bytes as Python's writer, and
+    by Python's writer where it would not (exponents, NaN and infinities, 3-D coordinates)."""
+    changed = _changed(ds, change)
+    ids = list(changed.features.index)
+    expected = json.dumps(
+        mapbuild.feature_collection(changed, ids), separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+    assert mapbuild.layer_bytes(changed, ids) == expected

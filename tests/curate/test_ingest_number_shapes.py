@@ -70,6 +70,16 @@ def _read(sentence: str) -> list[tuple[float, str, str]]:
             id="an estimate ranging from one figure to another: the upper end",
         ),
         pytest.param(
+            "Some 9,000 twenty-foot containers passed.",
+            [(9000, "TEU", "about")],
+            id="twenty-foot containers are TEU",
+        ),
+        pytest.param(
+            "Forty scheduled trains ran.",
+            [(40, "trains", "")],
+            id="scheduled trains",
+        ),
+        pytest.param(
             "The branch would add 12bn³ a year.",
             [(12, "bcm", "")],
             id="billions of cubic metres glued as bn³",
@@ -141,10 +151,152 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             {("20", "bcm/year", "about", "")},
             id="an infinitive 'to' is no increase's end",
         ),
+        pytest.param(
+            "The railway expects freight to triple in 2024, to 6 million tonnes.",
+            "target",
+            {("6000000", "tonnes", "", "2024")},
+            id="an expected change to a level in a year: a target",
+        ),
+        pytest.param(
+            "Volumes should grow by a third this year, to 90,000 TEU, the operator forecasts.",
+            "target",
+            {("90000", "TEU", "", "2024")},
+            id="a forecast word after the figure",
+        ),
+        pytest.param(
+            "In 2023 cargo grew to 2 million tonnes, and the operator expects more.",
+            "traffic",
+            {("2000000", "tonnes", "", "2023")},
+            id="a change already made stays traffic whatever is expected after it",
+        ),
+        pytest.param(
+            "Its total throughput is 45 billion cubic metres a year.",
+            "capacity",
+            {("45", "bcm/year", "", "")},
+            id="a yearly throughput as it is now: a capacity",
+        ),
+        pytest.param(
+            "The pipeline's throughput will reach 45 billion cubic metres a year.",
+            "capacity",
+            set(),
+            id="a throughput still to come at no year: no capacity",
+        ),
+        pytest.param(
+            "Its design throughput is 12 bcm a year.",
+            "capacity",
+            {("12", "bcm/year", "", "")},
+            id="a design throughput",
+        ),
+        pytest.param(
+            "With the new string, the system's capacity will rise from 40 billion to 65 billion "
+            "cubic metres a year.",
+            "capacity",
+            {("40", "bcm/year", "", "")},
+            id="a capacity still to rise: the level it starts from is today's",
+        ),
+        pytest.param(
+            "New tracks will lift the yard's capacity from 300 to 450 thousand TEU a year.",
+            "capacity",
+            {("300000", "TEU/year", "", "")},
+            id="the start of a change takes the magnitude of its end",
+        ),
+        pytest.param(
+            "For 2025 the plan is to run 250 block trains on the route.",
+            "target",
+            {("250", "trains", "", "2025")},
+            id="the plan is to: an aim",
+        ),
+        pytest.param(
+            "The pipe is meant to carry 18 bcm a year and should reach its full capacity by 2016.",
+            "target",
+            {("18", "bcm/year", "", "2016")},
+            id="a rate and the year full capacity is reached: an aim",
+        ),
+        pytest.param(
+            "Trains leaving the yard can be in Aktau in four days and in Europe in about 12-14 days.",
+            "transit_time",
+            {("4", "days", "", "")},
+            id="leaving a place for another; a time to a region is none",
+        ),
+        pytest.param(
+            "The pipeline is 700 km long in all, 520 km of it beyond the border.",
+            "length",
+            {("700", "km", "", "")},
+            id="N km of it: a part of the length, not the whole",
+        ),
+        pytest.param(
+            "By rail, goods reach the EU border in 9 to 12 days.",
+            "transit_time",
+            set(),
+            id="a time to a region's border",
+        ),
+        pytest.param(
+            "With the new line, cargo should get to Aktau five days sooner.",
+            "transit_time",
+            set(),
+            id="days sooner: a saving, no transit time",
+        ),
+        pytest.param(
+            "The terminal's capacity was raised from 80,000 TEU to 120,000 TEU.",
+            "capacity",
+            {("120000", "TEU/year", "", "")},
+            id="a capacity already raised: the level it started from is gone",
+        ),
+        pytest.param(
+            "Handling at the port rose from 12 thousand TEU to 30 thousand TEU over 2023.",
+            "traffic",
+            {("30000", "TEU", "", "2023")},
+            id="the start of a change made is no traffic of the period",
+        ),
+        pytest.param(
+            "China's gas demand is expected to reach 400 billion cubic metres in 2030.",
+            "target",
+            set(),
+            id="a country's demand is no line's target",
+        ),
+        pytest.param(
+            "Transit is expected to climb to 30 million tonnes by 2030, the governor said.",
+            "target",
+            set(),
+            id="a country's transit as the subject",
+        ),
+        pytest.param(
+            "In the five months of 2024 the route carried 900 thousand tonnes.",
+            "traffic",
+            {("900000", "tonnes", "", "2024-01/2024-05")},
+            id="the N months of a year: the first N",
+        ),
+        pytest.param(
+            "It moved 3 thousand containers in TEU in 2023.",
+            "traffic",
+            {("3000", "TEU", "", "2023")},
+            id="containers counted in TEU",
+        ),
     ],
 )
 def test_figures_beside_the_systems_own(sentence: str, field: str, expected: set) -> None:
-    assert _fields(sentence, field, last_year="2024") == expected
+    assert _fields(sentence, field, "2024-06-10", last_year="2024") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The partner will extend a loan of $1.8 billion.", set(), id="a loan"),
+        pytest.param("Beijing will lend the remaining $900 million.", set(), id="lending"),
+        pytest.param(
+            "A development bank is lending $700 million for the Kyrgyz leg.",
+            {("700000000", "USD", "", "")},
+            id="a loan for the work it names pays for that work",
+        ),
+        pytest.param(
+            "The line's cost is put at $5 billion, part of it in loans.",
+            {("5000000000", "USD", "", "")},
+            id="a cost whose financing names loans is still a cost",
+        ),
+    ],
+)
+def test_a_loan_is_no_cost(sentence: str, expected: set) -> None:
+    assert _fields(sentence, "cost") == expected
 
 
 @pytest.mark.parametrize(
@@ -159,3 +311,75 @@ def test_figures_beside_the_systems_own(sentence: str, field: str, expected: set
 def test_month_alone(sentence: str, article_date: str, last_year: str, expected: list) -> None:
     found = periods.find_periods(sentence, article_date, last_year)
     assert [p.value for p in found] == expected
+
+
+def _article(sentences: list[str], field: str, article_date: str = "") -> set:
+    """Read sentences in order with one context, as an article is read."""
+    ctx = values.Context(article_date, COUNTRIES, ["Aktau", "Baku"])
+    out = set()
+    for sentence in sentences:
+        out |= {
+            (v.value, v.unit, v.period)
+            for v in values.read_values(sentence, ctx)
+            if v.field == field
+        }
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentences", "field", "article_date", "expected"),
+    [
+        pytest.param(
+            [
+                "In 2021 the corridor carried 900,000 tonnes of freight.",
+                "Containers on the route came to 20.5 thousand TEU, a rise of 18%.",
+            ],
+            "traffic",
+            "",
+            {("900000", "tonnes", "2021"), ("20500", "TEU", "2021")},
+            id="a figure with its change on a year takes the year just read",
+        ),
+        pytest.param(
+            [
+                "In 2021 the corridor carried 900,000 tonnes of freight.",
+                "Containers on the route came to 20.5 thousand TEU.",
+            ],
+            "traffic",
+            "",
+            {("900000", "tonnes", "2021")},
+            id="no change stated: no year taken from the sentence before",
+        ),
+        pytest.param(
+            [
+                "Last year the route moved about 3.1 million tonnes, 40% more than in 2021, and "
+                "4 million tonnes are expected this year."
+            ],
+            "traffic",
+            "",
+            {("3100000", "tonnes", "2022")},
+            id="no dateline: last year is the one after the year it is set against",
+        ),
+        pytest.param(
+            [
+                "Last year the route moved about 3.1 million tonnes, 40% more than in 2021, and "
+                "4 million tonnes are expected this year."
+            ],
+            "target",
+            "",
+            {("4000000", "tonnes", "2023")},
+            id="no dateline: this year follows",
+        ),
+        pytest.param(
+            [
+                "The main line is to open before the end of 2014, with a capacity of 20 bcm a year.",
+                "A third string is under way, and once it is done capacity will reach 35 bcm.",
+            ],
+            "target",
+            "",
+            {("20", "bcm/year", "2014")},
+            id="the state once something happens, after 'and': no target of the year before",
+        ),
+    ],
+)
+def test_read_in_order(sentences: list[str], field: str, article_date: str, expected: set) -> None:
+    assert _article(sentences, field, article_date) == expected

@@ -72,6 +72,18 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="one country crossed between a border start and an end",
         ),
         pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline is a large system spanning "
+            "Turkmenistan, Uzbekistan, Kazakhstan and China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="spanning a list",
+        ),
+        pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline links Turkmen gas fields with China via "
+            "Uzbekistan and Kazakhstan.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a demonym's fields as a route's start",
+        ),
+        pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline belongs to a scheme to bring Turkmen "
             "gas to China across Uzbekistan and Kazakhstan.",
             {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
@@ -90,6 +102,51 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             id="links a country with a region through a list",
         ),
         pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor goes from China across Kazakhstan, over the "
+            "Caspian Sea, across Azerbaijan and Georgia and on to Europe by way of Türkiye.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey", "")},
+            id="on to a region by way of a last country",
+        ),
+        pytest.param(
+            GAS_TOP
+            + "The Central Asia–China gas pipeline set a record. It runs from the border of "
+            "Turkmenistan and Uzbekistan across southern Kazakhstan and enters Xinjiang at Horgos.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a line ending in Xinjiang ends in China",
+        ),
+        pytest.param(
+            GAS_TOP
+            + "Gas through the Central Asia – China pipeline hit a record. It starts on the "
+            "Turkmen–Uzbek border, runs through Uzbekistan and Kazakhstan, and enters China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="a name with a spaced dash, then a list after 'it'",
+        ),
+        pytest.param(
+            GAS_TOP + "The Central Asia–China gas pipeline was opened. The whole pipeline will run "
+            "across Uzbekistan, Kazakhstan and Turkmenistan to China.",
+            {(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")},
+            id="the accepted countries in another order: the accepted route order",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor crosses Kazakhstan, the Caspian Sea, Azerbaijan, "
+            "Georgia and Turkey and links China with Europe.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey", "")},
+            id="the start named after the list, by what it links",
+        ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is 966 km long and will be "
+            "laid across the land of five republics: Turkmenistan, Uzbekistan, Tajikistan, "
+            "Kyrgyzstan and the PRC.",
+            {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
+            id="a list after 'republics:', past a crossing of no country",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The first trucks left Urumqi on Thursday, bound for Baku on the "
+            "China-Kazakhstan-Azerbaijan-Georgia route.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia", "")},
+            id="a route named by its countries lists them as this report does",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor joins ferry terminals to the rail systems of "
             "several countries: China, Kazakhstan, Azerbaijan, Georgia, Türkiye and Ukraine.",
             {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},
@@ -100,6 +157,13 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             "Line D will pass through Uzbekistan, Tajikistan and Kyrgyzstan to China.",
             {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
             id="a line's start, unsaid, is where its system is named from",
+        ),
+        pytest.param(
+            GAS_TOP + "Work has begun on Line D of the Central Asia–China gas pipeline. From the "
+            "gas fields it goes west through northern Uzbekistan, then east across Tajikistan "
+            "and Kyrgyzstan into China.",
+            {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
+            id="direction words in a list",
         ),
         pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline will grow. Beijing wants it to run "
@@ -124,6 +188,12 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
             "the national networks of China, Kazakhstan, Azerbaijan, Georgia, Turkey and Ukraine.",
             {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},
             id="a list covering the topic's countries, in a sentence naming no system",
+        ),
+        pytest.param(
+            CORRIDOR_TOP + "The Middle Corridor is growing fast.\n\nA ferry network ties the "
+            "railway systems of China, Kazakhstan, Azerbaijan, Georgia, Turkey and Ukraine.",
+            {(TITR, "countries", "China;Kazakhstan;Azerbaijan;Georgia;Turkey;Ukraine", "")},
+            id="'the railway systems of': no pointing back to a railway",
         ),
         pytest.param(
             CORRIDOR_TOP + "The Middle Corridor is growing fast.\n\nFerry terminals are tied to "
@@ -176,6 +246,16 @@ def test_countries(fixture_raw, text: str, expected: set) -> None:
             id="holder, dash, share",
         ),
         pytest.param(
+            PORT_TOP + "The Khorgos dry port has new owners. Alpha Shipping and Beta Port Holdings "
+            "Group Co., Ltd. (BPH) signed the deal. After it, Alpha Shipping and BPH will take "
+            "respectively 24.5 per cent of the shares.",
+            {
+                (PORT, "stake", "24.5", "Alpha Shipping"),
+                (PORT, "stake", "24.5", "Beta Port Holdings"),
+            },
+            id="respectively, one holder by its initials",
+        ),
+        pytest.param(
             RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway is funded. Beijing will put up "
             "51% of the building costs, and Bishkek and Tashkent 24.5% each.",
             set(),
@@ -199,6 +279,7 @@ def test_stakes(fixture_raw, text: str, expected: set) -> None:
         pytest.param("A takes 60%, and B and C 20% each.", "20%", ["B", "C"], id="each after"),
         pytest.param("A has 60%; B 40%.", "40%", ["B"], id="one later holder"),
         pytest.param("A gets 60%, and B and C 20% apiece.", "20%", ["B", "C"], id="apiece"),
+        pytest.param("A owns 60%, B Rail the remaining 40%.", "40%", ["B Rail"], id="the rest"),
     ],
 )
 def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None:
@@ -251,6 +332,50 @@ def test_gapped_holders(sentence: str, percent: str, holders: list[str]) -> None
             {(PORT, "operator", "Epsilon Rail", ""), (PORT, "operator", "Zeta Ports", "")},
             id="run jointly by two companies",
         ),
+        pytest.param(
+            PORT_TOP + "Omega Logistics operates the Khorgos dry port under a long lease.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, then 'operates the'",
+        ),
+        pytest.param(
+            PORT_TOP + "Kazakhstan runs the Khorgos dry port now, and Almaty runs the rest.",
+            set(),
+            id="a country or a one-word place that runs it is no operator",
+        ),
+        pytest.param(
+            PORT_TOP + "An office opened. Omega Gate, the company which will be running the "
+            "Khorgos dry port, has 80 staff.",
+            {(PORT, "operator", "Omega Gate", "")},
+            id="the company which will be running it",
+        ),
+        pytest.param(
+            PORT_TOP + "Omega Logistics will be the operator of the Khorgos dry port from May.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, then 'will be the operator of'",
+        ),
+        pytest.param(
+            PORT_TOP + "The operator of the Khorgos dry port is Sigma Terminals, a railway unit.",
+            {(PORT, "operator", "Sigma Terminals", "")},
+            id="'the operator of ... is' a company",
+        ),
+        pytest.param(
+            PORT_TOP + "Sigma Terminals, the dry port's operator, hired 40 people at the Khorgos "
+            "dry port.",
+            {(PORT, "operator", "Sigma Terminals", "")},
+            id="a company, then the thing's operator in apposition",
+        ),
+        pytest.param(
+            PORT_TOP
+            + "Traffic is up at the Khorgos dry port, said Omega Logistics, which runs the "
+            "terminal.",
+            {(PORT, "operator", "Omega Logistics", "")},
+            id="a company, 'which runs the ...'",
+        ),
+        pytest.param(
+            PORT_TOP + "Kazakhstan is the main operator of the Khorgos dry port.",
+            set(),
+            id="a country as 'the operator of' is no company",
+        ),
     ],
 )
 def test_operators(fixture_raw, text: str, expected: set) -> None:
@@ -266,7 +391,37 @@ def test_operators(fixture_raw, text: str, expected: set) -> None:
             {(CACGP, "lines", "A;B;C", "")},
             id="letters in brackets after the lines counted",
         ),
+        pytest.param(
+            GAS_TOP + "Line D of the Central Asia–China gas pipeline is on hold. When Lines A, B, "
+            "C and D all run, more gas will flow east.",
+            {(CACGP, "lines", "A;B;C", "")},
+            id="a list with a part of its own: the system's lines are the rest",
+        ),
     ],
 )
 def test_lines(fixture_raw, text: str, expected: set) -> None:
     assert _got(fixture_raw, text, {"lines"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        pytest.param("It is laid as ", [("cacgp", "A;B")], id="laid as: the whole's lines"),
+        pytest.param("It consists of ", [("cacgp", "A;B")], id="consists of: the whole's lines"),
+        pytest.param("Gas first went through ", [], id="some lines, said of themselves"),
+    ],
+)
+def test_lines_made_of(fixture_raw, before: str, expected: list) -> None:
+    """Some lines beside a drawn third (how "some") are the whole's lines only where the whole is
+    said to be made of them, as an older report has it."""
+    from corridors.curate.ingest.mention import Mention
+    from corridors.curate.ingest.respective import lines_made_of
+    from corridors.curate.ingest.sentences import Sentence
+
+    text = before + "two parallel lines, A and B, each 1,800 km long."
+    at = len(before)
+    lines = Mention(0, at, at + 27, text[at : at + 27], None, "", 0.0, "", False, how="some")
+    lines.parent = CACGP
+    by_id = {s.id: s for s in ingest.systems(fixture_raw)}
+    got = lines_made_of([lines], Sentence(0, len(text), text, 0), by_id)
+    assert [(m.system, v.value) for m, v in got] == expected

@@ -113,3 +113,130 @@ def test_a_part_by_its_label(text: str, present: set, absent: set) -> None:
     found = _read(text)
     assert present <= found
     assert not absent & found
+
+
+def _corridor_and_pipe() -> list[known.System]:
+    """A multimodal corridor drawn through Orsk, Tarven, Kelm, Marov and the port town of
+    Zalesk, and a gas pipeline from Aland through Borea into China."""
+    corridor = known.System(
+        "sc", "Steppe Corridor", {"corridor"}, [("Steppe Corridor", "test")],
+        ["Orsk", "Tarven-Cargo", "Kelm", "Marov", "Zalesk", "Zalesk Sea Port"],
+        ["Aland", "Borea"],
+    )  # fmt: skip
+    pipe = known.System(
+        "np", "North gas pipeline", {"pipeline"}, [("North gas pipeline", "test")], [],
+        ["Aland", "Borea", "China"],
+    )  # fmt: skip
+    return [corridor, pipe]
+
+
+def _listed(text: str) -> set[str]:
+    """What a text lists as mentioned, not mapped."""
+    rows = propose(
+        "971_whose.txt", text, _corridor_and_pipe(), ACCEPTED, "2024-05-02", [*COUNTRIES, "China"]
+    )  # type: ignore[arg-type]
+    return {r["value"] for r in rows if not r["corridor"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        pytest.param("Freight on the Steppe Corridor grew. Zalesk port handled more ships.", set(),
+                     id="a port at a place of the corridor"),
+        pytest.param("Goods cross the Steppe Corridor. Kazakh investors keep the Zalesk oil "
+                     "terminal.", set(), id="a terminal at a place of the corridor"),
+        pytest.param("The Orsk-Tarven-Kelm (OTK) railway is part of the Steppe Corridor. The OTK "
+                     "railway was upgraded.", set(), id="a line between its places, and its initials"),
+        pytest.param("A company will run the OTK railway, the Steppe Corridor's link, named the "
+                     "Orsk-Tarven-Kelm (OTK) line by its builders.", set(),
+                     id="initials used before the article spells them out"),
+        pytest.param("Borea's Ministry said the Borea-China gas pipeline is finished.", set(),
+                     id="a country's stretch of the pipeline into China"),
+        pytest.param("The Trans-Borea gas pipeline carried more gas.", set(),
+                     id="trans and a country it crosses"),
+        pytest.param("Work on the Orsk-Pelm motorway goes on beside the Steppe Corridor.",
+                     {"Orsk-Pelm motorway"}, id="a road is no part of a rail corridor"),
+        pytest.param("The Kelm-Marov motorway is being widened.", {"Kelm-Marov motorway"},
+                     id="a road between the corridor's towns is still a road"),
+        pytest.param("The Borea-China oil pipeline runs beside it.", {"Borea-China oil pipeline"},
+                     id="an oil pipeline beside a gas one is another pipeline"),
+        pytest.param("The Cimbria-China gas pipeline is planned.", {"Cimbria-China gas pipeline"},
+                     id="a country the pipeline does not cross names another one"),
+        pytest.param("The Orsk-Nova railway will open.", {"Orsk-Nova railway"},
+                     id="a line to a town off the corridor is a new line"),
+    ],
+)  # fmt: skip
+def test_parts_of_mapped_systems_are_never_listed(text: str, listed: set[str]) -> None:
+    assert _listed(text) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        pytest.param("The works are done by Steppe Pipeline Engineering.", set(), id="engineering"),
+        pytest.param("Orsk Gas Pipeline LLP will build it.", set(), id="a partnership"),
+        pytest.param("A joint railway venture will run freight.", set(), id="a venture"),
+        pytest.param("The Pelm-Nova Railway Express runs weekly.", set(), id="a train service"),
+        pytest.param("Nova Gas Pipeline, the joint venture of two firms, built it.", set(),
+                     id="named, then said to be a venture"),
+        pytest.param("The Borean operator Pelm-Nova Railway joined.", set(),
+                     id="an operator before its name"),
+        pytest.param("He heads Nova Gas Pipeline these days.", set(), id="who heads it"),
+        pytest.param("Crews dug a tunnel and two bridges.", set(), id="unnamed structures"),
+        pytest.param("The line feeds a China-bound pipeline.", set(), id="where it goes, no name"),
+    ],
+)  # fmt: skip
+def test_organisations_and_descriptions_are_never_listed(text: str, listed: set[str]) -> None:
+    assert _listed(text) == listed
+
+
+def test_a_company_founded_on_a_date_gives_the_project_no_date() -> None:
+    text = (
+        "The North gas pipeline opened long ago. The project is run by Nova Gas Pipeline LLP, "
+        "set up in March 2006 by two firms."
+    )
+    rows = propose(
+        "972_whose.txt", text, _corridor_and_pipe(), ACCEPTED, "2024-05-02", [*COUNTRIES, "China"]
+    )  # type: ignore[arg-type]
+    assert not [r for r in rows if r["field"].endswith("_date")]
+
+
+def _gas() -> list[known.System]:
+    """A gas pipeline named after its region, across Aland and Borea into China."""
+    return [
+        known.System(
+            "cg", "Inner Steppe–China gas pipeline", {"pipeline"},
+            [("Inner Steppe–China gas pipeline", "test")], [], ["Aland", "Borea", "China"],
+        )
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Borea has finished its part of the pan-Inner Steppe pipeline. Work elsewhere goes "
+            "on.",
+            {("cg", "name", "pan-Inner Steppe pipeline")}, set(),
+            id="the region words of its name",
+        ),
+        pytest.param(
+            "The Inner Steppe–China gas pipeline is being built. Next year the company expects "
+            "to carry 4 bcm.",
+            set(), {("cg", "target", "4"), ("cg", "traffic", "4"), ("cg", "capacity", "4")},
+            id="what the company expects to carry is its own",
+        ),
+    ],
+)  # fmt: skip
+def test_names_and_companies(text: str, present: set, absent: set) -> None:
+    rows = propose("973_whose.txt", text, _gas(), ACCEPTED, "2024-05-02", [*COUNTRIES, "China"])  # type: ignore[arg-type]
+    found = {(r["corridor"], r["field"], r["value"]) for r in rows}
+    assert present <= found
+    assert not absent & found
+
+
+def test_a_single_region_word_is_a_company_not_the_system() -> None:
+    from corridors.curate.ingest.components import region_alias
+
+    assert region_alias("Steppe", "pipeline", _gas()) is None
+    assert region_alias("pan-Inner Steppe", "pipeline", _gas()) is not None

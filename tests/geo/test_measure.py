@@ -164,3 +164,18 @@ def test_point_countries(point: Point, names: list[str], boxes) -> None:
     crossings = measure.countries_crossed(point, boxes)
     assert [c.country for c in crossings] == names
     assert all(c.km is None for c in crossings)
+
+
+def test_measured_in_a_fork_the_same_as_here() -> None:
+    """``parse(concurrent=True)`` (the cold build's child) measures in a forked process: the
+    lengths, countries and stretches are those measured here, bit for bit."""
+    from corridors.geo.parse import parse
+    from corridors.store import rawdata
+
+    from fixtures import FIXTURE
+
+    raw = rawdata.read(FIXTURE)
+    here, there = parse(raw), parse(raw, concurrent=True)
+    assert there.lengths_km.tobytes() == here.lengths_km.tobytes()
+    assert there.countries == here.countries and any(here.countries)
+    assert there.stretches == here.stretches and any(here.stretches)

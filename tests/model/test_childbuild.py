@@ -66,3 +66,46 @@ def test_without_a_child_the_build_is_in_process(data_copy, cache_dir, monkeypat
     monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)
     spoil(monkeypatch)
     _same(childbuild.load(data_copy.datadir), expected)
+
+
+def _fails() -> None:
+    raise RuntimeError("the map page could not be written")
+
+
+@pytest.mark.parametrize(
+    "meanwhile", [pytest.param(None, id="work done"), pytest.param(_fails, id="work failed")]
+)
+def test_work_meanwhile_runs_once_while_the_child_builds(
+    data_copy, cache_dir: Path, monkeypatch, meanwhile
+) -> None:
+    """The server's work that needs no data (the map page) is done while the child builds; if it
+    fails, the build still stands (the caller meets the error when it does that work itself)."""
+    expected = dataset.load(data_copy.datadir)
+    datacache.clear_memory()
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 0)
+    calls = []
+
+    def work() -> None:
+        calls.append(len(list(cache_dir.glob("*.pickle"))))  # cache entries when it ran
+        if meanwhile is not None:
+            meanwhile()
+
+    _same(childbuild.load(data_copy.datadir, meanwhile=work), expected)
+    assert calls == [0]  # once, before the child had written the Dataset
+    _same(childbuild.load(data_copy.datadir, meanwhile=work), expected)
+    assert calls == [0]  # a cache hit starts no child: nothing to do meanwhile
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "fork"),
+    [
+        pytest.param(2, 0.3, True, id="2 cores, idle"),
+        pytest.param(2, 1.0, True, id="2 cores, one busy"),
+        pytest.param(2, 1.5, False, id="2 cores, busy"),
+        pytest.param(2, 12.0, False, id="2 cores, shared by many"),
+        pytest.param(1, 0.0, False, id="1 core"),
+        pytest.param(8, 6.5, True, id="8 cores, one idle"),
+    ],
+)
+def test_the_routes_are_measured_in_a_fork_only_given_a_free_core(cores, load, fork) -> None:
+    assert childbuild.spare_core(cores, load) is fork

@@ -1940,3 +1940,27 @@ def test_the_anchors_check_reads_what_rawdata_read(data_copy, change, message: s
     after = [p for p in validate(data_copy.read()) if p.file == ANCHORS]
     assert [p.check for p in after] == ["quote_anchors"]
     assert message in after[0].message
+
+
+class _NotMeasured(Exception):
+    pass
+
+
+def _no_measures():
+    raise _NotMeasured
+
+
+@pytest.mark.parametrize("fn", CHECKS, ids=lambda fn: fn.__name__)
+def test_only_the_checks_marked_read_the_measures(fixture_raw, fn) -> None:
+    """``validate`` runs the checks in ``READS_MEASURES`` last, so that measures still running in
+    another process (the cold build's fork) are waited for late: every other check must run
+    without them, and each marked one must really read them (else the mark only delays it)."""
+    from corridors.validate import READS_MEASURES, Context
+
+    parsed = dataclasses.replace(parse(fixture_raw), measures=_no_measures)
+    run = lambda: list(fn(Context(fixture_raw, parsed)))  # noqa: E731
+    if fn in READS_MEASURES:
+        with pytest.raises(_NotMeasured):
+            run()
+    else:
+        run()

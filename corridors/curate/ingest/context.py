@@ -28,6 +28,7 @@ class Context:
     last_holders: list[str] = field(default_factory=list)  # for "each of them holds 24.5%"
     abbreviations: dict[str, str] = field(default_factory=dict)  # "LPH" -> its name, as defined
     recent_span: str = ""  # the span of months of the sentence just before, or ''
+    recent_year: str = ""  # the whole year of the traffic the sentence just before read, or ''
     last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
     quantities: str = "rules"
     dates: str = "rules"

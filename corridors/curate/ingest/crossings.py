@@ -18,7 +18,7 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(
-    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing))\s+(?:the\s+)?"
+    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
     # a project profile's "Location: A, B, C and D": the countries it is in, in order
     r"|^(?:Location|Countries)\s*:\s*"
     # a list of the countries it joins: "the rail link joining A, B and C", "the three countries
@@ -26,7 +26,7 @@ _CUE = re.compile(
     # "ties ... to the rail networks (systems) of A, B and C": the countries whose networks it
     # joins
     r"|(?P<joins>\b(?:(?:rail(?:way)?\s+|road\s+)?(?:networks|systems)\s+of|join(?:s|ing)?|link(?:s|ing)?|connect(?:s|ing)?|unit(?:es|ing)|"
-    r"countries\s+of|countries\s*:|states\s*:|nations\s*:)\s+(?:the\s+)?)"
+    r"countries\s+of|(?:countries|states|nations|republics)\s*:)\s+(?:the\s+)?)"
 )
 #: "the Turkmen-Uzbek border": the first country of a border named by two demonyms.
 _PAIR_BORDER = r"(?:[-–—](?:{d}))?"
@@ -39,6 +39,9 @@ COUNTRY_ALIASES = {
     "People's Republic of China": "China",
     "People’s Republic of China": "China",
 }
+#: ... and, in a list of countries crossed, the region a line to China most often ends in, named
+#: alone ("enters Xinjiang at Horgos").
+_NAMES_OF = {**COUNTRY_ALIASES, "Xinjiang": "China"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The region a group of listed countries lies in: "Kazakhstan and Uzbekistan in Central Asia,
 #: then ..." goes on listing; the region is said of the group, it does not end the list.
@@ -47,8 +50,11 @@ _REGION = re.compile(
     r"(?=\s*,|\s+(?:and|then)\b)"
 )
 #: Between two items of the list: a comma, "and", "then", "on to", or a new crossing word.
+#: A direction word: "north across Tajikistan", "through southern Uzbekistan".
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _SEPARATOR = re.compile(
-    r"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+|on\s+to\s+|(?:across|through|via)\s+)?(?:the\s+)?"
+    rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:{_COMPASS}\s+)?"
+    r"(?:on\s+to\s+|(?:across|through|via|into|over)\s+)?(?:the\s+)?"
 )
 #: A sea crossed on the way: passed over, not a country ("then the Caspian Sea, Azerbaijan ...").
 _SEA = re.compile(r"[A-Z]\w+\s+(?:Sea|Ocean|Gulf|Strait)\b")
@@ -106,14 +112,14 @@ def _start(before: str, names: str) -> tuple[str, str]:
 
 def _listed(text: str, names: str) -> tuple[list[str], int]:
     """The countries listed at the start of ``text`` and where the list ends."""
-    item = re.compile(rf"(?P<c>{names})\b")
+    item = re.compile(rf"(?:{_COMPASS}\s+)?(?P<c>{names})\b")
     found: list[str] = []
     at = 0
     while True:
         m = item.match(text, at)
         if m is None:
             break
-        found.append(COUNTRY_ALIASES.get(m.group("c"), m.group("c")))
+        found.append(_NAMES_OF.get(m.group("c"), m.group("c")))
         at = m.end()
         bracket = _BRACKET.match(text, at) or _REGION.match(text, at)
         if bracket:
@@ -149,7 +155,9 @@ _ON_WORDS = (
 #: Words of arrival: the country after one is where the list ends.
 _ARRIVAL = (
     r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
-    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with))"
+    r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with)|"
+    # "... and on to Europe by way of Turkey": the last country on the way to the region
+    r"by\s+way\s+of|via)"
 )
 
 
@@ -172,14 +180,19 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
     """The countries the sentence lists as crossed, in its order, or None."""
     if not countries:
         return None
-    aliases = [a for a, c in COUNTRY_ALIASES.items() if c in countries]
+    aliases = [a for a, c in _NAMES_OF.items() if c in countries]
     names = "|".join(re.escape(c) for c in sorted([*countries, *aliases], key=len, reverse=True))
+    routed = False  # a crossing of another place came first: only a list of countries is read
     for cue in _CUE.finditer(sentence):
         listed, end = _listed(sentence[cue.end() :], names)
         if len(listed) < 2 and cue.group("joins"):
             continue  # "joining the Middle Corridor": no list of the countries it joins
+        if routed and not cue.group("joins"):
+            return None
         if not listed:
-            return None  # the first crossing is of another place: a route
+            # "across the territory of five republics: A, B, ...": the list may still come
+            routed = True
+            continue
         if cue.group("joins") and len(listed) < 3:
             continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
@@ -197,8 +210,14 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if re.search(r"\b[Ff]rom\s+(?:there|here)\b", sentence[: cue.start()]):
             return None  # "from there it runs through ...": it starts where the text before left
         first, said_end = _start(sentence[: cue.start()], names)
-        last = [COUNTRY_ALIASES.get(c, c) for c in _end(rest, names) or [said_end]]
-        starts = [COUNTRY_ALIASES.get(c, c) for c in first.split(";") if c]
+        if not first:  # "crosses A, B and C and links China with Europe": China is the start
+            linked = re.match(
+                rf"[^.;]*?\band\s+(?:links?|connects?)\s+(?:the\s+)?(?P<a>{names})\s+(?:with|and|to)\b",
+                rest,
+            )
+            first = linked.group("a") if linked and linked.group("a") not in listed else ""
+        last = [_NAMES_OF.get(c, c) for c in _end(rest, names) or [said_end]]
+        starts = [_NAMES_OF.get(c, c) for c in first.split(";") if c]
         if len(listed) < 2 and not (len(starts) == 2 and any(last)):
             # one country crossed is a route's step, unless it lies between a border of two
             # countries it starts on and an end it reaches: "starting on the border between A

@@ -39,6 +39,8 @@ DATE = re.compile(
     rf"|\b(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth3>{_MONTH})"
     r"(?:\s+(?P<dyrel3>last|this|next)\s+year)?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
+    # "this December", "last March", "next June": that month nearest the dateline that way
+    rf"(?:(?P<mrel>this|last|next)\s+)?"
     rf"(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<myear>{_YEAR}|this year|last year|next year))?\b"
     rf"|\b(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of)\s*)?"
     rf"(?:the\s+)?(?P<year>{_YEAR})(?P<s>s)?\b"
@@ -47,6 +49,8 @@ DATE = re.compile(
     # "will be finished in two years' time": by then, when said of what is to come
     r"|\bin\s+(?:the\s+next\s+)?(?:\w+\s+(?:to|or)\s+)?(?P<inyears>two|three|four|five|six|"
     r"seven|ten|\d{1,2})\s+years(?:['’]\s+time)?"
+    # "three years ago", "a year ago": the dateline's year less that many
+    r"|\b(?P<ago>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b"
     rf"|\b(?:on\s+)?(?:(?P<wrel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<weekday>{_WEEKDAY})\b"
     r"|\b(?P<rel>next month|next year|this year|last year|this month|last month|yesterday|today)\b"
     r"|\b(?P<season>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b"
@@ -57,7 +61,8 @@ DATE = re.compile(
     r"(?:the\s+)?(?P<srel>this|next|last|same)\s+year))?\b",
     re.IGNORECASE,
 )
-_WITHIN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_WITHIN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WITHIN_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,20 @@ def _month_year(
             shift = -1
         elif when == "future" and number < ref[1]:
             shift = 1
+    return f"{ref[0] + shift}-{number:02d}"
+
+
+def _month_near(month: str, way: str, ref: tuple[int, int, int] | None) -> str:
+    """ "this December" is the dateline's year's; "last March" the latest March before the
+    dateline's month, "next June" the first June after it."""
+    if ref is None or not ref[1]:
+        return ""
+    number = MONTHS[month.lower().rstrip(".")]
+    shift = 0
+    if way == "last" and number >= ref[1]:
+        shift = -1
+    elif way == "next" and number <= ref[1]:
+        shift = 1
     return f"{ref[0] + shift}-{number:02d}"
 
 
@@ -181,6 +200,8 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
     g = m.groupdict()
     if g["dmonth1"] or g["dmonth2"] or g["dmonth3"]:
         return _day(m, ref, when), "", not (g["dyear1"] or g["dyear2"])
+    if g["month"] and g["mrel"] and not g["myear"]:
+        return _month_near(g["month"], g["mrel"].lower(), ref), "", True
     if g["month"]:
         return (
             _month_year(g["month"], g["myear"], ref, when),
@@ -201,6 +222,9 @@ def _value(m: re.Match, ref: tuple[int, int, int] | None, when: str = "") -> tup
             int(g["inyears"]) if g["inyears"].isdigit() else 0
         )
         return (str(ref[0] + n) if ref and n and when == "future" else ""), "by", True
+    if g["ago"]:  # "three years ago" in a report of 2018: 2015 (a year, never a month)
+        n = _WITHIN_WORDS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdigit() else 0)
+        return (str(ref[0] - n) if ref and n else ""), "", True
     if g["weekday"]:
         said = (g["wrel"] or "").lower()
         when = {"last": "before", "this past": "before", "next": "future"}.get(said, when)
@@ -228,6 +252,7 @@ def find_dates(sentence: str, article_date: str) -> list[When]:
             and m.group("month").lower().rstrip(".") == "may"
             and not (
                 m.group("myear")
+                or m.group("mrel")
                 or re.search(r"\b(?:in|of|since|by|until|from)\s+$", sentence[: m.start()])
             )
         ):

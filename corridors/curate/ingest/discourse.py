@@ -35,7 +35,10 @@ ANAPHORA = re.compile(
     r"(?:[\d.,]+[-\s]?(?:km|kilometre|kilometer|mile)s?(?:-long)?\s+)?"
     r"(?P<head>project|link|railway|railroad|rail line|line|pipeline|pipe|port|waterless port|"
     r"dry port|land port|inland port|corridor|route|scheme|facility|terminal|hub|branch|artery|network|gateway|system)"
-    r"(?:’s|'s)?\b",
+    r"(?:’s|'s)?\b"
+    # "the railway systems of A, B and C", "the pipeline companies": a noun before another, of
+    # many things, not the one in topic
+    r"(?!\s+(?:systems|networks|companies|administrations|operators|authorities)\b)",
     re.IGNORECASE,
 )
 #: "It should handle ...", "Its capacity ...": the sentence's subject is the topic.

@@ -18,5 +18,6 @@ class Value:
     period: str = ""
     scope: str = ""
     #: what the proposal pass should know: "whole" (a capacity the whole reached, not a line's),
-    #: "part" (a capacity a part adds)
+    #: "part" (a capacity a part adds), "of" (the kinds of system it can be said of,
+    #: ";"-separated), "topic" (a sign about the article's subject even where no name is said)
     hints: dict[str, str] = field(default_factory=dict)

@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes, totals
+from . import changes, dates, scopes, totals
+from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
 from .quantities import Quantity, num_text, read_rules
 
-#: The verbs of moving goods or gas, in every tense a report uses them.
-_MOVE = (
-    r"(?:carry|carries|carried|carrying|handle|handles|handled|handling|transport|transports|"
-    r"transported|deliver|delivers|delivered|pump|pumps|pumped|take|move|moves|moved|process|"
-    r"processes|processed|ship|ships|shipped|accommodate|receive|supply|transmit)"
-)
 #: A figure of what something is built or able to carry: its capacity.
 CAPACITY_CUE = re.compile(
-    rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{_MOVE}|designed\s+(?:to|for)|able\s+to|"
-    rf"capable\s+of|built\s+to\s+{_MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
-    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit))\b",
+    rf"\b(?:capacity|capacities|can\s+(?:\w+\s+)?{MOVE}|designed\s+(?:to|for)|able\s+to|"
+    rf"capable\s+of|built\s+to\s+{MOVE}|meant\s+to\s+(?:carry|bring|deliver|supply|transport)|(?:will|would|should|could|to|and)\s+"
+    rf"(?:\w+ly\s+)?(?:carry|handle|transport|deliver|pump|move|ship|supply|transmit|bring))\b",
     re.I,
 )
 #: A figure of what was carried: the verbs and nouns of traffic ("passed through", "used the
@@ -48,7 +43,7 @@ TRAFFIC_CUE = re.compile(
 #: A figure aimed at, forecast or planned: a target (with its year).
 TARGET_CUE = re.compile(
     r"\b(?:expects?|expected|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|"
-    r"plans?\s+to|planned|planning|intends?\s+to|due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|"
+    r"plans?\s+to|plan\s+(?:is|was)\s+to|planned|planning|intends?\s+to|due\s+to\s+be|are\s+to\s+be|is\s+to\s+be|"
     r"would\s+(?:move|carry|handle|transport)|forecasts?|forecast\s+(?:at|to)|projected|"
     r"envisag\w+|(?:will|should|could|to)\s+(?:reach|hit|top|exceed|surpass|climb\s+to|rise\s+to|"
     r"grow\s+to|increase\s+to)|supposed\s+to|(?:set|poised|on\s+track)\s+to)\b",
@@ -62,38 +57,10 @@ ADDS_CAPACITY = re.compile(
 #: Words that make a figure an aim even without a year; "is to be", "due to be", "would carry"
 #: make one only with its year (else a yearly figure is what the thing is built to carry).
 STRONG_TARGET = re.compile(
-    r"(?:expects?|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|plans?\s+to|"
+    r"(?:expects?|aims?|aimed|aiming|wants?|hopes?|target|targets|targeted|goal|plans?\s+to|plan\s+(?:is|was)\s+to|"
     r"planned|planning|intends?\s+to|forecasts?|forecast\s+(?:at|to)|projected|envisag\w+)$",
     re.I,
 )
-_CHANGE = (
-    r"lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|"
-    r"increased|increasing|boost|boosts|boosted|boosting|expand|expands|expanded|expanding|"
-    r"double|doubles|doubled|doubling|bring|brings|brought|bringing|grew|grow|grows|growing|"
-    r"rose|rise|rises|rising|climbed|climbs|jumped|jumps|"
-    # a fall ends at a level too: "fell 4% in the first nine months to 31.2 bcm"
-    r"fell|fall|falls|dropped|drops|declined|declines|slipped|slips|shrank|shrinks"
-)
-INCREASE = re.compile(rf"\b(?P<verb>{_CHANGE})\b", re.I)
-
-
-def _increase(sentence: str, q: Quantity) -> str:
-    """'by' or 'to' when the quantity is the step or the end of an increase; '' otherwise."""
-    verb = INCREASE.search(sentence[: q.start])
-    if not verb:
-        return ""
-    m = re.search(
-        # "to" of an infinitive ("expected to bring almost 30 bcm") is no increase's end
-        rf"\b(by|to(?!\s+(?:\w+ly\s+)?(?:{_CHANGE}|{_MOVE})\b)|reaching|hitting|"
-        r"totall?ing|amounting\s+to)\s+(?:\w+\s+){0,2}$",
-        sentence[max(0, q.start - 30) : q.start],
-        re.I,
-    )
-    if not m:
-        return ""
-    return "by" if m.group(1).lower() == "by" else "to"  # "grew 2.6 times, reaching N": its end
-
-
 #: "last year it could handle 6 mn tons": what it is able to carry, a capacity, not traffic.
 ABLE_TO = re.compile(
     r"\b(?:can|could|was\s+able\s+to|is\s+able\s+to)\s+(?:\w+ly\s+)?(?:handle|carry|take|move|process|"
@@ -110,7 +77,7 @@ PHASE = re.compile(
     re.I,
 )
 #: "..., when the pipeline as a whole is to have 55 bcm": the state once something happens.
-WHEN_CLAUSE = re.compile(r"(?:^|,\s*)(?:when|once)\s+[^,;]*$", re.I)
+WHEN_CLAUSE = re.compile(r"(?:^|,\s*|\b(?:and|but)\s+)(?:when|once)\s+[^,;]*$", re.I)
 #: A word that sets another figure beside this one: a period after it is the other figure's.
 _BESIDE = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|than|up\s+from|down\s+from)\b", re.I
@@ -167,7 +134,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     after = _periods_of(q, sentence, periods)
-    step = _increase(sentence, q)
+    if changes.change_start(q, sentence, after):
+        return _level_before(q, sentence)
+    step = changes.increase(sentence, q)
     future = re.search(
         r"\b(?:will|would|could|may|might|should|to be|is to|are to|plans? to|aims? to|aiming to|"
         r"intends? to|wants? to|"
@@ -180,6 +149,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     dateline = dates.reference(ctx.article_date)
     if not future and later and dateline and int(later.group(1)) > dateline[0]:
         future = later  # "rising to 10 mn by 2027" in a 2025 report: still to come
+    if not future and step:
+        future = changes.forecast(q, sentence)
     if step:
         value = _flow_change(q, sentence, step, future, after)
     else:
@@ -188,6 +159,26 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
     return value
+
+
+def _level_before(q: Quantity, sentence: str) -> Value | None:
+    """The start of a change still to come is the level now: a capacity when the clause says
+    so ("capacity will rise from 55 to 85 bcm a year": 55 bcm a year now); a change already made
+    starts from a level that is no longer the system's, and a flow's start says no period."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    if not (
+        FUTURE.search(head)
+        or re.search(r"\b(?:will|to)\s+(?:\w+\s+)?(?:rise|grow|go|increase)\b", head)
+    ):
+        return None
+    if q.unit == "trains" or not re.search(r"\b(?:capacity|throughput)\b", head, re.I):
+        return None
+    return _capacity_value(
+        q,
+        reason=f"{sentence[q.start : q.end]!r}, the capacity a change starts from",
+        hints={"whole": "yes"},  # the total now, before a new part adds to it
+    )
 
 
 def _flow_change(
@@ -279,7 +270,7 @@ def _own_period(q: Quantity, sentence: str, after: list[dates.Period]) -> str:
 #: "its design capacity of 25 bcm a year", "a designed capacity of": what it is built for, a
 #: capacity even when it is reached later.
 DESIGN = re.compile(
-    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?capacity\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
+    r"\bdesign(?:ed)?\s+(?:\w+\s+){0,2}?(?:capacity|throughput)\s+(?:of\s+|is\s+|at\s+|will\s+be\s+|stands\s+at\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -351,6 +342,15 @@ FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
 MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
 
 
+#: "should reach its design capacity by 2013", "full capacity in 2026": the year a stated rate
+#: is reached.
+REACH_FULL = re.compile(
+    r"\breach\w*\s+(?:its|their|the)\s+(?:full|design|designed|planned|rated|nominal|maximum)\s+"
+    r"capacity\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -373,6 +373,11 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         # "Once it is complete by the end of 2015, the pipeline will deliver 55 bcm a year";
         # "By 2027 the corridor could handle 10 mn t a year": a year ahead makes "could" an aim
         target, stated = MAY_BY.search(sentence, a, q.start), fronted[0].value
+    full = REACH_FULL.search(sentence)
+    if not target and q.yearly and full:
+        # "meant to deliver 40 bcm a year, and should reach its design capacity by 2013": the
+        # yearly figure is reached in that year, an aim
+        target, stated = full, full.group("y")
     capacity = re.search(r"\bcapacit(?:y|ies)\b", sentence[a : q.start], re.I)
     if not target and by_year and capacity and FUTURE.search(sentence, a, q.start):
         target = by_year  # "its capacity will be 500,000 TEU by 2020": no capacity yet, an aim
@@ -404,12 +409,21 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     )
 
 
+THROUGHPUT = re.compile(r"\bthroughput\s+(?:is|stands\s+at|of|totals)\b", re.I)
+
+
 def _capacity(q: Quantity, sentence: str) -> Value | None:
     """A yearly figure with a word of capacity, or one the word "capacity" governs: the nearest
     word decides ("a capacity of 6 mn tons and carried 2.76 mn tons": 2.76 mn were carried)."""
     if q.unit == "trains":
         return None
     words = list(re.finditer(r"\b(?:capacity|potential)\b", sentence[: q.start], re.I))
+    a, _ = scopes.clause_of(sentence, q.start)
+    if q.yearly and not FUTURE.search(sentence, a, q.start):
+        # "its combined throughput is 55 bcm a year": a yearly rate with no period, said as it
+        # is now (not "throughput will reach 55 bcm a year", an aim at no year)
+        words += list(THROUGHPUT.finditer(sentence, a, q.start))
+        words.sort(key=lambda m: m.end())
     carried = [m.end() for m in TRAFFIC_CUE.finditer(sentence, 0, q.start)]
     governed = bool(words) and not (carried and carried[-1] > words[-1].end())
     # "..., with a combined 55 bcm a year": a yearly rate the parts have together
@@ -447,5 +461,5 @@ def _traffic(
         q.start,
         period=spans[0].value,
         reason=f"{sentence[q.start : q.end]!r} carried in a stated period"
-        + (" (the months of the sentence before)" if spans[0].inherited else ""),
+        + (" (the period of the sentence before)" if spans[0].inherited else ""),
     )

@@ -20,7 +20,7 @@ from .quantities import Quantity, num_text
 
 COST_CUE = re.compile(
     r"\b(?:cost|costs|costing|costed|price\s+tag|bill|budget|investment|invested|invest|put\s+at|"
-    r"estimated\s+at|valued\s+at|financ\w*|loans?|lend\w*|lent|funding|spend|spent|"
+    r"estimated\s+at|valued\s+at|financ\w*|funding|spend|spent|"
     r"capital expenditure)\b",
     re.I,
 )
@@ -34,6 +34,9 @@ STAKE_CUE = re.compile(
     r"equity)\b",
     re.I,
 )
+#: "China will lend the other $2.3bn", "a loan of $2.35 billion": one party's loan is a part of
+#: what the project costs, never its cost.
+LOAN = re.compile(r"\b(?:loans?|credits?|credit\s+lines?|lend\w*|lent|borrow\w*)\b", re.I)
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
     r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:railway|railroad|line|pipeline|route|link|spur|road|"
@@ -50,8 +53,20 @@ def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     a, b = scopes.clause_of(sentence, q.start)
     if NOT_COST.search(sentence, a, b) and not near_head:
         return None
+    own = re.split(r"\d[\d,.]*\s*(?:bn|billion|million|mn)?\b", sentence[a : q.start])[-1]
+    earmarked = re.match(
+        r"\s*(?:\w+\s+)?(?:for|to\s+(?:build|fund|finance))\s+(?:the|that|this|its)\s+", after
+    )
+    if LOAN.search(own):
+        # "... will give a loan of $2.35 billion": a part of the financing; "lending $1.9bn for
+        # that section" pays for the work it names
+        return _cost_value(q, sentence, countries) if earmarked else None
     if not (COST_CUE.search(sentence, a, b) or near_head):
         return None
+    return _cost_value(q, sentence, countries)
+
+
+def _cost_value(q: Quantity, sentence: str, countries: set[str]) -> Value:
     scope = _cost_scope(sentence, q, countries)
     return Value(
         "cost",
@@ -136,6 +151,8 @@ def length(
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
+    if re.match(r"\s*of\s+(?:it|them|this|that|which|these)\b", sentence[q.end :], re.I):
+        return None  # "1,000 km in all, 840 km of it outside China": a part with no country
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
@@ -207,6 +224,9 @@ def abbreviations(sentence: str) -> dict[str, str]:
         run = re.search(r"(?:[A-Z][\w&’'-]*\.?,?\s+(?:(?:of|and|&)\s+)?)*[A-Z][\w&’'-]*\.?$", name)
         if run:
             full = re.sub(rf"(?:,?\s+{_LEGAL})+$", "", run.group()).strip(" ,")
+            last = re.split(r"\s+(?:and|&)\s+", full)[-1]
+            if len(last.split()) >= 2:  # "A and B Port Holdings Co. (BPH)": BPH is the last
+                full = last
             if full and full != m.group("abbr"):
                 out[m.group("abbr")] = full
     return out

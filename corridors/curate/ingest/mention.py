@@ -32,3 +32,6 @@ class Mention:
     parent: str = ""  # for a part not in corridors.csv: the system it is a part of
     #: the countries' names a new line was named by ("Turkmenistan-...-China"), which it crosses
     route: str = ""
+    #: for named infrastructure no row lists that is a part of a mapped system ("Aktau port",
+    #: "the BTK railway"): that system; such a thing is never "mentioned, not mapped"
+    within: str = ""

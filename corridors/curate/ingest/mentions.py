@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .components import initials_of_parts, region_alias, within
 from .definite import by_kind
 from .known import (
     HEAD_RE,
@@ -82,6 +83,7 @@ class _Reader:
         self.taken: list[tuple[int, int]] = []  # spans of self.folded
         self.found: list[Mention] = []
         self.inline: dict[str, System] = {}  # initials inside a name: "... (CKU) railway"
+        self.part_initials: dict[str, System] = {}  # "(BTK)" after a line of a mapped system
 
     def free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.taken)
@@ -305,6 +307,8 @@ class _Reader:
         tokens = [t for t in tokens if t[:1].isupper() and t.lower() != "of"]
         candidates = [s for s in candidates if not foreign_countries(name_part, s, self.countries)]
         best = fuzzy_best(phrase, kind, tokens, candidates)
+        if best is None and name_part and not tail:
+            best = region_alias(name_part, kind, candidates)
         organisation = bool(tail) and "of" not in tail.split()
         if best is None and not at and not tail and self._country_only(start, m, kind, name_part):
             return  # "Kazakhstan's dry port": a description, never another thing, not mapped
@@ -358,9 +362,29 @@ class _Reader:
                 route=name_part,
             )
             self.found[-1].phrase = line[1]
-        elif re.search(r"(?:’s|'s)\s*$", name_part):
-            return  # "Europe's railways", "the zone's dry port": named by whose it is, no name
-        elif name_part or kind not in ("railway", "pipeline", "corridor", "port"):
+        elif re.search(r"(?:’s|'s|-bound)\s*$", name_part):
+            return  # "Europe's railways", "a China-bound pipeline": whose or where, no name
+        elif not name_part and kind in (
+            "railway",
+            "pipeline",
+            "corridor",
+            "port",
+            "tunnel",
+            "bridge",
+        ):
+            return  # "a tunnel", "the port of X": a description, which discourse reads
+        elif part := within(
+            phrase if kind == "port" else name_part,
+            kind,
+            self.known,
+            self.countries,
+            self.part_initials,
+            phrase,
+        ):
+            why = f"{phrase!r}: {part[1]}; a part of a mapped system, no new thing to map"
+            self.add(start, m.end(), system=None, kind=kind, confidence=0.0, reason=why,
+                     named=True, how="unmapped", within=part[0].id)  # fmt: skip
+        else:
             kinds = sorted({k for s in self.known for k in s.kinds})
             self.add(
                 start,
@@ -474,8 +498,10 @@ def find_mentions(
     country_set = set(countries)
     out: list[Mention] = []
     acronyms: dict[str, System] = {}  # initials the article defines: "(CAGP)" after a name
+    part_initials = initials_of_parts(text, known, country_set)
     for si, sent in enumerate(sents):
         reader = _Reader(si, sent, known, country_set)
+        reader.part_initials = part_initials
         reader.names()
         reader.defined(acronyms)
         reader.organisations()

@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process, utils
 
+from .components import other_product
 from .known import GENERIC_NAME_WORDS, HEAD_RE, HEADS, MODIFIERS, System, spellings
 
 _MODIFIER_RE = "|".join(MODIFIERS)
@@ -103,8 +104,8 @@ def fuzzy_best(
     """The system a named phrase most likely is (confidence, system, why), or None."""
     best: tuple[float, System, str] | None = None
     for system in known:
-        if kind not in system.kinds or system.part_of:
-            continue
+        if kind not in system.kinds or system.part_of or other_product(phrase, system):
+            continue  # "the X-China oil pipeline" is never the X-China gas pipeline
         bare = _bare(phrase)
         scores = [
             (
@@ -235,7 +236,13 @@ def operator_named(before: str, name: str, acronyms: list[str], after: str = "")
 
 
 #: A word of a name: capitalised, or a lower-case prefix glued to one ("trans-Caspian").
-NAME_TOKEN = r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)(?:[-–—][A-Za-z][\w’']*)*"
+#: Words joined by a spaced dash belong to one name when the next word is capitalised ("Central
+#: Asia – China pipeline", as reports translated from Russian write it); "Kazakhstan – the ..." is
+#: an aside.
+NAME_TOKEN = (
+    r"(?:[A-Z](?:[\w’']|\.(?=\w))*|[a-z]+-[A-Z][\w’']*)"
+    r"(?:[-–—][A-Za-z][\w’']*|[ \t]+[–—][ \t]+[A-Z][\w’']*)*"
+)
 
 
 #: Kinds of a thing at one place, which a country's name alone can single out ("Kazakhstan's

@@ -9,13 +9,20 @@ from __future__ import annotations
 import re
 
 #: Words after a head that make the phrase an organisation: "... Railways Company", "... Group".
-ORG_TAIL = r"Holdings|Company|Group|Corporation|Corp|JSC|LLC|Ltd|Administration|Authority|Agency"
+ORG_TAIL = (
+    r"Holdings|Company|Group|Corporation|Corp|JSC|LLC|LLP|Ltd|PLC|Administration|Authority|Agency|"
+    # "... Pipeline Engineering", "... Railway Express" (a train service's brand), "a joint
+    # railway venture": who builds, runs or sells the line, not the line
+    r"Engineering|Bureau|Express|Consortium|(?i:venture|consortium)"
+)
 #: Organisations named without a head noun of infrastructure, or by what they are.
 ORGANISATION = re.compile(
     r"\b(?:the\s+)?(?:(?:state|national|Kazakh|Uzbek|Kyrgyz|Chinese|Turkmen|Azerbaijani|Georgian)"
     r"\s+)?(?:railway|rail|transport|gas|oil|energy|pipeline|port|logistics)\s+"
     r"(?:company|companies|holding|operator|operators|monopoly|corporation|group|administration|"
     r"authority|agency|firm|giant|ministry)\b"
+    # "the company expects to carry ...": a company called by what it is
+    r"|\bthe\s+(?:company|firm|joint\s+venture|consortium)\b"
     r"|\b(?:CNPC|KTZ|KTZE|ADY|UTY|PetroChina|Sinopec|KazTransGas|QazaqGaz|Uzbekneftegaz|"
     r"Turkmengaz|KazMunayGas|COSCO|DP World)\b"
     r"|\b(?:Ministry|Ministries|Minister)\s+of\b[^,.;]*"
@@ -31,10 +38,12 @@ ORGANISATION = re.compile(
     r"state)\s+(?:and\s+|,\s*)?)+railways\b"
     # who runs or owns it is a company, whatever its name says: "operated by Trans-Asia Gas
     # Pipeline", "Eastern Gas Pipeline, a CNPC subsidiary"
-    r"|(?:(?<=operated\sby\s)|(?<=managed\sby\s)|(?<=owned\sby\s)|(?<=run\sby\s))"
+    r"|(?:(?<=operated\sby\s)|(?<=managed\sby\s)|(?<=owned\sby\s)|(?<=run\sby\s)"
+    # "the Georgian operator X Railway", "who heads X Gas Pipeline": a company by what it is
+    r"|(?<=operator\s)|(?<=heads\s)|(?<=chairs\s))"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+"
     r"|\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+(?=,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:subsidiary|affiliate|unit|arm)\b)"
+    r"(?:subsidiary|affiliate|unit|arm|joint\s+venture|venture|consortium)\b)"
     # strategies and initiatives are no infrastructure either
     r"|\b(?:(?:New|Beijing['’]s(?:\s+New)?)\s+)?Silk\s+Road(?:\s+Economic\s+Belt)?\b"
     r"|\b(?:Eurasian\s+)?Land\s+Bridge\b|\bBelt\s+and\s+Road\b",

@@ -191,8 +191,11 @@ _FACILITY = re.compile(
     r"logistics\s+cent(?:re|er)|free\s+zone)s?\b"
     r"(?P<at>\s+(?:at|in|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)?"
 )
-#: A relative clause set off by commas: ", which opened in 2015," (or to the sentence's end).
-_RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;]*")
+#: Participles that found an organisation: "X LLP, set up in February 2008, ...".
+_FOUNDED = r"(?:set\s+up|established|founded|formed|created|registered|incorporated)"
+#: A relative clause set off by commas: ", which opened in 2015," (or to the sentence's end), or
+#: a company's founding told after its name.
+_RELATIVE = re.compile(rf",\s+(?:(?:which|whose|where)\b|{_FOUNDED}\s+(?:in|on)\b)[^,;]*")
 #: An amount carried along a system named after it: "2 Mt along the Middle Corridor".
 _ALONG = re.compile(
     r"^[^,;:]{0,60}?\b(?:through|via|along|on|over)\s+(?:the\s+|this\s+|its\s+)?"
@@ -280,9 +283,17 @@ def owned_by(cands: list[Mention], others: list[Mention], sent: Sentence, at: in
 
 def actors(sent: Sentence, here: list[Mention]) -> list[Mention]:
     """Organisations that move cargo or plan in their own name in the sentence ("the state gas
-    company delivered 31 bcm to China"): an amount after one in its clause is the company's."""
+    company delivered 31 bcm to China"): an amount after one in its clause is the company's; and
+    those whose founding the sentence tells ("X LLP, set up in 2008"): that date is theirs."""
+    founded = re.compile(rf",\s+{_FOUNDED}\s+(?:in|on)\b")
     return [
-        m for m in here if m.how == "organisation" and _MOVES.match(sent.text, m.end - sent.start)
+        m
+        for m in here
+        if m.how == "organisation"
+        and (
+            _MOVES.match(sent.text, m.end - sent.start)
+            or founded.match(sent.text, m.end - sent.start)
+        )
     ]
 
 
@@ -313,3 +324,17 @@ def stake_in(value_end: int, cands: list[Mention], sent: Sentence) -> Mention | 
             between = sent.text[value_end : m.start - sent.start]
             return m if _STAKE_IN.match(between) else None
     return None
+
+
+_EXPECTS = re.compile(rf"{_NAME_REST}\s*{_ADVERB}expects?\s+to\b")
+
+
+def expecting(sent: Sentence, here: list[Mention], field: str) -> list[Mention]:
+    """ "the company expects to carry 5 bcm": an organisation's own expected amount. Only an
+    amount: the rest of the sentence may still tell of the system ("CNPC expects more gas as
+    work on Line D moves ahead fast")."""
+    if field not in _AMOUNTS:
+        return []
+    return [
+        m for m in here if m.how == "organisation" and _EXPECTS.match(sent.text, m.end - sent.start)
+    ]

@@ -159,6 +159,12 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
             _first_months,
             False,
         ),
+        # "in the four months of 2022": the first four, when the year is named
+        (
+            rf"\b(?:in|during|over|for)\s+the\s+{_N}\s+months\s+of\s+(?P<y>{_YEAR}|this\s+year)\b",
+            _first_months,
+            False,
+        ),
         # "9M 2024", "9M24", "in 9M": never "a 5M-tonne line" or "10M people"
         (
             rf"(?<![\w-]){_N}M(?:\s*(?P<y>{_YEAR})|'?(?P<yy>\d\d))\b(?!-)"

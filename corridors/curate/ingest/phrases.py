@@ -17,6 +17,7 @@ import re
 from . import crossings, stages
 from .fields import Value
 from .known import LINE_LIST, listed_lines
+from .scopes import DEMONYMS
 from .statuses import statuses
 
 _ORG_WORDS = (
@@ -36,12 +37,26 @@ OPERATOR = re.compile(
     r"|\b(?:[Ii]ts|[Tt]he)\s+(?:(?:dry\s+)?port\s+|pipeline\s+|railway\s+|terminal\s+|joint\s+|new\s+)?"
     rf"operator,?\s+[«\"“]?(?P<org5>{_NAME})"
     # "Khorgos Gateway, the company that runs the dry port", "X LLC, the joint operator that ..."
-    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+that\s+"
-    r"(?:runs|operates|manages)\b|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b)"
+    r"|(?P<org3>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+the\s+(?:(?:company|firm|operator)\s+"
+    r"(?:that|which)\s+(?:will\s+(?:be\s+)?)?(?:runs?|running|operates?|operating|manages?|managing)\b"
+    r"|(?:joint\s+|sole\s+|new\s+|main\s+)?operator\b"
+    # "X, the dry port's operator", "X, which runs the dry port"
+    r"|(?:[\w-]+\s+){0,3}?[\w-]+(?:’s|'s)\s+operator\b)"
+    r"|(?P<org10>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s+(?:which|that|who)\s+(?:now\s+|also\s+)?"
+    r"(?:operates|runs|manages)\s+the\b"
+    # "X is (will be) the operator of the dry port", "the operator of the dry port is X"
+    rf"|(?<![\w’'-])(?P<org8>{_NAME})\s+(?:is|was|will\s+be|became|has\s+become)\s+(?:the|its)\s+"
+    r"(?:new\s+|sole\s+|main\s+|joint\s+)?operator\s+of\b"
+    rf"|\b[Tt]he\s+operator\s+of\s+the\s+[^,.;]{{1,60}}?\s+(?:is|was|will\s+be)\s+(?P<org9>{_NAME})"
+    # "Khorgos Gateway operates the dry port": a company, the verb, the thing it runs
+    rf"|(?<![\w’'-])(?P<org7>{_NAME})\s+(?:now\s+|also\s+|jointly\s+)?(?:operates|runs|manages)\s+"
+    r"(?:the|both|its)\b"
     # "the gas flows through the pipeline of X Pipeline Company": whose it is, who runs it
     rf"|\bthe\s+(?:pipeline|railway|line|port|terminal|network)\s+of\s+"
     rf"(?P<org4>(?:[A-Z][\w’'-]*\s+){{0,6}}?(?:{_ORG_WORDS}))"
 )
+#: Names that are places, never operators: "China runs the ...".
+_PLACES_NOT_ORGS = set(DEMONYMS) | set(DEMONYMS.values())
 #: Legal forms that are no part of an operator's name as curators write it ("... LLC").
 _LEGAL_FORM = re.compile(r"(?:,?\s+(?:LLC|Ltd|LLP|JSC|CJSC|PLC|Inc|GmbH)\.?)+$")
 
@@ -166,9 +181,13 @@ def _place_item(text: str, countries: list[str], places: list[str]) -> tuple[str
     any, and whether it is a country or a known place."""
     shown = text.strip()
     text = re.sub(r"^the\s+(?=[A-Z])", "", shown)
-    # "western China", "Turkmenistan's deposits": the country, told more closely
+    # "western China", "Turkmenistan's deposits", "Turkmen gas fields": the country, told more
+    # closely
     bare = _COMPASS.sub("", text)
     bare = re.sub(r"(?:’s|'s)\s+[a-z][a-z\s-]*$", "", bare)
+    demonym = re.fullmatch(r"(?P<d>[A-Z]\w+)\s+[a-z][a-z\s-]*", bare)
+    if demonym and DEMONYMS.get(demonym.group("d")) in countries:
+        bare = DEMONYMS[demonym.group("d")]
     if bare in countries and bare != text:
         return bare, bare, True
     if crossings.COUNTRY_ALIASES.get(text) in countries:  # "Türkiye": Turkey
@@ -262,6 +281,14 @@ def _org_name(item: str) -> str:
     return re.sub(r"\s+of\s+[A-Z][a-z]+$", "", item).strip()
 
 
+def _company_like(name: str) -> bool:
+    """Can the subject of "... operates the X" be a company? Not a pronoun, not a country, and
+    not one plain word ("Urumqi runs the ..."), which is a place as likely as a company."""
+    if name.split()[0] in ("The", "It", "This", "That", "Its") or name in _PLACES_NOT_ORGS:
+        return False
+    return " " in name or re.search(r".[A-Z]", name) is not None
+
+
 def operators(sentence: str) -> list[Value]:
     out = []
     for m in OPERATOR.finditer(sentence):
@@ -271,7 +298,12 @@ def operators(sentence: str) -> list[Value]:
             out.append(Value("operator", company_name(m.group("org4")), at=at,
                              reason=f"{why}: operated by its owner"))  # fmt: skip
             continue
-        orgs = [m.group("org") or m.group("org3") or m.group("org5") or ""]
+        orgs = [m.group("org") or m.group("org3") or m.group("org5") or m.group("org9") or ""]
+        subject = m.group("org7") or m.group("org8") or m.group("org10")
+        if subject:  # "X operates the ...", "X is the operator of ...": X, if a company
+            if not _company_like(subject):
+                continue
+            orgs, why = [subject], f"{why}: operated by"
         if m.group("org2"):  # "operated by A and B": each of them
             orgs = re.split(r"\s+(?:and|&)\s+", m.group("org2"))
             why = f"{why}: operated by"
@@ -317,7 +349,7 @@ def read_phrases(
 ) -> list[Value]:
     """Every value the sentence states in words, normalised as claims.csv stores it (``origin``
     and ``ends``: what the sentence before left, see read_route)."""
-    out = statuses(sentence) + stages.at_work(sentence)
+    out = statuses(sentence) + stages.at_work(sentence, countries)
     for m in LINE_LIST.finditer(sentence):
         out.append(Value("lines", ";".join(listed_lines(m.group())), at=m.start()))
     out += operators(sentence)

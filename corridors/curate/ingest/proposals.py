@@ -11,7 +11,7 @@ year's traffic are never set against the whole, another line or another year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...quotes import textmatch
 from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
@@ -49,8 +49,25 @@ class Proposals:
         earlier.append(items)
         return False
 
+    def _in_route_order(self, system: str, value: Value) -> Value:
+        """A list of the same countries as an accepted one, in another order ("across
+        Uzbekistan, Kazakhstan and Turkmenistan to China"): the same list, written in the
+        accepted route order; a reporter's order is no news of the route."""
+        if value.field != "countries":
+            return value
+        mine = value.value.split(";")
+        for claim in self.claims:
+            if claim["corridor"] != system or claim["field"] != "countries":
+                continue
+            theirs = claim["value"].split(";")
+            if theirs != mine and sorted(theirs) == sorted(mine):
+                why = f"{value.reason}, in the route order of accepted {claim['id']}"
+                return replace(value, value=claim["value"], reason=why.lstrip(", "))
+        return value
+
     def add(self, mention: Mention, value: Value, sent: Sentence) -> None:
         system = mention.system or ""
+        value = self._in_route_order(system, value)
         feature = "" if value.hints.get("whole") else mention.feature
         key = (system, feature, value.field, fold(value.value), value.unit, value.scope)
         if key in self.seen or self._restated(system, value):

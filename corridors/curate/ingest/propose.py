@@ -21,9 +21,10 @@ from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
-from .names import FACILITY_KINDS, operator_named
+from .names import FACILITY_KINDS, chain_beyond, operator_named
 from .owners import (
     actors,
+    expecting,
     facilities,
     is_change,
     on_the_way,
@@ -87,8 +88,10 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         return None
     if value.hints.get("part") and not system.part_of:
         return None
-    if value.hints.get("of") == "port" and "port" not in system.kinds:
-        return None  # a port's own traffic is not the route's
+    if value.hints.get("whole") and system.part_of:
+        return None  # the whole's capacity (before a new line adds to it) is never the line's
+    if value.hints.get("of") and not set(value.hints["of"].split(";")) & system.kinds:
+        return None  # a port's own traffic is not the route's, gas flowing no railway's stage
     if system.kinds == {"port"} and not port_takes(value.field, value.scope, system):
         return None  # "the cargo will cover 9,000 km from China to Turkey": the trip's
     letters = value.value.split(";")
@@ -125,8 +128,9 @@ def _name_countries(m: Mention, countries: list[str], system: System) -> Value |
         return None
     if len(parts) < 3:
         return None  # "Turkmenistan-China gas pipeline" names its ends, not every country
-    if m.how != "name" and set(parts) != set(system.countries):
-        return None
+    route = system.kinds <= {"corridor"} and chain_beyond(parts, system)
+    if m.how != "name" and set(parts) != set(system.countries) and not route:
+        return None  # a route's reports list its countries each their own way; a line's do not
     return Value("countries", ";".join(parts), reason=f"the countries its name {m.phrase!r} lists")
 
 
@@ -287,6 +291,8 @@ def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: 
         return set(system.countries) <= set(value.value.split(";"))
     if value.field != "status":
         return False
+    if value.hints.get("topic"):
+        return True  # a sign about whatever the article is on: "trains are transshipped here"
     kinds = system.kinds if system is not None else set()
     heads = [h for h, k in HEADS.items() if k in kinds]
     return any(re.search(rf"\b{re.escape(h)}\b", sent.text, re.I) for h in heads)
@@ -320,6 +326,10 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
         values = [v for v in values if v is not value]
+    for whole, value in respective.lines_made_of(here, sent, by_id):
+        props.add(whole, value, sent)  # "it is laid as two lines, A and B": A and B
+    for whole, value in respective.lines_with_parts(here, by_id):
+        props.add(whole, value, sent)  # "Lines A, B, C and D", Line D a part: A, B and C
     for whole, value in respective.lines_beside(here, sent, by_id):
         props.add(whole, value, sent)  # "Line C, laid alongside Lines A and B": A, B and C
         values = [v for v in values if v.field != "lines"]
@@ -346,7 +356,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             target = modified  # "the planned Trans-Afghan corridor": that corridor's stage
         else:  # a company named after a system ("... Port Company") owns no figure of it
             things = [m for m in subjects if m.how != "company"]
-            cands = owned_by(things, others, sent, value.at) if things else []
+            mine = others + expecting(sent, here, value.field)
+            cands = owned_by(things, mine, sent, value.at) if things else []
             target = _target(cands, sent, value) if cands else None
             if value.field == "stake":  # "a 49% stake in the dry port": the port's
                 target = stake_in(value.at, things, sent) or target
@@ -397,7 +408,7 @@ def propose(
     for base, status, why in stages.implied(list(props.rows), article_date, routes):
         props.add_implied(base, status, why)
     for m in mentions:
-        if m.system is None and m.how in ("unmapped", "part"):
+        if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])
     kept = measures.joint_only(props.rows)
     rows = [r for r in kept if r["corridor"]] + [r for r in kept if not r["corridor"]]

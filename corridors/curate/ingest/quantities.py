@@ -133,8 +133,12 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
     # "10 mt", "4 mln t": million tonnes
     (r"(?:mmt|mt|Mt|m\s+t|mn\s+t|mln\s+t)\b(?!\s*/)", "Mt"),
-    (r"(?:TEUs?|twenty-foot\s+equivalent\s+units?)\b", "TEU"),
-    (r"(?:(?:container|freight|cargo|block|China-Europe)\s+)*trains\b", "trains"),
+    (r"(?:TEUs?|twenty-foot\s+(?:equivalent\s+)?(?:units?|containers?|boxes))\b", "TEU"),
+    (
+        r"(?:(?:container|freight|cargo|block|China-Europe|scheduled|regular|transit|express|"
+        r"shuttle|international)\s+)*trains\b",
+        "trains",
+    ),
     (r"(?:(?:standard|shipping)\s+)?containers\b", "containers"),
     (r"days?\b", "days"),
     (r"hours?\b", "hours"),
@@ -212,6 +216,9 @@ _RANGE_LOW = re.compile(
     rf"(?:(?<!from\s)(?<!by\s)(?<![\w.])(?!(?:19|20)\d\d\b)(?:{_DIGITS})\s*(?:to|-|–)\s*"
     # "estimates ranging from 4.7 to 8 billion": a range, not a change
     rf"|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+(?:{_DIGITS})\s*(?:to|-|–)\s*"
+    # "will bring from 25 to 30 bcm a year": what it carries, a range
+    rf"|\b(?:bring|carry|deliver|take|supply|pump|move|transport|handle)\w*\s+(?:\w+\s+){{0,2}}?"
+    rf"from\s+(?:{_DIGITS})(?:\s*(?:billion|million|thousand|bn|mn|mln))?\s*(?:to|-|–)\s*"
     rf"|\bbetween\s+(?:{_DIGITS})\s+and\s+)$",
     re.I,
 )
@@ -292,8 +299,8 @@ def read_rules(sentence: str) -> list[Quantity]:
             value /= 1e9
         if not value and unit not in ("%",):
             continue
-        if unit == "containers" and re.match(r"\s*\(\s*TEUs?\s*\)", sentence[m.end() :]):
-            unit = "TEU"  # "250,000 containers (TEU)": counted in twenty-foot units
+        if unit == "containers" and re.match(r"\s*\(?\s*(?:in\s+)?TEUs?\b", sentence[m.end() :]):
+            unit = "TEU"  # "250,000 containers (TEU)", "containers in TEU": twenty-foot units
         qual = qualifier_before(sentence, m.start()) or _range_top(sentence, m.start())
         rate = _rate(sentence, m.start(), m.end()) if unit not in ("km", "%") else ""
         out.append(Quantity(value, unit, m.start(), m.end(), qual, yearly, rate))
@@ -321,11 +328,41 @@ _RESTATED = re.compile(
 _ELLIPTIC_UNITS = {"bcm", "tonnes", "TEU", "trains", "containers", "days", "hours"}
 
 
+#: "from 55 billion to 85 billion cubic metres a year", "from 6 to 10 mn tons": the start of a
+#: change, its unit (and rate) left to the figure after it.
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<n>{_DIGITS}|\b(?:{_WORD_RE})\b){_MAG}?\s*(?:to|-|–)\s*(?=\S)", re.I
+)
+
+
+def _from_to(sentence: str, found: list[Quantity], taken: set[int]) -> list[Quantity]:
+    out = []
+    for m in _FROM_TO.finditer(sentence):
+        end = next((q for q in found if q.start == m.end()), None)
+        if m.start("n") in taken or end is None or end.unit not in _ELLIPTIC_UNITS:
+            continue
+        mag = (m.group("mag") or m.group("gm") or "").lower()
+        value = number(m.group("n")) * MAGNITUDE.get(mag, 1)
+        theirs = re.search(
+            r"\b(?:trillion|billion|million|thousand|bn|bln|mln|mn)\b|(?<=\d)m\b",
+            sentence[end.start : end.end],
+            re.I,
+        )
+        if not mag and theirs and end.unit != "bcm" and value < 1e3:
+            value *= MAGNITUDE[theirs.group().lower()]  # "from 540 to 800 thousand TEU"
+        if end.unit == "bcm" and value >= 1e9:
+            value /= 1e9
+        stop = m.end("mag") if m.group("mag") else m.end("n")
+        out.append(Quantity(value, end.unit, m.start("n"), stop, "", end.yearly))
+    return out
+
+
 def elliptic(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The numbers set beside a figure with its unit left out, in the unit of the figure before
-    them ("eight trains ran in January, compared with 11 in December": 11 trains)."""
-    out = []
+    them ("eight trains ran in January, compared with 11 in December": 11 trains), or of the
+    figure a change goes to ("from 55 billion to 85 billion cubic metres": 55 bcm)."""
     taken = {q.start for q in found}
+    out = _from_to(sentence, found, taken)
     for m in [*_ELLIPTIC.finditer(sentence), *_RESTATED.finditer(sentence)]:
         if m.start("n") in taken or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue

@@ -8,7 +8,8 @@ clause; any other figure said of the lines together ("move 28 bcm between them")
 one line's and not the system's.
 
 A line set beside others ("Line C will be laid alongside Lines A and B") says which lines the system
-has: all of them.
+has: all of them; a list with a part of its own among them ("once Lines A, B, C and D are
+finished", Line D a part) says the system's lines are the rest.
 """
 
 from __future__ import annotations
@@ -87,3 +88,56 @@ def lines_beside(
         why = f"{new} set {m.group()!r}: the system's lines are all three"
         return [(whole, Value("lines", ";".join(letters), at=m.start(), reason=why))]
     return []
+
+
+def lines_with_parts(here: list[Mention], by_id: dict[str, System]) -> list[tuple[Mention, Value]]:
+    """ "Lines A, B, C and D" where Line D is a part of its own (a row of corridors.csv): the
+    system's lines are the others, two or more; what the clause says of the list stays theirs."""
+    out: list[tuple[Mention, Value]] = []
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how != "some" or parent is None:
+            continue
+        letters = listed_lines(m.phrase)
+        parts = {s.label for s in by_id.values() if s.part_of == parent.id}
+        own = [x for x in letters if f"Line {x}" not in parts]
+        if len(own) < 2 or len(own) == len(letters):
+            continue
+        left = ", ".join(f"Line {x}" for x in letters if x not in own)
+        why = f"{m.phrase!r} with {left}, a part of its own: {parent.id}'s lines are the rest"
+        whole = replace(m, system=parent.id, kind=next(iter(parent.kinds), ""), confidence=0.7,
+                        reason=why, how="lines")  # fmt: skip
+        out.append((whole, Value("lines", ";".join(own), at=m.start, reason=repr(m.phrase))))
+    return out
+
+
+#: "is laid as two parallel lines, A and B", "consists of two lines, A and B": the lines the whole
+#: is made of, as the report has it (an older report gives fewer lines than are drawn today).
+_MADE_OF = re.compile(
+    r"\b(?:consists?\s+of|comprises?|is\s+(?:laid|built|made\s+up)\s+(?:as|of)|is\s+made\s+of)\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def lines_made_of(
+    here: list[Mention], sent: Sentence, by_id: dict[str, System]
+) -> list[tuple[Mention, Value]]:
+    """ "It is laid as two parallel lines, A and B": the system's lines as the report gives them,
+    even fewer than are drawn now (a report from before Line C); said of the whole, not of some
+    lines beside others."""
+    out: list[tuple[Mention, Value]] = []
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how != "some" or parent is None:
+            continue
+        if not _MADE_OF.search(sent.text[: m.start - sent.start]):
+            continue
+        parts = {s.label for s in by_id.values() if s.part_of == parent.id}
+        letters = listed_lines(m.phrase)
+        if len(letters) < 2 or any(f"Line {x}" in parts for x in letters):
+            continue
+        why = f"the whole is made of {m.phrase!r}, as the report has it"
+        whole = replace(m, system=parent.id, kind=next(iter(parent.kinds), ""), confidence=0.6,
+                        reason=why, how="lines")  # fmt: skip
+        out.append((whole, Value("lines", ";".join(letters), at=m.start, reason=repr(m.phrase))))
+    return out

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .fields import Value
-from .statuses import mood
+from .statuses import FUTURE, mood
 
 #: How much an implied status is trusted, relative to the row it is read from.
 WEIGHT = 0.6
@@ -46,15 +46,86 @@ AT_WORK = re.compile(
 )
 
 
-def at_work(sentence: str) -> list[Value]:
+#: Freight going through a place: "some 60 trains a month now pass through the dry port", "9,000
+#: containers passed through Khorgos" (not through a country: that is a route's).
+PASS_THROUGH = re.compile(
+    r"\b(?:trains?|containers?|wagons?|cargo(?:es)?|goods|freight|boxes|TEUs?|consignments?|"
+    r"shipments?|vehicles|trucks)\b[^.;]{0,50}?\b(?:pass|passes|passed|passing|go|goes|went|"
+    r"move|moves|moved|travel|travels|travelled|traveled|run|runs|ran)\s+through\s+"
+    r"(?P<place>it\b|there\b|here\b|(?:the\s+)?(?:[\"“]?[A-Z][\w’'–-]*[\"”]?\s+){0,3}(?:dry\s+|"
+    r"inland\s+|land\s+)?(?:port|terminal|hub)\b|[A-Z][\w’'-]*)",
+)
+#: Freight handled at a place said by a relative or an adverb: "the junction where containers
+#: are shifted between gauges", "each day four trains are transshipped here".
+HANDLED_HERE = re.compile(
+    r"\bwhere\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:moved|"
+    r"trans-?s?hipped|transferred|reloaded|shifted|handled|processed|switched|loaded|unloaded|"
+    r"sorted)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:moved|trans-?s?hipped|transferred|"
+    r"reloaded|shifted|handled|processed|switched)\s+(?:here|there)\b",
+    re.I,
+)
+#: Gas (or oil) at work in a pipeline: "some 40 bcm a year now flow through the pipeline", "gas
+#: is supplied via the line", "the volume of gas supplies through the pipeline is 40 bcm".
+FLOWING = re.compile(
+    r"\b(?:flows?|flowed|flowing|moves?|moved|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:being\s+)?(?:pumped|supplied|delivered|transported|shipped|piped|carried|sent|"
+    r"exported|transmitted))\s+(?:\w+\s+){0,3}?(?:through|along|via|by|in)\s+(?:the\s+|its\s+|"
+    r"this\s+)?(?:[\w’'–-]+\s+){0,6}?(?:pipelines?|pipe|lines)\b"
+    r"|\b(?:supplies|deliveries|flows?|transit|throughput|exports?)\s+(?:of\s+(?:natural\s+)?"
+    r"(?:gas|oil)\s+)?(?:through|via|along|by)\s+(?:the\s+)?(?:[\w’'–-]+\s+){0,6}?pipelines?\s+"
+    r"(?:is|are|was|were|stands?|stood|amounts?|amounted|totals?|totalled|reached|reaches)\b",
+    re.I,
+)
+#: A count of years it has worked: "over ten years of steady operation, the pipeline has ...".
+YEARS_WORKED = re.compile(
+    r"\b(?:over|after|in|during)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years\s+of\s+(?:[\w-]+\s+)?"
+    r"(?:operation|service)\b",
+    re.I,
+)
+#: The kinds of system each sign is read of (";"-separated): a route's legs work while others are
+#: built, so years worked say nothing of a corridor's stage.
+#: A port's work named as a noun with its change or level: "transshipment at the dry port rose
+#: to 324,000 TEU", "throughput at the terminal reached ..." (a route's freight is no port's).
+WORK_AT = re.compile(
+    r"\b(?:trans-?s?hipments?|throughput|cargo\s+turnover|container\s+handling|handling)\s+(?:at|in|"
+    r"through)\s+(?:the\s+)?[^.;]{0,60}?\b(?:dry\s+|land\s+|inland\s+)?(?:port|terminal|hub)[\"”’']?\s+"
+    r"(?:has\s+)?(?:rose|risen|grew|grown|increased|climbed|jumped|reached|came\s+to|amounted|"
+    r"totall?ed|was|were|stood|doubled|tripled|exceeded|surpassed|topped)\b",
+    re.I,
+)
+#: A capacity raised from what it is now: "will lift the terminal's handling capacity one and a
+#: half times, from 540,000 ...": the facility works today, whatever the tense of the plan.
+RAISED_FROM = re.compile(
+    r"\b(?:rais|lift|increas|expand|boost|doubl|tripl)\w*\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:port|terminal|pipeline|hub)[’']s\s+(?:[\w-]+\s+)?capacity\b[^.;]{0,40}?\bfrom\s+\d",
+    re.I,
+)
+_CARGO_OF = {
+    "port": (AT_WORK, PASS_THROUGH, HANDLED_HERE, WORK_AT),
+    "port;pipeline": (RAISED_FROM,),
+    "pipeline": (FLOWING,),
+    "railway;pipeline;port;highway": (YEARS_WORKED,),
+}
+
+
+def at_work(sentence: str, countries: tuple[str, ...] | list[str] = ()) -> list[Value]:
     """Operating, implied by a facility doing its work as a fact of its time (not "will handle",
-    "could serve", "once trains stop there"); the value is a port's only (hint ``of``)."""
-    for m in AT_WORK.finditer(sentence):
-        if mood(sentence, m.start(), m.end()):
-            continue
-        why = f"what it does, {m.group().strip()!r}"
-        hints = {"implied": why, "of": "port"}
-        return [Value("status", "operating", at=m.end(), reason=why, hints=hints)]
+    "could serve", "once trains stop there"): a port handling freight, gas flowing in a pipeline.
+    The value is only a system's of that kind (hint ``of``): goods passing through Kazakhstan
+    say nothing of a port, gas in a pipeline nothing of a railway."""
+    for kind, patterns in _CARGO_OF.items():
+        for pattern in patterns:
+            for m in pattern.finditer(sentence):
+                place = m.groupdict().get("place")
+                said = "" if pattern is RAISED_FROM else mood(sentence, m.start(), m.end())
+                if said or (place and place in countries):
+                    continue
+                if pattern is YEARS_WORKED and FUTURE.search(sentence, m.end()):
+                    continue  # "over 30 years of operation it is expected to earn ...": to come
+                why = f"what it does, {m.group().strip()!r}"
+                hints = {"implied": why, "of": kind, "topic": "the article's own facility"}
+                return [Value("status", "operating", at=m.end(), reason=why, hints=hints)]
     return []
 
 
@@ -77,10 +148,28 @@ _FUTURE_RUN = re.compile(
 _OPENED = re.compile(
     r"\b(?:went|came)\s+(?:into|on)\s+(?:service|operation|stream|line)|\b(?:was|were|has\s+been|"
     r"have\s+been)\s+(?:\w+\s+)?(?:opened|commissioned|inaugurated|put\s+into\s+(?:service|"
-    r"operation))|\b(?:opened|entered\s+service|came\s+online)\b|\b(?:began|started)\s+(?:\w+\s+)?"
-    r"(?:operating|operations?|working|running|service|pumping|supplying)\b",
+    r"operation))|\b(?:opened|entered\s+service|came\s+online)\b|"
+    # "the pipeline, commissioned in December 2009, ...": a participle of the past
+    r",\s+(?:first\s+)?(?:commissioned|inaugurated|launched|put\s+into\s+(?:service|operation))\b|"
+    r"\b(?:began|started)\s+(?:\w+\s+)?"
+    r"(?:operating|operations?|working|running|service|pumping|supplying|flowing|sending|"
+    r"carrying|delivering|to\s+(?:flow|operate|work|run|pump|supply|carry))\b",
     re.I,
 )
+#: A start told as done: "the ceremony starting work ... was held", "construction began".
+_STARTED = re.compile(
+    r"\b(?:was|were)\s+held\b|\btook\s+place\b|\b(?:began|started|commenced|got\s+under\s*way|"
+    r"kicked\s+off|broke\s+ground)\b|\bground\s+was\s+broken\b",
+    re.I,
+)
+
+
+def _started_by(value: str, reference: str, quote: str) -> bool:
+    """A start dated within the article's own month ("on 13 September" in a report of September
+    2014), told in the past: begun by the article's date. (A year alone within a dated article
+    says less: statuses.py reads its tense.)"""
+    same = bool(reference) and len(value) > len(reference) and value.startswith(reference)
+    return same and bool(_STARTED.search(quote)) and not _FUTURE_START.search(quote)
 
 
 #: A start still to come: "is to begin", "will get under way", "is due to start".
@@ -135,7 +224,7 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
         return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
     if field == "start_date":
         order = compare(value, reference)
-        if order in (-1, 0):
+        if order in (-1, 0) or (order is None and _started_by(value, reference, row["quote"])):
             return (
                 "under_construction",
                 f"works started {value}, on or before the article's date {reference}",
@@ -151,6 +240,7 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
             return "planned", f"works still to start in {value}, the article's own period"
     if (
         field == "operator"
+        and not route  # a route's consortium runs services on it, whatever stage its works are in
         and _OPERATOR_NOW.search(row.get("reason", ""))
         and not _FUTURE_RUN.search(row.get("quote", ""))
     ):
@@ -163,7 +253,10 @@ def _section_start(row: dict[str, str], reference: str) -> tuple[str, str] | Non
     belong to is being built. Only a start: a section's opening says nothing of the rest."""
     if row["field"] != "start_date" or row["qualifier"]:
         return None
-    if compare(row["value"], reference) not in (-1, 0):
+    order = compare(row["value"], reference)
+    if order not in (-1, 0) and not (
+        order is None and _started_by(row["value"], reference, row.get("quote", ""))
+    ):
         return None
     why = f"works on its {row['scope']} section started {row['value']}, by the article's date"
     return "under_construction", f"{why} {reference}"

@@ -32,10 +32,12 @@ _OF_FLOW = re.compile(
     r"gas|oil|demand|consumption|costs?|funding|financing|money|sum|budget))\b"
 )
 #: A later share of a split, its verb said once before: ", and B and C 24.5% each", "; B -
-#: 24.5%", "while B will each hold 24.5%".
+#: 24.5%", "while B will each hold 24.5%", ", B the remaining 40%".
 _GAPPED = re.compile(
     rf"(?:[,;:]|\bwhile|\bwhereas|\band)\s+(?:and\s+)?(?:the\s+)?(?P<names>{NAMES})\s*"
-    rf"(?:(?:will\s+)?(?:each|both)\s+)?(?:[-–—:]\s*)?$"
+    rf"(?:(?:will\s+)?(?:each|both)\s+)?(?:[-–—:]\s*)?"
+    # "..., B the remaining 40%", "and B the other 49%"
+    r"(?:the\s+(?:remaining|other|rest\s+of\s+the)\s+|the\s+rest,?\s+)?$"
 )
 #: After a share: it is each holder's, not theirs together.
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece|respectively|a\s+piece)\b", re.I)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from . import scopes
+from . import preparation, scopes
 from .fields import Value
 
 #: What is to come or only possible: "will", "is due to", "is expected to", "could", "should".
@@ -75,7 +75,14 @@ _BEGIN = (
 #: A start of works, in any tense: its mood says whether it has happened.
 START = re.compile(
     # "construction of the railway is due to begin", "work on the Tajik section started"
-    rf"\b(?<!design\s)(?<!survey\s)(?<!planning\s)(?<!feasibility\s){_WORKS}\b(?:\s+(?:on|of|at|for)\s+[^.;:]{{0,90}}?)?\s+(?:[\w’']+\s+){{0,4}}?{_BEGIN}\b"
+    # ("the construction phase of the line has kicked off": the works' phase is the works)
+    rf"\b(?<!design\s)(?<!survey\s)(?<!planning\s)(?<!feasibility\s){_WORKS}\b"
+    rf"(?:\s+(?:phase|stage|activit(?:y|ies)))?"
+    # (not across "and to": "speed up building of X and to start building Y" starts Y)
+    rf"(?:\s+(?:on|of|at|for)\s+(?:(?!\band\s+(?:to|will|then)\b)[^.;:]){{0,90}}?)?"
+    rf"\s+(?:(?!and\s)[\w’']+\s+){{0,4}}?{_BEGIN}\b"
+    # "a ceremony that opened construction of the link", "the opening of works on the section"
+    r"|\b(?:open|opens|opened|opening)\s+(?:of\s+)?(?:the\s+)?(?:construction|building|works)\b"
     # "began construction", "will start work on", "to launch building"
     rf"|\b{_BEGIN}\s+(?:the\s+|full-scale\s+|actual\s+|physical\s+|main\s+)?{_WORKS}\b"
     # "will start being built", "started building", "began laying the pipe"
@@ -116,6 +123,13 @@ NEVER = re.compile(
     r"[^.;,]{0,60}?)?\s+(?:is|are|has\s+been)\s+"
     r"(?:now\s+|still\s+)?(?:under\s*way|underway|in\s+progress|ongoing|being\s+(?:prepared|"
     r"drafted|carried\s+out|conducted|done))|"
+    # a start named as a noun and put in the calendar: "the start of construction is scheduled
+    # for 2026", "a start to the project is planned for the autumn", "construction start is set
+    # for May" (not "was planned for", a plan of the past)
+    r"(?:(?:start|beginning|launch|commencement)\s+(?:of|to|for)\s+[^.;]{0,80}?|(?:construction|"
+    r"building|works?)\s+(?:start|launch))\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+|"
+    r"tentatively\s+|provisionally\s+)?(?:planned|scheduled|slated|set|expected|due|envisaged|"
+    r"earmarked|pencill?ed\s+in)\s+(?:for|in|on|at)\b|"
     # "to prepare the launch of the project", "preparing for the start of construction"
     r"prepar\w*\s+(?:for\s+)?the\s+(?:launch|start|beginning)\s+of|"
     # "talks on building X", "a meeting today on the construction of X": still discussed
@@ -181,7 +195,12 @@ NAMED = (
         # a figure "planned at 4 mn tonnes" is an aim for the volume, not a stage
         "planned",
         re.compile(
-            r"\b(planned(?!\s+to\b)(?!\s+at\s+(?:\w+\s+)?[$€£¥\d])|to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
+            # ("it is planned," said aside, and "as planned" name no stage)
+            r"\b((?<!\bit\sis\s)(?<!\bas\s)planned(?!\s+to\b)(?!\s+at\s+(?:\w+\s+)?[$€£¥\d])|"
+            # "the company that is to build the railway" (not "will build it faster": a pace)
+            r"(?:is|are)\s+to\s+(?:jointly\s+)?(?:build|construct)\b(?![^.;]*\b(?:faster|"
+            r"quicker|sooner)\b)|"
+            r"to\s+be\s+built(?!\s+(?:within|by|in|over)\b)|plans?\s+"
             r"(?:\w+\s+){0,3}?(?:to|for)\s+(?:build|construct|develop|lay)\w*|plans\s+for)\b",
             re.I,
         ),
@@ -203,7 +222,9 @@ CONSTRUCTION_OF = re.compile(
 #: Something new beside the system, or a partner's plan, is the subject: "a second track",
 #: "a new terminal", "another branch", "a transshipment station ... is planned".
 NEW_THING = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+)?(?:second|third|fourth|new|additional|further|extra)\s+[\w-]+|"
+    r"\ban?\s+(?:[\w-]+\s+)?(?:second|third|fourth|fifth|new|additional|further|extra)\s+[\w-]+|"
+    r"\bthe\s+next\s+(?:one|line|string|strand|branch|stage|phase|section|track|pipeline|"
+    r"railway)\b|"
     r"\banother\s+[\w-]+|"
     r"\b(?:second|third|fourth|new|additional|further|extra|parallel)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:tracks?|terminals?|warehouses?|yards?|berths?|piers?|cranes?|spurs?|sidings?|loops?|"
@@ -275,6 +296,9 @@ def _other_thing(sentence: str, at: int, end: int | None = None) -> bool:
     a, b = scopes.clause_of(sentence, at)
     if NEW_THING.search(sentence, a, end or at) or NOT_WORKS.search(sentence, a, b):
         return True
+    after = end + len(sentence[end:]) - len(sentence[end:].lstrip()) if end is not None else -1
+    if end is not None and NEW_THING.match(sentence, after):
+        return True  # "to start building a fourth one", "will build a second track": the new thing
     return bool(VEHICLES.search(sentence[max(a, at - 40) : at]))
 
 
@@ -299,16 +323,21 @@ OPENED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
     r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b|"
     # "went into operation", "was put into service" in the simple past
-    r"\b(?:went|was\s+put|were\s+put)\s+into\s+(?:commercial\s+)?(?:operation|service)\b",
+    r"\b(?:went|was\s+put|were\s+put)\s+into\s+(?:commercial\s+)?(?:operation|service)\b|"
+    # "took part in the ceremony opening the X gas pipeline" (not one opening construction)
+    r"\bceremony\s+(?:that\s+opened|which\s+opened|opening|to\s+open|marking\s+the\s+opening\s+"
+    r"of)\s+(?:the\s+)?(?!(?:construction|building|works?)\b)(?=[\w“\"'-]+(?:\s+[\w“”\"'–-]+){0,6}?\s+"
+    r"(?:pipeline|railway|line|port|terminal|link)\b)",
     re.I,
 )
 _MADE = re.compile(
-    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid)\b", re.I
+    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid|opened)\b",
+    re.I,
 )
 #: A step of the works, not the works as a whole: its start or end dates the step only.
 STEP = re.compile(
     r"\b(?:groundwork|earthworks?|track-?laying|excavation|tunnell?ing|laying|installation|"
-    r"assembly|welding|pipe-?laying)\b|tracklaying",
+    r"assembly|welding|pipe-?laying|tunnels?|bridges?|viaducts?)\b|tracklaying",
     re.I,
 )
 
@@ -392,7 +421,8 @@ def statuses(sentence: str) -> list[Value]:
             if status == "planned" and OTHER_SUBJECT.search(sentence[: m.start()]):
                 continue  # "a transshipment station is planned at Makmal": another thing's plan
             said = mood(sentence, m.start(), m.end())
-            if _other_thing(sentence, m.start()) or (
+            end = m.end() if status == "planned" else None  # "will build the next one"
+            if _other_thing(sentence, m.start(), end) or (
                 said and (status, said) != ("planned", "future")
             ):
                 continue  # "should be commissioned next year", "once it is in service"
@@ -415,6 +445,8 @@ def statuses(sentence: str) -> list[Value]:
         out.append(
             Value("status", "under_construction", at=m.start(), reason=f"says {m.group()!r}")
         )
+    if not out and not any(p.search(sentence) for p in (START, OPENED, HALT, NEVER)):
+        out = preparation.signs(sentence)  # a study done, works to last: unless it says more
     out = [v for v in out if not (v.value != BUILDING and _of_a_part(sentence, v.at))]
     out.sort(key=lambda v: v.at)
     return out

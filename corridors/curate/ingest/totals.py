@@ -61,6 +61,13 @@ SUM_WORDS = re.compile(r"\b(?:a\s+total\s+of|in\s+total|all\s+told|in\s+all|alto
 TRADE = re.compile(
     r"\b(?:(?i:its|their|the\s+country['’]s|national)|[A-Z][\w’'-]*['’]s)\s+(?:\w+\s+)?"
     r"(?i:exports?|imports?|transit\s+(?:traffic|cargo|volumes?)|rail\s+transit)\b"
+    # "China's gas use is expected to reach 340 bcm": a country's use of gas, not what one line
+    # carries
+    r"|\b[A-Z][\w’'-]*['’]s\s+(?:\w+\s+)?(?i:consumption|demand|use|production|output)\b"
+    # "transit is expected to grow to 10 mn t": a country's transit as the subject, no system's
+    r"|(?:^|[,:;]\s*)\W*(?i:(?:the\s+)?(?:total\s+|overall\s+|rail\s+)?transit\s+(?:traffic\s+|"
+    r"cargo\s+|volumes?\s+)?(?:is|was|will|would|could|should|has|have|had|rose|grew|reached|"
+    r"came|totall?ed|amounted|increased|in\s+(?:19|20)\d\d))\b"
     r"|\b(?i:exports?|imports?)\s+(?:from|of|by)\s+[A-Z]"
     # "gas shipped to China from Central Asia and Russia": a total of several sources
     r"|\b(?i:exported|imported|shipped|supplied|delivered|piped)\s+(?:to\s+[A-Z][\w-]*\s+)?from\s+"

@@ -21,7 +21,7 @@ from .quantities import Quantity, num_text
 TRAVEL_CUE = re.compile(
     r"\b(?:journey|trip|transit|travel\w*|ride|voyage|run|runs|reach\w*|arrive\w*|take|takes|"
     r"took|need|needs|lasts?|delivery|delivered|cover|covers|covered|covering|expected\s+in|"
-    r"gets?\s+to|got\s+to|en\s+route)\b",
+    r"gets?\s+to|got\s+to|en\s+route|leav(?:e|es|ing)|departing|bound\s+for)\b",
     re.I,
 )
 #: Verbs that say only that something lasts.
@@ -83,7 +83,11 @@ _TO_WHERE = re.compile(
     rf"^\s*(?:on\s+average\s+)?(?:from\s+[\w' -]{{1,40}}?\s+)?(?:to|for)\s+(?:(?P<region>(?:{REGION})\b)|"
     r"(?P<two>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+and\s+[A-Z]))"
 )
-_REACH_WHERE = re.compile(rf"\b(?:{REGION})\s+in\s+(?:\w+\s+(?:to|or|-|–)\s+)?$")
+_REACH_WHERE = re.compile(
+    rf"\b(?:{REGION})(?:\s+(?:border|borders|frontier|markets?))?\s+in\s+"
+    r"(?:(?:about|around|roughly|some|just|only|under|over)\s+)?"
+    r"(?:\w+\s*(?:to|or|-|–)\s*)?$"
+)
 _COMPARED = re.compile(
     r"\b(?:against|compared\s+with|compared\s+to|versus|down\s+from|up\s+from|from)\s+"
     # "against more than 50 days": a word of approximation in two words too
@@ -158,7 +162,7 @@ def _not_a_trip_time(q: Quantity, sentence: str) -> bool:
         return True  # "(it used to exceed 45 days)": what it took before
     if re.match(r"^\s*(?:a|per)\s+week|^\s*(?:later|ago|earlier)", after):
         return True
-    if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower)\b", after):
+    if re.match(r"^\s*(?:less|more|fewer|shorter|longer|faster|quicker|slower|sooner)\b", after):
         return True  # "three days less than last year": a difference, not a time
     head = _LOW_END.sub("", sentence[: q.start])  # "to 10-15 days": the words before the range
     if re.search(

@@ -50,6 +50,17 @@ BREAKDOWN = re.compile(r",\s*(?:of\s+which|of\s+this|including|among\s+them|comp
 _FLOWS = ("bcm", "tonnes", "TEU", "trains", "containers")
 
 
+#: "a rise of 33%", "up 14.4%", "20% more", "year on year": a figure set against the same
+#: period a year before, so itself a period's figure.
+CHANGE_ON_A_YEAR = re.compile(
+    r"\b(?:an?\s+(?:rise|increase|growth|jump|drop|fall|decline|gain)\s+of\s+\d[\d.,]*\s*"
+    r"(?:%|per\s*cent|percent)|(?:up|down)\s+(?:by\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"|\d[\d.,]*\s*(?:%|per\s*cent|percent|times|-?fold)\s+(?:more|less|higher|lower|up|down)\b"
+    r"|year[\s-]on[\s-]year|\by-?o-?y\b)",
+    re.I,
+)
+
+
 def _parts(sentence: str, found: list, spans: list[dates.Period]) -> set[int]:
     """The starts of the flow figures that break down an earlier one of the sentence by kind or
     route; a part with a period of its own ("250 bcm since 2010, including 41 bcm last year")
@@ -69,12 +80,29 @@ def _parts(sentence: str, found: list, spans: list[dates.Period]) -> set[int]:
     return set()
 
 
+#: "Last year it carried 2.7 mn t, 86% more than in 2022": last year is the one after 2022.
+LAST_YEAR_AGAINST = re.compile(
+    r"\blast\s+year\b(?:[^.;]|\.\d)*?\b(?:than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|against|on)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b(?![\s-]*(?:figure|level)?\s*(?:to|-|–)\s*\d)",
+    re.I,
+)
+
+
+def _year_implied(sentence: str) -> str:
+    """The report's own year when it prints no date but sets "last year" against a named year
+    (a year-on-year comparison): the named year plus two."""
+    m = LAST_YEAR_AGAINST.search(sentence)
+    return str(int(m.group("y")) + 2) if m else ""
+
+
 def figures(sentence: str, ctx: Context) -> list[Value]:
     """Every figure of the sentence that fills a field, normalised as claims.csv stores it."""
     countries = set(ctx.countries)
     spans_read = [
         p
-        for p in periods.find_periods(sentence, ctx.article_date, ctx.last_year)
+        for p in periods.find_periods(
+            sentence, ctx.article_date or _year_implied(sentence), ctx.last_year
+        )
         if not COMPARISON_PERIOD.search(sentence[max(0, p.start - 30) : p.start])
     ]
     recent, ctx.recent_span = ctx.recent_span, ""
@@ -83,6 +111,11 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
         # "container traffic rose over the same months, to 50,500 TEU": the span read last
         spans_read = [dates.Period(ctx.last_span, same.start(), same.end()), *spans_read]
     spans = [p.value for p in spans_read if not p.target and "/" in p.value]
+    year_before, ctx.recent_year = ctx.recent_year, ""
+    if year_before and not spans_read and CHANGE_ON_A_YEAR.search(sentence):
+        # "In 2022 the route moved 1.5 mn t. Container traffic came to 33,600 TEU, a rise of 33%":
+        # a figure stated with its change on a year before is of the year just read
+        spans_read = [dates.Period(year_before, len(sentence), len(sentence), inherited=True)]
     if spans:
         ctx.last_span = ctx.recent_span = spans[0]
     elif recent and not any(not p.target for p in spans_read):
@@ -115,6 +148,8 @@ def figures(sentence: str, ctx: Context) -> list[Value]:
             value = count(q, sentence, countries)
         if value is not None and value.unit in FIELDS[value.field].units:
             out.append(value)  # never "400,000 containers" as a target: no target takes them
+    years = {v.period for v in out if v.field == "traffic" and len(v.period) == 4}
+    ctx.recent_year = years.pop() if len(years) == 1 else ""
     return out
 
 

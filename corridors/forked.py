@@ -1,0 +1,87 @@
+"""A pure function run in a forked child process while this one goes on: two cores for one build.
+
+A cold build of 10,000 corridors measures every route on the ellipsoid (seconds of geodesics and
+overlays) and runs the checks (seconds of text look-ups); neither needs the other's result, and
+the machine has two cores. ``start`` forks, the child computes the function and sends its result
+back pickled through a pipe, and the parent asks for it only when it needs it. The child's CPU is
+accounted to the parent as usual (it is waited for).
+
+Use it only in a single-threaded process (``model/childbuild``'s): forking a process with other
+threads running (the Streamlit server) can copy a lock held by one of them. Nothing is lost when
+it cannot work: without ``os.fork``, when the fork fails, or when the child fails or sends nothing
+usable, the function runs here when its result is asked for, so the result is always the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def start(fn: Callable[..., T], *args: object) -> Callable[[], T]:
+    """Start ``fn(*args)`` in a forked child; the returned function gives its result, waiting for
+    the child the first time it is called."""
+    fork = getattr(os, "fork", None)
+    if fork is None:
+        return _here(fn, args)
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return _here(fn, args)
+    if pid == 0:  # the child: compute, send, and leave without running the parent's exit hooks
+        status = 1
+        try:
+            os.close(read_fd)
+            left = memoryview(pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL))
+            while left:  # to the pipe (not a file): the parent reads it whole
+                left = left[os.write(write_fd, left) :]
+            os.close(write_fd)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    done: list[T] = []
+
+    def result() -> T:
+        if not done:
+            done.append(_collect(pid, read_fd, fn, args))
+        return done[0]
+
+    return result
+
+
+def _here(fn: Callable[..., T], args: tuple) -> Callable[[], T]:
+    done: list[T] = []
+
+    def result() -> T:
+        if not done:
+            done.append(fn(*args))
+        return done[0]
+
+    return result
+
+
+def _collect(pid: int, read_fd: int, fn: Callable[..., T], args: tuple) -> T:
+    """The child's result (read whole before it is waited for: it blocks on a full pipe), or
+    ``fn(*args)`` computed here when the child did not send one."""
+    data = b""
+    with contextlib.suppress(OSError), os.fdopen(read_fd, "rb") as pipe:
+        data = pipe.read()
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        status = -1
+    if status == 0 and data:
+        try:
+            return pickle.loads(data)
+        except Exception:  # a damaged message: compute it here instead
+            pass
+    return fn(*args)
