@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridors.curate.ingest import periods, quantities, values
+from corridors.curate.ingest import periods, quantities, totals, values
 
 COUNTRIES = ["China", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Azerbaijan", "Georgia"]
 
@@ -78,6 +78,11 @@ def _read(sentence: str) -> list[tuple[float, str, str]]:
             "Forty scheduled trains ran.",
             [(40, "trains", "")],
             id="scheduled trains",
+        ),
+        pytest.param(
+            "It sent 7.2 billion standard cubic metres east.",
+            [(7.2, "bcm", "")],
+            id="standard cubic metres",
         ),
         pytest.param(
             "The branch would add 12bn³ a year.",
@@ -223,6 +228,12 @@ def _fields(sentence: str, field: str, article_date: str = "", last_year: str = 
             "length",
             {("700", "km", "", "")},
             id="N km of it: a part of the length, not the whole",
+        ),
+        pytest.param(
+            "The spur is 600 km long, and 250 km of it will lie on Kyrgyz soil.",
+            "section_length",
+            {("250", "km", "", "")},
+            id="N km of it on a country's soil: that country's section",
         ),
         pytest.param(
             "By rail, goods reach the EU border in 9 to 12 days.",
@@ -383,3 +394,16 @@ def _article(sentences: list[str], field: str, article_date: str = "") -> set:
 )
 def test_read_in_order(sentences: list[str], field: str, article_date: str, expected: set) -> None:
     assert _article(sentences, field, article_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("In the first half of 2023 the sea ports of Aktau and Kuryk handled ", True),
+        ("During 2022, the container terminal moved ", True),
+        ("In 2024 the route carried ", False),
+    ],
+    ids=["ports after a time", "a terminal after a time and a comma", "a route after a time"],
+)
+def test_a_port_as_the_subject(clause: str, expected: bool) -> None:
+    assert bool(totals.PORT_SUBJECT.match(clause)) is expected

@@ -151,8 +151,6 @@ def length(
         return _section(q, placed, f"{reason} in {placed}, a section")
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
-    if re.match(r"\s*of\s+(?:it|them|this|that|which|these)\b", sentence[q.end :], re.I):
-        return None  # "1,000 km in all, 840 km of it outside China": a part with no country
     if not glued and scopes.is_section(sentence, q.start):
         country = scopes.section_country(sentence, q.start, q.end, countries)
         a, b = scopes.clause_of(sentence, q.start)
@@ -162,6 +160,8 @@ def length(
         if not where:
             return None  # a section with no country or ends named: whose, the curator decides
         return _section(q, where, f"{reason}, a section ({where})")
+    if re.match(r"\s*of\s+(?:it|them|this|that|which|these)\b", sentence[q.end :], re.I):
+        return None  # "1,000 km in all, 840 km of it outside China": a part with no country
     return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
 
 

@@ -116,7 +116,7 @@ _KINDS = rf"(?:{_KIND}(?:\s+(?:and|or|and\s+other)\s+{_KIND})?\s+)?"
 #: Units after a number: (pattern, unit). Gas first: "billion cubic metres" holds its magnitude.
 _UNITS: tuple[tuple[str, str], ...] = (
     (
-        r"(?:bcm|bcma|billion\s+cubic\s+met(?:re|er)s|bn\s+cubic\s+met(?:re|er)s|billion\s+m3|"
+        r"(?:bcm|bcma|(?:billion|bn)\s+(?:standard\s+)?cubic\s+met(?:re|er)s|bn\s+cubic\s+met(?:re|er)s|billion\s+m3|"
         r"billion\s+m³|bln\s+cubic\s+met(?:re|er)s|(?:billion|bn|bln)\s+cu\.?\s?m\b\.?|"
         r"(?:billion|bn|bln)\s?m?³)(?!\w)",
         "bcm",

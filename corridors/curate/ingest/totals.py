@@ -116,6 +116,10 @@ def a_countrys_trade(q: Quantity, sentence: str, countries: list[str]) -> bool:
 #: "Poti, the country's largest seaport, handled ...", "The terminal also moved ...": a port is
 #: what carried the figure (a route's total is not one port's share).
 PORT_SUBJECT = re.compile(
-    r"\s*(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:port|seaport|terminal|harbou?r)\b"
+    # "In the first seven months of 2024 the sea ports of Aktau and Kuryk handled ...": a time
+    # before the subject
+    r"\s*(?:(?:In|During|Over|For|Between|From)\s+[^,;]{0,45}?\b(?:(?:19|20)\d\d|year|months|"
+    r"quarter|half)\b,?\s+)?"
+    r"(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:ports?|seaports?|terminals?|harbou?rs?)\b"
 )
