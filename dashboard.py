@@ -374,13 +374,15 @@ def _asof_note(moment: asof.Moment) -> None:
 
 
 def _figures(root: str, ds: dataset.Dataset, corridor: str | None, moment: str) -> None:
-    """Figures over time; left out when the system has nothing to plot."""
-    rows, unplaced = pagedata.figure_rows(root, corridor, moment)
-    if rows.empty:
+    """Figures over time; left out when the system has nothing to plot. The rows are built only
+    while the section is open (all corridors' at 10,000 corridors: a second of every page's first
+    run), whether there are any is asked first (``figures.any_rows``)."""
+    if not pagedata.has_figures(root, corridor, moment):
         return
     section = _lazy_expander(sections.FIGURES_LABEL, sections.FIGURES_OPEN, corridor)
     if not section.open:
         return
+    _, unplaced = pagedata.figure_rows(root, corridor, moment)
     with section:
         st.caption(sections.figures_caption(unplaced))
         _chart(ds, pagedata.figure_chart(root, corridor, moment), "figure", "figures")

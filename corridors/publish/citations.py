@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import dates
 from ..model.dataset import Dataset
-from ..model.sources import Source, source
+from ..model.sources import Source, sources_by_file
 
 FORMATS = ("csl-json", "bibtex", "ris")
 MEDIA_TYPES = {
@@ -124,8 +124,7 @@ def entries(ds: Dataset, ids: Iterable[str] | None = None) -> list[Entry]:
     """
     chosen = list(ids) if ids is not None else [*ds.sources.index, *ds.references.index]
     out = []
-    for ident in dict.fromkeys(chosen):
-        src = source(ds, ident)
+    for src in sources_by_file(ds, chosen).values():  # one look-up, not one a source
         if src.listed:
             out.append(_reference(src) if src.reference else _article(src))
     return out

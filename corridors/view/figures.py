@@ -93,37 +93,67 @@ def _number(value: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
+class _Placer:
+    """Where each figure claim stands in time (``place``): its period, else its source's date;
+    None when it has no number or cannot be placed. ``rows`` draws them all; ``any_rows`` stops at
+    the first, by the same rule."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.days = asof.source_days(ds)
+        self.source_dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
+
+    def place(self, claim: dict) -> tuple[float, dates.Span | None, str, str] | None:
+        """(value, span or None when unplaced, date_from, date_text); None: not a number."""
+        value = _number(str(claim["value"]))
+        if value is None:
+            return None
+        period = str(claim.get("period", "") or "")
+        placed = dates.span(period) if period else None
+        if placed is not None:
+            return value, placed, "period", period
+        source_date = self.source_dates.get(claim["source"], "")
+        placed = asof.source_span(source_date) if self.days.get(claim["source"]) else None
+        return value, placed, "source date", source_date
+
+
+def _figure_claims(ds: Dataset, corridor: str | None) -> pd.DataFrame:
+    claims = ds.claims[ds.claims["field"].isin(list(FIGURE_FIELDS))]
+    return claims if corridor is None else claims[claims["corridor"] == corridor]
+
+
+def any_rows(ds: Dataset, corridor: str | None = None) -> bool:
+    """Whether ``rows`` has any row: the first figure placed in time is enough (the page shows
+    the figures' section only then, and builds the rows only when it is opened)."""
+    placer = _Placer(ds)
+    claims = _figure_claims(ds, corridor)
+    columns = ["value", "period", "source"]
+    for values in zip(*(claims[c].tolist() for c in columns), strict=True):
+        found = placer.place(dict(zip(columns, values, strict=True)))
+        if found is not None and found[1] is not None:
+            return True
+    return False
+
+
 def rows(ds: Dataset, corridor: str | None = None) -> tuple[pd.DataFrame, int]:
     """The figure rows (COLUMNS) of one system (None: all), and how many figures could not be
     placed in time (no period and an undated source)."""
-    claims = ds.claims[ds.claims["field"].isin(list(FIGURE_FIELDS))]
-    if corridor is not None:
-        claims = claims[claims["corridor"] == corridor]
-    days = asof.source_days(ds)
-    source_dates = dict(zip(ds.sources.index, ds.sources["date"].astype(str), strict=True))
+    claims = _figure_claims(ds, corridor)
+    placer = _Placer(ds)
     names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
     features = dict(zip(ds.features.index, ds.features["name"].astype(str), strict=True))
     out, placed_claims, unplaced = [], [], 0
     records = claims.to_dict("records")
     named = sources_by_file(ds, (c["source"] for c in records))  # once each, not once a claim
     for claim in records:
-        value = _number(str(claim["value"]))
-        if value is None:
+        found = placer.place(claim)
+        if found is None:
             continue
-        period = str(claim.get("period", "") or "")
-        scope = str(claim.get("scope", "") or "")
-        placed = dates.span(period) if period else None
-        date_from = "period"
-        if placed is None:
-            source_date = source_dates.get(claim["source"], "")
-            placed = asof.source_span(source_date) if days.get(claim["source"]) else None
-            date_from = "source date"
-            date_text = source_date
-        else:
-            date_text = period
+        value, placed, date_from, date_text = found
         if placed is None:
             unplaced += 1
             continue
+        period = str(claim.get("period", "") or "")
+        scope = str(claim.get("scope", "") or "")
         placed_claims.append(claim)
         field = claim["field"]
         unit = str(claim["unit"])

@@ -24,18 +24,20 @@ def options(ds: Dataset) -> Options:
     from ..schema import KINDS, STATUSES
 
     features = ds.features
+    # columns as lists first: iterating a pandas string column yields one value per call
     kinds, statuses, drawn = (
-        set(features["kind"]),
-        set(features["status"]),
-        set(features["corridor"]),
+        set(features["kind"].tolist()),
+        set(features["status"].tolist()),
+        set(features["corridor"].tolist()),
     )
-    countries = sorted({c for cs in features["countries"] for c in cs})
-    cited = set(ds.claims.loc[ds.claims["corridor"].isin(drawn), "source"])
+    countries = sorted({c for cs in features["countries"].tolist() for c in cs})
+    about_drawn = ds.claims["corridor"].isin(drawn)
+    cited = set(ds.claims.loc[about_drawn, "source"].tolist())
     # As of another day a feature is drawn with the status its claims gave it then, or "unstated"
     # before any said one: every such status is offered, not only today's.
-    claimed = ds.claims.loc[ds.claims["corridor"].isin(drawn) & (ds.claims["field"] == "status")]
+    claimed = ds.claims.loc[about_drawn & (ds.claims["field"] == "status")]
     if len(features):
-        statuses |= set(claimed["value"]) | {"unstated"}
+        statuses |= set(claimed["value"].tolist()) | {"unstated"}
     return Options(
         layers=tuple(k for k in KINDS if k in kinds),
         statuses=tuple(s for s in STATUSES if s in statuses),

@@ -8,17 +8,16 @@ innerHTML. The styles, the legend and the popups live in modules of their own, r
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 import numpy as np
-import orjson
 import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from ..model.dataset import Dataset
 from ..schema import KINDS, REGION_BOUNDS
+from . import jsontext
 from .legend import _line_svg as _line_svg
 from .legend import legend_html as legend_html
 from .popups import _ROW_COLUMNS, PopupMaker
@@ -61,31 +60,49 @@ def screen_geometries(geoms: Iterable[BaseGeometry]) -> list[dict]:
     """``screen_geometry`` of many geometries: one shapely call simplifies them all, and a plain
     line's or point's coordinates are rounded from one array, not walked recursively (at 10,000
     routes the walk took about a quarter of the time writing the layer files took)."""
-    arr = np.array([*geoms, None], dtype=object)[:-1]  # never a 2-d array of coordinates
-    if not len(arr):
-        return []
-    kinds = shapely.get_type_id(arr)
-    long = (kinds != _POINT) & (shapely.get_num_coordinates(arr) > SIMPLIFY_ABOVE_VERTICES)
-    arr[long] = shapely.simplify(arr[long], SIMPLIFY_DEG, preserve_topology=False)
-    kinds = shapely.get_type_id(arr)
-    plain = np.isin(kinds, (_POINT, _LINESTRING)) & ~shapely.is_empty(arr) & ~shapely.has_z(arr)
-    # every plain geometry's coordinates rounded at once, then cut back into their geometries
-    coords, owner = shapely.get_coordinates(arr[plain], return_index=True)
-    points = rounded(coords)
-    ends = np.cumsum(np.bincount(owner, minlength=int(plain.sum()))).tolist()
-    out: list[dict] = []
-    at = 0  # the next plain geometry
-    for geom, kind, easy in zip(arr, kinds.tolist(), plain.tolist(), strict=True):
-        if not easy:
-            out.append(_round(mapping(geom)))
-            continue
-        mine = points[ends[at - 1] if at else 0 : ends[at]]
-        at += 1
-        if kind == _POINT:
-            out.append({"type": "Point", "coordinates": mine[0]})
-        else:
-            out.append({"type": "LineString", "coordinates": mine})
-    return out
+    screen = _Screen(geoms)
+    points = screen.points.tolist()
+    return [
+        screen.other(i) if span is None else _plain(kind, points[span[0] : span[1]])
+        for i, (kind, span) in enumerate(zip(screen.kinds, screen.spans, strict=True))
+    ]
+
+
+def _plain(kind: int, coords: object) -> dict:
+    if kind == _POINT:
+        return {"type": "Point", "coordinates": coords[0]}  # type: ignore[index]
+    return {"type": "LineString", "coordinates": coords}
+
+
+class _Screen:
+    """Many geometries made ready for the screen at once (simplified if long, rounded): a plain
+    point's or line's coordinates are a row range (``spans``) of one rounded array (``points``);
+    any other geometry (a multi-part one, with z, empty) is walked by ``other``."""
+
+    def __init__(self, geoms: Iterable[BaseGeometry]) -> None:
+        arr = np.array([*geoms, None], dtype=object)[:-1]  # never a 2-d array of coordinates
+        self.geoms = arr
+        self.kinds: list[int] = []
+        self.spans: list[tuple[int, int] | None] = []
+        self.points = np.zeros((0, 2))
+        if not len(arr):
+            return
+        kinds = shapely.get_type_id(arr)
+        long = (kinds != _POINT) & (shapely.get_num_coordinates(arr) > SIMPLIFY_ABOVE_VERTICES)
+        arr[long] = shapely.simplify(arr[long], SIMPLIFY_DEG, preserve_topology=False)
+        kinds = shapely.get_type_id(arr)
+        plain = np.isin(kinds, (_POINT, _LINESTRING)) & ~shapely.is_empty(arr) & ~shapely.has_z(arr)
+        # every plain geometry's coordinates rounded at once, then cut back into their geometries
+        coords, owner = shapely.get_coordinates(arr[plain], return_index=True)
+        self.points = rounded_array(coords)
+        ends = np.cumsum(np.bincount(owner, minlength=int(plain.sum()))).tolist()
+        starts = [0, *ends[:-1]]
+        at = iter(zip(starts, ends, strict=True))
+        self.kinds = kinds.tolist()
+        self.spans = [next(at) if easy else None for easy in plain.tolist()]
+
+    def other(self, i: int) -> dict:
+        return _round(mapping(self.geoms[i]))
 
 
 #: Where ``rounded`` trusts numpy: a scaled number this far from a tie (x.xxxx5) or further
@@ -95,7 +112,13 @@ _SCALE = 10.0**MAP_DECIMALS
 
 
 def rounded(coords: np.ndarray) -> list:
-    """``round(v, MAP_DECIMALS)`` of every number of an array, as nested lists, bit for bit.
+    """``round(v, MAP_DECIMALS)`` of every number of an array, as nested lists, bit for bit
+    (``rounded_array``)."""
+    return rounded_array(coords).tolist()
+
+
+def rounded_array(coords: np.ndarray) -> np.ndarray:
+    """``round(v, MAP_DECIMALS)`` of every number of an array, as an array of floats, bit for bit.
 
     Python's ``round`` picks the nearest multiple of 10**-4 from the number's exact value and
     returns the float nearest to it; here the multiple is ``rint(v * 10**4)`` and the float
@@ -110,7 +133,7 @@ def rounded(coords: np.ndarray) -> list:
         out = np.rint(scaled) / _SCALE
     if unsure.any():
         out[unsure] = [round(v, MAP_DECIMALS) for v in coords[unsure].tolist()]
-    return out.tolist()
+    return out
 
 
 def feature_collection(
@@ -120,66 +143,54 @@ def feature_collection(
 
     Pass one ``maker`` when building several layers of the same data (it reads the claims once).
     """
+    ids, properties, geoms = _features(ds, feature_ids, maker)
+    return _collection(ids, properties, screen_geometries(geoms))
+
+
+def layer_bytes(ds: Dataset, feature_ids: Iterable[str], maker: PopupMaker | None = None) -> bytes:
+    """``feature_collection`` as the layer file's bytes (``jsontext.python_text``), bit for bit,
+    made without a Python list per coordinate pair: each plain geometry's coordinates are rows of
+    one rounded array, which orjson writes as it is (``jsontext.text``)."""
+    ids, properties, geoms = _features(ds, feature_ids, maker)
+    screen = _Screen(geoms)
+    geometries = [
+        screen.other(i) if span is None else _plain(kind, screen.points[span[0] : span[1]])
+        for i, (kind, span) in enumerate(zip(screen.kinds, screen.spans, strict=True))
+    ]
+    return jsontext.text(_collection(ids, properties, geometries))
+
+
+def _features(
+    ds: Dataset, feature_ids: Iterable[str], maker: PopupMaker | None
+) -> tuple[list[str], list[dict], object]:
+    """The features' ids, their properties (popups made) and their geometries, in that order."""
     ids = list(feature_ids)
     frame = ds.features.loc[ids]
     rows = frame[_ROW_COLUMNS].to_dict("records")
     maker = maker or PopupMaker(ds)
-    features = []
-    geometries = screen_geometries(frame.geometry)
-    for feature_id, row, geometry in zip(ids, rows, geometries, strict=True):
-        features.append(
-            {
-                "type": "Feature",
-                "id": feature_id,
-                "properties": {
-                    "id": feature_id,
-                    "corridor": row["corridor"],
-                    "kind": row["kind"],
-                    "status": row["status"],
-                    "method": row["method"],
-                    "name": str(row["name"]),  # set as text by the page, never as HTML
-                    "popup": maker.popup(feature_id, row),
-                },
-                "geometry": geometry,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    properties = [
+        {
+            "id": feature_id,
+            "corridor": row["corridor"],
+            "kind": row["kind"],
+            "status": row["status"],
+            "method": row["method"],
+            "name": str(row["name"]),  # set as text by the page, never as HTML
+            "popup": maker.popup(feature_id, row),
+        }
+        for feature_id, row in zip(ids, rows, strict=True)
+    ]
+    return ids, properties, frame.geometry
 
 
-def layer_bytes(ds: Dataset, feature_ids: Iterable[str], maker: PopupMaker | None = None) -> bytes:
-    """A layer file: ``feature_collection`` as compact JSON in UTF-8, bit for bit what
-    ``json.dumps(separators=(",", ":"), ensure_ascii=False)`` writes, by orjson when it writes
-    the same (``_orjson_writes_the_same``): Python's writer was a third of the layer files' time
-    at 10,000 corridors."""
-    ids = list(feature_ids)
-    collection = feature_collection(ds, ids, maker)
-    if _orjson_writes_the_same(ds.features.loc[ids].geometry.values, collection):
-        try:
-            return orjson.dumps(collection)
-        except orjson.JSONEncodeError:  # a lone surrogate: Python's writer says what it says
-            pass
-    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def _orjson_writes_the_same(geoms: np.ndarray, collection: dict) -> bool:
-    """Whether orjson writes this layer as Python's writer does. They differ on NaN and
-    infinities (null against NaN), on numbers written with an exponent (below 1e-4 or from 1e16:
-    1e-05 against 1e-5) and on what is not a string, a float, None or a list in the places a
-    layer has them; elsewhere both write the shortest digits that read back the same float, and
-    escape the same characters the same way (tested over every character up to U+3000). A layer
-    has none of those when its geometry is 2-D, finite and under 1e15 (each coordinate is then
-    rounded to 4 decimals: 0 or at least 1e-4) and its ids and properties are strings or None."""
-    if len(geoms):
-        if shapely.has_z(geoms).any():
-            return False
-        coords = shapely.get_coordinates(geoms)
-        if not (np.isfinite(coords).all() and (np.abs(coords) < 1e15).all()):
-            return False
-    return all(
-        type(feature["id"]) is str
-        and all(value is None or type(value) is str for value in feature["properties"].values())
-        for feature in collection["features"]
-    )
+def _collection(ids: list[str], properties: list[dict], geometries: list) -> dict:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": feature_id, "properties": props, "geometry": geometry}
+            for feature_id, props, geometry in zip(ids, properties, geometries, strict=True)
+        ],
+    }
 
 
 def layer_json(collection: dict) -> str:

@@ -39,7 +39,7 @@ from ..model import datacache
 from ..model.dataset import Dataset
 from ..schema import KINDS
 from ..store import atomicfile, codeversion
-from . import assets, mapbuild, places
+from . import assets, jsontext, mapbuild, places
 
 #: Where the component folder goes: this variable (the data cache's), else
 #: $XDG_CACHE_HOME/corridors, else ~/.cache/corridors; a temporary folder when none of them can be
@@ -179,19 +179,15 @@ class DataFiles:
 def _data_file(folder: Path, key: str, build: Callable[[], object]) -> str:
     """``data/<key>.json``, written from ``build()`` unless it is there already (then touched:
     its time says when its data version was last used, which ``prune_data`` keeps by).
-    ``build`` gives the JSON value, or its bytes already written (``mapbuild.layer_bytes``)."""
+    ``build()`` gives the file's bytes, or a value to write as JSON (``jsontext.text``)."""
     name = f"{DATA}/{key}.json"
     path = folder / name
     if path.is_file():
         with contextlib.suppress(OSError):
             os.utime(path)
     else:
-        value = build()
-        data = (
-            value
-            if isinstance(value, bytes)
-            else json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        )
+        made = build()
+        data = made if isinstance(made, bytes) else jsontext.text(made)
         atomicfile.write_bytes(path, data, durable=False)
     return name
 

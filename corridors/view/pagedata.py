@@ -25,7 +25,17 @@ from ..model import asof, childbuild, dataset
 from ..publish import changes, citations
 from ..store import datawatch
 from ..store.datadir import REPO_ROOT, resolve
-from . import figures, filters, mapcomponent, panel, panelmodel, sidebar, timeline, viewstate
+from . import (
+    figures,
+    filters,
+    mapcomponent,
+    panel,
+    panelmodel,
+    places,
+    sidebar,
+    timeline,
+    viewstate,
+)
 
 NOW = asof.NOW.key()
 
@@ -100,10 +110,17 @@ def load_version(root: str, data_version: str) -> dataset.Dataset:
     gc.unfreeze()
     try:
         # a cold build in a child (see that module); the map page is written meanwhile
-        return childbuild.load(resolve(root), meanwhile=map_folder)
+        return childbuild.load(resolve(root), meanwhile=_while_building)
     finally:
         gc.collect()
         gc.freeze()
+
+
+def _while_building() -> None:
+    """What the map's first run needs that no data decides, done while a child builds the data:
+    the map page (folium) and GeoNames' cities for the place labels."""
+    map_folder()
+    places.listed_cities()
 
 
 def load(root: str) -> dataset.Dataset:
@@ -230,6 +247,12 @@ def timeline_chart(root: str, corridor: str | None, moment: str = NOW):
 def figure_rows(root: str, corridor: str | None, moment: str = NOW):
     """The figures over time of one system (or all) known at a moment, and how many are unplaced."""
     return figures.rows(dataset_at(root, moment), corridor)
+
+
+@CACHES.data(max_entries=64)
+def has_figures(root: str, corridor: str | None, moment: str = NOW) -> bool:
+    """Whether ``figure_rows`` has any row, without building them (``figures.any_rows``)."""
+    return figures.any_rows(dataset_at(root, moment), corridor)
 
 
 @CACHES.data()

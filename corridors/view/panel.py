@@ -431,6 +431,12 @@ def cites(ds: Dataset) -> dict[str, list[str]]:
     }
 
 
+def _corridor_names(ds: Dataset) -> dict[str, str]:
+    """``ds.corridor_name`` of every corridor, read once (a look-up each was most of the articles
+    list's time at 10,000 corridors)."""
+    return dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
+
+
 def sources_html(ds: Dataset) -> str:
     """Every article of the corpus, what it is, and which systems it cites; an article that cites
     no mapped system says so (it is not offered in the source filter, where it would give an
@@ -442,10 +448,11 @@ def sources_html(ds: Dataset) -> str:
     ]
     cited = cites(ds)
     named = sources_by_file(ds, cited)
+    names = _corridor_names(ds)
     for file, corridors in cited.items():
         src = named[file]
-        mapped = [ds.corridor_name(c) for c in corridors if c in drawn]
-        others = [ds.corridor_name(c) + " (not mapped)" for c in corridors if c not in drawn]
+        mapped = [names.get(c, c) for c in corridors if c in drawn]
+        others = [names.get(c, c) + " (not mapped)" for c in corridors if c not in drawn]
         if mapped:
             what = "Cites: " + ", ".join([*mapped, *others]) + "."
             flag = ""

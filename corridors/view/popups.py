@@ -7,9 +7,18 @@ from __future__ import annotations
 import html
 
 from ..model.dataset import Dataset
-from ..model.sources import source
+from ..model.sources import sources_by_file
 from ..schema import CLAIM_COLUMNS, FIELDS, METHODS, claims_of, format_claim, implied
 from . import panelmodel
+
+
+def _escape(text: str) -> str:
+    """``html.escape(text)``, at a third of its cost for the many texts with nothing to escape
+    (60,000 quotes and figures in 10,000 popups): five substring tests instead of five
+    replacements."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return html.escape(text)
+    return text
 
 
 class PopupMaker:
@@ -27,7 +36,7 @@ class PopupMaker:
             self.claims.setdefault(claim["corridor"], []).append(claim)
         self.names = dict(zip(ds.corridors.index, ds.corridors["name"].astype(str), strict=True))
         files = {c["source"] for group in self.claims.values() for c in group}
-        self.sources = {f: source(ds, f).label for f in files}
+        self.sources = {f: s.label for f, s in sources_by_file(ds, files).items()}
 
     def popup(self, feature_id: str, row: dict) -> str:
         """Key figures, each with a short quote snippet and its source; all data escaped.
@@ -35,7 +44,7 @@ class PopupMaker:
         Status is given once: by its claims (each reading with its quote, so a disagreement
         shows), or as "not stated" where no source states one.
         """
-        e = html.escape
+        e = _escape
         corridor_name = self.names.get(row["corridor"], row["corridor"])
         parts = [
             f"<div class='cp-popup'><b>{e(row['name'])}</b><br>",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.dataset import Dataset
-from ..model.sources import source
+from ..model.sources import sources_by_file
 from ..schema import KINDS, status_label
 from . import notices, session
 from .viewstate import Options
@@ -65,7 +65,7 @@ def layer_label(kind: str, shown: int, total: int) -> str:
 def article_help(ds: Dataset, options: Options) -> str:
     """The article filter's help, naming the articles it does not offer (they cite no mapped
     system), escaped for Markdown: a file name is data."""
-    uncited = ", ".join(source(ds, f).short for f in options.uncited)
+    uncited = ", ".join(s.short for s in sources_by_file(ds, options.uncited).values())
     return (
         "The systems these articles cite; the panel then shows only their quotes. "
         "None chosen: no article filter."
@@ -91,7 +91,7 @@ def corridor_labels(ds: Dataset, options: Options) -> dict[str, str]:
 
 def source_labels(ds: Dataset, options: Options) -> dict[str, str]:
     """What the article filter shows for each article."""
-    return {f: source(ds, f).option for f in options.sources}
+    return {f: s.option for f, s in sources_by_file(ds, options.sources).items()}
 
 
 @dataclass(frozen=True)

@@ -635,6 +635,37 @@ def test_rounded_is_pythons_round_bit_for_bit(values):
     ]
 
 
+def _as_python_wrote_it(ds: dataset.Dataset, ids: list[str]) -> bytes:
+    collection = mapbuild.feature_collection(ds, ids)
+    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        pytest.param(None, id="as drawn"),
+        pytest.param(LineString([(70.00005, 40.00015), (71.2, 41.3)]), id="ties"),
+        pytest.param(LineString([(0.00001, 40), (71.2, -0.00004)]), id="tiny: Python's writer"),
+        pytest.param(LineString([(70, 40, 5), (71, 41, 6)]), id="with heights"),
+        pytest.param(MultiLineString([[(70, 40), (71, 41)], [(72, 42), (73, 43)]]), id="multi"),
+        pytest.param(LineString(_LONG), id="long, simplified"),
+        pytest.param(Point(71.123456789, 42.000049999), id="point"),
+    ],
+)
+def test_layer_file_bytes_are_the_collection_as_python_wrote_it(
+    hostile: dataset.Dataset, geometry: object
+) -> None:
+    """The layer files (orjson, arrays) hold exactly the bytes Python's writer made of
+    ``feature_collection``: planted markup, every kind, odd geometries included."""
+    features = hostile.features.copy()
+    if geometry is not None:
+        features.loc["cku-railway", "geometry"] = geometry
+    copy = dataclasses.replace(hostile, features=features)
+    for kind in KINDS:
+        ids = list(copy.features.index[copy.features["kind"] == kind])
+        assert mapbuild.layer_bytes(copy, ids) == _as_python_wrote_it(copy, ids), kind
+
+
 def _changed(ds: dataset.Dataset, change) -> dataset.Dataset:
     features = ds.features.copy()
     change(features)

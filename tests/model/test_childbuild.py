@@ -109,3 +109,11 @@ def test_work_meanwhile_runs_once_while_the_child_builds(
 )
 def test_the_routes_are_measured_in_a_fork_only_given_a_free_core(cores, load, fork) -> None:
     assert childbuild.spare_core(cores, load) is fork
+
+
+def test_no_child_no_meanwhile(data_copy, cache_dir: Path, monkeypatch) -> None:
+    """Small data is built here: the caller does its own work when it needs it."""
+    monkeypatch.setattr(childbuild, "CHILD_ABOVE_BYTES", 10**12)
+    seen: list[bool] = []
+    childbuild.load(data_copy.datadir, meanwhile=lambda: seen.append(True))
+    assert seen == []

@@ -24,7 +24,7 @@ DASHBOARD = ast.parse((REPO_ROOT / "dashboard.py").read_text(encoding="utf-8"))
 PAGEDATA = ast.parse(inspect.getsource(pagedata))
 FUNCTIONS = [n for n in PAGEDATA.body if isinstance(n, ast.FunctionDef)]
 #: Not cached by design: they ask the cached ones (the data version is read on every call).
-UNCACHED = {"load", "data_version_of"}
+UNCACHED = {"load", "data_version_of", "_while_building"}
 
 
 def _decorators(func: ast.FunctionDef) -> list[str]:

@@ -187,3 +187,41 @@ def test_marks_of_one_date_stand_side_by_side(ds: dataset.Dataset) -> None:
     (data,) = figures.chart(rows).to_dict()["datasets"].values()
     xs = [d["x"] for d in data]
     assert len(set(xs)) == 2 and all(x.startswith("2024-") for x in xs)
+
+
+def _undated(ds: dataset.Dataset) -> dataset.Dataset:
+    """Every source's date blanked: a figure without a period can then not be placed."""
+    import dataclasses
+
+    sources = ds.sources.copy()
+    sources["date"] = ""
+    return dataclasses.replace(ds, sources=sources)
+
+
+@pytest.mark.parametrize(
+    ("make", "corridor"),
+    [
+        pytest.param(lambda ds: ds, None, id="all systems"),
+        pytest.param(lambda ds: ds, "cku-railway", id="one system"),
+        pytest.param(lambda ds: ds, "khorgos-dry-port", id="a system with no figure"),
+        pytest.param(lambda ds: ds, "no-such-system", id="an unknown system"),
+        pytest.param(_undated, None, id="undated sources: nothing placed"),
+        pytest.param(
+            lambda ds: _claims(_undated(ds), [_claim("t24", "traffic", "500", "TEU", "2024")]),
+            None,
+            id="undated, one figure with its period",
+        ),
+        pytest.param(
+            lambda ds: _claims(ds, [_claim("n", "traffic", "a lot", "TEU", "2024")]),
+            "khorgos-dry-port",
+            id="not a number only",
+        ),
+        pytest.param(
+            lambda ds: asof.at(ds, asof.Moment(D(2024, 12, 31), False)), None, id="as of a day"
+        ),
+    ],
+)
+def test_any_rows_says_whether_rows_has_any(ds, make, corridor) -> None:
+    """The page shows the figures' section when ``any_rows`` says so: exactly when it has rows."""
+    data = make(ds)
+    assert figures.any_rows(data, corridor) is (not figures.rows(data, corridor)[0].empty)

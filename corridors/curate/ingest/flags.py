@@ -52,12 +52,18 @@ def bounds_overlap(a: dict[str, str], b: dict[str, str]) -> bool:
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;.]*$")
 
 
+#: A stage read from an event or a tense, not said in words: a guess, never a disagreement.
+IMPLIED_STAGE = "the stage is implied, not stated"
+
+
 def inferred(mention: Mention, value: Value, sent: Sentence) -> str:
     """Why a proposal is a reading inferred rather than stated of its system ('' when stated):
     its sentence names nothing and leans on the topic, or the figure sits in a relative clause.
     Such a reading is proposed with its reason, never flagged as a disagreement."""
     if mention.how in ("topic", "article"):
         return "its sentence names no system and leans on the topic"
+    if value.field == "status" and value.hints.get("implied"):
+        return IMPLIED_STAGE
     relative = _RELATIVE.search(sent.text[: value.at]) if value.at else None
     if relative is not None and mention.end - sent.start != relative.start():
         # "Kazakhstan, which hosts ...": of what the clause hangs on; "the line, which will

@@ -18,7 +18,7 @@ from ...schema import FIELDS, IMPLIED_NOTE, disagree, field_label, readings_key
 from ...store import rawdata
 from . import labels, stages
 from .fields import Value
-from .flags import bounds_overlap, inferred
+from .flags import IMPLIED_STAGE, bounds_overlap, inferred
 from .known import fold
 from .mention import Mention
 from .sentences import Sentence
@@ -139,7 +139,7 @@ class Proposals:
         row["scope"] = ""  # the stage of the line or system, not of the section it was read from
         row["note"] = f"{IMPLIED_NOTE}: {why}."
         row["confidence"] = f"{float(base['confidence']) * stages.WEIGHT:.2f}"
-        row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row)])
+        row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row, IMPLIED_STAGE)])
         self.rows.append(row)
 
     def unmapped(self, m: Mention, sent: Sentence) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...store import rawdata
-from . import discourse, labels, measures, phrases, ports, respective, stages
+from . import discourse, headlines, labels, measures, phrases, ports, respective, stages
 from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
@@ -323,6 +323,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
     values = read_values(sent.text, ctx)
+    if headlines.is_headline(sent.text, si) and not any(v.field == "status" for v in values):
+        values += headlines.headline_stages(sent.text)  # "Leaders open a gas pipeline"
     for line, value in respective.paired(here, values, sent, by_id):
         props.add(line, value, sent)  # "Lines A and B opened in 2009 and 2010": one each
         values = [v for v in values if v is not value]
