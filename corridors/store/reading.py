@@ -381,16 +381,12 @@ def _number_problem(
 #: a run of this many digits or more is read by Python's reader.
 _FAST_DIGITS = 19
 _NOT_FAST = object()
-_ESCAPED_KEY_END = re.compile(rb'(\\+)":')
 
 
 def _keys_written(compact: bytes) -> int:
-    """How many keys a compact JSON text (orjson's) holds: each key ends with '":', and so does
-    an escaped quote before a colon inside a string (an odd run of backslashes before it)."""
-    count = compact.count(b'":')
-    if b'\\":' in compact:
-        count -= sum(len(m.group(1)) % 2 for m in _ESCAPED_KEY_END.finditer(compact))
-    return count
+    """How many keys a JSON text holds: its colons outside strings. Counting '":' instead was
+    wrong for a string that starts with a colon (``[":"]``), which hid a duplicate key."""
+    return _blank_strings(compact).tobytes().count(b":")
 
 
 def _fast_loads(text: str, bare: bytes, longest: int) -> object:

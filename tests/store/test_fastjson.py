@@ -40,6 +40,12 @@ CASES = [
     pytest.param('{"f": [{"p": {"x": 1, "x": 1}}]}', id="duplicate key deep in a list"),
     pytest.param('{"a\\\\": 1, "b": "x\\": y", "c\\\\\\": d": 2}', id="escaped quotes and colons"),
     pytest.param('{"url": "https://example.org/a:b", "t": "\\u00e9\\ud83d\\ude00"}', id="escapes"),
+    pytest.param(
+        '{"a": 0, "a": 1, "b": [":"]}', id="duplicate key beside a string opening with a colon"
+    ),
+    pytest.param(
+        '{"a": 0, "a": 1, "b": "x\\\\", "c": ":"}', id="duplicate key, escapes, a colon string"
+    ),
     pytest.param('{"n": 123456789012345678901}', id="an integer past 64 bits"),
     pytest.param('{"n": 9223372036854775807, "m": -9223372036854775808}', id="64-bit limits"),
     pytest.param(
