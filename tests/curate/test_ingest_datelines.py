@@ -111,6 +111,8 @@ PROSE = [
     ("since-opens-prose", "Since Jan. 5 - a date the ministry chose - freight is up."),
     ("acronym-subject", "UTY said the wagons arrived."),
     ("caps-label-colon", "UPDATE: the ferry left."),
+    ("hyphenated-name", "UTY-Bukhara Terminal, the new yard, opened."),
+    ("acronym-spelled-out", "UTY (Uzbek Transit Yards) – the operator – added wagons."),
     ("country-list", "Kyrgyzstan, Tajikistan and China signed the deal."),
     ("ordinary-sentence", "In the first half the port handled 3 million tonnes."),
 ]

@@ -34,8 +34,8 @@ _DAY = (
 )
 #: A city: in capitals ("BAKU", "NUR-SULTAN", "SAN FRANCISCO") or, with a date or an agency
 #: after it, in title case ("Ashgabat").
-_CAPS_PLACE = r"[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?"
-_TITLE_PLACE = r"[A-Z][a-z’'-]{2,}(?:[\s-][A-Z][a-z’'-]{2,})?"
+_CAPS_PLACE = r"[A-Z][A-Z’']{2,}(?:-[A-Z][A-Z’']+)?(?:\s[A-Z][A-Z’']{2,})?"
+_TITLE_PLACE = r"[A-Z][a-z’']{2,}(?:[\s-][A-Z][a-z’']{2,})?"
 #: The agency: in brackets "(Xinhua)", between slashes "/Trend/", or in capitals after the
 #: city's full stop "ASTANA. KAZINFORM".
 _AGENCY = (
@@ -43,9 +43,9 @@ _AGENCY = (
     r"|\.?\s*/\s*(?P<slash>[A-Z][^/\n]{1,40}?)\s*/"
     r"|\.\s+(?P<caps>[A-Z]{3,}(?:\s[A-Z]{2,})?)(?=\s*[–—-]))"
 )
-#: What ends the prefix: a dash (one or two), a colon, the full stop after the day, or the end of
-#: a line that holds the dateline alone.
-_END = r"(?:\s*(?:[–—]|-{1,2})\s*|\s*:\s*|(?<=\d)\.\s+|(?<=\))\s+(?=[A-Z“\"])|\s*$)"
+#: What ends the prefix: a dash (a hyphen only between spaces: "KTZE-Khorgos" is a name), a
+#: colon, the full stop after the day, or the end of a line that holds the dateline alone.
+_END = r"(?:\s*[–—]\s*|\s+-{1,2}(?:\s+|$)|\s*:\s*|(?<=\d)\.\s+|(?<=\))\s+(?=[A-Z“\"])|\s*$)"
 #: A syndicator's own tag before the agency's dateline: "(MENAFN- Some Agency) ".
 _SYNDICATED = r"(?:\((?P<syndicator>[A-Z][\w ]{1,20})-\s*[^()\n]{2,40}\)\s*)?"
 
@@ -90,6 +90,12 @@ def _date(m: re.Match) -> str:
         return ""
 
 
+def _spells(acronym: str, words: str) -> bool:
+    """True when ``words`` are what ``acronym`` stands for (their initials spell it)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", words) if w[0].isupper())
+    return len(acronym) >= 2 and acronym.isupper() and initials.startswith(acronym[:2])
+
+
 def read(paragraph: str) -> Prefix | None:
     """The wire prefix opening ``paragraph``, or None when the paragraph opens with its story.
 
@@ -106,6 +112,8 @@ def read(paragraph: str) -> Prefix | None:
         return None
     if place and not place.isupper() and not (has_day or m["bracket"] or m["slash"]):
         return None
+    if m["bracket"] and _spells(place, m["bracket"]):
+        return None  # "CNPC (China National Petroleum Corp) -": an acronym spelled out
     if place and not (has_day or agency) and not re.search(r"[–—-]", paragraph[: m.end()][-4:]):
         return None  # "UPDATE:" or "NOTE:" is no dateline; a bare city takes a dash
     return Prefix(m.end(), place, agency.strip(), m["author"] or "", _date(m) if place else "")
