@@ -90,6 +90,11 @@ def _date(m: re.Match) -> str:
         return ""
 
 
+def _agency_like(name: str) -> bool:
+    """A name an agency goes by: a few words, no figures ("Xinhua", "nCa", "Steppe Press")."""
+    return len(name.split()) <= 4 and not re.search(r"\d", name)
+
+
 def _spells(acronym: str, words: str) -> bool:
     """True when ``words`` are what ``acronym`` stands for (their initials spell it)."""
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", words) if w[0].isupper())
@@ -112,6 +117,12 @@ def read(paragraph: str) -> Prefix | None:
         return None
     if place and not place.isupper() and not (has_day or m["bracket"] or m["slash"]):
         return None
+    if paragraph[m.end() : m.end() + 1].islower():
+        return None  # "Somebody (Company): how ...": a title, the story would start mid-phrase
+    if m["bracket"] and not _agency_like(m["bracket"]):
+        return None  # "(the copy is dated 5 May 2019)": a remark in brackets, not an agency
+    if place and not place.isupper() and not has_day and ":" in paragraph[: m.end()][-3:]:
+        return None  # "Somebody (Company): ..." opens an interview; "City (Agency) -" takes a dash
     if m["bracket"] and _spells(place, m["bracket"]):
         return None  # "CNPC (China National Petroleum Corp) -": an acronym spelled out
     if place and not (has_day or agency) and not re.search(r"[–—-]", paragraph[: m.end()][-4:]):
