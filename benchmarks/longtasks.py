@@ -35,7 +35,6 @@ from pathlib import Path
 
 from corridors.view.mapcomponent import CACHE_ENV
 from devtools import browser as e2e
-from devtools import pagejs
 from devtools.pagejs import MAP_FRAME
 
 from . import common
@@ -197,6 +196,9 @@ def _on_path(page, ds, kind: str, action: str, n: int, args, tasks: Tasks) -> No
 
 
 CLICK_TOGGLE = "click then toggle"
+#: Long tasks while the benchmark finds a route's point (it may zoom onto the route, which
+#: redraws every path): counted apart from the inputs'.
+PREPARING = "(finding a route's point)"
 
 #: Note when the next press reaches the top page: the event's own time stamp (when the browser
 #: took the input), so a press that waited behind a long task counts the wait.
@@ -207,11 +209,13 @@ ARM_PRESS_JS = """() => {
     return true;
 }"""
 
-#: A kind's routes hidden: its line pane hidden (map.js hides a kind by its panes), or gone.
+#: A kind's routes hidden: its line pane hidden (map.js hides a kind by its panes), or gone. Read
+#: from the pane, not route by route: at 10,000 corridors a walk over every route (as
+#: ``pagejs.KIND_SWITCHED`` does) is itself a long task, and would be counted as the page's.
 KIND_HIDDEN_JS = """([sel, kind]) => {
     const d = document.querySelector(sel).contentDocument;
     const pane = d.querySelector('.leaflet-corridors-line-' + kind + '-pane');
-    return !pane || pane.style.display === 'none' || !pane.querySelector('path');
+    return !pane || pane.classList.contains('corridors-hidden') || !pane.querySelector('path');
 }"""
 
 
@@ -233,6 +237,7 @@ def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
         fid = order[(tried * 7) % len(order)]
         tried += 1
         point, hit = common.prepared_point(page, fid, tries=3)
+        tasks.drain(page, PREPARING)  # finding the point may zoom the map: not the input's
         if not hit:
             continue
         page.evaluate(TAKE_ERRORS_JS, MAP_FRAME)
@@ -251,11 +256,6 @@ def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
             )
             b = page.evaluate(common.BENCH_RESULT_JS) or {}
             tasks.hidden_s.append((b["done"] - b["click"]) / 1000)
-            page.wait_for_function(  # and every route of that kind gone, as the reader sees it
-                pagejs.KIND_SWITCHED,
-                arg=[MAP_FRAME, layer, False, 1],
-                timeout=args.input_timeout * 1000,
-            )
         except Exception as exc:
             if not common.timed_out(exc):
                 raise
@@ -265,7 +265,7 @@ def _click_then_toggle(page, ds, kind: str, args, tasks: Tasks) -> None:
         tasks.errors.extend(page.evaluate(TAKE_ERRORS_JS, MAP_FRAME))
         switch.click(timeout=args.input_timeout * 1000)  # back on, for the next round
         page.wait_for_function(
-            pagejs.KIND_SWITCHED, arg=[MAP_FRAME, layer, True, 1], timeout=60_000
+            f"(arg) => !({KIND_HIDDEN_JS})(arg)", arg=[MAP_FRAME, layer], timeout=60_000
         )
         common.wait_idle(page, timeout_ms=args.input_timeout * 1000)
         tasks.drain(page, "(switch back on)")
