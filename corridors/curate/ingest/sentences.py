@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import wireprefix
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
@@ -76,10 +78,20 @@ def _pieces_pysbd(body: str) -> list[tuple[int, int]]:
 SPLITTERS = {"rules": _pieces_rules, "pysbd": _pieces_pysbd}
 
 
+#: How many paragraphs from the top a wire dateline may open (it opens the story, not its middle).
+_PREFIX_PARAGRAPHS = 6
+
+
 def sentences(text: str, splitter: str = "rules") -> list[Sentence]:
-    """Sentences with their offsets and paragraph, leading and trailing spaces left out."""
+    """Sentences with their offsets and paragraph, leading and trailing spaces left out.
+
+    A wire dateline or byline opening one of the top paragraphs ("CITY, Mon. 5 (Agency) -") is
+    left out of the sentence it opens (wireprefix.py): the sentence is read, and quoted, from
+    where the story starts, so its subject is the story's, not the city's or the agency's."""
     out = []
     for number, (start, end) in enumerate(_blocks(text)):
+        prefix = wireprefix.read(text[start:end]) if number < _PREFIX_PARAGRAPHS else None
+        start += prefix.end if prefix else 0
         body = text[start:end]
         for a, b in SPLITTERS[splitter](body):
             piece = body[a:b]
@@ -137,6 +149,7 @@ def _dateline(line: str, meta: dict[str, str]) -> None:
     """Fill dateline (and outlet, and date when the dateline carries one) from a dateline line."""
     m = _DATELINE.match(line)
     if not m:
+        _wire_dateline(line, meta)
         return
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     if not place or place in _NOT_DATELINE:
@@ -153,6 +166,18 @@ def _dateline(line: str, meta: dict[str, str]) -> None:
     else:
         meta["outlet"] = m.group("outlet") or ""
     meta["dateline"] = place
+
+
+def _wire_dateline(line: str, meta: dict[str, str]) -> None:
+    """Dateline, outlet, author and (when it prints a year) date from a wire prefix."""
+    prefix = wireprefix.read(line)
+    if prefix is None:
+        return
+    meta["author"] = meta["author"] or prefix.author
+    if prefix.place:
+        meta["dateline"] = prefix.place
+        meta["outlet"] = meta["outlet"] or prefix.agency
+        meta["date"] = meta["date"] or prefix.date
 
 
 def _is_headline(line: str, before_dateline: bool = False) -> bool:
