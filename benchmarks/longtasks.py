@@ -371,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input-timeout", type=float, default=60.0, help="seconds per input")
     parser.add_argument("--page-timeout", type=float, default=120.0)
     args = parser.parse_args(argv)
-    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    # a size by its name or its first word ("desktop", "phone")
+    named = {name.split()[0]: name for name in SIZES} | {name: name for name in SIZES}
+    sizes = [named.get(s.strip(), s.strip()) for s in args.sizes.split(",") if s.strip()]
 
     from playwright.sync_api import sync_playwright
 
