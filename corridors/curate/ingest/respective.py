@@ -15,6 +15,7 @@ finished", Line D a part) says the system's lines are the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .fields import Value
@@ -24,16 +25,23 @@ from .scopes import clause_of
 from .sentences import Sentence
 
 
+def _line_lists(
+    here: list[Mention], by_id: dict[str, System]
+) -> Iterator[tuple[Mention, System, list[str]]]:
+    """The mentions that list some lines of a known system ("Lines A and B"), with that system
+    and the letters: what each reading of such a list starts from."""
+    for m in here:
+        parent = by_id.get(m.parent)
+        if m.how == "some" and parent is not None:
+            yield m, parent, listed_lines(m.phrase)
+
+
 def paired(
     here: list[Mention], values: list[Value], sent: Sentence, by_id: dict[str, System]
 ) -> list[tuple[Mention, Value]]:
     """Each line of a list of some lines ("some") with the figure in its place, or none."""
     out: list[tuple[Mention, Value]] = []
-    for m in here:
-        parent = by_id.get(m.parent)
-        if m.how != "some" or parent is None:
-            continue
-        letters = listed_lines(m.phrase)
+    for m, parent, letters in _line_lists(here, by_id):
         after = m.end - sent.start
         a, b = clause_of(sent.text, after)
         in_clause = [v for v in values if after <= v.at < b and a <= v.at]
@@ -94,11 +102,7 @@ def lines_with_parts(here: list[Mention], by_id: dict[str, System]) -> list[tupl
     """ "Lines A, B, C and D" where Line D is a part of its own (a row of corridors.csv): the
     system's lines are the others, two or more; what the clause says of the list stays theirs."""
     out: list[tuple[Mention, Value]] = []
-    for m in here:
-        parent = by_id.get(m.parent)
-        if m.how != "some" or parent is None:
-            continue
-        letters = listed_lines(m.phrase)
+    for m, parent, letters in _line_lists(here, by_id):
         parts = {s.label for s in by_id.values() if s.part_of == parent.id}
         own = [x for x in letters if f"Line {x}" not in parts]
         if len(own) < 2 or len(own) == len(letters):
@@ -126,14 +130,10 @@ def lines_made_of(
     even fewer than are drawn now (a report from before Line C); said of the whole, not of some
     lines beside others."""
     out: list[tuple[Mention, Value]] = []
-    for m in here:
-        parent = by_id.get(m.parent)
-        if m.how != "some" or parent is None:
-            continue
+    for m, parent, letters in _line_lists(here, by_id):
         if not _MADE_OF.search(sent.text[: m.start - sent.start]):
             continue
         parts = {s.label for s in by_id.values() if s.part_of == parent.id}
-        letters = listed_lines(m.phrase)
         if len(letters) < 2 or any(f"Line {x}" in parts for x in letters):
             continue
         why = f"the whole is made of {m.phrase!r}, as the report has it"
