@@ -133,6 +133,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "Azerbaijan Railways carried 18.5 mn tons": the carrier's own total
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
+    if totals.a_commoditys_share(q, sentence):
+        return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
     after = _periods_of(q, sentence, periods)
     if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
@@ -158,6 +160,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     a, _ = scopes.clause_of(sentence, q.start)
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    elif value is not None and (leg := totals.a_legs_own(q, sentence)):
+        value.hints["of"] = leg  # through the ports, or the ferries' capacity: that leg's own
     return value
 
 
@@ -181,6 +185,23 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
     )
 
 
+#: A word that makes a level yearly by nature: a capacity or throughput, or "annual", said of
+#: the figure before it ("annual capacity expected to rise to 10 mn tonnes by 2027").
+_YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
+
+
+def _yearly_level(q: Quantity, sentence: str) -> bool:
+    """A level to reach by a year is a yearly rate only when the copy calls it one (convention
+    9 of the reporting sets): "a year", "annual", or a capacity or throughput it is the level of.
+    "To triple exports to 10 mn tonnes by 2028" is an amount, and a rate would be an inference."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    if q.yearly or _YEARLY_WORD.search(sentence, a, q.start):
+        return True
+    # "can handle 7 mn tonnes annually, rising to 11 mn by 2029": the rate a yearly figure
+    # before it rises to
+    return any(x.yearly for x in read_rules(sentence[: q.start]))
+
+
 def _flow_change(
     q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
 ) -> Value | None:
@@ -196,14 +217,17 @@ def _flow_change(
             return Value(
                 "target",
                 num_text(q.number),
-                f"{q.unit}/year" if (q.yearly or year.target) and q.unit != "trains" else q.unit,
+                f"{q.unit}/year"
+                if (q.yearly or (year.target and _yearly_level(q, sentence))) and q.unit != "trains"
+                else q.unit,
                 q.qualifier,
                 q.start,
                 period=year.value,
                 reason=f"{figure!r}, the level it is to reach in {year.value}",
             )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
-            unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
+            yearly = _yearly_level(q, sentence)
+            unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
             return Value(
                 "target",
                 num_text(q.number),
@@ -255,7 +279,12 @@ def _capacity_value(q: Quantity, reason: str, **kwargs) -> Value:
 
 #: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
 COMPARED = re.compile(
-    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$"
+    # "a seven-fold rise on last year, when it was 311,000 tons": the level compared with
+    r"|\b(?:compared|against|than|versus|from|on|over)\b[^;]{0,60}?,?\s+when\s+(?:it|they|this|that|"
+    r"the\s+\w+|only|just)\s+(?:\w+\s+)?(?:was|were|stood\s+at|amounted\s+to|totall?ed|came\s+to)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
 )
 
 
@@ -337,6 +366,10 @@ MOVED = re.compile(
     r"supplied|passed|transited)\b",
     re.I,
 )
+#: A figure said as what came about: "came to", "stood at", "reached", "rose", "was".
+_SAID_CARRIED = re.compile(
+    rf"{changes.CHANGED.pattern}|\b(?:came\s+to|stood\s+at|hit|topped|exceeded|saw)\b", re.I
+)
 FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
 #: The future, or what may be, once a year ahead is given ("By 2027 it could handle ...").
 MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
@@ -360,6 +393,15 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     target = TARGET_CUE.search(sentence[a:b])
     if target and a + target.start() > q.end and MOVED.search(sentence, a, q.start):
         target = None  # "handled 45,000 TEU ... and plans to ...": the aim is another figure's
+    if (
+        target
+        and a + target.start() > q.end
+        and (_SAID_CARRIED.search(sentence, a, q.start) or MOVED.search(sentence, a, q.start))
+        and _another_figure(sentence[a + target.end() : b])
+    ):
+        # "reached 2.7 mn tons in 2023, with a projected rise to 4.2 mn tons in 2024": a figure
+        # said as carried; the word of aim after it governs the figure it comes before
+        target = None
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
@@ -391,7 +433,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     reached_by = re.match(
         r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
     )
-    yearly = q.yearly or bool(reached_by)
+    yearly = q.yearly or bool(reached_by and _yearly_level(q, sentence))
     unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
