@@ -126,3 +126,11 @@ def test_whose_figure(fixture_raw, text: str, expected: set) -> None:
 )
 def test_periods_and_units_of_traffic(fixture_raw, text: str, expected: set) -> None:
     assert _flows(fixture_raw, text) == expected
+
+
+def test_a_yearly_figure_said_again_by_a_year_stays_yearly(fixture_raw) -> None:
+    text = (
+        TOP + "The Middle Corridor wants to carry 11 million tons a year. Officials say the "
+        "goal is 11 million tons by 2031."
+    )
+    assert ("target", "11000000", "tonnes/year", "2031") in _flows(fixture_raw, text)

@@ -127,6 +127,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
     if q.rate:
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
+    if q.yearly:
+        ctx.yearly_figures.add((q.number, q.unit))  # "540,000 TEU a year", then "by 2020"
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
     if totals.a_companys_own(q, sentence):
@@ -154,7 +156,7 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if not future and step:
         future = changes.forecast(q, sentence)
     if step:
-        value = _flow_change(q, sentence, step, future, after)
+        value = _flow_change(q, sentence, step, future, after, ctx)
     else:
         value = _flow_stated(q, sentence, ctx, after)
     a, _ = scopes.clause_of(sentence, q.start)
@@ -190,20 +192,27 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
 _YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
 
 
-def _yearly_level(q: Quantity, sentence: str) -> bool:
+def _yearly_level(q: Quantity, sentence: str, ctx: Context | None = None) -> bool:
     """A level to reach by a year is a yearly rate only when the copy calls it one (convention
     9 of the reporting sets): "a year", "annual", or a capacity or throughput it is the level of.
     "To triple exports to 10 mn tonnes by 2028" is an amount, and a rate would be an inference."""
     a, _ = scopes.clause_of(sentence, q.start)
     if q.yearly or _YEARLY_WORD.search(sentence, a, q.start):
         return True
+    if ctx is not None and (q.number, q.unit) in ctx.yearly_figures:
+        return True  # the figure the article called yearly before, said again with its year
     # "can handle 7 mn tonnes annually, rising to 11 mn by 2029": the rate a yearly figure
     # before it rises to
     return any(x.yearly for x in read_rules(sentence[: q.start]))
 
 
 def _flow_change(
-    q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
+    q: Quantity,
+    sentence: str,
+    step: str,
+    future: re.Match | None,
+    after: list[dates.Period],
+    ctx: Context | None = None,
 ) -> Value | None:
     """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
     its year, the capacity reached or added, or the level carried; None when it is none of them
@@ -218,7 +227,8 @@ def _flow_change(
                 "target",
                 num_text(q.number),
                 f"{q.unit}/year"
-                if (q.yearly or (year.target and _yearly_level(q, sentence))) and q.unit != "trains"
+                if (q.yearly or (year.target and _yearly_level(q, sentence, ctx)))
+                and q.unit != "trains"
                 else q.unit,
                 q.qualifier,
                 q.start,
@@ -226,7 +236,7 @@ def _flow_change(
                 reason=f"{figure!r}, the level it is to reach in {year.value}",
             )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
-            yearly = _yearly_level(q, sentence)
+            yearly = _yearly_level(q, sentence, ctx)
             unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
             return Value(
                 "target",
@@ -433,7 +443,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     reached_by = re.match(
         r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
     )
-    yearly = q.yearly or bool(reached_by and _yearly_level(q, sentence))
+    yearly = q.yearly or bool(reached_by and _yearly_level(q, sentence, ctx))
     unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
