@@ -134,3 +134,29 @@ def test_a_yearly_figure_said_again_by_a_year_stays_yearly(fixture_raw) -> None:
         "goal is 11 million tons by 2031."
     )
     assert ("target", "11000000", "tonnes/year", "2031") in _flows(fixture_raw, text)
+
+
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        pytest.param(
+            "Freight up\n3 June 2024 (a trade weekly, quoting the rail operator's figures) -\n\n",
+            "2024-06-03",
+            id="a date line with a long note in brackets after it",
+        ),
+        pytest.param(
+            "Freight up\n7 June (no year printed; the meeting it covers, by the ministry's own "
+            "account, was on 3 June 2024) -\n\n",
+            "",
+            id="a date only inside a long note is another event's",
+        ),
+        pytest.param(
+            "Freight up\nASTANA (the copy is dated 3 June 2024) -\n\n",
+            "2024-06-03",
+            id="a short line that dates the copy in brackets",
+        ),
+    ],
+)
+def test_the_date_line_with_a_note(top: str, date: str) -> None:
+    text = top + "Freight on the Middle Corridor rose again this year, officials said.\n"
+    assert ingest.metadata(text)["date"] == date
