@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import changes, dates, scopes, totals
+from . import changes, dates, flowtimes, scopes, totals
 from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
@@ -137,7 +137,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     if totals.a_commoditys_share(q, sentence):
         return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
-    after = _periods_of(q, sentence, periods)
+    after = [
+        p for p in _periods_of(q, sentence, periods) if not flowtimes.time_of_saying(p, q, sentence)
+    ]
     if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
     step = changes.increase(sentence, q)
@@ -187,25 +189,6 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
     )
 
 
-#: A word that makes a level yearly by nature: a capacity or throughput, or "annual", said of
-#: the figure before it ("annual capacity expected to rise to 10 mn tonnes by 2027").
-_YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
-
-
-def _yearly_level(q: Quantity, sentence: str, ctx: Context | None = None) -> bool:
-    """A level to reach by a year is a yearly rate only when the copy calls it one (convention
-    9 of the reporting sets): "a year", "annual", or a capacity or throughput it is the level of.
-    "To triple exports to 10 mn tonnes by 2028" is an amount, and a rate would be an inference."""
-    a, _ = scopes.clause_of(sentence, q.start)
-    if q.yearly or _YEARLY_WORD.search(sentence, a, q.start):
-        return True
-    if ctx is not None and (q.number, q.unit) in ctx.yearly_figures:
-        return True  # the figure the article called yearly before, said again with its year
-    # "can handle 7 mn tonnes annually, rising to 11 mn by 2029": the rate a yearly figure
-    # before it rises to
-    return any(x.yearly for x in read_rules(sentence[: q.start]))
-
-
 def _flow_change(
     q: Quantity,
     sentence: str,
@@ -227,7 +210,7 @@ def _flow_change(
                 "target",
                 num_text(q.number),
                 f"{q.unit}/year"
-                if (q.yearly or (year.target and _yearly_level(q, sentence, ctx)))
+                if (q.yearly or (year.target and flowtimes.yearly_level(q, sentence, ctx)))
                 and q.unit != "trains"
                 else q.unit,
                 q.qualifier,
@@ -236,7 +219,7 @@ def _flow_change(
                 reason=f"{figure!r}, the level it is to reach in {year.value}",
             )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
-            yearly = _yearly_level(q, sentence, ctx)
+            yearly = flowtimes.yearly_level(q, sentence, ctx)
             unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
             return Value(
                 "target",
@@ -253,7 +236,7 @@ def _flow_change(
             reason=f"{figure!r}, the capacity reached",
             hints={"whole": "yes"},
         )
-    spans = [p for p in after if not p.target]
+    spans = [p for p in after if not p.target and flowtimes.over(p.value, ctx)]
     if step == "to" and not future and spans and not q.yearly:
         # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
         return Value(
@@ -333,7 +316,7 @@ def _flow_stated(
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
         or _capacity(q, sentence)
-        or _traffic(q, sentence, after)
+        or _traffic(q, sentence, after, ctx=ctx)
     )
 
 
@@ -443,7 +426,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     reached_by = re.match(
         r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
     )
-    yearly = q.yearly or bool(reached_by and _yearly_level(q, sentence, ctx))
+    yearly = q.yearly or bool(reached_by and flowtimes.yearly_level(q, sentence, ctx))
     unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
@@ -489,10 +472,16 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
 
 
 def _traffic(
-    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+    q: Quantity,
+    sentence: str,
+    after: list[dates.Period],
+    cue: bool = True,
+    ctx: Context | None = None,
 ) -> Value | None:
-    """What was carried in a stated period (a running total is none)."""
+    """What was carried in a stated period (a running total is none, nor a year not yet over)."""
     spans = [p for p in after if not p.target]
+    if spans and not flowtimes.over(spans[0].value, ctx):
+        return None  # "plans 2.5 mn tons for 2025" in a March 2025 report: no traffic yet
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)
