@@ -214,6 +214,13 @@ def of_part(
     whole = not system.part_of and not value.scope
     if value.field == "status" and whole and _ON_A_STRETCH.match(sent_text[value.at :]):
         return None
+    if (
+        value.field == "countries"
+        and mention.feature
+        and system.countries
+        and not set(system.countries) <= set(value.value.split(";"))
+    ):
+        return None  # "the Baku-Tbilisi-Kars railway joins A, B and C": a drawn leg's own
     if value.field == "countries":
         ends = _ends(by_id.get(system.part_of, system), countries)
         if ends and value.value.split(";")[-1] not in ends:

@@ -279,8 +279,14 @@ def _modified(value: Value, here: list[Mention], sent: Sentence) -> Mention | No
     return next((x for x in here if x.start == after and x.how not in ("back", "topic")), None)
 
 
+#: What a trip told before its route is named gives the route: its time, length and countries.
+_TRIP_FIELDS = {"transit_time", "section_length", "length", "countries"}
+
+
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
     """Whether a sentence that only inherits its topic may give this value to it."""
+    if subjects and all(discourse.LATE_TOPIC in m.reason for m in subjects):
+        return value.field in _TRIP_FIELDS  # a trip told before the route it took is named
     if not subjects or any(m.how != "article" for m in subjects):
         return True  # named, pointed back to, or the topic of its own paragraph
     if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
