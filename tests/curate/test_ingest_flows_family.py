@@ -204,6 +204,27 @@ def test_years_to_reach(words: str, article_date: str, expected: str) -> None:
             id="aiming for an amount by a year: the plain unit the copy prints (CONVENTIONS 9)",
         ),
         pytest.param(
+            "The terminal means to move 250,000 TEU a year. Its goal is 250,000 TEU by 2028.",
+            "2024-05-01",
+            "target",
+            {("250000", "TEU/year", "", "2028", "")},
+            id="the same figure printed yearly before: the aim is yearly too",
+        ),
+        pytest.param(
+            "Its handling capacity is expected to reach 900,000 TEU by 2030.",
+            "2024-05-01",
+            "target",
+            {("900000", "TEU/year", "", "2030", "")},
+            id="a capacity to reach by a year: yearly by the word capacity",
+        ),
+        pytest.param(
+            "The ministry wants freight on the route to triple to 6 million tonnes by 2029.",
+            "2024-05-01",
+            "target",
+            {("6000000", "tonnes", "", "2029", "")},
+            id="an amount to triple to by a year: the plain unit",
+        ),
+        pytest.param(
             "Cargo on the route should hit 9 mln tonnes by 2028.",
             "2025-03-01",
             "target",
