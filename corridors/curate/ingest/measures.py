@@ -149,6 +149,8 @@ def length(
         placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
+    if scopes.split_later(sentence, q.end):
+        return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
     if not glued and scopes.is_section(sentence, q.start):
