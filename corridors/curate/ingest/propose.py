@@ -22,6 +22,7 @@ from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
 from .names import FACILITY_KINDS, chain_beyond, operator_named
+from .neighbours import figure_of_neighbour
 from .owners import (
     actors,
     event_of_other,
@@ -368,6 +369,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
                 target = stake_in(value.at, things, sent) or target
         if target is None or not target.system:
             continue
+        if value.unit and figure_of_neighbour(sent, here, value.at):
+            continue  # "a 51% stake in the Khorgos SEZ": the zone's, beside the port
         if is_change(sent.text, value.at, value.field) and not (
             by_id[target.system].part_of and value.field == "capacity"
         ):
