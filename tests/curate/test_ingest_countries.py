@@ -250,6 +250,31 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia;Turkey", "")],
             id="countries whose ministers meet are not countries crossed",
         ),
+        pytest.param(
+            "The three countries of Kazakhstan, Azerbaijan and Georgia signed a plan for the "
+            "Middle Corridor.",
+            [],
+            [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia", "")],
+            id="the countries a list names as signing are parties, no route",
+        ),
+        pytest.param(
+            "On the China–Kyrgyzstan–Uzbekistan railway seven tunnels have been bored so far.",
+            [],
+            [(CKU, "tunnels", "7", "")],
+            id="tunnels done so far are progress, not the line's count",
+        ),
+        pytest.param(
+            "Builders of the China–Kyrgyzstan–Uzbekistan railway have completed 11 bridges.",
+            [],
+            [(CKU, "bridges", "11", "")],
+            id="bridges completed are progress",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway calls for some 45 tunnels and 85 bridges.",
+            [(CKU, "tunnels", "45", ""), (CKU, "bridges", "85", "")],
+            [],
+            id="the structures the line needs are its counts",
+        ),
     ],
 )
 def test_countries_and_sections_in_a_report(fixture_raw, text: str, present, absent) -> None:

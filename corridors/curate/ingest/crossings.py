@@ -71,6 +71,16 @@ _GOES_ON = re.compile(
 )
 
 
+#: The listed countries are a clause's subject, a verb right after them: "the countries of A, B
+#: and C signed (have agreed, will meet) ...": the parties to something, not countries crossed.
+_ACTORS = re.compile(
+    r"^\s+(?:(?:have|has|had|will|would|shall|should|can|could|may|are|were|also|jointly|"
+    r"together|each|all)\s+)*(?:[a-z]+ed|met|meet|signs?|agree|agrees|plan|plans|want|wants|"
+    r"seek|seeks|hope|hopes|aim|aims|back|backs|support|supports|form|forms|discuss|discusses|"
+    r"launch|launches|pledge|pledges|intend|intends)\b"
+)
+
+
 _ON_AFTER_ARRIVAL = re.compile(
     r"\bthen\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:and\s+)?(?:on\s+to\s+)?(?:the\s+)?[A-Z]"
 )
@@ -196,6 +206,8 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if cue.group("joins") and len(listed) < 3:
             continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
+        if _ACTORS.match(rest):
+            return None  # "the three countries of A, B and C signed ...": who acts, no route
         beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
         if beyond and _BEYOND.match(rest, beyond.end()):
             rest = rest[_BEYOND.match(rest, beyond.end()).end() :]  # type: ignore[union-attr]

@@ -376,6 +376,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if after is None:
             continue  # "When Line D is working, the pipeline will carry 85 bcm": no year
         target, value = after
+        target = respective.lines_of_whole(value, target, by_id)  # "after Lines A, B and C"
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
