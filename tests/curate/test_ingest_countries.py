@@ -251,6 +251,37 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             id="countries whose ministers meet are not countries crossed",
         ),
         pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is to measure 480 km: China 170 km, "
+            "Kyrgyzstan 250 km and Uzbekistan 60 km.",
+            [
+                (CKU, "length", "480", ""),
+                (CKU, "section_length", "170", "China"),
+                (CKU, "section_length", "60", "Uzbekistan"),
+            ],
+            [(CKU, "length", "170", ""), (CKU, "length", "250", "")],
+            id="countries written before their figures",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway (480 km) has a Kyrgyz leg of 250 km.",
+            [(CKU, "length", "480", ""), (CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "section_length", "480", "Kyrgyzstan")],
+            id="a figure in brackets after the name is the whole's",
+        ),
+        pytest.param(
+            "Kyrgyzstan's stretch of the China–Kyrgyzstan–Uzbekistan railway should be about "
+            "250 km long.",
+            [(CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "length", "250", "")],
+            id="a country's own stretch, possessive",
+        ),
+        pytest.param(
+            "The part of the China–Kyrgyzstan–Uzbekistan railway that crosses Kyrgyzstan will be "
+            "250 km long.",
+            [(CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "length", "250", "")],
+            id="the part of the named line that crosses a country",
+        ),
+        pytest.param(
             "The three countries of Kazakhstan, Azerbaijan and Georgia signed a plan for the "
             "Middle Corridor.",
             [],

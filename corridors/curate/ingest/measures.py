@@ -147,9 +147,12 @@ def length(
     if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
         placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
         placed = placed or scopes.clause_place(sentence, q.start, countries)
+        placed = placed or scopes.country_before(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
-    if scopes.split_later(sentence, q.end):
+    if scopes.split_later(sentence, q.end) or scopes.bracket_of_head(
+        sentence, q.start, q.end, countries
+    ):
         return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
