@@ -168,14 +168,14 @@ def _order(legs: list[tuple[str, str, list[str]]], linked: bool) -> list[str] | 
     order: list[str] = []
     arrival_at = None  # where the "via" stops go when the end was said first ("from A to B via")
     beyond = end_said = False
-    for i, (passage, kind, names) in enumerate(legs):
+    for i, (passage, stop, names) in enumerate(legs):
         if i == 0:
             order += names
             continue
         arrive = passage in _ARRIVAL or (linked and i == 1)
         previous = next(p for p, _, _ in reversed(legs[:i]) if p != "list")
         via_like = passage in _VIA_LIKE or (passage == "list" and previous in _VIA_LIKE)
-        if kind == "beyond":
+        if stop == "beyond":
             beyond = end_said = True
             arrival_at = len(order) if i == 1 else arrival_at
             continue
@@ -188,9 +188,9 @@ def _order(legs: list[tuple[str, str, list[str]]], linked: bool) -> list[str] | 
         if arrive and i == 1:
             arrival_at = len(order)
         order += names
-        if arrive and kind in ("country", "border"):
+        if arrive and stop in ("country", "border"):
             end_said = True
-        elif via_like and kind != "sea" and not beyond:
+        elif via_like and stop != "sea" and not beyond:
             end_said = False  # "... then through D": where it ends is not said
     return order if end_said else None
 
