@@ -18,7 +18,7 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(
-    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
+    r"\b(?:cross(?:es|ed|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
     # a project profile's "Location: A, B, C and D": the countries it is in, in order
     r"|^(?:Location|Countries)\s*:\s*"
     # a list of the countries it joins: "the rail link joining A, B and C", "the three countries
@@ -166,6 +166,7 @@ _ON_WORDS = (
 _ARRIVAL = (
     r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
     r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with)|"
+    r"arriv(?:es?|ing)\s+(?:in|at)|"
     # "... and on to Europe by way of Turkey": the last country on the way to the region
     r"by\s+way\s+of|via)"
 )
@@ -180,6 +181,13 @@ def _end(after: str, names: str) -> list[str]:
         rf"\b(?P<c>{names})\b",
         after,
     )
+    city = re.match(
+        rf"\s*,?\s*(?:{_ON_WORDS}\s+){{0,3}}{_ARRIVAL}\s+(?:the\s+)?(?P<d>{'|'.join(DEMONYMS)})\s+"
+        r"(?:city|town|border\s+town|port|capital|region|province)\b",
+        after,
+    )
+    if city and DEMONYMS[city.group("d")] and (m is None or m.start("c") > city.end()):
+        return [DEMONYMS[city.group("d")]]  # "before arriving in the Chinese city of Xi'an"
     if m is None:
         return []
     more, _ = _listed(after[m.start("c") :], names)

@@ -70,7 +70,7 @@ def paired(
 #: line is set beside.
 ALONGSIDE = re.compile(
     r"\b(?:alongside|parallel\s+to|beside|next\s+to|in\s+addition\s+to)\s+(?:the\s+)?"
-    r"(?:existing\s+)?(?P<old>Lines?\s+[A-Z](?:(?:\s*,\s*|\s+and\s+)(?:Line\s+)?[A-Z]\b)*)"
+    r"(?:existing\s+)?(?P<old>[Ll]ines?\s+[A-Z](?:(?:\s*,\s*|\s+and\s+)(?:[Ll]ine\s+)?[A-Z]\b)*)"
 )
 
 

@@ -121,10 +121,15 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         # "Kyrgyzstan will start laying its 215-km section": the section the country owns
         rf"^\s*(?P<w>{names})\b[^.;]{{0,80}}?\bits\s+(?:[\w.,-]+\s+){{0,2}}{SECTION_NOUNS}\b",
     )
-    for pattern in patterns:
-        m = re.search(pattern, clause)
-        if m:
-            return country_of(m.group("w"), countries)
+    # "The Chinese section is 155 km, the one across Kyrgyz territory 305 km": of the sections the
+    # clause names, the one nearest before the figure, else the first after it
+    at = start - a
+    found = [m for pattern in patterns for m in re.finditer(pattern, clause)]
+    before = [m for m in found if m.start() < at]
+    nearest = max(before, key=lambda m: m.start()) if before else None
+    nearest = nearest or min(found, key=lambda m: m.start(), default=None)
+    if nearest is not None:
+        return country_of(nearest.group("w"), countries)
     return clause_place(sentence, start, countries)
 
 
@@ -152,7 +157,7 @@ _PLACING_VERB = (
     r"|lies?|lying|runs?|running|is|are|be|passe?s?|passing|goes?|going|falls?|falling|"
     r"extends?|extending|stretch(?:es)?|stretching)"
 )
-_PLACING_PREP = r"(?:(?:with)?in|inside|through|across|on|under)"
+_PLACING_PREP = r"(?:(?:with)?in|inside|through|across|on|over|under)"
 #: The country's own ground, named by the country or its adjective: "the territory of Uzbekistan",
 #: "Kyrgyz territory", "Uzbek jurisdiction".
 _GROUND = r"(?:territory|soil|land|jurisdiction|control|side)"
