@@ -108,6 +108,21 @@ def _signs(sentence: str) -> list[tuple[str, bool, str]]:
             [],
             id="years of operation still to come",
         ),
+        pytest.param(
+            "The terminal offers rail container transit, bonded storage and customs clearance.",
+            [(RUNNING, True, "port")],
+            id="a facility offers its trade",
+        ),
+        pytest.param(
+            "The hub provides warehousing to shippers from both sides of the border.",
+            [(RUNNING, True, "port")],
+            id="a facility provides warehousing",
+        ),
+        pytest.param(
+            "Once finished, the terminal will offer container transit by rail.",
+            [],
+            id="a trade still to come: no stage",
+        ),
     ],
 )
 def test_a_facility_at_its_work_runs(sentence: str, expected) -> None:

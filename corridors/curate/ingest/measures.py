@@ -149,6 +149,8 @@ def length(
         placed = placed or scopes.clause_place(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
+    if scopes.split_later(sentence, q.end):
+        return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
     if not glued and scopes.is_section(sentence, q.start):
@@ -265,6 +267,14 @@ _MARKET_SHARE = re.compile(
     re.I,
 )
 
+#: "the share of Kazakh exports in the route's cargo reached 74%", "its share of the transit
+#: traffic is 40%": a part of what moves, never a part of who owns.
+_FLOW_SHARE = re.compile(
+    r"\bshare\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|traffic|cargo|freight|volumes?|"
+    r"transit|trade|containers?|shipments?|goods|flows?|market|transport\w*)\b",
+    re.I,
+)
+
 
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
@@ -273,7 +283,7 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
         return []
     if _CHANGE_BEFORE.search(sentence[: q.start]) or _CHANGE_AFTER.match(sentence[q.end :]):
         return []
-    if _MARKET_SHARE.search(sentence[: q.start]):
+    if _MARKET_SHARE.search(sentence[: q.start]) or _FLOW_SHARE.search(sentence[: q.start]):
         return []
     bought = _buyers(sentence, q.start)
     cued = STAKE_CUE.search(sentence) is not None

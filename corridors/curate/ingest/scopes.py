@@ -99,6 +99,12 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         rf"\b(?P<w>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b",
         rf"\b{SECTION_NOUNS}\s+(?:of\s+(?:the\s+|its\s+)?[\w’'-]+\s+)?(?:in|through|across|on|inside|within)\s+"
         rf"(?:the\s+)?(?P<w>{names})\b",
+        # "a 410 km stretch will cross Tajikistan", "the leg of the pipe that runs from west to
+        # east through Tajikistan": the section's own verb places it, in lowercase words only (a
+        # list of countries after it is a route, no section)
+        rf"\b{SECTION_NOUNS}\b(?:\s+(?!and\b|or\b)[a-z][\w’'-]*){{0,10}}?\s+"
+        rf"(?:cross(?:es|ing)?|travers(?:e|es|ing)|(?:with)?in|inside|through|across)\s+"
+        rf"(?:the\s+territory\s+of\s+)?(?:the\s+)?(?P<w>{names})\b(?!,?\s+(?:and\s+)?(?:{names})\b)",
         rf"\b(?:on|across|crosses|crossing|through|in)\s+(?P<w>{_DEMONYM_RE})\s+"
         r"(?:territory|soil|land)\b",
         rf"\b(?:of\s+(?:it|them|which)\s+)(?:will\s+(?:lie|run|be)\s+)?(?:in|on|through)\s+"
@@ -127,21 +133,41 @@ def clause_place(sentence: str, at: int, countries: set[str]) -> str:
     return m.group("w") if m else ""
 
 
+#: The words that place a figure in a country right after it: "of it" / "of which", a modal, a
+#: verb of lying or running ("lies", "is laid", "will pass", "falls"), then where ("in",
+#: "inside", "within", "through", "across", "on", "under").
+_OF_IT = r"(?:of\s+(?:it|them|which|these|those|the\s+\w+)\s+)?"
+_MODAL = r"(?:(?:will|would|should|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to)\s+)?"
+_PLACING_VERB = (
+    r"(?:(?:(?:is|are|be|was|were|been)\s+)?(?:laid|built|located|situated|planned|to\s+be\s+built)"
+    r"|lies?|lying|runs?|running|is|are|be|passe?s?|passing|goes?|going|falls?|falling|"
+    r"extends?|extending|stretch(?:es)?|stretching)"
+)
+_PLACING_PREP = r"(?:(?:with)?in|inside|through|across|on|under)"
+#: The country's own ground, named by the country or its adjective: "the territory of Uzbekistan",
+#: "Kyrgyz territory", "Uzbek jurisdiction".
+_GROUND = r"(?:territory|soil|land|jurisdiction|control|side)"
+
+
 def country_after(sentence: str, end: int, countries: set[str]) -> str:
     """The country a figure is placed in by the words right after it: "213 km of it lies in
-    China, 260 km in Kyrgyzstan": a split of the whole by country, each figure with its own."""
+    China, 260 km in Kyrgyzstan", "188 km laid in Turkmenistan", "280 km of which will pass
+    through Kyrgyz territory", "529 km falls within the jurisdiction of Uzbekistan": a split of
+    the whole by country, each figure with its own (a list of countries after it is where the
+    whole runs, no section)."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    lead = (
+        rf"\s*{_OF_IT}{_MODAL}(?:(?:{_PLACING_VERB}\s+)?{_PLACING_PREP}"
+        r"|cross(?:es|ing)?|travers(?:e|es|ing))\s+"
+    )
     demonym = re.match(
-        rf"\s*(?:of\s+(?:it|them|which)\s+)?(?:(?:lies?|runs?|is|are|be)\s+)?(?:under|on|in)\s+"
-        rf"(?P<w>{_DEMONYM_RE})\s+(?:jurisdiction|control|territory|soil|land)\b",
+        rf"{lead}(?P<w>{_DEMONYM_RE})\s+{_GROUND}\b",
         sentence[end:],
     )
     if demonym:  # "529 km of it under Uzbek jurisdiction"
         return country_of(demonym.group("w"), countries)
     m = re.match(
-        r"\s*(?:of\s+(?:it|them|which|the\s+\w+)\s+)?"
-        r"(?:(?:will\s+|would\s+)?(?:lies?|runs?|is|are|be|passe?s?|goes?|falls?)\s+)?"
-        r"(?:are\s+|is\s+)?(?:(?:with)?in|through|across)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?"
+        rf"{lead}(?:(?:the\s+)?{_GROUND}\s+of\s+)?(?:the\s+)?"
         rf"(?P<w>{names})\b(?!,?\s+(?:and\s+)?(?:{names})\b)",
         sentence[end:],
     )
@@ -186,6 +212,18 @@ def not_a_length(sentence: str, start: int, end: int) -> bool:
         or _GLUED_STRUCTURE.match(after)
         or _CHANGED_BY.search(sentence[:start])
     )
+
+
+#: A later figure of the same unit told as a part of this one: "454 km, at least 280 km of which".
+_PART_OF_IT_LATER = re.compile(
+    r"^[^.;]{0,50}?\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?)\s+of\s+(?:which|it|them|these)\b"
+)
+
+
+def split_later(sentence: str, end: int) -> bool:
+    """ "The line runs 454 km, at least 280 km of which pass through Kyrgyz territory": the first
+    figure is the whole the second is a part of, though the clause names a country's ground."""
+    return bool(_PART_OF_IT_LATER.match(sentence[end:]))
 
 
 def glued_part(sentence: str, end: int) -> bool:
