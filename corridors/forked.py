@@ -1,4 +1,5 @@
-"""A pure function run in a forked child process while this one goes on: two cores for one build.
+"""A pure function run in a forked child process while this one goes on: two cores for one build
+(``start``), or a list of pieces of work shared by the child and this process (``share``).
 
 A cold build of 10,000 corridors measures every route on the ellipsoid (seconds of geodesics and
 overlays) and runs the checks (seconds of text look-ups); neither needs the other's result, and
