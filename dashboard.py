@@ -92,8 +92,8 @@ def _page_choice() -> str:
 
 def _replay_first_run() -> None:
     """A warm start's first run, written from what an earlier process's first run decided
-    (corridors.view.firstrun): the map alone, as that run wrote it, without importing pandas or
-    loading the dataset, which the next run does. Returns when there is nothing to replay: not a
+    (corridors.view.firstrun): the map alone, as that run wrote it, without importing the
+    package's data modules or loading the dataset, which the next run does. Returns when there is nothing to replay: not a
     fresh session's first run on the map, or no record for this data, code, link and day."""
     if st.session_state.to_dict() or firstpaint.stage(st.session_state) is not firstpaint.Stage.MAP:
         return
@@ -123,7 +123,7 @@ def _map_element(folder: str, args: dict) -> None:
 
 
 _replay_first_run()
-# The rest is imported after the replay: a replayed first run has stopped above, before pandas.
+# The rest is imported after the replay: a replayed first run has stopped above, before these.
 import pandas as pd  # noqa: E402
 
 from corridors.model import asof, dataset  # noqa: E402
