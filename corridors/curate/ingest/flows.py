@@ -128,7 +128,7 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if q.rate:
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
     if q.yearly:
-        ctx.yearly_figures.add((q.number, q.unit))  # "540,000 TEU a year", then "by 2020"
+        ctx.yearly_figures.add((q.number, q.unit))  # the copy's own word for a later "by 2020"
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
     if totals.a_companys_own(q, sentence):
@@ -197,7 +197,7 @@ def _flow_change(
     step: str,
     future: re.Match | None,
     after: list[dates.Period],
-    ctx: Context | None = None,
+    ctx: Context,
 ) -> Value | None:
     """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
     its year, the capacity reached or added, or the level carried; None when it is none of them
@@ -211,22 +211,17 @@ def _flow_change(
             return Value(
                 "target",
                 num_text(q.number),
-                f"{q.unit}/year"
-                if (q.yearly or (year.target and flowtimes.yearly_level(q, sentence, ctx)))
-                and q.unit != "trains"
-                else q.unit,
+                target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=year.value,
                 reason=f"{figure!r}, the level it is to reach in {year.value}",
             )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
-            yearly = flowtimes.yearly_level(q, sentence, ctx)
-            unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
             return Value(
                 "target",
                 num_text(q.number),
-                unit,
+                target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=m.group(1),
@@ -379,6 +374,30 @@ REACH_FULL = re.compile(
 )
 
 
+#: "transit capacity is to reach 10 mn tonnes by 2030": a capacity is yearly by the schema's word.
+CAPACITY_OF = re.compile(r"\b(?:capacity|capacities|throughput)\b[^.;,]{0,60}$", re.I)
+
+
+def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
+    """A target's unit as the copy gives it (CONVENTIONS.md rule 9): per year only where the
+    copy calls the figure yearly ("a year", "annual"), a capacity, or printed the same figure
+    yearly earlier in the article ("540,000 TEU a year" ... "the target is 540,000 TEU by
+    2020"); a plain amount "by 2028" stays plain, since turning it into a rate would be the
+    reader's inference."""
+    if q.unit == "trains":
+        return q.unit
+    a, _ = scopes.clause_of(sentence, q.start)
+    yearly = (
+        q.yearly
+        or bool(CAPACITY_OF.search(sentence, a, q.start))
+        or bool(flowtimes.YEARLY_WORD.search(sentence, a, q.start))
+        or (q.number, q.unit) in ctx.yearly_figures
+        # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
+        or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
+    )
+    return f"{q.unit}/year" if yearly else q.unit
+
+
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -425,11 +444,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         return None  # "in time, 1,000 trains are to be sent": an aim at no year
     year = stated or ctx.last_target
     ctx.last_target = year or ctx.last_target
-    reached_by = re.match(
-        r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
-    )
-    yearly = q.yearly or bool(reached_by and flowtimes.yearly_level(q, sentence, ctx))
-    unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
+    unit = target_unit(q, sentence, ctx)
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
     note = ""
@@ -442,7 +457,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         note=note,
         period=year,
         reason=f"{figure!r} with {target.group()!r}"
-        + (", a level to reach by then, so a yearly rate" if yearly and not q.yearly else ""),
+        + (", a yearly figure as the copy calls it" if unit.endswith("/year") else ""),
     )
 
 

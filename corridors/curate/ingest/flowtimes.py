@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import dates, scopes
+from . import dates
 from .context import Context
-from .quantities import Quantity, read_rules
+from .quantities import Quantity
 
 #: "In September, the chairman announced that ...": a verb of saying with its "that" between a
 #: period and the figure; the period is when it was said, not what the figure covers.
@@ -42,17 +42,3 @@ def over(period: str, ctx: Context | None) -> bool:
 #: A word that makes a level yearly by nature: a capacity or throughput, or "annual", said of
 #: the figure before it ("annual capacity expected to rise to 10 mn tonnes by 2027").
 YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
-
-
-def yearly_level(q: Quantity, sentence: str, ctx: Context | None = None) -> bool:
-    """A level to reach by a year is a yearly rate only when the copy calls it one (convention
-    9 of the reporting sets): "a year", "annual", or a capacity or throughput it is the level of.
-    "To triple exports to 10 mn tonnes by 2028" is an amount, and a rate would be an inference."""
-    a, _ = scopes.clause_of(sentence, q.start)
-    if q.yearly or YEARLY_WORD.search(sentence, a, q.start):
-        return True
-    if ctx is not None and (q.number, q.unit) in ctx.yearly_figures:
-        return True  # the figure the article called yearly before, said again with its year
-    # "can handle 7 mn tonnes annually, rising to 11 mn by 2029": the rate a yearly figure
-    # before it rises to
-    return any(x.yearly for x in read_rules(sentence[: q.start]))
