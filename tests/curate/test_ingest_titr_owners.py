@@ -264,3 +264,25 @@ def test_a_late_named_topic_gives_only_a_trips_figures(fixture_raw) -> None:
     got = {(r["field"], r["value"]) for r in _rows(fixture_raw, text) if r["corridor"] == "titr"}
     assert ("transit_time", "13") in got
     assert not {f for f, _ in got} & {"status", "start_date"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The shipment was handled by members of the Trans-Caspian International Transport "
+            "Consortium: Alpha Rail LLC, Beta Shipping and Gamma Ports and Terminals.",
+            {"Alpha Rail", "Beta Shipping", "Gamma Ports and Terminals"},
+            id="members of a group named after the route: its operators, a name's own 'and' kept",
+        ),
+        pytest.param(
+            "The shipment was handled by members of the Caspian Freight Consortium: Alpha Rail "
+            "and Beta Shipping.",
+            set(),
+            id="a group named after no system: its members are its own",
+        ),
+    ],
+)
+def test_members_of_a_group_named_after_the_route(fixture_raw, sentence, expected) -> None:
+    rows = _rows(fixture_raw, TOP + "A train reached Baku.\n\n" + sentence + "\n")
+    assert {r["value"] for r in rows if r["field"] == "operator"} == expected

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...store import rawdata
-from . import discourse, headlines, labels, measures, phrases, ports, respective, stages
+from . import consortia, discourse, headlines, labels, measures, phrases, ports, respective, stages
 from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
@@ -340,6 +340,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
+    for member, value in consortia.operators(si, sent, list(by_id.values())):
+        props.add(member, value, sent)  # "members of the X Consortium: A, B": X's operators
     values = read_values(sent.text, ctx)
     if headlines.is_headline(sent.text, si) and not any(v.field == "status" for v in values):
         values += headlines.headline_stages(sent.text)  # "Leaders open a gas pipeline"
