@@ -205,8 +205,10 @@ _PART_BEFORE = re.compile(
 
 
 def a_part_of_the_figure_before(q: Quantity, sentence: str, earlier: bool) -> bool:
-    """The figure is a part of one said before it in the sentence (``earlier``): "X, Y of which
-    will ...", "of that, Z will be ..."; the whole is the fact, its parts are not."""
+    """The figure is a part of one said before it in the sentence, in the same unit
+    (``earlier``): "X, Y of which will ...", "of that, Z will be ..."; the whole is the fact, its
+    parts are not. A figure in another unit ("6 mn tons a year, 100,000 TEU of it for
+    containers") is another measure of the whole, read on its own."""
     return earlier and bool(
         _PART_AFTER.match(sentence[q.end :]) or _PART_BEFORE.search(sentence, 0, q.start)
     )
