@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import changes, dates, scopes, totals
+from . import changes, dates, flowtimes, scopes, totals
 from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
@@ -135,7 +135,11 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "Azerbaijan Railways carried 18.5 mn tons": the carrier's own total
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
-    after = _periods_of(q, sentence, periods)
+    if totals.a_commoditys_share(q, sentence):
+        return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
+    after = [
+        p for p in _periods_of(q, sentence, periods) if not flowtimes.time_of_saying(p, q, sentence)
+    ]
     if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
     step = changes.increase(sentence, q)
@@ -160,6 +164,8 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     a, _ = scopes.clause_of(sentence, q.start)
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    elif value is not None and (leg := totals.a_legs_own(q, sentence)):
+        value.hints["of"] = leg  # through the ports, or the ferries' capacity: that leg's own
     return value
 
 
@@ -225,7 +231,7 @@ def _flow_change(
             reason=f"{figure!r}, the capacity reached",
             hints={"whole": "yes"},
         )
-    spans = [p for p in after if not p.target]
+    spans = [p for p in after if not p.target and flowtimes.over(p.value, ctx)]
     if step == "to" and not future and spans and not q.yearly:
         # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
         return Value(
@@ -261,7 +267,12 @@ def _capacity_value(q: Quantity, reason: str, **kwargs) -> Value:
 
 #: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
 COMPARED = re.compile(
-    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$"
+    # "a seven-fold rise on last year, when it was 311,000 tons": the level compared with
+    r"|\b(?:compared|against|than|versus|from|on|over)\b[^;]{0,60}?,?\s+when\s+(?:it|they|this|that|"
+    r"the\s+\w+|only|just)\s+(?:\w+\s+)?(?:was|were|stood\s+at|amounted\s+to|totall?ed|came\s+to)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
 )
 
 
@@ -300,7 +311,7 @@ def _flow_stated(
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
         or _capacity(q, sentence)
-        or _traffic(q, sentence, after)
+        or _traffic(q, sentence, after, ctx=ctx)
     )
 
 
@@ -343,6 +354,10 @@ MOVED = re.compile(
     r"supplied|passed|transited)\b",
     re.I,
 )
+#: A figure said as what came about: "came to", "stood at", "reached", "rose", "was".
+_SAID_CARRIED = re.compile(
+    rf"{changes.CHANGED.pattern}|\b(?:came\s+to|stood\s+at|hit|topped|exceeded|saw)\b", re.I
+)
 FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
 #: The future, or what may be, once a year ahead is given ("By 2027 it could handle ...").
 MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
@@ -373,6 +388,7 @@ def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
     yearly = (
         q.yearly
         or bool(CAPACITY_OF.search(sentence, a, q.start))
+        or bool(flowtimes.YEARLY_WORD.search(sentence, a, q.start))
         or (q.number, q.unit) in ctx.yearly_figures
         # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
         or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
@@ -389,6 +405,15 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     target = TARGET_CUE.search(sentence[a:b])
     if target and a + target.start() > q.end and MOVED.search(sentence, a, q.start):
         target = None  # "handled 45,000 TEU ... and plans to ...": the aim is another figure's
+    if (
+        target
+        and a + target.start() > q.end
+        and (_SAID_CARRIED.search(sentence, a, q.start) or MOVED.search(sentence, a, q.start))
+        and _another_figure(sentence[a + target.end() : b])
+    ):
+        # "reached 2.7 mn tons in 2023, with a projected rise to 4.2 mn tons in 2024": a figure
+        # said as carried; the word of aim after it governs the figure it comes before
+        target = None
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
@@ -462,10 +487,16 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
 
 
 def _traffic(
-    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+    q: Quantity,
+    sentence: str,
+    after: list[dates.Period],
+    cue: bool = True,
+    ctx: Context | None = None,
 ) -> Value | None:
-    """What was carried in a stated period (a running total is none)."""
+    """What was carried in a stated period (a running total is none, nor a year not yet over)."""
     spans = [p for p in after if not p.target]
+    if spans and not flowtimes.over(spans[0].value, ctx):
+        return None  # "plans 2.5 mn tons for 2025" in a March 2025 report: no traffic yet
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)

@@ -195,15 +195,6 @@ def portion(value: Value, sent_text: str, countries: set[str]) -> Value | None:
     return replace(value, field="section_length", scope=country, reason=value.reason + why)
 
 
-#: Lines named only to set a new one beside them: "after", "besides", "alongside", "like".
-_BESIDE = re.compile(
-    r"\b(?:after|besides|beside|alongside|like|unlike|than|together\s+with|"
-    r"(?:in\s+addition|parallel|next)\s+to)"
-    r"\s+(?:the\s+)?(?:(?:existing|finished|operating|current|three|first)\s+)*$",
-    re.I,
-)
-
-
 def of_part(
     value: Value, mention: Mention, by_id: dict[str, System], sent_text: str, countries: set[str]
 ) -> Value | None:
@@ -212,8 +203,6 @@ def of_part(
     the whole; a country list that stops short of where the system (or the parent of a line)
     ends ("will cross A, B and C" of a line to China) is partial, and not proposed."""
     system = by_id[mention.system or ""]
-    if value.field == "lines" and _BESIDE.search(sent_text[: value.at]):
-        return None  # "After lines A, B and C it is one more artery": the new one's comparison
     value = portion(value, sent_text, countries)  # type: ignore[assignment]
     if value is None:
         return None
