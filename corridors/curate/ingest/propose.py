@@ -105,6 +105,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         or any(f"Line {x}" in parts for x in letters)
     ):
         return None  # "Lines A and B" beside a drawn Line C, or said of one line: not its list
+    if value.field == "countries" and mention.feature and not _a_line(mention.feature, system):
+        return None  # "the Baku-Tbilisi-Kars railway, which joins A, B and C": a component's
     if value.field == "length" and system.kinds <= {"corridor"}:
         where = value.scope or ctx.last_stretch
         if not where:
@@ -116,6 +118,14 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
             reason=value.reason + f", a trip on the network ({where})",
         )
     return value
+
+
+def _a_line(feature: str, system: System) -> bool:
+    """Is the drawn feature one of the system's lettered lines ("Line C"), a whole route of its
+    own, rather than a component (a railway on part of the way)?"""
+    return any(
+        f == feature and re.fullmatch(r"Line [A-Z]", label) for label, f in system.features.items()
+    )
 
 
 def _name_countries(m: Mention, countries: list[str], system: System) -> Value | None:
@@ -379,6 +389,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if after is None:
             continue  # "When Line D is working, the pipeline will carry 85 bcm": no year
         target, value = after
+        target = respective.lines_of_whole(value, target, by_id)  # "after Lines A, B and C"
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))
