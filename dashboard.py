@@ -12,33 +12,12 @@ import html
 import os
 import time
 
-import pandas as pd
 import streamlit as st
 from streamlit.components import v1 as components
 
-from corridors.model import asof, dataset
-from corridors.publish import citations
+from corridors.store import datawatch
 from corridors.store.datadir import resolve
-from corridors.view import (
-    assets,
-    corridorlist,
-    downloads,
-    filters,
-    firstpaint,
-    heap,
-    mapcomponent,
-    mapfit,
-    notices,
-    pagedata,
-    panel,
-    proposals,
-    reviewpage,
-    sections,
-    session,
-    sidebar,
-    viewstate,
-    widgetstate,
-)
+from corridors.view import firstpaint, firstrun, heap, reviewpage, session, sidebar
 
 st.set_page_config(
     page_title="Corridors: China–Central Asia infrastructure",
@@ -46,8 +25,6 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="auto",  # collapsed on a phone, where it would cover the map
 )
-
-pagedata.CACHES.install(st.cache_resource)  # every cached function of the page, this run
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,6 +35,116 @@ def map_component(folder: str):
 def _root() -> str:
     """The data folder this page shows: $CORRIDORS_DATA_DIR, else the repository's own."""
     return os.environ.get("CORRIDORS_DATA_DIR") or str(resolve().root)
+
+
+def _reconnected() -> bool:
+    """Whether this first run of a session carries widget values from the browser.
+
+    Streamlit has no public call for this, so its session state is read; should that change, the
+    answer is False and the URL is used, as for a fresh page.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return firstrun.reconnected(ctx.session_state._state._new_widget_state)  # type: ignore[union-attr]
+    except Exception:  # an internal detail changed: fall back to the URL
+        return False
+
+
+def _on_map_change() -> None:
+    """A click on a route selects its corridor (see corridors.view.mapfit). Imported here: the
+    callback may be one a replayed first run declared, whose module stopped before its imports."""
+    from corridors.view import mapfit
+
+    mapfit.take_click(st.session_state)
+
+
+@st.fragment(run_every=firstpaint.RELEASE_SECONDS)
+def _release_rest() -> None:
+    """Reruns the app to write the whole page, once firstpaint says so (see that module)."""
+    if firstpaint.tick(st.session_state, time.monotonic()):
+        st.rerun(scope="app")
+
+
+def _page_choice() -> str:
+    """The map or the review page: a switch at the top of the sidebar, opened by ?view=review.
+
+    A session's first run on the map (``firstpaint.Stage.MAP``) writes the sidebar's title in the
+    switch's place, and the switch from the next run on: the switch's code is a handful of files
+    the browser fetches when it first draws one, and in the first run they competed with the map
+    component's code and the map's own files (see README, Performance).
+    """
+    if session.PAGE not in st.session_state:
+        st.session_state[session.PAGE] = reviewpage.first_page(st.query_params.get("view"))
+    pages = reviewpage.PAGES
+    if (
+        st.session_state[session.PAGE] == pages[0]
+        and firstpaint.stage(st.session_state) is firstpaint.Stage.MAP
+    ):
+        st.sidebar.title(sidebar.TITLE)  # the sidebar is there, so the map's width never changes
+        return pages[0]
+    choice = st.sidebar.segmented_control(
+        "Page", pages, key=session.PAGE, label_visibility="collapsed"
+    )
+    return choice or pages[0]
+
+
+def _replay_first_run() -> None:
+    """A warm start's first run, written from what an earlier process's first run decided
+    (corridors.view.firstrun): the map alone, as that run wrote it, without importing the
+    package's data modules or loading the dataset, which the next run does. Returns when there is nothing to replay: not a
+    fresh session's first run on the map, or no record for this data, code, link and day."""
+    if st.session_state.to_dict() or firstpaint.stage(st.session_state) is not firstpaint.Stage.MAP:
+        return
+    if reviewpage.first_page(st.query_params.get("view")) != reviewpage.PAGES[0] or _reconnected():
+        return
+    root = _root()
+    data_version = datawatch.Watch(resolve(root)).fingerprint()  # as pagedata.data_version_of
+    entry = firstrun.load(
+        firstrun.key(root, data_version, st.query_params.to_dict(), dt.date.today())
+    )
+    if entry is None:
+        return
+    _page_choice()
+    firstrun.restore(st.session_state, entry)
+    map_col, _ = st.columns([7, 4], gap="medium")
+    with map_col:
+        _map_element(entry.folder, entry.args)
+    firstpaint.start(st.session_state, time.monotonic())
+    _release_rest()
+    heap.trim()
+    st.stop()
+
+
+def _map_element(folder: str, args: dict) -> None:
+    """The map component with its args (one call for a replayed and a computed first run)."""
+    map_component(folder)(**args, key=session.MAP, default=None, on_change=_on_map_change)
+
+
+_replay_first_run()
+# The rest is imported after the replay: a replayed first run has stopped above, before these.
+import pandas as pd  # noqa: E402
+
+from corridors.model import asof, dataset  # noqa: E402
+from corridors.publish import citations  # noqa: E402
+from corridors.view import (  # noqa: E402
+    assets,
+    corridorlist,
+    downloads,
+    filters,
+    mapcomponent,
+    mapfit,
+    notices,
+    pagedata,
+    panel,
+    proposals,
+    sections,
+    viewstate,
+    widgetstate,
+)
+
+pagedata.CACHES.install(st.cache_resource)  # every cached function of the page, this run
 
 
 def _problems_box(ds: dataset.Dataset) -> None:
@@ -90,26 +177,6 @@ def _init_from_query(options: viewstate.Options) -> None:
     """On a session's first run, set every widget from the URL (``widgetstate.first_run``)."""
     query = st.query_params.to_dict()
     widgetstate.first_run(st.session_state, query, options, dt.date.today(), _reconnected)
-
-
-def _reconnected() -> bool:
-    """Whether this first run of a session carries widget values from the browser.
-
-    Streamlit has no public call for this, so its session state is read; should that change, the
-    answer is False and the URL is used, as for a fresh page.
-    """
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        return widgetstate.reconnected(ctx.session_state._state._new_widget_state)  # type: ignore[union-attr]
-    except Exception:  # an internal detail changed: fall back to the URL
-        return False
-
-
-def _on_map_change() -> None:
-    """A click on a route selects its corridor (see corridors.view.mapfit)."""
-    mapfit.take_click(st.session_state)
 
 
 def _state(options: viewstate.Options) -> viewstate.ViewState:
@@ -180,13 +247,6 @@ def _sync_query(state: viewstate.ViewState, options: viewstate.Options) -> None:
         st.query_params.from_dict(wanted)
 
 
-@st.fragment(run_every=firstpaint.RELEASE_SECONDS)
-def _release_rest() -> None:
-    """Reruns the app to write the whole page, once firstpaint says so (see that module)."""
-    if firstpaint.tick(st.session_state, time.monotonic()):
-        st.rerun(scope="app")
-
-
 def _map(
     root: str,
     data_version: str,
@@ -194,26 +254,38 @@ def _map(
     state: viewstate.ViewState,
     shown: list[str],
     options: viewstate.Options,
-) -> None:
+) -> tuple[str, dict]:
     """The map component: its args name the data files and say what to show, nothing more.
 
     ``shown`` is what the view shows (``filters.visible``, read once per run), split here by kind.
+    Returns the component's folder and args.
     """
     visible = filters.visible_by_kind(ds, state, shown, options.layers)
     files = pagedata.map_files(root, data_version, state.moment().key())
-    component = map_component(pagedata.map_folder())
-    component(
-        **mapcomponent.args(
-            files, visible, state.corridor, mapfit.fit(st.session_state, ds, state, shown, options)
-        ),
-        key=session.MAP,
-        default=None,
-        on_change=_on_map_change,
+    folder = pagedata.map_folder()
+    args = mapcomponent.args(
+        files, visible, state.corridor, mapfit.fit(st.session_state, ds, state, shown, options)
     )
+    _map_element(folder, args)
+    return folder, args
+
+
+def _record_first_run(
+    root: str, data_version: str, link: dict, today: dt.date, before: dict, map_: tuple[str, dict]
+) -> None:
+    """Keep what a fresh session's first run decided, for the next process's (``firstrun``):
+    only from a run that wrote nothing but the map (no notice, no data problem)."""
+    if before != {session.PAGE: reviewpage.PAGES[0]} or st.session_state.get(session.NOTICES):
+        return
+    values, removed = firstrun.changes(before, st.session_state.to_dict())
+    entry = firstrun.record(*map_, values, removed)
+    if entry is not None:
+        firstrun.save(firstrun.key(root, data_version, link, today), entry)
 
 
 def main() -> None:
     root = _root()
+    before, link, today = st.session_state.to_dict(), st.query_params.to_dict(), dt.date.today()
     try:
         data_version = pagedata.data_version_of(root)  # once per run: see load
         ds = pagedata.load_version(root, data_version)
@@ -234,8 +306,10 @@ def main() -> None:
 
     map_col, panel_col = st.columns([7, 4], gap="medium")
     with map_col:  # the map first: its frame starts loading while the rest is written
-        _map(root, data_version, ds, state, shown, options)
+        map_ = _map(root, data_version, ds, state, shown, options)
     stage = firstpaint.stage(st.session_state)
+    if stage is firstpaint.Stage.MAP and not ds.errors:
+        _record_first_run(root, data_version, link, today, before, map_)
     if stage is not firstpaint.Stage.FULL:
         # The map first, then the panel, then the rest (corridors.view.firstpaint): a click made
         # as soon as the map is drawn is answered by a run that writes the map and the panel only.
@@ -465,29 +539,6 @@ def _downloads(ds: dataset.Dataset, options: viewstate.Options, data_version: st
 
 
 # --- review of proposed claims ----------------------------------------------------------------
-
-
-def _page_choice() -> str:
-    """The map or the review page: a switch at the top of the sidebar, opened by ?view=review.
-
-    A session's first run on the map (``firstpaint.Stage.MAP``) writes the sidebar's title in the
-    switch's place, and the switch from the next run on: the switch's code is a handful of files
-    the browser fetches when it first draws one, and in the first run they competed with the map
-    component's code and the map's own files (see README, Performance).
-    """
-    if session.PAGE not in st.session_state:
-        st.session_state[session.PAGE] = reviewpage.first_page(st.query_params.get("view"))
-    pages = reviewpage.PAGES
-    if (
-        st.session_state[session.PAGE] == pages[0]
-        and firstpaint.stage(st.session_state) is firstpaint.Stage.MAP
-    ):
-        st.sidebar.title(sidebar.TITLE)  # the sidebar is there, so the map's width never changes
-        return pages[0]
-    choice = st.sidebar.segmented_control(
-        "Page", pages, key=session.PAGE, label_visibility="collapsed"
-    )
-    return choice or pages[0]
 
 
 def _decide(root: str, stem: str, ident: str, accept: bool) -> None:

@@ -66,8 +66,9 @@ def lengths_km(geoms: Sequence[BaseGeometry | None] | np.ndarray) -> np.ndarray:
     same = part_of[1:] == part_of[:-1]
     total = np.zeros(len(which))
     if same.any():
-        start, end = coords[:-1][same], coords[1:][same]
-        _, _, metres = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
+        # every pair of consecutive positions at once (the metres of ``GEOD.inv``, bit for bit,
+        # without the azimuths): the pairs that join two parts are then left out
+        metres = GEOD.line_lengths(coords[:, 0], coords[:, 1])[same]
         total = np.bincount(owner[part_of[1:][same]], weights=metres, minlength=len(which))
     result[which] = total / 1000.0
     return result
@@ -252,7 +253,7 @@ def _stretches_inside(
     """Each (route, country) pair that intersects, sorted by route then country, with the part of
     the route inside the country, its length in km and whether it was cut (the route is not
     wholly inside): one bulk overlay instead of one per pair."""
-    gi, ci = countries.tree.query(lines, predicate="intersects")
+    gi, ci = _intersecting(lines, countries)
     order = np.lexsort((ci, gi))
     gi, ci = gi[order], ci[order]
     # A route wholly inside a country is its own intersection (a prepared test, no overlay).
@@ -264,6 +265,17 @@ def _stretches_inside(
     km[whole] = line_km[gi[whole]]
     km[cut] = np.nan_to_num(lengths_km(inside[cut]))
     return gi, ci, inside, km, cut
+
+
+def _intersecting(geoms: np.ndarray, countries: Countries) -> tuple[np.ndarray, np.ndarray]:
+    """The (geometry, country) pairs that intersect, as ``countries.tree.query(geoms,
+    predicate="intersects")`` finds them (in another order; callers sort): the boxes from the
+    tree, then the test by the countries' prepared shapes. The tree's own test prepares each
+    route instead and walks the country's thousands of edges for it: at 10,000 routes it took
+    ten times as long (0.6 s against 0.06 s)."""
+    gi, ci = countries.tree.query(geoms)
+    hit = shapely.intersects(countries.shapes[ci], geoms[gi])
+    return gi[hit], ci[hit]
 
 
 def _entry_positions(inside: np.ndarray, merged: np.ndarray, gi: np.ndarray) -> np.ndarray:

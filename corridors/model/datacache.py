@@ -96,12 +96,21 @@ def get(cache_key: str) -> Any | None:
     if cache_key in _memory:
         _memory.move_to_end(cache_key)
         return _memory[cache_key]
+    value = read(f"{cache_key}.pickle")
+    if value is not None:
+        _remember(cache_key, value)
+    return value
+
+
+def read(name: str) -> Any | None:
+    """The object pickled in the file ``name`` of the cache folder, or None: only from a folder
+    and a regular file of this user's (``_usable_folder``), and a truncated or stale file is a
+    miss, never an error."""
     base = _usable_folder(create=False)
     if base is None:
         return None
-    path = base / f"{cache_key}.pickle"
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(base / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
         return None
     try:
@@ -109,11 +118,9 @@ def get(cache_key: str) -> Any | None:
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid():
                 return None
-            value = pickle.load(handle)
+            return pickle.load(handle)
     except Exception:  # a truncated or stale file is a miss, never an error: it is rebuilt
         return None
-    _remember(cache_key, value)
-    return value
 
 
 def _remember(cache_key: str, value: Any) -> None:
@@ -131,25 +138,41 @@ def put(cache_key: str, value: Any) -> bool:
     key, the folder holds what was loaded recently and can be deleted at any time).
     """
     _remember(cache_key, value)
+    if not write(f"{cache_key}.pickle", value):
+        return False
+    prune("*.pickle", DISK_ENTRIES)
+    return True
+
+
+def write(name: str, value: Any) -> bool:
+    """Pickle ``value`` into the file ``name`` of the cache folder, whole or not at all
+    (``atomicfile``, not flushed to disk: a lost entry is rebuilt); True if written."""
     base = _usable_folder(create=True)
     if base is None:
         return False
     try:
         atomicfile.write_with(
-            base / f"{cache_key}.pickle",
+            base / name,
             lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL),
             durable=False,
         )
-        _prune(base)
     except (atomicfile.WriteError, OSError):
         return False
     return True
 
 
-def _prune(base: Path) -> None:
-    entries = sorted(base.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[DISK_ENTRIES:]:
-        old.unlink(missing_ok=True)
+def prune(pattern: str, keep: int) -> None:
+    """Keep the ``keep`` most recently written files of the cache folder matching ``pattern``
+    (a glob), delete the older ones; a file that cannot be read or removed is left."""
+    base = _usable_folder(create=False)
+    if base is None:
+        return
+    try:
+        entries = sorted(base.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def clear_memory() -> None:

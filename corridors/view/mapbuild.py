@@ -235,7 +235,9 @@ def bounds_of(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | No
         return None
     west, south, east, north = ds.features.loc[ids].total_bounds
     d = MAP_DECIMALS  # the same precision as the coordinates the map is drawn from
-    return [[round(south, d), round(west, d)], [round(north, d), round(east, d)]]
+    # rounded as numpy rounds, then plain floats: a first run's fit is kept on disk and read back
+    # without numpy (corridors.view.firstrun)
+    return [[float(round(v, d)) for v in corner] for corner in ((south, west), (north, east))]
 
 
 def overview_bounds(ds: Dataset, feature_ids: Iterable[str]) -> list[list[float]] | None:

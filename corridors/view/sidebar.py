@@ -11,12 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model.dataset import Dataset
-from ..model.sources import sources_by_file
 from ..schema import KINDS, status_label
-from . import notices, session
-from .viewstate import Options
+from . import session
+
+# A warm start's first run writes the sidebar's title before the data modules are imported
+# (corridors.view.firstrun): what needs them is imported where it is used.
+if TYPE_CHECKING:
+    from ..model.dataset import Dataset
+    from .viewstate import Options
 
 TITLE = "Corridors"
 TAGLINE = "China ↔ Central Asia infrastructure, every figure with its quote and source."
@@ -65,6 +69,9 @@ def layer_label(kind: str, shown: int, total: int) -> str:
 def article_help(ds: Dataset, options: Options) -> str:
     """The article filter's help, naming the articles it does not offer (they cite no mapped
     system), escaped for Markdown: a file name is data."""
+    from ..model.sources import sources_by_file
+    from . import notices
+
     uncited = ", ".join(s.short for s in sources_by_file(ds, options.uncited).values())
     return (
         "The systems these articles cite; the panel then shows only their quotes. "
@@ -91,6 +98,8 @@ def corridor_labels(ds: Dataset, options: Options) -> dict[str, str]:
 
 def source_labels(ds: Dataset, options: Options) -> dict[str, str]:
     """What the article filter shows for each article."""
+    from ..model.sources import sources_by_file
+
     return {f: s.option for f, s in sources_by_file(ds, options.sources).items()}
 
 

@@ -10,11 +10,12 @@ The widgets' values live in Streamlit's session state; these functions take it a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from ..model import asof
 from . import mapcomponent, session, viewstate
+from .firstrun import reconnected as reconnected  # its home: a replayed first run asks it
 from .viewstate import Options, ViewState
 
 #: What the page says when the link's map view is unusable.
@@ -46,15 +47,6 @@ def from_query(query: dict, options: Options, today: dt.date) -> dict[str, Any]:
         session.NOTICES: notices + view_notices,
     }
     return values if view is None else {session.VIEW: view, **values}
-
-
-def reconnected(widget_keys: Iterable[str]) -> bool:
-    """Whether a first run's widget values came from the browser: a tab reconnecting to a
-    restarted server sends the values its widgets show (the map's and the layer toggles' among
-    them); a fresh page sends none."""
-    return any(
-        key.endswith(f"-{session.MAP}") or f"-{session.LAYER_PREFIX}" in key for key in widget_keys
-    )
 
 
 def read(values: Mapping[str, Any], options: Options) -> ViewState:

@@ -457,6 +457,75 @@ def test_first_runs_write_the_map_then_the_panel_then_the_rest(
     assert map_component(at).proto.id == first_id
 
 
+def _written(at: AppTest) -> list:
+    """Every element the run wrote, main and sidebar, as the frontend receives it."""
+    return [(type(e).__name__, getattr(e, "proto", None)) for e in [*at.main, *at.sidebar]]
+
+
+def _kept_state(at: AppTest) -> dict:
+    """The session's values, but the first run's time (``time.monotonic`` when it ran)."""
+    from corridors.view import session
+
+    values = at.session_state._state.filtered_state  # AppTest has no public view of them all
+    return {k: v for k, v in values.items() if k != session.FIRST_RUN_AT}
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        pytest.param({}, id="no link"),
+        pytest.param({"corridor": "cku-railway"}, id="a corridor"),
+        pytest.param({"view": "40.1,70.2,5"}, id="a map view"),
+        pytest.param({"status": "planned", "layers": "railway"}, id="filters"),
+    ],
+)
+def test_a_warm_start_replays_the_first_run_as_it_was_computed(
+    link: dict, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh session's first run finds what an earlier one decided for the same data, code,
+    link and day (corridors.view.firstrun) and writes the same page, map and session values
+    without loading the data; the run after it is a computed first run's second, unchanged."""
+    from corridors.view import firstrun
+
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
+    for old in cache_dir.glob(f"*{firstrun.SUFFIX}"):
+        old.unlink()
+    found = []
+    real = firstrun.load
+    monkeypatch.setattr(firstrun, "load", lambda key: found.append(real(key)) or found[-1])
+    pages = []
+    for _ in range(2):  # computed, then replayed
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        for name, value in link.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception
+        first = (_written(at), map_args(at), _kept_state(at), map_component(at).proto.id)
+        at.run()  # as the map's "drawn" value does
+        assert not at.exception
+        pages.append((first, (_written(at), map_args(at), _kept_state(at))))
+    assert found[0] is None and found[1] is not None  # the second session was replayed
+    assert pages[1] == pages[0]
+
+
+def test_a_first_run_with_a_notice_is_not_kept(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link the page has to say something about (an unknown corridor) is computed each time:
+    only a first run that wrote nothing but the map is kept."""
+    from corridors.view import firstrun
+
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
+    for old in cache_dir.glob(f"*{firstrun.SUFFIX}"):
+        old.unlink()
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.query_params["corridor"] = "no-such-corridor"
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.info]  # the notice
+    assert list(cache_dir.glob(f"*{firstrun.SUFFIX}")) == []
+
+
 def test_a_long_corridor_list_is_found_by_name(
     app: AppTest, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -155,6 +155,41 @@ def test_one_stage_per_system(rows, expected) -> None:
     assert [(row["corridor"], status) for row, status, _ in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [
+                _row("start_date", "2016-05", quote="Building of the spur began in May 2016."),
+                _row("completion_date", "2021", quote="The spur will be finished in 2021."),
+            ],
+            [(CKU, "under_construction")],
+            id="begun, and its end still to come: being built",
+        ),
+        pytest.param(
+            [_row("start_date", "2016-05", quote="Building of the spur began in May 2016.")],
+            [],
+            id="a start alone may be long past: no stage",
+        ),
+        pytest.param(
+            [
+                _row(
+                    "start_date", "2016-05", quote="Building of the spur is to begin in May 2016."
+                ),
+                _row("completion_date", "2021", quote="The spur will be finished in 2021."),
+            ],
+            [],
+            id="a start still to come in an undated copy: no stage from it",
+        ),
+    ],
+)
+def test_an_undated_article_implies_works_begun_and_not_ended(rows, expected) -> None:
+    """No dateline to set a start against: only a start told done with an end still to come
+    says the works are going on."""
+    found = stages.implied(rows, "")
+    assert [(row["corridor"], status) for row, status, _ in found] == expected
+
+
 def test_an_implied_stage_is_the_lines_not_the_sections(fixture_raw) -> None:
     """Works begun on one country's section imply the stage of the line, with no scope."""
     text = (

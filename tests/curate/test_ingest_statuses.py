@@ -239,6 +239,85 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
             [(BUILDING, False)],
             id="works on a section: the whole is being built",
         ),
+        # the works themselves put in the calendar: still to come
+        pytest.param(
+            "Construction of the mountain railway is scheduled for next autumn.",
+            [(PLANNED, False)],
+            id="construction scheduled for a season",
+        ),
+        pytest.param(
+            "Building of the spur is slated for 2031, the minister told deputies.",
+            [(PLANNED, False)],
+            id="building slated for a year",
+        ),
+        pytest.param(
+            "Construction was scheduled for 2016 but has been pushed back.",
+            [],
+            id="a calendar of the past, then a delay: no stage",
+        ),
+        # works going on as planned: under construction
+        pytest.param(
+            "Construction of the link is proceeding according to schedule.",
+            [(BUILDING, False)],
+            id="proceeding according to schedule",
+        ),
+        pytest.param(
+            "Work on the pipeline is going on track, the operator says.",
+            [(BUILDING, False)],
+            id="going on track",
+        ),
+        pytest.param(
+            "Building operations have been initiated along the whole route.",
+            [(BUILDING, False)],
+            id="have been initiated",
+        ),
+        # openings told as done in the idioms of agencies: operating, implied (a dated event)
+        pytest.param(
+            "The checkpoint terminal came into operation in the spring of 2013.",
+            [(RUNNING, True)],
+            id="came into operation",
+        ),
+        pytest.param(
+            "The first string entered into commercial operation a year later.",
+            [(RUNNING, True)],
+            id="entered into commercial operation",
+        ),
+        pytest.param(
+            "The gas line was completed and put into operation in 2011.",
+            [(RUNNING, True)],
+            id="completed and put into operation",
+        ),
+        pytest.param(
+            "The trunk line was brought into service ahead of the winter.",
+            [(RUNNING, True)],
+            id="brought into service",
+        ),
+        pytest.param(
+            "The inland terminal started commercial operations last week.",
+            [(RUNNING, True)],
+            id="started commercial operations",
+        ),
+        pytest.param(
+            "The strand will be put into operation next year.",
+            [],
+            id="an opening to come: no stage",
+        ),
+        pytest.param(
+            "The link was supposed to come into operation two years ago.",
+            [],
+            id="an opening that did not come: no stage",
+        ),
+        # at work from a time on
+        pytest.param(
+            "The pipeline has been supplying gas to the coast since 2011.",
+            [(RUNNING, False)],
+            id="has been supplying since",
+        ),
+        pytest.param(
+            "The holding has been supplying gas for some years.",
+            [],
+            id="a supplier at work, no since: no stage",
+        ),
         # two stages, each where it stands
         pytest.param(
             "Two strings are in service, while work on the third has not started.",

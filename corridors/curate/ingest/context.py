@@ -30,6 +30,7 @@ class Context:
     recent_span: str = ""  # the span of months of the sentence just before, or ''
     recent_year: str = ""  # the whole year of the traffic the sentence just before read, or ''
     last_span: str = ""  # the last span of months read ("2024-01/2024-11"), for "the same months"
+    yearly_figures: set[tuple[float, str]] = field(default_factory=set)  # printed "a year" so far
     quantities: str = "rules"
     dates: str = "rules"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import changes, dates, scopes, totals
+from . import changes, dates, flowtimes, scopes, totals
 from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
@@ -127,13 +127,19 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     """Capacity, traffic or target: by the words around a bcm, tonnes, TEU or trains figure."""
     if q.rate:
         return None  # "19 trains a day": a rate, neither a period's traffic nor a capacity
+    if q.yearly:
+        ctx.yearly_figures.add((q.number, q.unit))  # the copy's own word for a later "by 2020"
     if PHASE.search(sentence, 0, q.start) or WHEN_CLAUSE.search(sentence, 0, q.start):
         return None  # a phase's figure, or the state once something happens: not the system's now
     if totals.a_companys_own(q, sentence):
         return None  # "Azerbaijan Railways carried 18.5 mn tons": the carrier's own total
     if totals.a_countrys_trade(q, sentence, ctx.countries):
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
-    after = _periods_of(q, sentence, periods)
+    if totals.a_commoditys_share(q, sentence):
+        return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
+    after = [
+        p for p in _periods_of(q, sentence, periods) if not flowtimes.time_of_saying(p, q, sentence)
+    ]
     if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
     step = changes.increase(sentence, q)
@@ -152,12 +158,14 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
     if not future and step:
         future = changes.forecast(q, sentence)
     if step:
-        value = _flow_change(q, sentence, step, future, after)
+        value = _flow_change(q, sentence, step, future, after, ctx)
     else:
         value = _flow_stated(q, sentence, ctx, after)
     a, _ = scopes.clause_of(sentence, q.start)
     if value is not None and totals.PORT_SUBJECT.match(sentence, a, q.start):
         value.hints["of"] = "port"  # the port's own figure: a route's only if it is a port
+    elif value is not None and (leg := totals.a_legs_own(q, sentence)):
+        value.hints["of"] = leg  # through the ports, or the ferries' capacity: that leg's own
     return value
 
 
@@ -182,7 +190,12 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
 
 
 def _flow_change(
-    q: Quantity, sentence: str, step: str, future: re.Match | None, after: list[dates.Period]
+    q: Quantity,
+    sentence: str,
+    step: str,
+    future: re.Match | None,
+    after: list[dates.Period],
+    ctx: Context,
 ) -> Value | None:
     """A figure that is the step or the end of an increase ('grew to', 'raise by'): an aim with
     its year, the capacity reached or added, or the level carried; None when it is none of them
@@ -196,18 +209,17 @@ def _flow_change(
             return Value(
                 "target",
                 num_text(q.number),
-                f"{q.unit}/year" if (q.yearly or year.target) and q.unit != "trains" else q.unit,
+                target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=year.value,
                 reason=f"{figure!r}, the level it is to reach in {year.value}",
             )
         if m:  # "plans to raise its capacity to 1 million TEU by 2030": an aim with its year
-            unit = f"{q.unit}/year" if q.unit != "trains" else q.unit
             return Value(
                 "target",
                 num_text(q.number),
-                unit,
+                target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=m.group(1),
@@ -219,7 +231,7 @@ def _flow_change(
             reason=f"{figure!r}, the capacity reached",
             hints={"whole": "yes"},
         )
-    spans = [p for p in after if not p.target]
+    spans = [p for p in after if not p.target and flowtimes.over(p.value, ctx)]
     if step == "to" and not future and spans and not q.yearly:
         # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
         return Value(
@@ -255,7 +267,12 @@ def _capacity_value(q: Quantity, reason: str, **kwargs) -> Value:
 
 #: "compared with 11 in December", "up from 2.1 mn tons in 2023": the figure set beside another.
 COMPARED = re.compile(
-    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+(?:\w+\s+)?$"
+    # "a seven-fold rise on last year, when it was 311,000 tons": the level compared with
+    r"|\b(?:compared|against|than|versus|from|on|over)\b[^;]{0,60}?,?\s+when\s+(?:it|they|this|that|"
+    r"the\s+\w+|only|just)\s+(?:\w+\s+)?(?:was|were|stood\s+at|amounted\s+to|totall?ed|came\s+to)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
 )
 
 
@@ -294,7 +311,7 @@ def _flow_stated(
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
         or _capacity(q, sentence)
-        or _traffic(q, sentence, after)
+        or _traffic(q, sentence, after, ctx=ctx)
     )
 
 
@@ -337,6 +354,10 @@ MOVED = re.compile(
     r"supplied|passed|transited)\b",
     re.I,
 )
+#: A figure said as what came about: "came to", "stood at", "reached", "rose", "was".
+_SAID_CARRIED = re.compile(
+    rf"{changes.CHANGED.pattern}|\b(?:came\s+to|stood\s+at|hit|topped|exceeded|saw)\b", re.I
+)
 FUTURE = re.compile(r"\b(?:will|would|should|is\s+to|are\s+to|to\s+be)\b", re.I)
 #: The future, or what may be, once a year ahead is given ("By 2027 it could handle ...").
 MAY_BY = re.compile(r"\b(?:will|would|should|could|might|may|is\s+to|are\s+to|to\s+be)\b", re.I)
@@ -351,6 +372,30 @@ REACH_FULL = re.compile(
 )
 
 
+#: "transit capacity is to reach 10 mn tonnes by 2030": a capacity is yearly by the schema's word.
+CAPACITY_OF = re.compile(r"\b(?:capacity|capacities|throughput)\b[^.;,]{0,60}$", re.I)
+
+
+def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
+    """A target's unit as the copy gives it (CONVENTIONS.md rule 9): per year only where the
+    copy calls the figure yearly ("a year", "annual"), a capacity, or printed the same figure
+    yearly earlier in the article ("540,000 TEU a year" ... "the target is 540,000 TEU by
+    2020"); a plain amount "by 2028" stays plain, since turning it into a rate would be the
+    reader's inference."""
+    if q.unit == "trains":
+        return q.unit
+    a, _ = scopes.clause_of(sentence, q.start)
+    yearly = (
+        q.yearly
+        or bool(CAPACITY_OF.search(sentence, a, q.start))
+        or bool(flowtimes.YEARLY_WORD.search(sentence, a, q.start))
+        or (q.number, q.unit) in ctx.yearly_figures
+        # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
+        or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
+    )
+    return f"{q.unit}/year" if yearly else q.unit
+
+
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -360,6 +405,15 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
     target = TARGET_CUE.search(sentence[a:b])
     if target and a + target.start() > q.end and MOVED.search(sentence, a, q.start):
         target = None  # "handled 45,000 TEU ... and plans to ...": the aim is another figure's
+    if (
+        target
+        and a + target.start() > q.end
+        and (_SAID_CARRIED.search(sentence, a, q.start) or MOVED.search(sentence, a, q.start))
+        and _another_figure(sentence[a + target.end() : b])
+    ):
+        # "reached 2.7 mn tons in 2023, with a projected rise to 4.2 mn tons in 2024": a figure
+        # said as carried; the word of aim after it governs the figure it comes before
+        target = None
     stated = next((p.value for p in after if p.target or len(p.value) == 4), "")
     if target and q.yearly and not stated and not STRONG_TARGET.match(target.group()):
         target = None  # "is to carry 30 bcm a year": what it is built for, a capacity
@@ -388,11 +442,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         return None  # "in time, 1,000 trains are to be sent": an aim at no year
     year = stated or ctx.last_target
     ctx.last_target = year or ctx.last_target
-    reached_by = re.match(
-        r"\s*(?:a\s+year\s+)?by\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b", sentence[q.end : b]
-    )
-    yearly = q.yearly or bool(reached_by)
-    unit = f"{q.unit}/year" if yearly and q.unit != "trains" else q.unit
+    unit = target_unit(q, sentence, ctx)
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
     note = ""
@@ -405,7 +455,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         note=note,
         period=year,
         reason=f"{figure!r} with {target.group()!r}"
-        + (", a level to reach by then, so a yearly rate" if yearly and not q.yearly else ""),
+        + (", a yearly figure as the copy calls it" if unit.endswith("/year") else ""),
     )
 
 
@@ -437,10 +487,16 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
 
 
 def _traffic(
-    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+    q: Quantity,
+    sentence: str,
+    after: list[dates.Period],
+    cue: bool = True,
+    ctx: Context | None = None,
 ) -> Value | None:
-    """What was carried in a stated period (a running total is none)."""
+    """What was carried in a stated period (a running total is none, nor a year not yet over)."""
     spans = [p for p in after if not p.target]
+    if spans and not flowtimes.over(spans[0].value, ctx):
+        return None  # "plans 2.5 mn tons for 2025" in a March 2025 report: no traffic yet
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)

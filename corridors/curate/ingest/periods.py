@@ -144,7 +144,7 @@ def _year_end(m: re.Match, ref: Ref | None) -> str:
 
 def _whole_year(m: re.Match, ref: Ref | None) -> str:
     """ "over 2024", "throughout 2023", "in the current year"."""
-    y = m.group("y") or m.group("y2")
+    y = m.group("y") or m.group("y2") or m.group("y3")
     year = _year(y, ref) if y else None
     return str(year) if year else ""
 
@@ -155,13 +155,14 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
     (re.compile(p, re.I), f, target)
     for p, f, target in (
         (
-            rf"\b(?:in|during|over|for)\s+the\s+first\s+{_N}\s+months\b{_OF_YEAR}",
+            rf"\b(?:in|during|over|for|within)\s+the\s+first\s+{_N}\s+months\b{_OF_YEAR}",
             _first_months,
             False,
         ),
         # "in the four months of 2022": the first four, when the year is named
         (
-            rf"\b(?:in|during|over|for)\s+the\s+{_N}\s+months\s+of\s+(?P<y>{_YEAR}|this\s+year)\b",
+            rf"\b(?:in|during|over|for|within)\s+the\s+{_N}\s+months\s+of\s+"
+            rf"(?P<y>{_YEAR}|this\s+year)\b",
             _first_months,
             False,
         ),
@@ -186,13 +187,16 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
             False,
         ),
         (
-            rf"\b(?:in|during|over|for)\s+(?P<a>{_MONTH})\s+(?:to|through|till|until)\s+"
+            # "in January-July of this year": a dash between the months too
+            rf"\b(?:in|during|over|for)\s+(?P<a>{_MONTH})\s*(?:\s(?:to|through|till|until)\s|[-–—])\s*"
             rf"(?P<b>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year))?",
             _month_to_month,
             False,
         ),
         (
-            rf"\b(?:over|throughout|across)\s+(?:the\s+whole\s+of\s+)?(?P<y>{_YEAR})\b"
+            # "throughout all of 2023", "for the whole of 2022", "in the entire year 2021"
+            rf"\b(?:over|throughout|across)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?(?P<y>{_YEAR})\b"
+            rf"|\b(?:in|for|during)\s+(?:all|the\s+(?:whole|entirety))\s+of\s+(?P<y3>{_YEAR})\b"
             rf"|\b(?:in|during|over|for)\s+(?P<y2>the\s+current\s+year)\b",
             _whole_year,
             False,
@@ -201,7 +205,8 @@ SHAPES: tuple[tuple[re.Pattern, Callable[[re.Match, Ref | None], str], bool], ..
         (rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+alone\b", _month_alone, False),
         (r"\b(?:next\s+year|in\s+the\s+coming\s+year)\b", _next_year, True),
         (
-            r"\b(?:over|during|in|for|throughout)\s+the\s+(?:course\s+of\s+the\s+|whole\s+|full\s+)?"
+            r"\b(?:over|during|in|for|throughout)\s+(?:the|that)\s+(?:course\s+of\s+the\s+|whole\s+|"
+            r"full\s+|entire\s+)?"
             r"year\b(?!\s+(?:before|earlier|ago|to|as\s+a\s+whole))",
             _the_year,
             False,

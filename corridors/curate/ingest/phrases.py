@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import crossings, stages
+from . import crossings, legs, stages
 from .fields import Value
 from .known import LINE_LIST, listed_lines
 from .scopes import DEMONYMS
@@ -373,7 +373,12 @@ def read_phrases(
     else:
         listed = crossings.crossed(sentence, countries)  # "cross A, then B (205 km) and C"
         if listed is not None:
-            out.append(listed)
+            out.append(legs.started_before(listed, ends))
+    # "from A through B, across the Caspian to C, then through D to E": a route leg by leg
+    out = legs.with_walk(out, legs.walked(sentence, countries))
+    chain = legs.route_chain(sentence, countries)  # "along the route A–B–C–D"
+    if chain is not None and not any(v.field == "countries" for v in out):
+        out.append(chain)
     return out
 
 

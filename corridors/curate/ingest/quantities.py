@@ -133,7 +133,12 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:mtpa|mt/y(?:ea)?r?|mt\s+per\s+(?:year|annum))\b", "Mt/year"),
     # "10 mt", "4 mln t": million tonnes
     (r"(?:mmt|mt|Mt|m\s+t|mn\s+t|mln\s+t)\b(?!\s*/)", "Mt"),
-    (r"(?:TEUs?|twenty-foot\s+(?:equivalent\s+)?(?:units?|containers?|boxes))\b", "TEU"),
+    # "twenty-foot equivalent (TEU) containers": the initials in brackets inside the name
+    (
+        r"(?:TEUs?|twenty-foot\s+(?:equivalent\s+)?(?:\(TEUs?\)\s+)?(?:units?|containers?|boxes)"
+        r"|twenty-foot\s+equivalents?\s+\(TEUs?\))(?![\w-])",
+        "TEU",
+    ),
     (
         r"(?:(?:container|freight|cargo|block|China-Europe|scheduled|regular|transit|express|"
         r"shuttle|international)\s+)*trains\b",

@@ -213,6 +213,10 @@ def _month_of_issue(text: str) -> str:
 _YEAR_LINE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*(?:\([^()]*\)\s*)?[-–—]+$")
 
 
+#: A note in brackets closing a date line, with the dash that ends it.
+_DATE_NOTE = re.compile(r"\s*\([^()]*\)\s*[-–—]?\s*$")
+
+
 def metadata(text: str) -> dict[str, str]:
     """headline, outlet, dateline, date, author and syndicated: only what the text states.
 
@@ -244,8 +248,12 @@ def metadata(text: str) -> dict[str, str]:
             ):
                 meta["headline"] = previous
         if not meta["date"] and not seen_body:
-            m = _FULL_DATE.search(line)
-            if m and len(line) <= 60:
+            # "20 October 2025 (a wire report, via the ministry) -": a date line with a note in
+            # brackets after it, however long the note
+            bare = _DATE_NOTE.sub("", line)
+            m = _FULL_DATE.search(bare) if bare != line and len(bare) <= 60 else None
+            m = m or (_FULL_DATE.search(line) if len(line) <= 60 else None)
+            if m:
                 meta["date"] = parse_date(m) or ""
         if not meta["author"] and not seen_body:
             m = re.match(r"^By\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\s*$", line)

@@ -41,7 +41,10 @@ AT_WORK = re.compile(
     r"TEUs?|twenty-foot|boxes|transit|\d))"
     r"|\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:moved|trans-?s?hipped|transferred|reloaded|handled|"
     r"processed|switched)\b[^.;]{0,80}?\bat\s+(?:the\s+)?(?=[\"“]?[A-Z]|dry\s+port|port|terminal)"
-    r"|\btrains\s+(?:already\s+|now\s+)?(?:stop|pass|call)\s+(?:there|here|through\s+it|at\s+it)\b",
+    r"|\btrains\s+(?:already\s+|now\s+)?(?:stop|pass|call)\s+(?:there|here|through\s+it|at\s+it)\b"
+    # "offers container transit by rail", "provides storage and handling services": its trade
+    r"|\b(?:offers|provides)\s+(?:[\w-]+\s+){0,3}?(?:transit|trans-?s?hipment|handling|storage|"
+    r"warehousing|(?:logistics|terminal|freight)\s+services)\b",
     re.I,
 )
 
@@ -198,9 +201,12 @@ def _period_end(period: str) -> str:
     return period.split("/")[-1] if period else ""
 
 
-def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[str, str] | None:
+def evidence(
+    row: dict[str, str], reference: str, route: bool = False, unfinished: bool = False
+) -> tuple[str, str] | None:
     """The status one proposed row implies and why, or None. ``route``: the row's system is a
-    corridor of other infrastructure, whose traffic implies nothing."""
+    corridor of other infrastructure, whose traffic implies nothing; ``unfinished``: the
+    article gives its completion as still to come."""
     field, value = row["field"], row["value"]
     if row["qualifier"] and field.endswith("_date"):
         return None  # "by 2029", "before the end of": no dated event
@@ -222,6 +228,18 @@ def evidence(row: dict[str, str], reference: str, route: bool = False) -> tuple[
         and (compare(end, reference) in (-1, 0) or (end and reference.startswith(end)))
     ):
         return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
+    if (
+        field == "start_date"
+        and not reference
+        and unfinished
+        and _STARTED.search(row.get("quote", ""))
+        and not _FUTURE_START.search(row.get("quote", ""))
+    ):
+        # an undated copy: "construction began in September 2014 ... will be finished by 2020":
+        # begun, and its end still to come, so the works are going on (a start alone may be
+        # long past, the line opened or the works halted since)
+        why = f"works started {value} and due to end, told so in an undated article"
+        return "under_construction", why
     if field == "start_date":
         order = compare(value, reference)
         if order in (-1, 0) or (order is None and _started_by(value, reference, row["quote"])):
@@ -282,7 +300,12 @@ def implied(
         if feature:  # a drawn line: only its works begun say its stage ("Line C's start")
             mine = [r for r in mine if r["field"] == "start_date"]
         route = system in routes
-        found = [(r, *e) for r in mine if (e := evidence(r, reference, route)) is not None]
+        unfinished = any(
+            r["field"] == "completion_date" and FUTURE.search(r.get("quote", "")) for r in own
+        )
+        found = [
+            (r, *e) for r in mine if (e := evidence(r, reference, route, unfinished)) is not None
+        ]
         found += [(r, *e) for r in own if r["scope"] and (e := _section_start(r, reference))]
         if not found and not any(r["field"] in _EVENTS for r in mine):
             proposed = [r for r in mine if r["field"] == "proposed_date"]

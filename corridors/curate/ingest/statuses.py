@@ -70,7 +70,7 @@ _BEGIN = (
     r"(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence|commences|"
     r"commenced|commencing|get\s+(?:under\s*way|going|started)|gets\s+(?:under\s*way|going)|"
     r"got\s+(?:under\s*way|going)|getting\s+under\s*way|kick\s+off|kicks\s+off|kicked\s+off|"
-    r"kicking\s+off|launch|launches|launched|launching|resume|resumes|resumed)"
+    r"kicking\s+off|launch|launches|launched|launching|resume|resumes|resumed|initiated)"
 )
 #: A start of works, in any tense: its mood says whether it has happened.
 START = re.compile(
@@ -130,6 +130,11 @@ NEVER = re.compile(
     r"building|works?)\s+(?:start|launch))\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+|"
     r"tentatively\s+|provisionally\s+)?(?:planned|scheduled|slated|set|expected|due|envisaged|"
     r"earmarked|pencill?ed\s+in)\s+(?:for|in|on|at)\b|"
+    # the works themselves put in the calendar: "construction of the line is scheduled for the
+    # autumn", "building is slated for 2026" (a time to come, not works going on)
+    r"(?:construction|building|works?)(?:\s+(?:of|on)\s+[^.;]{0,80}?)?\s+(?:is|are)\s+(?:now\s+|"
+    r"tentatively\s+)?(?:planned|scheduled|slated|set|due|envisaged|earmarked|pencill?ed\s+in)"
+    r"\s+for\b|"
     # "to prepare the launch of the project", "preparing for the start of construction"
     r"prepar\w*\s+(?:for\s+)?the\s+(?:launch|start|beginning)\s+of|"
     # "talks on building X", "a meeting today on the construction of X": still discussed
@@ -153,7 +158,12 @@ NAMED = (
             r"progressing|going(?!\s+to\b))|(?:is|are)\s+(?:now\s+)?(?:under\s*way|underway|in\s+"
             r"(?:full\s+)?(?:progress|swing))|in\s+(?:full\s+)?(?:progress|swing)|(?:moves?|"
             r"progress(?:es)?|proceeds?|advances?|goes\s+on)\s+(?:ahead\s+|forward\s+)?(?:fast|"
-            r"quickly|rapidly|apace|well|smoothly|steadily|on\s+schedule|ahead|forward)))",
+            r"quickly|rapidly|apace|well|smoothly|steadily|on\s+schedule|ahead|forward))|"
+            # "construction is proceeding according to schedule", "works go on as planned"
+            r"(?:works?|building|construction)\s+(?:(?:on|of)\s+[^.;]{0,80}?\s+)?(?:is|are)\s+"
+            r"(?:now\s+|still\s+)?(?:proceeding|progressing|advancing|moving|continuing|going)\s+"
+            r"(?:(?:according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:plan|schedule|timetable)|"
+            r"as\s+(?:planned|scheduled)|on\s+(?:schedule|track|time)))",
             re.I,
         ),
     ),
@@ -168,6 +178,9 @@ NAMED = (
             r"port|gateway|terminal|link|corridor|route|node|cent(?:re|er)|junction|bridge)|"
             r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
             r"(?:operation|service)|"
+            # "has been pumping gas to China since 2009": at work from a time on, to today
+            r"(?:has|have)\s+been\s+(?:pumping|supplying|delivering|carrying|transporting|"
+            r"handling|shipping|serving)\b(?=[^.;]{0,80}\bsince\b)|"
             r"(?:is|are|has\s+been|have\s+been|was|were|now|already)\s+(?:\w+\s+)?(?:operating|"
             r"running|functioning|working)(?!\s+(?:on|towards?|with|to|out)\b))\b",
             re.I,
@@ -227,7 +240,8 @@ NEW_THING = re.compile(
     r"railway)\b|"
     r"\banother\s+[\w-]+|"
     r"\b(?:second|third|fourth|new|additional|further|extra|parallel)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:tracks?|terminals?|warehouses?|yards?|berths?|piers?|cranes?|spurs?|sidings?|loops?|"
+    r"(?:tracks?|terminals?|(?:sea)?ports|stations?|hubs?|depots?|warehouses?|yards?|berths?|piers?|"
+    r"cranes?|spurs?|sidings?|loops?|"
     r"wings?|facilit(?:y|ies)|complex|zones?|phases?|stages?|lanes?|platforms?)\b",
     re.I,
 )
@@ -239,7 +253,7 @@ VEHICLES = re.compile(
 )
 #: Work that is no building: "launched work on digitalisation", "work on the tariffs".
 NOT_WORKS = re.compile(
-    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|tariffs?|agreements?|"
+    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|prepar\w*|tariffs?|agreements?|"
     r"documents?|documentation|stud(?:y|ies)|plans?|feasibility|design|surveys?|logistics|"
     r"customs|procedures?|harmoni\w*|protocols?|memorand\w*|legal|regulat\w*|road\s*maps?|"
     r"schedules?|timetables?|financ\w*|funding|deals?|contracts?|strateg\w*|programmes?|"
@@ -310,7 +324,7 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
 
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:begun|started|"
-    r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+launched)\b",
+    r"commenced|got(?:ten)?\s+(?:under\s*way|going)|kicked\s+off|been\s+(?:launched|initiated))\b",
     re.I,
 )
 BUILDING, RUNNING = "under_construction", "operating"
@@ -322,8 +336,13 @@ OPENED = re.compile(
     r"(?:service|operation))\b(?!\s+(?:up|for|to\s+(?:investors|bids|the\s+public)))|"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|inaugurated|commissioned|launched)\s+(?:an?|the|its|"
     r"their)\s+(?:[\w-]+\s+){0,3}?(?:pipeline|railway|rail\s+line|line|port|link|corridor)\b|"
-    # "went into operation", "was put into service" in the simple past
-    r"\b(?:went|was\s+put|were\s+put)\s+into\s+(?:commercial\s+)?(?:operation|service)\b|"
+    # "went into operation", "was put into service", "came into operation", "was brought into
+    # service", "was completed and put into operation" in the simple past
+    r"\b(?:went|came|entered|(?:was|were)\s+(?:\w+\s+and\s+)?(?:put|brought|placed))\s+(?:into\s+)?"
+    r"(?:commercial\s+|full\s+|regular\s+)?(?:operation|service|exploitation)\b|"
+    # "started commercial operations", "began regular service" (not "began service talks")
+    r"\b(?:started|began|commenced)\s+(?:commercial|regular|full)\s+(?:operations?|"
+    r"service)\b|"
     # "took part in the ceremony opening the X gas pipeline" (not one opening construction)
     r"\bceremony\s+(?:that\s+opened|which\s+opened|opening|to\s+open|marking\s+the\s+opening\s+"
     r"of)\s+(?:the\s+)?(?!(?:construction|building|works?)\b)(?=[\w“\"'-]+(?:\s+[\w“”\"'–-]+){0,6}?\s+"
@@ -331,7 +350,8 @@ OPENED = re.compile(
     re.I,
 )
 _MADE = re.compile(
-    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid|opened)\b",
+    r"\b(?:began|begun|started|commenced|kicked|got|gotten|launched|broke|broken|laid|opened|"
+    r"initiated)\b",
     re.I,
 )
 #: A step of the works, not the works as a whole: its start or end dates the step only.

@@ -123,3 +123,64 @@ PORT_SUBJECT = re.compile(
     r"(?:[A-Z][\w'-]*,\s+)?(?:the\s+|its\s+|[A-Z][\w'-]*(?:'s)?\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:ports?|seaports?|terminals?|harbou?rs?)\b"
 )
+
+
+#: Where the figure moved, or whose it is, when that is a facility or a leg on the way: "through
+#: the seaports of Kazakhstan and Azerbaijan", "at the terminal", "the capacity of the Caspian
+#: ferries", "the fleet's capacity". A route's figure is the whole trip's; a port's or a ferry
+#: line's is that leg's own, even when reporting sets it beside the route's.
+_LEG_NOUN = r"(?:sea\s*)?(?:ports?|seaports?|terminals?|harbou?rs?|ferr(?:y|ies)|vessels?|ships?|fleet|tankers?)"
+_THROUGH_LEG = re.compile(
+    rf"\b(?:through|via|at|in|by)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){{0,2}}?{_LEG_NOUN}\b",
+    re.I,
+)
+_OF_LEG = re.compile(
+    r"\b(?:capacity|capacities|throughput|volumes?|traffic|turnover)\s+of\s+(?:the\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,2}}?{_LEG_NOUN}\b"
+    rf"|\b{_LEG_NOUN}(?:['’]s?|['’])\s+(?:\w+\s+){{0,2}}?(?:capacity|capacities|throughput|turnover)\b"
+    # "tanker shipments rose to 3.3 mn tons": a kind of vessel's own carriage
+    rf"|\b{_LEG_NOUN}\s+(?:shipments?|transport\w*|carriage|traffic)\b"
+    # "container throughput will reach 105,000 TEU": the boxes a port or terminal handles
+    r"|\b(?:container|box)\s+(?:throughput|handling|transshipment)\b",
+    re.I,
+)
+
+
+def a_legs_own(q: Quantity, sentence: str) -> str:
+    """'port' or 'ferry' when the figure's clause, up to it, says it moved through a port or is
+    a port's, a ferry line's or a fleet's; '' otherwise, or where the same clause names the route
+    as where it moved ("6,400 TEU through Aktau along the Middle Corridor" is the route's share)."""
+    a, b = scopes.clause_of(sentence, q.start)
+    head = sentence[a : q.start]
+    m = _OF_LEG.search(head) or _THROUGH_LEG.search(head)
+    if not m or ON_ROUTE.search(sentence, a, b):
+        return ""
+    return "ferry" if re.search(r"ferr|vessel|ship|fleet|tanker", m.group(), re.I) else "port"
+
+
+#: Goods that are a part of a route's cargo, never all of it: "grain shipments reached 600,000
+#: tons", "transport of metals grew to", "1.7 million tons of oil". Gas is left out: it is all a
+#: gas pipeline carries.
+COMMODITY = (
+    r"(?:grain|wheat|barley|flour|coal|oil|crude|petroleum(?:\s+products)?|oil\s+products|"
+    r"metals?|non-ferrous\s+metals|ferrous\s+metals|ferroalloys?|steel|fertili[sz]ers?|"
+    r"chemicals?|cotton|ores?|timber|cement|sulph?ur|cars|automobiles|vehicles|dry\s+cargo|"
+    r"liquid\s+cargo|bulk\s+cargo)"
+)
+_COMMODITY_BEFORE = re.compile(
+    rf"\b{COMMODITY}\s+(?:shipments?|transportation|transport|exports?|imports?|cargo|traffic|"
+    r"volumes?|deliveries|carriage|flows?|transit|transshipment)\b"
+    rf"|\b(?:shipments?|transportation|transport|exports?|imports?|carriage|transit|"
+    rf"transshipment|volumes?)\s+of\s+{COMMODITY}\b",
+    re.I,
+)
+_COMMODITY_AFTER = re.compile(rf"^\s*(?:of\s+)?{COMMODITY}\b", re.I)
+
+
+def a_commoditys_share(q: Quantity, sentence: str) -> bool:
+    """The figure is what one kind of goods came to ("grain transport grew 25-fold to 600,000
+    tons", "2.5 mn tons of dry cargo"): a part of the route's traffic, not its traffic."""
+    a, _ = scopes.clause_of(sentence, q.start)
+    return bool(
+        _COMMODITY_BEFORE.search(sentence, a, q.start) or _COMMODITY_AFTER.match(sentence[q.end :])
+    )

@@ -235,7 +235,7 @@ def read_values(sentence: str, ctx: Context) -> list[Value]:
     ports = list(PORT_NAMED.finditer(sentence))
     ctx.last_port = (ports[-1].group("p") or ports[-1].group("q")) if ports else ctx.last_port
     for v in out:
-        if v.field == "countries" and ";" in v.countries:
+        if v.field in ("countries", "route") and ";" in v.countries:
             ctx.last_ends = (v.countries.split(";")[0], v.countries.split(";")[-1])
     years = re.findall(r"\b(?:19|20)\d\d\b", sentence)
     if years:
