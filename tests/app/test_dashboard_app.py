@@ -130,7 +130,14 @@ def test_map_is_served_from_the_cache_folder_not_the_checkout(app: AppTest) -> N
     folder = map_folder()
     assert not folder.resolve().is_relative_to(REPO_ROOT.resolve())
     assert not (REPO_ROOT / "static").exists(), "nothing is written into the checkout"
-    for rel in ("index.html", "map.js", "map.css", "leaflet/leaflet.js", "leaflet/leaflet.css"):
+    for rel in (
+        "index.html",
+        "page.js",
+        "map.js",
+        "map.css",
+        "leaflet/leaflet.js",
+        "leaflet/leaflet.css",
+    ):
         assert (folder / rel).is_file(), rel
     for url in [args["basemap"], args["places"], *(layer["url"] for layer in args["layers"])]:
         assert url.startswith("data/") and url.endswith(".json"), url
