@@ -102,8 +102,10 @@ def _replay_first_run() -> None:
     if reviewpage.first_page(st.query_params.get("view")) != reviewpage.PAGES[0] or _reconnected():
         return
     root = _root()
-    version = datawatch.Watch(resolve(root)).fingerprint()  # as pagedata.data_version_of
-    entry = firstrun.load(firstrun.key(root, version, st.query_params.to_dict(), dt.date.today()))
+    data_version = datawatch.Watch(resolve(root)).fingerprint()  # as pagedata.data_version_of
+    entry = firstrun.load(
+        firstrun.key(root, data_version, st.query_params.to_dict(), dt.date.today())
+    )
     if entry is None:
         return
     _page_choice()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corridors.curate import ingest
-from corridors.curate.ingest import legs, scopes
+from corridors.curate.ingest import crossings, legs, scopes
 from corridors.curate.ingest.fields import Value
 
 CKU, CACGP, TITR = "cku-railway", "cacgp", "titr"
@@ -70,6 +70,13 @@ REGION = [
             "The route links China with Turkey through Kazakhstan, Azerbaijan and Georgia.",
             "China;Kazakhstan;Azerbaijan;Georgia;Turkey",
             id="links A with B through a list",
+        ),
+        pytest.param(
+            "It begins on the border between Turkmenistan and Uzbekistan, crosses the middle of "
+            "Uzbekistan and the southern part of Kazakhstan, and arrives in the Ili Kazakh "
+            "Prefecture in the far west of China.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="parts of countries, arriving in a region set in a part of a country",
         ),
         pytest.param(
             "Cargo moves from Xi'an through Kazakhstan and Azerbaijan to Tbilisi.",
@@ -171,6 +178,27 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The train crossed Georgia, Azerbaijan, the Caspian Sea and Kazakhstan before "
+            "arriving in the Chinese city of Lanzhou.",
+            "Georgia;Azerbaijan;Kazakhstan;China",
+            id="arriving in a city named by its country's adjective",
+        ),
+        pytest.param(
+            "The three countries of Uzbekistan, Kyrgyzstan and China agreed on a plan.",
+            None,
+            id="the countries that agree are parties",
+        ),
+    ],
+)
+def test_a_list_of_countries_crossed(sentence: str, expected: str | None) -> None:
+    got = crossings.crossed(sentence, REGION)
+    assert (got.value if got else None) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure", "expected"),
     [
         pytest.param("It runs 900 km, of which 120 km lies in Kazakhstan.", "120 km", "Kazakhstan"),
@@ -195,6 +223,12 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
             id="a list of countries after it: where the whole runs",
         ),
         pytest.param("It runs 400 km to reach China.", "400 km", "", id="no placing word"),
+        pytest.param(
+            "It runs 90 km through Kazakh land, 70 km over Uzbek soil.",
+            "70 km",
+            "Uzbekistan",
+            id="over an adjective's soil",
+        ),
     ],
 )
 def test_a_figure_placed_in_a_country(sentence: str, figure: str, expected: str) -> None:
@@ -249,6 +283,80 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             [],
             [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia;Turkey", "")],
             id="countries whose ministers meet are not countries crossed",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway is to measure 480 km: China 170 km, "
+            "Kyrgyzstan 250 km and Uzbekistan 60 km.",
+            [
+                (CKU, "length", "480", ""),
+                (CKU, "section_length", "170", "China"),
+                (CKU, "section_length", "60", "Uzbekistan"),
+            ],
+            [(CKU, "length", "170", ""), (CKU, "length", "250", "")],
+            id="countries written before their figures",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway (480 km) has a Kyrgyz leg of 250 km.",
+            [(CKU, "length", "480", ""), (CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "section_length", "480", "Kyrgyzstan")],
+            id="a figure in brackets after the name is the whole's",
+        ),
+        pytest.param(
+            "Kyrgyzstan's stretch of the China–Kyrgyzstan–Uzbekistan railway should be about "
+            "250 km long.",
+            [(CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "length", "250", "")],
+            id="a country's own stretch, possessive",
+        ),
+        pytest.param(
+            "The part of the China–Kyrgyzstan–Uzbekistan railway that crosses Kyrgyzstan will be "
+            "250 km long.",
+            [(CKU, "section_length", "250", "Kyrgyzstan")],
+            [(CKU, "length", "250", "")],
+            id="the part of the named line that crosses a country",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway will run 480 km. The Chinese part is 170 km "
+            "long, the one across Kyrgyz territory 250 km, and the Uzbek part 60 km.",
+            [
+                (CKU, "section_length", "170", "China"),
+                (CKU, "section_length", "250", "Kyrgyzstan"),
+                (CKU, "section_length", "60", "Uzbekistan"),
+            ],
+            [(CKU, "section_length", "250", "China")],
+            id="each figure takes the section named nearest before it",
+        ),
+        pytest.param(
+            "The Middle Corridor grows. The Baku–Tbilisi–Kars railway, which joins Azerbaijan, "
+            "Georgia and Turkey, is a core part of the Middle Corridor.",
+            [],
+            [(TITR, "countries", "Azerbaijan;Georgia;Turkey", "")],
+            id="a component's countries are not the route's",
+        ),
+        pytest.param(
+            "The three countries of Kazakhstan, Azerbaijan and Georgia signed a plan for the "
+            "Middle Corridor.",
+            [],
+            [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia", "")],
+            id="the countries a list names as signing are parties, no route",
+        ),
+        pytest.param(
+            "On the China–Kyrgyzstan–Uzbekistan railway seven tunnels have been bored so far.",
+            [],
+            [(CKU, "tunnels", "7", "")],
+            id="tunnels done so far are progress, not the line's count",
+        ),
+        pytest.param(
+            "Builders of the China–Kyrgyzstan–Uzbekistan railway have completed 11 bridges.",
+            [],
+            [(CKU, "bridges", "11", "")],
+            id="bridges completed are progress",
+        ),
+        pytest.param(
+            "The China–Kyrgyzstan–Uzbekistan railway calls for some 45 tunnels and 85 bridges.",
+            [(CKU, "tunnels", "45", ""), (CKU, "bridges", "85", "")],
+            [],
+            id="the structures the line needs are its counts",
         ),
     ],
 )

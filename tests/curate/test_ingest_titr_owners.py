@@ -160,3 +160,34 @@ def test_a_yearly_figure_said_again_by_a_year_stays_yearly(fixture_raw) -> None:
 def test_the_date_line_with_a_note(top: str, date: str) -> None:
     text = top + "Freight on the Middle Corridor rose again this year, officials said.\n"
     assert ingest.metadata(text)["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            TOP + "The Middle Corridor's partners expect 3.5 million tons of cargo for 2025.",
+            {("target", "3500000", "tonnes", "2025")},
+            id="a year not over at the dateline: a plan, no traffic",
+        ),
+        pytest.param(
+            TOP + "Freight for 2025 on the Middle Corridor is put at 3.5 million tons.",
+            set(),
+            id="a figure for the dateline's own year with no word of aim: nothing",
+        ),
+        pytest.param(
+            TOP + "In February, the rail operator announced that 150 container trains had come "
+            "along the Middle Corridor.",
+            set(),
+            id="the month of the saying is no period of the figure",
+        ),
+        pytest.param(
+            TOP + "Alat is a hub of the Middle Corridor. Its container throughput hit 80,000 TEU "
+            "in 2024.",
+            set(),
+            id="container throughput is a port's or a terminal's",
+        ),
+    ],
+)
+def test_whose_and_when(fixture_raw, text: str, expected: set) -> None:
+    assert _flows(fixture_raw, text) == expected

@@ -281,9 +281,9 @@ def test_a_single_region_word_is_a_company_not_the_system() -> None:
         pytest.param(
             "Line D of the Steppe gas pipeline is designed for 20 bcm a year. After lines A, B "
             "and C it is one more artery for gas.",
-            {("gp-line-d", "capacity", "20")},
-            {("gp", "lines", "A;B;C")},
-            id="lines named beside a new one are no list",
+            {("gp-line-d", "capacity", "20"), ("gp", "lines", "A;B;C")},
+            {("gp-line-d", "lines", "A;B;C")},
+            id="lines named in passing beside a new one: the whole's (convention 8)",
         ),
     ],
 )  # fmt: skip

@@ -18,7 +18,7 @@ from .fields import Value
 from .scopes import DEMONYMS
 
 _CUE = re.compile(
-    r"\b(?:cross(?:es|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
+    r"\b(?:cross(?:es|ed|ing)?|through|across|travers(?:e|es|ing)|spann?(?:s|ing)?)\s+(?:the\s+)?"
     # a project profile's "Location: A, B, C and D": the countries it is in, in order
     r"|^(?:Location|Countries)\s*:\s*"
     # a list of the countries it joins: "the rail link joining A, B and C", "the three countries
@@ -68,6 +68,16 @@ _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
 _GOES_ON = re.compile(
     r"^\s*(?:,\s*|\s+and\s+)(?:then\s+)?(?:the\s+)?[A-Z]|\bthen\s+(?:the\s+)?[A-Z]"
     r"|\b(?:across|through|via)\s+(?:the\s+)?[A-Z]"
+)
+
+
+#: The listed countries are a clause's subject, a verb right after them: "the countries of A, B
+#: and C signed (have agreed, will meet) ...": the parties to something, not countries crossed.
+_ACTORS = re.compile(
+    r"^\s+(?:(?:have|has|had|will|would|shall|should|can|could|may|are|were|also|jointly|"
+    r"together|each|all)\s+)*(?:[a-z]+ed|met|meet|signs?|agree|agrees|plan|plans|want|wants|"
+    r"seek|seeks|hope|hopes|aim|aims|back|backs|support|supports|form|forms|discuss|discusses|"
+    r"launch|launches|pledge|pledges|intend|intends)\b"
 )
 
 
@@ -156,6 +166,7 @@ _ON_WORDS = (
 _ARRIVAL = (
     r"(?:to|into|(?:end(?:s|ing)?|terminat(?:es|ing))\s+(?:in|at)|joins?|joining|meets?|meeting|"
     r"reach(?:es|ing)?|enters?|entering|feed(?:s|ing)?|connect(?:s|ing)?\s+(?:to|with)|"
+    r"arriv(?:es?|ing)\s+(?:in|at)|"
     # "... and on to Europe by way of Turkey": the last country on the way to the region
     r"by\s+way\s+of|via)"
 )
@@ -170,6 +181,13 @@ def _end(after: str, names: str) -> list[str]:
         rf"\b(?P<c>{names})\b",
         after,
     )
+    city = re.match(
+        rf"\s*,?\s*(?:{_ON_WORDS}\s+){{0,3}}{_ARRIVAL}\s+(?:the\s+)?(?P<d>{'|'.join(DEMONYMS)})\s+"
+        r"(?:city|town|border\s+town|port|capital|region|province)\b",
+        after,
+    )
+    if city and DEMONYMS[city.group("d")] and (m is None or m.start("c") > city.end()):
+        return [DEMONYMS[city.group("d")]]  # "before arriving in the Chinese city of Xi'an"
     if m is None:
         return []
     more, _ = _listed(after[m.start("c") :], names)
@@ -196,6 +214,8 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
         if cue.group("joins") and len(listed) < 3:
             continue  # "linking China and Europe": its ends, not every country it joins
         rest = sentence[cue.end() + end :]
+        if _ACTORS.match(rest):
+            return None  # "the three countries of A, B and C signed ...": who acts, no route
         beyond = re.match(r"\s*(?:,\s*|\s+)(?:and\s+)?(?:on\s+to\s+)?", rest)
         if beyond and _BEYOND.match(rest, beyond.end()):
             rest = rest[_BEYOND.match(rest, beyond.end()).end() :]  # type: ignore[union-attr]

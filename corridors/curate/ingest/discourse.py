@@ -24,6 +24,7 @@ from dataclasses import replace
 from .known import System
 from .labels import NEW_PART, ordinal_label, parent_for, resolve
 from .mention import Mention
+from .neighbours import opening_neighbour
 from .owners import demonstrated, on_the_way, opening_other, other_named, other_subject
 from .parts import elsewhere
 from .sentences import Sentence
@@ -217,9 +218,14 @@ class Discourse:
             self.subjects.append(_unlisted(si, sent, new, why))
             return True
         other = OTHER_NAMED.match(sent.text)
+        why = "another system no row lists, the subject of its sentence"
+        if other is None:  # "The Khorgos SEZ covers ...": a zone, centre or crossing beside it
+            other = opening_neighbour(sent)
+            why = "a zone, centre or crossing beside a facility, the subject of its sentence"
+            a, b = (sent.start + other.start(), sent.start + other.end()) if other else (0, 0)
+            here = [m for m in here if not (a <= m.start and m.end <= b)]
         if other is None or any(m.system and m.start < sent.start + other.end() for m in here):
             return False  # none, or a known system's own name ("the Middle Corridor")
-        why = "another system no row lists, the subject of its sentence"
         self.subjects.append(_unlisted(si, sent, other, why))
         return True
 

@@ -34,7 +34,13 @@ _START = re.compile(
     r"(?:links?|linking|connects?|connecting)(?=\s+(?:the\s+)?[A-Z][^.;]*?\s+(?:to|with)\s))\s+"
 )
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
-_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+#: A part of a country: "the centre of", "the southern part of", "the north-west of", "the
+#: southern regions of".
+_PART_OF = (
+    rf"(?:the\s+)?(?:far\s+)?(?:{_COMPASS}|centre|center|heart|middle|north|south|east|west)"
+    r"(?:\s+(?:part|parts|region|regions|area|areas|reaches))?\s+of"
+)
 #: A sea or lake crossed on the way: no country.
 _SEA = re.compile(r"(?:the\s+)?(?:Caspian|Black|Aral)(?:\s+Sea)?\b|(?:the\s+)?[A-Z]\w+\s+Sea\b")
 #: A region beyond the countries: where a route goes on to, no country of its own.
@@ -46,17 +52,23 @@ _BEYOND = re.compile(
 _VERB = (
     r"(?:(?:it|they)\s+)?(?:then\s+)?(?:runs?|running|pass(?:es|ing)?|goes|going|continu(?:es|ing)|"
     r"heads?|heading|travels?|travell?ing|extends?|extending|stretch(?:es|ing)|proceeds?|"
-    r"crosses|crossing|cross|enters|entering|reaches|reaching|ends|ending|on\s+its\s+way)\s+"
+    r"ends|ending|arriv(?:es|ing)|"
+    r"on\s+its\s+way)\s+"
 )
 _PASSAGE = (
     r"(?P<p>through|across|via|over|by\s+way\s+of|into|to|onto|on\s+to|onwards?\s+to|in|at|with|"
-    r"before\s+(?:reaching|entering)|reaching|entering|crossing|crosses|cross)\s+"
+    r"before\s+(?:reaching|entering)|reaching|reaches|reach|entering|enters|enter|crossing|"
+    r"crosses|cross)\s+"
 )
 _LEG = re.compile(
     rf"\s*(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:on\s+)?(?:{_VERB})?(?:{_PASSAGE})?(?:the\s+)?"
 )
 #: Words of arrival: the stop after one is where the route ends (if nothing follows).
 _ARRIVAL = {
+    "reaches",
+    "reach",
+    "enters",
+    "enter",
     "to",
     "into",
     "onto",
@@ -87,7 +99,7 @@ class _Stops:
         demonyms = "|".join(d for d, c in DEMONYMS.items() if c in countries) or "(?!)"
         n, d = self.names, demonyms
         self.country = re.compile(
-            rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?P<c>{n})\b"
+            rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+)?(?P<c>{n})\b"
             # "China's Xinjiang", "China's western region of Xinjiang": the country
             rf"(?:(?:’s|'s)(?:\s+[a-z]+){{0,3}}(?:\s+of)?\s+{_NAME})?"
         )
@@ -102,7 +114,7 @@ class _Stops:
         self.placed = re.compile(
             rf"(?:the\s+)?(?:(?P<pd>{d})\s+(?:port|city|town|border\s+town|station)\s+of\s+{_NAME}"
             rf"|(?!(?:{n})\b){_NAME}\s*(?:\(\s*(?P<pb>{n})\s*\)|\s+in\s+(?:the\s+)?"
-            rf"(?:{_COMPASS}\s+)?(?P<pi>{n})\b))"
+            rf"(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+)?(?P<pi>{n})\b))"
         )
         # "the Torugart Pass on the China-Kyrgyzstan border": a place on a border of two
         self.on_border = re.compile(rf"{_NAME}\s+on\s+")
@@ -168,14 +180,14 @@ def _order(legs: list[tuple[str, str, list[str]]], linked: bool) -> list[str] | 
     order: list[str] = []
     arrival_at = None  # where the "via" stops go when the end was said first ("from A to B via")
     beyond = end_said = False
-    for i, (passage, kind, names) in enumerate(legs):
+    for i, (passage, stop, names) in enumerate(legs):
         if i == 0:
             order += names
             continue
         arrive = passage in _ARRIVAL or (linked and i == 1)
         previous = next(p for p, _, _ in reversed(legs[:i]) if p != "list")
         via_like = passage in _VIA_LIKE or (passage == "list" and previous in _VIA_LIKE)
-        if kind == "beyond":
+        if stop == "beyond":
             beyond = end_said = True
             arrival_at = len(order) if i == 1 else arrival_at
             continue
@@ -188,9 +200,9 @@ def _order(legs: list[tuple[str, str, list[str]]], linked: bool) -> list[str] | 
         if arrive and i == 1:
             arrival_at = len(order)
         order += names
-        if arrive and kind in ("country", "border"):
+        if arrive and stop in ("country", "border"):
             end_said = True
-        elif via_like and kind != "sea" and not beyond:
+        elif via_like and stop != "sea" and not beyond:
             end_said = False  # "... then through D": where it ends is not said
     return order if end_said else None
 

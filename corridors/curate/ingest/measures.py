@@ -147,9 +147,12 @@ def length(
     if not glued:  # "the 5,000-kilometre route": the route's own length, wherever the clause is
         placed = placed or scopes.bracketed(sentence, q.start, q.end, countries)
         placed = placed or scopes.clause_place(sentence, q.start, countries)
+        placed = placed or scopes.country_before(sentence, q.start, countries)
     if placed:
         return _section(q, placed, f"{reason} in {placed}, a section")
-    if scopes.split_later(sentence, q.end):
+    if scopes.split_later(sentence, q.end) or scopes.bracket_of_head(
+        sentence, q.start, q.end, countries
+    ):
         return Value("length", num_text(q.number), "km", q.qualifier, q.start, reason=reason)
     if scopes.is_partial_stretch(sentence, q.start):
         return None  # "the first 160 km": a stretch from one end, not the whole nor a country's
@@ -340,6 +343,24 @@ _PERCENT = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:%|per\s*cent\b|percent\b
 AT_WORK = re.compile(r"\b(?:on|at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$", re.I)
 
 
+#: "four tunnels have been completed", "12 bridges are under construction", "has bored 9 tunnels":
+#: the structures done or under way so far, progress, not how many the line has.
+_DONE = (
+    r"(?:completed|finished|bored|dug|drilled|excavated|built|holed\s+through|broken\s+through|"
+    r"started|begun|launched|under\s+construction|being\s+(?:built|bored|dug|drilled))"
+)
+PROGRESS_AFTER = re.compile(
+    rf"^\s*(?:(?:have|has|had|were|was|are|is)\s+)?(?:already\s+|now\s+|so\s+far\s+)?"
+    rf"(?:been\s+)?{_DONE}\b"
+)
+PROGRESS_BEFORE = re.compile(
+    r"\b(?:(?:have|has|had)\s+(?:now\s+|already\s+)?(?:completed|finished|bored|dug|drilled|"
+    r"excavated|built|started|begun|launched)|another|the\s+first)\s+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$",
+    re.I,
+)
+
+
 def count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     if not q.number.is_integer():
         return None
@@ -347,6 +368,8 @@ def count(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
         r"\s*(?:sites?|portals?|faces?)\b", sentence[q.end :]
     ):
         return None
+    if PROGRESS_AFTER.match(sentence[q.end :]) or PROGRESS_BEFORE.search(sentence[: q.start]):
+        return None  # "four tunnels have been completed so far": progress, not the line's count
     country = scopes.section_country(sentence, q.start, q.end, countries)
     return Value(
         q.unit,

@@ -32,6 +32,12 @@ _RUNS = re.compile(
     r"(?P<w>[A-Z][\w’'-]+)"
 )
 
+#: "through Tajik territory", "across Kyrgyz soil", "on Tajik land": a country by its adjective.
+_TERRITORY = re.compile(
+    r"\b(?:across|through|via|on|in|over)\s+(?:the\s+)?(?P<w>[A-Z][\w’'-]+)\s+"
+    r"(?:territory|soil|land|lands)\b"
+)
+
 
 def lettered(system: System) -> bool:
     """Does the system have drawn lines lettered A, B, ... (so a new one is the next letter)?"""
@@ -47,7 +53,7 @@ def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
     listed = crossed(sentence, sorted(countries))
     found = listed.value.split(";") if listed is not None else []
     found += sections_named(sentence, countries)
-    for m in _RUNS.finditer(sentence):
+    for m in [*_RUNS.finditer(sentence), *_TERRITORY.finditer(sentence)]:
         word = m.group("w")
         country = word if word in countries else DEMONYMS.get(word, "")
         if country:
@@ -189,15 +195,6 @@ def portion(value: Value, sent_text: str, countries: set[str]) -> Value | None:
     return replace(value, field="section_length", scope=country, reason=value.reason + why)
 
 
-#: Lines named only to set a new one beside them: "after", "besides", "alongside", "like".
-_BESIDE = re.compile(
-    r"\b(?:after|besides|beside|alongside|like|unlike|than|together\s+with|"
-    r"(?:in\s+addition|parallel|next)\s+to)"
-    r"\s+(?:the\s+)?(?:(?:existing|finished|operating|current|three|first)\s+)*$",
-    re.I,
-)
-
-
 def of_part(
     value: Value, mention: Mention, by_id: dict[str, System], sent_text: str, countries: set[str]
 ) -> Value | None:
@@ -206,8 +203,6 @@ def of_part(
     the whole; a country list that stops short of where the system (or the parent of a line)
     ends ("will cross A, B and C" of a line to China) is partial, and not proposed."""
     system = by_id[mention.system or ""]
-    if value.field == "lines" and _BESIDE.search(sent_text[: value.at]):
-        return None  # "After lines A, B and C it is one more artery": the new one's comparison
     value = portion(value, sent_text, countries)  # type: ignore[assignment]
     if value is None:
         return None

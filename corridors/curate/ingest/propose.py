@@ -22,6 +22,7 @@ from .known import HEADS, System
 from .mention import Mention
 from .mentions import find_mentions
 from .names import FACILITY_KINDS, chain_beyond, operator_named
+from .neighbours import figure_of_neighbour
 from .owners import (
     actors,
     event_of_other,
@@ -104,6 +105,8 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
         or any(f"Line {x}" in parts for x in letters)
     ):
         return None  # "Lines A and B" beside a drawn Line C, or said of one line: not its list
+    if value.field == "countries" and mention.feature and not _a_line(mention.feature, system):
+        return None  # "the Baku-Tbilisi-Kars railway, which joins A, B and C": a component's
     if value.field == "length" and system.kinds <= {"corridor"}:
         where = value.scope or ctx.last_stretch
         if not where:
@@ -115,6 +118,14 @@ def _adjust(value: Value, mention: Mention, by_id: dict[str, System], ctx: Conte
             reason=value.reason + f", a trip on the network ({where})",
         )
     return value
+
+
+def _a_line(feature: str, system: System) -> bool:
+    """Is the drawn feature one of the system's lettered lines ("Line C"), a whole route of its
+    own, rather than a component (a railway on part of the way)?"""
+    return any(
+        f == feature and re.fullmatch(r"Line [A-Z]", label) for label, f in system.features.items()
+    )
 
 
 def _name_countries(m: Mention, countries: list[str], system: System) -> Value | None:
@@ -368,6 +379,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
                 target = stake_in(value.at, things, sent) or target
         if target is None or not target.system:
             continue
+        if value.unit and figure_of_neighbour(sent, here, value.at):
+            continue  # "a 51% stake in the Khorgos SEZ": the zone's, beside the port
         if is_change(sent.text, value.at, value.field) and not (
             by_id[target.system].part_of and value.field == "capacity"
         ):
@@ -376,6 +389,7 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
         if after is None:
             continue  # "When Line D is working, the pipeline will carry 85 bcm": no year
         target, value = after
+        target = respective.lines_of_whole(value, target, by_id)  # "after Lines A, B and C"
         value = _adjust(value, target, by_id, ctx)
         if value is not None:
             value = of_part(value, target, by_id, sent.text, set(ctx.countries))

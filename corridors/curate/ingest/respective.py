@@ -70,7 +70,7 @@ def paired(
 #: line is set beside.
 ALONGSIDE = re.compile(
     r"\b(?:alongside|parallel\s+to|beside|next\s+to|in\s+addition\s+to)\s+(?:the\s+)?"
-    r"(?:existing\s+)?(?P<old>Lines?\s+[A-Z](?:(?:\s*,\s*|\s+and\s+)(?:Line\s+)?[A-Z]\b)*)"
+    r"(?:existing\s+)?(?P<old>[Ll]ines?\s+[A-Z](?:(?:\s*,\s*|\s+and\s+)(?:[Ll]ine\s+)?[A-Z]\b)*)"
 )
 
 
@@ -141,3 +141,16 @@ def lines_made_of(
                         reason=why, how="lines")  # fmt: skip
         out.append((whole, Value("lines", ";".join(letters), at=m.start, reason=repr(m.phrase))))
     return out
+
+
+def lines_of_whole(value: Value, target: Mention, by_id: dict[str, System]) -> Mention:
+    """ "After Lines A, B and C, Line D is one more artery": lines named in passing in a sentence
+    about a part are its whole's lines when the part's own letter is not among them (convention
+    8: the list does not depend on what the sentence is about)."""
+    system = by_id.get(target.system or "")
+    if value.field != "lines" or system is None or not system.part_of:
+        return target
+    own = (system.label or "").split()[-1:] or [""]
+    if own[0] in value.value.split(";") or system.part_of not in by_id:
+        return target
+    return replace(target, system=system.part_of, feature="", parent="")

@@ -87,6 +87,13 @@ def bracketed(sentence: str, start: int, end: int, countries: set[str]) -> str:
     return bracket.group(1) if bracket and "(" in before and ")" in after else ""
 
 
+#: "of the China–Kyrgyzstan–Uzbekistan railway": the system a section noun is of, by its name.
+_OF_THE_SYSTEM = (
+    r"(?:\s+of\s+(?:the\s+|its\s+)?[\w’'–-]+(?:\s+(?:gas\s+)?"
+    r"(?:railway|pipeline|line|route|corridor|road|highway))?)?"
+)
+
+
 def section_country(sentence: str, start: int, end: int, countries: set[str]) -> str:
     """The country a figure at [start, end) is a section of, where its clause says so."""
     a, b = clause_of(sentence, start)
@@ -97,12 +104,14 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         return bracket  # "Kazakhstan (520 km)"
     patterns = (
         rf"\b(?P<w>{_DEMONYM_RE}|{names})\s+{SECTION_NOUNS}\b",
+        # "Kyrgyzstan's stretch", "Kazakhstan's 1,300-km section": the country's own part
+        rf"\b(?P<w>{names})(?:’s|'s|’|')\s+(?:[\w.,-]+\s+){{0,2}}?{SECTION_NOUNS}\b",
         rf"\b{SECTION_NOUNS}\s+(?:of\s+(?:the\s+|its\s+)?[\w’'-]+\s+)?(?:in|through|across|on|inside|within)\s+"
         rf"(?:the\s+)?(?P<w>{names})\b",
         # "a 410 km stretch will cross Tajikistan", "the leg of the pipe that runs from west to
         # east through Tajikistan": the section's own verb places it, in lowercase words only (a
         # list of countries after it is a route, no section)
-        rf"\b{SECTION_NOUNS}\b(?:\s+(?!and\b|or\b)[a-z][\w’'-]*){{0,10}}?\s+"
+        rf"\b{SECTION_NOUNS}\b{_OF_THE_SYSTEM}(?:\s+(?!and\b|or\b)[a-z][\w’'-]*){{0,10}}?\s+"
         rf"(?:cross(?:es|ing)?|travers(?:e|es|ing)|(?:with)?in|inside|through|across)\s+"
         rf"(?:the\s+territory\s+of\s+)?(?:the\s+)?(?P<w>{names})\b(?!,?\s+(?:and\s+)?(?:{names})\b)",
         rf"\b(?:on|across|crosses|crossing|through|in)\s+(?P<w>{_DEMONYM_RE})\s+"
@@ -112,10 +121,15 @@ def section_country(sentence: str, start: int, end: int, countries: set[str]) ->
         # "Kyrgyzstan will start laying its 215-km section": the section the country owns
         rf"^\s*(?P<w>{names})\b[^.;]{{0,80}}?\bits\s+(?:[\w.,-]+\s+){{0,2}}{SECTION_NOUNS}\b",
     )
-    for pattern in patterns:
-        m = re.search(pattern, clause)
-        if m:
-            return country_of(m.group("w"), countries)
+    # "The Chinese section is 155 km, the one across Kyrgyz territory 305 km": of the sections the
+    # clause names, the one nearest before the figure, else the first after it
+    at = start - a
+    found = [m for pattern in patterns for m in re.finditer(pattern, clause)]
+    before = [m for m in found if m.start() < at]
+    nearest = max(before, key=lambda m: m.start()) if before else None
+    nearest = nearest or min(found, key=lambda m: m.start(), default=None)
+    if nearest is not None:
+        return country_of(nearest.group("w"), countries)
     return clause_place(sentence, start, countries)
 
 
@@ -143,7 +157,7 @@ _PLACING_VERB = (
     r"|lies?|lying|runs?|running|is|are|be|passe?s?|passing|goes?|going|falls?|falling|"
     r"extends?|extending|stretch(?:es)?|stretching)"
 )
-_PLACING_PREP = r"(?:(?:with)?in|inside|through|across|on|under)"
+_PLACING_PREP = r"(?:(?:with)?in|inside|through|across|on|over|under)"
 #: The country's own ground, named by the country or its adjective: "the territory of Uzbekistan",
 #: "Kyrgyz territory", "Uzbek jurisdiction".
 _GROUND = r"(?:territory|soil|land|jurisdiction|control|side)"
@@ -212,6 +226,32 @@ def not_a_length(sentence: str, start: int, end: int) -> bool:
         or _GLUED_STRUCTURE.match(after)
         or _CHANGED_BY.search(sentence[:start])
     )
+
+
+_ABOUT = r"(?:(?:about|some|around|nearly|almost|roughly|over|more\s+than)\s+)?"
+
+
+def country_before(sentence: str, start: int, countries: set[str]) -> str:
+    """ "523 km: China 213 km, Kyrgyzstan 260 km and Uzbekistan 50 km": a country written right
+    before its figure, one of two or more such pairs in the sentence (one pair alone, "across
+    Kyrgyzstan 260 km", is too loose to read as a split)."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    pair = rf"(?:^|[,:;(]\s*|\band\s+)(?P<w>{names})\s*[:–—-]?\s*{_ABOUT}"
+    m = re.search(rf"{pair}$", sentence[:start])
+    if m is None:
+        return ""
+    pairs = re.findall(rf"{pair}\d[\d.,]*\s*-?\s*(?:km|kilomet)", sentence)
+    return m.group("w") if len(pairs) >= 2 else ""
+
+
+def bracket_of_head(sentence: str, start: int, end: int, countries: set[str]) -> bool:
+    """ "The railway (523 km) includes a Kyrgyz section of 260 km": a figure in brackets after a
+    noun that is no country nor a section is that noun's own length, the whole's."""
+    m = re.search(rf"(?P<w>[A-Za-z][\w’'-]*)\s*\(\s*{_ABOUT}$", sentence[:start])
+    if m is None or not re.match(r"\s*\)", sentence[end:]):
+        return False
+    word = m.group("w")
+    return word not in countries and not re.fullmatch(SECTION_NOUNS, word)
 
 
 #: A later figure of the same unit told as a part of this one: "454 km, at least 280 km of which".

@@ -139,7 +139,9 @@ _OF_LEG = re.compile(
     rf"(?:[\w’'-]+\s+){{0,2}}?{_LEG_NOUN}\b"
     rf"|\b{_LEG_NOUN}(?:['’]s?|['’])\s+(?:\w+\s+){{0,2}}?(?:capacity|capacities|throughput|turnover)\b"
     # "tanker shipments rose to 3.3 mn tons": a kind of vessel's own carriage
-    rf"|\b{_LEG_NOUN}\s+(?:shipments?|transport\w*|carriage|traffic)\b",
+    rf"|\b{_LEG_NOUN}\s+(?:shipments?|transport\w*|carriage|traffic)\b"
+    # "container throughput will reach 105,000 TEU": the boxes a port or terminal handles
+    r"|\b(?:container|box)\s+(?:throughput|handling|transshipment)\b",
     re.I,
 )
 
