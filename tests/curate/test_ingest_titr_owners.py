@@ -327,7 +327,7 @@ def test_a_drawn_railway_by_another_head_noun(fixture_raw, name: str) -> None:
 def test_a_trip_leaning_on_a_leg_is_the_routes(fixture_raw) -> None:
     text = TOP + (
         "A train from Istanbul crossed the Baku-Tbilisi-Kars railway on Monday.\n\n"
-        "It is to cover the 7,900 kilometres to Xi'an in 14 days.\n"
+        "It is to cover the 7,900 kilometres from Istanbul to Xi'an in 14 days.\n"
     )
     rows = _rows_btk(fixture_raw, text)
     trip = [r for r in rows if r["field"] in ("transit_time", "section_length")]
