@@ -220,6 +220,13 @@ def of_part(
         ends = _ends(by_id.get(system.part_of, system), countries)
         if ends and value.value.split(";")[-1] not in ends:
             return None
+        listed = value.value.split(";")
+        if value.hints.get("start") == value.hints.get("end") == "unsaid" and not (
+            {listed[0], listed[-1]} <= ends and listed[0] != listed[-1]
+        ):
+            # "passes through A, B and C": neither end said, nor the list from one end of its
+            # name to the other ("runs through Turkmenistan, A, B and China") (convention 3)
+            return None
         if system.part_of:
             return _from_parent_start(value, by_id.get(system.part_of, system), countries)
         lines = lettered(system) or any(s.part_of == system.id for s in by_id.values())

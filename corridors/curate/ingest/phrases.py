@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import crossings, legs, stages
+from . import operators as joint
 from .fields import Value
 from .known import LINE_LIST, listed_lines
 from .scopes import DEMONYMS
@@ -311,6 +312,8 @@ def operators(sentence: str) -> list[Value]:
             why = f"{why}: operated by"
         for org in orgs:
             out.append(Value("operator", company_name(org), at=at, reason=why))
+    known = {v.value for v in out}
+    out += [v for v in joint.values(sentence, company_name, _company_like) if v.value not in known]
     for m in OPERATORS.finditer(sentence):
         for item in _items(m.group("list")):
             name = _org_name(re.sub(r"\s*\([^()]*\)", "", item))  # "A (Azerbaijan)": A

@@ -447,6 +447,8 @@ def propose(
     routes = frozenset(s.id for s in known if s.kinds == {"corridor"})
     for base, status, why in stages.implied(list(props.rows), article_date, routes):
         props.add_implied(base, status, why)
+    for base, field, value, why in stages.reported(list(props.rows), article_date):
+        props.add_reported(base, field, value, why)
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])
