@@ -309,6 +309,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         ),
         # at work from a time on
         pytest.param(
+            "Inside the terminal, which runs round the clock, boxes change trains.",
+            [(RUNNING, False)],
+            id="runs round the clock",
+        ),
+        pytest.param(
             "The pipeline has been supplying gas to the coast since 2011.",
             [(RUNNING, False)],
             id="has been supplying since",
