@@ -547,6 +547,18 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             {("start_date", "2014-09-13")},
             id="a ceremony held far from its noun",
         ),
+        pytest.param(
+            "Building of the mountain railway is pencilled in for spring 2027.",
+            "2026-01-10",
+            {("start_date", "2027")},
+            id="the works put in the calendar: their start",
+        ),
+        pytest.param(
+            "Construction was slated for 2019, but money ran short.",
+            "2026-01-10",
+            set(),
+            id="a calendar of the past: no start",
+        ),
     ],
 )
 def test_event_idioms(sentence: str, date: str, expected) -> None:
