@@ -449,6 +449,8 @@ def propose(
         props.add_implied(base, status, why)
     for base, field, value, why in stages.reported(list(props.rows), article_date):
         props.add_reported(base, field, value, why)
+    later = stages.later_openings(props.rows)
+    props.rows[:] = [r for r in props.rows if not any(r is x for x in later)]
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])
