@@ -278,6 +278,8 @@ def read_route(
 def _org_name(item: str) -> str:
     """'Kazakhstan's KTZ Express' -> 'KTZ Express'; 'ADY Express of Azerbaijan' -> 'ADY Express'."""
     item = re.sub(r"^(?:the|its)\s+", "", item.strip())
+    # "the companies A, B and C": the list's own noun before its first name
+    item = re.sub(r"^(?:companies|company|firms?|operators?|carriers?)\s+(?=[A-Z])", "", item)
     item = re.sub(r"^[A-Z][a-z]+(?:’s|'s)\s+", "", item)
     return re.sub(r"\s+of\s+[A-Z][a-z]+$", "", item).strip()
 
