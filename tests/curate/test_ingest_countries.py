@@ -84,6 +84,23 @@ REGION = [
             id="through a country's territory named by its adjective",
         ),
         pytest.param(
+            "It links Turkmenistan's gas fields with China via Uzbekistan and Kazakhstan.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="a country's fields, linked with the end via a list",
+        ),
+        pytest.param(
+            "The pipe will run from Turkmenistan, cross Uzbekistan and Kazakhstan, and will enter "
+            "China's far west.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="a modal before the word of arrival",
+        ),
+        pytest.param(
+            "The network begins in Turkmenistan and cuts across Uzbekistan and Kazakhstan before "
+            "ending in China's Xinjiang region.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="cuts across, before ending in",
+        ),
+        pytest.param(
             "Cargo moves from Xi'an through Kazakhstan and Azerbaijan to Tbilisi.",
             None,
             id="ends at places it does not set in a country: nothing",
@@ -228,6 +245,12 @@ def test_a_list_of_countries_crossed(sentence: str, expected: str | None) -> Non
             id="a list of countries after it: where the whole runs",
         ),
         pytest.param("It runs 400 km to reach China.", "400 km", "", id="no placing word"),
+        pytest.param(
+            "The line has some 150 km of pipe in Turkmenistan and 600 km in Uzbekistan.",
+            "150 km",
+            "Turkmenistan",
+            id="an amount of pipe in a country",
+        ),
         pytest.param(
             "It runs 90 km through Kazakh land, 70 km over Uzbek soil.",
             "70 km",

@@ -150,7 +150,10 @@ def clause_place(sentence: str, at: int, countries: set[str]) -> str:
 #: The words that place a figure in a country right after it: "of it" / "of which", a modal, a
 #: verb of lying or running ("lies", "is laid", "will pass", "falls"), then where ("in",
 #: "inside", "within", "through", "across", "on", "under").
-_OF_IT = r"(?:of\s+(?:it|them|which|these|those|the\s+\w+)\s+)?"
+_OF_IT = (
+    r"(?:of\s+(?:it|them|which|these|those|the\s+\w+|(?:its\s+)?(?:pipe(?:line)?s?|lines?|"
+    r"railway|track|route|road))\s+)?"
+)
 _MODAL = r"(?:(?:will|would|should|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to)\s+)?"
 _PLACING_VERB = (
     r"(?:(?:(?:is|are|be|was|were|been)\s+)?(?:laid|built|located|situated|planned|to\s+be\s+built)"
