@@ -1,4 +1,5 @@
-"""A pure function run in a forked child process while this one goes on: two cores for one build.
+"""A pure function run in a forked child process while this one goes on: two cores for one build
+(``start``), or a list of pieces of work shared by the child and this process (``share``).
 
 A cold build of 10,000 corridors measures every route on the ellipsoid (seconds of geodesics and
 overlays) and runs the checks (seconds of text look-ups); neither needs the other's result, and
@@ -15,10 +16,11 @@ usable, the function runs here when its result is asked for, so the result is al
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -56,6 +58,78 @@ def start(fn: Callable[..., T], *args: object) -> Callable[[], T]:
         return done[0]
 
     return result
+
+
+def share(fn: Callable[[int], T], count: int) -> Callable[[], list[T]]:
+    """``[fn(i) for i in range(count)]``, shared with a forked child: the child takes pieces from
+    the front as soon as it starts; this process, once it asks for the result (having done its
+    own work meanwhile), takes pieces from the back until the two meet. So neither waits for the
+    other with a share left to do, however the machine's load splits their time (a fixed split
+    would leave the first one done idle). Each piece is computed once, by whichever side claimed
+    it first (a counter in shared memory, under a lock); a piece the child claimed and did not
+    send (it failed) is computed here, so the result is always the same."""
+    fork = getattr(os, "fork", None)
+    if fork is None or count < 2:
+        return _here(_every, (fn, count))
+    try:
+        # [next piece from the front, end of the front's share]; a lock of its own
+        claims = multiprocessing.get_context("fork").Array("q", [0, count])
+    except (OSError, ValueError, ImportError):
+        return _here(_every, (fn, count))
+    started = start(_from_front, fn, claims)
+    done: list[list[T]] = []
+
+    def result() -> list[T]:
+        if not done:
+            mine = _from_back(fn, claims)
+            theirs = started()
+            done.append([mine[i] if i in mine else theirs.get(i, _MISSING) for i in range(count)])
+            done[0] = [fn(i) if v is _MISSING else v for i, v in enumerate(done[0])]
+        return done[0]
+
+    return result
+
+
+_MISSING: Any = object()
+#: Past this wait for the other side's lock (it died holding it), the pieces left are done here.
+_LOCK_WAIT_S = 60.0
+
+
+def _every(fn: Callable[[int], T], count: int) -> list[T]:
+    return [fn(i) for i in range(count)]
+
+
+def _from_front(fn: Callable[[int], T], claims: Any) -> dict[int, T]:
+    """The child's share: pieces from the front until it meets this process's claims. In the
+    parent (the fork failed) it takes every piece not yet claimed, as ``_from_back`` would."""
+    done: dict[int, T] = {}
+    while True:
+        if not claims.get_lock().acquire(timeout=_LOCK_WAIT_S):
+            return done
+        try:
+            piece = claims[0]
+            if piece >= claims[1]:
+                return done
+            claims[0] = piece + 1
+        finally:
+            claims.get_lock().release()
+        done[piece] = fn(piece)
+
+
+def _from_back(fn: Callable[[int], T], claims: Any) -> dict[int, T]:
+    """This process's share: pieces from the back until it meets the child's claims."""
+    done: dict[int, T] = {}
+    while True:
+        if not claims.get_lock().acquire(timeout=_LOCK_WAIT_S):
+            return done  # the pieces left are computed by ``share``'s result, here
+        try:
+            piece = claims[1] - 1
+            if piece < claims[0]:
+                return done
+            claims[1] = piece
+        finally:
+            claims.get_lock().release()
+        done[piece] = fn(piece)
 
 
 def _here(fn: Callable[..., T], args: tuple) -> Callable[[], T]:

@@ -58,3 +58,41 @@ def test_a_fork_that_fails_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "fork", no_fork)
     assert forked.start(_square_pid, 3)() == (9, os.getpid())
+
+
+def _piece_pid(i: int) -> tuple[int, int]:
+    return i * 10, os.getpid()
+
+
+def _piece_dies(i: int) -> tuple[int, int]:
+    if os.getpid() != PARENT:
+        os._exit(3)  # the child fails after claiming its first piece
+    return i * 10, os.getpid()
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 7, 40], ids=lambda n: f"{n} pieces")
+def test_shared_pieces_each_once_the_child_from_the_front(count: int) -> None:
+    """``share``: every piece once and in order; the child's are the first ones, this process's
+    the last ones (they meet somewhere between, wherever the load puts it)."""
+    done = forked.share(_piece_pid, count)()
+    assert [value for value, _ in done] == [i * 10 for i in range(count)]
+    pids = [pid for _, pid in done]
+    mine = [pid == os.getpid() for pid in pids]
+    assert mine == sorted(mine)  # the child's pieces (False) all before this process's (True)
+    assert len(set(pids)) <= 2
+
+
+@pytest.mark.parametrize(
+    ("patch", "fn"),
+    [
+        pytest.param("none", _piece_dies, id="the child exits with an error"),
+        pytest.param("no fork", _piece_pid, id="no fork"),
+    ],
+)
+def test_shared_pieces_a_child_does_not_give_are_computed_here(
+    patch: str, fn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if patch == "no fork":
+        monkeypatch.delattr(os, "fork")
+    done = forked.share(fn, 6)()
+    assert done == [(i * 10, os.getpid()) for i in range(6)]

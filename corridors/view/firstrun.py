@@ -1,22 +1,24 @@
-"""A session's first run replayed from disk, so that a warm start draws the map before pandas is
-even imported.
+"""A session's first run replayed from disk, so that a warm start draws the map without loading
+the dataset first.
 
 A session's first run writes the map alone (``firstpaint``). In a new server process that run also
-imported pandas, geopandas and the view's modules and unpickled the dataset: most of a warm
-start's server time after Streamlit's own (0.5 of 0.8 s of CPU in imports, profiled at 1,000
-articles), while the browser waited for the map's frame. Yet all that run decides is a function
-of the data, the code, the link and the day: the map component's arguments and the session
-values it sets (the widgets from the link, the map's fit). So the run that computes them keeps
-them on disk (``save``), keyed by those four (``key``), and a later process's first run with the
-same key writes the map from them (``load``) and stops. The next run, which writes the panel,
-imports and loads as before and computes the same arguments again, so the map is not redrawn.
+imported geopandas and the view's modules, unpickled the dataset and computed the map's arguments
+(filters, fit): about 0.4 s of CPU at 1,000 articles, while the browser waited for the map's
+frame. Yet all it decides is a function of the data, the code, the link and the day: the map
+component's arguments and the session values it sets (the widgets from the link, the map's fit).
+So the run that computes them keeps them on disk (``save``), keyed by those four (``key``), and a
+later process's first run with the same key writes the map from them (``load``) and stops. The
+next run, which writes the panel, imports and loads as before and computes the same arguments
+again, so the map is not redrawn. (pandas and pyarrow are still imported by the replayed run:
+Streamlit's custom component imports them to check whether an argument is a data frame.)
 
-Kept only from a run that showed nothing else (no notice about the link, no data problem), and
-used only while the map's folder still holds the page it was recorded with and every file the
+Only a new process's first runs are replayed or kept (``useful``): once a dataset is loaded, a
+computed first run costs no more than a replay. Kept only from a run that showed nothing else (no
+notice about the link, no data problem), and used only while the map's folder still holds the page it was recorded with and every file the
 arguments name. Entries live in the data cache's folder (``datacache.read``/``write``: this
 user's own folder, as the pickled dataset), the last ``KEPT`` of them.
 
-Imports nothing heavy: dashboard.py asks it before it imports pandas.
+Imports nothing heavy: dashboard.py asks it before it imports the rest of the package.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ class Record:
     values: dict
     removed: tuple[str, ...]
     page_sha: str  # the map page served (index.html) when it was recorded
+
+
+def useful() -> bool:
+    """Whether a first run should be replayed, or kept: only while this process holds no dataset
+    (a new server's first sessions)."""
+    return not datacache.in_memory()
 
 
 def key(root: str, data_version: str, query: Mapping[str, Any], today: dt.date) -> str:

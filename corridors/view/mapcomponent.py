@@ -5,7 +5,9 @@ here, outside the checkout (so a read-only checkout works and nothing is written
 tree), keyed by the code version:
 
     <cache>/map-<code hash>/page.html           the map page, rendered by folium (mappage.page_html)
-                           index.html           the same, the latest data version's prefetch inline
+                           index.html           the page served: the latest data version's prefetch
+                                                (its small layer files) and the styles inline
+                           page.js              map.js and Leaflet as one file, for index.html
                            map.js, map.css      our frontend (corridors/view/frontend/), copied
                            leaflet/             Leaflet from the installed xstatic-leaflet, copied
                            data/<hash>.json     each layer's GeoJSON, the basemap, the place labels
@@ -27,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -151,6 +154,7 @@ def prepare(root: Path | None = None) -> Path:
             shutil.copyfile(src, dst)
         for name in assets.MAP_FRONTEND:
             shutil.copyfile(FRONTEND / name, staging / name)
+        (staging / SCRIPT).write_bytes(script_bundle(staging))
         (staging / DATA).mkdir()
         (staging / PAGE).write_text(_page_html(), encoding="utf-8")
         # index.html last: its presence says the folder is complete
@@ -290,14 +294,44 @@ def write_data(
     return files
 
 
-def prefetch_script(files: DataFiles) -> str:
+#: The layer files go inline in the served page while all of them together are no larger than
+#: this (bytes): the live data's four are ~45 KB, fetched as four requests on the browser's six
+#: connections while the page's own scripts were loading. Larger data is fetched as before.
+INLINE_LAYERS_MAX = 256_000
+
+
+def inline_layers(folder: Path, files: DataFiles) -> dict[str, str]:
+    """The layer files' text by address, when they are small enough to go inline; else none."""
+    paths = {url: folder / url for url in files.layers.values()}
+    if sum(path.stat().st_size for path in paths.values()) > INLINE_LAYERS_MAX:
+        return {}
+    return {url: path.read_text(encoding="utf-8") for url, path in paths.items()}
+
+
+def _script_safe(json_text: str) -> str:
+    """JSON text to write inside a script element: ``<`` occurs only in its strings, where
+    ``\\u003c`` means the same."""
+    return json_text.strip().replace("<", "\\u003c")
+
+
+def prefetch_script(files: DataFiles, inline: Mapping[str, str] | None = None) -> str:
     """Starts fetching a data version's files as the page loads, before the page hears from
-    Streamlit which files to draw (saves a round trip after the handshake)."""
-    urls = [[url, "high"] for url in files.layers.values()]
+    Streamlit which files to draw (saves a round trip after the handshake); the files in
+    ``inline`` (address -> JSON text) are handed over as they are, with no request at all.
+
+    Inline JSON goes into a script element: every ``<`` (only ever inside a JSON string) is
+    written ``\\u003c``, so no data string can close the element or open a comment."""
+    inline = inline or {}
+    urls = [[url, "high"] for url in files.layers.values() if url not in inline]
     urls += [[files.places, "low"], [files.basemap, "low"]]  # drawn after the routes anyway
+    given = "".join(
+        f"window.corridorsPrefetched[{json.dumps(url)}] = Promise.resolve({_script_safe(text)});\n"
+        for url, text in inline.items()
+    )
     return (
         "window.corridorsPrefetched = {};\n"
-        f"{json.dumps(urls)}.forEach(function (f) {{\n"
+        + given
+        + f"{json.dumps(urls)}.forEach(function (f) {{\n"
         "  var u = f[0];\n"
         "  window.corridorsPrefetched[u] = fetch(u, {priority: f[1]}).then(function (r) {\n"
         "    if (!r.ok) { throw new Error(u + ': HTTP ' + r.status); }\n"
@@ -307,8 +341,56 @@ def prefetch_script(files: DataFiles) -> str:
     )
 
 
+#: The frame page's scripts, served as one file (``SCRIPT``), in the rendered page's order: map.js
+#: first, so that its handshake is sent before Leaflet is even parsed. Its style sheets are written
+#: inline. Apart, they were four more requests to the Python server while the page loaded, answered
+#: 30-110 ms after the page (measured in benchmarks/timetomap.py). The scripts are not inline:
+#: Streamlit fetches the page twice (its component checks the address) and compresses it each time.
+#: The files stay in the folder for the static page.
+SCRIPTS = ("map.js", "leaflet/leaflet.js")
+SCRIPT = "page.js"
+STYLES = ("leaflet/leaflet.css", "map.css")
+_SCRIPT_TAG = '<script src="{}"></script>'
+_STYLE_TAG = '<link rel="stylesheet" href="{}"/>'
+#: What a style sheet written inline must not hold: it would end its element early, or change how
+#: the HTML parser reads the rest of it. A sheet that holds one stays a file.
+_NOT_INLINE = re.compile(r"</style|<!--", re.IGNORECASE)
+#: A relative address in a style sheet (``url(images/layers.png)``): inline, it would be read
+#: against the page, so it is given the sheet's folder.
+_RELATIVE_URL = re.compile(r"""url\((['"]?)(?![a-z][a-z0-9+.-]*:|/|#)""", re.IGNORECASE)
+
+
+def script_bundle(folder: Path) -> bytes:
+    """``SCRIPTS`` as one file, each ending its own statements."""
+    return b"\n;\n".join((folder / name).read_bytes() for name in SCRIPTS)
+
+
+def _inline_style(name: str, text: str) -> str:
+    base = name.rpartition("/")[0]
+    if base:
+        text = _RELATIVE_URL.sub(lambda m: f"url({m.group(1)}{base}/", text)
+    return f"<style>{text}</style>"
+
+
+def _served_page(page: str, folder: Path) -> str:
+    """The rendered page with its scripts in one file and its style sheets inline."""
+    first, *rest = (_SCRIPT_TAG.format(name) for name in SCRIPTS)
+    if all(tag in page for tag in (first, *rest)) and (folder / SCRIPT).is_file():
+        page = page.replace(first, _SCRIPT_TAG.format(SCRIPT), 1)
+        for tag in rest:
+            page = page.replace(tag, "", 1)
+    for name in STYLES:
+        tag = _STYLE_TAG.format(name)
+        text = (folder / name).read_text(encoding="utf-8")
+        if tag in page and not _NOT_INLINE.search(text):
+            head, tail = page.split(tag, 1)
+            page = f"{head}{_inline_style(name, text)}{tail}"
+    return page
+
+
 def page_with_prefetch(folder: Path, script: str) -> bytes:
-    """The served page: ``page.html`` with its prefetch script inline (none when empty).
+    """The served page: ``page.html`` with its prefetch script inline (none when empty), and
+    its scripts in one file and its style sheets inline (``_served_page``).
 
     Inline, not a file beside it: the page would fetch that file first, and only then the data
     files (one more round trip before the routes, measured in benchmarks/timetomap.py)."""
@@ -316,17 +398,17 @@ def page_with_prefetch(folder: Path, script: str) -> bytes:
     tag = f'<script src="{mapbuild.PREFETCH_SCRIPT}"></script>'
     if tag not in page:
         raise ValueError(f"{folder / PAGE} names no {mapbuild.PREFETCH_SCRIPT}")
-    # "</" never closes the inline script early (the script holds our own file names only)
+    # "</" never closes the inline script early (file names; inline data has no "<" left)
     safe = script.replace("</", "<\\/")
     inline = f"<script>{safe}</script>" if script else ""
-    return page.replace(tag, inline, 1).encode("utf-8")
+    return _served_page(page.replace(tag, inline, 1), folder).encode("utf-8")
 
 
 def write_prefetch(folder: Path, files: DataFiles) -> None:
     """The served page (``index.html``) starts fetching these files as it loads: the view a fresh
     page opens on. A page given other files (another data version) simply fetches those; these
     are then unused."""
-    text = page_with_prefetch(folder, prefetch_script(files))
+    text = page_with_prefetch(folder, prefetch_script(files, inline_layers(folder, files)))
     path = folder / INDEX
     if not path.is_file() or path.read_bytes() != text:
         atomicfile.write_bytes(path, text, durable=False)

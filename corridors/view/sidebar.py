@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from ..schema import KINDS, status_label
 from . import session
 
-# A warm start's first run writes the sidebar's title before pandas is imported
-# (corridors.view.firstrun): what needs pandas is imported where it is used.
+# A warm start's first run writes the sidebar's title before the data modules are imported
+# (corridors.view.firstrun): what needs them is imported where it is used.
 if TYPE_CHECKING:
     from ..model.dataset import Dataset
     from .viewstate import Options

@@ -556,38 +556,118 @@ def test_real_coordinates_sent_as_drawn(ds: dataset.Dataset) -> None:
         assert feature["geometry"] == drawn[feature["id"]], feature["id"]
 
 
+def _served(ds: dataset.Dataset, tmp_path, monkeypatch, data=None):
+    """A component folder in a temporary cache, this dataset's files written: (folder, files,
+    the served page)."""
+    from corridors.view import mapcomponent
+
+    monkeypatch.setenv(mapcomponent.CACHE_ENV, str(tmp_path))
+    folder = mapcomponent.prepare()
+    files = mapcomponent.write_data(folder, data or ds, "data version", folder.name)
+    return folder, files, (folder / mapcomponent.INDEX).read_text(encoding="utf-8")
+
+
+def _handed_over(page: str) -> dict[str, str]:
+    """The layer files the served page hands over inline: address -> the JSON text as written."""
+    found = re.findall(
+        r"window\.corridorsPrefetched\[(\"[^\"]+\")\] = Promise\.resolve\((.+)\);", page
+    )
+    return {json.loads(url): text for url, text in found}
+
+
+def _fetched(page: str) -> list:
+    """The files the served page fetches as it is parsed: [address, priority] in order."""
+    found = re.search(r"^(\[.*\])\.forEach", page, flags=re.MULTILINE)
+    assert found, "the served page fetches nothing"
+    return json.loads(found.group(1))
+
+
 def test_the_served_page_fetches_the_data_files_early(
     ds: dataset.Dataset, tmp_path, monkeypatch
 ) -> None:
     """The frame's page starts fetching this data version's files as it is parsed, before the
     handshake tells it which to draw (the page then uses the fetches already under way), from a
-    script inline: a script file would be one more round trip before the data files."""
+    script inline: a script file would be one more round trip before the data files. Small layer
+    files are handed over inline, with no request at all."""
     from corridors.view import mapcomponent
 
-    monkeypatch.setenv(mapcomponent.CACHE_ENV, str(tmp_path))
-    folder = mapcomponent.prepare()
-    files = mapcomponent.write_data(folder, ds, "data version", folder.name)
-    page = (folder / mapcomponent.INDEX).read_text(encoding="utf-8")
+    folder, files, page = _served(ds, tmp_path, monkeypatch)
     assert mapbuild.PREFETCH_SCRIPT not in page  # nothing fetched before the data files
-    script = page[page.index("window.corridorsPrefetched = {}") :]
-    fetches = json.loads(script[script.index("[") : script.index("].forEach") + 1])
-    # the routes' files first and at high priority; the labels and the basemap (drawn after the
-    # routes, and the basemap by far the largest file) at low priority
+    fetches = _fetched(page)
+    # the labels and the basemap (drawn after the routes, and the basemap by far the largest
+    # file) at low priority; the routes' files, small here, inline
+    assert fetches == [[files.places, "low"], [files.basemap, "low"]]
+    assert all((folder / url).is_file() for url, _ in fetches)
+    inline = _handed_over(page)
+    assert list(inline) == list(files.layers.values())
+    for url, text in inline.items():
+        assert json.loads(text) == json.loads((folder / url).read_text(encoding="utf-8")), url
+    # before the scripts, which use the fetches under way
+    assert page.index("window.corridorsPrefetched = {}") < page.index(
+        f'src="{mapcomponent.SCRIPT}"'
+    )
+    page_js = (REPO_ROOT / "corridors" / "view" / "frontend" / "map.js").read_text(encoding="utf-8")
+    assert "window.corridorsPrefetched" in page_js
+
+
+def test_layer_files_too_large_to_go_inline_are_fetched_first(
+    ds: dataset.Dataset, tmp_path, monkeypatch
+) -> None:
+    """Past INLINE_LAYERS_MAX (10,000 corridors: megabytes) the routes' files are fetched, at high
+    priority and first, and the page holds no data."""
+    from corridors.view import mapcomponent
+
+    monkeypatch.setattr(mapcomponent, "INLINE_LAYERS_MAX", 0)
+    _, files, page = _served(ds, tmp_path, monkeypatch)
+    fetches = _fetched(page)
     assert fetches == [
         *([url, "high"] for url in files.layers.values()),
         [files.places, "low"],
         [files.basemap, "low"],
     ]
-    assert all((folder / url).is_file() for url, _ in fetches)
-    # before map.js, which uses the fetches under way
-    assert page.index("window.corridorsPrefetched = {}") < page.index('src="map.js"')
-    # the rest of the page is the rendered one, untouched
+    assert _handed_over(page) == {}
+    assert feature_collections(page) == []
+
+
+def test_inline_layer_data_cannot_end_its_script(
+    hostile: dataset.Dataset, tmp_path, monkeypatch
+) -> None:
+    """Popups are HTML (escaped data inside tags): inline in a script element, no ``<`` is left,
+    so neither a tag, ``</script>`` nor ``<!--`` from the data reaches the HTML parser; the JSON
+    still reads as the file does."""
+    folder, _, page = _served(hostile, tmp_path, monkeypatch)
+    inline = _handed_over(page)
+    assert inline
+    for url, text in inline.items():
+        written = (folder / url).read_text(encoding="utf-8")
+        assert "<" in written  # the popups' tags
+        assert "<" not in text
+        assert json.loads(text) == json.loads(written)
+    start = page.index("window.corridorsPrefetched = {}")
+    assert page.index("</script>", start) > page.index("].forEach", start)
+
+
+def test_the_served_page_needs_one_script_file_and_no_style_file(
+    ds: dataset.Dataset, tmp_path, monkeypatch
+) -> None:
+    """map.js and Leaflet as one file, in that order (the handshake before Leaflet is parsed);
+    both style sheets inline, Leaflet's images still found beside it; the rest as rendered."""
+    from corridors.view import mapcomponent
+
+    folder, _, page = _served(ds, tmp_path, monkeypatch)
+    assert re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", page) == [mapcomponent.SCRIPT]
+    assert re.findall(r"<link[^>]*>", page) == []
+    bundle = (folder / mapcomponent.SCRIPT).read_bytes()
+    parts = [(folder / name).read_bytes() for name in ("map.js", "leaflet/leaflet.js")]
+    assert bundle == b"\n;\n".join(parts)
+    leaflet_css = (folder / "leaflet" / "leaflet.css").read_text(encoding="utf-8")
+    map_css = (folder / "map.css").read_text(encoding="utf-8")
+    assert page.index(map_css) > page.index(".leaflet-control-layers-toggle")
+    images = re.findall(r"url\(([^)#]+)\)", page)
+    assert images and all((folder / url).is_file() for url in images), images
+    assert len(images) == len(re.findall(r"url\(images/", leaflet_css))
     rendered = (folder / mapcomponent.PAGE).read_text(encoding="utf-8")
-    tag = f'<script src="{mapbuild.PREFETCH_SCRIPT}"></script>'
-    head, tail = rendered.split(tag)
-    assert page.startswith(head) and page.endswith(tail)
-    page_js = (REPO_ROOT / "corridors" / "view" / "frontend" / "map.js").read_text(encoding="utf-8")
-    assert "window.corridorsPrefetched" in page_js
+    assert page[page.index("<body>") :] == rendered[rendered.index("<body>") :]
 
 
 def _walked(geom) -> dict:

@@ -427,3 +427,22 @@ def test_lettered_sections_are_lines(phrase: str, letters) -> None:
 )
 def test_letter_first_labels(phrase: str, label: str) -> None:
     assert known.normal_label(phrase) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param("It will carry gas through Tajik territory.", "Tajikistan", id="territory"),
+        pytest.param("Its pipes are laid on Kyrgyz soil.", "Kyrgyzstan", id="soil"),
+        pytest.param("It runs on Uzbek soil.", "", id="a country its lines cross"),
+    ],
+)
+def test_a_country_named_by_its_adjective_and_territory(text: str, country: str) -> None:
+    """ "Across Tajik territory" puts the line in Tajikistan as "across Tajikistan" does."""
+    real = known.System(
+        "gp", "Steppe gas pipeline", {"pipeline"}, [("Steppe gas pipeline", "test")], [],
+        ["Turkmenistan", "Uzbekistan", "Kazakhstan", "China"],
+        features={"Line A": "gp-line-a", "Line B": "gp-line-b", "Line C": "gp-line-c"},
+    )  # fmt: skip
+    names = {"Turkmenistan", "Uzbekistan", "Kazakhstan", "China", "Tajikistan", "Kyrgyzstan"}
+    assert parts.foreign_country(text, real, names) == country

@@ -147,6 +147,37 @@ def test_a_facility_at_its_work_runs(sentence: str, expected) -> None:
             [(PLANNED, True, "")],
             id="design documents approved",
         ),
+        # a deal, a decision or talks on building it: nothing built yet
+        pytest.param(
+            "The two governments signed an accord on building the pipeline on Monday.",
+            [(PLANNED, True, "")],
+            id="signed an accord on building",
+        ),
+        pytest.param(
+            "The intergovernmental agreement on constructing the line was signed in the capital.",
+            [(PLANNED, True, "")],
+            id="the agreement on constructing it was signed",
+        ),
+        pytest.param(
+            "The cabinet has approved the plan for the new export railway.",
+            [(PLANNED, True, "")],
+            id="the plan for it approved",
+        ),
+        pytest.param(
+            "Consultations began this week on the practical steps to build the rail link.",
+            [(PLANNED, True, "")],
+            id="talks on building it",
+        ),
+        pytest.param(
+            "The partners signed a deal to build the third phase of the terminal.",
+            [],
+            id="a deal on its next phase: not its stage",
+        ),
+        pytest.param(
+            "Back in 2017 the sides signed an agreement to build the road.",
+            [],
+            id="a dated deal is history: no stage",
+        ),
         pytest.param(
             "Laying the whole pipe will take about four years, the minister said.",
             [(PLANNED, True, "")],
@@ -542,6 +573,19 @@ def test_signs_go_to_systems_of_their_kind(fixture_raw, text: str, expected) -> 
         pytest.param("Work starts on the mountain railway", [BUILDING], id="work starts on"),
         pytest.param("Two states break ground on a rail link", [BUILDING], id="break ground"),
         pytest.param("Ministry opens talks on a new railway", [], id="opens talks: no stage"),
+        pytest.param(
+            "Construction of the Steppe–Valley railway begins",
+            [BUILDING],
+            id="construction of X begins",
+        ),
+        pytest.param(
+            "Leaders cheer as work on the mountain line gets under way",
+            [BUILDING],
+            id="as work on X gets under way",
+        ),
+        pytest.param(
+            "Construction of the mountain line to begin in spring", [], id="to begin: to come"
+        ),
         pytest.param("Kazakhstan to open a dry port next year", [], id="to open: a time to come"),
         pytest.param("Builders will start work on the line", [], id="will: a time to come"),
     ],

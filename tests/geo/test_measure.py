@@ -166,16 +166,24 @@ def test_point_countries(point: Point, names: list[str], boxes) -> None:
     assert all(c.km is None for c in crossings)
 
 
-def test_measured_in_a_fork_the_same_as_here() -> None:
-    """``parse(concurrent=True)`` (the cold build's child) measures in a forked process: the
-    lengths, countries and stretches are those measured here, bit for bit."""
-    from corridors.geo.parse import parse
+@pytest.mark.parametrize("piece", [1, 3, 200], ids=["a route a piece", "3 a piece", "one piece"])
+def test_measured_in_a_fork_the_same_as_here(piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse(concurrent=True)`` (the cold build's child) measures in pieces shared by a forked
+    process and this one: the lengths, countries and stretches are those measured here at once,
+    bit for bit, and the Dataset built from them pickles to the same bytes."""
+    import pickle
+
+    from corridors.geo import parse as parse_module
+    from corridors.model import dataset
     from corridors.store import rawdata
 
     from fixtures import FIXTURE
 
+    monkeypatch.setattr(parse_module, "SHARED_PIECE", piece)
     raw = rawdata.read(FIXTURE)
-    here, there = parse(raw), parse(raw, concurrent=True)
+    here, there = parse_module.parse(raw), parse_module.parse(raw, concurrent=True)
     assert there.lengths_km.tobytes() == here.lengths_km.tobytes()
     assert there.countries == here.countries and any(here.countries)
     assert there.stretches == here.stretches and any(here.stretches)
+    built = [dataset.build(raw, p, dataset.validate(raw, parsed=p)) for p in (here, there)]
+    assert pickle.dumps(built[1]) == pickle.dumps(built[0])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import changes, dates, scopes, totals
+from . import changes, dates, flowtimes, scopes, totals
 from .changes import INCREASE, MOVE
 from .context import Context
 from .fields import Value
@@ -137,7 +137,12 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     if totals.a_commoditys_share(q, sentence):
         return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
-    after = _periods_of(q, sentence, periods)
+    same_unit = any(x.unit == q.unit for x in read_rules(sentence[: q.start]))
+    if totals.a_part_of_the_figure_before(q, sentence, same_unit):
+        return None  # "5.2 mn tons, 4.2 mn tons of which cross ...": a part of the figure before
+    after = [
+        p for p in _periods_of(q, sentence, periods) if not flowtimes.time_of_saying(p, q, sentence)
+    ]
     if changes.change_start(q, sentence, after):
         return _level_before(q, sentence)
     step = changes.increase(sentence, q)
@@ -187,11 +192,6 @@ def _level_before(q: Quantity, sentence: str) -> Value | None:
     )
 
 
-#: A word that makes a level yearly by nature: a capacity or throughput, or "annual", said of
-#: the figure before it ("annual capacity expected to rise to 10 mn tonnes by 2027").
-_YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
-
-
 def _flow_change(
     q: Quantity,
     sentence: str,
@@ -234,7 +234,7 @@ def _flow_change(
             reason=f"{figure!r}, the capacity reached",
             hints={"whole": "yes"},
         )
-    spans = [p for p in after if not p.target]
+    spans = [p for p in after if not p.target and flowtimes.over(p.value, ctx)]
     if step == "to" and not future and spans and not q.yearly:
         # "cargo grew to 3.9 million tonnes in 2025": what was carried in that period
         return Value(
@@ -314,7 +314,7 @@ def _flow_stated(
         _capacity_able(q, sentence, after)
         or _target(q, sentence, ctx, after)
         or _capacity(q, sentence)
-        or _traffic(q, sentence, after)
+        or _traffic(q, sentence, after, ctx=ctx)
     )
 
 
@@ -391,7 +391,7 @@ def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
     yearly = (
         q.yearly
         or bool(CAPACITY_OF.search(sentence, a, q.start))
-        or bool(_YEARLY_WORD.search(sentence, a, q.start))
+        or bool(flowtimes.YEARLY_WORD.search(sentence, a, q.start))
         or (q.number, q.unit) in ctx.yearly_figures
         # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
         or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
@@ -490,10 +490,16 @@ def _capacity(q: Quantity, sentence: str) -> Value | None:
 
 
 def _traffic(
-    q: Quantity, sentence: str, after: list[dates.Period], cue: bool = True
+    q: Quantity,
+    sentence: str,
+    after: list[dates.Period],
+    cue: bool = True,
+    ctx: Context | None = None,
 ) -> Value | None:
-    """What was carried in a stated period (a running total is none)."""
+    """What was carried in a stated period (a running total is none, nor a year not yet over)."""
     spans = [p for p in after if not p.target]
+    if spans and not flowtimes.over(spans[0].value, ctx):
+        return None  # "plans 2.5 mn tons for 2025" in a March 2025 report: no traffic yet
     if not ((TRAFFIC_CUE.search(sentence) or not cue) and spans and not q.yearly):
         return None
     a, b = scopes.clause_of(sentence, q.start)

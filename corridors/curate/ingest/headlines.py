@@ -27,7 +27,9 @@ OPENS = re.compile(
 )
 #: "Work starts on X", "X starts building", "Presidents break ground on X".
 STARTS = re.compile(
-    r"\b(?:work|works|construction|building)\s+(?:starts|begins|kicks\s+off|gets\s+under\s*way)\b"
+    # "Work starts on X", "Construction of the X railway begins", "as work on X begins"
+    r"\b(?:work|works|construction|building)(?:\s+(?:of|on)\s+[^.;:]{0,80}?)?\s+(?:starts|begins|"
+    r"kicks\s+off|gets\s+under\s*way)\b"
     r"|\b(?:starts|begins|start|begin|launch|launches)\s+(?:building|constructing|construction|"
     r"work)\b|\b(?:break|breaks)\s+ground\b",
     re.I,

@@ -32,6 +32,12 @@ _RUNS = re.compile(
     r"(?P<w>[A-Z][\w’'-]+)"
 )
 
+#: "through Tajik territory", "across Kyrgyz soil", "on Tajik land": a country by its adjective.
+_TERRITORY = re.compile(
+    r"\b(?:across|through|via|on|in|over)\s+(?:the\s+)?(?P<w>[A-Z][\w’'-]+)\s+"
+    r"(?:territory|soil|land|lands)\b"
+)
+
 
 def lettered(system: System) -> bool:
     """Does the system have drawn lines lettered A, B, ... (so a new one is the next letter)?"""
@@ -47,7 +53,7 @@ def foreign_country(sentence: str, system: System, countries: set[str]) -> str:
     listed = crossed(sentence, sorted(countries))
     found = listed.value.split(";") if listed is not None else []
     found += sections_named(sentence, countries)
-    for m in _RUNS.finditer(sentence):
+    for m in [*_RUNS.finditer(sentence), *_TERRITORY.finditer(sentence)]:
         word = m.group("w")
         country = word if word in countries else DEMONYMS.get(word, "")
         if country:
@@ -203,6 +209,13 @@ def of_part(
     whole = not system.part_of and not value.scope
     if value.field == "status" and whole and _ON_A_STRETCH.match(sent_text[value.at :]):
         return None
+    if (
+        value.field == "countries"
+        and mention.feature
+        and system.countries
+        and not set(system.countries) <= set(value.value.split(";"))
+    ):
+        return None  # "the Baku-Tbilisi-Kars railway joins A, B and C": a drawn leg's own
     if value.field == "countries":
         ends = _ends(by_id.get(system.part_of, system), countries)
         if ends and value.value.split(";")[-1] not in ends:

@@ -42,6 +42,36 @@ WORKS_LAST = re.compile(
     r"up\s+to\s+|for\s+)?(?:\w+\s+)?(?:years?|months?)\b(?!\s+(?:more|longer))",
     re.I,
 )
+_BUILD = r"(?:build|building|construct|construction|constructing|lay|laying|creat\w+)"
+#: A deal or a decision to build it, made: "signed an agreement to build the line", "the
+#: intergovernmental agreement on laying the pipeline was signed", "the government has approved
+#: the plan for the pipeline". What is agreed or approved is still to be built.
+AGREED = re.compile(
+    rf"\b(?:agreements?|deals?|accords?|memorand\w+|contracts?)\s+(?:(?:on|for)\s+)?(?:the\s+)?"
+    rf"(?:to\s+|on\s+)?(?:jointly\s+)?{_BUILD}\b[^.;]{{0,120}}?\b(?:was|were|has\s+been|have\s+been|"
+    r"is|are)\s+(?:\w+\s+)?signed\b"
+    rf"|\b(?:signed|concluded|inked|reached)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:agreements?|deals?|accords?|memorand\w+)\s+(?:on|for|to)\s+(?:the\s+)?(?:jointly\s+)?"
+    rf"{_BUILD}\b"
+    r"|\b(?:has|have|had)\s+approved\s+(?:the\s+|a\s+)?(?:plans?|project|proposal|construction|"
+    r"building)\s+(?:for|of|to\s+build)\b",
+    re.I,
+)
+#: Talks on building it under way or held: "negotiations have begun on carrying out the
+#: project to build the line", "consultations on the construction of the railway".
+TALKS = re.compile(
+    r"\b(?:talks|negotiations|consultations|discussions)\b[^.;]{0,60}?\b(?:on|about|over)\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?{_BUILD}\b",
+    re.I,
+)
+#: Something beyond the system as it is: its next phase, a new string, an expansion.
+_BEYOND = re.compile(
+    r"\bnew\s+(?:[\w-]+\s+)?(?:terminals?|tracks?|berths?|ports?|stations?|facilit\w+|warehouses?|"
+    r"hubs?|yards?)\b|"
+    r"\b(?:second|third|fourth|fifth|next|another|additional|extension|expansion|expand\w*|"
+    r"upgrad\w*|modernis\w*|moderniz\w*|widen\w*|phase|stage|branch|spur)\b",
+    re.I,
+)
 #: The rest of works going on, or something new beside the system.
 _NOT_THE_PROJECT = re.compile(
     r"\b(?:more|another|further|remaining|rest\s+of|second|third|new|additional|extension|"
@@ -51,7 +81,8 @@ _NOT_THE_PROJECT = re.compile(
 
 
 def signs(sentence: str) -> list[Value]:
-    """Planned, implied by a study done or by the length of works to come."""
+    """Planned, implied by a study done, the length of works to come, a deal or decision to build
+    it, or talks on building it."""
     out: list[Value] = []
     for pattern, what in ((STUDY_DONE, "a study of it done"), (WORKS_LAST, "works still to last")):
         for m in pattern.finditer(sentence):
@@ -59,6 +90,16 @@ def signs(sentence: str) -> list[Value]:
                 continue  # a study of its expansion, or the rest of works going on
             why = f"{what} ({m.group()!r}): nothing built yet"
             hints = {"implied": why, "topic": "a study or works of the project reported on"}
+            out.append(Value("status", "planned", at=m.start(), reason=why, hints=hints))
+            break
+    for pattern, what in ((AGREED, "a deal or decision to build it"), (TALKS, "talks on it")):
+        for m in pattern.finditer(sentence):
+            if _BEYOND.search(sentence, m.start(), m.end() + 60):
+                continue  # a deal on its next phase, a new string, an expansion: not its stage
+            if re.search(r"\b(?:19|20)\d\d\b", sentence):
+                continue  # a dated deal is history: the works may have begun since
+            why = f"{what} ({m.group()!r}): nothing built yet"
+            hints = {"implied": why, "topic": "a deal or talks on building the system"}
             out.append(Value("status", "planned", at=m.start(), reason=why, hints=hints))
             break
     return out[:1]

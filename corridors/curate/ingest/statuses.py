@@ -240,7 +240,8 @@ NEW_THING = re.compile(
     r"railway)\b|"
     r"\banother\s+[\w-]+|"
     r"\b(?:second|third|fourth|new|additional|further|extra|parallel)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:tracks?|terminals?|warehouses?|yards?|berths?|piers?|cranes?|spurs?|sidings?|loops?|"
+    r"(?:tracks?|terminals?|(?:sea)?ports|stations?|hubs?|depots?|warehouses?|yards?|berths?|piers?|"
+    r"cranes?|spurs?|sidings?|loops?|"
     r"wings?|facilit(?:y|ies)|complex|zones?|phases?|stages?|lanes?|platforms?)\b",
     re.I,
 )
@@ -252,7 +253,7 @@ VEHICLES = re.compile(
 )
 #: Work that is no building: "launched work on digitalisation", "work on the tariffs".
 NOT_WORKS = re.compile(
-    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|tariffs?|agreements?|"
+    r"\bworks?\s+on\s+(?:the\s+|a\s+|its\s+|new\s+)*(?:digital\w*|prepar\w*|tariffs?|agreements?|"
     r"documents?|documentation|stud(?:y|ies)|plans?|feasibility|design|surveys?|logistics|"
     r"customs|procedures?|harmoni\w*|protocols?|memorand\w*|legal|regulat\w*|road\s*maps?|"
     r"schedules?|timetables?|financ\w*|funding|deals?|contracts?|strateg\w*|programmes?|"
