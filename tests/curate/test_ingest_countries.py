@@ -209,6 +209,12 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
             id="arriving in a city named by its country's adjective",
         ),
         pytest.param(
+            "Trade on the route, which runs through China, Kazakhstan, Azerbaijan, Georgia and "
+            "Turkey to the markets of Europe, keeps rising.",
+            "China;Kazakhstan;Azerbaijan;Georgia;Turkey",
+            id="a list that goes on to a region beyond says its end",
+        ),
+        pytest.param(
             "The three countries of Uzbekistan, Kyrgyzstan and China agreed on a plan.",
             None,
             id="the countries that agree are parties",
@@ -218,6 +224,7 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
 def test_a_list_of_countries_crossed(sentence: str, expected: str | None) -> None:
     got = crossings.crossed(sentence, REGION)
     assert (got.value if got else None) == expected
+    assert got is None or got.hints.get("end") != "unsaid"
 
 
 @pytest.mark.parametrize(
