@@ -414,3 +414,18 @@ def test_countries_and_sections_in_a_report(fixture_raw, text: str, present, abs
         assert item in found
     for item in absent:
         assert item not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "the 6,000 km of the Lanzhou (Main) – Urumqi – Aktau – Baku – Tbilisi line",
+            "Lanzhou–Tbilisi",
+            id="a chain of stops with spaced dashes: its two ends",
+        ),
+        pytest.param("the Xi'an-Baku train", "Xi'an–Baku", id="two names joined"),
+    ],
+)
+def test_a_stretch_named_by_its_stops(text: str, expected: str) -> None:
+    assert scopes.stretch(text) == expected
