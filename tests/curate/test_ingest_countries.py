@@ -101,6 +101,11 @@ REGION = [
             id="cuts across, before ending in",
         ),
         pytest.param(
+            "Lines of trade reach the hub from China, Iran, Turkey and Europe.",
+            None,
+            id="where things come from, listed: no way between them",
+        ),
+        pytest.param(
             "Cargo moves from Xi'an through Kazakhstan and Azerbaijan to Tbilisi.",
             None,
             id="ends at places it does not set in a country: nothing",

@@ -231,6 +231,8 @@ def walked(sentence: str, countries: list[str]) -> Value | None:
         legs, end = _walk(sentence, start.end(), stops)
         if len(legs) < 2 or legs[0][1] not in ("country", "border"):
             continue
+        if all(passage == "list" for passage, _, _ in legs[1:]):
+            continue  # "routes arrive from A, B, C and Europe": a list of places, no way between
         rest = sentence[end:]
         if re.match(rf"{_LEG.pattern}[A-Z]", rest) and not re.match(
             r"\s*,\s*(?:which|where|who)", rest
