@@ -374,6 +374,13 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             id="a component's countries are not the route's",
         ),
         pytest.param(
+            "Work goes on along the China–Kyrgyzstan–Uzbekistan railway. Of its 480 km, 250 km "
+            "will run through Kyrgyzstan, where most tunnels are.",
+            [(CKU, "length", "480", ""), (CKU, "section_length", "250", "Kyrgyzstan")],
+            [],
+            id="'of its N km': a split of the topic's own length",
+        ),
+        pytest.param(
             "The Middle Corridor runs through Kazakhstan, Azerbaijan and Georgia.",
             [],
             [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia", "")],
