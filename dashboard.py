@@ -97,6 +97,8 @@ def _replay_first_run() -> None:
     fresh session's first run on the map, or no record for this data, code, link and day."""
     if st.session_state.to_dict() or firstpaint.stage(st.session_state) is not firstpaint.Stage.MAP:
         return
+    if not firstrun.useful():
+        return
     if reviewpage.first_page(st.query_params.get("view")) != reviewpage.PAGES[0] or _reconnected():
         return
     root = _root()
@@ -286,6 +288,7 @@ def _record_first_run(
 def main() -> None:
     root = _root()
     before, link, today = st.session_state.to_dict(), st.query_params.to_dict(), dt.date.today()
+    keep = firstrun.useful()  # before the load: a new process's first run is kept
     try:
         data_version = pagedata.data_version_of(root)  # once per run: see load
         ds = pagedata.load_version(root, data_version)
@@ -308,7 +311,7 @@ def main() -> None:
     with map_col:  # the map first: its frame starts loading while the rest is written
         map_ = _map(root, data_version, ds, state, shown, options)
     stage = firstpaint.stage(st.session_state)
-    if stage is firstpaint.Stage.MAP and not ds.errors:
+    if keep and stage is firstpaint.Stage.MAP and not ds.errors:
         _record_first_run(root, data_version, link, today, before, map_)
     if stage is not firstpaint.Stage.FULL:
         # The map first, then the panel, then the rest (corridors.view.firstpaint): a click made

@@ -6,8 +6,9 @@ measure here is CPU time (user + system) of the process that does the work:
 - ``--stages`` (a child process): the cold build step by step — imports, reading
   (``store/rawdata``), parsing and measuring (``geo/parse``), every check (``validate``, the
   slowest by name), the build, the pickle, one after the other; then the whole build as
-  ``model/childbuild.py`` runs it, the measures in a fork beside the checks (CPU of each side,
-  and the wall time); then, from that Dataset, the server's
+  ``model/childbuild.py`` runs it, the measures shared in pieces by a fork (from the first route,
+  beside the checks) and the build process (from the last, once its checks are done) (CPU of
+  each side, and the wall time); then, from that Dataset, the server's
   share of a cold start — the map page, the popups and layer files, the basemap, the place labels,
   the view's options (``view/``);
 - the dashboard (``dashboard.py``) in ``streamlit.testing`` on an empty cache folder: the map-only
@@ -144,8 +145,9 @@ def stages(root: str) -> dict:
 
 def concurrent_build(root: str) -> dict:
     """The build as the child runs it (``dataset.load(concurrent=True)``): the routes measured in
-    a fork while the checks run here. CPU of this process and of the fork, and the wall time (on
-    an idle two-core machine about the larger side; on a loaded one, nothing to go by)."""
+    pieces by a fork while the checks run here, then by both (``forked.share``). CPU of this
+    process and of the fork, and the wall time (on an idle two-core machine about the larger
+    side; on a loaded one, nothing to go by)."""
     from corridors.model import dataset
     from corridors.store.datadir import DataDir
 

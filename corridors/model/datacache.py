@@ -177,3 +177,8 @@ def prune(pattern: str, keep: int) -> None:
 
 def clear_memory() -> None:
     _memory.clear()
+
+
+def in_memory() -> bool:
+    """Whether this process holds a dataset (it has loaded or built one)."""
+    return bool(_memory)

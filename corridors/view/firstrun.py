@@ -12,8 +12,9 @@ next run, which writes the panel, imports and loads as before and computes the s
 again, so the map is not redrawn. (pandas and pyarrow are still imported by the replayed run:
 Streamlit's custom component imports them to check whether an argument is a data frame.)
 
-Kept only from a run that showed nothing else (no notice about the link, no data problem), and
-used only while the map's folder still holds the page it was recorded with and every file the
+Only a new process's first runs are replayed or kept (``useful``): once a dataset is loaded, a
+computed first run costs no more than a replay. Kept only from a run that showed nothing else (no
+notice about the link, no data problem), and used only while the map's folder still holds the page it was recorded with and every file the
 arguments name. Entries live in the data cache's folder (``datacache.read``/``write``: this
 user's own folder, as the pickled dataset), the last ``KEPT`` of them.
 
@@ -55,6 +56,12 @@ class Record:
     values: dict
     removed: tuple[str, ...]
     page_sha: str  # the map page served (index.html) when it was recorded
+
+
+def useful() -> bool:
+    """Whether a first run should be replayed, or kept: only while this process holds no dataset
+    (a new server's first sessions)."""
+    return not datacache.in_memory()
 
 
 def key(root: str, data_version: str, query: Mapping[str, Any], today: dt.date) -> str:

@@ -482,9 +482,11 @@ def _kept_state(at: AppTest) -> dict:
 def test_a_warm_start_replays_the_first_run_as_it_was_computed(
     link: dict, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A fresh session's first run finds what an earlier one decided for the same data, code,
-    link and day (corridors.view.firstrun) and writes the same page, map and session values
-    without loading the data; the run after it is a computed first run's second, unchanged."""
+    """A new process's first session finds what an earlier process's first run decided for the
+    same data, code, link and day (corridors.view.firstrun) and writes the same page, map and
+    session values without loading the data; the run after it is a computed first run's second,
+    unchanged."""
+    from corridors.model import datacache
     from corridors.view import firstrun
 
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
@@ -495,6 +497,7 @@ def test_a_warm_start_replays_the_first_run_as_it_was_computed(
     monkeypatch.setattr(firstrun, "load", lambda key: found.append(real(key)) or found[-1])
     pages = []
     for _ in range(2):  # computed, then replayed
+        datacache.clear_memory()  # as in a new process (the page's own cache keeps the data)
         at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
         for name, value in link.items():
             at.query_params[name] = value
@@ -508,16 +511,46 @@ def test_a_warm_start_replays_the_first_run_as_it_was_computed(
     assert pages[1] == pages[0]
 
 
-def test_a_first_run_with_a_notice_is_not_kept(
+def test_a_process_that_holds_the_data_computes_its_first_runs(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A link the page has to say something about (an unknown corridor) is computed each time:
-    only a first run that wrote nothing but the map is kept."""
+    """Once a dataset is loaded, a fresh session's first run is computed (as cheap as a replay)
+    and not kept again."""
+    from corridors.model import datacache
     from corridors.view import firstrun
 
     monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
     for old in cache_dir.glob(f"*{firstrun.SUFFIX}"):
         old.unlink()
+    datacache.clear_memory()
+    AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    kept = list(cache_dir.glob(f"*{firstrun.SUFFIX}"))
+    assert len(kept) == 1
+    st.cache_resource.clear()  # so that the next session loads the data into this process
+    found = []
+    monkeypatch.setattr(firstrun, "load", lambda key: found.append(key))
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.session_state["_painted"] = True  # a session past its first runs loads the data
+    at.run()
+    assert datacache.in_memory()
+    kept[0].unlink()
+    AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert found == []  # no replay was tried
+    assert list(cache_dir.glob(f"*{firstrun.SUFFIX}")) == []  # nor a record kept
+
+
+def test_a_first_run_with_a_notice_is_not_kept(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link the page has to say something about (an unknown corridor) is computed each time:
+    only a first run that wrote nothing but the map is kept."""
+    from corridors.model import datacache
+    from corridors.view import firstrun
+
+    monkeypatch.setenv(ENV_VAR, str(FIXTURE_ROOT))
+    for old in cache_dir.glob(f"*{firstrun.SUFFIX}"):
+        old.unlink()
+    datacache.clear_memory()  # as in a new process
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     at.query_params["corridor"] = "no-such-corridor"
     at.run()

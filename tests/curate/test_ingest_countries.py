@@ -79,6 +79,11 @@ REGION = [
             id="parts of countries, arriving in a region set in a part of a country",
         ),
         pytest.param(
+            "A deal on a pipe linking Turkmenistan with China through Tajik territory was signed.",
+            "Turkmenistan;Tajikistan;China",
+            id="through a country's territory named by its adjective",
+        ),
+        pytest.param(
             "Cargo moves from Xi'an through Kazakhstan and Azerbaijan to Tbilisi.",
             None,
             id="ends at places it does not set in a country: nothing",
@@ -332,6 +337,19 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             [],
             [(TITR, "countries", "Azerbaijan;Georgia;Turkey", "")],
             id="a component's countries are not the route's",
+        ),
+        pytest.param(
+            "The Middle Corridor runs through Kazakhstan, Azerbaijan and Georgia.",
+            [],
+            [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia", "")],
+            id="a list with neither end said is partial (convention 3)",
+        ),
+        pytest.param(
+            "The Turkmenistan–China gas pipeline runs through Turkmenistan, Uzbekistan, "
+            "Kazakhstan and China.",
+            [(CACGP, "countries", "Turkmenistan;Uzbekistan;Kazakhstan;China", "")],
+            [],
+            id="a list from one end of its name to the other is whole",
         ),
         pytest.param(
             "The three countries of Kazakhstan, Azerbaijan and Georgia signed a plan for the "

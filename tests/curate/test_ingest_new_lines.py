@@ -201,10 +201,18 @@ def test_a_company_named_after_what_it_runs(before: str, name: str, expected: st
     assert names.operator_named(before, name, ["SGP"], ", the inland port,") == expected
 
 
-def test_initials_before_a_name_and_its_head_are_the_thing_s_name() -> None:
-    assert (
-        names.operator_named("trains go through the ABCD-", "Steppe Gateway", [], " dry port") == ""
-    )
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        pytest.param("trains go through the ABCD-", "ABCD-Steppe Gateway", id="glued, a head after"),
+        pytest.param("trains go through the KTZE ", "KTZE Steppe Gateway", id="a known company, spaced"),
+        pytest.param("trains go through the ABCD ", "", id="unknown initials, spaced"),
+    ],
+)  # fmt: skip
+def test_a_facility_called_by_its_company_s_name(before: str, expected: str) -> None:
+    """Convention 5 (benchmarks/reporting/CONVENTIONS.md): "the KTZE-Khorgos Gateway dry port"
+    calls the port by its operator's name, the head noun after it notwithstanding."""
+    assert names.operator_named(before, "Steppe Gateway", [], " dry port") == expected
 
 
 @pytest.mark.parametrize(

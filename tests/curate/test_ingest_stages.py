@@ -297,3 +297,54 @@ def test_an_opening_dated_on_a_corridor_implies_no_stage(fixture_raw) -> None:
         (TITR, "2017")
     ]
     assert not [r for r in rows if r["field"] == "status"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [
+                _row(
+                    "status",
+                    "under_construction",
+                    quote="Work on the spur has begun, the firm says.",
+                )
+            ],
+            [("start_date", "2019-08")],
+            id="a start told as the news: the report's month",
+        ),
+        pytest.param(
+            [
+                _row(
+                    "status",
+                    "operating",
+                    quote="The new string has begun to carry gas to the east.",
+                )
+            ],
+            [("opening_date", "2019-08")],
+            id="an opening told as the news: the report's month",
+        ),
+        pytest.param(
+            [_row("status", "under_construction", quote="Work on the spur has already begun.")],
+            [],
+            id="has already begun: a start some time back",
+        ),
+        pytest.param(
+            [
+                _row("status", "under_construction", quote="Work on the spur has begun."),
+                _row("start_date", "2019-07-30", quote="Ground was broken on 30 July."),
+            ],
+            [],
+            id="the article dates the start elsewhere",
+        ),
+        pytest.param(
+            [_row("status", "under_construction", quote="Tunnelling has got going at six sites.")],
+            [],
+            id="a step of the works begun is no start of the whole",
+        ),
+    ],
+)
+def test_an_event_told_as_the_news_is_dated_by_the_report(rows, expected) -> None:
+    found = stages.reported(rows, "2019-08-02")
+    assert [(field, value) for _, field, value, _ in found] == expected
+    assert stages.reported(rows, "") == []  # no date of its own: nothing

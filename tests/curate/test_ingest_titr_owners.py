@@ -191,3 +191,98 @@ def test_the_date_line_with_a_note(top: str, date: str) -> None:
 )
 def test_whose_and_when(fixture_raw, text: str, expected: set) -> None:
     assert _flows(fixture_raw, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            TOP + "Freight on the Middle Corridor is forecast at 6 million tons in 2026, 5 "
+            "million tons of which will be Kazakh goods.",
+            {("target", "6000000", "tonnes", "2026")},
+            id="a part, of which: only the whole",
+        ),
+        pytest.param(
+            TOP
+            + "The Middle Corridor is expected to carry 6 million tons in 2026; of that, 3 million "
+            "tons will be dry cargo (90,000 TEU) and 2 million tons oil.",
+            {("target", "6000000", "tonnes", "2026")},
+            id="of that, the kinds of goods and their boxes: parts",
+        ),
+    ],
+)
+def test_parts_of_a_figure(fixture_raw, text: str, expected: set) -> None:
+    assert _flows(fixture_raw, text) == expected
+
+
+def _rows(raw, text: str) -> list[dict[str, str]]:
+    meta = ingest.metadata(text)
+    return ingest.propose(
+        "954_case.txt",
+        text,
+        ingest.systems(raw),
+        raw,
+        meta["date"] or meta.get("reference", ""),
+        ingest.country_names(raw.datadir),
+    )
+
+
+def test_a_drawn_legs_countries_are_not_the_routes(fixture_raw) -> None:
+    text = TOP + (
+        "The Middle Corridor is busy. The Baku-Tbilisi-Kars railway, which links Azerbaijan, "
+        "Georgia and Turkey, carries more of its trains."
+    )
+    assert not [r for r in _rows(fixture_raw, text) if r["field"] == "countries"]
+
+
+def test_a_trip_told_before_the_route_is_named_is_the_routes(fixture_raw) -> None:
+    text = TOP + (
+        "A block train left Lanzhou on 2 March and reached Tbilisi after 13 days.\n\n"
+        "Officials said it had run the Middle Corridor, crossing the Caspian by ferry.\n"
+    )
+    got = {(r["corridor"], r["field"], r["value"]) for r in _rows(fixture_raw, text)}
+    assert ("titr", "transit_time", "13") in got
+
+
+def test_how_one_trips_distance_splits_is_no_section(fixture_raw) -> None:
+    text = TOP + (
+        "A block train ran the Middle Corridor from Xian to Tbilisi, some 6,100 km. Of the "
+        "distance, about 3,000 km lay in Kazakhstan and 500 in Azerbaijan."
+    )
+    lengths = {
+        r["value"] for r in _rows(fixture_raw, text) if r["field"] in ("section_length", "length")
+    }
+    assert not lengths & {"3000", "500"}
+
+
+def test_a_late_named_topic_gives_only_a_trips_figures(fixture_raw) -> None:
+    text = TOP + (
+        "Two new ships joined the Caspian fleet and should start work in spring 2026.\n\n"
+        "A train from Lanzhou reached Tbilisi after 13 days.\n\n"
+        "Both serve the Middle Corridor.\n"
+    )
+    got = {(r["field"], r["value"]) for r in _rows(fixture_raw, text) if r["corridor"] == "titr"}
+    assert ("transit_time", "13") in got
+    assert not {f for f, _ in got} & {"status", "start_date"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The shipment was handled by members of the Trans-Caspian International Transport "
+            "Consortium: Alpha Rail LLC, Beta Shipping and Gamma Ports and Terminals.",
+            {"Alpha Rail", "Beta Shipping", "Gamma Ports and Terminals"},
+            id="members of a group named after the route: its operators, a name's own 'and' kept",
+        ),
+        pytest.param(
+            "The shipment was handled by members of the Caspian Freight Consortium: Alpha Rail "
+            "and Beta Shipping.",
+            set(),
+            id="a group named after no system: its members are its own",
+        ),
+    ],
+)
+def test_members_of_a_group_named_after_the_route(fixture_raw, sentence, expected) -> None:
+    rows = _rows(fixture_raw, TOP + "A train reached Baku.\n\n" + sentence + "\n")
+    assert {r["value"] for r in rows if r["field"] == "operator"} == expected

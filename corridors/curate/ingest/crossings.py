@@ -194,6 +194,13 @@ def _end(after: str, names: str) -> list[str]:
     return more or [m.group("c")]
 
 
+def _unsaid(first: str, last: list[str], arrived: bool) -> dict[str, str]:
+    """Which ends of a crossing list the sentence leaves unsaid ("goes through A, B and C"); a
+    list of the countries a link joins is whole by what it says, and has none."""
+    ended = any(last) or arrived
+    return ({} if first else {"start": "unsaid"}) | ({} if ended else {"end": "unsaid"})
+
+
 def crossed(sentence: str, countries: list[str]) -> Value | None:
     """The countries the sentence lists as crossed, in its order, or None."""
     if not countries:
@@ -244,6 +251,13 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             # and B, it crosses C and reaches D"
             return None
         order = list(dict.fromkeys([c for c in (*starts, *listed, *last) if c]))
+        # "... across A and B into C": the list itself arrives at its end
+        arrived = bool(
+            re.search(
+                rf"\b(?:into|to)\s+(?:the\s+)?{re.escape(listed[-1])}\b",
+                sentence[cue.end() : cue.end() + end],
+            )
+        )
         if len(order) < 3:
             continue
         return Value(
@@ -253,6 +267,6 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             reason="the countries it is said to cross, in the order given",
             countries=";".join(order),
             # "goes through A, B and C to D": where it starts is not said
-            hints={} if first else {"start": "unsaid"},
+            hints={} if cue.group("joins") else _unsaid(first, last, arrived),
         )
     return None

@@ -29,6 +29,9 @@ from .owners import demonstrated, on_the_way, opening_other, other_named, other_
 from .parts import elsewhere
 from .sentences import Sentence
 
+#: Said of an article topic named only after the opening: it gives a trip's time, length and
+#: countries (what such stories tell), nothing else (propose.py reads it).
+LATE_TOPIC = "; the article names it only after its opening, the one system it names"
 #: Words pointing back at a system: "the project", "this railway", "the new line".
 ANAPHORA = re.compile(
     r"\b(?:this|the|that)\s+(?:(?:new|planned|proposed|future|whole|entire|existing)\s+)?"
@@ -252,7 +255,18 @@ class Discourse:
                     return resolved
             elif m.system and m.how in ("name", "fuzzy"):
                 return m
-        return None
+        return self._only_system(mentions)
+
+    def _only_system(self, mentions: list[Mention]) -> Mention | None:
+        """An article whose opening names no system but which names one system (or its parts)
+        by name and no other: a trip or a shipment told first, the route it took named later
+        ("... covered 8,693 km in 12 days. It took the Middle Corridor."). That one system is
+        its topic; with two in play, none is."""
+        named = [m for m in mentions if m.system and m.how in ("name", "fuzzy")]
+        families = {self._family(m.system) for m in named}
+        if len(families) != 1 or any(m.how == "unmapped" for m in mentions):
+            return None  # two systems, or a port or line of its own the article may be about
+        return replace(named[0], reason=named[0].reason + LATE_TOPIC)
 
     def _parent_for(self, label: Mention, mentions: list[Mention]) -> System | None:
         """The system a label belongs to (labels.py)."""
@@ -442,6 +456,8 @@ class Discourse:
                 f"{root.system or root.parent} ({base!r}, {ago} sentence(s) before)"
             )
             kind = "topic"
+        if LATE_TOPIC in root.reason:
+            why += LATE_TOPIC  # what it may give stays a trip's (propose.py)
         return Mention(
             si,
             start,

@@ -137,6 +137,9 @@ def flow(q: Quantity, sentence: str, ctx: Context, periods: list[dates.Period]) 
         return None  # "Kazakhstan's exports along the route", "Turkmenistan supplied": not the system's
     if totals.a_commoditys_share(q, sentence):
         return None  # "grain shipments reached 600,000 tons": one kind of goods, a part
+    same_unit = any(x.unit == q.unit for x in read_rules(sentence[: q.start]))
+    if totals.a_part_of_the_figure_before(q, sentence, same_unit):
+        return None  # "5.2 mn tons, 4.2 mn tons of which cross ...": a part of the figure before
     after = [
         p for p in _periods_of(q, sentence, periods) if not flowtimes.time_of_saying(p, q, sentence)
     ]

@@ -31,7 +31,7 @@ ALIASES = {
 #: Where a walk may start: "from", "starts in", "links (connects) A to B".
 _START = re.compile(
     r"\b(?:[Ff]rom|(?:start|starts|starting|begin|begins|beginning)\s+(?:in|at|on|from)|"
-    r"(?:links?|linking|connects?|connecting)(?=\s+(?:the\s+)?[A-Z][^.;]*?\s+(?:to|with)\s))\s+"
+    r"(?:links?|linking|connects?|connecting)(?=\s+(?:the\s+)?[^.;]*?\s+(?:to|with|and)\s))\s+"
 )
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
@@ -50,9 +50,10 @@ _BEYOND = re.compile(
 )
 #: Between two stops: a comma or "and", "then", a verb of going and a word of passage.
 _VERB = (
-    r"(?:(?:it|they)\s+)?(?:then\s+)?(?:runs?|running|pass(?:es|ing)?|goes|going|continu(?:es|ing)|"
-    r"heads?|heading|travels?|travell?ing|extends?|extending|stretch(?:es|ing)|proceeds?|"
-    r"ends|ending|arriv(?:es|ing)|"
+    r"(?:(?:it|they)\s+)?(?:then\s+)?(?:(?:will|would|is\s+to|are\s+to)\s+)?"
+    r"(?:runs?|running|pass(?:es|ing)?|go|goes|going|continu(?:e|es|ing)|"
+    r"heads?|heading|travels?|travell?ing|extends?|extending|stretch(?:es|ing)?|proceeds?|"
+    r"ends?|ending|arriv(?:e|es|ing)|terminat(?:e|es|ing)|"
     r"on\s+its\s+way)\s+"
 )
 _PASSAGE = (
@@ -99,7 +100,8 @@ class _Stops:
         demonyms = "|".join(d for d, c in DEMONYMS.items() if c in countries) or "(?!)"
         n, d = self.names, demonyms
         self.country = re.compile(
-            rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+)?(?P<c>{n})\b"
+            rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+|(?:[a-z]+\s+){{1,3}}of\s+(?:the\s+)?)?"
+            rf"(?P<c>{n})\b"
             # "China's Xinjiang", "China's western region of Xinjiang": the country
             rf"(?:(?:’s|'s)(?:\s+[a-z]+){{0,3}}(?:\s+of)?\s+{_NAME})?"
         )
@@ -113,8 +115,14 @@ class _Stops:
         # that is no country, set in one
         self.placed = re.compile(
             rf"(?:the\s+)?(?:(?P<pd>{d})\s+(?:port|city|town|border\s+town|station)\s+of\s+{_NAME}"
-            rf"|(?!(?:{n})\b){_NAME}\s*(?:\(\s*(?P<pb>{n})\s*\)|\s+in\s+(?:the\s+)?"
-            rf"(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+)?(?P<pi>{n})\b))"
+            rf"|(?!(?:{n})\b){_NAME}(?:\s*(?:,|and)\s+(?!(?:{n})\b){_NAME})*"
+            rf"\s*(?:\(\s*(?P<pb>{n})\s*\)|\s+in\s+(?:the\s+)?"
+            rf"(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+)?(?P<pi>{n})\b"
+            rf"(?:(?:’s|'s)\s+{_NAME})?))"
+        )
+        # "through Tajik territory", "over Kazakh soil": the country's ground
+        self.ground = re.compile(
+            rf"(?:the\s+)?(?P<g>{d})\s+(?:territory|soil|land|lands|section|stretch|part)\b"
         )
         # "the Torugart Pass on the China-Kyrgyzstan border": a place on a border of two
         self.on_border = re.compile(rf"{_NAME}\s+on\s+")
@@ -131,6 +139,9 @@ class _Stops:
         if m:
             got = m.group("pb") or m.group("pi")
             return "country", [_alias(got) if got else DEMONYMS[m.group("pd")]], m.end()
+        m = self.ground.match(text, at)
+        if m:
+            return "country", [DEMONYMS[m.group("g")]], m.end()
         m = self.on_border.match(text, at)
         if m:
             b = self.border.match(text, m.end())

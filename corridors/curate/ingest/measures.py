@@ -125,6 +125,14 @@ def _trip_distance(q: Quantity, sentence: str, last_place: str) -> Value | None:
     return _section(q, where, f"{sentence[q.start : q.end]!r}, a trip's distance ({where})")
 
 
+#: "Of the distance, 2,300 km lay in Turkey", "of the journey, ...": how one trip's distance
+#: splits by country; the trip's parts are no section of the line.
+_OF_A_TRIP = re.compile(
+    r"\bof\s+(?:the|this|that|its|their)\s+(?:whole\s+|total\s+)?(?:distance|journey|trip|run)\s*,",
+    re.I,
+)
+
+
 def length(
     q: Quantity, sentence: str, countries: set[str], last_section: str = "", last_place: str = ""
 ) -> Value | None:
@@ -132,6 +140,8 @@ def length(
         r"\s*from\s+(?:the\s+)?[A-Z][^,;.]*?\s+to\s+(?:the\s+)?[A-Z]", sentence[q.end :]
     ):
         return None  # "300 km from Almaty": a distance; "1,830 km from A to B" is a length
+    if _OF_A_TRIP.search(sentence[: q.start]):
+        return None  # "Of the distance, 2,300 km lay in Turkey": a part of one trip, no section
     if TRIP_DISTANCE.search(sentence[: q.start]):
         return _trip_distance(q, sentence, last_place)
     if scopes.not_a_length(sentence, q.start, q.end):

@@ -219,19 +219,22 @@ def section_elsewhere(before: str, system: System, country_of, after: str = "") 
 
 #: A company's initials glued to a system's name: "KTZE-Khorgos Gateway" is the company that
 #: runs the Khorgos Gateway (a holding's subsidiary named after what it runs), not another system.
-_GLUED_INITIALS = re.compile(r"(?<![\w-])(?P<initials>[A-Z]{2,6})[-–]$")
+#: Known companies' initials may stand before it with a space too ("KTZE Khorgos Gateway").
+_GLUED_INITIALS = re.compile(r"(?<![\w-])(?P<initials>[A-Z]{2,6})(?P<glue>[-–]|\s)$")
 
 
 def operator_named(before: str, name: str, acronyms: list[str], after: str = "") -> str:
     """The operating company a name is written as ("KTZE-" + "Khorgos Gateway"), or ''.
-    ``before`` and ``after``: the text around the name. Initials that are a system's own are no
-    company, and a head noun after it ("the KTZE-Khorgos Gateway dry port") makes the whole the
-    name of the thing, not of who runs it."""
+    ``before`` and ``after``: the text around the name (``after`` is kept for callers). Initials
+    that are a system's own are no company. Followed by a head noun ("the KTZE-Khorgos Gateway
+    dry port") it is still the company's name the facility is called by, and so its operator
+    (convention 5 of benchmarks/reporting/CONVENTIONS.md)."""
     m = _GLUED_INITIALS.search(before)
     if m is None or m.group("initials") in acronyms:
         return ""
-    if re.match(rf"\s+(?:(?:{_MODIFIER_RE})\s+)*(?i:{HEAD_RE})\b", after):
-        return ""
+    if m.group("glue").isspace():  # "KTZE Khorgos Gateway": only a known company's initials
+        known = m.group("initials") in ORGANISATION_INITIALS
+        return f"{m.group('initials')} {name}" if known else ""
     return f"{m.group('initials')}-{name}"
 
 

@@ -24,7 +24,15 @@ ORGANISATION = re.compile(
     # "the company expects to carry ...": a company called by what it is
     r"|\bthe\s+(?:company|firm|joint\s+venture|consortium)\b"
     r"|\b(?:CNPC|KTZ|KTZE|ADY|UTY|PetroChina|Sinopec|KazTransGas|QazaqGaz|Uzbekneftegaz|"
-    r"Turkmengaz|KazMunayGas|COSCO|DP World)\b"
+    r"Turkmengaz|KazMunayGas|COSCO|DP World|PipeChina|Tajiktransgaz|Tojiktransgaz|Uztransgaz|"
+    r"KazStroiService|Intergas\s+Central\s+Asia|Amu\s+Darya\s+River\s+Gas)\b"
+    # the gas pipeline's own companies, named like it ("Trans-Asia Gas Pipeline", "Asian Gas
+    # Pipeline", "Trans-Tajik Gas Pipeline Company", "Sino-pipeline International"): who builds
+    # and runs its lines, never the pipeline ("the Central Asian Gas Pipeline" is the pipeline)
+    r"|\b(?<!Central\s)(?:Trans-Asia|Asian?|Trans-Tajik)\s+Gas\s+Pipeline"
+    r"(?=\s+(?:Company|Co\b|Ltd|LLP|Limited|JSC)|,\s+(?:a|an|the|which)\b|\s+\(|\s+(?:said|says|"
+    r"signed|will|has|had|is|was|owns|holds|operates|runs)\b)"
+    r"|\bTrans-Asia\s+Gas\s+Pipeline\b|\bAsia\s*Trans\s*Gas\b|\bSino-?[Pp]ipeline\s+International\b"
     r"|\b(?:Ministry|Ministries|Minister)\s+of\b[^,.;]*"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Railways|Temir\s+Zho?l[uy]|Temir\s+Yo[l']+ari|"
     r"Railroads)\b(?:\s+(?:CJSC|JSC|Company|Corporation|Express))?"

@@ -209,9 +209,23 @@ def of_part(
     whole = not system.part_of and not value.scope
     if value.field == "status" and whole and _ON_A_STRETCH.match(sent_text[value.at :]):
         return None
+    if (
+        value.field == "countries"
+        and mention.feature
+        and system.countries
+        and not set(system.countries) <= set(value.value.split(";"))
+    ):
+        return None  # "the Baku-Tbilisi-Kars railway joins A, B and C": a drawn leg's own
     if value.field == "countries":
         ends = _ends(by_id.get(system.part_of, system), countries)
         if ends and value.value.split(";")[-1] not in ends:
+            return None
+        listed = value.value.split(";")
+        if value.hints.get("start") == value.hints.get("end") == "unsaid" and not (
+            {listed[0], listed[-1]} <= ends and listed[0] != listed[-1]
+        ):
+            # "passes through A, B and C": neither end said, nor the list from one end of its
+            # name to the other ("runs through Turkmenistan, A, B and China") (convention 3)
             return None
         if system.part_of:
             return _from_parent_start(value, by_id.get(system.part_of, system), countries)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import crossings, legs, stages
+from . import operators as joint
 from .fields import Value
 from .known import LINE_LIST, listed_lines
 from .scopes import DEMONYMS
@@ -277,6 +278,8 @@ def read_route(
 def _org_name(item: str) -> str:
     """'Kazakhstan's KTZ Express' -> 'KTZ Express'; 'ADY Express of Azerbaijan' -> 'ADY Express'."""
     item = re.sub(r"^(?:the|its)\s+", "", item.strip())
+    # "the companies A, B and C": the list's own noun before its first name
+    item = re.sub(r"^(?:companies|company|firms?|operators?|carriers?)\s+(?=[A-Z])", "", item)
     item = re.sub(r"^[A-Z][a-z]+(?:’s|'s)\s+", "", item)
     return re.sub(r"\s+of\s+[A-Z][a-z]+$", "", item).strip()
 
@@ -309,6 +312,8 @@ def operators(sentence: str) -> list[Value]:
             why = f"{why}: operated by"
         for org in orgs:
             out.append(Value("operator", company_name(org), at=at, reason=why))
+    known = {v.value for v in out}
+    out += [v for v in joint.values(sentence, company_name, _company_like) if v.value not in known]
     for m in OPERATORS.finditer(sentence):
         for item in _items(m.group("list")):
             name = _org_name(re.sub(r"\s*\([^()]*\)", "", item))  # "A (Azerbaijan)": A

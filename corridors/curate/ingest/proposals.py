@@ -142,6 +142,16 @@ class Proposals:
         row["reason"] = "; ".join([f"status implied by {why}", *self._compare(row, IMPLIED_STAGE)])
         self.rows.append(row)
 
+    def add_reported(self, base: dict[str, str], field: str, value: str, why: str) -> None:
+        """A date read from the report's own date (stages.reported): the quote of the status it
+        goes with, a lower confidence, and a reason and note that say how it was read."""
+        row = {k: base[k] for k in (*_COLUMNS, "confidence")}
+        row |= {"field": field, "value": value, "unit": "", "qualifier": "", "period": ""}
+        row["note"] = f"Read from the report's date: {why}."
+        row["confidence"] = f"{float(base['confidence']) * stages.WEIGHT:.2f}"
+        row["reason"] = "; ".join([f"date from {why}", *self._compare(row, why)])
+        self.rows.append(row)
+
     def unmapped(self, m: Mention, sent: Sentence) -> None:
         key = ("", "", "", fold(m.phrase), "")
         if key in self.seen:

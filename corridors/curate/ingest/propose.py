@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...store import rawdata
-from . import discourse, headlines, labels, measures, phrases, ports, respective, stages
+from . import consortia, discourse, headlines, labels, measures, phrases, ports, respective, stages
 from .fields import Value
 from .known import HEADS, System
 from .mention import Mention
@@ -290,8 +290,14 @@ def _modified(value: Value, here: list[Mention], sent: Sentence) -> Mention | No
     return next((x for x in here if x.start == after and x.how not in ("back", "topic")), None)
 
 
+#: What a trip told before its route is named gives the route: its time, length and countries.
+_TRIP_FIELDS = {"transit_time", "section_length", "length", "countries"}
+
+
 def _leans_enough(value: Value, subjects: list[Mention], sent: Sentence, by_id: dict) -> bool:
     """Whether a sentence that only inherits its topic may give this value to it."""
+    if subjects and all(discourse.LATE_TOPIC in m.reason for m in subjects):
+        return value.field in _TRIP_FIELDS  # a trip told before the route it took is named
     if not subjects or any(m.how != "article" for m in subjects):
         return True  # named, pointed back to, or the topic of its own paragraph
     if value.field in _FROM_TOPIC or PROFILE_KEY.match(sent.text):
@@ -334,6 +340,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
             crossed = ";".join(re.split(r"\s*[-–—]\s*", m.route.strip()))
             why = f"the countries {m.route!r}, the name it is called by, lists"
             props.add(m, Value("countries", crossed, reason=why), sent)
+    for member, value in consortia.operators(si, sent, list(by_id.values())):
+        props.add(member, value, sent)  # "members of the X Consortium: A, B": X's operators
     values = read_values(sent.text, ctx)
     if headlines.is_headline(sent.text, si) and not any(v.field == "status" for v in values):
         values += headlines.headline_stages(sent.text)  # "Leaders open a gas pipeline"
@@ -430,6 +438,8 @@ def propose(
     routes = frozenset(s.id for s in known if s.kinds == {"corridor"})
     for base, status, why in stages.implied(list(props.rows), article_date, routes):
         props.add_implied(base, status, why)
+    for base, field, value, why in stages.reported(list(props.rows), article_date):
+        props.add_reported(base, field, value, why)
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])

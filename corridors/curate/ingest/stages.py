@@ -316,3 +316,57 @@ def implied(
             row, status, why = max(found, key=lambda f: _RANK[f[1]])
             out.append((row, status, why))
     return out
+
+
+#: An event told in the present perfect, the news of the day: "work on the section has begun",
+#: "building has been launched", "the third line has begun to carry gas" (not "has already
+#: begun", a start some time back, nor one with a date of its own).
+_JUST_STARTED = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|actually\s+|officially\s+|finally\s+)?(?:begun|started|"
+    r"commenced|been\s+(?:launched|initiated)|got(?:ten)?\s+(?:going|under\s*way)|kicked\s+off)\b"
+    r"(?!\s+(?:to\s+)?(?:carry|pump|flow|deliver|supply|operat|run|work))",
+    re.I,
+)
+_JUST_OPENED = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|officially\s+|finally\s+)?(?:begun|started)\s+(?:to\s+)?"
+    r"(?:carry|carrying|pump|pumping|deliver|delivering|supply|supplying|operat\w+)\b"
+    r"|\b(?:has|have)\s+(?:now\s+|officially\s+)?been\s+(?:put\s+into\s+(?:operation|service)|"
+    r"commissioned)\b",
+    re.I,
+)
+_A_STEP = re.compile(
+    r"\b(?:excavation|tunnell?ing|track-?laying|tracklaying|earthworks?|tunnels?|bridges?|"
+    r"viaducts?|welding|drilling|boring)\b",
+    re.I,
+)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:already|earlier|ago|since|last|previously)\b", re.I)
+
+
+def reported(
+    rows: list[dict[str, str]], reference: str
+) -> list[tuple[dict[str, str], str, str, str]]:
+    """(the row, field, value, why) for a start or an opening the article tells as its news in
+    the present perfect with no date ("building of the pipeline has been launched", in a report
+    of 10 July 2008): the month of the report, as curators record it. Nothing where the article
+    dates that event of the system elsewhere, or has no date of its own."""
+    if not re.match(r"^\d{4}-\d\d", reference or ""):
+        return []
+    out = []
+    for row in rows:
+        quote = row.get("quote", "")
+        if row["field"] != "status" or _DATED.search(quote) or quote.count(",") > 3:
+            continue
+        pattern = {"under_construction": _JUST_STARTED, "operating": _JUST_OPENED}.get(row["value"])
+        field = "start_date" if row["value"] == "under_construction" else "opening_date"
+        m = pattern.search(quote) if pattern else None
+        if m and _A_STEP.search(quote, 0, m.start()):
+            continue  # "excavation has got going at the tunnel sites": a step, not the works
+        if m is None or any(
+            r["field"] == field
+            and (r["corridor"], r["feature"]) == (row["corridor"], row["feature"])
+            for r in rows
+        ):
+            continue
+        why = f"{m.group()!r} told as the news of a report dated {reference}: its month"
+        out.append((row, field, reference[:7], why))
+    return out

@@ -174,7 +174,13 @@ _COMMODITY_BEFORE = re.compile(
     rf"transshipment|volumes?)\s+of\s+{COMMODITY}\b",
     re.I,
 )
-_COMMODITY_AFTER = re.compile(rf"^\s*(?:of\s+)?{COMMODITY}\b", re.I)
+_COMMODITY_AFTER = re.compile(
+    # "1.7 mn tons oil", "2.5 mn tons of dry cargo", "2.5 mn tons will be dry cargo"
+    rf"^\s*(?:of\s+|(?:will\s+be|would\s+be|is|are|was|were)\s+)?{COMMODITY}\b",
+    re.I,
+)
+#: "dry cargo (96,000 TEU)": the same goods counted in another unit.
+_COMMODITY_BRACKET = re.compile(rf"\b{COMMODITY}\s*\(\s*(?:about\s+|some\s+)?$", re.I)
 
 
 def a_commoditys_share(q: Quantity, sentence: str) -> bool:
@@ -182,5 +188,27 @@ def a_commoditys_share(q: Quantity, sentence: str) -> bool:
     tons", "2.5 mn tons of dry cargo"): a part of the route's traffic, not its traffic."""
     a, _ = scopes.clause_of(sentence, q.start)
     return bool(
-        _COMMODITY_BEFORE.search(sentence, a, q.start) or _COMMODITY_AFTER.match(sentence[q.end :])
+        _COMMODITY_BEFORE.search(sentence, a, q.start)
+        or _COMMODITY_AFTER.match(sentence[q.end :])
+        or _COMMODITY_BRACKET.search(sentence, a, q.start)
+    )
+
+
+#: "5.2 mn tons, 4.2 mn tons of which will cross ...", "of that, 2.5 mn tons": a part of the
+#: figure said before it.
+_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:which|them|it)|thereof)\b", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:of\s+(?:which|that|this|these|them|it)|among\s+(?:them|which))\s*,?\s+"
+    r"(?:(?:some|about|around|over|nearly|almost|more\s+than)\s+)?$",
+    re.I,
+)
+
+
+def a_part_of_the_figure_before(q: Quantity, sentence: str, earlier: bool) -> bool:
+    """The figure is a part of one said before it in the sentence, in the same unit
+    (``earlier``): "X, Y of which will ...", "of that, Z will be ..."; the whole is the fact, its
+    parts are not. A figure in another unit ("6 mn tons a year, 100,000 TEU of it for
+    containers") is another measure of the whole, read on its own."""
+    return earlier and bool(
+        _PART_AFTER.match(sentence[q.end :]) or _PART_BEFORE.search(sentence, 0, q.start)
     )
