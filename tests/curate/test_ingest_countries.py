@@ -84,6 +84,28 @@ REGION = [
             id="through a country's territory named by its adjective",
         ),
         pytest.param(
+            "It links Turkmenistan's gas fields with China via Uzbekistan and Kazakhstan.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="a country's fields, linked with the end via a list",
+        ),
+        pytest.param(
+            "The pipe will run from Turkmenistan, cross Uzbekistan and Kazakhstan, and will enter "
+            "China's far west.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="a modal before the word of arrival",
+        ),
+        pytest.param(
+            "The network begins in Turkmenistan and cuts across Uzbekistan and Kazakhstan before "
+            "ending in China's Xinjiang region.",
+            "Turkmenistan;Uzbekistan;Kazakhstan;China",
+            id="cuts across, before ending in",
+        ),
+        pytest.param(
+            "Lines of trade reach the hub from China, Iran, Turkey and Europe.",
+            None,
+            id="where things come from, listed: no way between them",
+        ),
+        pytest.param(
             "Cargo moves from Xi'an through Kazakhstan and Azerbaijan to Tbilisi.",
             None,
             id="ends at places it does not set in a country: nothing",
@@ -192,6 +214,12 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
             id="arriving in a city named by its country's adjective",
         ),
         pytest.param(
+            "Trade on the route, which runs through China, Kazakhstan, Azerbaijan, Georgia and "
+            "Turkey to the markets of Europe, keeps rising.",
+            "China;Kazakhstan;Azerbaijan;Georgia;Turkey",
+            id="a list that goes on to a region beyond says its end",
+        ),
+        pytest.param(
             "The three countries of Uzbekistan, Kyrgyzstan and China agreed on a plan.",
             None,
             id="the countries that agree are parties",
@@ -201,6 +229,7 @@ def test_a_list_starts_where_the_route_before_starts(value: Value, ends, expecte
 def test_a_list_of_countries_crossed(sentence: str, expected: str | None) -> None:
     got = crossings.crossed(sentence, REGION)
     assert (got.value if got else None) == expected
+    assert got is None or got.hints.get("end") != "unsaid"
 
 
 @pytest.mark.parametrize(
@@ -228,6 +257,12 @@ def test_a_list_of_countries_crossed(sentence: str, expected: str | None) -> Non
             id="a list of countries after it: where the whole runs",
         ),
         pytest.param("It runs 400 km to reach China.", "400 km", "", id="no placing word"),
+        pytest.param(
+            "The line has some 150 km of pipe in Turkmenistan and 600 km in Uzbekistan.",
+            "150 km",
+            "Turkmenistan",
+            id="an amount of pipe in a country",
+        ),
         pytest.param(
             "It runs 90 km through Kazakh land, 70 km over Uzbek soil.",
             "70 km",
@@ -339,6 +374,13 @@ def _propose(raw, text: str) -> set[tuple[str, str, str, str]]:
             id="a component's countries are not the route's",
         ),
         pytest.param(
+            "Work goes on along the China–Kyrgyzstan–Uzbekistan railway. Of its 480 km, 250 km "
+            "will run through Kyrgyzstan, where most tunnels are.",
+            [(CKU, "length", "480", ""), (CKU, "section_length", "250", "Kyrgyzstan")],
+            [],
+            id="'of its N km': a split of the topic's own length",
+        ),
+        pytest.param(
             "The Middle Corridor runs through Kazakhstan, Azerbaijan and Georgia.",
             [],
             [(TITR, "countries", "Kazakhstan;Azerbaijan;Georgia", "")],
@@ -384,3 +426,18 @@ def test_countries_and_sections_in_a_report(fixture_raw, text: str, present, abs
         assert item in found
     for item in absent:
         assert item not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "the 6,000 km of the Lanzhou (Main) – Urumqi – Aktau – Baku – Tbilisi line",
+            "Lanzhou–Tbilisi",
+            id="a chain of stops with spaced dashes: its two ends",
+        ),
+        pytest.param("the Xi'an-Baku train", "Xi'an–Baku", id="two names joined"),
+    ],
+)
+def test_a_stretch_named_by_its_stops(text: str, expected: str) -> None:
+    assert scopes.stretch(text) == expected

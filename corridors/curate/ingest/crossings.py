@@ -60,6 +60,12 @@ _SEPARATOR = re.compile(
 _SEA = re.compile(r"[A-Z]\w+\s+(?:Sea|Ocean|Gulf|Strait)\b")
 #: Where a list of countries may end without being a country: "... and on to Turkey and Europe".
 _BEYOND = re.compile(r"(?:Europe|Asia|the\s+Middle\s+East|the\s+Gulf)\b")
+#: On from the list to a region beyond it: "to Europe", "and on to the markets of Europe".
+_TO_BEYOND = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:then\s+)?(?:on\s+)?(?:to|into|towards?|before\s+reaching)\s+"
+    r"(?:the\s+)?(?:(?:countries|markets|states|heart)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:Western|Eastern|Central|Southern|Northern)\s+)?(?:Europe|European\s+Union|EU|Middle\s+East)\b"
+)
 #: A figure in brackets after a country: "Uzbekistan (205 km)".
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
 
@@ -257,6 +263,8 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
                 rf"\b(?:into|to)\s+(?:the\s+)?{re.escape(listed[-1])}\b",
                 sentence[cue.end() : cue.end() + end],
             )
+            # "... and Turkey to the countries of Europe": on to the region beyond the list
+            or _TO_BEYOND.match(sentence[cue.end() + end :])
         )
         if len(order) < 3:
             continue

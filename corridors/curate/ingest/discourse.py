@@ -48,6 +48,8 @@ ANAPHORA = re.compile(
 #: "It should handle ...", "Its capacity ...": the sentence's subject is the topic.
 PRONOUN = re.compile(
     r"^(?:It|Its)\b|^(?:Once|When|If|After|Now)\b[^,.;]{0,40},\s+(?:it|its)\b"
+    # "Of its 1,000 km, 410 km lie in Tajikistan": a split of the topic's own length
+    r"|^(?:Of|Out\s+of)\s+its\b"
     # "Across Kyrgyzstan it will run ...": a place set before the subject
     r"|^(?:In|Across|Through|On|Inside|Within|From)\s+[^,.;]{1,60}?,?\s+(?:it|its)\b"
     # "Made up of 55 wagons, it left ...": an opening phrase, then "it" as the subject

@@ -35,6 +35,9 @@ _START = re.compile(
 )
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+#: Words that end a stop told in lower-case words ("Turkmenistan's gas fields with ..."): a word of
+#: passage or a conjunction starts the next leg.
+_FUNCTION = r"(?:with|to|and|or|via|through|across|over|into|in|at|from|of|then|before|on)"
 #: A part of a country: "the centre of", "the southern part of", "the north-west of", "the
 #: southern regions of".
 _PART_OF = (
@@ -53,7 +56,7 @@ _VERB = (
     r"(?:(?:it|they)\s+)?(?:then\s+)?(?:(?:will|would|is\s+to|are\s+to)\s+)?"
     r"(?:runs?|running|pass(?:es|ing)?|go|goes|going|continu(?:e|es|ing)|"
     r"heads?|heading|travels?|travell?ing|extends?|extending|stretch(?:es|ing)?|proceeds?|"
-    r"ends?|ending|arriv(?:e|es|ing)|terminat(?:e|es|ing)|"
+    r"ends?|ending|arriv(?:e|es|ing)|terminat(?:e|es|ing)|cuts?|cutting|"
     r"on\s+its\s+way)\s+"
 )
 _PASSAGE = (
@@ -62,7 +65,8 @@ _PASSAGE = (
     r"crosses|cross)\s+"
 )
 _LEG = re.compile(
-    rf"\s*(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:on\s+)?(?:{_VERB})?(?:{_PASSAGE})?(?:the\s+)?"
+    rf"\s*(?:,\s*|\s+)(?:and\s+)?(?:then\s+|before\s+(?=\w+ing\b))?(?:on\s+)?"
+    rf"(?:(?:will|would|should|is\s+to|are\s+to)\s+)?(?:{_VERB})?(?:{_PASSAGE})?(?:the\s+)?"
 )
 #: Words of arrival: the stop after one is where the route ends (if nothing follows).
 _ARRIVAL = {
@@ -103,7 +107,7 @@ class _Stops:
             rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:{_PART_OF}\s+|(?:[a-z]+\s+){{1,3}}of\s+(?:the\s+)?)?"
             rf"(?P<c>{n})\b"
             # "China's Xinjiang", "China's western region of Xinjiang": the country
-            rf"(?:(?:’s|'s)(?:\s+[a-z]+){{0,3}}(?:\s+of)?\s+{_NAME})?"
+            rf"(?:(?:’s|'s)(?:(?:\s+(?!{_FUNCTION}\b)[a-z]+){{0,3}}(?:\s+of)?\s+{_NAME}|(?:\s+(?!{_FUNCTION}\b)[a-z]+){{1,3}}))?"
         )
         # "the China-Kyrgyzstan border", "the border between A and B", "the Turkmen-Uzbek border"
         self.border = re.compile(
@@ -195,7 +199,7 @@ def _order(legs: list[tuple[str, str, list[str]]], linked: bool) -> list[str] | 
         if i == 0:
             order += names
             continue
-        arrive = passage in _ARRIVAL or (linked and i == 1)
+        arrive = passage in _ARRIVAL or (linked and i == 1 and passage not in _VIA_LIKE)
         previous = next(p for p, _, _ in reversed(legs[:i]) if p != "list")
         via_like = passage in _VIA_LIKE or (passage == "list" and previous in _VIA_LIKE)
         if stop == "beyond":
@@ -227,6 +231,8 @@ def walked(sentence: str, countries: list[str]) -> Value | None:
         legs, end = _walk(sentence, start.end(), stops)
         if len(legs) < 2 or legs[0][1] not in ("country", "border"):
             continue
+        if all(passage == "list" for passage, _, _ in legs[1:]):
+            continue  # "routes arrive from A, B, C and Europe": a list of places, no way between
         rest = sentence[end:]
         if re.match(rf"{_LEG.pattern}[A-Z]", rest) and not re.match(
             r"\s*,\s*(?:which|where|who)", rest

@@ -165,6 +165,8 @@ def length(
     text = sentence[q.start : q.end]
     # "the 380-kilometre branch", "the 523 km line": the length of what the figure qualifies
     glued = bool(_GLUED_HEAD.match(sentence[q.end :])) and not scopes.glued_part(sentence, q.end)
+    # "200 km of pipeline in Turkmenistan": an amount of it, placed by what follows
+    glued = glued and not re.match(r"\s*of\s", sentence[q.end :])
     a0, _ = scopes.clause_of(sentence, q.start)
     if re.search(r"\b(?:tunnels?|bridges?|viaducts?)\b", sentence[a0 : q.start], re.I):
         return None  # "40 tunnels with a combined length of 80 km": the tunnels' length

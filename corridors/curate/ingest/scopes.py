@@ -42,6 +42,10 @@ _PLACE = (
 STRETCH = re.compile(
     rf"\bfrom\s+(?:the\s+)?(?P<a>{_PLACE})\s+to\s+(?:the\s+)?(?P<b>{_PLACE})"
     rf"|\bbetween\s+(?P<c>{_PLACE})\s+and\s+(?P<d>{_PLACE})"
+    # "the Istanbul (Marmaray) – Ankara – Kars – Baku – Xi'an line": a chain of stops, its ends
+    rf"|\b(?P<m>[A-Z][\w’']*)(?:\s*\([^()]{{0,30}}\))?(?:\s+[–—-]\s+[A-Z][\w’'-]*(?:\s*\([^()]{{0,30}}\))?){{1,}}"
+    rf"\s+[–—-]\s+(?P<n>[A-Z][a-z]+(?:[’'][a-z]+)?)\s+(?:(?:freight|container|cargo|block)\s+)?"
+    r"(?:trip|journey|route|run|service|train|trains|line|railway)\b"
     # "the Xi'an-Baku train": a name may hold an apostrophe
     rf"|\b(?P<e>[A-Z][a-z]+(?:[’'][a-z]+)?)\s*[-–—]\s*(?P<f>[A-Z][a-z]+(?:[’'][a-z]+)?)\s+"
     r"(?:(?:freight|container|cargo|block)\s+)?"
@@ -150,7 +154,10 @@ def clause_place(sentence: str, at: int, countries: set[str]) -> str:
 #: The words that place a figure in a country right after it: "of it" / "of which", a modal, a
 #: verb of lying or running ("lies", "is laid", "will pass", "falls"), then where ("in",
 #: "inside", "within", "through", "across", "on", "under").
-_OF_IT = r"(?:of\s+(?:it|them|which|these|those|the\s+\w+)\s+)?"
+_OF_IT = (
+    r"(?:of\s+(?:it|them|which|these|those|the\s+\w+|(?:its\s+)?(?:pipe(?:line)?s?|lines?|"
+    r"railway|track|route|road))\s+)?"
+)
 _MODAL = r"(?:(?:will|would|should|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to)\s+)?"
 _PLACING_VERB = (
     r"(?:(?:(?:is|are|be|was|were|been)\s+)?(?:laid|built|located|situated|planned|to\s+be\s+built)"
@@ -320,6 +327,7 @@ def stretch(sentence: str, places: set[str] | None = None) -> str:
     for m in STRETCH.finditer(sentence):
         a = m.group("a") or m.group("c") or m.group("e") or m.group("g") or m.group("i")
         b = m.group("b") or m.group("d") or m.group("f") or m.group("h") or m.group("j")
+        a, b = a or m.group("m"), b or m.group("n")
         a, b = a or m.group("k"), b or m.group("l")
         if a and b and a != b:
             a, b = (re.sub(r"^.*\s(?:port|city|town)\s+of\s+", "", x) for x in (a, b))
