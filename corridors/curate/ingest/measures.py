@@ -307,6 +307,14 @@ _FLOW_SHARE = re.compile(
 )
 
 
+#: A split given after the money it divides ("half of the sum is to be put up jointly by A, B
+#: and C: A takes 51%, ..."): shares of the funding, no stakes (convention 6).
+_FUNDING_SPLIT = re.compile(
+    r"\b(?:put\s+up|provided|financed|funded|paid|contributed|covered)\b[^.;:]{0,80}:\s*[^.;:]*$",
+    re.I,
+)
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
     takes the holders named before. A percent of change is none."""
@@ -315,6 +323,8 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     if _CHANGE_BEFORE.search(sentence[: q.start]) or _CHANGE_AFTER.match(sentence[q.end :]):
         return []
     if _MARKET_SHARE.search(sentence[: q.start]) or _FLOW_SHARE.search(sentence[: q.start]):
+        return []
+    if _FUNDING_SPLIT.search(sentence[: q.start]):
         return []
     bought = _buyers(sentence, q.start)
     cued = STAKE_CUE.search(sentence) is not None
