@@ -258,8 +258,20 @@ def test_implied_status_is_proposed_and_marked(fixture_raw, text: str, status) -
         pytest.param(
             "Route volumes rise\nASTANA, 4 September 2023 -\n\nAbout 1.1 million tons moved "
             "along the Middle Corridor between January and August.",
+            [(TITR, "operating")],
+            id="a route's freight this year: implied operating (rule 11)",
+        ),
+        pytest.param(
+            "Corridor review\nBAKU, 12 March 2024 -\n\nLast year the Middle Corridor carried "
+            "2.1 million tonnes of goods.",
+            [(TITR, "operating")],
+            id="a route's traffic last year: implied operating",
+        ),
+        pytest.param(
+            "Corridor plans\nBAKU, 12 March 2024 -\n\nThe Middle Corridor is to carry "
+            "10 million tonnes by 2028.",
             [],
-            id="freight along a corridor: no stage implied",
+            id="a route's target: no stage",
         ),
         pytest.param(
             "Dry port busy\nALMATY, 9 March 2022 -\n\nThe Khorgos dry port handled 140,000 "
@@ -269,8 +281,32 @@ def test_implied_status_is_proposed_and_marked(fixture_raw, text: str, status) -
         ),
     ],
 )
-def test_a_routes_traffic_implies_no_stage(fixture_raw, text: str, expected) -> None:
-    rows = ingest.propose(
+def test_traffic_carried_implies_operating(fixture_raw, text: str, expected) -> None:
+    rows = _proposed(fixture_raw, text)
+    assert [(r["corridor"], r["value"]) for r in rows if r["field"] == "status"] == expected
+    for row in (r for r in rows if r["field"] == "status"):
+        assert row["note"].startswith("Implied, not stated in words")
+        assert row["reason"].startswith("status implied by")
+        assert float(row["confidence"]) <= stages.WEIGHT
+
+
+def test_a_ports_throughput_in_a_route_sentence_is_not_the_routes(fixture_raw) -> None:
+    """A port's own figure named in a sentence about the route implies no stage of the route."""
+    text = (
+        "Port figures\nAKTAU, 5 April 2024 -\n\nOn the Middle Corridor, throughput at the "
+        "Khorgos dry port reached 150,000 TEU last year."
+    )
+    rows = _proposed(fixture_raw, text)
+    assert [(r["corridor"], r["field"]) for r in rows if r["field"] == "traffic"] == [
+        (PORT, "traffic")
+    ]
+    assert (TITR, "operating") not in [
+        (r["corridor"], r["value"]) for r in rows if r["field"] == "status"
+    ]
+
+
+def _proposed(fixture_raw, text: str) -> list[dict[str, str]]:
+    return ingest.propose(
         "954_case.txt",
         text,
         ingest.systems(fixture_raw),
@@ -278,8 +314,6 @@ def test_a_routes_traffic_implies_no_stage(fixture_raw, text: str, expected) -> 
         ingest.metadata(text)["date"],
         ingest.country_names(fixture_raw.datadir),
     )
-    assert any(r["field"] == "traffic" for r in rows)
-    assert [(r["corridor"], r["value"]) for r in rows if r["field"] == "status"] == expected
 
 
 def test_an_opening_dated_on_a_corridor_implies_no_stage(fixture_raw) -> None:

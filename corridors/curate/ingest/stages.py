@@ -16,10 +16,11 @@ naming the event and the article's date, for the curator to accept or reject kno
 whole system's (or a listed part's) rows imply its status: Line C's opening says nothing of the
 pipeline's stage. A drawn line's own stage is implied only by works begun on it or on one of its
 sections (under construction). Where the article states a status for the system (or the line),
-nothing is implied. Freight carried along a route (a corridor made of other lines, ports and
-ferries) says that services run on it, not what stage its works are in: a corridor carries goods
-while its legs are still being built or widened, so its traffic implies no status, nor does an
-opening dated on it (mostly a leg's, a terminal's or a service's along it).
+nothing is implied. A route (a corridor made of other lines, ports and ferries) that carried
+freight in a period that has ended or is running is operating, as a port is: curators record it
+so (CONVENTIONS.md rule 11), though its legs may still be built or widened. Only the route's own
+traffic counts (a figure scoped to a leg, a region or a port along it is no row of the whole), and
+an opening dated on a route implies nothing (mostly a leg's, a terminal's or a service's along it).
 """
 
 from __future__ import annotations
@@ -205,8 +206,9 @@ def evidence(
     row: dict[str, str], reference: str, route: bool = False, unfinished: bool = False
 ) -> tuple[str, str] | None:
     """The status one proposed row implies and why, or None. ``route``: the row's system is a
-    corridor of other infrastructure, whose traffic implies nothing; ``unfinished``: the
-    article gives its completion as still to come."""
+    corridor of other infrastructure, whose opening date and operator imply nothing (its own
+    traffic does, as a port's: rule 11); ``unfinished``: the article gives its completion as
+    still to come."""
     field, value = row["field"], row["value"]
     if row["qualifier"] and field.endswith("_date"):
         return None  # "by 2029", "before the end of": no dated event
@@ -217,17 +219,22 @@ def evidence(
     if field == "opening_date" and not reference and _OPENED.search(row.get("quote", "")):
         # no dateline to set the date against, but the tense says the opening has happened
         return "operating", f"its opening ({value}) told in the past, in an article with no date"
-    if field == "traffic" and not reference and not route:
+    whose = "the route's" if route else "its"
+    if field == "traffic" and not reference:
         # an undated copy: traffic carried (traffic to carry is a target) says it works
         when = f", {row['period']}" if row["period"] else ""
-        return "operating", f"its traffic ({value}{when}), told in the past in an undated article"
+        return (
+            "operating",
+            f"{whose} traffic ({value}{when}), told in the past in an undated article",
+        )
     end = _period_end(row["period"])
-    if (
-        field == "traffic"
-        and not route
-        and (compare(end, reference) in (-1, 0) or (end and reference.startswith(end)))
+    if field == "traffic" and (
+        compare(end, reference) in (-1, 0) or (end and reference.startswith(end))
     ):
-        return "operating", f"traffic carried in {row['period']}, by the article's date {reference}"
+        return (
+            "operating",
+            f"{whose} traffic carried in {row['period']}, by the article's date {reference}",
+        )
     if (
         field == "start_date"
         and not reference
@@ -289,7 +296,7 @@ def implied(
 ) -> list[tuple[dict[str, str], str, str]]:
     """(the row it is read from, the status, why) for each system the article implies a stage of:
     the furthest stage any of its rows implies; none where a status is stated. ``routes``: the
-    systems that are corridors of other infrastructure (their traffic implies no stage)."""
+    systems that are corridors of other infrastructure (their opening dates imply no stage)."""
     out = []
     systems = dict.fromkeys((r["corridor"], r["feature"]) for r in rows if r["corridor"])
     for system, feature in systems:
