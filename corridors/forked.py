@@ -16,7 +16,6 @@ usable, the function runs here when its result is asked for, so the result is al
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
@@ -72,6 +71,8 @@ def share(fn: Callable[[int], T], count: int) -> Callable[[], list[T]]:
     if fork is None or count < 2:
         return _here(_every, (fn, count))
     try:
+        import multiprocessing  # only here: a start that builds nothing does not load it
+
         # [next piece from the front, end of the front's share]; a lock of its own
         claims = multiprocessing.get_context("fork").Array("q", [0, count])
     except (OSError, ValueError, ImportError):

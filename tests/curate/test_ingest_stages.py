@@ -348,3 +348,17 @@ def test_an_event_told_as_the_news_is_dated_by_the_report(rows, expected) -> Non
     found = stages.reported(rows, "2019-08-02")
     assert [(field, value) for _, field, value, _ in found] == expected
     assert stages.reported(rows, "") == []  # no date of its own: nothing
+
+
+@pytest.mark.parametrize(
+    ("values", "dropped"),
+    [
+        pytest.param(["2011-03-02", "2011-04"], ["2011-04"], id="a later step after the opening"),
+        pytest.param(["2011-03", "2011-03-02"], [], id="the same month, finer: no order known"),
+        pytest.param(["2011-03-02"], [], id="one opening stays"),
+    ],
+)
+def test_a_system_opens_once(values: list[str], dropped: list[str]) -> None:
+    """Two openings of one system in one article: the earliest is its opening."""
+    rows = [_row("opening_date", v) for v in values]
+    assert [r["value"] for r in stages.later_openings(rows)] == dropped

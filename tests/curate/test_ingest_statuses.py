@@ -309,6 +309,11 @@ PLANNED, BUILDING, RUNNING = "planned", "under_construction", "operating"
         ),
         # at work from a time on
         pytest.param(
+            "Inside the terminal, which runs round the clock, boxes change trains.",
+            [(RUNNING, False)],
+            id="runs round the clock",
+        ),
+        pytest.param(
             "The pipeline has been supplying gas to the coast since 2011.",
             [(RUNNING, False)],
             id="has been supplying since",
@@ -541,6 +546,18 @@ def _events(sentence: str, date: str) -> set[tuple[str, str]]:
             "2024-02-06",
             {("start_date", "2014-09-13")},
             id="a ceremony held far from its noun",
+        ),
+        pytest.param(
+            "Building of the mountain railway is pencilled in for spring 2027.",
+            "2026-01-10",
+            {("start_date", "2027")},
+            id="the works put in the calendar: their start",
+        ),
+        pytest.param(
+            "Construction was slated for 2019, but money ran short.",
+            "2026-01-10",
+            set(),
+            id="a calendar of the past: no start",
         ),
     ],
 )

@@ -7,6 +7,8 @@ Every text is made up for these tests, in the shapes such reports use.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from corridors.curate import ingest
@@ -286,3 +288,48 @@ def test_a_late_named_topic_gives_only_a_trips_figures(fixture_raw) -> None:
 def test_members_of_a_group_named_after_the_route(fixture_raw, sentence, expected) -> None:
     rows = _rows(fixture_raw, TOP + "A train reached Baku.\n\n" + sentence + "\n")
     assert {r["value"] for r in rows if r["field"] == "operator"} == expected
+
+
+def _with_btk(raw) -> list:
+    """The fixture's systems, with the Middle Corridor's Tbilisi–Kars feature known by the
+    railway's own name (as the live data labels it)."""
+    out = []
+    for system in ingest.systems(raw):
+        if system.id == "titr":
+            labelled = {"Baku–Tbilisi–Kars railway": "titr-ge-tr-tbilisi-kars"}
+            system = replace(system, features={**system.features, **labelled})
+        out.append(system)
+    return out
+
+
+def _rows_btk(raw, text: str) -> list[dict[str, str]]:
+    meta = ingest.metadata(text)
+    return ingest.propose(
+        "955_case.txt",
+        text,
+        _with_btk(raw),
+        raw,
+        meta["date"] or meta.get("reference", ""),
+        ingest.country_names(raw.datadir),
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Baku-Tbilisi-Kars line", "Baku–Tbilisi–Kars railroad", "Baku-Tbilisi-Kars rail link"],
+)
+def test_a_drawn_railway_by_another_head_noun(fixture_raw, name: str) -> None:
+    text = TOP + f"The {name} opened in 2017, officials said.\n"
+    rows = _rows_btk(fixture_raw, text)
+    assert any(r["feature"] == "titr-ge-tr-tbilisi-kars" for r in rows)
+
+
+def test_a_trip_leaning_on_a_leg_is_the_routes(fixture_raw) -> None:
+    text = TOP + (
+        "A train from Istanbul crossed the Baku-Tbilisi-Kars railway on Monday.\n\n"
+        "It is to cover the 7,900 kilometres from Istanbul to Xi'an in 14 days.\n"
+    )
+    rows = _rows_btk(fixture_raw, text)
+    trip = [r for r in rows if r["field"] in ("transit_time", "section_length")]
+    assert trip
+    assert all(r["corridor"] == "titr" and r["feature"] == "" for r in trip)

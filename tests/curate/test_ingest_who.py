@@ -269,6 +269,13 @@ def test_countries(fixture_raw, text: str, expected: set) -> None:
             id="a share of the costs is no stake",
         ),
         pytest.param(
+            RAIL_TOP + "The China–Kyrgyzstan–Uzbekistan railway will cost $6 billion. A third of "
+            "it is to be paid by the three states together: China takes 60%, and Kyrgyzstan and "
+            "Uzbekistan 20% each.",
+            set(),
+            id="a split after the money it divides is no stake",
+        ),
+        pytest.param(
             CORRIDOR_TOP + "The Middle Corridor is busy. China takes 40% of the cargo, and "
             "Kazakhstan 20%.",
             set(),

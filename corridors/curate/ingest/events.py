@@ -70,7 +70,10 @@ EVENTS = (
         r"kick\s+start|kick\s+off|kicks\s+off|kicked\s+off|get\s+under\s*way|got\s+under\s*way|"
         r"ground-?breaking|foundation-laying|break\s+ground|breaks\s+ground|broke\s+ground|ground\s+(?:was|is|will\s+be)"
         r"\s+broken|set\s+(?:work|construction)\s+going|laid\s+the\s+(?:first|foundation)\s+stone|"
-        r"launch|launched",
+        r"launch|launched|"
+        # "construction of the line is scheduled for autumn 2023": the works put in the calendar
+        r"(?:construction|building)(?=(?:\s+(?:of|on)\s+[^.;]{0,80}?)?\s+(?:is|are)\s+(?:now\s+|"
+        r"tentatively\s+)?(?:scheduled|slated|planned|set|due|earmarked|pencill?ed\s+in)\s+for\b)",
     ),
 )
 _EVENT_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in EVENTS), re.I)

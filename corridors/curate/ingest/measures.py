@@ -37,6 +37,20 @@ STAKE_CUE = re.compile(
 #: "China will lend the other $2.3bn", "a loan of $2.35 billion": one party's loan is a part of
 #: what the project costs, never its cost.
 LOAN = re.compile(r"\b(?:loans?|credits?|credit\s+lines?|lend\w*|lent|borrow\w*)\b", re.I)
+#: Money a project draws into a country ("will draw $3bn of Chinese investment into the Tajik
+#: economy", "expects it to bring in more than $3 billion of direct investment"): an inflow the
+#: host country counts, never what the project costs.
+INFLOW_BEFORE = re.compile(
+    r"\b(?:draw|draws|drew|drawn|drawing|attract\w*|bring|brings|bringing|brought|lure\w*|"
+    r"pull|pulls|pulled)\s+(?:in\s+)?(?:(?:more\s+than|over|about|some|around|nearly|almost|"
+    r"up\s+to)\s+)?(?:US\s*)?\$?\s*$",
+    re.I,
+)
+INFLOW_AFTER = re.compile(
+    r"^[^.;]{0,50}?\binvestments?\s+(?:in|into|to)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:economy|economies|country|countries|region|republic)\b",
+    re.I,
+)
 DISTANCE = re.compile(r"^\s*(?:away|from|north|south|east|west|outside|off)\b", re.I)
 _GLUED_HEAD = re.compile(
     r"^\s*(?:-?long\s+)?(?:\w+\s+){0,2}?(?:railway|railroad|line|pipeline|route|link|spur|road|"
@@ -57,6 +71,8 @@ def cost(q: Quantity, sentence: str, countries: set[str]) -> Value | None:
     earmarked = re.match(
         r"\s*(?:\w+\s+)?(?:for|to\s+(?:build|fund|finance))\s+(?:the|that|this|its)\s+", after
     )
+    if INFLOW_BEFORE.search(sentence, 0, q.start) or INFLOW_AFTER.match(sentence[q.end :]):
+        return None  # "will draw $3bn of investment into the economy": the host's inflow
     if LOAN.search(own):
         # "... will give a loan of $2.35 billion": a part of the financing; "lending $1.9bn for
         # that section" pays for the work it names
@@ -291,6 +307,14 @@ _FLOW_SHARE = re.compile(
 )
 
 
+#: A split given after the money it divides ("half of the sum is to be put up jointly by A, B
+#: and C: A takes 51%, ..."): shares of the funding, no stakes (convention 6).
+_FUNDING_SPLIT = re.compile(
+    r"\b(?:put\s+up|provided|financed|funded|paid|contributed|covered)\b[^.;:]{0,80}:\s*[^.;:]*$",
+    re.I,
+)
+
+
 def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     """A share with a word of ownership or of buying, with its holders as scope; "each of them"
     takes the holders named before. A percent of change is none."""
@@ -299,6 +323,8 @@ def stakes(q: Quantity, sentence: str, ctx: Context) -> list[Value]:
     if _CHANGE_BEFORE.search(sentence[: q.start]) or _CHANGE_AFTER.match(sentence[q.end :]):
         return []
     if _MARKET_SHARE.search(sentence[: q.start]) or _FLOW_SHARE.search(sentence[: q.start]):
+        return []
+    if _FUNDING_SPLIT.search(sentence[: q.start]):
         return []
     bought = _buyers(sentence, q.start)
     cued = STAKE_CUE.search(sentence) is not None

@@ -110,7 +110,13 @@ class _Reader:
                 if PART_LABEL.fullmatch(label):
                     continue  # "Line C" is read against the system in topic (discourse)
                 pattern = rf"(?<!\w){re.escape(fold(label))}(?!\w)"
-                for m in re.finditer(pattern, self.folded):
+                head = re.match(r"(?s)(.+?)\s+railway$", fold(label))
+                if head:  # "the Baku–Tbilisi–Kars line", "... railroad": the railway's own name
+                    pattern = (
+                        rf"(?<!\w){re.escape(head.group(1))}\s+(?:railway(?:\s+line)?|railroad|"
+                        rf"rail\s+(?:line|link|road)|line)(?!\w)"
+                    )
+                for m in re.finditer(pattern, self.folded, re.I):
                     if self.free(m.start(), m.end()):
                         start, end = orig_span(self.sent.text, m.start(), m.end())
                         self.add(

@@ -290,6 +290,13 @@ def _modified(value: Value, here: list[Mention], sent: Sentence) -> Mention | No
     return next((x for x in here if x.start == after and x.how not in ("back", "topic")), None)
 
 
+def _a_trip(value: Value) -> bool:
+    """A time or distance between two named places ("Istanbul–Xi'an in 12 days")."""
+    return value.field in ("transit_time", "section_length") and "–" in value.scope
+
+
+#: Mentions a sentence leans on without naming them itself.
+_LEANING = ("back", "topic", "article")
 #: What a trip told before its route is named gives the route: its time, length and countries.
 _TRIP_FIELDS = {"transit_time", "section_length", "length", "countries"}
 
@@ -407,6 +414,8 @@ def _sentence(props: Proposals, si: int, sent: Sentence, here: list[Mention], st
                 system, text[sent.start : target.start], text[target.end : sent.end], ctx.countries
             ):
                 continue  # the port of the same name across the border
+            if _a_trip(value) and target.feature and target.how in _LEANING:
+                value.hints["whole"] = "yes"  # a trip leaning on a leg named before: the route's
             props.add(target, value, sent)
     _sentence_extras(props, here, sent, props.text)
     _officer(props, mapped, sent)
@@ -440,6 +449,8 @@ def propose(
         props.add_implied(base, status, why)
     for base, field, value, why in stages.reported(list(props.rows), article_date):
         props.add_reported(base, field, value, why)
+    later = stages.later_openings(props.rows)
+    props.rows[:] = [r for r in props.rows if not any(r is x for x in later)]
     for m in mentions:
         if m.system is None and m.how in ("unmapped", "part") and not m.within:
             props.unmapped(m, sents[m.sentence])

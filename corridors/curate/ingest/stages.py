@@ -370,3 +370,19 @@ def reported(
         why = f"{m.group()!r} told as the news of a report dated {reference}: its month"
         out.append((row, field, reference[:7], why))
     return out
+
+
+def later_openings(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The opening dates to drop: a system opens once, so where an article dates two openings of
+    one system (or one line, or one section), the later is a step after it (gas "began to
+    supply" a city a month on, a second stage put into service) and the earliest is the
+    opening. Undated and bounded ones ("by 2015") are compared by their stated value."""
+    out = []
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for r in rows:
+        if r["field"] == "opening_date" and not r["qualifier"] and r["corridor"]:
+            groups.setdefault((r["corridor"], r["feature"], r["scope"]), []).append(r)
+    for found in groups.values():
+        first = min(found, key=lambda r: r["value"])
+        out += [r for r in found if r is not first and compare(first["value"], r["value"]) == -1]
+    return out

@@ -178,6 +178,9 @@ NAMED = (
             r"port|gateway|terminal|link|corridor|route|node|cent(?:re|er)|junction|bridge)|"
             r"(?:its|their)\s+(?:first\s+)?(?:[\w-]+\s+)?(?:years?|decades?|months?)\s+of\s+"
             r"(?:operation|service)|"
+            # "the dry port, which works round the clock": at work day and night
+            r"(?:works|operates|runs)\s+(?:round|around)\s+the\s+clock|"
+            r"(?:works|operates|runs)\s+(?:24|twenty-four)\s+hours\s+a\s+day|"
             # "has been pumping gas to China since 2009": at work from a time on, to today
             r"(?:has|have)\s+been\s+(?:pumping|supplying|delivering|carrying|transporting|"
             r"handling|shipping|serving)\b(?=[^.;]{0,80}\bsince\b)|"
