@@ -155,15 +155,22 @@ def _got(raw, text: str, fields: set[str]) -> set[tuple[str, str, str, str]]:
         pytest.param(
             GAS_TOP + "Building has begun on Line D of the Central Asia–China gas pipeline. "
             "Line D will pass through Uzbekistan, Tajikistan and Kyrgyzstan to China.",
+            set(),
+            id="a line's start unsaid: a partial list, not recorded (convention 3)",
+        ),
+        pytest.param(
+            GAS_TOP + "Building has begun on Line D of the Central Asia–China gas pipeline. "
+            "From Galkynysh Line D will pass through Uzbekistan, Tajikistan and Kyrgyzstan to "
+            "China.",
             {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
-            id="a line's start, unsaid, is where its system is named from",
+            id="a line's start printed as a place: where its system is named from",
         ),
         pytest.param(
             GAS_TOP + "Work has begun on Line D of the Central Asia–China gas pipeline. From the "
             "gas fields it goes west through northern Uzbekistan, then east across Tajikistan "
             "and Kyrgyzstan into China.",
-            {(LINE_D, "countries", "Turkmenistan;Uzbekistan;Tajikistan;Kyrgyzstan;China", "")},
-            id="direction words in a list",
+            set(),
+            id="direction words in a list with no start printed: not recorded (convention 3)",
         ),
         pytest.param(
             GAS_TOP + "The Central Asia–China gas pipeline will grow. Beijing wants it to run "

@@ -200,11 +200,13 @@ def _end(after: str, names: str) -> list[str]:
     return more or [m.group("c")]
 
 
-def _unsaid(first: str, last: list[str], arrived: bool) -> dict[str, str]:
-    """Which ends of a crossing list the sentence leaves unsaid ("goes through A, B and C"); a
-    list of the countries a link joins is whole by what it says, and has none."""
+def _unsaid(first: str, last: list[str], arrived: bool, placed: bool) -> dict[str, str]:
+    """Which ends of a crossing list the sentence leaves unsaid ("goes through A, B and C"), or
+    gives as a place and no country ("From Galkynysh it runs ..."); a list of the countries a
+    link joins is whole by what it says, and has none."""
     ended = any(last) or arrived
-    return ({} if first else {"start": "unsaid"}) | ({} if ended else {"end": "unsaid"})
+    start = {} if first else {"start": "place" if placed else "unsaid"}
+    return start | ({} if ended else {"end": "unsaid"})
 
 
 def crossed(sentence: str, countries: list[str]) -> Value | None:
@@ -257,6 +259,10 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             # and B, it crosses C and reaches D"
             return None
         order = list(dict.fromkeys([c for c in (*starts, *listed, *last) if c]))
+        # "From Galkynysh it runs through A ...": a start printed as a place, no country
+        placed = bool(
+            re.search(r"\b[Ff]rom\s+(?:the\s+)?[A-Z][\w’'-]+[^,.;]{0,40}$", sentence[: cue.start()])
+        )
         # "... across A and B into C": the list itself arrives at its end
         arrived = bool(
             re.search(
@@ -275,6 +281,6 @@ def crossed(sentence: str, countries: list[str]) -> Value | None:
             reason="the countries it is said to cross, in the order given",
             countries=";".join(order),
             # "goes through A, B and C to D": where it starts is not said
-            hints={} if cue.group("joins") else _unsaid(first, last, arrived),
+            hints={} if cue.group("joins") else _unsaid(first, last, arrived, placed),
         )
     return None

@@ -227,6 +227,10 @@ def of_part(
             # "passes through A, B and C": neither end said, nor the list from one end of its
             # name to the other ("runs through Turkmenistan, A, B and China") (convention 3)
             return None
+        if value.hints.get("start") == "unsaid" and ends and not ends <= set(listed):
+            # "Line D goes through A, B and C to China": where it starts is not printed, nor is
+            # the other end its name gives (convention 3: not recorded)
+            return None
         if system.part_of:
             return _from_parent_start(value, by_id.get(system.part_of, system), countries)
         lines = lettered(system) or any(s.part_of == system.id for s in by_id.values())
@@ -238,12 +242,13 @@ def of_part(
 
 
 def _from_parent_start(value: Value, parent: System, countries: set[str]) -> Value:
-    """ "Line D goes through A, B and C to China": a line of a system named from its source to
-    its end ("Turkmenistan-China gas pipeline") that is said to arrive at that end, with no word
-    of where it starts, starts at the source its system is named from (the lines of a pipeline
-    share where the gas comes from); said in the reason, for the curator to check."""
+    """ "From Galkynysh Line D goes through A, B and C to China": a line of a system named from
+    its source to its end ("Turkmenistan-China gas pipeline") that is said to arrive at that end,
+    starting at a place the text gives no country for, starts at the source its system is named
+    from (the lines of a pipeline share where the gas comes from); said in the reason, for the
+    curator to check."""
     listed = value.value.split(";")
-    if value.hints.get("start") != "unsaid":
+    if value.hints.get("start") not in ("unsaid", "place"):
         return value
     for chain in (c for n, _ in parent.names if (c := _chain(n, countries))):
         if chain[-1] == listed[-1] and chain[0] not in listed:
