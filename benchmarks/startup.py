@@ -42,7 +42,7 @@ from corridors.model.datacache import ENV_VAR as CACHE_VAR
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from corridors import dataset
+from corridors.model import dataset
 from corridors.store.datadir import DataDir
 ds = dataset.load(DataDir(Path(sys.argv[1])), cache=True)
 loaded = time.time()
