@@ -212,7 +212,7 @@ def _flow_change(
             return Value(
                 "target",
                 num_text(q.number),
-                target_unit(q, sentence, ctx),
+                flowtimes.target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=year.value,
@@ -222,7 +222,7 @@ def _flow_change(
             return Value(
                 "target",
                 num_text(q.number),
-                target_unit(q, sentence, ctx),
+                flowtimes.target_unit(q, sentence, ctx),
                 q.qualifier,
                 q.start,
                 period=m.group(1),
@@ -375,30 +375,6 @@ REACH_FULL = re.compile(
 )
 
 
-#: "transit capacity is to reach 10 mn tonnes by 2030": a capacity is yearly by the schema's word.
-CAPACITY_OF = re.compile(r"\b(?:capacity|capacities|throughput)\b[^.;,]{0,60}$", re.I)
-
-
-def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
-    """A target's unit as the copy gives it (CONVENTIONS.md rule 9): per year only where the
-    copy calls the figure yearly ("a year", "annual"), a capacity, or printed the same figure
-    yearly earlier in the article ("540,000 TEU a year" ... "the target is 540,000 TEU by
-    2020"); a plain amount "by 2028" stays plain, since turning it into a rate would be the
-    reader's inference."""
-    if q.unit == "trains":
-        return q.unit
-    a, _ = scopes.clause_of(sentence, q.start)
-    yearly = (
-        q.yearly
-        or bool(CAPACITY_OF.search(sentence, a, q.start))
-        or bool(flowtimes.YEARLY_WORD.search(sentence, a, q.start))
-        or (q.number, q.unit) in ctx.yearly_figures
-        # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
-        or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
-    )
-    return f"{q.unit}/year" if yearly else q.unit
-
-
 def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period]) -> Value | None:
     """An aim: a word of aim, or a yearly figure "by 2027", with the year the sentence or an
     earlier one gives. A level "by 2020" is a rate reached by then (TEU a year), a volume "this
@@ -445,7 +421,7 @@ def _target(q: Quantity, sentence: str, ctx: Context, after: list[dates.Period])
         return None  # "in time, 1,000 trains are to be sent": an aim at no year
     year = stated or ctx.last_target
     ctx.last_target = year or ctx.last_target
-    unit = target_unit(q, sentence, ctx)
+    unit = flowtimes.target_unit(q, sentence, ctx)
     if not year:
         return None  # an aim at no time ("could climb to 15 million tons over time"): no target
     note = ""

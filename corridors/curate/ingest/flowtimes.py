@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import dates
+from . import dates, scopes
 from .context import Context
-from .quantities import Quantity
+from .quantities import Quantity, read_rules
 
 #: "In September, the chairman announced that ...": a verb of saying with its "that" between a
 #: period and the figure; the period is when it was said, not what the figure covers.
@@ -42,3 +42,27 @@ def over(period: str, ctx: Context | None) -> bool:
 #: A word that makes a level yearly by nature: a capacity or throughput, or "annual", said of
 #: the figure before it ("annual capacity expected to rise to 10 mn tonnes by 2027").
 YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
+
+
+#: "transit capacity is to reach 10 mn tonnes by 2030": a capacity is yearly by the schema's word.
+CAPACITY_OF = re.compile(r"\b(?:capacity|capacities|throughput)\b[^.;,]{0,60}$", re.I)
+
+
+def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
+    """A target's unit as the copy gives it (CONVENTIONS.md rule 9): per year only where the
+    copy calls the figure yearly ("a year", "annual"), a capacity, or printed the same figure
+    yearly earlier in the article ("540,000 TEU a year" ... "the target is 540,000 TEU by
+    2020"); a plain amount "by 2028" stays plain, since turning it into a rate would be the
+    reader's inference."""
+    if q.unit == "trains":
+        return q.unit
+    a, _ = scopes.clause_of(sentence, q.start)
+    yearly = (
+        q.yearly
+        or bool(CAPACITY_OF.search(sentence, a, q.start))
+        or bool(YEARLY_WORD.search(sentence, a, q.start))
+        or (q.number, q.unit) in ctx.yearly_figures
+        # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one
+        or any(x.yearly and x.unit == q.unit for x in read_rules(sentence[: q.start]))
+    )
+    return f"{q.unit}/year" if yearly else q.unit
