@@ -44,10 +44,6 @@ def over(period: str, ctx: Context | None) -> bool:
 YEARLY_WORD = re.compile(r"\b(?:capacit(?:y|ies)|throughput|annual|yearly)\b", re.I)
 
 
-#: "transit capacity is to reach 10 mn tonnes by 2030": a capacity is yearly by the schema's word.
-CAPACITY_OF = re.compile(r"\b(?:capacity|capacities|throughput)\b[^.;,]{0,60}$", re.I)
-
-
 def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
     """A target's unit as the copy gives it (CONVENTIONS.md rule 9): per year only where the
     copy calls the figure yearly ("a year", "annual"), a capacity, or printed the same figure
@@ -59,7 +55,6 @@ def target_unit(q: Quantity, sentence: str, ctx: Context) -> str:
     a, _ = scopes.clause_of(sentence, q.start)
     yearly = (
         q.yearly
-        or bool(CAPACITY_OF.search(sentence, a, q.start))
         or bool(YEARLY_WORD.search(sentence, a, q.start))
         or (q.number, q.unit) in ctx.yearly_figures
         # "7 mn tonnes annually, rising to 11 mn by 2029": the unit left out is the yearly one

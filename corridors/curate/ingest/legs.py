@@ -16,18 +16,10 @@ from __future__ import annotations
 
 import re
 
+from .crossings import COUNTRY_ALIASES as ALIASES
 from .fields import Value
 from .scopes import DEMONYMS
 
-#: Names a country goes by that the map's boundaries do not use.
-ALIASES = {
-    "Türkiye": "Turkey",
-    "Turkiye": "Turkey",
-    "Kyrgyz Republic": "Kyrgyzstan",
-    "PRC": "China",
-    "People's Republic of China": "China",
-    "People’s Republic of China": "China",
-}
 #: Where a walk may start: "from", "starts in", "links (connects) A to B".
 _START = re.compile(
     r"\b(?:[Ff]rom|(?:start|starts|starting|begin|begins|beginning)\s+(?:in|at|on|from)|"

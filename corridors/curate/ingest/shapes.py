@@ -22,7 +22,6 @@ PHRASE = re.compile(
     rf"(?P<tail>\s+(?:of(?=\s+(?:the\s+)?[A-Z])|{ORG_TAIL})\b(?:\s+the(?=\s+[A-Z]))?"
     rf"(?:\s+{NAME_TOKEN})*)?",
 )
-#: "Lines A, B and C": the lines of a system, listed.
 #: Heads that name no particular thing: "the Central Asia route" may point back to a railway.
 GENERIC_HEADS = {"route", "corridor"}
 

@@ -35,7 +35,8 @@ WEIGHT = 0.6
 
 #: A facility at its work, told as done or doing: "handles transit cargo", "processed 500
 #: containers", "trains stop there", "the boxes were moved to the broad gauge at the dry port".
-#: Curators record such a port as operating; said of a route it says nothing of its works.
+#: Curators record such a port as operating (convention 11); a route's own traffic is read from
+#: its traffic rows (``evidence``).
 AT_WORK = re.compile(
     r"\b(?:handles|handled|processes|processed|trans-?s?hips|trans-?s?hipped|serves|served|"
     r"reloads|reloaded)\s+(?=(?:[\w-]+\s+){0,3}?(?:cargo(?:es)?|containers?|trains?|goods|freight|"
@@ -87,8 +88,6 @@ YEARS_WORKED = re.compile(
     r"(?:operation|service)\b",
     re.I,
 )
-#: The kinds of system each sign is read of (";"-separated): a route's legs work while others are
-#: built, so years worked say nothing of a corridor's stage.
 #: A port's work named as a noun with its change or level: "transshipment at the dry port rose
 #: to 324,000 TEU", "throughput at the terminal reached ..." (a route's freight is no port's).
 WORK_AT = re.compile(
