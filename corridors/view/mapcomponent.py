@@ -59,7 +59,8 @@ MAP_FOLDERS_KEPT = 3
 #: A staging folder left by a killed process is removed once older than this (seconds).
 STALE_S = 3600.0
 #: The page as folium renders it (its prefetch script named by address), and the page served:
-#: the same with the latest data version's prefetch script inline (``write_prefetch``).
+#: the same with the latest data version's prefetch script inline, carrying its layer files when
+#: they are small, the style sheets inline and one script file, ``page.js`` (``write_prefetch``).
 PAGE = "page.html"
 INDEX = "index.html"
 
